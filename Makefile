@@ -1,0 +1,59 @@
+# nethub: `make run` serves the demo on http://127.0.0.1:8000; `make test` runs every test.
+# Both set everything up on a fresh machine (a virtual environment in .venv).
+
+VENV ?= .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-$(shell sha1sum pyproject.toml | cut -c1-12)
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PYTEST_ARGS ?=
+
+.PHONY: install run serve test test-fast browser-deps lint bench clean messages
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install -q --disable-pip-version-check --upgrade pip
+	# The CPU build of torch first, or pip would fetch a CUDA build of several GB.
+	$(PY) -m pip install -q --disable-pip-version-check torch==2.13.0
+	$(PY) -m pip install -q --disable-pip-version-check -e '.[dev]'
+	rm -f $(VENV)/.installed-* && touch $(STAMP)
+
+install: $(STAMP)
+
+run: install
+	DEBUG=1 $(PY) manage.py migrate --noinput
+	DEBUG=1 $(PY) manage.py load_demo
+	DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
+
+# Production-like: gunicorn with static files from whitenoise. Needs SECRET_KEY and ALLOWED_HOSTS.
+serve: install
+	$(PY) manage.py collectstatic --noinput -v0
+	$(PY) manage.py migrate --noinput
+	$(VENV)/bin/gunicorn nethub.wsgi --bind $(HOST):$(PORT) --workers 2
+
+# Debian's Chromium for the browser tests (Playwright drives it; it never downloads one).
+browser-deps:
+	@if [ ! -x /usr/bin/chromium ]; then \
+	  if [ "$$(id -u)" = "0" ]; then \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null); \
+	  else echo "Chromium is missing: install Debian's 'chromium' package to run browser tests."; fi; \
+	fi
+
+test: install browser-deps
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+test-fast: install
+	$(PY) -m pytest -m "not browser and not model" $(PYTEST_ARGS)
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+messages: install
+	cd nethub && ../$(PY) ../manage.py makemessages -l fr -l es --ignore 'tests/*' && ../$(PY) ../manage.py compilemessages
+
+bench: install
+	for script in bench/*.py; do $(PY) $$script || exit 1; done
+
+clean:
+	rm -rf $(VENV) db.sqlite3 media staticfiles

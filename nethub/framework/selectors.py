@@ -1,0 +1,50 @@
+"""Reads for the framework: its elements, and what is tagged with each."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.db.models import Count, Q, QuerySet
+
+from nethub.framework.models import ElementKind, FrameworkElement, Tagging
+
+
+def element_list(*, kind: str | None = None) -> QuerySet[FrameworkElement]:
+    elements = FrameworkElement.objects.annotate(
+        tagged_count=Count("taggings", filter=Q(taggings__status=Tagging.Status.CONFIRMED))
+    )
+    return elements.filter(kind=kind) if kind else elements
+
+
+def objectives() -> QuerySet[FrameworkElement]:
+    return FrameworkElement.objects.filter(kind=ElementKind.OBJECTIVE).order_by("position")
+
+
+def tags_for(obj: models.Model) -> QuerySet[Tagging]:
+    return Tagging.objects.filter(
+        content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk
+    ).select_related("element")
+
+
+def tagged_records(
+    *, element: FrameworkElement, include_suggested: bool = False, limit_per_kind: int = 50
+) -> dict[str, list[models.Model]]:
+    """What is tagged with `element`, grouped by the kind of record (its verbose name plural).
+    One query for the taggings and one per kind of record, whatever their number."""
+    taggings = Tagging.objects.filter(element=element).select_related("content_type")
+    if not include_suggested:
+        taggings = taggings.filter(status=Tagging.Status.CONFIRMED)
+    ids_by_type: dict[ContentType, list[int]] = defaultdict(list)
+    for tagging in taggings:
+        ids_by_type[tagging.content_type].append(tagging.object_id)
+    grouped: dict[str, list[models.Model]] = {}
+    for content_type, ids in ids_by_type.items():
+        model = content_type.model_class()
+        if model is None:
+            continue
+        records = list(model._default_manager.filter(pk__in=ids[:limit_per_kind]))
+        if records:
+            grouped[str(model._meta.verbose_name_plural)] = records
+    return grouped

@@ -1,0 +1,1 @@
+"""Settings: `base` reads the environment (used by manage.py, gunicorn); `test` for pytest."""

@@ -1,0 +1,30 @@
+"""The site's URLs: each app mounts its own under a prefix; the API under /api/."""
+
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+from django.views.static import serve
+
+urlpatterns = [
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("api/", include("nethub.api.urls")),
+]
+urlpatterns += i18n_patterns(
+    path("", include("nethub.core.urls")),
+    path("accounts/", include("nethub.accounts.urls")),
+    path("directory/", include("nethub.directory.urls")),
+    path("framework/", include("nethub.framework.urls")),
+    path("meetings/", include("nethub.meetings.urls")),
+    path("consultations/", include("nethub.consultations.urls")),
+    path("library/", include("nethub.library.urls")),
+    path("search/", include("nethub.search.urls")),
+    path("admin/", admin.site.urls),
+    prefix_default_language=False,
+)
+if settings.DEBUG:
+    urlpatterns += [path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT})]
+
+handler403 = "nethub.core.views.permission_denied"
+handler404 = "nethub.core.views.page_not_found"
+handler500 = "nethub.core.views.server_error"
