@@ -106,6 +106,11 @@ DATABASES = {
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=60
     )
 }
+if os.environ.get("TEST_DB_SUFFIX"):
+    # Lets several test runs share one PostgreSQL server without clashing.
+    DATABASES["default"]["TEST"] = {
+        "NAME": f"test_nethub_{os.environ['TEST_DB_SUFFIX']}"
+    }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets the background worker and the web process write without blocking readers.
     DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = (
