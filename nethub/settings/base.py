@@ -106,7 +106,7 @@ DATABASES = {
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=60
     )
 }
-if os.environ.get("TEST_DB_SUFFIX"):
+if os.environ.get("TEST_DB_SUFFIX") and "postgresql" in DATABASES["default"]["ENGINE"]:
     # Lets several test runs share one PostgreSQL server without clashing.
     DATABASES["default"]["TEST"] = {
         "NAME": f"test_nethub_{os.environ['TEST_DB_SUFFIX']}"
