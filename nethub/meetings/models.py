@@ -50,9 +50,7 @@ class Meeting(TimeStampedModel):
     start_time = models.TimeField(_("starts"), null=True, blank=True)
     end_time = models.TimeField(_("ends"), null=True, blank=True)
     timezone = models.CharField(_("time zone"), max_length=64, blank=True)
-    other_times = models.JSONField(
-        _("the same times in other zones"), default=list, blank=True
-    )
+    other_times = models.JSONField(_("the same times in other zones"), default=list, blank=True)
     is_virtual = models.BooleanField(_("virtual"), default=False)
     venue = models.CharField(_("venue"), max_length=300, blank=True)
     source_document = models.FileField(
@@ -60,7 +58,10 @@ class Meeting(TimeStampedModel):
     )
     source_filename = models.CharField(_("source file name"), max_length=255, blank=True)
     source_checksum = models.CharField(
-        _("source checksum"), max_length=64, blank=True, db_index=True,
+        _("source checksum"),
+        max_length=64,
+        blank=True,
+        db_index=True,
         help_text=_("SHA-256 of the imported document; re-importing it updates this meeting."),
     )
     source_text = models.TextField(_("source text"), blank=True)
@@ -71,7 +72,9 @@ class Meeting(TimeStampedModel):
         verbose_name = _("meeting")
         verbose_name_plural = _("meetings")
         constraints = [
-            models.UniqueConstraint(fields=["series", "date"], name="meeting_unique_per_series_date")
+            models.UniqueConstraint(
+                fields=["series", "date"], name="meeting_unique_per_series_date"
+            )
         ]
 
     def __str__(self) -> str:
@@ -109,7 +112,9 @@ class Participant(models.Model):
         on_delete=models.SET_NULL,
         related_name="meeting_participations",
     )
-    organization_as_written = models.CharField(_("organisation as written"), max_length=200, blank=True)
+    organization_as_written = models.CharField(
+        _("organisation as written"), max_length=200, blank=True
+    )
 
     class Meta:
         ordering = ["position", "id"]
@@ -206,7 +211,9 @@ class ActionPoint(TimeStampedModel):
     position = models.PositiveSmallIntegerField(_("order"), default=0)
     text = models.TextField(_("text"))
     owner = models.CharField(
-        _("owner"), max_length=200, blank=True,
+        _("owner"),
+        max_length=200,
+        blank=True,
         help_text=_('As the summary names it: an organisation, "EC working level", "Coordinator".'),
     )
     owner_organization = models.ForeignKey(
@@ -219,16 +226,22 @@ class ActionPoint(TimeStampedModel):
     )
     due_date = models.DateField(_("due"), null=True, blank=True, db_index=True)
     status = models.CharField(
-        _("status"), max_length=16, choices=ActionPointStatus.choices,
-        default=ActionPointStatus.OPEN, db_index=True,
+        _("status"),
+        max_length=16,
+        choices=ActionPointStatus.choices,
+        default=ActionPointStatus.OPEN,
+        db_index=True,
     )
     source_sentence = models.TextField(_("source sentence"), blank=True)
     explicit = models.BooleanField(
-        _("listed as an action point"), default=True,
+        _("listed as an action point"),
+        default=True,
         help_text=_("False when found in the discussion rather than in a list."),
     )
     reported_in = models.ManyToManyField(
-        Meeting, blank=True, related_name="reported_action_points",
+        Meeting,
+        blank=True,
+        related_name="reported_action_points",
         verbose_name=_("reported on in"),
     )
     taggings = GenericRelation("framework.Tagging")

@@ -18,7 +18,8 @@ import re
 ACTION_HEADING = re.compile(
     r"^(?:(?:agreed|key|main|proposed|suggested)\s+)?(?:action\s*points?|action\s*items?|actions?"
     r"(?:\s+(?:agreed|required|to be taken))?|follow[- ]?ups?(?:\s+actions?)?|next\s+steps|"
-    r"decisions?\s+and\s+action\s+points?|to[- ]dos?|tasks)\b(?:\s*\([^)]*\))?\s*[:.]?\s*(?P<rest>.*)$",
+    r"decisions?\s+and\s+action\s+points?|to[- ]dos?|tasks)\b"
+    r"(?:\s*\([^)]*\))?\s*[:.]?\s*(?P<rest>.*)$",
     re.I,
 )
 DECISION_HEADING = re.compile(r"^(?:key\s+)?(?:decisions?|conclusions?)(?:\s+taken)?\s*:?$", re.I)
@@ -31,8 +32,25 @@ _MODAL = re.compile(
 )
 # Verbs after a modal that report an event rather than assign work.
 _NOT_WORK = {
-    "take", "be", "see", "have", "remain", "happen", "occur", "come", "become", "include",
-    "continue", "mark", "coincide", "allow", "need", "want", "like", "face", "depend",
+    "take",
+    "be",
+    "see",
+    "have",
+    "remain",
+    "happen",
+    "occur",
+    "come",
+    "become",
+    "include",
+    "continue",
+    "mark",
+    "coincide",
+    "allow",
+    "need",
+    "want",
+    "like",
+    "face",
+    "depend",
 }
 _SUBJECT_MODAL = re.compile(
     r"^(?:(?:As\s+)?[\w\s,]{0,40}?,\s*)?(?P<owner>(?:the\s+)?[A-Z][\w/&’'.-]*(?:\s+[\w/&’'.-]+){0,5}?)\s+"

@@ -84,12 +84,21 @@ def split_blocks(text: str) -> list[Block]:
         open_bold = raw.strip().startswith("**") and raw.count("**") % 2 == 1
         marker_match = LIST_MARKER.match(line)
         is_bullet = bool(marker_match) and not _is_date_like(line)
-        if blocks and not is_bullet and not heading and _continues(blocks[-1], last_raw, line, width, gap):
+        if (
+            blocks
+            and not is_bullet
+            and not heading
+            and _continues(blocks[-1], last_raw, line, width, gap)
+        ):
             blocks[-1].text = _join(blocks[-1].text, line)
         elif is_bullet:
             blocks.append(
-                Block(line[marker_match.end() :].strip(), bullet=True,
-                      marker=marker_match.group(0).strip(), emphasised=emphasised)
+                Block(
+                    line[marker_match.end() :].strip(),
+                    bullet=True,
+                    marker=marker_match.group(0).strip(),
+                    emphasised=emphasised,
+                )
             )
         else:
             blocks.append(Block(line, emphasised=emphasised, md_heading=heading))
@@ -110,13 +119,19 @@ def _continues(previous: Block, last_raw: str, line: str, width: int | None, gap
     ends_open = previous.text[-1:] not in ".:!?"
     if starts_lower and ends_open and not previous.md_heading:
         return True  # "... yet is only 10% funded;" / "and"
-    if width and len(last) >= 0.6 * width and last[-1:] not in _TERMINAL and not last.endswith("  "):
+    if (
+        width
+        and len(last) >= 0.6 * width
+        and last[-1:] not in _TERMINAL
+        and not last.endswith("  ")
+    ):
         # Cut at the page width: a capital on the next line is a new line only when the cut
         # one was clearly short of the width (a name in a list, a heading).
         return starts_lower or line[:1].isdigit() or len(last) >= 0.8 * width
-    if gap and not width and len(previous.text) >= 150 and re.search(r"[a-z,]$", previous.text):
-        return True  # a paragraph cut by a page break: "... stay in a" / "country. They ..."
-    return False
+    # A paragraph cut by a page break: "... stay in a" / "country. They ...".
+    return bool(
+        gap and not width and len(previous.text) >= 150 and re.search(r"[a-z,]$", previous.text)
+    )
 
 
 def _is_date_like(line: str) -> bool:

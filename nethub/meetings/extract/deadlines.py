@@ -20,7 +20,10 @@ _DAY_MONTH = (
     r"(?:,?\s+\d{4})?"
 )
 _MONTH = rf"(?:(?:early|mid|late|end|the end of|end of)[- ]?)?(?:{MONTHS})(?:\s+\d{{4}})?"
-_QUARTER = r"(?:the\s+)?(?:end\s+of\s+)?(?:the\s+)?(?:Q[1-4]|(?:first|second|third|fourth)\s+quarter)(?:\s+(?:of\s+)?\d{4})?"
+_QUARTER = (
+    r"(?:the\s+)?(?:end\s+of\s+)?(?:the\s+)?(?:Q[1-4]|(?:first|second|third|fourth)\s+quarter)"
+    r"(?:\s+(?:of\s+)?\d{4})?"
+)
 _YEAR_END = r"(?:the\s+)?end\s+of\s+(?:the\s+)?(?:year|\d{4})|year[- ]end"
 _TARGET = rf"(?P<target>{_DAY_MONTH}|{_QUARTER}|{_YEAR_END}|{_MONTH}|\d{{4}}-\d{{2}}-\d{{2}})"
 DEADLINE = re.compile(
@@ -59,8 +62,12 @@ def resolve(expression: str, meeting_date: datetime.date | None) -> datetime.dat
     """The date `expression` names, read relative to the meeting date."""
     base = meeting_date or datetime.date.today()
     text = expression.lower()
-    text = re.sub(r"^(by|before|no later than|not later than|until|in|during|due|ahead of|"
-                  r"prior to|deadline[: ]+|on)\s+", "", text).strip()
+    text = re.sub(
+        r"^(by|before|no later than|not later than|until|in|during|due|ahead of|"
+        r"prior to|deadline[: ]+|on)\s+",
+        "",
+        text,
+    ).strip()
     text = re.sub(r"^(the\s+)?", "", text)
     year = re.search(r"\b(\d{4})\b", text)
     quarter = re.search(r"q([1-4])|(first|second|third|fourth)\s+quarter", text)
@@ -77,7 +84,9 @@ def resolve(expression: str, meeting_date: datetime.date | None) -> datetime.dat
         parsed = dateparser.parse(text, languages=["en"])
         return parsed.date() if parsed else None
     month = _month_number(month_name.group(1))
-    day_match = re.search(r"\b(\d{1,2})(?:st|nd|rd|th)?\b", text.replace(year.group(1), "") if year else text)
+    day_match = re.search(
+        r"\b(\d{1,2})(?:st|nd|rd|th)?\b", text.replace(year.group(1), "") if year else text
+    )
     if day_match:
         day = int(day_match.group(1))
     elif re.search(r"\b(early|beginning)\b", text):
@@ -102,5 +111,7 @@ def _next(base: datetime.date, month: int, day: int, year: int | None) -> dateti
         return datetime.date(year, month, min(day, calendar.monthrange(year, month)[1]))
     candidate = datetime.date(base.year, month, min(day, calendar.monthrange(base.year, month)[1]))
     if candidate < base:
-        candidate = datetime.date(base.year + 1, month, min(day, calendar.monthrange(base.year + 1, month)[1]))
+        candidate = datetime.date(
+            base.year + 1, month, min(day, calendar.monthrange(base.year + 1, month)[1])
+        )
     return candidate

@@ -96,8 +96,15 @@ def parse_times(text: str) -> list[tuple[str, str, str]]:
     for match in TIME_RANGE.finditer(text):
         start = _clock(match.group(1), match.group(2), match.group(3) or match.group(6))
         end = _clock(match.group(4), match.group(5), match.group(6))
-        if not start or not end or (match.group(2) is None and match.group(5) is None
-                                    and not (match.group(3) or match.group(6))):
+        if (
+            not start
+            or not end
+            or (
+                match.group(2) is None
+                and match.group(5) is None
+                and not (match.group(3) or match.group(6))
+            )
+        ):
             continue  # "2022-2024" or "5-6" are not times
         zone = zone_of(match.group("zone")) or zone_of(text[match.end() : match.end() + 20])
         found.append((start, end, zone or DEFAULT_TIMEZONE))
@@ -110,7 +117,9 @@ def parse_header(lines: list[str]) -> Header:
     joined = " \n".join(lines)
     header.date = parse_date(joined)
     header.times = parse_times(joined)
-    header.is_virtual = bool(re.search(r"\bvirtual\b|\bonline\b|\bvideo ?conference\b", joined, re.I))
+    header.is_virtual = bool(
+        re.search(r"\bvirtual\b|\bonline\b|\bvideo ?conference\b", joined, re.I)
+    )
     venue = re.search(r"(?:venue|location|place)\s*:\s*(.+)", joined, re.I)
     if venue:
         header.venue = venue.group(1).strip()

@@ -19,8 +19,11 @@ UN_ENTITIES = Path(__file__).resolve().parents[2] / "directory" / "data" / "un_e
 
 # Bodies of the network that own work without being an organisation: (canonical, pattern).
 BODIES = [
-    ("EC working level", r"(?:the\s+)?(?:EC|Executive Committee)\s+working[- ]level|"
-                         r"(?:the\s+)?working[- ]level(?:\s+of\s+the\s+(?:EC|Executive Committee))?"),
+    (
+        "EC working level",
+        r"(?:the\s+)?(?:EC|Executive Committee)\s+working[- ]level|"
+        r"(?:the\s+)?working[- ]level(?:\s+of\s+the\s+(?:EC|Executive Committee))?",
+    ),
     ("Coordinator", r"(?:the\s+)?(?:Network\s+)?Coordinator(?:'s office)?"),
     ("Secretariat", r"(?:the\s+)?(?:Network\s+)?secretariat"),
     ("Principals", r"(?:the\s+)?(?:EC\s+)?Principals"),

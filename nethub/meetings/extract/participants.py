@@ -31,8 +31,9 @@ def is_participant_line(text: str) -> bool:
     words = text.split()
     if not words or len(words) > 40 or text.endswith(":"):
         return False
-    if re.search(r"\b(provided|informed|discussed|noted|agenda|opened|welcomed|is|are|was|were)\b",
-                 text) and not re.search(r"[;/]", text):
+    if re.search(
+        r"\b(provided|informed|discussed|noted|agenda|opened|welcomed|is|are|was|were)\b", text
+    ) and not re.search(r"[;/]", text):
         return False
     return bool(re.search(r"[,/;(]", text)) and len(words) <= 40
 

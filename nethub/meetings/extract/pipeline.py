@@ -30,7 +30,9 @@ AGENDA_INTRO = re.compile(r"\bagenda\b", re.I)
 _NUMBERED_HEADING = re.compile(
     r"^(?:(?:agenda\s+)?item\s+\d+\s*[:.)–-]?\s*|\d{1,2}[.)]\s+|[IVX]{1,4}\.\s+)", re.I
 )
-_SKIP = re.compile(r"^(?:final\s+)?(?:summary|draft|minutes|record|note for the file)\b.{0,20}$", re.I)
+_SKIP = re.compile(
+    r"^(?:final\s+)?(?:summary|draft|minutes|record|note for the file)\b.{0,20}$", re.I
+)
 
 
 def extract_meeting(text: str, *, resolver=None) -> ExtractedMeeting:
@@ -87,13 +89,15 @@ def _header_end(blocks: list[Block]) -> int:
 
 
 def _participant_block(block: Block) -> bool:
-    return not block.md_heading and is_participant_line(block.text) and not (
-        block.text.endswith(".") and len(block.text.split()) > 12
+    return (
+        not block.md_heading
+        and is_participant_line(block.text)
+        and not (block.text.endswith(".") and len(block.text.split()) > 12)
     )
 
 
 def _agenda_list(body: list[Block]) -> tuple[list[str], set[int]]:
-    """"The agenda ... included the following:" and the list under it (or the items named in
+    """ "The agenda ... included the following:" and the list under it (or the items named in
     that one sentence)."""
     for index, block in enumerate(body[:15]):
         if block.bullet or not AGENDA_INTRO.search(block.text) or len(block.text) > 400:
@@ -105,7 +109,9 @@ def _agenda_list(body: list[Block]) -> tuple[list[str], set[int]]:
                 cursor += 1
             if items:
                 return items, set(range(index, cursor))
-        if re.search(r"\b(agenda (?:of|for) the\b.*\b(?:included|consisted|covered))", block.text, re.I):
+        if re.search(
+            r"\b(agenda (?:of|for) the\b.*\b(?:included|consisted|covered))", block.text, re.I
+        ):
             return [], {index}
     return [], set()
 
@@ -122,18 +128,20 @@ def _is_heading(block: Block, agenda: list[str], following: Block | None) -> boo
         return True
     if following is None or len(text.split()) > 35 or text[-1:] in ".;,:!?":
         return False
-    if not (text[:1].isupper() or text[:1] in "“\"'‘" or text[:1].isdigit()):
-        return False
-    return True
+    return text[:1].isupper() or text[:1] in "“\"'‘" or text[:1].isdigit()
 
 
 def _matches_agenda(text: str, agenda: list[str]) -> bool:
     key = _key(text)
     for item in agenda:
         other = _key(item)
-        if key and other and (
-            SequenceMatcher(None, key, other).ratio() >= 0.75
-            or (len(key) > 12 and (key in other or other in key))
+        if (
+            key
+            and other
+            and (
+                SequenceMatcher(None, key, other).ratio() >= 0.75
+                or (len(key) > 12 and (key in other or other in key))
+            )
         ):
             return True
     return False
@@ -175,12 +183,16 @@ def _agenda_items(meeting: ExtractedMeeting, body: list[Block], resolver) -> Non
         if not block.bullet and actions.DECISION_HEADING.match(block.text):
             mode = "decisions"
             continue
-        if mode == "actions" and (block.bullet or not _is_heading(block, meeting.agenda, following)):
+        if mode == "actions" and (
+            block.bullet or not _is_heading(block, meeting.agenda, following)
+        ):
             if block.bullet or not _starts_discussion(block.text):
                 current.action_points.append(_point(block.text, meeting, resolve_owner))
                 continue
             mode = "discussion"
-        if mode == "decisions" and (block.bullet or not _is_heading(block, meeting.agenda, following)):
+        if mode == "decisions" and (
+            block.bullet or not _is_heading(block, meeting.agenda, following)
+        ):
             current.decisions.append(block.text)
             continue
         if _is_heading(block, meeting.agenda, following):
