@@ -25,8 +25,9 @@ ACTION_HEADING = re.compile(
 DECISION_HEADING = re.compile(r"^(?:key\s+)?(?:decisions?|conclusions?)(?:\s+taken)?\s*:?$", re.I)
 
 _MODAL = re.compile(
-    r"\b(?:will|shall|should|must|would|is to|are to|to be|agreed to|undertook to|committed to|"
-    r"offered to|(?:requested|asked|tasked|invited|mandated|encouraged)\b.{0,80}?\bto)\s+"
+    r"(?:\b(?:is|are|was|were|needs?|has|have)\s+to\s+be"
+    r"|\b(?:will|shall|should|must|would|is to|are to|agreed to|undertook to|committed to|"
+    r"offered to|(?:requested|asked|tasked|invited|mandated|encouraged)\b.{0,80}?\bto))\s+"
     r"(?:be\s+)?(?P<verb>\w+)",
     re.I,
 )

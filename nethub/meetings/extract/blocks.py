@@ -92,9 +92,13 @@ def split_blocks(text: str) -> list[Block]:
         ):
             blocks[-1].text = _join(blocks[-1].text, line)
         elif is_bullet:
+            item = line[marker_match.end() :].strip()
+            nested = LIST_MARKER.match(item)  # "* (i) text": the inner marker numbers the item
+            if nested and not _is_date_like(item):
+                item = item[nested.end() :].strip()
             blocks.append(
                 Block(
-                    line[marker_match.end() :].strip(),
+                    item,
                     bullet=True,
                     marker=marker_match.group(0).strip(),
                     emphasised=emphasised,

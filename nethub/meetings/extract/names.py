@@ -28,7 +28,7 @@ BODIES = [
     ("Secretariat", r"(?:the\s+)?(?:Network\s+)?secretariat"),
     ("Principals", r"(?:the\s+)?(?:EC\s+)?Principals"),
     ("Executive Committee", r"(?:the\s+)?(?:EC|Executive Committee)(?:\s+members?)?"),
-    ("Working group", r"(?:the\s+)?(?:[\w-]+\s+){0,4}working group"),
+    ("Working group", r"(?:the\s+)?(?:[\w-]+\s+){0,4}working groups?"),
     ("Network", r"(?:the\s+)?(?:UN\s+)?Network(?:\s+members)?|(?:the\s+)?members of the Network"),
 ]
 _BODY_PATTERNS = [(name, re.compile(rf"^(?:{pattern})$", re.I)) for name, pattern in BODIES]

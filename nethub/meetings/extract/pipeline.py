@@ -105,7 +105,10 @@ def _agenda_list(body: list[Block]) -> tuple[list[str], set[int]]:
         if block.text.rstrip().endswith(":"):
             items, cursor = [], index + 1
             while cursor < len(body) and body[cursor].bullet:
-                items.append(re.sub(r"[;,.]?\s*(?:and|,)?,?$", "", body[cursor].text).strip())
+                item = re.sub(r"[;,.]?\s*(?:and|,)?,?$", "", body[cursor].text).strip()
+                if any(_key(item) == _key(seen) for seen in items):
+                    break  # the first item again: the agenda is over, its first item begins
+                items.append(item)
                 cursor += 1
             if items:
                 return items, set(range(index, cursor))
@@ -183,19 +186,16 @@ def _agenda_items(meeting: ExtractedMeeting, body: list[Block], resolver) -> Non
         if not block.bullet and actions.DECISION_HEADING.match(block.text):
             mode = "decisions"
             continue
-        if mode == "actions" and (
-            block.bullet or not _is_heading(block, meeting.agenda, following)
-        ):
+        heading = _is_heading(block, meeting.agenda, following)
+        if mode == "actions" and not heading:
             if block.bullet or not _starts_discussion(block.text):
                 current.action_points.append(_point(block.text, meeting, resolve_owner))
                 continue
             mode = "discussion"
-        if mode == "decisions" and (
-            block.bullet or not _is_heading(block, meeting.agenda, following)
-        ):
+        if mode == "decisions" and not heading:
             current.decisions.append(block.text)
             continue
-        if _is_heading(block, meeting.agenda, following):
+        if heading:
             mode = "discussion"
             current = ExtractedAgendaItem(
                 title=clean_heading(block.text), kind="aob" if AOB.match(block.text) else "item"
@@ -212,13 +212,27 @@ def _agenda_items(meeting: ExtractedMeeting, body: list[Block], resolver) -> Non
             for sentence in actions.split_sentences(paragraph.removeprefix("- ")):
                 if actions.is_decision(sentence):
                     item.decisions.append(sentence)
-                if not explicit[position]:
-                    point = _implicit_point(sentence, meeting, resolve_owner)
-                    if point:
-                        item.action_points.append(point)
+                point = _implicit_point(sentence, meeting, resolve_owner)
+                if point and not any(_same_point(point, other) for other in item.action_points):
+                    item.action_points.append(point)
     meeting.agenda_items = [
         item for item in items if item.kind != "opening" or item.discussion or item.action_points
     ]
+
+
+_STOPWORDS = frozenset(
+    re.findall(r"\w+", "the a an of to and or in on for by with be is are will should this that")
+)
+
+
+def _same_point(found: ExtractedActionPoint, listed: ExtractedActionPoint) -> bool:
+    """A sentence of the discussion repeats a listed action point when both give the same
+    deadline or share most of their words."""
+    if found.due_date and found.due_date == listed.due_date:
+        return True
+    words = {w for w in re.findall(r"[a-z]+", found.text.lower()) if w not in _STOPWORDS}
+    other = {w for w in re.findall(r"[a-z]+", listed.text.lower()) if w not in _STOPWORDS}
+    return bool(words and other) and len(words & other) / min(len(words), len(other)) >= 0.6
 
 
 def _starts_discussion(text: str) -> bool:
