@@ -72,7 +72,8 @@ class ActionPointViewSet(viewsets.ReadOnlyModelViewSet):
     filterset_fields = ["status", "meeting", "owner_organization"]
     search_fields = ["text", "owner"]
     ordering_fields = ["due_date", "status"]
-    write_permission = "meetings.change_action_point_status"
+    # The view lets those who may update some action points in; the service checks this one.
+    write_permission = "meetings.update_action_points"
 
     def get_queryset(self):
         return selectors.action_point_list()

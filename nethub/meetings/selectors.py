@@ -21,11 +21,15 @@ OPEN_STATUSES = (ActionPointStatus.OPEN, ActionPointStatus.IN_PROGRESS)
 
 
 def meeting_list() -> QuerySet[Meeting]:
-    return Meeting.objects.select_related("series").annotate(
-        action_point_count=Count("action_points", distinct=True),
-        open_count=Count(
-            "action_points", filter=Q(action_points__status__in=OPEN_STATUSES), distinct=True
-        ),
+    return (
+        Meeting.objects.select_related("series")
+        .annotate(
+            action_point_count=Count("action_points", distinct=True),
+            open_count=Count(
+                "action_points", filter=Q(action_points__status__in=OPEN_STATUSES), distinct=True
+            ),
+        )
+        .order_by("-date", "-id")
     )
 
 
