@@ -62,10 +62,15 @@ _ASKED = re.compile(
     r"(?P<owner>(?:the\s+)?[\w/&’'.-]+(?:\s+[\w/&’'.-]+){0,5}?)\s+to\s+\w+",
     re.I,
 )
+# "Revisions from the EC to be sent in": who the thing is to come from.
+_FROM = re.compile(
+    r"\bfrom\s+(?P<owner>(?:the\s+)?[A-Z][\w/&-]*(?:\s+[\w/&-]+){0,3}?)\s+to\s+be\s+\w+"
+)
 _AGENT = re.compile(r"\bby\s+(?P<owner>the\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}|[A-Z]{2,}[\w-]*)")
 _DECISION_VERB = r"(?<!be )(?<!been )(?:agreed|endorsed|decided|approved|adopted|tasked|resolved)\b"
 _DECISION = re.compile(
-    r"\b(?:(?:the\s+)?(?:Principals|meeting|Committee|EC|participants|members|Executive Committee)"
+    r"\b(?:(?:the\s+)?(?:Principals|meeting|Committee|EC|participants|members|Executive Committee|"
+    r"working group|group|Network)"
     rf"\b[^.;]{{0,50}}?\b{_DECISION_VERB}"
     r"|\bit\s+was\s+(?:\w+\s+)?(?:agreed|decided|endorsed|approved|resolved)\b"
     r"|\bthere\s+was\s+(?:a\s+)?(?:broad|general|full|unanimous)?\s*(?:agreement|consensus)\b"
@@ -118,13 +123,22 @@ def owner_of(sentence: str, resolve_owner) -> str | None:
     """Who `sentence` gives the work to, canonical ("Coordinator", "EC working level", "UNHCR"),
     or None when it does not say. `resolve_owner(text)` names a body or organisation or None."""
     text = sentence.strip()
-    for pattern in (_ASKED, _SUBJECT_MODAL, _AGENT):
+    for pattern in (_ASKED, _SUBJECT_MODAL, _FROM, _AGENT):
         for match in pattern.finditer(text):
             candidate = match.group("owner").strip()
-            name = resolve_owner(candidate)
+            name = resolve_owner(candidate) or _several(candidate, resolve_owner)
             if name:
                 return name
     return None
+
+
+def _several(candidate: str, resolve_owner) -> str | None:
+    """ "IOM and UNHCR": each named, joined with commas; None unless every part is known."""
+    parts = [p for p in re.split(r"\s*(?:,|\band\b|&)\s*", candidate) if p.strip()]
+    if len(parts) < 2:
+        return None
+    names = [resolve_owner(part) for part in parts]
+    return ", ".join(names) if all(names) else None
 
 
 def is_decision(sentence: str) -> bool:

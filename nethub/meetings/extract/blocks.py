@@ -119,6 +119,8 @@ def _continues(previous: Block, last_raw: str, line: str, width: int | None, gap
     last = last_raw.rstrip()
     if last.endswith("-") and not last.endswith(" -") and not previous.emphasised:
         return True  # a word cut at its hyphen: "multi-" / "stakeholder"
+    if re.match(r"^[A-Z][^.:]{0,40}:$", line):
+        return False  # "Present:", "Action points:": a label starts its own block
     starts_lower = line[:1].islower() or line[:1] in "(%$"
     ends_open = previous.text[-1:] not in ".:!?"
     if starts_lower and ends_open and not previous.md_heading:

@@ -24,6 +24,8 @@ BODIES = [
         r"(?:the\s+)?(?:EC|Executive Committee)\s+working[- ]level|"
         r"(?:the\s+)?working[- ]level(?:\s+of\s+the\s+(?:EC|Executive Committee))?",
     ),
+    ("Co-chairs", r"(?:the\s+)?(?:working group\s+)?co-?chairs?"),
+    ("Chair", r"(?:the\s+)?chair(?:person)?"),
     ("Coordinator", r"(?:the\s+)?(?:Network\s+)?Coordinator(?:'s office)?"),
     ("Secretariat", r"(?:the\s+)?(?:Network\s+)?secretariat"),
     ("Principals", r"(?:the\s+)?(?:EC\s+)?Principals"),

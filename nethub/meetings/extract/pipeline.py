@@ -102,10 +102,14 @@ def _agenda_list(body: list[Block]) -> tuple[list[str], set[int]]:
     for index, block in enumerate(body[:15]):
         if block.bullet or not AGENDA_INTRO.search(block.text) or len(block.text) > 400:
             continue
-        if block.text.rstrip().endswith(":"):
+        if block.text.rstrip().endswith(":") or re.fullmatch(
+            r"(?:draft\s+)?agenda\s*:?", block.text, re.I
+        ):
             items, cursor = [], index + 1
-            while cursor < len(body) and body[cursor].bullet:
-                item = re.sub(r"[;,.]?\s*(?:and|,)?,?$", "", body[cursor].text).strip()
+            while cursor < len(body) and (
+                body[cursor].bullet or _NUMBERED_HEADING.match(body[cursor].text)
+            ):
+                item = re.sub(r"[;,.]?\s*(?:and|,)?,?$", "", clean_heading(body[cursor].text))
                 if any(_key(item) == _key(seen) for seen in items):
                     break  # the first item again: the agenda is over, its first item begins
                 items.append(item)

@@ -249,6 +249,8 @@ def test_assigning_work(sentence, expected):
         ("The Principals requested UNICEF to prepare a brief.", "UNICEF"),
         ("The issue will be taken forward by the Coordinator.", "Coordinator"),
         ("Develop a set of common messages.", None),
+        ("Final revisions from the EC to be sent in as soon as possible.", "Executive Committee"),
+        ("Comments from UNICEF to be shared by Friday.", "UNICEF"),
     ],
 )
 def test_owner(sentence, owner):
@@ -282,3 +284,46 @@ def test_sentences_do_not_split_after_titles():
         "Ms. Waly spoke.",
         "Then Mr. Li replied.",
     ]
+
+
+def test_a_label_line_is_never_a_continuation():
+    wide = "word " * 16
+    text = "\n".join([f"{wide}ends here without a stop", "Present:", "Ann Lee (UNICEF)"] * 4)
+    assert "Present:" in [b.text for b in split_blocks(text)]
+
+
+def test_agenda_heading_with_roman_numerals():
+    from nethub.meetings.extract import extract_meeting
+
+    text = (
+        "Working group meeting, 2 May 2023\n\nParticipants:\nAnn Lee, Officer, ILO\n\n"
+        "Agenda\nI. Pilots\nII. Other matters\n\nI. Pilots\n\nThe group decided to add a pilot.\n\n"
+        "II. Other matters\n\nNone.\n"
+    )
+    meeting = extract_meeting(text, resolver=RESOLVER)
+    assert meeting.agenda == ["Pilots", "Other matters"]
+    assert [i.title for i in meeting.agenda_items] == ["Pilots", "Other matters"]
+    assert meeting.agenda_items[0].decisions == ["The group decided to add a pilot."]
+
+
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        ("the Co-chairs", "Co-chairs"),
+        ("Chair", "Chair"),
+        ("the working level", "EC working level"),
+        ("the Network members", "Network"),
+        ("EC", "Executive Committee"),
+        ("UNICEF", None),
+    ],
+)
+def test_bodies_of_the_network(text, name):
+    assert body_name(text) == name
+
+
+def test_several_owners():
+    def resolve(text):
+        found = RESOLVER.resolve_in(text)
+        return str(found.organization) if found and not found.remainder else None
+
+    assert actions.owner_of("IOM and UNHCR to draft terms of reference.", resolve) == "IOM, UNHCR"

@@ -17,8 +17,10 @@ def test_import_correct_and_complete_an_action_point(page, secretariat_user, foc
     page.get_by_label("Meeting summary").set_input_files(str(summary))
     page.get_by_role("button", name="Read the summary").click()
     page.get_by_role("heading", name="Check the extracted meeting").wait_for()
-    assert page.get_by_label("Text of the document").inner_text().startswith(
-        "Executive Committee Principals"
+    assert (
+        page.get_by_label("Text of the document")
+        .inner_text()
+        .startswith("Executive Committee Principals")
     )
     point = page.locator("[data-testid=action-point]").filter(
         has=page.get_by_text("Develop a set of common messages.")
