@@ -101,9 +101,15 @@ def resolve(expression: str, meeting_date: datetime.date | None) -> datetime.dat
         return None
 
 
+_MONTH_NUMBERS = {
+    name.lower(): number
+    for number in range(1, 13)
+    for name in (calendar.month_name[number], calendar.month_abbr[number])
+} | {"sept": 9}
+
+
 def _month_number(name: str) -> int:
-    parsed = dateparser.parse(f"1 {name} 2000", languages=["en"])
-    return parsed.month if parsed else 1
+    return _MONTH_NUMBERS.get(name.lower().rstrip("."), 1)
 
 
 def _next(base: datetime.date, month: int, day: int, year: int | None) -> datetime.date:

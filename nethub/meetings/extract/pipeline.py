@@ -140,13 +140,16 @@ def _is_heading(block: Block, agenda: list[str], following: Block | None) -> boo
 
 def _matches_agenda(text: str, agenda: list[str]) -> bool:
     key = _key(text)
+    if len(key) > 400:
+        return False  # a paragraph, not a heading
     for item in agenda:
         other = _key(item)
         if (
             key
             and other
             and (
-                SequenceMatcher(None, key, other).ratio() >= 0.75
+                0.5 <= len(key) / len(other) <= 2
+                and SequenceMatcher(None, key, other).ratio() >= 0.75
                 or (len(key) > 12 and (key in other or other in key))
             )
         ):
