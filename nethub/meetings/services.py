@@ -244,5 +244,7 @@ def action_point_update_status(
 @transaction.atomic
 def action_point_link_report(*, action_point: ActionPoint, meeting: Meeting, actor) -> None:
     """Record that a later meeting reported on this action point."""
+    if meeting.date < action_point.meeting.date:
+        raise ValidationError(_("A meeting cannot report on an action point agreed after it."))
     action_point.reported_in.add(meeting)
     audit_record(actor=actor, subject=action_point, action="reported_in", new_value=meeting)

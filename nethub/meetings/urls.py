@@ -11,6 +11,11 @@ urlpatterns = [
     path("tracker/export.<str:fmt>", views.tracker_export, name="tracker_export"),
     path("action-points/<int:pk>/", views.action_point_detail, name="action_point"),
     path("action-points/<int:pk>/status/", views.action_point_status, name="action_point_status"),
+    path(
+        "action-points/<int:pk>/reported-in/",
+        views.action_point_link_report,
+        name="action_point_link_report",
+    ),
     path("import/", views.import_upload, name="import"),
     path("import/<int:pk>/", views.import_review, name="import_review"),
 ]

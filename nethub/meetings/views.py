@@ -117,6 +117,9 @@ def action_point_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "point": point,
             "history": selectors.action_point_history(action_point=point),
             "form": StatusForm(initial={"status": point.status}),
+            "later_meetings": Meeting.objects.filter(date__gt=point.meeting.date)
+            .exclude(pk__in=[m.pk for m in point.reported_in.all()])
+            .select_related("series"),
         },
     )
 
@@ -154,7 +157,21 @@ def action_point_status(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(request.POST.get("next") or point.get_absolute_url())
 
 
-@permission_required("meetings.import_meeting")
+@require_POST
+@permission_required("meetings.import_meeting", raise_exception=True)
+def action_point_link_report(request: HttpRequest, pk: int) -> HttpResponse:
+    """Secretariat: record that a later meeting reported on this action point."""
+    point = get_object_or_404(ActionPoint, pk=pk)
+    meeting = Meeting.objects.filter(pk=request.POST.get("meeting")).first()
+    if meeting is None or meeting.date < point.meeting.date:
+        messages.error(request, _("Choose a meeting held after the one this point came from."))
+    else:
+        services.action_point_link_report(action_point=point, meeting=meeting, actor=request.user)
+        messages.success(request, _("Linked."))
+    return redirect(point.get_absolute_url())
+
+
+@permission_required("meetings.import_meeting", raise_exception=True)
 def import_upload(request: HttpRequest) -> HttpResponse:
     """Secretariat: upload a summary; what is extracted is shown for checking before saving."""
     form = UploadForm(request.POST or None, request.FILES or None)
@@ -171,7 +188,7 @@ def import_upload(request: HttpRequest) -> HttpResponse:
     return render(request, "meetings/import_upload.html", {"form": form})
 
 
-@permission_required("meetings.import_meeting")
+@permission_required("meetings.import_meeting", raise_exception=True)
 def import_review(request: HttpRequest, pk: int) -> HttpResponse:
     """Secretariat: the extracted structure beside the text it came from, editable; saving
     creates or updates the meeting."""
