@@ -4,6 +4,7 @@ objective, overdue, and "my organisation"."""
 from __future__ import annotations
 
 import django_filters
+from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -23,10 +24,16 @@ class ActionPointFilter(django_filters.FilterSet):
         queryset=Meeting.objects.select_related("series"), label=_("Meeting")
     )
     due_after = django_filters.DateFilter(
-        field_name="due_date", lookup_expr="gte", label=_("Due from")
+        field_name="due_date",
+        lookup_expr="gte",
+        label=_("Due from"),
+        widget=forms.DateInput(attrs={"type": "date"}),
     )
     due_before = django_filters.DateFilter(
-        field_name="due_date", lookup_expr="lte", label=_("Due until")
+        field_name="due_date",
+        lookup_expr="lte",
+        label=_("Due until"),
+        widget=forms.DateInput(attrs={"type": "date"}),
     )
     objective = django_filters.ModelChoiceFilter(
         queryset=FrameworkElement.objects.filter(kind=ElementKind.OBJECTIVE).order_by("position"),
@@ -34,14 +41,10 @@ class ActionPointFilter(django_filters.FilterSet):
         label=_("GCM objective"),
     )
     overdue = django_filters.BooleanFilter(
-        method="filter_overdue",
-        label=_("Overdue only"),
-        widget=django_filters.widgets.BooleanWidget(),
+        method="filter_overdue", label=_("Overdue only"), widget=forms.CheckboxInput()
     )
     mine = django_filters.BooleanFilter(
-        method="filter_mine",
-        label=_("My organisation's"),
-        widget=django_filters.widgets.BooleanWidget(),
+        method="filter_mine", label=_("My organisation's only"), widget=forms.CheckboxInput()
     )
 
     class Meta:
