@@ -18,11 +18,16 @@ import re
 ACTION_HEADING = re.compile(
     r"^(?:(?:agreed|key|main|proposed|suggested)\s+)?(?:action\s*points?|action\s*items?|actions?"
     r"(?:\s+(?:agreed|required|to be taken))?|follow[- ]?ups?(?:\s+actions?)?|next\s+steps|"
-    r"decisions?\s+and\s+action\s+points?|to[- ]dos?|tasks)\b"
+    r"decisions?\s+and\s+action\s+points?|to[- ]dos?|tasks|way\s+forward)\b"
+    r"(?:\s*(?:/|and|&)\s*(?:follow[- ]?ups?|next\s+steps|action\s+points?|decisions?))?"
     r"(?:\s*\([^)]*\))?\s*[:.]?\s*(?P<rest>.*)$",
     re.I,
 )
-DECISION_HEADING = re.compile(r"^(?:key\s+)?(?:decisions?|conclusions?)(?:\s+taken)?\s*:?$", re.I)
+DECISION_HEADING = re.compile(
+    r"^(?:key\s+|main\s+)?(?:decisions?|conclusions?|outcomes?|agreements?)"
+    r"(?:\s+(?:taken|reached))?\s*:?$",
+    re.I,
+)
 
 _MODAL = re.compile(
     r"(?:\b(?:is|are|was|were|needs?|has|have)\s+to\s+be"
@@ -62,6 +67,17 @@ _ASKED = re.compile(
     r"(?P<owner>(?:the\s+)?[\w/&’'.-]+(?:\s+[\w/&’'.-]+){0,5}?)\s+to\s+\w+",
     re.I,
 )
+# "It was agreed that UNHCR and IOM would prepare": the subject of the clause.
+_THAT = re.compile(
+    r"\bthat\s+(?P<owner>(?:the\s+)?[A-Z][\w/&’'.-]*(?:\s+[\w/&’'.-]+){0,5}?)\s+"
+    r"(?:will|would|should|shall|must|is to|are to)\s+\w+"
+)
+# "(Lead: UNHCR)", "Responsible: the Secretariat": owners given as a label.
+_LABEL = re.compile(
+    r"\b(?:lead|leads|responsible|owner|focal point|who)\s*[:–-]\s*(?P<owner>[^;,)\]\n]+)", re.I
+)
+# "Develop messages (Secretariat)" or "... – UNHCR": an owner written after the action.
+_TRAILING = re.compile(r"(?:\(|\[|\s[–—-]\s)(?P<owner>[^()\[\]–—]{2,60}?)[)\]]?\s*\.?\s*$")
 # "Revisions from the EC to be sent in": who the thing is to come from.
 _FROM = re.compile(
     r"\bfrom\s+(?P<owner>(?:the\s+)?[A-Z][\w/&-]*(?:\s+[\w/&-]+){0,3}?)\s+to\s+be\s+\w+"
@@ -74,6 +90,7 @@ _DECISION = re.compile(
     rf"\b[^.;]{{0,50}}?\b{_DECISION_VERB}"
     r"|\bit\s+was\s+(?:\w+\s+)?(?:agreed|decided|endorsed|approved|resolved)\b"
     r"|\bthere\s+was\s+(?:a\s+)?(?:broad|general|full|unanimous)?\s*(?:agreement|consensus)\b"
+    r"|\b(?:agreement|consensus)\s+was\s+reached\b"
     r"|\bwithout\s+discussion,.{0,40}\b(?:endorsed|approved|adopted)\b)",
     re.I,
 )
@@ -123,7 +140,7 @@ def owner_of(sentence: str, resolve_owner) -> str | None:
     """Who `sentence` gives the work to, canonical ("Coordinator", "EC working level", "UNHCR"),
     or None when it does not say. `resolve_owner(text)` names a body or organisation or None."""
     text = sentence.strip()
-    for pattern in (_ASKED, _SUBJECT_MODAL, _FROM, _AGENT):
+    for pattern in (_LABEL, _ASKED, _SUBJECT_MODAL, _THAT, _FROM, _AGENT, _TRAILING):
         for match in pattern.finditer(text):
             candidate = match.group("owner").strip()
             name = resolve_owner(candidate) or _several(candidate, resolve_owner)

@@ -28,7 +28,8 @@ _YEAR_END = r"(?:the\s+)?end\s+of\s+(?:the\s+)?(?:year|\d{4})|year[- ]end"
 _TARGET = rf"(?P<target>{_DAY_MONTH}|{_QUARTER}|{_YEAR_END}|{_MONTH}|\d{{4}}-\d{{2}}-\d{{2}})"
 DEADLINE = re.compile(
     rf"\b(?P<lead>by|before|no later than|not later than|until|in|during|due|at the end of|"
-    rf"by the end of|by end of|by end|ahead of|prior to|deadline[: ]+)\s+(?:the\s+)?"
+    rf"by the end of|by end of|by end|ahead of|prior to|deadline|timeline|timeframe|due date)"
+    rf"\s*:?\s+(?:the\s+)?"
     rf"(?:end[- ]of[- ]|end-)?{_TARGET}(?![\w-])",
     re.I,
 )
@@ -55,7 +56,62 @@ def find_deadline(sentence: str, meeting_date: datetime.date | None) -> Deadline
             continue
         whole = match.group(0)
         return Deadline(whole, resolve(whole, meeting_date))
-    return None
+    return _relative(sentence, meeting_date)
+
+
+_NUMBERS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "eight": 8,
+    "ten": 10,
+    "twelve": 12,
+    "a": 1,
+}
+RELATIVE = re.compile(
+    r"\b(?:(?:within|in)\s+(?:the\s+next\s+)?(?P<count>\d+|one|two|three|four|five|six|eight|ten|"
+    r"twelve|a)\s+(?P<unit>day|week|month)s?"
+    r"|(?:by|before)\s+(?:the\s+)?end\s+of\s+(?:the|this)\s+(?P<end>week|month|quarter)"
+    r"|by\s+next\s+(?P<next>week|month))\b",
+    re.I,
+)
+
+
+def _relative(sentence: str, meeting_date: datetime.date | None) -> Deadline | None:
+    """ "within two weeks", "by the end of the month", "by next week", from the meeting date."""
+    match = RELATIVE.search(sentence)
+    if not match or meeting_date is None:
+        return None
+    base = meeting_date
+    if match.group("count"):
+        count = _NUMBERS.get(match.group("count").lower()) or int(match.group("count"))
+        unit = match.group("unit").lower()
+        if unit == "month":
+            month = base.month - 1 + count
+            year, month = base.year + month // 12, month % 12 + 1
+            day = min(base.day, calendar.monthrange(year, month)[1])
+            return Deadline(match.group(0), datetime.date(year, month, day))
+        days = count * (7 if unit == "week" else 1)
+        return Deadline(match.group(0), base + datetime.timedelta(days=days))
+    period = (match.group("end") or match.group("next")).lower()
+    if period == "week":
+        friday = base + datetime.timedelta(days=(4 - base.weekday()) % 7)
+        return Deadline(
+            match.group(0), friday + datetime.timedelta(days=7 if match.group("next") else 0)
+        )
+    if period == "quarter":
+        month = ((base.month - 1) // 3 + 1) * 3
+        return Deadline(
+            match.group(0),
+            datetime.date(base.year, month, calendar.monthrange(base.year, month)[1]),
+        )
+    year, month = base.year, base.month
+    if match.group("next"):
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return Deadline(match.group(0), datetime.date(year, month, calendar.monthrange(year, month)[1]))
 
 
 def resolve(expression: str, meeting_date: datetime.date | None) -> datetime.date | None:

@@ -12,8 +12,9 @@ import re
 from nethub.meetings.extract.result import ExtractedParticipant
 
 PARTICIPANTS_HEADING = re.compile(
-    r"^(participants|attendees|attendance|present|in attendance|participants list|"
-    r"list of participants|participating)\b[^.]{0,40}:?$",
+    r"^(?:(?:EC\s+)?principals\s+(?:present|attending|participating)|participants|attendees|"
+    r"attendance|present|in attendance|participants list|list of participants|participating)"
+    r"\b[^.]{0,40}:?$",
     re.I,
 )
 HONORIFICS = re.compile(
@@ -35,7 +36,7 @@ def is_participant_line(text: str) -> bool:
         r"\b(provided|informed|discussed|noted|agenda|opened|welcomed|is|are|was|were)\b", text
     ) and not re.search(r"[;/]", text):
         return False
-    return bool(re.search(r"[,/;(]", text)) and len(words) <= 40
+    return bool(re.search(r"[,/;(|]", text)) and len(words) <= 40
 
 
 def split_entries(line: str) -> list[str]:
@@ -46,7 +47,8 @@ def split_entries(line: str) -> list[str]:
 def parse_participant(entry: str, resolver) -> ExtractedParticipant:
     """Honorific, name, title, organisation and role of one entry."""
     as_written = entry
-    entry = re.sub(r"\s+", " ", entry).strip(" .")
+    entry = re.sub(r"\s*\|\s*", ", ", entry)  # a table row: "Name | Title | Organisation"
+    entry = re.sub(r"\s+", " ", entry).strip(" .,")
     org_first = re.match(r"^([^:,]{2,60}):\s*(.+)$", entry)
     prefix_org = None
     if org_first and resolver.resolve_in(org_first.group(1)):

@@ -181,11 +181,12 @@ def _agenda_items(meeting: ExtractedMeeting, body: list[Block], resolver) -> Non
     paragraphs: dict[int, list[str]] = {0: []}
     explicit: dict[int, bool] = {0: False}
     mode = "discussion"  # or "actions", "decisions"
+    list_bullets = 0  # list items seen under the current action heading
     for index, block in enumerate(body):
         following = body[index + 1] if index + 1 < len(body) else None
         heading_rest = actions.action_heading(block.text) if not block.bullet else None
         if heading_rest is not None:
-            mode = "actions"
+            mode, list_bullets = "actions", 0
             explicit[len(items) - 1] = True
             if heading_rest:
                 current.action_points.append(_point(heading_rest, meeting, resolve_owner))
@@ -195,7 +196,8 @@ def _agenda_items(meeting: ExtractedMeeting, body: list[Block], resolver) -> Non
             continue
         heading = _is_heading(block, meeting.agenda, following)
         if mode == "actions" and not heading:
-            if block.bullet or not _starts_discussion(block.text):
+            list_bullets += block.bullet
+            if block.bullet or not (list_bullets or _starts_discussion(block.text)):
                 current.action_points.append(_point(block.text, meeting, resolve_owner))
                 continue
             mode = "discussion"

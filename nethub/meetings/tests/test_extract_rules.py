@@ -327,3 +327,75 @@ def test_several_owners():
         return str(found.organization) if found and not found.remainder else None
 
     assert actions.owner_of("IOM and UNHCR to draft terms of reference.", resolve) == "IOM, UNHCR"
+
+
+@pytest.mark.parametrize(
+    "sentence,expected",
+    [
+        ("circulate within two weeks", datetime.date(2024, 2, 12)),
+        ("reply within 10 days", datetime.date(2024, 2, 8)),
+        ("a note in one month", datetime.date(2024, 2, 29)),
+        ("by the end of the month", datetime.date(2024, 1, 31)),
+        ("by the end of this quarter", datetime.date(2024, 3, 31)),
+        ("by next week", datetime.date(2024, 2, 9)),
+        ("(Deadline: 30 June)", datetime.date(2024, 6, 30)),
+        ("Timeline: Q3 2024", datetime.date(2024, 9, 30)),
+    ],
+)
+def test_relative_and_labelled_deadlines(sentence, expected):
+    assert find_deadline(sentence, MEETING).date == expected
+
+
+@pytest.mark.parametrize(
+    "sentence,owner",
+    [
+        ("Draft the note (Lead: UNHCR; deadline: 30 June).", "UNHCR"),
+        ("Circulate the revised workplan (Secretariat).", "Secretariat"),
+        ("Circulate the revised workplan – Coordinator", "Coordinator"),
+        ("It was agreed that UNICEF would prepare a brief.", "UNICEF"),
+    ],
+)
+def test_owner_labels_and_clauses(sentence, owner):
+    def resolve(text):
+        name = body_name(text)
+        if name:
+            return name
+        found = RESOLVER.resolve_in(text.strip().removeprefix("the "))
+        return str(found.organization) if found and not found.remainder else None
+
+    assert actions.owner_of(sentence, resolve) == owner
+
+
+@pytest.mark.parametrize(
+    "heading", ["Action Points/Follow-up:", "Way forward:", "Next steps and decisions"]
+)
+def test_combined_action_headings(heading):
+    assert actions.action_heading(heading) == ""
+
+
+def test_participants_from_a_table_and_a_principals_heading():
+    from nethub.meetings.extract import extract_meeting
+
+    text = (
+        "EC Principals meeting, 3 April 2023\n\nPrincipals present:\n"
+        "Ann Lee | Director-General | ILO\nBo Ray | Executive Director | UNICEF\n\n"
+        "Update\n\nThe Coordinator gave an update.\n"
+    )
+    meeting = extract_meeting(text, resolver=RESOLVER)
+    assert [(p.name, p.title, p.organization) for p in meeting.participants] == [
+        ("Ann Lee", "Director-General", "ILO"),
+        ("Bo Ray", "Executive Director", "UNICEF"),
+    ]
+
+
+def test_a_plain_paragraph_after_listed_action_points_is_discussion_again():
+    from nethub.meetings.extract import extract_meeting
+
+    text = (
+        "EC meeting, 3 April 2023\n\nParticipants:\nAnn Lee, DG, ILO\n\nFunding\n\n"
+        "Action points:\n- Secretariat to draft the appeal.\n\n"
+        "Members also noted the funding gap of the Fund.\n"
+    )
+    [item] = extract_meeting(text, resolver=RESOLVER).agenda_items
+    assert [p.text for p in item.action_points] == ["Secretariat to draft the appeal."]
+    assert "funding gap" in item.discussion
