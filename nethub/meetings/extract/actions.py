@@ -126,7 +126,18 @@ def action_heading(text: str) -> str | None:
     return rest
 
 
+_REPORTED = re.compile(
+    r"\b(?:informed|reported|announced|noted|mentioned|highlighted|explained|recalled|indicated|"
+    r"said|stated|shared|updated)\b[^.]{0,80}?\bthat\b",
+    re.I,
+)
+
+
 def assigns_work(sentence: str) -> bool:
+    """A modal or an assignment with a verb of work; plans someone reports ("informed the
+    meeting that the guidance will be launched") assign nothing."""
+    if _REPORTED.search(sentence):
+        return False
     for match in _MODAL.finditer(sentence):
         verb = match.group("verb").lower()
         if verb == "be":

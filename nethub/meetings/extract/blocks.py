@@ -68,10 +68,16 @@ def split_blocks(text: str) -> list[Block]:
     last_raw = ""  # the last physical line added to blocks[-1]
     gap = False  # blank lines since that line
     open_bold = False
+    lone_marker = ""
     for raw in raw_lines:
         if not raw.strip():
             gap = True
             continue
+        if re.fullmatch(r"\s*(?:[•●▪\-–*]|\d{1,2}[.)])\s*", raw):
+            lone_marker = raw.strip()  # "- " then the item's text on the next line
+            continue
+        if lone_marker:
+            raw, lone_marker = f"{lone_marker} {raw.strip()}", ""
         line, heading, emphasised = strip_markdown(raw)
         line = line.strip()
         if open_bold and blocks:

@@ -127,11 +127,25 @@ def parse_header(lines: list[str]) -> Header:
         for pattern, series in SERIES:
             if re.search(pattern, line, re.I):
                 header.series = header.series or series
-        if not header.title and re.search(r"\bmeeting\b|\bcommittee\b|\bprincipals\b", line, re.I):
-            header.title = clean_title(line)
-    if not header.title and lines:
-        header.title = clean_title(lines[0])
+    scored = [(_title_score(line), -index, line) for index, line in enumerate(lines)]
+    if scored:
+        header.title = clean_title(max(scored)[2])
     return header
+
+
+def _title_score(line: str) -> int:
+    """The title names the body and says "meeting"; a page title saying "summary" is second."""
+    score = 2 * bool(
+        re.search(
+            r"Executive Committee|Principals|Working Group|Annual Meeting|"
+            r"Network",
+            line,
+            re.I,
+        )
+    )
+    score += bool(re.search(r"\bmeeting\b", line, re.I))
+    score -= bool(re.search(r"\bsummary\b|\bminutes\b", line, re.I))
+    return score - (len(line) > 200)
 
 
 def clean_title(line: str) -> str:

@@ -89,6 +89,10 @@ def _title_org_role(rest: str, resolver) -> tuple[str, str | None, str]:
     keeps its words ("ASG and Director of UNDP Crisis Bureau")."""
     if not rest:
         return "", None, ""
+    bracket = re.search(r"\s*\(([^()]+)\)\s*$", rest)
+    if bracket and not resolver.resolve_in(bracket.group(1)):
+        title, organization, role = _title_org_role(rest[: bracket.start()], resolver)
+        return title, organization, ", ".join(filter(None, [role, bracket.group(1).strip()]))
     pieces = re.split(r"(\s*[,/]\s*)", rest)  # keeps separators at odd indexes
     parts = pieces[0::2]
     for index in range(len(parts) - 1, -1, -1):

@@ -126,7 +126,15 @@ def _agenda_list(body: list[Block]) -> tuple[list[str], set[int]]:
 def _is_heading(block: Block, agenda: list[str], following: Block | None) -> bool:
     text = block.text
     if block.bullet and not _matches_agenda(text, agenda):
-        return False
+        # "1. Opening remarks" followed by its discussion: a numbered heading, not a list item.
+        return bool(
+            re.fullmatch(r"\(?(?:\d{1,2}|[IVX]{1,4})[.)]", block.marker)
+            and len(text.split()) <= 15
+            and text[-1:] not in ".;,:!?"
+            and following is not None
+            and not following.bullet
+            and not AGENDA_INTRO.match(text)
+        )
     if actions.action_heading(text) is not None or actions.DECISION_HEADING.match(text):
         return False
     if _matches_agenda(text, agenda) or AOB.match(text):

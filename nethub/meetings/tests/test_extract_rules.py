@@ -399,3 +399,49 @@ def test_a_plain_paragraph_after_listed_action_points_is_discussion_again():
     [item] = extract_meeting(text, resolver=RESOLVER).agenda_items
     assert [p.text for p in item.action_points] == ["Secretariat to draft the appeal."]
     assert "funding gap" in item.discussion
+
+
+def test_a_marker_alone_on_its_line_marks_the_next_one():
+    blocks = split_blocks("Attendees\n-\nMs. Ann Lee, DG, ILO\n-\nMr. Bo Ray, ED, UNICEF\n")
+    assert [(b.bullet, b.text) for b in blocks[1:]] == [
+        (True, "Ms. Ann Lee, DG, ILO"),
+        (True, "Mr. Bo Ray, ED, UNICEF"),
+    ]
+
+
+def test_title_prefers_the_line_naming_the_meeting():
+    header = parse_header(
+        ["EC meeting summary", "Executive Committee Principals Meeting, 2 May 2023"]
+    )
+    assert header.title == "Executive Committee Principals Meeting"
+
+
+def test_numbered_heading_followed_by_its_discussion():
+    from nethub.meetings.extract import extract_meeting
+
+    text = (
+        "Executive Committee meeting, 2 May 2023\n\nParticipants:\nAnn Lee, DG, ILO\n\n"
+        "1. Opening remarks\nThe Coordinator opened the meeting.\n"
+        "2. Funding\nMembers discussed the gap.\nFollow-up:\n1. Secretariat to draft an appeal.\n"
+        "2. UNICEF to share figures.\n3. Any other business\nNone.\n"
+    )
+    items = extract_meeting(text, resolver=RESOLVER).agenda_items
+    assert [i.title for i in items] == ["Opening remarks", "Funding", "Any other business"]
+    assert [p.owner for p in items[1].action_points] == ["Secretariat", "UNICEF"]
+
+
+def test_plans_someone_reports_are_no_assignment():
+    assert not actions.assigns_work(
+        "OHCHR informed the meeting that the guidance will be launched in November."
+    )
+
+
+def test_role_in_brackets_after_the_organisation():
+    person = parse_participant(
+        "H.E. Ms. Rosa Field, Director General, IOM (Network Coordinator)", RESOLVER
+    )
+    assert (person.title, person.organization, person.role) == (
+        "Director General",
+        "IOM",
+        "Network Coordinator",
+    )
