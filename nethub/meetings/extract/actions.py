@@ -67,6 +67,11 @@ _ASKED = re.compile(
     r"(?P<owner>(?:the\s+)?[\w/&’'.-]+(?:\s+[\w/&’'.-]+){0,5}?)\s+to\s+\w+",
     re.I,
 )
+# "..., with the Secretariat to circulate a draft": the one given the work.
+_WITH = re.compile(
+    r"\bwith\s+(?P<owner>(?:the\s+)?[A-Z][\w/&’'.-]*(?:\s+[\w/&’'.-]+){0,4}?)\s+to\s+"
+    r"(?!be\b)\w+"
+)
 # "It was agreed that UNHCR and IOM would prepare": the subject of the clause.
 _THAT = re.compile(
     r"\bthat\s+(?P<owner>(?:the\s+)?[A-Z][\w/&’'.-]*(?:\s+[\w/&’'.-]+){0,5}?)\s+"
@@ -151,7 +156,7 @@ def owner_of(sentence: str, resolve_owner) -> str | None:
     """Who `sentence` gives the work to, canonical ("Coordinator", "EC working level", "UNHCR"),
     or None when it does not say. `resolve_owner(text)` names a body or organisation or None."""
     text = sentence.strip()
-    for pattern in (_LABEL, _ASKED, _SUBJECT_MODAL, _THAT, _FROM, _AGENT, _TRAILING):
+    for pattern in (_LABEL, _ASKED, _WITH, _SUBJECT_MODAL, _THAT, _FROM, _AGENT, _TRAILING):
         for match in pattern.finditer(text):
             candidate = match.group("owner").strip()
             name = resolve_owner(candidate) or _several(candidate, resolve_owner)

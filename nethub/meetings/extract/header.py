@@ -123,10 +123,10 @@ def parse_header(lines: list[str]) -> Header:
     venue = re.search(r"(?:venue|location|place)\s*:\s*(.+)", joined, re.I)
     if venue:
         header.venue = venue.group(1).strip()
-    for line in lines:
-        for pattern, series in SERIES:
-            if re.search(pattern, line, re.I):
-                header.series = header.series or series
+    for pattern, series in SERIES:  # the most specific series named anywhere in the header
+        if any(re.search(pattern, line, re.I) for line in lines):
+            header.series = series
+            break
     scored = [(_title_score(line), -index, line) for index, line in enumerate(lines)]
     if scored:
         header.title = clean_title(max(scored)[2])

@@ -28,6 +28,7 @@ BODIES = [
     ("Chair", r"(?:the\s+)?chair(?:person)?"),
     ("Coordinator", r"(?:the\s+)?(?:Network\s+)?Coordinator(?:'s office)?"),
     ("Secretariat", r"(?:the\s+)?(?:Network\s+)?secretariat"),
+    ("EC focal points", r"(?:the\s+)?(?:EC|Executive Committee|Network)?\s*focal\s+points?"),
     ("Principals", r"(?:the\s+)?(?:EC\s+)?Principals"),
     ("Executive Committee", r"(?:the\s+)?(?:EC|Executive Committee)(?:\s+members?)?"),
     ("Working group", r"(?:the\s+)?(?:[\w-]+\s+){0,4}working groups?"),

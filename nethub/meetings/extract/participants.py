@@ -49,7 +49,7 @@ def parse_participant(entry: str, resolver) -> ExtractedParticipant:
     as_written = entry
     entry = re.sub(r"\s*\|\s*", ", ", entry)  # a table row: "Name | Title | Organisation"
     entry = re.sub(r"\s+", " ", entry).strip(" .,")
-    org_first = re.match(r"^([^:,]{2,60}):\s*(.+)$", entry)
+    org_first = re.match(r"^([^:,–—]{2,60}?)\s*(?::|\s[–—-])\s*(.+)$", entry)
     prefix_org = None
     if org_first and resolver.resolve_in(org_first.group(1)):
         found = resolver.resolve_in(org_first.group(1))

@@ -445,3 +445,35 @@ def test_role_in_brackets_after_the_organisation():
         "IOM",
         "Network Coordinator",
     )
+
+
+@pytest.mark.parametrize(
+    "entry", ["IOM – Tom Harlow, Director General", "IOM: Tom Harlow, Director General"]
+)
+def test_organisation_first_forms(entry):
+    person = parse_participant(entry, RESOLVER)
+    assert (person.name, person.title, person.organization) == (
+        "Tom Harlow",
+        "Director General",
+        "IOM",
+    )
+
+
+def test_owner_after_with():
+    assert (
+        actions.owner_of(
+            "Principals agreed to issue it, with the Secretariat to circulate a draft.", body_name
+        )
+        == "Secretariat"
+    )
+
+
+def test_focal_points_own_work():
+    assert body_name("EC focal points") == "EC focal points"
+
+
+def test_series_is_the_most_specific_named():
+    header = parse_header(
+        ["Executive Committee of the Network", "Meeting of Principals, 2 May 2023"]
+    )
+    assert header.series == "Executive Committee Principals Meeting"
