@@ -16,7 +16,8 @@ from __future__ import annotations
 import re
 
 ACTION_HEADING = re.compile(
-    r"^(?:(?:agreed|key|main|proposed|suggested)\s+)?(?:action\s*points?|action\s*items?|actions?"
+    r"^(?:(?:summary|list|overview|table)\s+of\s+(?:the\s+)?(?:agreed\s+)?)?"
+    r"(?:(?:agreed|key|main|proposed|suggested)\s+)?(?:action\s*points?|action\s*items?|actions?"
     r"(?:\s+(?:agreed|required|to be taken))?|follow[- ]?ups?(?:\s+actions?)?|next\s+steps|"
     r"decisions?\s+and\s+action\s+points?|to[- ]dos?|tasks|way\s+forward)\b"
     r"(?:\s*(?:/|and|&)\s*(?:follow[- ]?ups?|next\s+steps|action\s+points?|decisions?))?"

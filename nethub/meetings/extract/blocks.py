@@ -55,7 +55,8 @@ def _wrap_width(lines: list[str]) -> int | None:
         for line in lines
         if len(line.strip()) >= 0.7 * width and line.rstrip()[-1:] not in _TERMINAL
     ]
-    if width <= 130 and len(long_open) >= 0.15 * len([x for x in lines if x.strip()]):
+    # Pages hold 60 characters a line or more; a few long lines make no wrapping.
+    if 60 <= width <= 130 and len(long_open) >= max(5, 0.15 * len([x for x in lines if x.strip()])):
         return width
     return None
 
@@ -63,6 +64,7 @@ def _wrap_width(lines: list[str]) -> int | None:
 def split_blocks(text: str) -> list[Block]:
     """Logical blocks of `text`, with PDF line wrapping undone and Markdown removed."""
     raw_lines = [line.rstrip() for line in text.replace("\r", "").replace("\f", "\n").split("\n")]
+    raw_lines = drop_page_furniture(raw_lines)
     width = _wrap_width(raw_lines)
     blocks: list[Block] = []
     last_raw = ""  # the last physical line added to blocks[-1]
@@ -118,6 +120,39 @@ def split_blocks(text: str) -> list[Block]:
         for b in blocks
         if b.text.strip()
     ]
+
+
+PAGE_NUMBER = re.compile(
+    r"^\s*(?:page\s+)?[-–]?\s*\d{1,3}\s*(?:(?:of|/)\s*\d{1,3})?\s*[-–]?\s*$", re.I
+)
+
+
+def drop_page_furniture(lines: list[str]) -> list[str]:
+    """Page numbers, and short lines a PDF repeats on every page (running headers and
+    footers), are not part of the text. Headings like "Action points:" repeat too, so only
+    lines seen three times or more that are no label are dropped."""
+    counts: dict[str, int] = {}
+    for line in lines:
+        key = line.strip()
+        if key:
+            counts[key] = counts.get(key, 0) + 1
+    kept = []
+    for line in lines:
+        key = line.strip()
+        if PAGE_NUMBER.match(line) and key:
+            continue
+        if (
+            key
+            and counts[key] >= 3
+            and len(key) < 80
+            and not key.endswith(":")
+            and not (
+                LIST_MARKER.match(key) or re.search(r"action|follow|decision|next step", key, re.I)
+            )
+        ):
+            continue
+        kept.append(line)
+    return kept
 
 
 def _continues(previous: Block, last_raw: str, line: str, width: int | None, gap: bool) -> bool:

@@ -14,7 +14,7 @@ from nethub.meetings.extract.result import ExtractedParticipant
 PARTICIPANTS_HEADING = re.compile(
     r"^(?:(?:EC\s+)?principals\s+(?:present|attending|participating)|participants|attendees|"
     r"attendance|present|in attendance|participants list|list of participants|participating)"
-    r"\b[^.]{0,40}:?$",
+    r"\b[^.:]{0,40}(?::\s*(?P<inline>.+))?:?$",
     re.I,
 )
 HONORIFICS = re.compile(
@@ -42,6 +42,20 @@ def is_participant_line(text: str) -> bool:
 def split_entries(line: str) -> list[str]:
     """One line may name several people: "Mr. A, HC/OHCHR; Ms. B, Director/OHCHR"."""
     return [part.strip(" ;") for part in re.split(r";\s*(?:and\s+)?", line) if part.strip(" ;")]
+
+
+def split_inline(text: str) -> list[str]:
+    """People written in one sentence after "Participants:": "A (IOM), B (UNHCR) and C (ILO)"
+    or "A, DG, IOM; B, HC, UNHCR"."""
+    text = text.strip().rstrip(".")
+    if not text:
+        return []
+    if ";" in text:
+        return split_entries(text)
+    bracketed = re.findall(r"\s*(?:and\s+)?([^,()]+?\([^()]+\))\s*(?:,|\band\b|$)", text)
+    if bracketed:
+        return [entry.strip() for entry in bracketed]
+    return [part.strip() for part in re.split(r",\s*|\s+and\s+", text) if part.strip()]
 
 
 def parse_participant(entry: str, resolver) -> ExtractedParticipant:

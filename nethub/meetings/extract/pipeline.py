@@ -17,6 +17,7 @@ from nethub.meetings.extract.participants import (
     is_participant_line,
     parse_participant,
     split_entries,
+    split_inline,
 )
 from nethub.meetings.extract.result import (
     ExtractedActionPoint,
@@ -59,6 +60,9 @@ def extract_meeting(text: str, *, resolver=None) -> ExtractedMeeting:
     body_start = header_end
     if participants_at is not None:
         body_start = participants_at + 1
+        inline = PARTICIPANTS_HEADING.match(blocks[participants_at].text).group("inline")
+        for entry in split_inline(inline or ""):
+            meeting.participants.append(parse_participant(entry, resolver))
         while body_start < len(blocks) and _participant_block(blocks[body_start]):
             for entry in split_entries(blocks[body_start].text):
                 meeting.participants.append(parse_participant(entry, resolver))
@@ -190,11 +194,17 @@ def _agenda_items(meeting: ExtractedMeeting, body: list[Block], resolver) -> Non
     explicit: dict[int, bool] = {0: False}
     mode = "discussion"  # or "actions", "decisions"
     list_bullets = 0  # list items seen under the current action heading
+    columns: dict[str, int] = {}  # an action table's columns: text, owner, due
     for index, block in enumerate(body):
         following = body[index + 1] if index + 1 < len(body) else None
+        table = _table_columns(block.text) if not block.bullet else {}
+        if table:  # "Action | Responsible | Deadline": the rows below are action points
+            mode, list_bullets, columns = "actions", 0, table
+            explicit[len(items) - 1] = True
+            continue
         heading_rest = actions.action_heading(block.text) if not block.bullet else None
         if heading_rest is not None:
-            mode, list_bullets = "actions", 0
+            mode, list_bullets, columns = "actions", 0, {}
             explicit[len(items) - 1] = True
             if heading_rest:
                 current.action_points.append(_point(heading_rest, meeting, resolve_owner))
@@ -203,10 +213,17 @@ def _agenda_items(meeting: ExtractedMeeting, body: list[Block], resolver) -> Non
             mode = "decisions"
             continue
         heading = _is_heading(block, meeting.agenda, following)
+        if mode == "actions" and columns and " | " in block.text:
+            point = _table_point(block.text, columns, meeting, resolve_owner)
+            if point and not _listed(point, items):
+                current.action_points.append(point)
+            continue
         if mode == "actions" and not heading:
             list_bullets += block.bullet
             if block.bullet or not (list_bullets or _starts_discussion(block.text)):
-                current.action_points.append(_point(block.text, meeting, resolve_owner))
+                point = _point(block.text, meeting, resolve_owner)
+                if not _listed(point, items):
+                    current.action_points.append(point)
                 continue
             mode = "discussion"
         if mode == "decisions" and not heading:
@@ -235,6 +252,61 @@ def _agenda_items(meeting: ExtractedMeeting, body: list[Block], resolver) -> Non
     meeting.agenda_items = [
         item for item in items if item.kind != "opening" or item.discussion or item.action_points
     ]
+
+
+_COLUMN_NAMES = [
+    ("owner", r"responsible|lead|owner|who|focal point|entity|by whom"),
+    ("due", r"deadline|due|timeline|timeframe|when|by when|date"),
+    ("text", r"action|what|task|follow[- ]?up|activity"),
+]
+
+
+def _table_columns(text: str) -> dict[str, int]:
+    """The header row of an action table ("Action | Responsible | Deadline"), by column."""
+    if " | " not in text:
+        return {}
+    columns: dict[str, int] = {}
+    for index, cell in enumerate(part.strip() for part in text.split(" | ")):
+        for name, pattern in _COLUMN_NAMES:
+            if name not in columns and re.match(rf"^(?:{pattern})\b", cell, re.I):
+                columns[name] = index
+                break
+    return columns if "text" in columns else {}
+
+
+def _table_point(text: str, columns: dict[str, int], meeting, resolve_owner):
+    cells = [cell.strip() for cell in text.split(" | ")]
+
+    def cell(name):
+        index = columns.get(name)
+        return cells[index] if index is not None and index < len(cells) else ""
+
+    action = cell("text")
+    if not action:
+        return None
+    point = _point(action, meeting, resolve_owner)
+    owner = cell("owner")
+    if owner:
+        point.owner = resolve_owner(owner) or actions._several(owner, resolve_owner) or owner
+    due = cell("due")
+    if due:
+        written = due if re.match(r"(?i)(?:by|before|until|no later)\b", due) else f"by {due}"
+        deadline = find_deadline(written, meeting.meeting_date)
+        if deadline and deadline.date:
+            point.due_date, point.deadline_text = deadline.date.isoformat(), due
+    point.source_sentence = text
+    return point
+
+
+def _listed(point: ExtractedActionPoint, items: list[ExtractedAgendaItem]) -> bool:
+    """A list at the end ("Summary of action points") repeats points listed under their items."""
+    key = re.sub(r"\W+", " ", point.text.lower()).strip()
+    return any(
+        SequenceMatcher(None, key, re.sub(r"\W+", " ", other.text.lower()).strip()).ratio() >= 0.9
+        for item in items
+        for other in item.action_points
+        if other.explicit
+    )
 
 
 _STOPWORDS = frozenset(

@@ -477,3 +477,80 @@ def test_series_is_the_most_specific_named():
         ["Executive Committee of the Network", "Meeting of Principals, 2 May 2023"]
     )
     assert header.series == "Executive Committee Principals Meeting"
+
+
+def test_page_numbers_and_running_footers_are_dropped():
+    from nethub.meetings.extract.blocks import drop_page_furniture
+
+    lines = [
+        "Intro text.",
+        "Page 1 of 3",
+        "UN Network on Migration",
+        "More text.",
+        "2",
+        "UN Network on Migration",
+        "Action Points:",
+        "Action Points:",
+        "Action Points:",
+        "- 3 -",
+        "UN Network on Migration",
+    ]
+    assert drop_page_furniture(lines) == [
+        "Intro text.",
+        "More text.",
+        "Action Points:",
+        "Action Points:",
+        "Action Points:",
+    ]
+
+
+def test_action_table_rows():
+    from nethub.meetings.extract import extract_meeting
+
+    text = (
+        "EC Principals meeting, 3 April 2023\n\nParticipants:\nAnn Lee, DG, ILO\n\nFunding\n\n"
+        "The gap was discussed at length by all members present.\n\n"
+        "Action | Responsible | Deadline\n"
+        "Draft the appeal | Secretariat | 30 June 2023\n"
+        "Share figures | UNICEF and ILO | end of May\n"
+    )
+    [item] = extract_meeting(text, resolver=RESOLVER).agenda_items
+    assert [(p.text, p.owner, p.due_date) for p in item.action_points] == [
+        ("Draft the appeal", "Secretariat", "2023-06-30"),
+        ("Share figures", "UNICEF, ILO", "2023-05-31"),
+    ]
+
+
+def test_a_closing_summary_of_action_points_does_not_duplicate_them():
+    from nethub.meetings.extract import extract_meeting
+
+    text = (
+        "EC Principals meeting, 3 April 2023\n\nParticipants:\nAnn Lee, DG, ILO\n\nFunding\n\n"
+        "Members discussed the gap in the Fund and the options to close it.\n\nAction points:\n"
+        "- Secretariat to draft the appeal by 30 June.\n\nSummary of action points:\n"
+        "- Secretariat to draft the appeal by 30 June.\n- ILO to share its figures.\n"
+    )
+    points = extract_meeting(text, resolver=RESOLVER).action_points()
+    assert [p.owner for p in points] == ["Secretariat", "ILO"]
+
+
+@pytest.mark.parametrize(
+    "line,expected",
+    [
+        (
+            "Participants: Ann Lee (ILO), Bo Ray (UNICEF) and Cy Dee (WHO)",
+            [("Ann Lee", "ILO"), ("Bo Ray", "UNICEF"), ("Cy Dee", "WHO")],
+        ),
+        (
+            "Participants: Ann Lee, DG, ILO; Bo Ray, ED, UNICEF",
+            [("Ann Lee", "ILO"), ("Bo Ray", "UNICEF")],
+        ),
+    ],
+)
+def test_participants_inline_after_the_heading(line, expected):
+    from nethub.meetings.extract import extract_meeting
+
+    meeting = extract_meeting(
+        f"EC meeting, 3 April 2023\n\n{line}\n\nUpdate\n\nNone.\n", resolver=RESOLVER
+    )
+    assert [(p.name, p.organization) for p in meeting.participants] == expected
