@@ -26,7 +26,7 @@ from nethub.meetings.models import (
     MeetingSeries,
     Participant,
 )
-from nethub.search.hooks import record_saved
+from nethub.search.hooks import record_deleted, record_saved
 
 SERIES_KINDS = [
     (r"principals", MeetingSeries.Kind.EC_PRINCIPALS),
@@ -171,6 +171,8 @@ def _replace_structure(*, meeting: Meeting, extracted: ExtractedMeeting) -> None
     Participant.objects.bulk_create(participants)
     existing = {_point_key(point.text): point for point in meeting.action_points.all()}
     meeting.decisions.all().delete()
+    for old_item in meeting.agenda_items.all():
+        record_deleted(old_item)
     meeting.agenda_items.all().delete()
     kept: set[int] = set()
     position = 0
@@ -205,6 +207,8 @@ def _replace_structure(*, meeting: Meeting, extracted: ExtractedMeeting) -> None
             kept.add(point.pk)
             record_saved(point)
             position += 1
+    for dropped in meeting.action_points.exclude(pk__in=kept):
+        record_deleted(dropped)
     meeting.action_points.exclude(pk__in=kept).delete()
 
 

@@ -38,3 +38,9 @@ def test_status_update(client, users_by_role, role, owned, expected):
     assert response.status_code == expected
     point.refresh_from_db()
     assert (point.status == "done") is (expected == 200)
+
+
+def test_the_schema_describes_the_endpoints(client, db):
+    schema = client.get("/api/schema/")
+    assert schema.status_code == 200
+    assert b"/api/action-points/{id}/status/" in schema.content
