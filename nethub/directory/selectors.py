@@ -5,9 +5,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 
-from nethub.directory.models import Country, Organization, OrganizationAlias, Person, Region
+from nethub.directory.models import (
+    ChampionCountry,
+    Country,
+    Network,
+    Organization,
+    OrganizationAlias,
+    Person,
+    Region,
+)
 from nethub.directory.names import is_short_acronym, normalise_name
 
 # Longest alias, in words, looked for inside a longer text.
@@ -162,8 +170,17 @@ def organization_resolve(text: str) -> Organization | None:
     return OrganizationResolver().resolve(text)
 
 
+# The orders the organisation list offers: key in the address → database ordering.
+ORGANIZATION_ORDERINGS = {
+    "name": ("name",),
+    "-name": ("-name",),
+    "kind": ("kind", "name"),
+    "country": ("country__name", "name"),
+}
+
+
 def organization_list(
-    *, kind: str = "", region: str = "", country: str = "", query: str = ""
+    *, kind: str = "", region: str = "", country: str = "", query: str = "", order: str = "name"
 ) -> QuerySet[Organization]:
     organizations = Organization.objects.select_related("country", "country__region")
     if kind:
@@ -175,20 +192,25 @@ def organization_list(
     if country:
         organizations = organizations.filter(country__iso2=country.upper())
     if query:
+        matching = OrganizationAlias.objects.filter(alias__icontains=query).values(
+            "organization_id"
+        )
         organizations = organizations.filter(
-            Q(name__icontains=query)
-            | Q(acronym__icontains=query)
-            | Q(aliases__alias__icontains=query)
-        ).distinct()
-    return organizations.order_by("name")
+            Q(name__icontains=query) | Q(acronym__icontains=query) | Q(pk__in=matching)
+        )
+    return organizations.order_by(*ORGANIZATION_ORDERINGS.get(order, ("name",)))
 
 
 def organization_detail(*, slug: str) -> Organization:
     return (
-        Organization.objects.select_related("country")
-        .prefetch_related("aliases", "people")
+        Organization.objects.select_related("country", "country__region")
+        .prefetch_related("aliases", "people", "networks")
         .get(slug=slug)
     )
+
+
+def person_detail(*, pk: int) -> Person:
+    return Person.objects.select_related("organization", "organization__country").get(pk=pk)
 
 
 def person_list(*, organization: Organization | None = None) -> QuerySet[Person]:
@@ -204,8 +226,37 @@ def region_list() -> QuerySet[Region]:
     )
 
 
+def regions_with_countries() -> QuerySet[Region]:
+    """Regions, each with its countries (two queries)."""
+    return Region.objects.filter(level=Region.Level.REGION).prefetch_related(
+        Prefetch(
+            "countries",
+            queryset=Country.objects.select_related("subregion", "champion").order_by("name"),
+        )
+    )
+
+
 def country_list(*, region: str = "") -> QuerySet[Country]:
     countries = Country.objects.select_related("region", "subregion")
     if region:
         countries = countries.filter(Q(region__slug=region) | Q(subregion__slug=region))
     return countries
+
+
+def country_detail(*, iso2: str) -> Country:
+    return Country.objects.select_related("region", "subregion").get(iso2=iso2.upper())
+
+
+def country_organizations(*, country: Country) -> QuerySet[Organization]:
+    return country.organizations.order_by("kind", "name")
+
+
+def network_list(*, scope: str = "") -> QuerySet[Network]:
+    networks = Network.objects.select_related("country", "region").annotate(
+        member_count=Count("members")
+    )
+    return networks.filter(scope=scope) if scope else networks
+
+
+def champion_list() -> QuerySet[ChampionCountry]:
+    return ChampionCountry.objects.select_related("country", "country__region")
