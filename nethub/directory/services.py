@@ -236,3 +236,26 @@ def _organizations_ensure(member_countries: list[Country], entries: list[dict]) 
                 taken.add(key)
                 aliases.append(OrganizationAlias(organization=org, alias=alias, normalized=key))
     OrganizationAlias.objects.bulk_create(aliases)
+
+
+@transaction.atomic
+def organization_update(*, organization: Organization, actor, **fields) -> Organization:
+    """Change an organisation's fields; each changed field leaves an audit record. A new name
+    or acronym becomes an alias too, so documents using the old one still resolve."""
+    changed = []
+    for name, value in fields.items():
+        old = getattr(organization, name)
+        if old != value:
+            setattr(organization, name, value)
+            changed.append((name, old, value))
+    if changed:
+        organization.save(update_fields=[name for name, _, _ in changed] + ["updated_at"])
+        for name, old, value in changed:
+            audit_record(
+                actor=actor, subject=organization, action="updated", field=name,
+                old_value=old, new_value=value,
+            )  # fmt: skip
+        for alias in (organization.name, organization.acronym):
+            if alias:
+                organization_add_alias(organization=organization, alias=alias)
+    return organization
