@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -22,7 +23,8 @@ class LoginView(auth_views.LoginView):
     redirect_authenticated_user = True
 
 
-@permission_required("accounts.invite")
+@login_required
+@permission_required("accounts.invite", raise_exception=True)
 def invitation_create(request: HttpRequest) -> HttpResponse:
     """Secretariat only: invite a person by e-mail to an organisation with a role, and see
     the invitations sent lately."""
