@@ -9,6 +9,14 @@ from nethub.directory.models import Organization, OrganizationKind
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def back_to_english():
+    """A request to a /fr/ page leaves French active in this thread; later tests expect the
+    default language."""
+    yield
+    translation.activate("en")
+
+
 def test_home_page_in_french(client):
     response = client.get("/fr/")
     text = response.content.decode()
