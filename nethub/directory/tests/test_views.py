@@ -148,3 +148,43 @@ def test_admin_pages_open_for_staff(client, secretariat_user):
     ]:
         assert client.get(reverse(name, args=args)).status_code == 200, name
     assert client.get(reverse("admin:core_auditevent_add")).status_code == 403
+
+
+def test_organization_detail_costs_fixed_queries(client, django_assert_num_queries):
+    unhcr = Organization.objects.get(acronym="UNHCR")
+    for n in range(5):
+        person_get_or_create(name=f"Person {n}", organization=unhcr)
+    # organisation with country, aliases, people, networks
+    with django_assert_num_queries(4):
+        client.get(unhcr.get_absolute_url())
+
+
+def test_admin_alias_inline_stores_the_lookup_key(client, secretariat_user):
+    from nethub.directory.models import OrganizationAlias
+    from nethub.directory.selectors import organization_resolve
+
+    secretariat_user.is_superuser = True
+    secretariat_user.save()
+    client.force_login(secretariat_user)
+    org = organization_create(name="Test Alliance for Migrant Workers", kind="ngo")
+    url = reverse("admin:directory_organization_change", args=[org.pk])
+    aliases = list(org.aliases.all())
+    data = {
+        "name": org.name, "slug": org.slug, "acronym": "", "kind": "ngo", "country": "",
+        "website": "", "description": "",
+        "aliases-TOTAL_FORMS": len(aliases) + 1, "aliases-INITIAL_FORMS": len(aliases),
+        "aliases-MIN_NUM_FORMS": 0, "aliases-MAX_NUM_FORMS": 1000,
+        "people-TOTAL_FORMS": 0, "people-INITIAL_FORMS": 0,
+        "people-MIN_NUM_FORMS": 0, "people-MAX_NUM_FORMS": 1000,
+    }  # fmt: skip
+    for i, alias in enumerate(aliases):
+        data[f"aliases-{i}-id"] = alias.pk
+        data[f"aliases-{i}-organization"] = org.pk
+        data[f"aliases-{i}-alias"] = alias.alias
+    data[f"aliases-{len(aliases)}-alias"] = "Alliance Test des Travailleurs Migrants"
+    data[f"aliases-{len(aliases)}-organization"] = org.pk
+    response = client.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    alias = OrganizationAlias.objects.get(alias="Alliance Test des Travailleurs Migrants")
+    assert alias.normalized == "alliance test des travailleurs migrants"
+    assert organization_resolve("alliance test des travailleurs migrants") == org
