@@ -1,4 +1,16 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from nethub.meetings import views
 
 app_name = "meetings"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.meeting_index, name="index"),
+    path("<int:pk>/", views.meeting_detail, name="detail"),
+    path("<int:pk>/source/", views.meeting_source, name="source"),
+    path("tracker/", views.tracker, name="tracker"),
+    path("tracker/export.<str:fmt>", views.tracker_export, name="tracker_export"),
+    path("action-points/<int:pk>/", views.action_point_detail, name="action_point"),
+    path("action-points/<int:pk>/status/", views.action_point_status, name="action_point_status"),
+    path("import/", views.import_upload, name="import"),
+    path("import/<int:pk>/", views.import_review, name="import_review"),
+]

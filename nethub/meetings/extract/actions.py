@@ -1,0 +1,145 @@
+"""Rules for action points and decisions, sentence by sentence.
+
+- An *action-points heading* ("Action Points:", "Follow-up actions", "Next steps", "Agreed
+  actions") opens a list: each item under it is an action point.
+- An *implicit* action point is a sentence of the discussion that assigns work (a modal or an
+  assignment: "will", "should", "to be", "agreed to", "requested ... to") AND gives a deadline
+  ("by 1 May", "in December", "by end of Q2"). Events that merely happen ("will take place")
+  assign nothing.
+- An *owner* is who the sentence gives the work to: its subject ("Coordinator to relay", "The
+  Secretariat will"), the one asked ("requested UNICEF to"), or the agent ("by the Coordinator").
+- A *decision* is a sentence in which the meeting agrees, endorses, decides, approves or tasks.
+"""
+
+from __future__ import annotations
+
+import re
+
+ACTION_HEADING = re.compile(
+    r"^(?:(?:agreed|key|main|proposed|suggested)\s+)?(?:action\s*points?|action\s*items?|actions?"
+    r"(?:\s+(?:agreed|required|to be taken))?|follow[- ]?ups?(?:\s+actions?)?|next\s+steps|"
+    r"decisions?\s+and\s+action\s+points?|to[- ]dos?|tasks)\b"
+    r"(?:\s*\([^)]*\))?\s*[:.]?\s*(?P<rest>.*)$",
+    re.I,
+)
+DECISION_HEADING = re.compile(r"^(?:key\s+)?(?:decisions?|conclusions?)(?:\s+taken)?\s*:?$", re.I)
+
+_MODAL = re.compile(
+    r"(?:\b(?:is|are|was|were|needs?|has|have)\s+to\s+be"
+    r"|\b(?:will|shall|should|must|would|is to|are to|agreed to|undertook to|committed to|"
+    r"offered to|(?:requested|asked|tasked|invited|mandated|encouraged)\b.{0,80}?\bto))\s+"
+    r"(?:be\s+)?(?P<verb>\w+)",
+    re.I,
+)
+# Verbs after a modal that report an event rather than assign work.
+_NOT_WORK = {
+    "take",
+    "be",
+    "see",
+    "have",
+    "remain",
+    "happen",
+    "occur",
+    "come",
+    "become",
+    "include",
+    "continue",
+    "mark",
+    "coincide",
+    "allow",
+    "need",
+    "want",
+    "like",
+    "face",
+    "depend",
+}
+_SUBJECT_MODAL = re.compile(
+    r"^(?:(?:As\s+)?[\w\s,]{0,40}?,\s*)?(?P<owner>(?:the\s+)?[A-Z][\w/&’'.-]*(?:\s+[\w/&’'.-]+){0,5}?)\s+"
+    r"(?:to|will|shall|should|must|is to|are to|agreed to|undertook to|offered to|would)\s+\w+",
+)
+_ASKED = re.compile(
+    r"\b(?:requested|asked|tasked|invited|mandated|encouraged|called on|called upon)\s+"
+    r"(?P<owner>(?:the\s+)?[\w/&’'.-]+(?:\s+[\w/&’'.-]+){0,5}?)\s+to\s+\w+",
+    re.I,
+)
+# "Revisions from the EC to be sent in": who the thing is to come from.
+_FROM = re.compile(
+    r"\bfrom\s+(?P<owner>(?:the\s+)?[A-Z][\w/&-]*(?:\s+[\w/&-]+){0,3}?)\s+to\s+be\s+\w+"
+)
+_AGENT = re.compile(r"\bby\s+(?P<owner>the\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}|[A-Z]{2,}[\w-]*)")
+_DECISION_VERB = r"(?<!be )(?<!been )(?:agreed|endorsed|decided|approved|adopted|tasked|resolved)\b"
+_DECISION = re.compile(
+    r"\b(?:(?:the\s+)?(?:Principals|meeting|Committee|EC|participants|members|Executive Committee|"
+    r"working group|group|Network)"
+    rf"\b[^.;]{{0,50}}?\b{_DECISION_VERB}"
+    r"|\bit\s+was\s+(?:\w+\s+)?(?:agreed|decided|endorsed|approved|resolved)\b"
+    r"|\bthere\s+was\s+(?:a\s+)?(?:broad|general|full|unanimous)?\s*(?:agreement|consensus)\b"
+    r"|\bwithout\s+discussion,.{0,40}\b(?:endorsed|approved|adopted)\b)",
+    re.I,
+)
+_NOT_DECISION = re.compile(r"\b(?:agreed to disagree|not agreed|was not endorsed)\b", re.I)
+
+SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z“\"(])")
+_ABBREVIATIONS = re.compile(r"\b(?:Ms|Mr|Mrs|Dr|Prof|H\.E|e\.g|i\.e|etc|No|St|Amb|vs)\.$", re.I)
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences of a paragraph; "Ms." or "e.g." do not end one."""
+    pieces = SENTENCE_END.split(text)
+    sentences: list[str] = []
+    for piece in pieces:
+        if sentences and _ABBREVIATIONS.search(sentences[-1]):
+            sentences[-1] = f"{sentences[-1]} {piece}"
+        else:
+            sentences.append(piece)
+    return [s.strip() for s in sentences if s.strip()]
+
+
+def action_heading(text: str) -> str | None:
+    """If `text` opens a list of action points, the text after the heading (may be "")."""
+    if len(text.split()) > 40:
+        return None
+    match = ACTION_HEADING.match(text.strip())
+    if not match:
+        return None
+    rest = match.group("rest").strip()
+    # "Actions to protect migrants were discussed." is a sentence, not a heading.
+    if rest and not text.strip()[: match.start("rest")].rstrip().endswith((":", ".", "–", "-")):
+        return None
+    return rest
+
+
+def assigns_work(sentence: str) -> bool:
+    for match in _MODAL.finditer(sentence):
+        verb = match.group("verb").lower()
+        if verb == "be":
+            continue
+        if verb not in _NOT_WORK and not verb.endswith("ing"):
+            return True
+    return False
+
+
+def owner_of(sentence: str, resolve_owner) -> str | None:
+    """Who `sentence` gives the work to, canonical ("Coordinator", "EC working level", "UNHCR"),
+    or None when it does not say. `resolve_owner(text)` names a body or organisation or None."""
+    text = sentence.strip()
+    for pattern in (_ASKED, _SUBJECT_MODAL, _FROM, _AGENT):
+        for match in pattern.finditer(text):
+            candidate = match.group("owner").strip()
+            name = resolve_owner(candidate) or _several(candidate, resolve_owner)
+            if name:
+                return name
+    return None
+
+
+def _several(candidate: str, resolve_owner) -> str | None:
+    """ "IOM and UNHCR": each named, joined with commas; None unless every part is known."""
+    parts = [p for p in re.split(r"\s*(?:,|\band\b|&)\s*", candidate) if p.strip()]
+    if len(parts) < 2:
+        return None
+    names = [resolve_owner(part) for part in parts]
+    return ", ".join(names) if all(names) else None
+
+
+def is_decision(sentence: str) -> bool:
+    return bool(_DECISION.search(sentence)) and not _NOT_DECISION.search(sentence)

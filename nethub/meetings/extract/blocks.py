@@ -1,0 +1,152 @@
+"""Rule 1: text as documents give it -> logical blocks (paragraphs, list items, headings).
+
+Text pulled out of PDFs breaks lines at the page width, sometimes with a blank line after every
+line; Markdown marks headings with `#` and `**`. Every later rule works on the blocks this module
+returns, so they never see those differences.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# A list marker at the start of a line: bullets, dashes, "1.", "1)", "a)", "(a)", "(i)", "i.".
+LIST_MARKER = re.compile(
+    r"^\s*(?:[•●○◦▪▫■□‣⁃∙·\-–—*+»>✓✔]|o(?=\s)|\(?\d{1,2}[.)]|\(?[a-hA-H][.)](?=\s)"
+    r"|\(?(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)[.)](?=\s))\s+"
+)
+_TERMINAL = ".:;!?…"
+
+
+@dataclass
+class Block:
+    text: str
+    bullet: bool = False  # a list item (its marker removed)
+    marker: str = ""
+    emphasised: bool = False  # the whole block was a Markdown heading or bold/italic
+    md_heading: bool = False
+
+
+def strip_markdown(line: str) -> tuple[str, bool, bool]:
+    """The line without Markdown decoration; whether it was a `#` heading; whether all of it
+    was bold or italic."""
+    heading = bool(re.match(r"^\s{0,3}#{1,6}\s", line))
+    line = re.sub(r"^\s{0,3}#{1,6}\s+", "", line)
+    stripped = line.strip()
+    emphasised = bool(re.fullmatch(r"(\*\*|__|\*|_)(?=\S).+?(?<=\S)\1[:.]?", stripped))
+    line = re.sub(r"(\*\*|__)(.+?)\1", r"\2", line)
+    line = re.sub(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])", r"\1", line)
+    line = re.sub(r"(?<!\w)_(?=\S)(.+?)(?<=\S)_(?!\w)", r"\1", line)
+    line = line.replace("**", "")
+    line = re.sub(r"\\([\\`*_{}\[\]()#+\-.!])", r"\1", line)
+    return line, heading, emphasised
+
+
+def _wrap_width(lines: list[str]) -> int | None:
+    """The width at which a PDF wrapped its lines, or None when lines are whole paragraphs.
+
+    Wrapped text has many long lines of similar length that end mid-sentence."""
+    lengths = sorted(len(line) for line in lines if len(line.strip()) > 0)
+    if len(lengths) < 8:
+        return None
+    width = lengths[int(len(lengths) * 0.9)]
+    long_open = [
+        line
+        for line in lines
+        if len(line.strip()) >= 0.7 * width and line.rstrip()[-1:] not in _TERMINAL
+    ]
+    if width <= 130 and len(long_open) >= 0.15 * len([x for x in lines if x.strip()]):
+        return width
+    return None
+
+
+def split_blocks(text: str) -> list[Block]:
+    """Logical blocks of `text`, with PDF line wrapping undone and Markdown removed."""
+    raw_lines = [line.rstrip() for line in text.replace("\r", "").replace("\f", "\n").split("\n")]
+    width = _wrap_width(raw_lines)
+    blocks: list[Block] = []
+    last_raw = ""  # the last physical line added to blocks[-1]
+    gap = False  # blank lines since that line
+    open_bold = False
+    for raw in raw_lines:
+        if not raw.strip():
+            gap = True
+            continue
+        line, heading, emphasised = strip_markdown(raw)
+        line = line.strip()
+        if open_bold and blocks:
+            blocks[-1].text = _join(blocks[-1].text, line)
+            if raw.count("**") % 2 == 1:
+                open_bold = False
+                blocks[-1].emphasised = True
+            last_raw, gap = raw, False
+            continue
+        open_bold = raw.strip().startswith("**") and raw.count("**") % 2 == 1
+        marker_match = LIST_MARKER.match(line)
+        is_bullet = bool(marker_match) and not _is_date_like(line)
+        if (
+            blocks
+            and not is_bullet
+            and not heading
+            and _continues(blocks[-1], last_raw, line, width, gap)
+        ):
+            blocks[-1].text = _join(blocks[-1].text, line)
+        elif is_bullet:
+            item = line[marker_match.end() :].strip()
+            nested = LIST_MARKER.match(item)  # "* (i) text": the inner marker numbers the item
+            if nested and not _is_date_like(item):
+                item = item[nested.end() :].strip()
+            blocks.append(
+                Block(
+                    item,
+                    bullet=True,
+                    marker=marker_match.group(0).strip(),
+                    emphasised=emphasised,
+                )
+            )
+        else:
+            blocks.append(Block(line, emphasised=emphasised, md_heading=heading))
+        last_raw, gap = raw, False
+    return [
+        Block(re.sub(r"\s+", " ", b.text).strip(), b.bullet, b.marker, b.emphasised, b.md_heading)
+        for b in blocks
+        if b.text.strip()
+    ]
+
+
+def _continues(previous: Block, last_raw: str, line: str, width: int | None, gap: bool) -> bool:
+    """Whether `line` carries on the block before it rather than starting a new one."""
+    last = last_raw.rstrip()
+    if last.endswith("-") and not last.endswith(" -") and not previous.emphasised:
+        return True  # a word cut at its hyphen: "multi-" / "stakeholder"
+    if re.match(r"^[A-Z][^.:]{0,40}:$", line):
+        return False  # "Present:", "Action points:": a label starts its own block
+    starts_lower = line[:1].islower() or line[:1] in "(%$"
+    ends_open = previous.text[-1:] not in ".:!?"
+    if starts_lower and ends_open and not previous.md_heading:
+        return True  # "... yet is only 10% funded;" / "and"
+    if (
+        width
+        and len(last) >= 0.6 * width
+        and last[-1:] not in _TERMINAL
+        and not last.endswith("  ")
+    ):
+        # Cut at the page width: a capital on the next line is a new line only when the cut
+        # one was clearly short of the width (a name in a list, a heading).
+        return starts_lower or line[:1].isdigit() or len(last) >= 0.8 * width
+    # A paragraph cut by a page break: "... stay in a" / "country. They ...".
+    return bool(
+        gap and not width and len(previous.text) >= 150 and re.search(r"[a-z,]$", previous.text)
+    )
+
+
+def _is_date_like(line: str) -> bool:
+    # "15. March" or "1) ..." are markers, but "15.00 – 16.00h" is a time, not a list item.
+    return bool(re.match(r"^\s*\d{1,2}[.:]\d{2}", line))
+
+
+def _join(left: str, right: str) -> str:
+    if left.endswith("-") and not left.endswith(" -") and right[:1].isalnum():
+        # "multi-" + "stakeholder", "COVID-" + "19": the hyphen belongs to the word.
+        return left + right
+    return f"{left} {right}"

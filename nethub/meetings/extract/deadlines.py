@@ -1,0 +1,117 @@
+"""Rule: a deadline written in a sentence, resolved to a date against the meeting's date.
+
+"by 1 May" at a meeting on 29 January 2024 is 1 May 2024; "in December" is the end of December;
+"by end of Q2" is 30 June; a month or day already past at the meeting means the next year's.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+import re
+from dataclasses import dataclass
+
+import dateparser
+
+from nethub.meetings.extract.header import MONTHS
+
+_DAY_MONTH = (
+    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTHS})|(?:{MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?)"
+    r"(?:,?\s+\d{4})?"
+)
+_MONTH = rf"(?:(?:early|mid|late|end|the end of|end of)[- ]?)?(?:{MONTHS})(?:\s+\d{{4}})?"
+_QUARTER = (
+    r"(?:the\s+)?(?:end\s+of\s+)?(?:the\s+)?(?:Q[1-4]|(?:first|second|third|fourth)\s+quarter)"
+    r"(?:\s+(?:of\s+)?\d{4})?"
+)
+_YEAR_END = r"(?:the\s+)?end\s+of\s+(?:the\s+)?(?:year|\d{4})|year[- ]end"
+_TARGET = rf"(?P<target>{_DAY_MONTH}|{_QUARTER}|{_YEAR_END}|{_MONTH}|\d{{4}}-\d{{2}}-\d{{2}})"
+DEADLINE = re.compile(
+    rf"\b(?P<lead>by|before|no later than|not later than|until|in|during|due|at the end of|"
+    rf"by the end of|by end of|by end|ahead of|prior to|deadline[: ]+)\s+(?:the\s+)?"
+    rf"(?:end[- ]of[- ]|end-)?{_TARGET}(?![\w-])",
+    re.I,
+)
+# Leads that only count as deadlines with a month or a day ("in 2024" is not a deadline).
+_SOFT_LEADS = {"in", "during", "on"}
+_QUARTER_END = {"1": (3, 31), "2": (6, 30), "3": (9, 30), "4": (12, 31)}
+_ORDINAL = {"first": "1", "second": "2", "third": "3", "fourth": "4"}
+
+
+@dataclass(frozen=True)
+class Deadline:
+    text: str
+    date: datetime.date | None
+
+
+def find_deadline(sentence: str, meeting_date: datetime.date | None) -> Deadline | None:
+    """The first deadline expression in `sentence`, with its date (None if unresolvable)."""
+    for match in DEADLINE.finditer(sentence):
+        lead = match.group("lead").lower().strip()
+        target = match.group("target")
+        if lead in _SOFT_LEADS and not re.search(rf"{MONTHS}|Q[1-4]|quarter|end", target, re.I):
+            continue
+        if lead == "on" and not re.search(r"\d", target):
+            continue
+        whole = match.group(0)
+        return Deadline(whole, resolve(whole, meeting_date))
+    return None
+
+
+def resolve(expression: str, meeting_date: datetime.date | None) -> datetime.date | None:
+    """The date `expression` names, read relative to the meeting date."""
+    base = meeting_date or datetime.date.today()
+    text = expression.lower()
+    text = re.sub(
+        r"^(by|before|no later than|not later than|until|in|during|due|ahead of|"
+        r"prior to|deadline[: ]+|on)\s+",
+        "",
+        text,
+    ).strip()
+    text = re.sub(r"^(the\s+)?", "", text)
+    year = re.search(r"\b(\d{4})\b", text)
+    quarter = re.search(r"q([1-4])|(first|second|third|fourth)\s+quarter", text)
+    if quarter:
+        number = quarter.group(1) or _ORDINAL[quarter.group(2)]
+        month, day = _QUARTER_END[number]
+        return _next(base, month, day, int(year.group(1)) if year else None)
+    if re.search(r"end of (the )?year|year[- ]end", text):
+        return datetime.date(base.year, 12, 31)
+    if re.fullmatch(r"(end of |by end of )?\d{4}", text.replace("the ", "")):
+        return datetime.date(int(year.group(1)), 12, 31)
+    month_name = re.search(rf"\b({MONTHS})\b", text, re.I)
+    if not month_name:
+        parsed = dateparser.parse(text, languages=["en"])
+        return parsed.date() if parsed else None
+    month = _month_number(month_name.group(1))
+    day_match = re.search(
+        r"\b(\d{1,2})(?:st|nd|rd|th)?\b", text.replace(year.group(1), "") if year else text
+    )
+    if day_match:
+        day = int(day_match.group(1))
+    elif re.search(r"\b(early|beginning)\b", text):
+        day = 1  # "early March": its first days
+    elif re.search(r"\bmid\b", text):
+        day = 15
+    else:
+        day = calendar.monthrange(int(year.group(1)) if year else base.year, month)[1]
+    try:
+        return _next(base, month, day, int(year.group(1)) if year else None)
+    except ValueError:
+        return None
+
+
+def _month_number(name: str) -> int:
+    parsed = dateparser.parse(f"1 {name} 2000", languages=["en"])
+    return parsed.month if parsed else 1
+
+
+def _next(base: datetime.date, month: int, day: int, year: int | None) -> datetime.date:
+    if year:
+        return datetime.date(year, month, min(day, calendar.monthrange(year, month)[1]))
+    candidate = datetime.date(base.year, month, min(day, calendar.monthrange(base.year, month)[1]))
+    if candidate < base:
+        candidate = datetime.date(
+            base.year + 1, month, min(day, calendar.monthrange(base.year + 1, month)[1])
+        )
+    return candidate

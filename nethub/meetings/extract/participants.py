@@ -1,0 +1,106 @@
+"""Rules for the participants list: where it is, how its lines split into people, and how each
+entry splits into honorific, name, title and organisation.
+
+Forms seen: "Name, Title, ORG[, Network Coordinator]", "Ms. Name, Title/ORG", several people on
+one line separated by ";", "Name (ORG)", and "ORG: Name, Title".
+"""
+
+from __future__ import annotations
+
+import re
+
+from nethub.meetings.extract.result import ExtractedParticipant
+
+PARTICIPANTS_HEADING = re.compile(
+    r"^(participants|attendees|attendance|present|in attendance|participants list|"
+    r"list of participants|participating)\b[^.]{0,40}:?$",
+    re.I,
+)
+HONORIFICS = re.compile(
+    r"^(?:(?:H\.\s?E\.|Ms|Mr|Mrs|Miss|Mx|Dr|Prof|Professor|Amb|Ambassador|Sir|Dame|Excellency)"
+    r"\.?\s+)+",
+    re.I,
+)
+# Written after the organisation, these describe the person's role in the network.
+ROLE = re.compile(r"^(?:Network\s+)?Coordinator|^Chair|^Co-?chair|^Vice-?chair|^Moderator", re.I)
+
+
+def is_participant_line(text: str) -> bool:
+    """A participants line is short, has no sentence verb, and is split by commas, slashes or
+    semicolons ("Ms. Ghada Waly, ED/UNODC")."""
+    words = text.split()
+    if not words or len(words) > 40 or text.endswith(":"):
+        return False
+    if re.search(
+        r"\b(provided|informed|discussed|noted|agenda|opened|welcomed|is|are|was|were)\b", text
+    ) and not re.search(r"[;/]", text):
+        return False
+    return bool(re.search(r"[,/;(]", text)) and len(words) <= 40
+
+
+def split_entries(line: str) -> list[str]:
+    """One line may name several people: "Mr. A, HC/OHCHR; Ms. B, Director/OHCHR"."""
+    return [part.strip(" ;") for part in re.split(r";\s*(?:and\s+)?", line) if part.strip(" ;")]
+
+
+def parse_participant(entry: str, resolver) -> ExtractedParticipant:
+    """Honorific, name, title, organisation and role of one entry."""
+    as_written = entry
+    entry = re.sub(r"\s+", " ", entry).strip(" .")
+    org_first = re.match(r"^([^:,]{2,60}):\s*(.+)$", entry)
+    prefix_org = None
+    if org_first and resolver.resolve_in(org_first.group(1)):
+        found = resolver.resolve_in(org_first.group(1))
+        if found and found.remainder == "":
+            prefix_org, entry = found.organization, org_first.group(2)
+    honorific_match = HONORIFICS.match(entry)
+    honorific = honorific_match.group(0).strip() if honorific_match else ""
+    entry = entry[honorific_match.end() :] if honorific_match else entry
+    bracket = re.match(r"^([^,(]+?)\s*\(([^)]+)\)\s*,?\s*(.*)$", entry)
+    if bracket and resolver.resolve_in(bracket.group(2)):
+        name, rest = bracket.group(1), f"{bracket.group(3)}, {bracket.group(2)}".strip(" ,")
+    else:
+        name, _, rest = entry.partition(",")
+        if not rest and "/" not in name:
+            # "Ms. Name Title/ORG" is rare; a lone name stays a name.
+            pass
+    name, rest = name.strip(), rest.strip()
+    title, organization, role = _title_org_role(rest, resolver)
+    if prefix_org is not None:
+        organization = organization or str(prefix_org)
+    return ExtractedParticipant(
+        name=name,
+        title=title,
+        organization=organization,
+        honorific=honorific,
+        role=role,
+        as_written=as_written.strip(),
+    )
+
+
+def _title_org_role(rest: str, resolver) -> tuple[str, str | None, str]:
+    """Split "Assistant DG/Governance, Rights and Dialogue, ILO" into its title and organisation.
+
+    The organisation is the rightmost comma- or slash-separated part that is wholly a known
+    name; what comes before is the title, what comes after (", Network Coordinator") the role.
+    When no part is, the longest known name inside the text is the organisation and the title
+    keeps its words ("ASG and Director of UNDP Crisis Bureau")."""
+    if not rest:
+        return "", None, ""
+    pieces = re.split(r"(\s*[,/]\s*)", rest)  # keeps separators at odd indexes
+    parts = pieces[0::2]
+    for index in range(len(parts) - 1, -1, -1):
+        found = resolver.resolve_in(parts[index]) if parts[index].strip() else None
+        if found and not found.remainder:
+            title = "".join(pieces[: 2 * index - 1]) if index else ""
+            after = [p.strip() for p in parts[index + 1 :] if p.strip()]
+            return title.strip(" ,/"), str(found.organization), ", ".join(after)
+    found = resolver.resolve_in(rest)
+    role_parts = [p.strip() for p in parts if ROLE.match(p.strip())]
+    title = ", ".join(p.strip() for p in parts if p.strip() and p.strip() not in role_parts)
+    if found:
+        return title, str(found.organization), ", ".join(role_parts)
+    # Unknown organisation: an all-capitals last part ("Director, XYZ") is taken as written.
+    if len(parts) > 1 and re.fullmatch(r"[A-Z][A-Z0-9&.\-]{1,15}", parts[-1].strip()):
+        return "".join(pieces[:-2]).strip(" ,/"), parts[-1].strip(), ""
+    return title, None, ", ".join(role_parts)

@@ -1,0 +1,275 @@
+"""The extraction pipeline: text -> blocks -> header, participants, agenda items (with their
+decisions and action points). Each step is a small rule in its own module; this one orders them.
+"""
+
+from __future__ import annotations
+
+import re
+from difflib import SequenceMatcher
+
+from nethub.meetings.extract import actions
+from nethub.meetings.extract.blocks import Block, split_blocks
+from nethub.meetings.extract.deadlines import find_deadline
+from nethub.meetings.extract.header import DATE_PATTERN, parse_header
+from nethub.meetings.extract.names import body_name
+from nethub.meetings.extract.participants import (
+    PARTICIPANTS_HEADING,
+    is_participant_line,
+    parse_participant,
+    split_entries,
+)
+from nethub.meetings.extract.result import (
+    ExtractedActionPoint,
+    ExtractedAgendaItem,
+    ExtractedMeeting,
+)
+
+OPENING_TITLE = "Opening update"
+AOB = re.compile(r"^(?:any\s+other\s+business|other\s+matters|a\.?o\.?b\.?|miscellaneous)\b", re.I)
+AGENDA_INTRO = re.compile(r"\bagenda\b", re.I)
+_NUMBERED_HEADING = re.compile(
+    r"^(?:(?:agenda\s+)?item\s+\d+\s*[:.)–-]?\s*|\d{1,2}[.)]\s+|[IVX]{1,4}\.\s+)", re.I
+)
+_SKIP = re.compile(
+    r"^(?:final\s+)?(?:summary|draft|minutes|record|note for the file)\b.{0,20}$", re.I
+)
+
+
+def extract_meeting(text: str, *, resolver=None) -> ExtractedMeeting:
+    """The structure of one meeting summary. Never raises on odd input: what cannot be found
+    is left empty and named in `warnings`."""
+    if resolver is None:
+        from nethub.meetings.extract.names import default_resolver
+
+        resolver = default_resolver()
+    blocks = split_blocks(text)
+    meeting = ExtractedMeeting()
+    participants_at = _find_participants(blocks)
+    header_end = participants_at if participants_at is not None else _header_end(blocks)
+    header = parse_header([b.text for b in blocks[:header_end] if not _SKIP.match(b.text)])
+    meeting.title = header.title
+    meeting.series = header.series or "Meeting"
+    meeting.date = header.date.isoformat() if header.date else None
+    if header.times:
+        meeting.start_time, meeting.end_time, meeting.timezone = header.times[0]
+        meeting.other_times = [
+            {"start_time": s, "end_time": e, "timezone": z} for s, e, z in header.times[1:]
+        ]
+    meeting.is_virtual, meeting.venue = header.is_virtual, header.venue
+    body_start = header_end
+    if participants_at is not None:
+        body_start = participants_at + 1
+        while body_start < len(blocks) and _participant_block(blocks[body_start]):
+            for entry in split_entries(blocks[body_start].text):
+                meeting.participants.append(parse_participant(entry, resolver))
+            body_start += 1
+    body = blocks[body_start:]
+    meeting.agenda, agenda_blocks = _agenda_list(body)
+    _agenda_items(meeting, [b for i, b in enumerate(body) if i not in agenda_blocks], resolver)
+    if not meeting.date:
+        meeting.warnings.append("No meeting date found.")
+    if not meeting.participants:
+        meeting.warnings.append("No participants list found.")
+    return meeting
+
+
+def _find_participants(blocks: list[Block]) -> int | None:
+    for index, block in enumerate(blocks[:40]):
+        if PARTICIPANTS_HEADING.match(block.text):
+            return index
+    return None
+
+
+def _header_end(blocks: list[Block]) -> int:
+    """Without a participants list, the header is the first lines up to the one with the date."""
+    for index, block in enumerate(blocks[:10]):
+        if DATE_PATTERN.search(block.text):
+            return index + 1
+    return min(3, len(blocks))
+
+
+def _participant_block(block: Block) -> bool:
+    return (
+        not block.md_heading
+        and is_participant_line(block.text)
+        and not (block.text.endswith(".") and len(block.text.split()) > 12)
+    )
+
+
+def _agenda_list(body: list[Block]) -> tuple[list[str], set[int]]:
+    """ "The agenda ... included the following:" and the list under it (or the items named in
+    that one sentence)."""
+    for index, block in enumerate(body[:15]):
+        if block.bullet or not AGENDA_INTRO.search(block.text) or len(block.text) > 400:
+            continue
+        if block.text.rstrip().endswith(":") or re.fullmatch(
+            r"(?:draft\s+)?agenda\s*:?", block.text, re.I
+        ):
+            items, cursor = [], index + 1
+            while cursor < len(body) and (
+                body[cursor].bullet or _NUMBERED_HEADING.match(body[cursor].text)
+            ):
+                item = re.sub(r"[;,.]?\s*(?:and|,)?,?$", "", clean_heading(body[cursor].text))
+                if any(_key(item) == _key(seen) for seen in items):
+                    break  # the first item again: the agenda is over, its first item begins
+                items.append(item)
+                cursor += 1
+            if items:
+                return items, set(range(index, cursor))
+        if re.search(
+            r"\b(agenda (?:of|for) the\b.*\b(?:included|consisted|covered))", block.text, re.I
+        ):
+            return [], {index}
+    return [], set()
+
+
+def _is_heading(block: Block, agenda: list[str], following: Block | None) -> bool:
+    text = block.text
+    if block.bullet and not _matches_agenda(text, agenda):
+        return False
+    if actions.action_heading(text) is not None or actions.DECISION_HEADING.match(text):
+        return False
+    if _matches_agenda(text, agenda) or AOB.match(text):
+        return True
+    if block.md_heading or (block.emphasised and len(text.split()) <= 30):
+        return True
+    if following is None or len(text.split()) > 35 or text[-1:] in ".;,:!?":
+        return False
+    return text[:1].isupper() or text[:1] in "“\"'‘" or text[:1].isdigit()
+
+
+def _matches_agenda(text: str, agenda: list[str]) -> bool:
+    key = _key(text)
+    for item in agenda:
+        other = _key(item)
+        if (
+            key
+            and other
+            and (
+                SequenceMatcher(None, key, other).ratio() >= 0.75
+                or (len(key) > 12 and (key in other or other in key))
+            )
+        ):
+            return True
+    return False
+
+
+def _key(text: str) -> str:
+    text = _NUMBERED_HEADING.sub("", text)
+    return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
+
+
+def clean_heading(text: str) -> str:
+    return _NUMBERED_HEADING.sub("", text).strip(" :.–-")
+
+
+def _agenda_items(meeting: ExtractedMeeting, body: list[Block], resolver) -> None:
+    def resolve_owner(candidate: str) -> str | None:
+        name = body_name(candidate)
+        if name:
+            return name
+        found = resolver.resolve_in(re.sub(r"^the\s+", "", candidate, flags=re.I))
+        if found and not found.remainder:
+            return str(found.organization)
+        return None
+
+    current = ExtractedAgendaItem(title=OPENING_TITLE, kind="opening")
+    items = [current]
+    paragraphs: dict[int, list[str]] = {0: []}
+    explicit: dict[int, bool] = {0: False}
+    mode = "discussion"  # or "actions", "decisions"
+    for index, block in enumerate(body):
+        following = body[index + 1] if index + 1 < len(body) else None
+        heading_rest = actions.action_heading(block.text) if not block.bullet else None
+        if heading_rest is not None:
+            mode = "actions"
+            explicit[len(items) - 1] = True
+            if heading_rest:
+                current.action_points.append(_point(heading_rest, meeting, resolve_owner))
+            continue
+        if not block.bullet and actions.DECISION_HEADING.match(block.text):
+            mode = "decisions"
+            continue
+        heading = _is_heading(block, meeting.agenda, following)
+        if mode == "actions" and not heading:
+            if block.bullet or not _starts_discussion(block.text):
+                current.action_points.append(_point(block.text, meeting, resolve_owner))
+                continue
+            mode = "discussion"
+        if mode == "decisions" and not heading:
+            current.decisions.append(block.text)
+            continue
+        if heading:
+            mode = "discussion"
+            current = ExtractedAgendaItem(
+                title=clean_heading(block.text), kind="aob" if AOB.match(block.text) else "item"
+            )
+            items.append(current)
+            paragraphs[len(items) - 1] = []
+            explicit[len(items) - 1] = False
+            continue
+        mode = "discussion"
+        paragraphs[len(items) - 1].append(("- " if block.bullet else "") + block.text)
+    for position, item in enumerate(items):
+        item.discussion = "\n\n".join(paragraphs[position])
+        for paragraph in paragraphs[position]:
+            for sentence in actions.split_sentences(paragraph.removeprefix("- ")):
+                if actions.is_decision(sentence):
+                    item.decisions.append(sentence)
+                point = _implicit_point(sentence, meeting, resolve_owner)
+                if point and not any(_same_point(point, other) for other in item.action_points):
+                    item.action_points.append(point)
+    meeting.agenda_items = [
+        item for item in items if item.kind != "opening" or item.discussion or item.action_points
+    ]
+
+
+_STOPWORDS = frozenset(
+    re.findall(r"\w+", "the a an of to and or in on for by with be is are will should this that")
+)
+
+
+def _same_point(found: ExtractedActionPoint, listed: ExtractedActionPoint) -> bool:
+    """A sentence of the discussion repeats a listed action point when both give the same
+    deadline or share most of their words."""
+    if found.due_date and found.due_date == listed.due_date:
+        return True
+    words = {w for w in re.findall(r"[a-z]+", found.text.lower()) if w not in _STOPWORDS}
+    other = {w for w in re.findall(r"[a-z]+", listed.text.lower()) if w not in _STOPWORDS}
+    return bool(words and other) and len(words & other) / min(len(words), len(other)) >= 0.6
+
+
+def _starts_discussion(text: str) -> bool:
+    """After an action list, a long paragraph that is no action point returns to discussion."""
+    return len(text.split()) > 60
+
+
+def _point(text: str, meeting: ExtractedMeeting, resolve_owner) -> ExtractedActionPoint:
+    deadline = find_deadline(text, meeting.meeting_date)
+    return ExtractedActionPoint(
+        text=text.strip(),
+        owner=actions.owner_of(text, resolve_owner),
+        due_date=deadline.date.isoformat() if deadline and deadline.date else None,
+        deadline_text=deadline.text if deadline else "",
+        source_sentence=text.strip(),
+        explicit=True,
+    )
+
+
+def _implicit_point(sentence: str, meeting, resolve_owner) -> ExtractedActionPoint | None:
+    if not actions.assigns_work(sentence):
+        return None
+    deadline = find_deadline(sentence, meeting.meeting_date)
+    if deadline is None or deadline.date is None:
+        return None
+    meeting_date = meeting.meeting_date
+    if meeting_date and deadline.date < meeting_date:
+        return None  # a past date reports what happened; it assigns nothing
+    return ExtractedActionPoint(
+        text=sentence,
+        owner=actions.owner_of(sentence, resolve_owner),
+        due_date=deadline.date.isoformat(),
+        deadline_text=deadline.text,
+        source_sentence=sentence,
+        explicit=False,
+    )

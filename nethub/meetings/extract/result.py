@@ -1,0 +1,83 @@
+"""The structure extracted from a meeting summary, before anything is saved.
+
+`ExtractedMeeting.to_dict()` is the JSON shape `manage.py extract_meeting --format json` prints
+and the import page lets people correct; `from_dict` reads a corrected copy back.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import asdict, dataclass, field
+
+
+@dataclass
+class ExtractedParticipant:
+    name: str
+    title: str = ""
+    organization: str | None = None  # canonical acronym or name; as written when unresolved
+    honorific: str = ""
+    role: str = ""  # e.g. "Network Coordinator", written after the organisation
+    as_written: str = ""
+
+
+@dataclass
+class ExtractedActionPoint:
+    text: str
+    owner: str | None = None
+    due_date: str | None = None  # ISO date
+    source_sentence: str = ""
+    explicit: bool = True  # from a list under "Action points:"; False: found in the discussion
+    deadline_text: str = ""
+
+
+@dataclass
+class ExtractedAgendaItem:
+    title: str
+    discussion: str = ""
+    decisions: list[str] = field(default_factory=list)
+    action_points: list[ExtractedActionPoint] = field(default_factory=list)
+    kind: str = "item"  # "opening", "item" or "aob"
+
+
+@dataclass
+class ExtractedMeeting:
+    title: str = ""
+    series: str = ""
+    date: str | None = None
+    start_time: str | None = None
+    end_time: str | None = None
+    timezone: str | None = None
+    other_times: list[dict] = field(default_factory=list)
+    is_virtual: bool = False
+    venue: str = ""
+    participants: list[ExtractedParticipant] = field(default_factory=list)
+    agenda: list[str] = field(default_factory=list)  # the agenda as announced, if listed
+    agenda_items: list[ExtractedAgendaItem] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def meeting_date(self) -> datetime.date | None:
+        return datetime.date.fromisoformat(self.date) if self.date else None
+
+    def action_points(self) -> list[ExtractedActionPoint]:
+        return [point for item in self.agenda_items for point in item.action_points]
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> ExtractedMeeting:
+        data = dict(data)
+        participants = [_build(ExtractedParticipant, p) for p in data.pop("participants", [])]
+        items = []
+        for raw in data.pop("agenda_items", []):
+            raw = dict(raw)
+            points = [_build(ExtractedActionPoint, p) for p in raw.pop("action_points", [])]
+            items.append(_build(ExtractedAgendaItem, raw, action_points=points))
+        return _build(cls, data, participants=participants, agenda_items=items)
+
+
+def _build(kind, data: dict, **extra):
+    """A dataclass from a dict that may carry extra keys (the JSON shape allows them)."""
+    known = set(kind.__dataclass_fields__)
+    return kind(**{k: v for k, v in data.items() if k in known and k not in extra}, **extra)

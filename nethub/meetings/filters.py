@@ -1,0 +1,71 @@
+"""The action tracker's filters (django-filter): owner, status, meeting, due dates, GCM
+objective, overdue, and "my organisation"."""
+
+from __future__ import annotations
+
+import django_filters
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from nethub.directory.models import Organization
+from nethub.framework.models import ElementKind, FrameworkElement
+from nethub.meetings.models import ActionPoint, ActionPointStatus, Meeting
+from nethub.meetings.selectors import OPEN_STATUSES
+
+
+class ActionPointFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(field_name="text", lookup_expr="icontains", label=_("Text"))
+    owner = django_filters.CharFilter(method="filter_owner", label=_("Owner"))
+    status = django_filters.MultipleChoiceFilter(
+        choices=ActionPointStatus.choices, label=_("Status")
+    )
+    meeting = django_filters.ModelChoiceFilter(
+        queryset=Meeting.objects.select_related("series"), label=_("Meeting")
+    )
+    due_after = django_filters.DateFilter(
+        field_name="due_date", lookup_expr="gte", label=_("Due from")
+    )
+    due_before = django_filters.DateFilter(
+        field_name="due_date", lookup_expr="lte", label=_("Due until")
+    )
+    objective = django_filters.ModelChoiceFilter(
+        queryset=FrameworkElement.objects.filter(kind=ElementKind.OBJECTIVE).order_by("position"),
+        method="filter_objective",
+        label=_("GCM objective"),
+    )
+    overdue = django_filters.BooleanFilter(
+        method="filter_overdue",
+        label=_("Overdue only"),
+        widget=django_filters.widgets.BooleanWidget(),
+    )
+    mine = django_filters.BooleanFilter(
+        method="filter_mine",
+        label=_("My organisation's"),
+        widget=django_filters.widgets.BooleanWidget(),
+    )
+
+    class Meta:
+        model = ActionPoint
+        fields: list[str] = []
+
+    def filter_owner(self, queryset, name, value):
+        organization = Organization.objects.filter(slug=value).first()
+        if organization:
+            return queryset.filter(owner_organization=organization)
+        return queryset.filter(owner__icontains=value)
+
+    def filter_objective(self, queryset, name, value):
+        return queryset.filter(taggings__element=value, taggings__status="confirmed").distinct()
+
+    def filter_overdue(self, queryset, name, value):
+        if value:
+            return queryset.filter(status__in=OPEN_STATUSES, due_date__lt=timezone.localdate())
+        return queryset
+
+    def filter_mine(self, queryset, name, value):
+        user = getattr(self.request, "user", None)
+        if value and user and user.is_authenticated and user.organization_id:
+            return queryset.filter(owner_organization_id=user.organization_id)
+        if value:
+            return queryset.none()
+        return queryset

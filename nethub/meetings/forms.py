@@ -1,0 +1,199 @@
+"""Forms: uploading a summary, checking and correcting what was extracted, changing a status."""
+
+from __future__ import annotations
+
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from nethub.meetings.models import ActionPointStatus
+
+ACCEPT = ".txt,.md,.markdown,.pdf,.docx,.html,.htm"
+
+
+class UploadForm(forms.Form):
+    file = forms.FileField(
+        label=_("Meeting summary"),
+        help_text=_("PDF, Word (DOCX), HTML, Markdown or plain text."),
+        widget=forms.ClearableFileInput(attrs={"accept": ACCEPT}),
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > settings.MAX_UPLOAD_SIZE:
+            raise forms.ValidationError(
+                _("The file is larger than the %(limit)d MB allowed.")
+                % {"limit": settings.MAX_UPLOAD_SIZE // (1024 * 1024)}
+            )
+        return upload
+
+
+class StatusForm(forms.Form):
+    status = forms.ChoiceField(label=_("Status"), choices=ActionPointStatus.choices)
+    comment = forms.CharField(
+        label=_("Comment"),
+        required=False,
+        max_length=2000,
+        widget=forms.TextInput(attrs={"placeholder": _("What changed?")}),
+    )
+
+
+class ReviewForm(forms.Form):
+    """The extracted structure as fields people can correct; `extraction()` gives it back in
+    the shape `meeting_import` takes. The discussion text is not edited here: it stays as
+    extracted."""
+
+    title = forms.CharField(label=_("Title"), max_length=300)
+    series = forms.CharField(label=_("Series"), max_length=200)
+    date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    start_time = forms.TimeField(
+        label=_("Starts"),
+        required=False,
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+    )
+    end_time = forms.TimeField(
+        label=_("Ends"),
+        required=False,
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+    )
+    timezone = forms.CharField(label=_("Time zone"), required=False, max_length=64)
+    is_virtual = forms.BooleanField(label=_("Virtual meeting"), required=False)
+    venue = forms.CharField(label=_("Venue"), required=False, max_length=300)
+    participants = forms.CharField(
+        label=_("Participants"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_("One a line: name | title | organisation."),
+    )
+
+    def __init__(self, *args, extraction: dict, **kwargs):
+        self.base = extraction
+        initial = {
+            key: extraction.get(key)
+            for key in (
+                "title",
+                "series",
+                "date",
+                "start_time",
+                "end_time",
+                "timezone",
+                "is_virtual",
+                "venue",
+            )
+        }
+        initial["participants"] = "\n".join(
+            " | ".join([p.get("name", ""), p.get("title", ""), p.get("organization") or ""])
+            for p in extraction.get("participants", [])
+        )
+        super().__init__(*args, initial=initial, **kwargs)
+        self.items = []
+        for i, item in enumerate(extraction.get("agenda_items", [])):
+            fields = {"title": f"item-{i}-title", "decisions": f"item-{i}-decisions"}
+            self.fields[fields["title"]] = forms.CharField(
+                label=_("Agenda item title"), max_length=500, initial=item.get("title", "")
+            )
+            self.fields[fields["decisions"]] = forms.CharField(
+                label=_("Decisions (one a line)"),
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 3}),
+                initial="\n".join(item.get("decisions", [])),
+            )
+            points = []
+            for j, point in enumerate([*item.get("action_points", []), {}]):
+                prefix = f"ap-{i}-{j}"
+                new = not point
+                self.fields[f"{prefix}-text"] = forms.CharField(
+                    label=_("New action point") if new else _("Action point"),
+                    required=False,
+                    widget=forms.Textarea(attrs={"rows": 2}),
+                    initial=point.get("text", ""),
+                )
+                self.fields[f"{prefix}-owner"] = forms.CharField(
+                    label=_("Owner"),
+                    required=False,
+                    max_length=200,
+                    initial=point.get("owner") or "",
+                )
+                self.fields[f"{prefix}-due"] = forms.DateField(
+                    label=_("Due"),
+                    required=False,
+                    initial=point.get("due_date"),
+                    widget=forms.DateInput(attrs={"type": "date"}),
+                )
+                if not new:
+                    self.fields[f"{prefix}-delete"] = forms.BooleanField(
+                        label=_("Remove"), required=False
+                    )
+                points.append({"prefix": prefix, "new": new, "source": point})
+            self.items.append({"index": i, "fields": fields, "points": points, "source": item})
+
+    def bound_items(self):
+        """Agenda items with their bound fields, for the template."""
+        for item in self.items:
+            yield {
+                "index": item["index"],
+                "kind": item["source"].get("kind", "item"),
+                "discussion": item["source"].get("discussion", ""),
+                "title": self[item["fields"]["title"]],
+                "decisions": self[item["fields"]["decisions"]],
+                "points": [
+                    {
+                        "new": point["new"],
+                        "text": self[f"{point['prefix']}-text"],
+                        "owner": self[f"{point['prefix']}-owner"],
+                        "due": self[f"{point['prefix']}-due"],
+                        "delete": None if point["new"] else self[f"{point['prefix']}-delete"],
+                        "source_sentence": point["source"].get("source_sentence", ""),
+                    }
+                    for point in item["points"]
+                ],
+            }
+
+    def extraction(self) -> dict:
+        data = self.cleaned_data
+        result = dict(self.base)
+        for key in ("title", "series", "timezone", "venue", "is_virtual"):
+            result[key] = data.get(key)
+        result["date"] = data["date"].isoformat()
+        for key in ("start_time", "end_time"):
+            result[key] = data[key].strftime("%H:%M") if data.get(key) else None
+        participants = []
+        for line in (data.get("participants") or "").splitlines():
+            parts = [part.strip() for part in line.split("|")]
+            if not parts or not parts[0]:
+                continue
+            parts += ["", ""]
+            participants.append(
+                {"name": parts[0], "title": parts[1], "organization": parts[2] or None}
+            )
+        result["participants"] = participants
+        items = []
+        for item in self.items:
+            source = dict(item["source"])
+            source["title"] = data[item["fields"]["title"]]
+            source["decisions"] = [
+                line.strip()
+                for line in (data[item["fields"]["decisions"]] or "").splitlines()
+                if line.strip()
+            ]
+            points = []
+            for point in item["points"]:
+                prefix = point["prefix"]
+                text = (data.get(f"{prefix}-text") or "").strip()
+                if not text or data.get(f"{prefix}-delete"):
+                    continue
+                due = data.get(f"{prefix}-due")
+                points.append(
+                    {
+                        **point["source"],
+                        "text": text,
+                        "owner": (data.get(f"{prefix}-owner") or "").strip() or None,
+                        "due_date": due.isoformat() if due else None,
+                        "source_sentence": point["source"].get("source_sentence") or text,
+                        "explicit": point["source"].get("explicit", True),
+                    }
+                )
+            source["action_points"] = points
+            items.append(source)
+        result["agenda_items"] = items
+        return result

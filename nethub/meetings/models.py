@@ -1,0 +1,306 @@
+"""Meetings and what they produce: participants, agenda items, decisions and the action points
+the tracker follows from one meeting to the next."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from nethub.core.models import TimeStampedModel
+from nethub.core.searchable import SearchDocument
+
+
+class MeetingSeries(models.Model):
+    class Kind(models.TextChoices):
+        EC_PRINCIPALS = "ec_principals", _("Executive Committee Principals")
+        EC = "ec", _("Executive Committee")
+        ANNUAL = "annual", _("Annual meeting")
+        WORKING_GROUP = "working_group", _("Working group")
+        OTHER = "other", _("Other")
+
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    kind = models.CharField(_("kind"), max_length=32, choices=Kind.choices, default=Kind.OTHER)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("meeting series")
+        verbose_name_plural = _("meeting series")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+def _source_path(instance, filename: str) -> str:
+    return f"meetings/sources/{instance.source_checksum[:2]}/{instance.source_checksum}/{filename}"
+
+
+class Meeting(TimeStampedModel):
+    series = models.ForeignKey(
+        MeetingSeries, verbose_name=_("series"), on_delete=models.PROTECT, related_name="meetings"
+    )
+    title = models.CharField(_("title"), max_length=300)
+    date = models.DateField(_("date"), db_index=True)
+    start_time = models.TimeField(_("starts"), null=True, blank=True)
+    end_time = models.TimeField(_("ends"), null=True, blank=True)
+    timezone = models.CharField(_("time zone"), max_length=64, blank=True)
+    other_times = models.JSONField(_("the same times in other zones"), default=list, blank=True)
+    is_virtual = models.BooleanField(_("virtual"), default=False)
+    venue = models.CharField(_("venue"), max_length=300, blank=True)
+    source_document = models.FileField(
+        _("source document"), upload_to=_source_path, max_length=300, blank=True
+    )
+    source_filename = models.CharField(_("source file name"), max_length=255, blank=True)
+    source_checksum = models.CharField(
+        _("source checksum"),
+        max_length=64,
+        blank=True,
+        db_index=True,
+        help_text=_("SHA-256 of the imported document; re-importing it updates this meeting."),
+    )
+    source_text = models.TextField(_("source text"), blank=True)
+    language = models.CharField(_("language"), max_length=8, blank=True)
+
+    class Meta:
+        ordering = ["-date", "-id"]
+        verbose_name = _("meeting")
+        verbose_name_plural = _("meetings")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["series", "date"], name="meeting_unique_per_series_date"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.series}, {self.date:%d %B %Y}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("meetings:detail", args=[self.pk])
+
+    def search_document(self) -> SearchDocument:
+        return SearchDocument(
+            kind="meeting",
+            title=str(self),
+            text=self.source_text[:20000],
+            url=self.get_absolute_url(),
+            language=self.language,
+            date=self.date,
+        )
+
+
+class Participant(models.Model):
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="participants")
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
+    person = models.ForeignKey(
+        "directory.Person", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    name = models.CharField(_("name"), max_length=200)
+    honorific = models.CharField(_("honorific"), max_length=32, blank=True)
+    title = models.CharField(_("title as written"), max_length=300, blank=True)
+    role = models.CharField(_("role"), max_length=200, blank=True)
+    organization = models.ForeignKey(
+        "directory.Organization",
+        verbose_name=_("organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="meeting_participations",
+    )
+    organization_as_written = models.CharField(
+        _("organisation as written"), max_length=200, blank=True
+    )
+
+    class Meta:
+        ordering = ["position", "id"]
+        verbose_name = _("participant")
+        verbose_name_plural = _("participants")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class AgendaItem(models.Model):
+    class Kind(models.TextChoices):
+        OPENING = "opening", _("Opening update")
+        ITEM = "item", _("Agenda item")
+        AOB = "aob", _("Any other business")
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="agenda_items")
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices, default=Kind.ITEM)
+    title = models.CharField(_("title"), max_length=500)
+    discussion = models.TextField(_("discussion"), blank=True)
+    taggings = GenericRelation("framework.Tagging")
+
+    class Meta:
+        ordering = ["position", "id"]
+        verbose_name = _("agenda item")
+        verbose_name_plural = _("agenda items")
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return f"{self.meeting.get_absolute_url()}#item-{self.pk}"
+
+    def search_document(self) -> SearchDocument:
+        return SearchDocument(
+            kind="agenda_item",
+            title=self.title,
+            text=self.discussion,
+            url=self.get_absolute_url(),
+            language=self.meeting.language,
+            date=self.meeting.date,
+        )
+
+
+class BackgroundDocument(models.Model):
+    """A background note attached to an agenda item."""
+
+    agenda_item = models.ForeignKey(
+        AgendaItem, on_delete=models.CASCADE, related_name="background_documents"
+    )
+    title = models.CharField(_("title"), max_length=300)
+    file = models.FileField(_("file"), upload_to="meetings/background/", max_length=300)
+
+    class Meta:
+        verbose_name = _("background note")
+        verbose_name_plural = _("background notes")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Decision(models.Model):
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="decisions")
+    agenda_item = models.ForeignKey(
+        AgendaItem, null=True, blank=True, on_delete=models.CASCADE, related_name="decisions"
+    )
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
+    text = models.TextField(_("text"))
+
+    class Meta:
+        ordering = ["position", "id"]
+        verbose_name = _("decision")
+        verbose_name_plural = _("decisions")
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+
+class ActionPointStatus(models.TextChoices):
+    OPEN = "open", _("Open")
+    IN_PROGRESS = "in_progress", _("In progress")
+    DONE = "done", _("Done")
+    DROPPED = "dropped", _("Dropped")
+
+
+class ActionPoint(TimeStampedModel):
+    Status = ActionPointStatus
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="action_points")
+    agenda_item = models.ForeignKey(
+        AgendaItem, null=True, blank=True, on_delete=models.SET_NULL, related_name="action_points"
+    )
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
+    text = models.TextField(_("text"))
+    owner = models.CharField(
+        _("owner"),
+        max_length=200,
+        blank=True,
+        help_text=_('As the summary names it: an organisation, "EC working level", "Coordinator".'),
+    )
+    owner_organization = models.ForeignKey(
+        "directory.Organization",
+        verbose_name=_("owner organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="action_points",
+    )
+    due_date = models.DateField(_("due"), null=True, blank=True, db_index=True)
+    status = models.CharField(
+        _("status"),
+        max_length=16,
+        choices=ActionPointStatus.choices,
+        default=ActionPointStatus.OPEN,
+        db_index=True,
+    )
+    source_sentence = models.TextField(_("source sentence"), blank=True)
+    explicit = models.BooleanField(
+        _("listed as an action point"),
+        default=True,
+        help_text=_("False when found in the discussion rather than in a list."),
+    )
+    reported_in = models.ManyToManyField(
+        Meeting,
+        blank=True,
+        related_name="reported_action_points",
+        verbose_name=_("reported on in"),
+    )
+    taggings = GenericRelation("framework.Tagging")
+
+    class Meta:
+        ordering = ["due_date", "id"]
+        verbose_name = _("action point")
+        verbose_name_plural = _("action points")
+        indexes = [models.Index(fields=["status", "due_date"])]
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+    def get_absolute_url(self) -> str:
+        return reverse("meetings:action_point", args=[self.pk])
+
+    @property
+    def is_overdue(self) -> bool:
+        return bool(
+            self.due_date
+            and self.status in (ActionPointStatus.OPEN, ActionPointStatus.IN_PROGRESS)
+            and self.due_date < timezone.localdate()
+        )
+
+    @property
+    def owner_label(self) -> str:
+        return str(self.owner_organization) if self.owner_organization_id else self.owner
+
+    def search_document(self) -> SearchDocument:
+        return SearchDocument(
+            kind="action_point",
+            title=self.text[:120],
+            text=self.text,
+            url=self.get_absolute_url(),
+            date=self.due_date or self.meeting.date,
+            organizations=[self.owner_organization.slug] if self.owner_organization_id else [],
+        )
+
+
+class ImportDraft(models.Model):
+    """An uploaded summary waiting for the secretariat to check what was extracted from it."""
+
+    file = models.FileField(upload_to="meetings/drafts/", max_length=300)
+    filename = models.CharField(max_length=255)
+    checksum = models.CharField(max_length=64)
+    text = models.TextField()
+    extraction = models.JSONField(default=dict)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("import draft")
+        verbose_name_plural = _("import drafts")
+
+    def __str__(self) -> str:
+        return self.filename
+
+    @property
+    def is_stale(self) -> bool:
+        return self.created_at < timezone.now() - datetime.timedelta(days=2)

@@ -1,0 +1,18 @@
+"""Who may do what with meetings and action points.
+
+Everyone (the public too) reads meetings and the tracker. The secretariat imports summaries and
+changes any action point; a focal point changes the status of the action points its own
+organisation owns."""
+
+import rules
+
+from nethub.core.predicates import is_focal_point, is_member_of_owner, is_secretariat
+
+rules.add_perm("meetings.view_meeting", rules.always_allow)
+rules.add_perm("meetings.import_meeting", is_secretariat)
+rules.add_perm(
+    "meetings.change_action_point_status", is_secretariat | (is_focal_point & is_member_of_owner)
+)
+rules.add_perm("meetings.view_my_action_points", is_secretariat | is_focal_point)
+# May change the status of some action points (which ones: change_action_point_status decides).
+rules.add_perm("meetings.update_action_points", is_secretariat | is_focal_point)

@@ -1,0 +1,64 @@
+"""Real PDF and DOCX files made from a text, for the tests (fpdf2 and python-docx)."""
+
+from __future__ import annotations
+
+import io
+import logging
+from pathlib import Path
+
+logging.getLogger("fontTools").setLevel(logging.WARNING)
+
+FONT_DIRS = [Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/dejavu")]
+
+
+def _font() -> Path | None:
+    for folder in FONT_DIRS:
+        if (folder / "DejaVuSans.ttf").exists():
+            return folder / "DejaVuSans.ttf"
+    try:
+        import fpdf
+
+        bundled = Path(fpdf.__file__).parent / "font" / "DejaVuSans.ttf"
+        return bundled if bundled.exists() else None
+    except ImportError:
+        return None
+
+
+def pdf_from_text(text: str, *, size: int = 11) -> bytes:
+    """A PDF with the text's lines wrapped at the page width, as a word processor would."""
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4")
+    pdf.set_margins(20, 20, 20)
+    pdf.add_page()
+    font = _font()
+    if font:
+        pdf.add_font("DejaVu", "", str(font))
+        pdf.set_font("DejaVu", size=size)
+    else:  # core fonts know Latin-1 only: replace what they lack
+        pdf.set_font("Helvetica", size=size)
+        text = text.encode("latin-1", "replace").decode("latin-1")
+    for line in text.splitlines():
+        if not line.strip():
+            pdf.ln(4)
+            continue
+        pdf.multi_cell(0, 6, line.strip(), new_x="LMARGIN", new_y="NEXT")
+    return bytes(pdf.output())
+
+
+def docx_from_text(text: str) -> bytes:
+    """A Word document: one paragraph a line, "- " lines as bulleted list items."""
+    import docx
+
+    document = docx.Document()
+    for line in text.splitlines():
+        line = line.strip()
+        if not line:
+            continue
+        if line.startswith(("- ", "• ")):
+            document.add_paragraph(line[2:], style="List Bullet")
+        else:
+            document.add_paragraph(line)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()

@@ -1,0 +1,81 @@
+"""Each meetings permission, for every role."""
+
+import pytest
+
+from nethub.meetings.tests.factories import ActionPointFactory
+
+pytestmark = pytest.mark.django_db
+
+ROLES = ["anonymous", "stakeholder", "focal_point", "member_state", "secretariat"]
+
+
+@pytest.mark.parametrize(
+    "role,expected",
+    [
+        ("anonymous", False),
+        ("stakeholder", False),
+        ("focal_point", False),
+        ("member_state", False),
+        ("secretariat", True),
+    ],
+)
+def test_import_meeting(users_by_role, role, expected):
+    assert users_by_role[role].has_perm("meetings.import_meeting") is expected
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_everyone_reads_meetings(users_by_role, role):
+    assert users_by_role[role].has_perm("meetings.view_meeting")
+
+
+@pytest.mark.parametrize(
+    "role,own,other",
+    [
+        ("anonymous", False, False),
+        ("stakeholder", False, False),
+        ("focal_point", True, False),
+        ("member_state", False, False),
+        ("secretariat", True, True),
+    ],
+)
+def test_change_action_point_status(users_by_role, role, own, other):
+    user = users_by_role[role]
+    owner = users_by_role["focal_point"].organization
+    owned = ActionPointFactory(owner_organization=owner)
+    elsewhere = ActionPointFactory()
+    assert user.has_perm("meetings.change_action_point_status", owned) is own
+    assert user.has_perm("meetings.change_action_point_status", elsewhere) is other
+
+
+def test_a_stakeholder_of_the_owning_organisation_still_may_not(users_by_role):
+    stakeholder = users_by_role["stakeholder"]
+    point = ActionPointFactory(owner_organization=stakeholder.organization)
+    assert not stakeholder.has_perm("meetings.change_action_point_status", point)
+
+
+@pytest.mark.parametrize(
+    "role,expected",
+    [
+        ("anonymous", False),
+        ("stakeholder", False),
+        ("focal_point", True),
+        ("member_state", False),
+        ("secretariat", True),
+    ],
+)
+def test_view_my_action_points(users_by_role, role, expected):
+    assert users_by_role[role].has_perm("meetings.view_my_action_points") is expected
+
+
+@pytest.mark.parametrize(
+    "role,expected",
+    [
+        ("anonymous", False),
+        ("stakeholder", False),
+        ("focal_point", True),
+        ("member_state", False),
+        ("secretariat", True),
+    ],
+)
+def test_update_action_points_at_all(users_by_role, role, expected):
+    assert users_by_role[role].has_perm("meetings.update_action_points") is expected

@@ -1,0 +1,198 @@
+"""Importing summaries (all formats, re-import, bad files) and changing an action point's status."""
+
+import datetime
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+
+from conftest import fixture_path
+from nethub.core.selectors import audit_history
+from nethub.ingest.extract import IngestError
+from nethub.meetings.models import ActionPoint, Meeting
+from nethub.meetings.services import action_point_update_status, meeting_import
+from nethub.meetings.tests.documents import docx_from_text, pdf_from_text
+from nethub.meetings.tests.factories import ActionPointFactory
+
+pytestmark = pytest.mark.django_db
+
+FIXTURES = {
+    "ec-principals-2021-05-05.txt": {
+        "date": datetime.date(2021, 5, 5),
+        "participants": 9,
+        "items": 5,
+        "decisions": 2,
+        "points": 10,
+        "start": datetime.time(15, 0),
+        "timezone": "Europe/Zurich",
+    },
+    "ec-principals-2022-02-15.md": {
+        "date": datetime.date(2022, 2, 15),
+        "participants": 9,
+        "items": 3,
+        "decisions": 3,
+        "points": 2,
+        "start": datetime.time(16, 0),
+        "timezone": "Europe/Zurich",
+    },
+    "ec-principals-2024-01-29.txt": {
+        "date": datetime.date(2024, 1, 29),
+        "participants": 12,
+        "items": 4,
+        "decisions": 1,
+        "points": 4,
+        "start": datetime.time(9, 0),
+        "timezone": "America/New_York",
+    },
+}
+
+
+def _import(name, *, data=None, filename=None, actor=None):
+    path = fixture_path(name)
+    return meeting_import(data=data or path.read_bytes(), filename=filename or name, actor=actor)
+
+
+@pytest.mark.parametrize("name", list(FIXTURES))
+def test_each_ec_summary_imports_into_a_meeting(name, reference_data, secretariat_user):
+    expected = FIXTURES[name]
+    meeting = _import(name, actor=secretariat_user)
+    assert meeting.date == expected["date"]
+    assert meeting.start_time == expected["start"] and meeting.timezone == expected["timezone"]
+    assert meeting.series.name == "Executive Committee Principals Meeting"
+    assert meeting.participants.count() == expected["participants"]
+    assert meeting.participants.filter(organization__isnull=True).count() == 0
+    assert meeting.agenda_items.count() == expected["items"]
+    assert meeting.decisions.count() == expected["decisions"]
+    assert meeting.action_points.count() == expected["points"]
+    assert meeting.source_document and meeting.source_filename == name
+    assert audit_history(subject=meeting).first().action == "imported"
+
+
+def test_2024_action_point_owned_by_a_body_with_its_due_date(reference_data):
+    meeting = _import("ec-principals-2024-01-29.txt")
+    proposal = meeting.action_points.get(due_date__isnull=False)
+    assert proposal.owner == "EC working level"
+    assert proposal.due_date == datetime.date(2024, 5, 1)
+    assert proposal.agenda_item.title.startswith("Route-based approach")
+    assert proposal.status == ActionPoint.Status.OPEN
+    pope = meeting.participants.get(name="Amy E. Pope")
+    assert (pope.title, pope.organization.acronym, pope.role) == (
+        "DG",
+        "IOM",
+        "Network Coordinator",
+    )
+
+
+def test_2022_coordinator_owns_the_relay(reference_data):
+    meeting = _import("ec-principals-2022-02-15.md")
+    assert meeting.action_points.get(owner="Coordinator").text.startswith("Coordinator to relay")
+
+
+def test_reimport_updates_and_keeps_status_and_history(reference_data, secretariat_user):
+    meeting = _import("ec-principals-2024-01-29.txt", actor=secretariat_user)
+    point = meeting.action_points.get(due_date__isnull=False)
+    action_point_update_status(
+        action_point=point, status="in_progress", comment="drafting", actor=secretariat_user
+    )
+    again = _import("ec-principals-2024-01-29.txt", actor=secretariat_user)
+    assert again.pk == meeting.pk and Meeting.objects.count() == 1
+    assert again.action_points.count() == 4
+    point.refresh_from_db()
+    assert point.status == "in_progress"
+    assert audit_history(subject=point).filter(comment="drafting").exists()
+
+
+def test_another_version_of_the_same_meeting_updates_it(reference_data):
+    path = fixture_path("ec-principals-2022-02-15.md")
+    first = _import("ec-principals-2022-02-15.md")
+    edited = (
+        path.read_bytes()
+        + b"\n\nAction Points:\n\n- Secretariat to circulate the pledge by 1 March.\n"
+    )
+    second = meeting_import(data=edited, filename="summary-v2.md", actor=None)
+    assert second.pk == first.pk and Meeting.objects.count() == 1
+    assert second.action_points.filter(owner="Secretariat", due_date="2022-03-01").exists()
+
+
+@pytest.mark.parametrize(
+    "name,size", [("ec-principals-2024-01-29.txt", 11), ("ec-principals-2021-05-05.txt", 8)]
+)
+def test_pdf_and_docx_import_to_the_same_result_as_the_text(name, size, reference_data):
+    text = fixture_path(name).read_text(encoding="utf-8")
+
+    def snapshot(meeting):
+        return (
+            meeting.date,
+            meeting.start_time,
+            meeting.end_time,
+            meeting.timezone,
+            [(p.name, p.title, p.organization_id) for p in meeting.participants.all()],
+            [(i.title, [d.text for d in i.decisions.all()]) for i in meeting.agenda_items.all()],
+            [(a.text, a.owner, a.due_date) for a in meeting.action_points.order_by("position")],
+        )
+
+    from_text = snapshot(_import(name))
+    Meeting.objects.all().delete()
+    from_pdf = snapshot(
+        meeting_import(data=pdf_from_text(text, size=size), filename="s.pdf", actor=None)
+    )
+    Meeting.objects.all().delete()
+    from_docx = snapshot(meeting_import(data=docx_from_text(text), filename="s.docx", actor=None))
+    assert from_pdf == from_text
+    assert from_docx == from_text
+
+
+@pytest.mark.parametrize(
+    "data,filename",
+    [
+        (b"", "empty.txt"),
+        (b"\x89PNG\r\n\x1a\n" + b"\x00" * 64, "image.png"),
+        (b"%PDF-1.4 broken", "broken.pdf"),
+        (b"PK\x03\x04 not really a zip", "fake.docx"),
+    ],
+)
+def test_unreadable_file_gives_a_clear_error_and_saves_nothing(data, filename, reference_data):
+    with pytest.raises(IngestError) as error:
+        meeting_import(data=data, filename=filename, actor=None)
+    assert str(error.value)
+    assert Meeting.objects.count() == 0 and ActionPoint.objects.count() == 0
+
+
+def test_a_summary_without_a_date_is_refused_whole(reference_data):
+    with pytest.raises(ValidationError):
+        meeting_import(
+            data=b"Some notes\n\nAction Points:\n- Do it.\n", filename="n.txt", actor=None
+        )
+    assert Meeting.objects.count() == 0
+
+
+def test_status_change_leaves_history(reference_data, secretariat_user):
+    point = ActionPointFactory()
+    action_point_update_status(
+        action_point=point, status="done", comment="sent", actor=secretariat_user
+    )
+    point.refresh_from_db()
+    assert point.status == "done"
+    [event] = audit_history(subject=point)
+    assert (event.actor, event.old_value, event.new_value, event.comment) == (
+        secretariat_user,
+        "open",
+        "done",
+        "sent",
+    )
+
+
+def test_focal_point_may_change_only_their_organisations(reference_data, focal_point_user):
+    own = ActionPointFactory(owner_organization=focal_point_user.organization)
+    other = ActionPointFactory()
+    action_point_update_status(action_point=own, status="done", actor=focal_point_user)
+    with pytest.raises(PermissionDenied):
+        action_point_update_status(action_point=other, status="done", actor=focal_point_user)
+    other.refresh_from_db()
+    assert other.status == "open" and not audit_history(subject=other).exists()
+
+
+def test_unknown_status_is_refused(reference_data, secretariat_user):
+    with pytest.raises(ValidationError):
+        action_point_update_status(
+            action_point=ActionPointFactory(), status="lost", actor=secretariat_user
+        )

@@ -1,0 +1,265 @@
+"""Pages: meetings, the tracker (filters, sorting, exports, inline status), the import flow."""
+
+import csv
+import datetime
+import io
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from django.utils import timezone
+
+from conftest import fixture_path
+from nethub.core.selectors import audit_history
+from nethub.framework.models import FrameworkElement, Tagging
+from nethub.meetings.models import ActionPoint, ImportDraft, Meeting
+from nethub.meetings.services import meeting_import
+from nethub.meetings.tests.factories import ActionPointFactory, AgendaItemFactory, MeetingFactory
+
+pytestmark = pytest.mark.django_db
+
+TRACKER = reverse("meetings:tracker")
+
+
+@pytest.fixture
+def meeting_2024(reference_data):
+    path = fixture_path("ec-principals-2024-01-29.txt")
+    return meeting_import(data=path.read_bytes(), filename=path.name, actor=None)
+
+
+def test_meeting_pages(client, meeting_2024):
+    listing = client.get(reverse("meetings:index"))
+    assert listing.status_code == 200 and meeting_2024.title in listing.text
+    page = client.get(meeting_2024.get_absolute_url())
+    assert page.status_code == 200
+    for expected in (
+        "Amy E. Pope",
+        "Any other business",
+        "Develop a set of common messages",
+        "tasked the working level",
+        "1 May 2024",
+        "Open",
+        reverse("meetings:source", args=[meeting_2024.pk]),
+    ):
+        assert expected in page.text
+    source = client.get(reverse("meetings:source", args=[meeting_2024.pk]))
+    assert source.status_code == 200
+    assert b"Executive Committee Principals" in b"".join(source.streaming_content)
+
+
+def test_missing_meeting_is_404(client, db):
+    assert client.get(reverse("meetings:detail", args=[999])).status_code == 404
+
+
+def test_tracker_lists_and_marks_overdue(client, reference_data):
+    late = ActionPointFactory(
+        text="Late point", due_date=timezone.localdate() - datetime.timedelta(days=3)
+    )
+    ActionPointFactory(text="Later point")
+    ActionPointFactory(text="Finished late", status="done", due_date=datetime.date(2020, 1, 1))
+    page = client.get(TRACKER)
+    assert page.status_code == 200
+    assert f'id="ap-{late.pk}" class="is-overdue"' in page.text
+    assert page.text.count("is-overdue") == 1
+    assert "overdue" in client.get(TRACKER, {"overdue": "true"}).text
+    only_late = client.get(TRACKER, {"overdue": "true"}).context["page_obj"].object_list
+    assert [p.text for p in only_late] == ["Late point"]
+
+
+def test_tracker_filters(client, reference_data, focal_point_user):
+    from nethub.directory.models import Organization
+
+    unhcr = focal_point_user.organization
+    ilo = Organization.objects.get(acronym="ILO")
+    objective = FrameworkElement.objects.get(kind="objective", code="1")
+    a = ActionPointFactory(
+        text="UNHCR one",
+        owner="UNHCR",
+        owner_organization=unhcr,
+        due_date=datetime.date(2031, 5, 1),
+    )
+    b = ActionPointFactory(
+        text="ILO one",
+        owner="ILO",
+        owner_organization=ilo,
+        status="done",
+        due_date=datetime.date(2032, 1, 1),
+    )
+    c = ActionPointFactory(text="Coordinator one", owner="Coordinator", due_date=None)
+    Tagging.objects.create(element=objective, tagged=b, status="confirmed")
+
+    def texts(**params):
+        return {p.text for p in client.get(TRACKER, params).context["page_obj"].object_list}
+
+    assert texts(owner=unhcr.slug) == {"UNHCR one"}
+    assert texts(owner="coordinator") == {"Coordinator one"}
+    assert texts(status="done") == {"ILO one"}
+    assert texts(status=["open", "in_progress"]) == {"UNHCR one", "Coordinator one"}
+    assert texts(meeting=c.meeting.pk) == {"Coordinator one"}
+    assert texts(due_after="2031-06-01") == {"ILO one"}
+    assert texts(due_before="2031-06-01") == {"UNHCR one"}
+    assert texts(objective=objective.pk) == {"ILO one"}
+    assert texts(q="coordinator") == {"Coordinator one"}
+    client.force_login(focal_point_user)
+    assert texts(mine="true") == {"UNHCR one"}
+    assert a.pk
+
+
+def test_tracker_sorts(client, reference_data):
+    ActionPointFactory(text="B", due_date=datetime.date(2031, 1, 1))
+    ActionPointFactory(text="A", due_date=datetime.date(2030, 1, 1))
+    ascending = [p.text for p in client.get(TRACKER, {"sort": "due"}).context["page_obj"]]
+    descending = [p.text for p in client.get(TRACKER, {"sort": "-due"}).context["page_obj"]]
+    assert ascending == ["A", "B"] and descending == ["B", "A"]
+
+
+def _many_action_points(count):
+    meeting = MeetingFactory()
+    item = AgendaItemFactory(meeting=meeting)
+    ActionPoint.objects.bulk_create(
+        ActionPoint(
+            meeting=meeting,
+            agenda_item=item,
+            position=n,
+            text=f"Point {n}",
+            owner="Secretariat",
+            due_date=datetime.date(2030, 1, 1) + datetime.timedelta(days=n % 400),
+        )
+        for n in range(count)
+    )
+
+
+def _queries_for_tracker(client, django_assert_max_num_queries, count):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    _many_action_points(count)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(TRACKER)
+    assert response.status_code == 200
+    return len(queries)
+
+
+def test_tracker_costs_the_same_queries_for_5000_as_for_10(
+    client, reference_data, secretariat_user, django_assert_max_num_queries
+):
+    client.force_login(secretariat_user)
+    small = _queries_for_tracker(client, django_assert_max_num_queries, 10)
+    ActionPoint.objects.all().delete()
+    large = _queries_for_tracker(client, django_assert_max_num_queries, 5000)
+    assert large == small
+    assert small <= 12, small  # session, user, count, page, tags, filter choices
+    assert ActionPoint.objects.count() == 5000
+
+
+def test_tracker_paginates(client, reference_data):
+    _many_action_points(120)
+    page = client.get(TRACKER, {"page": 3})
+    assert len(page.context["page_obj"].object_list) == 20
+    assert "Page 3 of 3" in page.text
+
+
+def test_exports_honour_filters(client, reference_data):
+    ActionPointFactory(text="Open one", due_date=datetime.date(2030, 3, 1))
+    ActionPointFactory(text="=cmd|' /C calc'!A0", status="done", due_date=datetime.date(2030, 4, 1))
+    csv_response = client.get(reverse("meetings:tracker_export", args=["csv"]), {"status": "open"})
+    rows = list(csv.reader(io.StringIO(csv_response.content.decode())))
+    assert rows[0][:5] == ["id", "meeting", "meeting_date", "agenda_item", "text"]
+    assert [row[4] for row in rows[1:]] == ["Open one"]
+    everything = client.get(reverse("meetings:tracker_export", args=["csv"])).content.decode()
+    assert "'=cmd" in everything  # formulas are neutralised
+    xlsx = client.get(reverse("meetings:tracker_export", args=["xlsx"]), {"status": "done"})
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(io.BytesIO(xlsx.content)).active
+    assert sheet.max_row == 2
+    ics = client.get(reverse("meetings:tracker_export", args=["ics"]))
+    from icalendar import Calendar
+
+    events = Calendar.from_ical(ics.content).walk("VEVENT")
+    assert sorted(str(e["dtstart"].dt) for e in events) == ["2030-03-01", "2030-04-01"]
+    assert client.get(reverse("meetings:tracker_export", args=["pdf"])).status_code == 404
+
+
+def test_inline_status_update_with_htmx(client, reference_data, secretariat_user):
+    point = ActionPointFactory()
+    client.force_login(secretariat_user)
+    response = client.post(
+        reverse("meetings:action_point_status", args=[point.pk]),
+        {"status": "in_progress", "comment": "started"},
+        HTTP_HX_REQUEST="true",
+    )
+    assert response.status_code == 200
+    assert f'id="ap-{point.pk}"' in response.text and 'data-status="in_progress"' in response.text
+    assert audit_history(subject=point).get().comment == "started"
+
+
+def test_status_update_without_js_redirects(client, reference_data, secretariat_user):
+    point = ActionPointFactory()
+    client.force_login(secretariat_user)
+    response = client.post(
+        reverse("meetings:action_point_status", args=[point.pk]), {"status": "done"}
+    )
+    assert response.status_code == 302
+    detail = client.get(point.get_absolute_url())
+    assert "status open → done" in detail.text
+
+
+@pytest.mark.parametrize("role", ["anonymous", "stakeholder", "member_state", "focal_point"])
+def test_status_update_refused_to_others(client, users_by_role, role):
+    point = ActionPointFactory()
+    if role != "anonymous":
+        client.force_login(users_by_role[role])
+    response = client.post(
+        reverse("meetings:action_point_status", args=[point.pk]), {"status": "done"}
+    )
+    assert response.status_code == 403
+    point.refresh_from_db()
+    assert point.status == "open"
+
+
+@pytest.mark.parametrize("role", ["anonymous", "stakeholder", "member_state", "focal_point"])
+def test_import_page_is_for_the_secretariat(client, users_by_role, role):
+    if role != "anonymous":
+        client.force_login(users_by_role[role])
+    response = client.get(reverse("meetings:import"))
+    assert response.status_code in (302, 403)
+
+
+def test_import_flow_with_correction(client, reference_data, secretariat_user):
+    client.force_login(secretariat_user)
+    path = fixture_path("ec-principals-2024-01-29.txt")
+    response = client.post(
+        reverse("meetings:import"), {"file": SimpleUploadedFile(path.name, path.read_bytes())}
+    )
+    draft = ImportDraft.objects.get()
+    assert response.url == reverse("meetings:import_review", args=[draft.pk])
+    review = client.get(response.url)
+    assert review.status_code == 200
+    assert "Amy E. Pope | DG | IOM" in review.text and "Text of the document" in review.text
+    form = review.context["form"]
+    data = {
+        name: field.value()
+        for name, field in ((f.name, f) for f in form)
+        if field.value() is not None
+    }
+    data = {k: ("on" if v is True else v) for k, v in data.items() if v is not False}
+    data["ap-1-1-owner"] = "UNHCR"
+    data["ap-1-1-due"] = "2024-03-31"
+    saved = client.post(response.url, data)
+    meeting = Meeting.objects.get()
+    assert saved.url == meeting.get_absolute_url()
+    corrected = meeting.action_points.get(text="Develop a set of common messages.")
+    assert corrected.owner_organization.acronym == "UNHCR"
+    assert corrected.due_date == datetime.date(2024, 3, 31)
+    assert not ImportDraft.objects.exists()
+
+
+def test_import_of_an_unreadable_file_shows_the_error(client, reference_data, secretariat_user):
+    client.force_login(secretariat_user)
+    response = client.post(
+        reverse("meetings:import"), {"file": SimpleUploadedFile("scan.pdf", b"%PDF-1.4 garbage")}
+    )
+    assert response.status_code == 200
+    assert "could not be read" in response.text
+    assert not ImportDraft.objects.exists() and not Meeting.objects.exists()

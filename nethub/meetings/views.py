@@ -1,0 +1,197 @@
+"""Pages for meetings, the action tracker and importing summaries. Thin: parse, check, call a
+service or selector, render."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from rules.contrib.views import permission_required
+
+from nethub.ingest.extract import IngestError
+from nethub.meetings import exports, selectors, services
+from nethub.meetings.filters import ActionPointFilter
+from nethub.meetings.forms import ReviewForm, StatusForm, UploadForm
+from nethub.meetings.models import ActionPoint, ImportDraft, Meeting
+
+PAGE_SIZE = 50
+
+
+def meeting_index(request: HttpRequest) -> HttpResponse:
+    """Public: every meeting, newest first, with its count of open action points."""
+    page = Paginator(selectors.meeting_list(), 25).get_page(request.GET.get("page"))
+    return render(request, "meetings/meeting_list.html", {"page_obj": page})
+
+
+def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """Public: participants, agenda, decisions and action points with their current status."""
+    try:
+        meeting = selectors.meeting_detail(pk=pk)
+    except Meeting.DoesNotExist as error:
+        raise Http404 from error
+    return render(request, "meetings/meeting_detail.html", {"meeting": meeting})
+
+
+def meeting_source(request: HttpRequest, pk: int) -> FileResponse:
+    """Public: the document the meeting was imported from, as uploaded."""
+    meeting = get_object_or_404(Meeting, pk=pk)
+    if not meeting.source_document:
+        raise Http404
+    return FileResponse(
+        meeting.source_document.open("rb"),
+        as_attachment=False,
+        filename=meeting.source_filename or None,
+    )
+
+
+def _filtered(request: HttpRequest):
+    sort = request.GET.get("sort", "due")
+    filterset = ActionPointFilter(
+        request.GET or None, queryset=selectors.action_point_list(sort=sort), request=request
+    )
+    return filterset, sort
+
+
+def tracker(request: HttpRequest) -> HttpResponse:
+    """Public: all action points across meetings, filtered, sorted and paginated; overdue ones
+    stand out. Those who may change a status (secretariat; focal points for their own
+    organisation's) get the inline form."""
+    filterset, sort = _filtered(request)
+    page = Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    export_query = query.urlencode()
+    query.pop("sort", None)
+    return render(
+        request,
+        "meetings/tracker.html",
+        {
+            "filter": filterset,
+            "page_obj": page,
+            "sort": sort,
+            "querystring": export_query,
+            "sort_querystring": query.urlencode(),
+            "status_choices": ActionPoint.Status.choices,
+        },
+    )
+
+
+def tracker_export(request: HttpRequest, fmt: str) -> HttpResponse:
+    """Public: the tracker's filtered list as CSV, XLSX, or an iCalendar feed of due dates."""
+    filterset, _sort = _filtered(request)
+    points = filterset.qs
+    if fmt == "csv":
+        response = HttpResponse(exports.to_csv(points), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="action-points.csv"'
+    elif fmt == "xlsx":
+        response = HttpResponse(
+            exports.to_xlsx(points),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+        response["Content-Disposition"] = 'attachment; filename="action-points.xlsx"'
+    elif fmt == "ics":
+        response = HttpResponse(
+            exports.to_ical(points), content_type="text/calendar; charset=utf-8"
+        )
+        response["Content-Disposition"] = 'inline; filename="action-points.ics"'
+    else:
+        raise Http404
+    return response
+
+
+def action_point_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """Public: one action point, where it came from and its history; those allowed may change
+    its status here."""
+    try:
+        point = selectors.action_point_detail(pk=pk)
+    except ActionPoint.DoesNotExist as error:
+        raise Http404 from error
+    return render(
+        request,
+        "meetings/action_point_detail.html",
+        {
+            "point": point,
+            "history": selectors.action_point_history(action_point=point),
+            "form": StatusForm(initial={"status": point.status}),
+        },
+    )
+
+
+@require_POST
+def action_point_status(request: HttpRequest, pk: int) -> HttpResponse:
+    """Secretariat: any action point; focal point: those its organisation owns. Answers htmx
+    with the updated tracker row, other requests with a redirect."""
+    point = get_object_or_404(ActionPoint.objects.select_related("owner_organization"), pk=pk)
+    if not request.user.has_perm("meetings.change_action_point_status", point):
+        raise PermissionDenied
+    form = StatusForm(request.POST)
+    if form.is_valid():
+        point = services.action_point_update_status(
+            action_point=point,
+            status=form.cleaned_data["status"],
+            comment=form.cleaned_data["comment"],
+            actor=request.user,
+        )
+        if not request.htmx:
+            messages.success(request, _("Status updated."))
+    elif not request.htmx:
+        messages.error(request, _("Choose a valid status."))
+    if request.htmx:
+        point = selectors.action_point_list().get(pk=point.pk)
+        return render(
+            request,
+            "meetings/_action_point_row.html",
+            {
+                "point": point,
+                "status_choices": ActionPoint.Status.choices,
+                "updated": form.is_valid(),
+            },
+        )
+    return redirect(request.POST.get("next") or point.get_absolute_url())
+
+
+@permission_required("meetings.import_meeting")
+def import_upload(request: HttpRequest) -> HttpResponse:
+    """Secretariat: upload a summary; what is extracted is shown for checking before saving."""
+    form = UploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            draft = services.import_draft_create(
+                data=upload.read(), filename=upload.name, actor=request.user
+            )
+        except IngestError as error:
+            form.add_error("file", str(error))
+        else:
+            return redirect("meetings:import_review", pk=draft.pk)
+    return render(request, "meetings/import_upload.html", {"form": form})
+
+
+@permission_required("meetings.import_meeting")
+def import_review(request: HttpRequest, pk: int) -> HttpResponse:
+    """Secretariat: the extracted structure beside the text it came from, editable; saving
+    creates or updates the meeting."""
+    draft = get_object_or_404(ImportDraft, pk=pk)
+    form = ReviewForm(request.POST or None, extraction=draft.extraction)
+    if request.method == "POST" and form.is_valid():
+        with draft.file.open("rb") as handle:
+            data = handle.read()
+        try:
+            meeting = services.meeting_import(
+                data=data,
+                filename=draft.filename,
+                actor=request.user,
+                extraction=form.extraction(),
+            )
+        except (IngestError, ValidationError) as error:
+            form.add_error(None, error.messages[0] if hasattr(error, "messages") else str(error))
+        else:
+            draft.file.delete(save=False)
+            draft.delete()
+            messages.success(request, _("The meeting was saved."))
+            return redirect(meeting)
+    return render(request, "meetings/import_review.html", {"form": form, "draft": draft})
