@@ -65,7 +65,11 @@ def _visible_to(comment: Comment, user, moderator: bool) -> bool:
 
 
 def consultation_thread(
-    *, consultation: Consultation, user, question_id: int | None = None
+    *,
+    consultation: Consultation,
+    user,
+    question_id: int | None = None,
+    as_moderator: bool | None = None,
 ) -> list[ThreadItem]:
     """Every comment of the consultation the viewer may know of, in thread order with depths.
 
@@ -73,14 +77,13 @@ def consultation_thread(
     from the public; their author and moderators see the text and the reason. Pending comments
     are shown only to their author and moderators. Four queries, whatever the number.
     """
-    moderator = can_moderate(user, consultation)
+    moderator = can_moderate(user, consultation) if as_moderator is None else as_moderator
     comments = Comment.objects.filter(consultation=consultation).select_related(
         "organization", "author"
     )
     if question_id is not None:
         comments = comments.filter(question_id=question_id)
     comments = list(comments.order_by("created_at", "position", "pk"))
-    ids = [c.pk for c in comments]
     attachments: dict[int, list[Attachment]] = defaultdict(list)
     for attachment in Attachment.objects.filter(comment__consultation=consultation).only(
         "pk", "comment_id", "filename", "file", "mime_type", "size"
@@ -125,7 +128,6 @@ def consultation_thread(
         else:
             roots.append(item)
             item.replying_to = comment.reply_to_label
-    del ids
     return flatten(roots)
 
 
