@@ -25,11 +25,11 @@ from nethub.framework.models import Tagging
 THREADS_PER_PAGE = 50
 
 
-def _consultation(request, slug):
+def _consultation(request, slug, **kwargs):
     return get_object_or_404(Consultation, slug=slug)
 
 
-def _comment(request, slug, pk):
+def _comment(request, slug, pk, **kwargs):
     return get_object_or_404(
         Comment.objects.select_related("consultation", "organization", "author"),
         consultation__slug=slug,
@@ -109,7 +109,7 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_POST
-@permission_required("consultations.comment", fn=_consultation)
+@permission_required("consultations.comment", fn=_consultation, raise_exception=True)
 def comment_create(request: HttpRequest, slug: str) -> HttpResponse:
     """Those who may take part, while the consultation is open: post a comment or a reply on
     behalf of their organisation, with PDF or Word attachments."""
@@ -151,7 +151,7 @@ def comment_create(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-@permission_required("consultations.change_comment", fn=_comment)
+@permission_required("consultations.change_comment", fn=_comment, raise_exception=True)
 def comment_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     """The author, while the consultation is open: edit the comment; earlier versions are
     kept and listed."""
@@ -175,7 +175,7 @@ def comment_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 
 @require_POST
-@permission_required("consultations.support_comment", fn=_comment)
+@permission_required("consultations.support_comment", fn=_comment, raise_exception=True)
 def comment_support(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     """People of another organisation, while open: support a comment (or withdraw it)."""
     comment = _comment(request, slug, pk)
@@ -186,7 +186,7 @@ def comment_support(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     return redirect(comment.get_absolute_url())
 
 
-@permission_required("consultations.flag_comment", fn=_comment)
+@permission_required("consultations.flag_comment", fn=_comment, raise_exception=True)
 def comment_flag(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     """Anyone logged in: ask the moderators to look at a comment."""
     comment = _comment(request, slug, pk)
@@ -200,7 +200,7 @@ def comment_flag(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     return render(request, "consultations/comment_flag.html", {"comment": comment, "form": form})
 
 
-@permission_required("consultations.moderate", fn=_comment)
+@permission_required("consultations.moderate", fn=_comment, raise_exception=True)
 def comment_moderate(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     """The secretariat and the consultation's moderator: hide a comment with a reason the
     author sees, restore or approve it, dismiss flags; every decision is in the history."""
@@ -239,7 +239,7 @@ def comment_moderate(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     )
 
 
-@permission_required("consultations.view_moderation_queue")
+@permission_required("consultations.view_moderation_queue", raise_exception=True)
 def moderation(request: HttpRequest) -> HttpResponse:
     """The secretariat (all consultations) and moderators (theirs): comments awaiting approval
     or flagged."""
@@ -251,7 +251,7 @@ def moderation(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-@permission_required("consultations.express_interest", fn=_consultation)
+@permission_required("consultations.express_interest", fn=_consultation, raise_exception=True)
 def interests(request: HttpRequest, slug: str) -> HttpResponse:
     """Those who may take part, while open: say which priorities, working groups and
     workstreams their organisation wants to continue or start working on."""
@@ -276,7 +276,7 @@ def interests(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-@permission_required("consultations.view_synthesis", fn=_consultation)
+@permission_required("consultations.view_synthesis", fn=_consultation, raise_exception=True)
 def synthesis(request: HttpRequest, slug: str) -> HttpResponse:
     """The secretariat and the moderator: comments grouped by priority, GCM objective,
     kind of organisation and question; each organisation's asks; interests per priority."""
@@ -295,7 +295,7 @@ def synthesis(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_POST
-@permission_required("consultations.view_synthesis", fn=_consultation)
+@permission_required("consultations.view_synthesis", fn=_consultation, raise_exception=True)
 def tag_confirm(request: HttpRequest, slug: str, tagging_id: int) -> HttpResponse:
     """The secretariat and the moderator: confirm a suggested GCM objective of a comment."""
     tagging = get_object_or_404(Tagging, pk=tagging_id)
@@ -319,7 +319,7 @@ EXPORTS = {
 }
 
 
-@permission_required("consultations.export", fn=_consultation)
+@permission_required("consultations.export", fn=_consultation, raise_exception=True)
 def export(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
     """The secretariat and the moderator: the whole consultation as CSV, XLSX or a DOCX report,
     with hidden comments when asked (?hidden=1)."""
@@ -337,7 +337,7 @@ def export(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
 
 
 @require_POST
-@permission_required("consultations.follow", fn=_consultation)
+@permission_required("consultations.follow", fn=_consultation, raise_exception=True)
 def follow(request: HttpRequest, slug: str) -> HttpResponse:
     """Anyone logged in: follow a consultation (daily digest) or stop."""
     consultation = get_object_or_404(Consultation, slug=slug)
