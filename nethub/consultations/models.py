@@ -86,6 +86,10 @@ class Consultation(TimeStampedModel):
         return self.phase_at()
 
     @property
+    def phase_label(self) -> str:
+        return str(self.Phase(self.phase).label)
+
+    @property
     def is_open(self) -> bool:
         return self.phase == self.Phase.OPEN
 

@@ -65,7 +65,9 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
     # Pages of top-level threads: a page holds whole threads, whatever their size.
     roots = [i for i, item in enumerate(items) if item.depth == 0]
-    paginator = Paginator(roots, THREADS_PER_PAGE)
+    # ?size=all shows every thread on one page (for printing, and the benchmark).
+    per_page = max(len(roots), 1) if request.GET.get("size") == "all" else THREADS_PER_PAGE
+    paginator = Paginator(roots, per_page)
     page_obj = paginator.get_page(request.GET.get("page"))
     if roots:
         start = page_obj.object_list[0]
