@@ -1,0 +1,566 @@
+"""Import an exported Discussion Space page (its text) into a consultation with its comments.
+
+The page is read as it is; nothing it does not say is invented:
+- comments are separated by the page's reply markers ("In reply to … by …"), by "Posted by"
+  headers, by question headings and by lines that introduce an author ("Some comments from X:");
+- a comment's organisation is the one the page states as its author: a header ("on behalf
+  of X", "Organisation: X") or the comment introducing itself ("As X, we …", "X (…) welcomes",
+  "For X, we …", "X is a network …", "X's priority area …", "Long Name (ACR) … the ACR
+  supports"). Names are resolved through the directory; an organisation the page states as an
+  author and the directory does not know is created as a stakeholder organisation, and listed
+  in the report. Otherwise the organisation is left empty and the comment listed;
+- a reply is linked to the comment it answers when that comment is on the page (matched by
+  its byline, organisation or author); otherwise whom it answers is kept as the page writes it;
+- "[… attached]" markers flag the comment (the files are not in the export);
+- expressions of interest are read from the comment that states them, with the priorities,
+  working groups or workstreams listed, under "Continue/Start our engagement" when given.
+
+Importing again updates the consultation and its comments (matched by their text), never
+duplicates them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.db import transaction
+from django.utils.text import slugify
+
+from nethub.consultations.asks import priority_mentions
+from nethub.consultations.models import (
+    Comment,
+    Consultation,
+    EngagementTarget,
+    ExpressionOfInterest,
+    Question,
+)
+from nethub.consultations.sanitize import html_to_plain, text_to_html
+from nethub.core.services import audit_record
+from nethub.directory.models import Organization, OrganizationKind
+from nethub.directory.names import normalise_name
+from nethub.directory.selectors import OrganizationResolver
+from nethub.directory.services import organization_add_alias, organization_create
+from nethub.search.hooks import record_saved
+
+_SECTION = re.compile(r"^discussion spaces?$", re.I)
+_COMMENTS_START = re.compile(
+    r"^(?:discussion )?questions?\s*(?:&|and)\s*comments?$|^comments$", re.I
+)
+_WELCOME = re.compile(r"^welcome$", re.I)
+_QUESTION = re.compile(r"^(?:discussion\s+)?question\s*(\d+)\s*[:.)\-–]\s*(.+)$", re.I)
+_REPLY = re.compile(r"^in reply to(?:\s+(?P<title>.*?))?\s+by\s+(?P<who>.+?)\s*$", re.I)
+_POSTED = re.compile(
+    r"^(?:posted|submitted|comment)\s+by\s+(?P<who>.+?)"
+    r"(?:\s+on behalf of\s+(?P<org>.+?))?"
+    r"(?:\s+(?:on|at)\s+(?P<date>\d.*|[A-Z][a-z]+ \d.*))?\s*$",
+    re.I,
+)
+_ON_BEHALF = re.compile(r"^(?:on behalf of|organi[sz]ation\s*:)\s*(?P<org>.+?)\.?$", re.I)
+_FROM_HEADER = re.compile(
+    r"^(?:some\s+)?comments?\s+(?:from|by)\s+(?:the\s+)?(?P<org>.+?):\s*$", re.I
+)
+_ATTACHED = re.compile(r"^\[[^\]]*attach[^\]]*\]$", re.I)
+_MENTIONS_ATTACHMENT = re.compile(r"\battached (?:file|below|resources|document|paper)\b", re.I)
+_ENGAGEMENT = re.compile(r"^(continue|start)\s+(?:our\s+)?engagement\b", re.I)
+_INTEREST = re.compile(
+    r"interested in|express(?:es)? (?:our|its) interest|area of interest|would like to join|"
+    r"wish(?:es)? to join|want(?:s)? to join",
+    re.I,
+)
+_GROUP = re.compile(
+    r"^(?:[-•*]\s*)?(?P<kind>working group|workstream)\s*(?P<number>\d+)?\s*(?:on|:|–|-)?\s*"
+    r"(?P<title>.*?)\s*$",
+    re.I,
+)
+_BULLET = re.compile(r"^\s*(?:[-•*]|\(?[ivx]+[.)]|\d+[.)])\s+", re.I)
+
+# A proper name: capitalised words, with the small words names contain.
+_NAME = (
+    r"(?:[A-Z][\w’'&\-]*(?:\s+(?:of|for|on|the|and|in|de|des|du|la|le|y|del)\b)*\s+)*"
+    r"[A-Z][\w’'&\-]*"
+)
+_VERBS = (
+    r"(?:welcomes|supports|highlights|recommends|calls|urges|submits|proposes|appreciates|"
+    r"thanks|is particularly interested|is interested|would like)"
+)
+_SELF = [
+    re.compile(r"^As\s+(?:the\s+)?(?P<org>" + _NAME + r")\s*,\s"),
+    re.compile(r"^For\s+(?:the\s+)?(?P<org>" + _NAME + r")\s*,\s+(?:we|our)\b", re.I),
+    re.compile(r"^(?:The\s+)?(?P<org>" + _NAME + r")\s+\([^)]{3,400}\)\s+" + _VERBS),
+    re.compile(
+        r"^(?:\d+\.\s*)?(?:The\s+)?(?P<org>"
+        + _NAME
+        + r")\s+(?:also\s+|strongly\s+|roundly\s+)?"
+        + _VERBS
+    ),
+    re.compile(
+        r"^(?P<org>" + _NAME + r")\s+is\s+an?\s+(?:\w+\s+){0,3}(?:network|organi[sz]ation|"
+        r"coalition|alliance|union|federation|confederation|association|partnership|institute)\b"
+    ),
+    re.compile(r"^(?P<org>" + _NAME + r")[’']s\s+(?:priority|priorities|comments|submission)\b"),
+]
+_ACRONYM_DEF = re.compile(r"(?P<org>" + _NAME + r")\s*\((?P<acronym>[A-Z][A-Za-z]{1,9})\)")
+_NOT_NAMES = {"our", "we", "this", "these", "the network", "network", "un network", "member states"}
+_ACADEMIC = re.compile(r"\b(university|school|college|institute|clinic|academy)\b", re.I)
+_UNION = re.compile(r"\b(trade union|workers'? union|union of)\b", re.I)
+
+
+@dataclass
+class ParsedComment:
+    lines: list[str] = field(default_factory=list)
+    reply_to: str = ""
+    byline: str = ""
+    stated_org: str = ""  # from a header
+    question: int | None = None
+    attachment: bool = False
+
+    @property
+    def text(self) -> str:
+        return _join_wrapped(self.lines)
+
+
+@dataclass
+class ParsedPage:
+    title: str = ""
+    welcome: str = ""
+    questions: dict[int, str] = field(default_factory=dict)
+    comments: list[ParsedComment] = field(default_factory=list)
+
+
+@dataclass
+class ImportReport:
+    consultation: Consultation | None = None
+    created: int = 0
+    updated: int = 0
+    organisations_created: list[str] = field(default_factory=list)
+    without_organisation: list[str] = field(default_factory=list)
+    replies_outside_page: list[str] = field(default_factory=list)
+    attachments_not_in_export: list[str] = field(default_factory=list)
+    interests_without_list: list[str] = field(default_factory=list)
+    interests: int = 0
+
+    def lines(self) -> list[str]:
+        out = [
+            f"Consultation: {self.consultation} ({self.created} comments created, "
+            f"{self.updated} updated, {self.interests} expressions of interest)",
+        ]
+        for label, items in (
+            (
+                "Organisations created (stated as authors, unknown to the directory)",
+                self.organisations_created,
+            ),
+            ("Comments whose organisation the page does not state", self.without_organisation),
+            ("Replies to posts the page does not include", self.replies_outside_page),
+            ("Comments that mention attachments not in the export", self.attachments_not_in_export),
+            ("Expressions of interest whose list is not in the page", self.interests_without_list),
+        ):
+            if items:
+                out.append(f"{label}: {len(items)}")
+                out.extend(f"  - {item}" for item in items)
+        return out
+
+
+def _join_wrapped(lines: list[str]) -> str:
+    """Paragraphs of the comment; a line broken inside a sentence is joined to the next."""
+    paragraphs: list[str] = []
+    for line in lines:
+        if (
+            paragraphs
+            and paragraphs[-1]
+            and not re.search(r"[.!?:;”\")\]]$", paragraphs[-1])
+            and line[:1].islower()
+        ):
+            paragraphs[-1] = f"{paragraphs[-1]} {line}"
+        else:
+            paragraphs.append(line)
+    return "\n\n".join(paragraphs)
+
+
+def _is_byline(line: str) -> bool:
+    return bool(
+        len(line) <= 60
+        and len(line.split()) <= 6
+        and not re.search(r"[.:;!?]$", line)
+        and not _ENGAGEMENT.match(line)
+        and line[:1].isupper()
+    )
+
+
+def parse_page(text: str) -> ParsedPage:
+    """Split the page into its title, welcome text, questions and comments."""
+    lines = [re.sub(r"\s+", " ", line).strip() for line in text.replace("\r", "").split("\n")]
+    lines = [line for line in lines if line]
+    page = ParsedPage()
+    index = 0
+    while index < len(lines) and _SECTION.match(lines[index]):
+        index += 1
+    if index < len(lines):
+        page.title = lines[index]
+        index += 1
+    while index < len(lines) and lines[index] == page.title:
+        index += 1
+    title_end = index
+    welcome: list[str] = []
+    while (
+        index < len(lines)
+        and not _COMMENTS_START.match(lines[index])
+        and not _QUESTION.match(lines[index])
+    ):
+        if not _WELCOME.match(lines[index]):
+            welcome.append(lines[index])
+        index += 1
+    if index >= len(lines):  # no comments section: everything after the title is comments
+        index, welcome = title_end, []
+    page.welcome = "\n\n".join(welcome)
+    if index < len(lines) and _COMMENTS_START.match(lines[index]):
+        index += 1
+
+    current: ParsedComment | None = None
+    question: int | None = None
+    expect_byline = False
+
+    def start(**kwargs) -> ParsedComment:
+        comment = ParsedComment(question=question, **kwargs)
+        page.comments.append(comment)
+        return comment
+
+    for line in lines[index:]:
+        match = _QUESTION.match(line)
+        if match:
+            question = int(match.group(1))
+            page.questions[question] = match.group(2)
+            current, expect_byline = None, False
+            continue
+        match = _REPLY.match(line)
+        if match:
+            current, expect_byline = start(reply_to=match.group("who").strip()), True
+            continue
+        match = _POSTED.match(line)
+        if match and len(line) < 200:
+            if current is None or current.lines or current.byline:
+                current = start()
+            current.byline = match.group("who").strip()
+            current.stated_org = (match.group("org") or "").strip()
+            expect_byline = False
+            continue
+        match = _FROM_HEADER.match(line)
+        if match and len(line) < 120:
+            current = start(stated_org=match.group("org").strip())
+            expect_byline = False
+            continue
+        if current is None:
+            current = start()
+        match = _ON_BEHALF.match(line)
+        if match and not current.lines:
+            current.stated_org = match.group("org").strip()
+            continue
+        if expect_byline and not current.lines and _is_byline(line):
+            current.byline = line
+            expect_byline = False
+            continue
+        expect_byline = False
+        if _ATTACHED.match(line):
+            current.attachment = True
+            continue
+        current.lines.append(line)
+    page.comments = [c for c in page.comments if c.lines or c.attachment]
+    return page
+
+
+def _self_named(text: str) -> list[str]:
+    """Names a comment gives itself as author, in the order the comment gives them."""
+    names: list[str] = []
+    for paragraph in text.split("\n\n"):
+        for sentence in re.split(r"(?<=[.!?])\s+(?=[A-Z0-9])", paragraph.strip()):
+            for pattern in _SELF:
+                match = pattern.match(sentence)
+                if match:
+                    names.append(match.group("org"))
+                    break
+    for match in _ACRONYM_DEF.finditer(text):
+        acronym = match.group("acronym")
+        if re.search(
+            r"\b(?:the\s+)?" + re.escape(acronym) + r"\s+(?:also\s+|roundly\s+|strongly\s+)?"
+            r"(?:supports|welcomes|recommends|calls|urges|proposes|and our partner)",
+            text,
+        ):
+            names.append(f"{match.group('org')} ({acronym})")
+    return [n.strip() for n in names if normalise_name(n) not in _NOT_NAMES and len(n) > 2]
+
+
+def _split_acronym(name: str) -> tuple[str, str]:
+    match = re.match(r"^(.*?)\s*\(([A-Z][A-Za-z]{1,9})\)$", name)
+    return (match.group(1), match.group(2)) if match else (name, "")
+
+
+def _kind_for(name: str) -> str:
+    if _ACADEMIC.search(name):
+        return OrganizationKind.ACADEMIA
+    if _UNION.search(name):
+        return OrganizationKind.TRADE_UNION
+    return OrganizationKind.NGO
+
+
+class _Organisations:
+    """Resolves the names a page states as authors; creates those the directory lacks."""
+
+    def __init__(self, stated: list[str], report: ImportReport) -> None:
+        self.resolver = OrganizationResolver()
+        self.report = report
+        self.created: dict[str, Organization] = {}
+        # The shortest form the page uses for a name is its canonical one ("Caritas
+        # Internationalis" rather than "Caritas Internationalis Confederation").
+        self.canonical: dict[str, str] = {}
+        forms = sorted({_split_acronym(s)[0] for s in stated}, key=len)
+        for form in forms:
+            key = normalise_name(form)
+            # Only one word more ("… Confederation") makes a longer form the same name.
+            shorter = next(
+                (
+                    f
+                    for f in forms
+                    if key.startswith(normalise_name(f) + " ")
+                    and len(key.split()) == len(normalise_name(f).split()) + 1
+                ),
+                None,
+            )
+            self.canonical[key] = shorter or form
+
+    def get(self, name: str, *, create: bool) -> Organization | None:
+        name, acronym = _split_acronym(re.sub(r"^the\s+", "", name.strip(), flags=re.I))
+        resolution = self.resolver.resolve_in(name) or (
+            self.resolver.resolve_in(acronym) if acronym else None
+        )
+        # Only a resolution that names the whole organisation, not a word inside its name.
+        if resolution and not resolution.remainder:
+            return resolution.organization
+        canonical = self.canonical.get(normalise_name(name), name)
+        key = normalise_name(canonical)
+        if key in self.created:
+            organization = self.created[key]
+        else:
+            found = self.resolver.resolve_in(canonical)
+            organization = found.organization if found and not found.remainder else None
+            if organization is None:
+                if not create:
+                    return None
+                organization = Organization.objects.filter(name__iexact=canonical).first()
+                if organization is None:
+                    organization = organization_create(
+                        name=canonical,
+                        kind=_kind_for(canonical),
+                        acronym=acronym,
+                    )
+                    self.report.organisations_created.append(organization.name)
+            self.created[key] = organization
+        for alias in (name, acronym):
+            if alias:
+                organization_add_alias(organization=organization, alias=alias)
+        return organization
+
+
+def _source_key(text: str, seen: dict[str, int]) -> str:
+    base = hashlib.sha1(  # noqa: S324 - a content key, not security
+        normalise_name(text[:300]).encode()
+    ).hexdigest()[:32]
+    seen[base] = seen.get(base, 0) + 1
+    return base if seen[base] == 1 else f"{base}-{seen[base]}"
+
+
+def _matches(label: str, who: str) -> bool:
+    """A reply marker's name ("Migration Netw…", truncated) against a byline or name."""
+    who = who.rstrip("…").rstrip(".").strip()
+    return bool(label and who and normalise_name(label).startswith(normalise_name(who)))
+
+
+@transaction.atomic
+def consultation_import(*, path: Path | str, actor=None, text: str | None = None) -> ImportReport:
+    """Create or update the consultation an exported page describes. Runs in one transaction:
+    a failure leaves the database as it was."""
+    path = Path(path)
+    text = text if text is not None else path.read_text(encoding="utf-8")
+    page = parse_page(text)
+    report = ImportReport()
+    title = page.title or path.stem
+    slug = slugify(title)[:200] or "consultation"
+    consultation, created = Consultation.objects.get_or_create(
+        slug=slug, defaults={"title": title, "source": path.name}
+    )
+    consultation.title = title
+    consultation.welcome = text_to_html(page.welcome)
+    consultation.document_title = consultation.document_title or title
+    consultation.source = path.name
+    consultation.save()
+    if created:
+        audit_record(actor=actor, subject=consultation, action="imported", new_value=path.name)
+    report.consultation = consultation
+
+    questions: dict[int, Question] = {}
+    for number, question_text in page.questions.items():
+        questions[number], _ = Question.objects.update_or_create(
+            consultation=consultation, position=number, defaults={"text": question_text}
+        )
+
+    targets = _targets_from(page, consultation)
+    stated = [c.stated_org for c in page.comments if c.stated_org]
+    self_named = [_self_named(c.text) for c in page.comments]
+    organisations = _Organisations(stated + [n for names in self_named for n in names], report)
+    existing = {c.source_key: c for c in consultation.comments.exclude(source_key="")}
+    seen: dict[str, int] = {}
+    imported: list[Comment] = []
+    for position, (parsed, names) in enumerate(zip(page.comments, self_named, strict=True), 1):
+        body_text = parsed.text
+        organization = None
+        if parsed.stated_org:
+            organization = organisations.get(parsed.stated_org, create=True)
+        for name in names:
+            if organization is None:
+                organization = organisations.get(name, create=True)
+        parent = None
+        if parsed.reply_to:
+            for earlier in reversed(imported):
+                labels = [earlier.byline]
+                if earlier.organization_id:
+                    labels += [earlier.organization.name, earlier.organization.acronym]
+                if any(_matches(label, parsed.reply_to) for label in labels):
+                    parent = earlier
+                    break
+        key = _source_key(body_text or f"attachment-{position}", seen)
+        comment = existing.get(key)
+        fields = {
+            "body": text_to_html(body_text),
+            "text": html_to_plain(text_to_html(body_text)),
+            "organization": organization,
+            "byline": parsed.byline[:255],
+            "reply_to_label": "" if parent else parsed.reply_to[:255],
+            "parent": parent,
+            "question": questions.get(parsed.question)
+            if parsed.question
+            else (parent.question if parent else None),
+            "attachment_mentioned": parsed.attachment
+            or bool(_MENTIONS_ATTACHMENT.search(body_text)),
+            "position": position,
+        }
+        if comment is None:
+            comment = Comment.objects.create(
+                consultation=consultation,
+                source_key=key,
+                status=Comment.Status.VISIBLE,
+                **fields,
+            )
+            report.created += 1
+        else:
+            for name, value in fields.items():
+                setattr(comment, name, value)
+            comment.save()
+            report.updated += 1
+        imported.append(comment)
+        label = f"#{position} “{body_text[:60]}…”"
+        if organization is None:
+            report.without_organisation.append(label)
+        if parsed.reply_to and parent is None:
+            report.replies_outside_page.append(f"{label} in reply to {parsed.reply_to}")
+        if comment.attachment_mentioned:
+            report.attachments_not_in_export.append(label)
+        named = [targets[m.number] for m in priority_mentions(body_text) if m.number in targets]
+        comment.targets.set(named)
+        report.interests += _interests_from(consultation, comment, parsed, targets, report, label)
+        record_saved(comment)
+    return report
+
+
+def _targets_from(page: ParsedPage, consultation: Consultation) -> dict[str, EngagementTarget]:
+    """The numbered priorities the page names, titled where the page gives a title."""
+    found: dict[str, dict[str, str]] = {}
+    for comment in page.comments:
+        for mention in priority_mentions(comment.text):
+            entry = found.setdefault(mention.number, {"title": "", "status": ""})
+            entry["title"] = entry["title"] or mention.title
+            entry["status"] = entry["status"] or mention.status
+    targets = {}
+    for number, entry in sorted(found.items(), key=lambda kv: int(kv[0])):
+        target = EngagementTarget.objects.filter(
+            consultation=consultation, kind=EngagementTarget.Kind.PRIORITY, number=number
+        ).first()
+        if target is None:
+            target = EngagementTarget.objects.create(
+                consultation=consultation,
+                kind=EngagementTarget.Kind.PRIORITY,
+                number=number,
+                title=entry["title"],
+                status=entry["status"],
+            )
+        else:
+            target.title = target.title or entry["title"]
+            target.status = target.status or entry["status"]
+            target.save(update_fields=["title", "status"])
+        targets[number] = target
+    return targets
+
+
+def _group_target(consultation: Consultation, line: str) -> EngagementTarget | None:
+    match = _GROUP.match(_BULLET.sub("", line) if _BULLET.match(line) else line)
+    if not match or not (match.group("title") or match.group("number")):
+        return None
+    kind = (
+        EngagementTarget.Kind.WORKING_GROUP
+        if match.group("kind").lower().startswith("working")
+        else EngagementTarget.Kind.WORKSTREAM
+    )
+    target, _ = EngagementTarget.objects.get_or_create(
+        consultation=consultation,
+        kind=kind,
+        number=match.group("number") or "",
+        title=match.group("title").strip(" .:")[:255],
+    )
+    return target
+
+
+def _interests_from(consultation, comment, parsed, targets, report, label) -> int:
+    """Expressions of interest stated in one comment: the sentence that states interest, and
+    the items under "Continue/Start our engagement" headings where the page has them."""
+    if comment.organization is None:
+        return 0
+    lines = parsed.lines
+    start = next((i for i, line in enumerate(lines) if _INTEREST.search(line)), None)
+    if start is None:
+        return 0
+    found: list[tuple[EngagementTarget, str]] = []
+    engagement = ""
+    for line in lines[start:]:
+        heading = _ENGAGEMENT.match(line)
+        if heading:
+            engagement = heading.group(1).lower()
+            continue
+        for mention in priority_mentions(line):
+            if mention.number in targets:
+                found.append((targets[mention.number], engagement))
+        group = _group_target(consultation, line)
+        if group is not None:
+            found.append((group, engagement))
+        if not engagement and found:
+            break  # a sentence naming its priorities; what follows is detail
+    ExpressionOfInterest.objects.filter(consultation=consultation, comment=comment).delete()
+    if not found:
+        ExpressionOfInterest.objects.create(
+            consultation=consultation,
+            organization=comment.organization,
+            target=None,
+            comment=comment,
+            note=lines[start][:1000],
+        )
+        report.interests_without_list.append(f"{comment.organization}: {label}")
+        return 1
+    count = 0
+    for target, engagement in dict(found).items():
+        interest, _ = ExpressionOfInterest.objects.update_or_create(
+            consultation=consultation,
+            organization=comment.organization,
+            target=target,
+            defaults={"engagement": engagement, "comment": comment, "note": lines[start][:1000]},
+        )
+        count += 1
+    return count

@@ -1,0 +1,160 @@
+"""Pages: the thread costs the same queries for 10 or 2,000 comments; forms appear and posts
+are accepted only in the open phase; moderation, synthesis and exports."""
+
+import io
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from nethub.consultations.models import Attachment, Comment, Support
+from nethub.consultations.tests.factories import comment, consultation_in
+from nethub.directory.models import Organization
+
+
+def build_thread(consultation, n: int, organization) -> None:
+    """n comments: a tenth top-level, the rest replies in chains, some with attachments and
+    supports."""
+    roots = Comment.objects.bulk_create(
+        Comment(
+            consultation=consultation, organization=organization, body="<p>root</p>", text="root"
+        )
+        for _ in range(max(1, n // 10))
+    )
+    made = list(roots)
+    parent_index = 0
+    while len(made) < n:
+        parent = made[parent_index % len(made)]
+        made.append(
+            Comment.objects.create(
+                consultation=consultation,
+                organization=organization,
+                parent=parent,
+                body="<p>reply</p>",
+                text="reply",
+            )
+        )
+        parent_index += 1
+    Attachment.objects.bulk_create(
+        Attachment(comment=c, file="x.pdf", filename="x.pdf", mime_type="application/pdf", size=3)
+        for c in made[::7]
+    )
+    other = Organization.objects.filter(kind="un_entity").first()
+    Support.objects.bulk_create(Support(comment=c, organization=other) for c in made[::5])
+
+
+def _queries(client, url) -> tuple[int, bytes]:
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(ctx.captured_queries), response.content
+
+
+@pytest.mark.django_db
+def test_thread_queries_do_not_grow(client, stakeholder_user):
+    small = consultation_in("open", slug="small")
+    large = consultation_in("open", slug="large")
+    build_thread(small, 10, stakeholder_user.organization)
+    build_thread(large, 2000, stakeholder_user.organization)
+    client.force_login(stakeholder_user)
+    n_small, _ = _queries(client, reverse("consultations:detail", args=["small"]))
+    n_large, content = _queries(client, reverse("consultations:detail", args=["large"]))
+    assert n_small == n_large
+    # Whole threads are paginated (50 top-level threads a page): all 2,000 are on 4 pages.
+    assert content.count(b'class="comment ') == 500
+    total = 0
+    for page in range(1, 5):
+        _n, content = _queries(
+            client, reverse("consultations:detail", args=["large"]) + f"?page={page}"
+        )
+        total += content.count(b'class="comment ')
+    assert total == 2000
+
+
+@pytest.mark.django_db
+def test_form_shown_and_post_accepted_only_while_open(client, stakeholder_user):
+    client.force_login(stakeholder_user)
+    for phase in ("upcoming", "open", "closed"):
+        consultation = consultation_in(phase)
+        page = client.get(consultation.get_absolute_url()).content.decode()
+        assert ('id="comment-form"' in page) is (phase == "open")
+        response = client.post(
+            reverse("consultations:comment_create", args=[consultation.slug]),
+            {"body": "Hello"},
+        )
+        assert response.status_code == (302 if phase == "open" else 403)
+        assert consultation.comments.count() == (1 if phase == "open" else 0)
+
+
+@pytest.mark.django_db
+def test_post_with_fake_pdf_shows_error_and_keeps_text(client, stakeholder_user):
+    client.force_login(stakeholder_user)
+    consultation = consultation_in("open")
+    fake = io.BytesIO(b"not a pdf at all, just bytes \x00\x01")
+    fake.name = "evil.pdf"
+    response = client.post(
+        reverse("consultations:comment_create", args=[consultation.slug]),
+        {"body": "My careful text", "attachments": fake},
+    )
+    assert response.status_code == 400
+    assert b"evil.pdf" in response.content and b"My careful text" in response.content
+    assert not consultation.comments.exists()
+
+
+@pytest.mark.django_db
+def test_hidden_comment_shows_reason_to_author_only(client, stakeholder_user, secretariat_user):
+    consultation = consultation_in("open")
+    c = comment(consultation, author=stakeholder_user, body="Rude words")
+    client.force_login(secretariat_user)
+    url = reverse("consultations:comment_moderate", args=[consultation.slug, c.pk])
+    assert client.post(url, {"action": "hide", "reason": "Insults."}).status_code == 302
+    client.logout()
+    public = client.get(consultation.get_absolute_url()).content.decode()
+    assert "Rude words" not in public and "Insults." not in public
+    assert "Hidden by a moderator." in public
+    client.force_login(stakeholder_user)
+    own = client.get(consultation.get_absolute_url()).content.decode()
+    assert "Rude words" in own and "Insults." in own
+    assert client.get(url).status_code == 403
+
+
+@pytest.mark.django_db
+def test_moderation_queue_and_synthesis_exports(client, secretariat_user, stakeholder_user):
+    consultation = consultation_in("open", moderation="pre")
+    visible = comment(consultation, author=stakeholder_user, body="=cmd|' /C calc'!A0")
+    pending = comment(consultation, author=stakeholder_user, body="Please review me")
+    pending.status = "pending"
+    pending.save()
+    client.force_login(secretariat_user)
+    queue = client.get(reverse("consultations:moderation")).content.decode()
+    assert "Please review me" in queue
+    csv_url = reverse("consultations:export", args=[consultation.slug, "csv"])
+    data = client.get(csv_url).content.decode("utf-8-sig")
+    assert "'=cmd" in data and "Please review me" not in data
+    assert "Please review me" in client.get(csv_url + "?hidden=1").content.decode("utf-8-sig")
+    for fmt, magic in (("xlsx", b"PK"), ("docx", b"PK")):
+        response = client.get(reverse("consultations:export", args=[consultation.slug, fmt]))
+        assert response.status_code == 200 and response.content[:2] == magic
+    assert (
+        client.get(reverse("consultations:synthesis", args=[consultation.slug])).status_code == 200
+    )
+    client.force_login(stakeholder_user)
+    assert client.get(csv_url).status_code == 403
+    del visible
+
+
+@pytest.mark.django_db
+def test_unsubscribe_link(client, stakeholder_user):
+    from nethub.consultations.models import Follow
+    from nethub.consultations.notifications import unsubscribe_token
+
+    consultation = consultation_in("open")
+    Follow.objects.create(consultation=consultation, user=stakeholder_user)
+    token = unsubscribe_token(user_id=stakeholder_user.pk, consultation_id=consultation.pk)
+    url = reverse("consultations:unsubscribe", args=[token])
+    assert client.get(url).status_code == 200
+    assert Follow.objects.exists()  # a GET (mail scanners) changes nothing
+    client.post(url)
+    assert not Follow.objects.exists()
+    assert client.get(url[:-3] + "xx/").status_code == 403
