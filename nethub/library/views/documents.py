@@ -17,7 +17,7 @@ from nethub.library.models import Document
 from nethub.library.views.common import paginate, require, split_tags
 
 
-def _document(request: HttpRequest, pk: int) -> Document:
+def _document(request: HttpRequest, pk: int, **kwargs) -> Document:
     if getattr(request, "_library_document", None) is None:
         try:
             request._library_document = selectors.document_detail(pk=pk)

@@ -17,7 +17,7 @@ from nethub.library.views.common import paginate, require, split_tags
 from nethub.library.views.documents import tag_action
 
 
-def _practice(request: HttpRequest, pk: int) -> Practice:
+def _practice(request: HttpRequest, pk: int, **kwargs) -> Practice:
     if getattr(request, "_library_practice", None) is None:
         try:
             request._library_practice = selectors.practice_detail(pk=pk)
