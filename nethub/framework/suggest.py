@@ -31,7 +31,7 @@ TOP_PASSAGES = 3
 MAX_WEIGHT = 0.6
 KEYWORD_WEIGHT = 0.2
 # Below this score a suggestion is not worth an editor's time (measured in bench/tagging.py).
-THRESHOLD = 0.3
+THRESHOLD = 0.25
 
 _STOPWORDS = frozenset(
     """a about above across after again against all also among an and any are as at be been
