@@ -25,6 +25,11 @@ class ElementChoiceField(forms.ModelMultipleChoiceField):
         return f"{obj.code}. {obj.short_title or obj.title}"
 
 
+class ElementSingleChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: FrameworkElement) -> str:
+        return f"{obj.code}. {obj.short_title or obj.title}"
+
+
 def _read_upload(upload, *, allowed: set[str] | None = None) -> tuple[bytes, str]:
     if upload.size > settings.MAX_UPLOAD_SIZE:
         raise forms.ValidationError(
@@ -230,10 +235,10 @@ class ReviewForm(forms.Form):
 
 class PracticeFilterForm(forms.Form):
     q = forms.CharField(label=_("Words"), required=False)
-    objective = forms.ModelChoiceField(
+    objective = ElementSingleChoiceField(
         label=_("GCM objective"), queryset=_elements(ElementKind.OBJECTIVE), required=False
     )
-    principle = forms.ModelChoiceField(
+    principle = ElementSingleChoiceField(
         label=_("Guiding principle"), queryset=_elements(ElementKind.PRINCIPLE), required=False
     )
     region = forms.ModelChoiceField(
@@ -278,7 +283,7 @@ class DocumentFilterForm(forms.Form):
         choices=[("", _("Any"))] + [(c, lbl) for c, lbl in LanguageChoices.choices if c],
         required=False,
     )
-    objective = forms.ModelChoiceField(
+    objective = ElementSingleChoiceField(
         label=_("GCM objective"), queryset=_elements(ElementKind.OBJECTIVE), required=False
     )
     region = forms.ModelChoiceField(
