@@ -21,3 +21,5 @@ STORAGES = {
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 AXES_FAILURE_LIMIT = 5
 WHITENOISE_AUTOREFRESH = True
+# Records are indexed without embeddings (no model load); tests marked "model" turn it on.
+SEARCH_SEMANTIC = False
