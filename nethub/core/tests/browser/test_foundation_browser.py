@@ -42,3 +42,13 @@ def test_home_language_login_and_directory(page, secretariat_user):
     )
     assert page.get_by_text("UN Refugee Agency").is_visible()
     page.screenshot(path="/tmp/foundation-directory.png", full_page=True)
+
+
+def test_framework_pages(page, reference_data):
+    page.goto("/framework/")
+    page.set_viewport_size({"width": 1280, "height": 900})
+    assert page.get_by_role("heading", name="23 objectives").is_visible()
+    page.screenshot(path="/tmp/foundation-framework.png")
+    page.locator("a[href$='/framework/sdg_target/10.7/']").click()
+    assert "10.7" in page.get_by_role("heading", level=1).inner_text()
+    assert page.get_by_text("Nothing is tagged with this yet.").is_visible()
