@@ -8,6 +8,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Q, QuerySet
+from django.utils.translation import gettext as _
 
 from nethub.consultations.models import (
     Attachment,
@@ -46,7 +47,35 @@ def can_moderate(user, consultation: Consultation) -> bool:
     )
 
 
-@dataclass
+# What a thread page shows: large or unused columns (the plain text, the other users'
+# fields) stay in the database.
+THREAD_FIELDS = (
+    "id",
+    "consultation_id",
+    "question_id",
+    "parent_id",
+    "author_id",
+    "organization_id",
+    "byline",
+    "reply_to_label",
+    "body",
+    "status",
+    "hidden_reason",
+    "edited_at",
+    "attachment_mentioned",
+    "position",
+    "created_at",
+    "organization__name",
+    "organization__acronym",
+    "organization__slug",
+    "organization__kind",
+    "author__username",
+    "author__first_name",
+    "author__last_name",
+)
+
+
+@dataclass(slots=True)
 class ThreadItem:
     comment: Comment
     depth: int
@@ -78,8 +107,10 @@ def consultation_thread(
     are shown only to their author and moderators. Four queries, whatever the number.
     """
     moderator = can_moderate(user, consultation) if as_moderator is None else as_moderator
-    comments = Comment.objects.filter(consultation=consultation).select_related(
-        "organization", "author"
+    comments = (
+        Comment.objects.filter(consultation=consultation)
+        .select_related("organization", "author")
+        .only(*THREAD_FIELDS)
     )
     if question_id is not None:
         comments = comments.filter(question_id=question_id)
@@ -243,7 +274,7 @@ def synthesis(*, consultation: Consultation, include_hidden: bool = False) -> di
         entry["comments"].append(comment)
         entry["asks"].extend((comment, ask) for ask in find_asks(comment.text))
         for target in comment.targets.all():
-            entry["targets"].setdefault(target, "named")
+            entry["targets"].setdefault(target, str(_("named in a comment")))
     for interest in ExpressionOfInterest.objects.filter(consultation=consultation).select_related(
         "organization", "target"
     ):
@@ -259,7 +290,11 @@ def synthesis(*, consultation: Consultation, include_hidden: bool = False) -> di
         )
         entry["interests"].append(interest)
         if interest.target is not None:
-            entry["targets"][interest.target] = interest.get_engagement_display() or "interest"
+            entry["targets"][interest.target] = (
+                interest.get_engagement_display()
+                if interest.engagement
+                else str(_("expressed interest"))
+            )
     kinds = Counter({kind: len(items) for kind, items in by_kind.items()})
     return {
         "comments": comments,

@@ -10,6 +10,7 @@ from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -19,6 +20,7 @@ from nethub.consultations import exports, selectors, services
 from nethub.consultations.forms import CommentEditForm, CommentForm, FlagForm, ReasonForm
 from nethub.consultations.models import Comment, Consultation
 from nethub.consultations.notifications import unsubscribe_read
+from nethub.consultations.thread_html import ThreadContext, ThreadRenderer
 from nethub.core.selectors import audit_history
 from nethub.framework.models import Tagging
 
@@ -87,12 +89,27 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
             questions=consultation.questions.all(),
             initial={"parent": replying_to.pk if replying_to else None, "question": question_id},
         )
+    can_moderate = request.user.has_perm("consultations.moderate", consultation)
+    can_flag = request.user.has_perm("consultations.flag_comment")
+    renderer = ThreadRenderer(
+        ThreadContext(
+            consultation_url=consultation.get_absolute_url(),
+            csrf_token=get_token(request),
+            user_id=request.user.pk,
+            user_org=getattr(request.user, "organization_id", None),
+            can_comment=can_comment,
+            can_support=bool(can_comment and request.user.organization_id),
+            can_flag=can_flag,
+            can_moderate=can_moderate,
+        )
+    )
     return render(
         request,
         "consultations/detail.html",
         {
             "consultation": consultation,
             "items": shown,
+            "thread_html": renderer.render(shown),
             "comment_total": len(items),
             "page_obj": page_obj,
             "querystring": f"question={question_id}" if question_id else "",
@@ -100,12 +117,8 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
             "form": form,
             "replying_to": replying_to,
             "can_comment": can_comment,
-            "can_moderate": request.user.has_perm("consultations.moderate", consultation),
-            "can_support": can_comment and request.user.organization_id,
-            "can_flag": request.user.has_perm("consultations.flag_comment"),
+            "can_moderate": can_moderate,
             "can_synthesis": request.user.has_perm("consultations.view_synthesis", consultation),
-            "user_id": request.user.pk,
-            "user_org": getattr(request.user, "organization_id", None),
         },
     )
 

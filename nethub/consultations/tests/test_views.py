@@ -40,7 +40,9 @@ def build_thread(consultation, n: int, organization) -> None:
         Attachment(comment=c, file="x.pdf", filename="x.pdf", mime_type="application/pdf", size=3)
         for c in made[::7]
     )
-    other = Organization.objects.filter(kind="un_entity").first()
+    other, _ = Organization.objects.get_or_create(
+        name="Supporting Organisation", defaults={"slug": "supporting-organisation", "kind": "ngo"}
+    )
     Support.objects.bulk_create(Support(comment=c, organization=other) for c in made[::5])
 
 
