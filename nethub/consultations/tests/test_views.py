@@ -160,3 +160,51 @@ def test_unsubscribe_link(client, stakeholder_user):
     client.post(url)
     assert not Follow.objects.exists()
     assert client.get(url[:-3] + "xx/").status_code == 403
+
+
+@pytest.mark.django_db
+def test_suggested_objective_confirmed_from_synthesis(client, secretariat_user, stakeholder_user):
+    from nethub.framework.models import FrameworkElement, Tagging
+    from nethub.framework.services import tag_suggestions_record
+
+    consultation = consultation_in("open")
+    c = comment(consultation, author=stakeholder_user, body="Cheaper remittances, please.")
+    objective = FrameworkElement.objects.get(kind="objective", code="20")
+    tag_suggestions_record(obj=c, scored=[(objective, 0.8)])
+    client.force_login(secretariat_user)
+    url = reverse("consultations:synthesis", args=[consultation.slug])
+    page = client.get(url).content.decode()
+    assert "suggested" in page and "Objective 20" in page
+    tagging = Tagging.objects.get(object_id=c.pk, element=objective)
+    confirm = reverse("consultations:tag_confirm", args=[consultation.slug, tagging.pk])
+    client.force_login(stakeholder_user)
+    assert client.post(confirm).status_code == 403
+    client.force_login(secretariat_user)
+    assert client.post(confirm).status_code == 302
+    tagging.refresh_from_db()
+    assert tagging.status == "confirmed" and tagging.tagged_by == secretariat_user
+    assert "20 (confirmed)" in client.get(
+        reverse("consultations:export", args=[consultation.slug, "csv"])
+    ).content.decode("utf-8-sig")
+
+
+@pytest.mark.django_db
+def test_interests_form_and_table_export(client, stakeholder_user, secretariat_user):
+    from nethub.consultations.models import EngagementTarget
+
+    consultation = consultation_in("open")
+    target = EngagementTarget.objects.create(
+        consultation=consultation, number="3", title="Health emergencies"
+    )
+    client.force_login(stakeholder_user)
+    url = reverse("consultations:interests", args=[consultation.slug])
+    assert client.post(url, {f"target-{target.pk}": "start"}).status_code == 302
+    client.force_login(secretariat_user)
+    data = client.get(
+        reverse("consultations:export", args=[consultation.slug, "interests.csv"])
+    ).content.decode("utf-8-sig")
+    assert "Health emergencies,Test Migrant Rights Network,start" in data
+    consultation.closes_at = consultation.opens_at
+    consultation.save()
+    client.force_login(stakeholder_user)
+    assert client.post(url, {f"target-{target.pk}": "continue"}).status_code == 403
