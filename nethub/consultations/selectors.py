@@ -98,6 +98,7 @@ def consultation_thread(
     consultation: Consultation,
     user,
     question_id: int | None = None,
+    query: str = "",
     as_moderator: bool | None = None,
 ) -> list[ThreadItem]:
     """Every comment of the consultation the viewer may know of, in thread order with depths.
@@ -114,6 +115,15 @@ def consultation_thread(
     )
     if question_id is not None:
         comments = comments.filter(question_id=question_id)
+    if query:
+        # Searches the comments' text and their attachments' extracted text. Hidden and
+        # pending text is searched only for moderators, so a search cannot reveal it.
+        matching = Comment.objects.filter(consultation=consultation).filter(
+            Q(text__icontains=query) | Q(attachments__text__icontains=query)
+        )
+        if not moderator:
+            matching = matching.filter(status=Comment.Status.VISIBLE)
+        comments = comments.filter(pk__in=matching.values("pk"))
     comments = list(comments.order_by("created_at", "position", "pk"))
     attachments: dict[int, list[Attachment]] = defaultdict(list)
     for attachment in Attachment.objects.filter(comment__consultation=consultation).only(

@@ -12,6 +12,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from rules.contrib.views import permission_required
@@ -62,8 +63,9 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
     consultation = selectors.consultation_detail(slug=slug)
     question_id = request.GET.get("question")
     question_id = int(question_id) if question_id and question_id.isdigit() else None
+    query = request.GET.get("q", "").strip()[:200]
     items = selectors.consultation_thread(
-        consultation=consultation, user=request.user, question_id=question_id
+        consultation=consultation, user=request.user, question_id=question_id, query=query
     )
     # Pages of top-level threads: a page holds whole threads, whatever their size.
     roots = [i for i, item in enumerate(items) if item.depth == 0]
@@ -112,7 +114,10 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
             "thread_html": renderer.render(shown),
             "comment_total": len(items),
             "page_obj": page_obj,
-            "querystring": f"question={question_id}" if question_id else "",
+            "querystring": urlencode(
+                {k: v for k, v in (("question", question_id), ("q", query)) if v}
+            ),
+            "query": query,
             "question_id": question_id,
             "form": form,
             "replying_to": replying_to,

@@ -208,3 +208,26 @@ def test_interests_form_and_table_export(client, stakeholder_user, secretariat_u
     consultation.save()
     client.force_login(stakeholder_user)
     assert client.post(url, {f"target-{target.pk}": "continue"}).status_code == 403
+
+
+@pytest.mark.django_db
+def test_search_finds_attachment_text_but_not_hidden_text(client, stakeholder_user):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from nethub.consultations import services
+    from nethub.consultations.tests.factories import pdf_bytes
+
+    consultation = consultation_in("open")
+    services.comment_create(
+        consultation=consultation,
+        actor=stakeholder_user,
+        body="See the attached paper.",
+        attachments=[SimpleUploadedFile("a.pdf", pdf_bytes("Portable social security rights."))],
+    )
+    secret = comment(consultation, body="Hidden phrase about zebras")
+    secret.status = "hidden"
+    secret.save()
+    url = consultation.get_absolute_url()
+    found = client.get(url, {"q": "social security"}).content.decode()
+    assert "See the attached paper." in found and "1 comment" in found
+    assert "0 comments" in client.get(url, {"q": "zebras"}).content.decode()
