@@ -123,6 +123,8 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
             "replying_to": replying_to,
             "can_comment": can_comment,
             "can_moderate": can_moderate,
+            "is_following": request.user.is_authenticated
+            and consultation.follows.filter(user=request.user).exists(),
             "can_synthesis": request.user.has_perm("consultations.view_synthesis", consultation),
         },
     )

@@ -231,3 +231,34 @@ def test_search_finds_attachment_text_but_not_hidden_text(client, stakeholder_us
     found = client.get(url, {"q": "social security"}).content.decode()
     assert "See the attached paper." in found and "1 comment" in found
     assert "0 comments" in client.get(url, {"q": "zebras"}).content.decode()
+
+
+@pytest.mark.django_db
+def test_follow_toggle_and_digest_command(client, stakeholder_user, focal_point_user):
+    from django.core import mail
+    from django.core.management import call_command
+
+    consultation = consultation_in("open")
+    client.force_login(stakeholder_user)
+    follow = reverse("consultations:follow", args=[consultation.slug])
+    client.post(follow, {"follow": "1"})
+    assert "Stop following" in client.get(consultation.get_absolute_url()).content.decode()
+    comment(consultation, author=focal_point_user, body="Fresh news")
+    call_command("send_digests")
+    assert [m.to for m in mail.outbox] == [[stakeholder_user.email]]
+    client.post(follow, {"follow": "0"})
+    assert not consultation.follows.exists()
+
+
+@pytest.mark.django_db
+def test_moderator_queue_lists_only_their_consultations(client, focal_point_user, stakeholder_user):
+    from nethub.consultations import services
+
+    mine = consultation_in("open", moderator=focal_point_user, slug="mine")
+    other = consultation_in("open", slug="other")
+    for consultation, words in ((mine, "in mine"), (other, "in other")):
+        c = comment(consultation, author=stakeholder_user, body=words)
+        services.comment_flag(comment=c, actor=stakeholder_user, reason="check")
+    client.force_login(focal_point_user)
+    page = client.get(reverse("consultations:moderation")).content.decode()
+    assert "in mine" in page and "in other" not in page
