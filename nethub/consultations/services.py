@@ -33,6 +33,7 @@ from nethub.ingest.extract import DOCX, PDF, IngestError, extract_text
 from nethub.search.hooks import record_saved
 
 ATTACHMENT_TYPES = {PDF, DOCX}
+MAX_ATTACHMENTS = 5
 
 
 def _unique_slug(text: str, *, exclude_pk=None) -> str:
@@ -162,6 +163,8 @@ def comment_create(
     clean = sanitize_html(body)
     if not html_to_plain(clean):
         raise ValidationError(_("The comment is empty."))
+    if len(attachments) > MAX_ATTACHMENTS:
+        raise ValidationError(_("At most %(n)d attachments per comment.") % {"n": MAX_ATTACHMENTS})
     pre = consultation.moderation == Consultation.Moderation.PRE
     comment = Comment.objects.create(
         consultation=consultation,
