@@ -100,6 +100,7 @@ def consultation_thread(
     question_id: int | None = None,
     query: str = "",
     as_moderator: bool | None = None,
+    all_fields: bool = False,
 ) -> list[ThreadItem]:
     """Every comment of the consultation the viewer may know of, in thread order with depths.
 
@@ -108,11 +109,11 @@ def consultation_thread(
     are shown only to their author and moderators. Four queries, whatever the number.
     """
     moderator = can_moderate(user, consultation) if as_moderator is None else as_moderator
-    comments = (
-        Comment.objects.filter(consultation=consultation)
-        .select_related("organization", "author")
-        .only(*THREAD_FIELDS)
+    comments = Comment.objects.filter(consultation=consultation).select_related(
+        "organization", "author"
     )
+    if not all_fields:
+        comments = comments.only(*THREAD_FIELDS)
     if question_id is not None:
         comments = comments.filter(question_id=question_id)
     if query:
@@ -240,7 +241,14 @@ def export_comments(*, consultation: Consultation, include_hidden: bool) -> list
     comments = Comment.objects.filter(consultation=consultation)
     comments = _include_hidden(comments, include_hidden)
     return list(
-        comments.select_related("organization", "author", "question", "parent__organization")
+        comments.select_related(
+            "consultation",
+            "organization",
+            "author",
+            "question",
+            "parent__organization",
+            "parent__author",
+        )
         .prefetch_related("attachments", "targets", "taggings__element")
         .annotate(support_count=Count("supports", distinct=True))
         .order_by("created_at", "position", "pk")

@@ -157,6 +157,8 @@ def comment_create(
     if parent is not None:
         if parent.consultation_id != consultation.pk:
             raise ValidationError(_("A reply must be in the same consultation."))
+        if parent.status != Comment.Status.VISIBLE:
+            raise ValidationError(_("Only published comments can be answered."))
         question = parent.question
     if question is not None and question.consultation_id != consultation.pk:
         raise ValidationError(_("That question belongs to another consultation."))

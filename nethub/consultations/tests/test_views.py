@@ -262,3 +262,25 @@ def test_moderator_queue_lists_only_their_consultations(client, focal_point_user
     client.force_login(focal_point_user)
     page = client.get(reverse("consultations:moderation")).content.decode()
     assert "in mine" in page and "in other" not in page
+
+
+@pytest.mark.django_db
+def test_synthesis_and_exports_cost_fixed_queries(client, secretariat_user, stakeholder_user):
+    counts = {}
+    for n in (3, 30):
+        consultation = consultation_in("open", slug=f"s{n}")
+        build_thread(consultation, n, stakeholder_user.organization)
+        Comment.objects.filter(consultation=consultation).update(
+            text="We recommend that priority 2 gets more funding."
+        )
+        client.force_login(secretariat_user)
+        for name in ("synthesis", "csv", "docx"):
+            url = (
+                reverse("consultations:synthesis", args=[consultation.slug])
+                if name == "synthesis"
+                else reverse("consultations:export", args=[consultation.slug, name])
+            )
+            client.get(url)  # the first request also fills process-wide caches (content types)
+            counts[(name, n)] = _queries(client, url)[0]
+    for name in ("synthesis", "csv", "docx"):
+        assert counts[(name, 3)] == counts[(name, 30)], name
