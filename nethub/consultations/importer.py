@@ -140,6 +140,7 @@ class ImportReport:
     replies_outside_page: list[str] = field(default_factory=list)
     attachments_not_in_export: list[str] = field(default_factory=list)
     interests_without_list: list[str] = field(default_factory=list)
+    no_longer_on_page: list[str] = field(default_factory=list)
     interests: int = 0
 
     def lines(self) -> list[str]:
@@ -156,6 +157,7 @@ class ImportReport:
             ("Replies to posts the page does not include", self.replies_outside_page),
             ("Comments that mention attachments not in the export", self.attachments_not_in_export),
             ("Expressions of interest whose list is not in the page", self.interests_without_list),
+            ("Comments of an earlier import no longer on the page (kept)", self.no_longer_on_page),
         ):
             if items:
                 out.append(f"{label}: {len(items)}")
@@ -469,6 +471,10 @@ def consultation_import(*, path: Path | str, actor=None, text: str | None = None
         comment.targets.set(named)
         report.interests += _interests_from(consultation, comment, parsed, targets, report, label)
         record_saved(comment)
+    imported_keys = {c.source_key for c in imported}
+    for key, comment in existing.items():
+        if key not in imported_keys:
+            report.no_longer_on_page.append(f"#{comment.pk} “{comment.text[:60]}…”")
     return report
 
 
