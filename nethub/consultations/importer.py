@@ -570,3 +570,48 @@ def _interests_from(consultation, comment, parsed, targets, report, label) -> in
         )
         count += 1
     return count
+
+
+def consultation_extract(text: str) -> dict:
+    """What an import would record, without writing anything: the page's structure, the
+    organisation each comment states (and whether the directory knows it), the priorities
+    named and the expressions of interest."""
+    page = parse_page(text)
+    resolver = OrganizationResolver()
+
+    def known(name: str) -> str | None:
+        found = resolver.resolve_in(_split_acronym(re.sub(r"^the\s+", "", name, flags=re.I))[0])
+        return found.organization.name if found and not found.remainder else None
+
+    comments = []
+    for position, parsed in enumerate(page.comments, start=1):
+        body = parsed.text
+        names = ([parsed.stated_org] if parsed.stated_org else []) + _self_named(body)
+        comments.append(
+            {
+                "position": position,
+                "question": parsed.question,
+                "byline": parsed.byline,
+                "in_reply_to": parsed.reply_to,
+                "organisation_stated": names[0] if names else None,
+                "organisation_in_directory": known(names[0]) if names else None,
+                "attachment_mentioned": parsed.attachment
+                or bool(_MENTIONS_ATTACHMENT.search(body)),
+                "priorities_named": sorted({m.number for m in priority_mentions(body)}, key=int),
+                "states_interest": bool(_INTEREST.search(body)),
+                "text": body,
+            }
+        )
+    priorities: dict[str, dict[str, str]] = {}
+    for parsed in page.comments:
+        for mention in priority_mentions(parsed.text):
+            entry = priorities.setdefault(mention.number, {"title": "", "status": ""})
+            entry["title"] = entry["title"] or mention.title
+            entry["status"] = entry["status"] or mention.status
+    return {
+        "title": page.title,
+        "welcome": page.welcome,
+        "questions": page.questions,
+        "priorities": priorities,
+        "comments": comments,
+    }
