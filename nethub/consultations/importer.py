@@ -204,12 +204,16 @@ def consultation_import(*, path: Path | str, actor=None, text: str | None = None
 
     targets = _targets_from(page, consultation)
     stated = [c.stated_org for c in page.comments if c.stated_org]
-    self_named = [self_named(c.text) for c in page.comments]
-    organisations = _Organisations(stated + [n for names in self_named for n in names], report)
+    named_by_comment = [self_named(c.text) for c in page.comments]
+    organisations = _Organisations(
+        stated + [n for names in named_by_comment for n in names], report
+    )
     existing = {c.source_key: c for c in consultation.comments.exclude(source_key="")}
     seen: dict[str, int] = {}
     imported: list[Comment] = []
-    for position, (parsed, names) in enumerate(zip(page.comments, self_named, strict=True), 1):
+    for position, (parsed, names) in enumerate(
+        zip(page.comments, named_by_comment, strict=True), 1
+    ):
         body_text = parsed.text
         organization = None
         if parsed.stated_org:
