@@ -121,7 +121,7 @@ def to_docx(*, consultation: Consultation, include_hidden: bool) -> bytes:
     document.add_heading(_("Threads"), 1)
 
     for item in consultation_thread(
-        consultation=consultation, user=AnonymousUser(), as_moderator=True
+        consultation=consultation, user=AnonymousUser(), as_moderator=True, all_fields=True
     ):
         comment = item.comment
         if comment.status != comment.Status.VISIBLE and not include_hidden:

@@ -37,6 +37,19 @@ from nethub.consultations.models import (
     ExpressionOfInterest,
     Question,
 )
+from nethub.consultations.page import (
+    ACADEMIC,
+    BULLET,
+    ENGAGEMENT,
+    GROUP,
+    INTEREST,
+    MENTIONS_ATTACHMENT,
+    UNION,
+    ParsedPage,
+    parse_page,
+    self_named,
+    split_acronym,
+)
 from nethub.consultations.sanitize import html_to_plain, text_to_html
 from nethub.core.services import audit_record
 from nethub.directory.models import Organization, OrganizationKind
@@ -44,90 +57,6 @@ from nethub.directory.names import normalise_name
 from nethub.directory.selectors import OrganizationResolver
 from nethub.directory.services import organization_add_alias, organization_create
 from nethub.search.hooks import record_saved
-
-_SECTION = re.compile(r"^discussion spaces?$", re.I)
-_COMMENTS_START = re.compile(
-    r"^(?:discussion )?questions?\s*(?:&|and)\s*comments?$|^comments$", re.I
-)
-_WELCOME = re.compile(r"^welcome$", re.I)
-_QUESTION = re.compile(r"^(?:discussion\s+)?question\s*(\d+)\s*[:.)\-–]\s*(.+)$", re.I)
-_REPLY = re.compile(r"^in reply to(?:\s+(?P<title>.*?))?\s+by\s+(?P<who>.+?)\s*$", re.I)
-_POSTED = re.compile(
-    r"^(?:posted|submitted|comment)\s+by\s+(?P<who>.+?)"
-    r"(?:\s+on behalf of\s+(?P<org>.+?))?"
-    r"(?:\s+(?:on|at)\s+(?P<date>\d.*|[A-Z][a-z]+ \d.*))?\s*$",
-    re.I,
-)
-_ON_BEHALF = re.compile(r"^(?:on behalf of|organi[sz]ation\s*:)\s*(?P<org>.+?)\.?$", re.I)
-_FROM_HEADER = re.compile(
-    r"^(?:some\s+)?comments?\s+(?:from|by)\s+(?:the\s+)?(?P<org>.+?):\s*$", re.I
-)
-_ATTACHED = re.compile(r"^\[[^\]]*attach[^\]]*\]$", re.I)
-_MENTIONS_ATTACHMENT = re.compile(r"\battached (?:file|below|resources|document|paper)\b", re.I)
-_ENGAGEMENT = re.compile(r"^(continue|start)\s+(?:our\s+)?engagement\b", re.I)
-_INTEREST = re.compile(
-    r"interested in|express(?:es)? (?:our|its) interest|area of interest|would like to join|"
-    r"wish(?:es)? to join|want(?:s)? to join",
-    re.I,
-)
-_GROUP = re.compile(
-    r"^(?:[-•*]\s*)?(?P<kind>working group|workstream)\s*(?P<number>\d+)?\s*(?:on|:|–|-)?\s*"
-    r"(?P<title>.*?)\s*$",
-    re.I,
-)
-_BULLET = re.compile(r"^\s*(?:[-•*]|\(?[ivx]+[.)]|\d+[.)])\s+", re.I)
-
-# A proper name: capitalised words, with the small words names contain.
-_NAME = (
-    r"(?:[A-Z][\w’'&\-]*(?:\s+(?:of|for|on|the|and|in|de|des|du|la|le|y|del)\b)*\s+)*"
-    r"[A-Z][\w’'&\-]*"
-)
-_VERBS = (
-    r"(?:welcomes|supports|highlights|recommends|calls|urges|submits|proposes|appreciates|"
-    r"thanks|is particularly interested|is interested|would like)"
-)
-_SELF = [
-    re.compile(r"^As\s+(?:the\s+)?(?P<org>" + _NAME + r")\s*,\s"),
-    re.compile(r"^For\s+(?:the\s+)?(?P<org>" + _NAME + r")\s*,\s+(?:we|our)\b", re.I),
-    re.compile(r"^(?:The\s+)?(?P<org>" + _NAME + r")\s+\([^)]{3,400}\)\s+" + _VERBS),
-    re.compile(
-        r"^(?:\d+\.\s*)?(?:The\s+)?(?P<org>"
-        + _NAME
-        + r")\s+(?:also\s+|strongly\s+|roundly\s+)?"
-        + _VERBS
-    ),
-    re.compile(
-        r"^(?P<org>" + _NAME + r")\s+is\s+an?\s+(?:\w+\s+){0,3}(?:network|organi[sz]ation|"
-        r"coalition|alliance|union|federation|confederation|association|partnership|institute)\b"
-    ),
-    re.compile(r"^(?P<org>" + _NAME + r")[’']s\s+(?:priority|priorities|comments|submission)\b"),
-]
-_ACRONYM_DEF = re.compile(r"(?P<org>" + _NAME + r")\s*\((?P<acronym>[A-Z][A-Za-z]{1,9})\)")
-_NOT_NAMES = {"our", "we", "this", "these", "the network", "network", "un network", "member states"}
-_ACADEMIC = re.compile(r"\b(university|school|college|institute|clinic|academy)\b", re.I)
-_UNION = re.compile(r"\b(trade union|workers'? union|union of)\b", re.I)
-
-
-@dataclass
-class ParsedComment:
-    lines: list[str] = field(default_factory=list)
-    reply_to: str = ""
-    byline: str = ""
-    stated_org: str = ""  # from a header
-    question: int | None = None
-    attachment: bool = False
-
-    @property
-    def text(self) -> str:
-        return _join_wrapped(self.lines)
-
-
-@dataclass
-class ParsedPage:
-    title: str = ""
-    welcome: str = ""
-    questions: dict[int, str] = field(default_factory=dict)
-    comments: list[ParsedComment] = field(default_factory=list)
 
 
 @dataclass
@@ -140,6 +69,7 @@ class ImportReport:
     replies_outside_page: list[str] = field(default_factory=list)
     attachments_not_in_export: list[str] = field(default_factory=list)
     interests_without_list: list[str] = field(default_factory=list)
+    no_longer_on_page: list[str] = field(default_factory=list)
     interests: int = 0
 
     def lines(self) -> list[str]:
@@ -156,6 +86,7 @@ class ImportReport:
             ("Replies to posts the page does not include", self.replies_outside_page),
             ("Comments that mention attachments not in the export", self.attachments_not_in_export),
             ("Expressions of interest whose list is not in the page", self.interests_without_list),
+            ("Comments of an earlier import no longer on the page (kept)", self.no_longer_on_page),
         ):
             if items:
                 out.append(f"{label}: {len(items)}")
@@ -163,143 +94,10 @@ class ImportReport:
         return out
 
 
-def _join_wrapped(lines: list[str]) -> str:
-    """Paragraphs of the comment; a line broken inside a sentence is joined to the next."""
-    paragraphs: list[str] = []
-    for line in lines:
-        if (
-            paragraphs
-            and paragraphs[-1]
-            and not re.search(r"[.!?:;”\")\]]$", paragraphs[-1])
-            and line[:1].islower()
-        ):
-            paragraphs[-1] = f"{paragraphs[-1]} {line}"
-        else:
-            paragraphs.append(line)
-    return "\n\n".join(paragraphs)
-
-
-def _is_byline(line: str) -> bool:
-    return bool(
-        len(line) <= 60
-        and len(line.split()) <= 6
-        and not re.search(r"[.:;!?]$", line)
-        and not _ENGAGEMENT.match(line)
-        and line[:1].isupper()
-    )
-
-
-def parse_page(text: str) -> ParsedPage:
-    """Split the page into its title, welcome text, questions and comments."""
-    lines = [re.sub(r"\s+", " ", line).strip() for line in text.replace("\r", "").split("\n")]
-    lines = [line for line in lines if line]
-    page = ParsedPage()
-    index = 0
-    while index < len(lines) and _SECTION.match(lines[index]):
-        index += 1
-    if index < len(lines):
-        page.title = lines[index]
-        index += 1
-    while index < len(lines) and lines[index] == page.title:
-        index += 1
-    title_end = index
-    welcome: list[str] = []
-    while (
-        index < len(lines)
-        and not _COMMENTS_START.match(lines[index])
-        and not _QUESTION.match(lines[index])
-    ):
-        if not _WELCOME.match(lines[index]):
-            welcome.append(lines[index])
-        index += 1
-    if index >= len(lines):  # no comments section: everything after the title is comments
-        index, welcome = title_end, []
-    page.welcome = "\n\n".join(welcome)
-    if index < len(lines) and _COMMENTS_START.match(lines[index]):
-        index += 1
-
-    current: ParsedComment | None = None
-    question: int | None = None
-    expect_byline = False
-
-    def start(**kwargs) -> ParsedComment:
-        comment = ParsedComment(question=question, **kwargs)
-        page.comments.append(comment)
-        return comment
-
-    for line in lines[index:]:
-        match = _QUESTION.match(line)
-        if match:
-            question = int(match.group(1))
-            page.questions[question] = match.group(2)
-            current, expect_byline = None, False
-            continue
-        match = _REPLY.match(line)
-        if match:
-            current, expect_byline = start(reply_to=match.group("who").strip()), True
-            continue
-        match = _POSTED.match(line)
-        if match and len(line) < 200:
-            if current is None or current.lines or current.byline:
-                current = start()
-            current.byline = match.group("who").strip()
-            current.stated_org = (match.group("org") or "").strip()
-            expect_byline = False
-            continue
-        match = _FROM_HEADER.match(line)
-        if match and len(line) < 120:
-            current = start(stated_org=match.group("org").strip())
-            expect_byline = False
-            continue
-        if current is None:
-            current = start()
-        match = _ON_BEHALF.match(line)
-        if match and not current.lines:
-            current.stated_org = match.group("org").strip()
-            continue
-        if expect_byline and not current.lines and _is_byline(line):
-            current.byline = line
-            expect_byline = False
-            continue
-        expect_byline = False
-        if _ATTACHED.match(line):
-            current.attachment = True
-            continue
-        current.lines.append(line)
-    page.comments = [c for c in page.comments if c.lines or c.attachment]
-    return page
-
-
-def _self_named(text: str) -> list[str]:
-    """Names a comment gives itself as author, in the order the comment gives them."""
-    names: list[str] = []
-    for paragraph in text.split("\n\n"):
-        for sentence in re.split(r"(?<=[.!?])\s+(?=[A-Z0-9])", paragraph.strip()):
-            for pattern in _SELF:
-                match = pattern.match(sentence)
-                if match:
-                    names.append(match.group("org"))
-                    break
-    for match in _ACRONYM_DEF.finditer(text):
-        acronym = match.group("acronym")
-        if re.search(
-            r"\b(?:the\s+)?" + re.escape(acronym) + r"\s+(?:also\s+|roundly\s+|strongly\s+)?"
-            r"(?:supports|welcomes|recommends|calls|urges|proposes|and our partner)",
-            text,
-        ):
-            names.append(f"{match.group('org')} ({acronym})")
-    return [n.strip() for n in names if normalise_name(n) not in _NOT_NAMES and len(n) > 2]
-
-
-def _split_acronym(name: str) -> tuple[str, str]:
-    match = re.match(r"^(.*?)\s*\(([A-Z][A-Za-z]{1,9})\)$", name)
-    return (match.group(1), match.group(2)) if match else (name, "")
-
-
 def _kind_for(name: str) -> str:
-    if _ACADEMIC.search(name):
+    if ACADEMIC.search(name):
         return OrganizationKind.ACADEMIA
-    if _UNION.search(name):
+    if UNION.search(name):
         return OrganizationKind.TRADE_UNION
     return OrganizationKind.NGO
 
@@ -314,7 +112,7 @@ class _Organisations:
         # The shortest form the page uses for a name is its canonical one ("Caritas
         # Internationalis" rather than "Caritas Internationalis Confederation").
         self.canonical: dict[str, str] = {}
-        forms = sorted({_split_acronym(s)[0] for s in stated}, key=len)
+        forms = sorted({split_acronym(s)[0] for s in stated}, key=len)
         for form in forms:
             key = normalise_name(form)
             # Only one word more ("… Confederation") makes a longer form the same name.
@@ -330,7 +128,7 @@ class _Organisations:
             self.canonical[key] = shorter or form
 
     def get(self, name: str, *, create: bool) -> Organization | None:
-        name, acronym = _split_acronym(re.sub(r"^the\s+", "", name.strip(), flags=re.I))
+        name, acronym = split_acronym(re.sub(r"^the\s+", "", name.strip(), flags=re.I))
         resolution = self.resolver.resolve_in(name) or (
             self.resolver.resolve_in(acronym) if acronym else None
         )
@@ -406,12 +204,16 @@ def consultation_import(*, path: Path | str, actor=None, text: str | None = None
 
     targets = _targets_from(page, consultation)
     stated = [c.stated_org for c in page.comments if c.stated_org]
-    self_named = [_self_named(c.text) for c in page.comments]
-    organisations = _Organisations(stated + [n for names in self_named for n in names], report)
+    named_by_comment = [self_named(c.text) for c in page.comments]
+    organisations = _Organisations(
+        stated + [n for names in named_by_comment for n in names], report
+    )
     existing = {c.source_key: c for c in consultation.comments.exclude(source_key="")}
     seen: dict[str, int] = {}
     imported: list[Comment] = []
-    for position, (parsed, names) in enumerate(zip(page.comments, self_named, strict=True), 1):
+    for position, (parsed, names) in enumerate(
+        zip(page.comments, named_by_comment, strict=True), 1
+    ):
         body_text = parsed.text
         organization = None
         if parsed.stated_org:
@@ -441,7 +243,7 @@ def consultation_import(*, path: Path | str, actor=None, text: str | None = None
             if parsed.question
             else (parent.question if parent else None),
             "attachment_mentioned": parsed.attachment
-            or bool(_MENTIONS_ATTACHMENT.search(body_text)),
+            or bool(MENTIONS_ATTACHMENT.search(body_text)),
             "position": position,
         }
         if comment is None:
@@ -469,6 +271,10 @@ def consultation_import(*, path: Path | str, actor=None, text: str | None = None
         comment.targets.set(named)
         report.interests += _interests_from(consultation, comment, parsed, targets, report, label)
         record_saved(comment)
+    imported_keys = {c.source_key for c in imported}
+    for key, comment in existing.items():
+        if key not in imported_keys:
+            report.no_longer_on_page.append(f"#{comment.pk} “{comment.text[:60]}…”")
     return report
 
 
@@ -502,7 +308,7 @@ def _targets_from(page: ParsedPage, consultation: Consultation) -> dict[str, Eng
 
 
 def _group_target(consultation: Consultation, line: str) -> EngagementTarget | None:
-    match = _GROUP.match(_BULLET.sub("", line) if _BULLET.match(line) else line)
+    match = GROUP.match(BULLET.sub("", line) if BULLET.match(line) else line)
     if not match or not (match.group("title") or match.group("number")):
         return None
     kind = (
@@ -525,13 +331,13 @@ def _interests_from(consultation, comment, parsed, targets, report, label) -> in
     if comment.organization is None:
         return 0
     lines = parsed.lines
-    start = next((i for i, line in enumerate(lines) if _INTEREST.search(line)), None)
+    start = next((i for i, line in enumerate(lines) if INTEREST.search(line)), None)
     if start is None:
         return 0
     found: list[tuple[EngagementTarget, str]] = []
     engagement = ""
     for line in lines[start:]:
-        heading = _ENGAGEMENT.match(line)
+        heading = ENGAGEMENT.match(line)
         if heading:
             engagement = heading.group(1).lower()
             continue
@@ -564,3 +370,47 @@ def _interests_from(consultation, comment, parsed, targets, report, label) -> in
         )
         count += 1
     return count
+
+
+def consultation_extract(text: str) -> dict:
+    """What an import would record, without writing anything: the page's structure, the
+    organisation each comment states (and whether the directory knows it), the priorities
+    named and the expressions of interest."""
+    page = parse_page(text)
+    resolver = OrganizationResolver()
+
+    def known(name: str) -> str | None:
+        found = resolver.resolve_in(split_acronym(re.sub(r"^the\s+", "", name, flags=re.I))[0])
+        return found.organization.name if found and not found.remainder else None
+
+    comments = []
+    for position, parsed in enumerate(page.comments, start=1):
+        body = parsed.text
+        names = ([parsed.stated_org] if parsed.stated_org else []) + self_named(body)
+        comments.append(
+            {
+                "position": position,
+                "question": parsed.question,
+                "byline": parsed.byline,
+                "in_reply_to": parsed.reply_to,
+                "organisation_stated": names[0] if names else None,
+                "organisation_in_directory": known(names[0]) if names else None,
+                "attachment_mentioned": parsed.attachment or bool(MENTIONS_ATTACHMENT.search(body)),
+                "priorities_named": sorted({m.number for m in priority_mentions(body)}, key=int),
+                "states_interest": bool(INTEREST.search(body)),
+                "text": body,
+            }
+        )
+    priorities: dict[str, dict[str, str]] = {}
+    for parsed in page.comments:
+        for mention in priority_mentions(parsed.text):
+            entry = priorities.setdefault(mention.number, {"title": "", "status": ""})
+            entry["title"] = entry["title"] or mention.title
+            entry["status"] = entry["status"] or mention.status
+    return {
+        "title": page.title,
+        "welcome": page.welcome,
+        "questions": page.questions,
+        "priorities": priorities,
+        "comments": comments,
+    }

@@ -8,6 +8,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Q, QuerySet
+from django.utils.translation import gettext as _
 
 from nethub.consultations.models import (
     Attachment,
@@ -46,7 +47,35 @@ def can_moderate(user, consultation: Consultation) -> bool:
     )
 
 
-@dataclass
+# What a thread page shows: large or unused columns (the plain text, the other users'
+# fields) stay in the database.
+THREAD_FIELDS = (
+    "id",
+    "consultation_id",
+    "question_id",
+    "parent_id",
+    "author_id",
+    "organization_id",
+    "byline",
+    "reply_to_label",
+    "body",
+    "status",
+    "hidden_reason",
+    "edited_at",
+    "attachment_mentioned",
+    "position",
+    "created_at",
+    "organization__name",
+    "organization__acronym",
+    "organization__slug",
+    "organization__kind",
+    "author__username",
+    "author__first_name",
+    "author__last_name",
+)
+
+
+@dataclass(slots=True)
 class ThreadItem:
     comment: Comment
     depth: int
@@ -69,7 +98,9 @@ def consultation_thread(
     consultation: Consultation,
     user,
     question_id: int | None = None,
+    query: str = "",
     as_moderator: bool | None = None,
+    all_fields: bool = False,
 ) -> list[ThreadItem]:
     """Every comment of the consultation the viewer may know of, in thread order with depths.
 
@@ -81,8 +112,19 @@ def consultation_thread(
     comments = Comment.objects.filter(consultation=consultation).select_related(
         "organization", "author"
     )
+    if not all_fields:
+        comments = comments.only(*THREAD_FIELDS)
     if question_id is not None:
         comments = comments.filter(question_id=question_id)
+    if query:
+        # Searches the comments' text and their attachments' extracted text. Hidden and
+        # pending text is searched only for moderators, so a search cannot reveal it.
+        matching = Comment.objects.filter(consultation=consultation).filter(
+            Q(text__icontains=query) | Q(attachments__text__icontains=query)
+        )
+        if not moderator:
+            matching = matching.filter(status=Comment.Status.VISIBLE)
+        comments = comments.filter(pk__in=matching.values("pk"))
     comments = list(comments.order_by("created_at", "position", "pk"))
     attachments: dict[int, list[Attachment]] = defaultdict(list)
     for attachment in Attachment.objects.filter(comment__consultation=consultation).only(
@@ -199,7 +241,14 @@ def export_comments(*, consultation: Consultation, include_hidden: bool) -> list
     comments = Comment.objects.filter(consultation=consultation)
     comments = _include_hidden(comments, include_hidden)
     return list(
-        comments.select_related("organization", "author", "question", "parent__organization")
+        comments.select_related(
+            "consultation",
+            "organization",
+            "author",
+            "question",
+            "parent__organization",
+            "parent__author",
+        )
         .prefetch_related("attachments", "targets", "taggings__element")
         .annotate(support_count=Count("supports", distinct=True))
         .order_by("created_at", "position", "pk")
@@ -243,7 +292,7 @@ def synthesis(*, consultation: Consultation, include_hidden: bool = False) -> di
         entry["comments"].append(comment)
         entry["asks"].extend((comment, ask) for ask in find_asks(comment.text))
         for target in comment.targets.all():
-            entry["targets"].setdefault(target, "named")
+            entry["targets"].setdefault(target, str(_("named in a comment")))
     for interest in ExpressionOfInterest.objects.filter(consultation=consultation).select_related(
         "organization", "target"
     ):
@@ -259,7 +308,11 @@ def synthesis(*, consultation: Consultation, include_hidden: bool = False) -> di
         )
         entry["interests"].append(interest)
         if interest.target is not None:
-            entry["targets"][interest.target] = interest.get_engagement_display() or "interest"
+            entry["targets"][interest.target] = (
+                interest.get_engagement_display()
+                if interest.engagement
+                else str(_("expressed interest"))
+            )
     kinds = Counter({kind: len(items) for kind, items in by_kind.items()})
     return {
         "comments": comments,

@@ -33,6 +33,7 @@ from nethub.ingest.extract import DOCX, PDF, IngestError, extract_text
 from nethub.search.hooks import record_saved
 
 ATTACHMENT_TYPES = {PDF, DOCX}
+MAX_ATTACHMENTS = 5
 
 
 def _unique_slug(text: str, *, exclude_pk=None) -> str:
@@ -156,12 +157,16 @@ def comment_create(
     if parent is not None:
         if parent.consultation_id != consultation.pk:
             raise ValidationError(_("A reply must be in the same consultation."))
+        if parent.status != Comment.Status.VISIBLE:
+            raise ValidationError(_("Only published comments can be answered."))
         question = parent.question
     if question is not None and question.consultation_id != consultation.pk:
         raise ValidationError(_("That question belongs to another consultation."))
     clean = sanitize_html(body)
     if not html_to_plain(clean):
         raise ValidationError(_("The comment is empty."))
+    if len(attachments) > MAX_ATTACHMENTS:
+        raise ValidationError(_("At most %(n)d attachments per comment.") % {"n": MAX_ATTACHMENTS})
     pre = consultation.moderation == Consultation.Moderation.PRE
     comment = Comment.objects.create(
         consultation=consultation,

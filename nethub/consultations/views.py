@@ -10,7 +10,9 @@ from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from rules.contrib.views import permission_required
@@ -19,6 +21,7 @@ from nethub.consultations import exports, selectors, services
 from nethub.consultations.forms import CommentEditForm, CommentForm, FlagForm, ReasonForm
 from nethub.consultations.models import Comment, Consultation
 from nethub.consultations.notifications import unsubscribe_read
+from nethub.consultations.thread_html import ThreadContext, ThreadRenderer
 from nethub.core.selectors import audit_history
 from nethub.framework.models import Tagging
 
@@ -60,8 +63,9 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
     consultation = selectors.consultation_detail(slug=slug)
     question_id = request.GET.get("question")
     question_id = int(question_id) if question_id and question_id.isdigit() else None
+    query = request.GET.get("q", "").strip()[:200]
     items = selectors.consultation_thread(
-        consultation=consultation, user=request.user, question_id=question_id
+        consultation=consultation, user=request.user, question_id=question_id, query=query
     )
     # Pages of top-level threads: a page holds whole threads, whatever their size.
     roots = [i for i, item in enumerate(items) if item.depth == 0]
@@ -87,25 +91,41 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
             questions=consultation.questions.all(),
             initial={"parent": replying_to.pk if replying_to else None, "question": question_id},
         )
+    can_moderate = request.user.has_perm("consultations.moderate", consultation)
+    can_flag = request.user.has_perm("consultations.flag_comment")
+    renderer = ThreadRenderer(
+        ThreadContext(
+            consultation_url=consultation.get_absolute_url(),
+            csrf_token=get_token(request),
+            user_id=request.user.pk,
+            user_org=getattr(request.user, "organization_id", None),
+            can_comment=can_comment,
+            can_support=bool(can_comment and request.user.organization_id),
+            can_flag=can_flag,
+            can_moderate=can_moderate,
+        )
+    )
     return render(
         request,
         "consultations/detail.html",
         {
             "consultation": consultation,
             "items": shown,
+            "thread_html": renderer.render(shown),
             "comment_total": len(items),
             "page_obj": page_obj,
-            "querystring": f"question={question_id}" if question_id else "",
+            "querystring": urlencode(
+                {k: v for k, v in (("question", question_id), ("q", query)) if v}
+            ),
+            "query": query,
             "question_id": question_id,
             "form": form,
             "replying_to": replying_to,
             "can_comment": can_comment,
-            "can_moderate": request.user.has_perm("consultations.moderate", consultation),
-            "can_support": can_comment and request.user.organization_id,
-            "can_flag": request.user.has_perm("consultations.flag_comment"),
+            "can_moderate": can_moderate,
+            "is_following": request.user.is_authenticated
+            and consultation.follows.filter(user=request.user).exists(),
             "can_synthesis": request.user.has_perm("consultations.view_synthesis", consultation),
-            "user_id": request.user.pk,
-            "user_org": getattr(request.user, "organization_id", None),
         },
     )
 

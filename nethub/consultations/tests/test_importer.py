@@ -177,3 +177,31 @@ def test_command_prints_report(reference_data, capsys):
     out = capsys.readouterr().out
     assert "13 comments created" in out
     assert "organisation the page does not state: 4" in out
+
+
+@pytest.mark.django_db
+def test_reimport_of_a_changed_page_keeps_and_reports_the_old_comment(reference_data, tmp_path):
+    path = tmp_path / "page.txt"
+    path.write_text("A page\nComments\nAs Example Org, we say one thing.\n", encoding="utf-8")
+    consultation_import(path=path)
+    path.write_text("A page\nComments\nAs Example Org, we say another.\n", encoding="utf-8")
+    report = consultation_import(path=path)
+    assert report.created == 1 and len(report.no_longer_on_page) == 1
+    assert any("no longer on the page (kept): 1" in line for line in report.lines())
+    assert Comment.objects.count() == 2
+
+
+@pytest.mark.django_db
+def test_dry_run_json_writes_nothing(reference_data, capsys):
+    import json
+
+    call_command("import_consultation", str(fixture_path(FIXTURE)), "--dry-run", "--format", "json")
+    data = json.loads(capsys.readouterr().out)
+    assert (
+        not Comment.objects.exists() and not Organization.objects.filter(name="CARAM Asia").exists()
+    )
+    assert len(data["comments"]) == 13
+    assert data["comments"][12]["organisation_in_directory"] == "United Kingdom"
+    assert data["comments"][7]["organisation_stated"] == "CARAM Asia"
+    assert data["comments"][7]["organisation_in_directory"] is None
+    assert data["priorities"]["3"]["title"] == "Preparing for future health emergencies"

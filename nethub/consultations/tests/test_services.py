@@ -226,3 +226,29 @@ def test_daily_digest_grouped_by_consultation(stakeholder_user, focal_point_user
     assert "https://hub.example.org" in digest.body
     mail.outbox.clear()
     assert digests_send() == 0  # nothing new since the last digest
+
+
+@pytest.mark.django_db
+def test_too_many_attachments_refused(stakeholder_user):
+    files = [SimpleUploadedFile(f"{i}.pdf", pdf_bytes()) for i in range(6)]
+    with pytest.raises(ValidationError, match="At most 5"):
+        services.comment_create(
+            consultation=consultation_in("open"),
+            actor=stakeholder_user,
+            body="x",
+            attachments=files,
+        )
+
+
+@pytest.mark.django_db
+def test_import_escapes_markup_in_the_page(reference_data, tmp_path):
+    from nethub.consultations.importer import consultation_import
+
+    path = tmp_path / "page.txt"
+    path.write_text(
+        "A consultation\nComments\nAs Example Org, we say <script>alert(1)</script> hello.\n",
+        encoding="utf-8",
+    )
+    comment = consultation_import(path=path).consultation.comments.get()
+    assert "<script>" not in comment.body and "&lt;script&gt;" in comment.body
+    assert comment.organization.name == "Example Org"

@@ -40,7 +40,9 @@ def build_thread(consultation, n: int, organization) -> None:
         Attachment(comment=c, file="x.pdf", filename="x.pdf", mime_type="application/pdf", size=3)
         for c in made[::7]
     )
-    other = Organization.objects.filter(kind="un_entity").first()
+    other, _ = Organization.objects.get_or_create(
+        name="Supporting Organisation", defaults={"slug": "supporting-organisation", "kind": "ngo"}
+    )
     Support.objects.bulk_create(Support(comment=c, organization=other) for c in made[::5])
 
 
@@ -158,3 +160,127 @@ def test_unsubscribe_link(client, stakeholder_user):
     client.post(url)
     assert not Follow.objects.exists()
     assert client.get(url[:-3] + "xx/").status_code == 403
+
+
+@pytest.mark.django_db
+def test_suggested_objective_confirmed_from_synthesis(client, secretariat_user, stakeholder_user):
+    from nethub.framework.models import FrameworkElement, Tagging
+    from nethub.framework.services import tag_suggestions_record
+
+    consultation = consultation_in("open")
+    c = comment(consultation, author=stakeholder_user, body="Cheaper remittances, please.")
+    objective = FrameworkElement.objects.get(kind="objective", code="20")
+    tag_suggestions_record(obj=c, scored=[(objective, 0.8)])
+    client.force_login(secretariat_user)
+    url = reverse("consultations:synthesis", args=[consultation.slug])
+    page = client.get(url).content.decode()
+    assert "suggested" in page and "Objective 20" in page
+    tagging = Tagging.objects.get(object_id=c.pk, element=objective)
+    confirm = reverse("consultations:tag_confirm", args=[consultation.slug, tagging.pk])
+    client.force_login(stakeholder_user)
+    assert client.post(confirm).status_code == 403
+    client.force_login(secretariat_user)
+    assert client.post(confirm).status_code == 302
+    tagging.refresh_from_db()
+    assert tagging.status == "confirmed" and tagging.tagged_by == secretariat_user
+    assert "20 (confirmed)" in client.get(
+        reverse("consultations:export", args=[consultation.slug, "csv"])
+    ).content.decode("utf-8-sig")
+
+
+@pytest.mark.django_db
+def test_interests_form_and_table_export(client, stakeholder_user, secretariat_user):
+    from nethub.consultations.models import EngagementTarget
+
+    consultation = consultation_in("open")
+    target = EngagementTarget.objects.create(
+        consultation=consultation, number="3", title="Health emergencies"
+    )
+    client.force_login(stakeholder_user)
+    url = reverse("consultations:interests", args=[consultation.slug])
+    assert client.post(url, {f"target-{target.pk}": "start"}).status_code == 302
+    client.force_login(secretariat_user)
+    data = client.get(
+        reverse("consultations:export", args=[consultation.slug, "interests.csv"])
+    ).content.decode("utf-8-sig")
+    assert "Health emergencies,Test Migrant Rights Network,start" in data
+    consultation.closes_at = consultation.opens_at
+    consultation.save()
+    client.force_login(stakeholder_user)
+    assert client.post(url, {f"target-{target.pk}": "continue"}).status_code == 403
+
+
+@pytest.mark.django_db
+def test_search_finds_attachment_text_but_not_hidden_text(client, stakeholder_user):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from nethub.consultations import services
+    from nethub.consultations.tests.factories import pdf_bytes
+
+    consultation = consultation_in("open")
+    services.comment_create(
+        consultation=consultation,
+        actor=stakeholder_user,
+        body="See the attached paper.",
+        attachments=[SimpleUploadedFile("a.pdf", pdf_bytes("Portable social security rights."))],
+    )
+    secret = comment(consultation, body="Hidden phrase about zebras")
+    secret.status = "hidden"
+    secret.save()
+    url = consultation.get_absolute_url()
+    found = client.get(url, {"q": "social security"}).content.decode()
+    assert "See the attached paper." in found and "1 comment" in found
+    assert "0 comments" in client.get(url, {"q": "zebras"}).content.decode()
+
+
+@pytest.mark.django_db
+def test_follow_toggle_and_digest_command(client, stakeholder_user, focal_point_user):
+    from django.core import mail
+    from django.core.management import call_command
+
+    consultation = consultation_in("open")
+    client.force_login(stakeholder_user)
+    follow = reverse("consultations:follow", args=[consultation.slug])
+    client.post(follow, {"follow": "1"})
+    assert "Stop following" in client.get(consultation.get_absolute_url()).content.decode()
+    comment(consultation, author=focal_point_user, body="Fresh news")
+    call_command("send_digests")
+    assert [m.to for m in mail.outbox] == [[stakeholder_user.email]]
+    client.post(follow, {"follow": "0"})
+    assert not consultation.follows.exists()
+
+
+@pytest.mark.django_db
+def test_moderator_queue_lists_only_their_consultations(client, focal_point_user, stakeholder_user):
+    from nethub.consultations import services
+
+    mine = consultation_in("open", moderator=focal_point_user, slug="mine")
+    other = consultation_in("open", slug="other")
+    for consultation, words in ((mine, "in mine"), (other, "in other")):
+        c = comment(consultation, author=stakeholder_user, body=words)
+        services.comment_flag(comment=c, actor=stakeholder_user, reason="check")
+    client.force_login(focal_point_user)
+    page = client.get(reverse("consultations:moderation")).content.decode()
+    assert "in mine" in page and "in other" not in page
+
+
+@pytest.mark.django_db
+def test_synthesis_and_exports_cost_fixed_queries(client, secretariat_user, stakeholder_user):
+    counts = {}
+    for n in (3, 30):
+        consultation = consultation_in("open", slug=f"s{n}")
+        build_thread(consultation, n, stakeholder_user.organization)
+        Comment.objects.filter(consultation=consultation).update(
+            text="We recommend that priority 2 gets more funding."
+        )
+        client.force_login(secretariat_user)
+        for name in ("synthesis", "csv", "docx"):
+            url = (
+                reverse("consultations:synthesis", args=[consultation.slug])
+                if name == "synthesis"
+                else reverse("consultations:export", args=[consultation.slug, name])
+            )
+            client.get(url)  # the first request also fills process-wide caches (content types)
+            counts[(name, n)] = _queries(client, url)[0]
+    for name in ("synthesis", "csv", "docx"):
+        assert counts[(name, 3)] == counts[(name, 30)], name
