@@ -5,13 +5,23 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 
-from nethub.directory.models import Country, Organization, OrganizationAlias, Person, Region
-from nethub.directory.names import normalise_name
+from nethub.directory.models import (
+    ChampionCountry,
+    Country,
+    Network,
+    Organization,
+    OrganizationAlias,
+    Person,
+    Region,
+)
+from nethub.directory.names import is_short_acronym, normalise_name
 
 # Longest alias, in words, looked for inside a longer text.
 _MAX_ALIAS_WORDS = 12
+# Where a title and an organisation meet: "HC/OHCHR", "Director, ILO", "Director (UNHCR)".
+_SEPARATORS = r"[/,;()\[\]]| - | – "
 
 
 @dataclass(frozen=True)
@@ -24,19 +34,44 @@ class Resolution:
 class OrganizationResolver:
     """Resolves names as documents write them to canonical organisations.
 
-    Loads every alias once (one query), so resolving all the lines of a document is cheap.
+    Loads every alias once (two queries), so resolving all the lines of a document is cheap.
     An unknown name resolves to None: it is reported by the caller, never invented.
+    Short acronyms ("WHO", "ILO") match only when written in capitals, so that the ordinary
+    words "who" or "bit" never name an organisation.
     """
 
     def __init__(self) -> None:
         organizations = {org.pk: org for org in Organization.objects.all()}
         self._by_key: dict[str, Organization] = {}
-        for alias in OrganizationAlias.objects.values_list("normalized", "organization_id"):
-            self._by_key[alias[0]] = organizations[alias[1]]
+        acronym_keys: set[str] = set()
+        word_keys: set[str] = set()
+
+        def add(name: str, org: Organization) -> None:
+            key = normalise_name(name)
+            if not key:
+                return
+            self._by_key.setdefault(key, org)
+            (acronym_keys if is_short_acronym(name) else word_keys).add(key)
+
+        for alias, normalized, org_id in OrganizationAlias.objects.values_list(
+            "alias", "normalized", "organization_id"
+        ):
+            self._by_key[normalized] = organizations[org_id]
+            (acronym_keys if is_short_acronym(alias) else word_keys).add(normalized)
         for org in organizations.values():
             for name in (org.name, org.acronym):
                 if name:
-                    self._by_key.setdefault(normalise_name(name), org)
+                    add(name, org)
+        # Keys written only as short acronyms must be written in capitals to match.
+        self._capitals_only = acronym_keys - word_keys
+
+    def _lookup(self, text: str) -> Organization | None:
+        key = normalise_name(text)
+        if not key or key not in self._by_key:
+            return None
+        if key in self._capitals_only and not is_short_acronym(text.strip()):
+            return None
+        return self._by_key[key]
 
     def resolve(self, text: str) -> Organization | None:
         found = self.resolve_in(text)
@@ -45,42 +80,89 @@ class OrganizationResolver:
     def resolve_in(self, text: str) -> Resolution | None:
         """Find the organisation `text` names: the whole text, else one of its parts split on
         "/", ",", ";" or brackets (rightmost first, as "Title/ORG" and "Title, ORG" put the
-        organisation last), else the longest known name inside it."""
-        text = text.strip()
+        organisation last), else the longest known name inside one part. The remainder is the
+        text without the organisation's name, separators tidied: "DG/IOM, Network Coordinator"
+        leaves "DG, Network Coordinator"."""
+        text = re.sub(r"\s+", " ", text).strip()
         if not text:
             return None
-        whole = self._by_key.get(normalise_name(text))
+        whole = self._lookup(text)
         if whole:
             return Resolution(whole, text, "")
-        parts = [part.strip() for part in re.split(r"[/,;()\[\]]| - | – ", text) if part.strip()]
-        for part in reversed(parts):
-            org = self._by_key.get(normalise_name(part))
+        spans = _parts(text)
+        for start, end in reversed(spans):
+            org = self._lookup(text[start:end])
             if org:
-                return Resolution(org, part, _remove(text, part))
-        return self._longest_inside(text)
+                return Resolution(org, text[start:end], _tidy(text[:start] + text[end:]))
+        for start, end in reversed(spans):
+            found = self._longest_inside(text, start, end)
+            if found:
+                return found
+        return None
 
-    def _longest_inside(self, text: str) -> Resolution | None:
-        words = list(re.finditer(r"[\w'’.-]+", text))
-        best: tuple[int, int, int] | None = None  # (length, start, end) in words
-        for start in range(len(words)):
-            for end in range(min(len(words), start + _MAX_ALIAS_WORDS), start, -1):
-                if best and end - start <= best[0]:
-                    break
-                phrase = text[words[start].start() : words[end - 1].end()]
-                if normalise_name(phrase) in self._by_key:
-                    best = (end - start, start, end)
-                    break
-        if best is None:
-            return None
-        phrase = text[words[best[1]].start() : words[best[2] - 1].end()]
-        org = self._by_key[normalise_name(phrase)]
-        return Resolution(org, phrase, _remove(text, phrase))
+    def _longest_inside(self, text: str, part_start: int, part_end: int) -> Resolution | None:
+        part = text[part_start:part_end]
+        words = list(re.finditer(r"[\w'’.-]+", part))
+        for length in range(min(len(words), _MAX_ALIAS_WORDS), 0, -1):
+            for start in range(len(words) - length + 1):
+                first, last = words[start], words[start + length - 1]
+                phrase = part[first.start() : last.end()].strip(".")
+                org = self._lookup(phrase)
+                if org is None:
+                    continue
+                # "Georgia" in "Georgia Smith" is part of a longer proper name, not a State;
+                # an acronym ("UNDP Crisis Bureau") is distinctive enough on its own.
+                if not is_short_acronym(phrase) and not phrase.isupper():
+                    before = words[start - 1].group() if start else ""
+                    after = words[start + length].group() if start + length < len(words) else ""
+                    if before[:1].isupper() or after[:1].isupper():
+                        continue
+                at = part_start + first.start()
+                if start and start + length < len(words):
+                    # Named inside a phrase ("Director of UNDP Crisis Bureau"): the phrase is
+                    # the title as written.
+                    rest = _tidy(text)
+                else:
+                    rest = _tidy(_drop_connector(text[:at]) + text[at + len(phrase) :])
+                return Resolution(org, phrase, rest)
+        return None
 
 
-def _remove(text: str, part: str) -> str:
-    rest = text.replace(part, " ", 1)
-    rest = re.sub(r"\s*[/,;]\s*(?=\s*$)|^\s*[/,;]\s*", "", rest.strip())
-    return re.sub(r"\s+", " ", rest).strip(" ,;/")
+def _parts(text: str) -> list[tuple[int, int]]:
+    """Spans of the non-empty parts of `text` between separators, whitespace trimmed."""
+    spans, position = [], 0
+    for match in [*re.finditer(_SEPARATORS, text), None]:
+        end = match.start() if match else len(text)
+        chunk = text[position:end]
+        if chunk.strip():
+            lead = len(chunk) - len(chunk.lstrip())
+            spans.append((position + lead, position + lead + len(chunk.strip())))
+        if match:
+            position = match.end()
+    return spans
+
+
+def _drop_connector(text: str) -> str:
+    return re.sub(
+        r"\s+(of|of the|at|at the|for|for the|in|with|de|du|de la|del)\s*$",
+        "",
+        text,
+        flags=re.IGNORECASE,
+    )
+
+
+def _tidy(text: str) -> str:
+    """Tidy what is left once a name is taken out: empty brackets go, a run of separators
+    becomes its last one ("DG/ , Network Coordinator" → "DG, Network Coordinator"), and none is
+    left at either end."""
+    text = re.sub(r"\(\s*\)|\[\s*\]", " ", text)
+    text = re.sub(r"\s*([/,;](?:\s*[/,;])*)\s*", lambda m: _sep(m.group(1)[-1]), text)
+    text = re.sub(r"\s+", " ", text)
+    return text.strip(" ,;/–-")
+
+
+def _sep(char: str) -> str:
+    return "/" if char == "/" else f"{char} "
 
 
 def organization_resolve(text: str) -> Organization | None:
@@ -88,8 +170,17 @@ def organization_resolve(text: str) -> Organization | None:
     return OrganizationResolver().resolve(text)
 
 
+# The orders the organisation list offers: key in the address → database ordering.
+ORGANIZATION_ORDERINGS = {
+    "name": ("name",),
+    "-name": ("-name",),
+    "kind": ("kind", "name"),
+    "country": ("country__name", "name"),
+}
+
+
 def organization_list(
-    *, kind: str = "", region: str = "", country: str = "", query: str = ""
+    *, kind: str = "", region: str = "", country: str = "", query: str = "", order: str = "name"
 ) -> QuerySet[Organization]:
     organizations = Organization.objects.select_related("country", "country__region")
     if kind:
@@ -101,20 +192,25 @@ def organization_list(
     if country:
         organizations = organizations.filter(country__iso2=country.upper())
     if query:
+        matching = OrganizationAlias.objects.filter(alias__icontains=query).values(
+            "organization_id"
+        )
         organizations = organizations.filter(
-            Q(name__icontains=query)
-            | Q(acronym__icontains=query)
-            | Q(aliases__alias__icontains=query)
-        ).distinct()
-    return organizations.order_by("name")
+            Q(name__icontains=query) | Q(acronym__icontains=query) | Q(pk__in=matching)
+        )
+    return organizations.order_by(*ORGANIZATION_ORDERINGS.get(order, ("name",)))
 
 
 def organization_detail(*, slug: str) -> Organization:
     return (
-        Organization.objects.select_related("country")
-        .prefetch_related("aliases", "people")
+        Organization.objects.select_related("country", "country__region")
+        .prefetch_related("aliases", "people", "networks")
         .get(slug=slug)
     )
+
+
+def person_detail(*, pk: int) -> Person:
+    return Person.objects.select_related("organization", "organization__country").get(pk=pk)
 
 
 def person_list(*, organization: Organization | None = None) -> QuerySet[Person]:
@@ -130,8 +226,37 @@ def region_list() -> QuerySet[Region]:
     )
 
 
+def regions_with_countries() -> QuerySet[Region]:
+    """Regions, each with its countries (two queries)."""
+    return Region.objects.filter(level=Region.Level.REGION).prefetch_related(
+        Prefetch(
+            "countries",
+            queryset=Country.objects.select_related("subregion", "champion").order_by("name"),
+        )
+    )
+
+
 def country_list(*, region: str = "") -> QuerySet[Country]:
     countries = Country.objects.select_related("region", "subregion")
     if region:
         countries = countries.filter(Q(region__slug=region) | Q(subregion__slug=region))
     return countries
+
+
+def country_detail(*, iso2: str) -> Country:
+    return Country.objects.select_related("region", "subregion").get(iso2=iso2.upper())
+
+
+def country_organizations(*, country: Country) -> QuerySet[Organization]:
+    return country.organizations.order_by("kind", "name")
+
+
+def network_list(*, scope: str = "") -> QuerySet[Network]:
+    networks = Network.objects.select_related("country", "region").annotate(
+        member_count=Count("members")
+    )
+    return networks.filter(scope=scope) if scope else networks
+
+
+def champion_list() -> QuerySet[ChampionCountry]:
+    return ChampionCountry.objects.select_related("country", "country__region")

@@ -1,4 +1,14 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from nethub.directory import views
 
 app_name = "directory"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.organization_list, name="index"),
+    path("organisations/<slug:slug>/", views.organization_detail, name="organization_detail"),
+    path("people/<int:pk>/", views.person_detail, name="person_detail"),
+    path("countries/", views.country_list, name="country_list"),
+    path("countries/<str:iso2>/", views.country_detail, name="country_detail"),
+    path("networks/", views.network_list, name="network_list"),
+    path("champions/", views.champion_list, name="champion_list"),
+]

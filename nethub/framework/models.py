@@ -59,6 +59,7 @@ class FrameworkElement(models.Model):
         }[self.kind]
         return f"{prefix} {self.code}"
 
+
 class Tagging(models.Model):
     """A record tagged with a framework element: suggested by nethub (with a score) or
     confirmed by a person."""

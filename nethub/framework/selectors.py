@@ -48,3 +48,34 @@ def tagged_records(
         if records:
             grouped[str(model._meta.verbose_name_plural)] = records
     return grouped
+
+
+def framework_overview() -> dict[str, list[FrameworkElement]]:
+    """Every element by kind, thematic areas with the objectives they group (two queries)."""
+    elements = FrameworkElement.objects.order_by("kind", "position").prefetch_related(
+        models.Prefetch("groups", queryset=FrameworkElement.objects.order_by("position"))
+    )
+    overview: dict[str, list[FrameworkElement]] = {kind: [] for kind in ElementKind.values}
+    for element in elements:
+        overview[element.kind].append(element)
+    return overview
+
+
+def element_detail(*, kind: str, code: str) -> FrameworkElement:
+    return FrameworkElement.objects.prefetch_related("groups", "grouped_in").get(
+        kind=kind, code=code
+    )
+
+
+def tag_editor_state(*, obj: models.Model) -> dict:
+    """The tags of `obj` split into confirmed and suggested (best first), and the elements
+    that could still be added: two queries."""
+    taggings = list(tags_for(obj))
+    confirmed = [t for t in taggings if t.status == Tagging.Status.CONFIRMED]
+    suggested = sorted(
+        (t for t in taggings if t.status == Tagging.Status.SUGGESTED),
+        key=lambda t: -(t.score or 0),
+    )
+    used = {t.element_id for t in taggings}
+    addable = [e for e in FrameworkElement.objects.order_by("kind", "position") if e.pk not in used]
+    return {"confirmed": confirmed, "suggested": suggested, "addable": addable}

@@ -110,3 +110,18 @@ def tag_confirm(*, tagging: Tagging, actor) -> Tagging:
 def tag_remove(*, tagging: Tagging, actor) -> None:
     audit_record(actor=actor, subject=tagging.tagged, action="untagged", old_value=tagging.element)
     tagging.delete()
+
+
+@transaction.atomic
+def tag_add(*, obj: models.Model, element: FrameworkElement, actor) -> Tagging:
+    """Tag `obj` with `element`, confirmed; a suggestion of the same element is confirmed."""
+    tagging, created = Tagging.objects.get_or_create(
+        element=element,
+        **_tag_filter(obj),
+        defaults={"status": Tagging.Status.CONFIRMED, "tagged_by": actor},
+    )
+    if not created and tagging.status != Tagging.Status.CONFIRMED:
+        return tag_confirm(tagging=tagging, actor=actor)
+    if created:
+        audit_record(actor=actor, subject=obj, action="tagged", new_value=element)
+    return tagging

@@ -1,4 +1,10 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from nethub.framework import views
 
 app_name = "framework"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("tags/<int:content_type_id>/<int:object_id>/", views.tags_edit, name="tags_edit"),
+    path("<str:kind>/<str:code>/", views.element_detail, name="element_detail"),
+]

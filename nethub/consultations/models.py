@@ -1,0 +1,432 @@
+"""Discussion Spaces: a consultation on a draft document, its questions, the comments that
+organisations post (threaded, with attachments, supports and moderation), the workplan
+priorities they say they want to work on, and who follows it for the daily digest."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from nethub.core.models import TimeStampedModel
+from nethub.core.searchable import SearchDocument
+
+
+class Consultation(TimeStampedModel):
+    class Participation(models.TextChoices):
+        REGISTERED = "registered", _("Any registered organisation")
+        MEMBERS = "members", _("Network members only")
+
+    class Moderation(models.TextChoices):
+        POST = "post", _("Post-moderation (published at once, reviewed after)")
+        PRE = "pre", _("Pre-moderation (published once a moderator approves)")
+
+    class Phase(models.TextChoices):
+        DRAFT = "draft", _("Not scheduled")
+        UPCOMING = "upcoming", _("Not yet open")
+        OPEN = "open", _("Open for comments")
+        CLOSED = "closed", _("Closed")
+
+    title = models.CharField(_("title"), max_length=255)
+    slug = models.SlugField(_("slug"), max_length=255, unique=True)
+    welcome = models.TextField(_("welcome text"), blank=True, help_text=_("Sanitised HTML."))
+    document_title = models.CharField(_("document under consultation"), max_length=255, blank=True)
+    participation = models.CharField(
+        _("who may take part"),
+        max_length=16,
+        choices=Participation.choices,
+        default=Participation.REGISTERED,
+    )
+    languages = models.CharField(
+        _("main languages"), max_length=64, blank=True, help_text=_("ISO codes, comma-separated.")
+    )
+    moderator = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("moderator"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="moderated_consultations",
+    )
+    moderation = models.CharField(
+        _("moderation"), max_length=8, choices=Moderation.choices, default=Moderation.POST
+    )
+    opens_at = models.DateTimeField(_("opens"), null=True, blank=True)
+    closes_at = models.DateTimeField(_("closes"), null=True, blank=True)
+    source = models.CharField(
+        _("imported from"), max_length=255, blank=True, help_text=_("File name of an import.")
+    )
+
+    class Meta:
+        ordering = ["-opens_at", "-created_at"]
+        verbose_name = _("consultation")
+        verbose_name_plural = _("consultations")
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("consultations:detail", args=[self.slug])
+
+    def phase_at(self, moment=None) -> str:
+        moment = moment or timezone.now()
+        if self.opens_at is None:
+            return self.Phase.DRAFT
+        if moment < self.opens_at:
+            return self.Phase.UPCOMING
+        if self.closes_at is not None and moment >= self.closes_at:
+            return self.Phase.CLOSED
+        return self.Phase.OPEN
+
+    @property
+    def phase(self) -> str:
+        return self.phase_at()
+
+    @property
+    def phase_label(self) -> str:
+        return str(self.Phase(self.phase).label)
+
+    @property
+    def is_open(self) -> bool:
+        return self.phase == self.Phase.OPEN
+
+
+class DocumentVersion(models.Model):
+    """A version of the document under consultation: a file or an address."""
+
+    consultation = models.ForeignKey(
+        Consultation, on_delete=models.CASCADE, related_name="document_versions"
+    )
+    label = models.CharField(_("version"), max_length=64)
+    file = models.FileField(_("file"), upload_to="consultations/documents/", blank=True)
+    url = models.URLField(_("address"), blank=True)
+    notes = models.TextField(_("what changed"), blank=True)
+    published_at = models.DateTimeField(_("published"), default=timezone.now)
+
+    class Meta:
+        ordering = ["consultation", "-published_at"]
+        verbose_name = _("document version")
+        verbose_name_plural = _("document versions")
+
+    def __str__(self) -> str:
+        return f"{self.consultation} {self.label}"
+
+
+class Question(models.Model):
+    consultation = models.ForeignKey(
+        Consultation, on_delete=models.CASCADE, related_name="questions"
+    )
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
+    text = models.TextField(_("question"))
+
+    class Meta:
+        ordering = ["consultation", "position", "pk"]
+        verbose_name = _("discussion question")
+        verbose_name_plural = _("discussion questions")
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+
+class EngagementTarget(models.Model):
+    """Something of the workplan an organisation can say it wants to work on: a priority, a
+    working group or a workstream. Kept inside consultations until a workplan app exists."""
+
+    class Kind(models.TextChoices):
+        PRIORITY = "priority", _("Priority")
+        WORKING_GROUP = "working_group", _("Working group")
+        WORKSTREAM = "workstream", _("Workstream")
+
+    class Status(models.TextChoices):
+        ONGOING = "ongoing", _("Ongoing")
+        NEW = "new", _("New")
+        UNKNOWN = "", _("Not stated")
+
+    consultation = models.ForeignKey(Consultation, on_delete=models.CASCADE, related_name="targets")
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices, default=Kind.PRIORITY)
+    number = models.CharField(_("number"), max_length=16, blank=True)
+    title = models.CharField(_("title"), max_length=255, blank=True)
+    status = models.CharField(_("status"), max_length=8, choices=Status.choices, blank=True)
+
+    class Meta:
+        ordering = ["consultation", "kind", "number", "title"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["consultation", "kind", "number", "title"], name="engagement_target_unique"
+            )
+        ]
+        verbose_name = _("priority, working group or workstream")
+        verbose_name_plural = _("priorities, working groups and workstreams")
+
+    def __str__(self) -> str:
+        label = f"{self.get_kind_display()} {self.number}".strip()
+        return f"{label}: {self.title}" if self.title else label
+
+
+class Comment(TimeStampedModel):
+    class Status(models.TextChoices):
+        VISIBLE = "visible", _("Published")
+        PENDING = "pending", _("Awaiting moderation")
+        HIDDEN = "hidden", _("Hidden by a moderator")
+
+    consultation = models.ForeignKey(
+        Consultation, on_delete=models.CASCADE, related_name="comments"
+    )
+    question = models.ForeignKey(
+        Question,
+        verbose_name=_("question"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="comments",
+    )
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("in reply to"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="replies",
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("posted by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="consultation_comments",
+    )
+    organization = models.ForeignKey(
+        "directory.Organization",
+        verbose_name=_("on behalf of"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="consultation_comments",
+    )
+    byline = models.CharField(
+        _("byline as imported"),
+        max_length=255,
+        blank=True,
+        help_text=_("The name the imported page shows for the account that posted it."),
+    )
+    reply_to_label = models.CharField(
+        _("in reply to (as imported)"),
+        max_length=255,
+        blank=True,
+        help_text=_("Whom an imported reply answers, as the page writes it."),
+    )
+    body = models.TextField(_("comment"), help_text=_("Sanitised HTML."))
+    text = models.TextField(_("plain text"), blank=True, editable=False)
+    status = models.CharField(
+        _("status"), max_length=8, choices=Status.choices, default=Status.VISIBLE, db_index=True
+    )
+    hidden_reason = models.TextField(_("reason for hiding"), blank=True)
+    edited_at = models.DateTimeField(_("last edited"), null=True, blank=True)
+    attachment_mentioned = models.BooleanField(
+        _("mentions an attachment not in the import"), default=False
+    )
+    position = models.PositiveIntegerField(_("order on the imported page"), default=0)
+    source_key = models.CharField(max_length=64, blank=True, editable=False)
+    targets = models.ManyToManyField(
+        EngagementTarget, blank=True, related_name="comments", verbose_name=_("priorities named")
+    )
+    taggings = GenericRelation("framework.Tagging")
+
+    class Meta:
+        ordering = ["consultation", "created_at", "position", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["consultation", "source_key"],
+                condition=~models.Q(source_key=""),
+                name="comment_unique_source_key",
+            )
+        ]
+        indexes = [models.Index(fields=["consultation", "status"])]
+        verbose_name = _("comment")
+        verbose_name_plural = _("comments")
+
+    def __str__(self) -> str:
+        return f"{self.author_label}: {self.text[:60]}"
+
+    def get_absolute_url(self) -> str:
+        return f"{self.consultation.get_absolute_url()}#comment-{self.pk}"
+
+    @property
+    def author_label(self) -> str:
+        if self.organization_id:
+            return str(self.organization.display_name)
+        if self.author_id:
+            return self.author.display_name
+        return str(_("Author not stated"))
+
+    def search_document(self) -> SearchDocument | None:
+        if self.status != self.Status.VISIBLE:
+            return None
+        texts = [self.text, *(a.text for a in self.attachments.all())]
+        return SearchDocument(
+            kind="comment",
+            title=f"{self.author_label} — {self.consultation.title}",
+            text="\n\n".join(t for t in texts if t),
+            url=self.get_absolute_url(),
+            date=self.created_at.date() if self.created_at else None,
+            organizations=[self.organization.slug] if self.organization_id else [],
+            organization_kinds=[self.organization.kind] if self.organization_id else [],
+        )
+
+
+class CommentRevision(models.Model):
+    """The text a comment had before an edit."""
+
+    comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="revisions")
+    body = models.TextField()
+    edited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    edited_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["comment", "-edited_at", "-pk"]
+        verbose_name = _("earlier version")
+        verbose_name_plural = _("earlier versions")
+
+    def __str__(self) -> str:
+        return f"{self.comment_id} @ {self.edited_at:%Y-%m-%d %H:%M}"
+
+
+class Attachment(models.Model):
+    comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="attachments")
+    file = models.FileField(_("file"), upload_to="consultations/attachments/%Y/%m/")
+    filename = models.CharField(_("file name"), max_length=255)
+    mime_type = models.CharField(_("type"), max_length=128)
+    size = models.PositiveBigIntegerField(_("size"))
+    text = models.TextField(_("extracted text"), blank=True)
+    language = models.CharField(_("language"), max_length=8, blank=True)
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["comment", "pk"]
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+
+    def __str__(self) -> str:
+        return self.filename
+
+
+class Support(models.Model):
+    """An organisation supports a comment (one support per organisation)."""
+
+    comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="supports")
+    organization = models.ForeignKey(
+        "directory.Organization", on_delete=models.CASCADE, related_name="+"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["comment", "organization"], name="support_unique")
+        ]
+        verbose_name = _("support")
+        verbose_name_plural = _("supports")
+
+    def __str__(self) -> str:
+        return f"{self.organization} supports #{self.comment_id}"
+
+
+class Flag(models.Model):
+    """Someone asks the moderators to look at a comment."""
+
+    comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="flags")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    reason = models.TextField(_("why"))
+    created_at = models.DateTimeField(auto_now_add=True)
+    resolved_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [models.UniqueConstraint(fields=["comment", "user"], name="flag_unique")]
+        verbose_name = _("flag")
+        verbose_name_plural = _("flags")
+
+    def __str__(self) -> str:
+        return f"flag on #{self.comment_id}"
+
+
+class ExpressionOfInterest(TimeStampedModel):
+    class Engagement(models.TextChoices):
+        CONTINUE = "continue", _("Continue our engagement")
+        START = "start", _("Start our engagement")
+        UNKNOWN = "", _("Not stated")
+
+    consultation = models.ForeignKey(
+        Consultation, on_delete=models.CASCADE, related_name="interests"
+    )
+    organization = models.ForeignKey(
+        "directory.Organization", on_delete=models.CASCADE, related_name="+"
+    )
+    target = models.ForeignKey(
+        EngagementTarget,
+        verbose_name=_("priority, working group or workstream"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="interests",
+        help_text=_("Empty when an imported page says there is interest but not in what."),
+    )
+    engagement = models.CharField(
+        _("engagement"), max_length=8, choices=Engagement.choices, blank=True
+    )
+    comment = models.ForeignKey(
+        Comment, null=True, blank=True, on_delete=models.SET_NULL, related_name="interests"
+    )
+    note = models.TextField(_("note"), blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["consultation", "target", "organization__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["consultation", "organization", "target"], name="interest_unique"
+            )
+        ]
+        verbose_name = _("expression of interest")
+        verbose_name_plural = _("expressions of interest")
+
+    def __str__(self) -> str:
+        return f"{self.organization}: {self.target or '—'} ({self.engagement})"
+
+
+class Follow(models.Model):
+    """A user who receives the daily digest of a consultation."""
+
+    consultation = models.ForeignKey(Consultation, on_delete=models.CASCADE, related_name="follows")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    last_digest_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["consultation", "user"], name="follow_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} follows {self.consultation}"
+
+
+class EmailOptOut(models.Model):
+    """A user who asked for no more e-mails about replies and moderation."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return str(self.user)

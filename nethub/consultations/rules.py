@@ -1,0 +1,92 @@
+"""Who may do what in a Discussion Space. Phases (before, during, after the consultation) are
+predicates, so views never test dates themselves."""
+
+import rules
+
+from nethub.core.predicates import has_organization, is_secretariat
+
+
+def _consultation(obj):
+    """Permissions are checked on a consultation or on one of its comments."""
+    if obj is None:
+        return None
+    return getattr(obj, "consultation", obj)
+
+
+@rules.predicate
+def consultation_is_open(user, obj) -> bool:
+    consultation = _consultation(obj)
+    return bool(consultation is not None and consultation.is_open)
+
+
+@rules.predicate
+def consultation_is_upcoming(user, obj) -> bool:
+    consultation = _consultation(obj)
+    return bool(consultation is not None and consultation.phase == "upcoming")
+
+
+@rules.predicate
+def consultation_is_closed(user, obj) -> bool:
+    consultation = _consultation(obj)
+    return bool(consultation is not None and consultation.phase == "closed")
+
+
+@rules.predicate
+def may_take_part(user, obj) -> bool:
+    """A person of a registered organisation; for "members only", of a network member."""
+    consultation = _consultation(obj)
+    if consultation is None or not has_organization(user):
+        return False
+    if consultation.participation == "members":
+        return bool(user.organization.is_network_member)
+    return True
+
+
+@rules.predicate
+def is_moderator(user, obj) -> bool:
+    consultation = _consultation(obj)
+    return bool(
+        consultation is not None and user.is_authenticated and consultation.moderator_id == user.pk
+    )
+
+
+@rules.predicate
+def is_any_moderator(user) -> bool:
+    return bool(user.is_authenticated and user.moderated_consultations.exists())
+
+
+@rules.predicate
+def is_comment_author(user, comment) -> bool:
+    return bool(
+        comment is not None
+        and user.is_authenticated
+        and getattr(comment, "author_id", None) == user.pk
+    )
+
+
+@rules.predicate
+def is_other_organization(user, comment) -> bool:
+    return bool(
+        comment is not None
+        and has_organization(user)
+        and getattr(comment, "organization_id", None) != user.organization_id
+    )
+
+
+can_moderate = is_secretariat | is_moderator
+can_comment = consultation_is_open & may_take_part
+
+rules.add_perm("consultations.view_consultation", rules.always_allow)
+rules.add_perm("consultations.add_consultation", is_secretariat)
+rules.add_perm("consultations.change_consultation", is_secretariat)
+rules.add_perm("consultations.comment", can_comment)
+rules.add_perm("consultations.change_comment", can_comment & is_comment_author)
+rules.add_perm("consultations.support_comment", can_comment & is_other_organization)
+rules.add_perm("consultations.express_interest", can_comment)
+rules.add_perm("consultations.flag_comment", rules.is_authenticated)
+rules.add_perm("consultations.follow", rules.is_authenticated)
+rules.add_perm("consultations.moderate", can_moderate)
+rules.add_perm("consultations.view_moderation_queue", is_secretariat | is_any_moderator)
+rules.add_perm("consultations.view_synthesis", can_moderate)
+rules.add_perm("consultations.export", can_moderate)
+rules.add_perm("consultations.confirm_tags", can_moderate)

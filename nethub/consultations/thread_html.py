@@ -1,0 +1,166 @@
+"""The HTML of a thread's comments, built in Python.
+
+A thread page can hold thousands of comments; the template engine costs about 0.3 ms per
+comment with this markup, string building about 0.02 ms. Everything per-request (translated
+labels, the CSRF field, URL prefixes, month names) is computed once; each comment is then
+formatted with escaped values. The comment body is already sanitised HTML (nh3 on input).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from html import escape
+
+from django.conf import settings
+from django.template.defaultfilters import filesizeformat
+from django.utils import timezone
+from django.utils.dates import MONTHS_3
+from django.utils.encoding import filepath_to_uri
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from nethub.consultations.models import Comment
+from nethub.consultations.selectors import ThreadItem
+
+
+@dataclass
+class ThreadContext:
+    """What the viewer may do, decided once per page by the permission rules."""
+
+    consultation_url: str
+    csrf_token: str
+    user_id: int | None
+    user_org: int | None
+    can_comment: bool
+    can_support: bool
+    can_flag: bool
+    can_moderate: bool
+
+
+def _e(value) -> str:
+    return escape(str(value), quote=True)
+
+
+class ThreadRenderer:
+    def __init__(self, ctx: ThreadContext) -> None:
+        self.ctx = ctx
+        self.months = {number: str(name).title() for number, name in MONTHS_3.items()}
+        self.csrf = f'<input type="hidden" name="csrfmiddlewaretoken" value="{_e(ctx.csrf_token)}">'
+        self.media = (
+            settings.MEDIA_URL if settings.MEDIA_URL.startswith("/") else ("/" + settings.MEDIA_URL)
+        )
+        self.t = {
+            key: _e(value)
+            for key, value in {
+                "posted_by": _("posted by"),
+                "edited": _("edited"),
+                "in_reply_to": _("in reply to"),
+                "hidden": _("Hidden by a moderator."),
+                "reason": _("Reason:"),
+                "pending": _("Awaiting moderation."),
+                "mentioned": _("Mentions an attachment that the imported page did not contain."),
+                "reply": _("Reply"),
+                "support": _("Support"),
+                "withdraw": _("Withdraw support"),
+                "edit": _("Edit"),
+                "report": _("Report"),
+                "moderate": _("Moderate"),
+                "not_stated": _("Author not stated"),
+                "attachments": _("Attachments"),
+            }.items()
+        }
+        self.base = ctx.consultation_url
+        self._supported_labels: dict[int, str] = {}
+
+    def _date(self, moment) -> str:
+        local = timezone.localtime(moment)
+        month = self.months[local.month]
+        return f"{local.day} {month} {local.year} {local.hour:02d}:{local.minute:02d}"
+
+    def _supported(self, n: int) -> str:
+        if n not in self._supported_labels:
+            self._supported_labels[n] = _e(
+                ngettext("supported by %(n)d organisation", "supported by %(n)d organisations", n)
+                % {"n": n}
+            )
+        return self._supported_labels[n]
+
+    def comment(self, item: ThreadItem) -> str:
+        c: Comment = item.comment
+        t, ctx = self.t, self.ctx
+        pk = c.pk
+        out = [
+            f'<li><article class="comment d{min(item.depth, 5)} {c.status}" id="comment-{pk}" '
+            f'aria-labelledby="who-{pk}"><header><span class="who" id="who-{pk}">'
+        ]
+        if c.organization_id:
+            out.append(_e(c.organization.display_name))
+        elif c.author_id:
+            out.append(_e(c.author.display_name))
+        else:
+            out.append(t["not_stated"])
+        out.append("</span>")
+        if c.author_id and c.organization_id:
+            out.append(f'<span class="meta">{t["posted_by"]} {_e(c.author.display_name)}</span>')
+        elif c.byline:
+            out.append(f'<span class="meta">{t["posted_by"]} {_e(c.byline)}</span>')
+        out.append(
+            f'<time class="meta" datetime="{c.created_at.isoformat()}">'
+            f"{self._date(c.created_at)}</time>"
+        )
+        if c.edited_at:
+            out.append(f'<span class="meta">{t["edited"]}</span>')
+        out.append("</header>")
+        if item.replying_to:
+            label = f"↳ {t['in_reply_to']} {_e(item.replying_to)}"
+            if c.parent_id:
+                label = f'<a href="#comment-{c.parent_id}">{label}</a>'
+            out.append(f'<p class="replying">{label}</p>')
+        if c.status == Comment.Status.HIDDEN:
+            reason = f" {t['reason']} {_e(c.hidden_reason)}" if item.visible else ""
+            out.append(f'<p class="notice" role="note">{t["hidden"]}{reason}</p>')
+        elif c.status == Comment.Status.PENDING:
+            out.append(f'<p class="notice" role="note">{t["pending"]}</p>')
+        if item.visible:
+            out.append(f'<div class="body">{c.body}</div>')  # sanitised on input
+            if item.attachments:
+                out.append(f'<ul class="attachments" aria-label="{t["attachments"]}">')
+                for a in item.attachments:
+                    url = self.media + filepath_to_uri(a.file.name)
+                    out.append(
+                        f'<li><a href="{_e(url)}">{_e(a.filename)}</a> '
+                        f'<span class="meta">({_e(filesizeformat(a.size))})</span></li>'
+                    )
+                out.append("</ul>")
+            if c.attachment_mentioned:
+                out.append(f'<p class="meta">{t["mentioned"]}</p>')
+        out.append('<div class="actions no-print">')
+        if item.support_count:
+            out.append(f'<span class="meta">{self._supported(item.support_count)}</span>')
+        visible = c.status == Comment.Status.VISIBLE
+        if ctx.can_comment and visible:
+            out.append(f'<a href="?reply_to={pk}#comment-form">{t["reply"]}</a>')
+        if ctx.can_support and visible and c.organization_id != ctx.user_org:
+            if item.supported:
+                button = (
+                    '<input type="hidden" name="withdraw" value="1">'
+                    f'<button class="link" type="submit">{t["withdraw"]}</button>'
+                )
+            else:
+                button = f'<button class="link" type="submit">{t["support"]}</button>'
+            out.append(
+                f'<form method="post" action="{self.base}comments/{pk}/support/">'
+                f"{self.csrf}{button}</form>"
+            )
+        if ctx.can_comment and ctx.user_id and c.author_id == ctx.user_id:
+            out.append(f'<a href="{self.base}comments/{pk}/edit/">{t["edit"]}</a>')
+        if ctx.can_flag and visible:
+            out.append(f'<a href="{self.base}comments/{pk}/flag/">{t["report"]}</a>')
+        if ctx.can_moderate:
+            out.append(f'<a href="{self.base}comments/{pk}/moderate/">{t["moderate"]}</a>')
+        out.append("</div></article></li>")
+        return "".join(out)
+
+    def render(self, items: list[ThreadItem]) -> SafeString:
+        return mark_safe("".join(self.comment(item) for item in items))  # noqa: S308

@@ -1,0 +1,60 @@
+"""Production is the default: without DEBUG and a SECRET_KEY nethub refuses to start, and
+production settings keep cookies secure."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+def _run(code: str, **env) -> subprocess.CompletedProcess:
+    environment = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"DEBUG", "SECRET_KEY", "DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    }
+    environment.update(DJANGO_SETTINGS_MODULE="nethub.settings.base", **env)
+    return subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=environment, capture_output=True,
+        text=True, timeout=60,
+    )  # fmt: skip
+
+
+def test_refuses_to_start_without_a_secret_key():
+    result = _run("import django; django.setup()")
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_production_settings_are_secure():
+    code = (
+        "import django; django.setup(); from django.conf import settings as s; "
+        "print(s.DEBUG, s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, s.SECURE_SSL_REDIRECT, "
+        "s.SECURE_HSTS_SECONDS > 0, s.SESSION_COOKIE_HTTPONLY, s.ALLOWED_HOSTS)"
+    )
+    result = _run(code, SECRET_KEY="x" * 50)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["False", "True", "True", "True", "True", "True", "[]"]
+
+
+def test_debug_starts_without_a_secret_key_and_relaxes_cookies():
+    code = (
+        "import django; django.setup(); from django.conf import settings as s; "
+        "print(s.DEBUG, s.SESSION_COOKIE_SECURE)"
+    )
+    result = _run(code, DEBUG="1")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["True", "False"]
+
+
+def test_deploy_check_has_no_errors_with_production_settings():
+    result = _run(
+        "import django, sys; django.setup(); from django.core.management import call_command; "
+        "call_command('check', '--deploy', '--fail-level', 'ERROR')",
+        SECRET_KEY="a-long-and-random-production-secret-key-" + "k" * 30,
+        ALLOWED_HOSTS="nethub.example.org",
+    )
+    assert result.returncode == 0, result.stderr

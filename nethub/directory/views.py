@@ -1,0 +1,127 @@
+"""The directory's public pages: organisations, people, countries, networks, Champions.
+
+Everything here is public: anyone may read the directory. Changes are made in the back office
+and through the API (secretariat only, see rules.py)."""
+
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
+
+from nethub.directory import selectors
+from nethub.directory.models import (
+    ChampionCountry,
+    Country,
+    Network,
+    Organization,
+    OrganizationKind,
+    Person,
+    Region,
+)
+
+PAGE_SIZE = 25
+ORDER_LABELS = [
+    ("name", _("Name (A to Z)")),
+    ("-name", _("Name (Z to A)")),
+    ("kind", _("Kind")),
+    ("country", _("Country")),
+]
+
+
+def _querystring(request: HttpRequest) -> str:
+    """The filters of the current address, without the page number, for pagination links."""
+    query = request.GET.copy()
+    query.pop("page", None)
+    return query.urlencode()
+
+
+def organization_list(request: HttpRequest) -> HttpResponse:
+    """Public: organisations, filtered by kind, region, country and a search; sorted; paged."""
+    filters = {
+        "kind": request.GET.get("kind", ""),
+        "region": request.GET.get("region", ""),
+        "country": request.GET.get("country", ""),
+        "query": request.GET.get("q", "").strip(),
+        "order": request.GET.get("sort", "name"),
+    }
+    if filters["kind"] not in OrganizationKind.values:
+        filters["kind"] = ""
+    if filters["order"] not in selectors.ORGANIZATION_ORDERINGS:
+        filters["order"] = "name"
+    page = Paginator(selectors.organization_list(**filters), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    context = {
+        "page_obj": page,
+        "organizations": page.object_list,
+        "filters": filters,
+        "kinds": OrganizationKind.choices,
+        "regions": Region.objects.order_by("level", "name"),
+        "countries": Country.objects.only("iso2", "name"),
+        "orderings": ORDER_LABELS,
+        "querystring": _querystring(request),
+        "filtered": any(filters[key] for key in ("kind", "region", "country", "query")),
+    }
+    return render(request, "directory/organization_list.html", context)
+
+
+def organization_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    """Public: an organisation with its other names, its people, its country and networks."""
+    try:
+        organization = selectors.organization_detail(slug=slug)
+    except Organization.DoesNotExist as error:
+        raise Http404 from error
+    return render(request, "directory/organization_detail.html", {"organization": organization})
+
+
+def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """Public: a person, their title and organisation."""
+    try:
+        person = selectors.person_detail(pk=pk)
+    except Person.DoesNotExist as error:
+        raise Http404 from error
+    return render(request, "directory/person_detail.html", {"person": person})
+
+
+def country_list(request: HttpRequest) -> HttpResponse:
+    """Public: countries and territories by region, Member States and Champions marked."""
+    return render(
+        request, "directory/country_list.html", {"regions": selectors.regions_with_countries()}
+    )
+
+
+def country_detail(request: HttpRequest, iso2: str) -> HttpResponse:
+    """Public: a country, the organisations based there, its networks, Champion status."""
+    try:
+        country = selectors.country_detail(iso2=iso2)
+    except Country.DoesNotExist as error:
+        raise Http404 from error
+    champion = ChampionCountry.objects.filter(country=country).first()
+    context = {
+        "country": country,
+        "champion": champion,
+        "organizations": selectors.country_organizations(country=country),
+        "networks": Network.objects.filter(country=country),
+    }
+    return render(request, "directory/country_detail.html", context)
+
+
+def network_list(request: HttpRequest) -> HttpResponse:
+    """Public: country and regional networks."""
+    scope = request.GET.get("scope", "")
+    if scope not in Network.Scope.values:
+        scope = ""
+    return render(
+        request,
+        "directory/network_list.html",
+        {
+            "networks": selectors.network_list(scope=scope),
+            "scope": scope,
+            "scopes": Network.Scope.choices,
+        },
+    )
+
+
+def champion_list(request: HttpRequest) -> HttpResponse:
+    """Public: the Champion countries of the GCM."""
+    return render(request, "directory/champion_list.html", {"champions": selectors.champion_list()})

@@ -1,0 +1,225 @@
+"""Which GCM objectives and guiding principles a text concerns, each with a score.
+
+The text is cut into passages and embedded (all-MiniLM-L6-v2, see `nethub.search.embeddings`);
+each framework element is embedded from its title, short title and description (once per
+process). An element's semantic score pools its similarity over the passages (the best passage
+and the mean of the best few), and keyword cues drawn from the element's own words add a small
+bonus. `bench/tagging.py` measures the choices made here on a labelled set.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import numpy as np
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django_tasks import task
+
+from nethub.framework.models import ElementKind, FrameworkElement
+
+DEFAULT_KINDS = (ElementKind.OBJECTIVE, ElementKind.PRINCIPLE)
+# Passages of about this many words: the model was trained on sentences of up to 128 tokens.
+PASSAGE_WORDS = 90
+MAX_PASSAGES = 200
+# Pooling: the best passage counts most; the mean of the best few rewards a text that keeps
+# coming back to the subject. Keyword cues add at most KEYWORD_WEIGHT.
+TOP_PASSAGES = 3
+MAX_WEIGHT = 0.6
+KEYWORD_WEIGHT = 0.2
+# Below this score a suggestion is not worth an editor's time (measured in bench/tagging.py).
+THRESHOLD = 0.25
+
+_STOPWORDS = frozenset(
+    """a about above across after again against all also among an and any are as at be been
+    before being between both but by can could do does each for from further had has have how
+    in into is it its more most no nor not of on once only or other out over own same should
+    so some such than that the their them then there these they this those through to under
+    until up very was were what when where which while who whom why will with within would
+    people persons person migrants migrant migration migratory including include ensure
+    countries country national international global compact objective principle all stages
+    well based use using their support""".split()  # noqa: SIM905
+)
+
+
+@dataclass(frozen=True)
+class _ElementIndex:
+    key: tuple
+    elements: list[FrameworkElement]
+    vectors: np.ndarray  # one normalised row per element
+    cues: list[set[str]]  # keyword stems per element
+
+
+_cache: dict[tuple, _ElementIndex] = {}
+_lock = threading.Lock()
+
+
+def _stem(word: str) -> str:
+    """A crude stem that lets "remittances"/"remittance", "trafficking"/"trafficked" meet."""
+    word = word.lower()
+    for suffix in ("ations", "ation", "ings", "ing", "ies", "ed", "es", "s"):
+        if len(word) > len(suffix) + 3 and word.endswith(suffix):
+            return word[: -len(suffix)]
+    return word
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-zA-ZÀ-ÿ]{3,}", text)
+
+
+def _cue_stems(element: FrameworkElement) -> set[str]:
+    text = f"{element.short_title} {element.title} {element.description}"
+    return {_stem(word) for word in _words(text) if word.lower() not in _STOPWORDS}
+
+
+def element_text(element: FrameworkElement) -> str:
+    parts = [element.title]
+    if element.short_title and element.short_title != element.title:
+        parts.append(element.short_title)
+    if element.description:
+        parts.append(element.description)
+    return ". ".join(parts)
+
+
+def _element_index(kinds: Iterable[str]) -> _ElementIndex:
+    """Embeddings of the framework elements of `kinds`, cached per process and rebuilt when
+    their texts change (one query to check)."""
+    from nethub.search.embeddings import encode
+
+    elements = list(
+        FrameworkElement.objects.filter(kind__in=list(kinds)).order_by("kind", "position")
+    )
+    key = tuple((e.pk, e.title, e.short_title, e.description) for e in elements)
+    with _lock:
+        cached = _cache.get(key)
+        if cached is None:
+            vectors = encode([element_text(e) for e in elements])
+            cached = _ElementIndex(
+                key=key,
+                elements=elements,
+                vectors=vectors,
+                cues=[_cue_stems(e) for e in elements],
+            )
+            _cache.clear()
+            _cache[key] = cached
+    return cached
+
+
+def passages(text: str, *, words: int = PASSAGE_WORDS) -> list[str]:
+    """Cut `text` into passages of about `words` words along paragraph and sentence ends."""
+    paragraphs = [p.strip() for p in re.split(r"\n\s*\n|\n(?=[-•*]\s)", text) if p.strip()]
+    pieces: list[str] = []
+    for paragraph in paragraphs:
+        paragraph = re.sub(r"\s+", " ", paragraph)
+        if len(paragraph.split()) <= words:
+            pieces.append(paragraph)
+            continue
+        sentences = re.split(r"(?<=[.!?;])\s+", paragraph)
+        for sentence in sentences:
+            tokens = sentence.split()
+            for start in range(0, len(tokens), words):
+                pieces.append(" ".join(tokens[start : start + words]))
+    chunks: list[str] = []
+    current: list[str] = []
+    count = 0
+    for piece in pieces:
+        size = len(piece.split())
+        if current and count + size > words:
+            chunks.append(" ".join(current))
+            current, count = [], 0
+        current.append(piece)
+        count += size
+    if current:
+        chunks.append(" ".join(current))
+    return [chunk for chunk in chunks if len(chunk.split()) >= 3][:MAX_PASSAGES]
+
+
+def score_elements(
+    text: str,
+    *,
+    kinds: Iterable[str] = DEFAULT_KINDS,
+    max_weight: float = MAX_WEIGHT,
+    keyword_weight: float = KEYWORD_WEIGHT,
+    top_passages: int = TOP_PASSAGES,
+) -> list[tuple[FrameworkElement, float]]:
+    """Every element of `kinds` with its score for `text`, best first (no threshold)."""
+    from nethub.search.embeddings import encode
+
+    chunks = passages(text)
+    if not chunks:
+        return []
+    index = _element_index(kinds)
+    similarity = encode(chunks) @ index.vectors.T  # passages × elements
+    best = similarity.max(axis=0)
+    k = min(top_passages, similarity.shape[0])
+    top_mean = np.sort(similarity, axis=0)[-k:].mean(axis=0)
+    scores = max_weight * best + (1 - max_weight) * top_mean
+    if keyword_weight:
+        stems = {_stem(word) for word in _words(text) if word.lower() not in _STOPWORDS}
+        for i, cues in enumerate(index.cues):
+            if cues:
+                scores[i] += keyword_weight * min(1.0, 3 * len(cues & stems) / len(cues))
+    order = np.argsort(-scores)
+    return [(index.elements[i], float(scores[i])) for i in order]
+
+
+def suggest_elements(
+    text: str,
+    *,
+    kinds: Iterable[str] = DEFAULT_KINDS,
+    top_k: int = 3,
+    threshold: float = THRESHOLD,
+) -> list[tuple[FrameworkElement, float]]:
+    """The elements `text` most likely concerns: at most `top_k` per kind, scored at least
+    `threshold`, best first."""
+    kept: list[tuple[FrameworkElement, float]] = []
+    per_kind: dict[str, int] = {}
+    for element, score in score_elements(text, kinds=kinds):
+        if score < threshold or per_kind.get(element.kind, 0) >= top_k:
+            continue
+        per_kind[element.kind] = per_kind.get(element.kind, 0) + 1
+        kept.append((element, round(score, 4)))
+    return kept
+
+
+def suggestions_enabled() -> bool:
+    """Off in the test settings, so that only tests marked `model` load the model."""
+    return getattr(settings, "NETHUB_SUGGEST_TAGS", True)
+
+
+def _text_to_tag(obj) -> str:
+    """A record may offer `tag_suggestion_text()` (e.g. a practice still in review, which
+    search does not see); otherwise the text of its `search_document()` is used."""
+    if hasattr(obj, "tag_suggestion_text"):
+        return obj.tag_suggestion_text() or ""
+    document = obj.search_document() if hasattr(obj, "search_document") else None
+    if document is None or not document.suggest_tags:
+        return ""
+    return document.text or ""
+
+
+def record_suggest_tags(obj) -> list[tuple[FrameworkElement, float]]:
+    """Suggest GCM tags for `obj` and record them (replacing nethub's earlier suggestions;
+    tags a person confirmed stay). Returns the suggestions. Does nothing when suggestions are
+    switched off (NETHUB_SUGGEST_TAGS = False, as in the test settings)."""
+    from nethub.framework.services import tag_suggestions_record
+
+    if not suggestions_enabled():
+        return []
+    text = _text_to_tag(obj)
+    if not text.strip():
+        return []
+    scored = suggest_elements(text)
+    tag_suggestions_record(obj=obj, scored=scored)
+    return scored
+
+
+@task()
+def suggest_tags_for_record(*, content_type_id: int, object_id: int) -> int:
+    """Background task: suggest tags for one saved record. Returns how many were suggested."""
+    model = ContentType.objects.get_for_id(content_type_id).model_class()
+    obj = model._default_manager.filter(pk=object_id).first() if model else None
+    return len(record_suggest_tags(obj)) if obj is not None else 0

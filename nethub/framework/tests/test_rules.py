@@ -1,0 +1,23 @@
+"""Every framework permission, for every role, on records owned or not by the user's
+organisation."""
+
+from types import SimpleNamespace
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+def test_tag_record(users_by_role):
+    for role, user in users_by_role.items():
+        foreign = SimpleNamespace(owner_organization_id=-1)
+        assert user.has_perm("framework.tag_record", foreign) == (role == "secretariat"), role
+        if role == "anonymous":
+            continue
+        own = SimpleNamespace(owner_organization_id=user.organization_id)
+        assert user.has_perm("framework.tag_record", own), role
+
+
+def test_change_framework_element(users_by_role):
+    for role, user in users_by_role.items():
+        assert user.has_perm("framework.change_frameworkelement") == (role == "secretariat"), role

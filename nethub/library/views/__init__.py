@@ -1,0 +1,1 @@
+"""Views of the Knowledge Platform: documents (documents.py) and practices (practices.py)."""

@@ -1,0 +1,43 @@
+"""What the library's views share: permission checks, pagination, tag editing."""
+
+from __future__ import annotations
+
+from functools import wraps
+
+from django.core.paginator import Paginator
+from django.http import HttpRequest
+from rules.contrib.views import permission_required
+
+
+def require(perm: str, fn=None):
+    """django-rules' `permission_required`: the public is sent to log in, a signed-in user
+    without the permission gets the 403 page."""
+
+    def decorator(view):
+        redirecting = permission_required(perm, fn=fn)(view)
+        raising = permission_required(perm, fn=fn, raise_exception=True)(view)
+
+        @wraps(view)
+        def wrapped(request: HttpRequest, *args, **kwargs):
+            chosen = raising if request.user.is_authenticated else redirecting
+            return chosen(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorator
+
+
+def paginate(request: HttpRequest, queryset, per_page: int):
+    page = Paginator(queryset, per_page).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return page, query.urlencode()
+
+
+def split_tags(taggings) -> dict:
+    """Confirmed and suggested tags, each split into objectives and principles (and others)."""
+    groups = {"confirmed": [], "suggested": []}
+    for tagging in taggings:
+        groups["confirmed" if tagging.status == "confirmed" else "suggested"].append(tagging)
+    groups["suggested"].sort(key=lambda t: -(t.score or 0))
+    return groups

@@ -1,0 +1,140 @@
+"""Keyword search over passages through modelsearch's index.
+
+On the database backends (SQLite FTS5, PostgreSQL full-text) one SQL query ranks the matching
+index entries and keeps the best `limit`, with the facet filters applied in the same query;
+modelsearch's generic query path ranks through a correlated subquery per row on SQLite and
+scans every entry on PostgreSQL, too slow at 100,000 passages (see bench/search.py). Any other
+modelsearch backend (OpenSearch, Elasticsearch) goes through `Passage.objects.search()`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection
+from modelsearch.backends import get_search_backend
+
+from nethub.search.models import MULTI_VALUED_FACETS, Passage
+from nethub.search.services import PG_CONFIGS
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+FACET_COLUMNS = {
+    "kind": "kind",
+    "language": "language",
+    "year": "year",
+    "organization": "organizations",
+    "country": "countries",
+    "region": "regions",
+    "objective": "objectives",
+}
+
+
+def query_terms(query: str) -> list[str]:
+    return [term.lower() for term in _WORD.findall(query or "")][:32]
+
+
+def _filter_sql(filters: dict[str, list[str]]) -> tuple[str, list]:
+    """`AND (...)` clauses over the passage table `p`; values within one facet are ORed."""
+    clauses, params = [], []
+    for facet, values in (filters or {}).items():
+        column = FACET_COLUMNS.get(facet)
+        if not column or not values:
+            continue
+        if column in MULTI_VALUED_FACETS:
+            clauses.append("(" + " OR ".join([f"p.{column} LIKE %s"] * len(values)) + ")")
+            params += [f"%|{value}|%" for value in values]
+        elif column == "year":
+            years = [int(value) for value in values if str(value).isdigit()]
+            if not years:
+                clauses.append("1 = 0")
+                continue
+            clauses.append(f"p.year IN ({', '.join(['%s'] * len(years))})")
+            params += years
+        else:
+            clauses.append(f"p.{column} IN ({', '.join(['%s'] * len(values))})")
+            params += list(values)
+    return "".join(f" AND {clause}" for clause in clauses), params
+
+
+def _sqlite(terms, operator, limit, filters, content_type_id):
+    joiner = " AND " if operator == "and" else " OR "
+    match = (
+        "{body title} : ("
+        + joiner.join('"' + term.replace('"', '""') + '"' for term in terms)
+        + ")"
+    )
+    where, params = _filter_sql(filters)
+    sql = (
+        # Fixed names only; every value is a parameter.
+        "SELECT p.id, bm25(modelsearch_indexentry_fts, 0.0, 1.0, 2.0) AS score "  # noqa: S608
+        "FROM modelsearch_indexentry_fts "
+        "JOIN modelsearch_indexentry e ON e.id = modelsearch_indexentry_fts.rowid "
+        "JOIN search_passage p ON p.id = CAST(e.object_id AS INTEGER) "
+        f"WHERE modelsearch_indexentry_fts MATCH %s AND e.content_type_id = %s{where} "
+        "ORDER BY score LIMIT %s"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [match, content_type_id, *params, limit])
+        return [(pk, -score) for pk, score in cursor.fetchall()]
+
+
+def _postgres(terms, operator, limit, filters, content_type_id):
+    # The query is parsed with every language's configuration and the results ORed, so each
+    # passage is matched with the stemming of its own language.
+    configs = [*dict.fromkeys(PG_CONFIGS.values()), "simple"]
+    text = " ".join(terms)
+    if operator == "and":
+        parts = [f"plainto_tsquery('{config}', %s)" for config in configs]
+        query_params = [text] * len(configs)
+    else:
+        parts = [f"plainto_tsquery('{config}', %s)" for config in configs for _ in terms]
+        query_params = [term for _ in configs for term in terms]
+    where, params = _filter_sql(filters)
+    sql = (
+        # Fixed configuration names only; every value is a parameter.
+        "SELECT p.id, ts_rank(e.title || e.body, q.query) AS score "  # noqa: S608
+        f"FROM (SELECT {' || '.join(parts)} AS query) q, modelsearch_indexentry e "
+        "JOIN search_passage p ON p.id = e.object_id::bigint "
+        f"WHERE (e.title || e.body) @@ q.query AND e.content_type_id = %s{where} "
+        "ORDER BY score DESC LIMIT %s"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*query_params, content_type_id, *params, limit])
+        return list(cursor.fetchall())
+
+
+def _generic(query, operator, limit, filters):
+    queryset = Passage.objects.all()
+    for facet, values in (filters or {}).items():
+        column = FACET_COLUMNS.get(facet)
+        if column and values and column not in MULTI_VALUED_FACETS:
+            queryset = queryset.filter(**{f"{column}__in": values})
+    results = queryset.search(query, operator=operator).annotate_score("_score")[:limit]
+    return [(passage.pk, passage._score or 0.0) for passage in results]
+
+
+def keyword_search(
+    query: str, *, limit: int = 100, filters: dict[str, list[str]] | None = None
+) -> list[tuple[int, float]]:
+    """The best `limit` passages for `query` as (passage id, score), best first. All terms
+    must match; when that finds little, passages with any of the terms follow."""
+    terms = query_terms(query)
+    if not terms:
+        return []
+    backend = get_search_backend()
+    name = type(backend).__name__
+    if name == "SQLiteSearchBackend":
+        run = _sqlite
+    elif name == "PostgresSearchBackend":
+        run = _postgres
+    else:
+        return _generic(" ".join(terms), "and", limit, filters)
+    content_type_id = ContentType.objects.get_for_model(Passage).pk
+    hits = run(terms, "and", limit, filters, content_type_id)
+    if len(terms) > 1 and len(hits) < limit // 4:
+        seen = {pk for pk, _ in hits}
+        hits += [
+            hit for hit in run(terms, "or", limit, filters, content_type_id) if hit[0] not in seen
+        ][: limit - len(hits)]
+    return hits
