@@ -287,3 +287,13 @@ def test_only_the_secretariat_links_reports(client, reference_data, focal_point_
         reverse("meetings:action_point_link_report", args=[point.pk]), {"meeting": later.pk}
     )
     assert response.status_code == 403 and not point.reported_in.exists()
+
+
+def test_action_point_page_shows_its_gcm_tags(client, reference_data, secretariat_user):
+    point = ActionPointFactory()
+    objective = FrameworkElement.objects.get(kind="objective", code="7")
+    Tagging.objects.create(element=objective, tagged=point, status="confirmed")
+    client.force_login(secretariat_user)
+    page = client.get(point.get_absolute_url())
+    assert page.status_code == 200 and "GCM tags" in page.text
+    assert str(objective.label) in page.text
