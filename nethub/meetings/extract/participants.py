@@ -40,8 +40,18 @@ def is_participant_line(text: str) -> bool:
 
 
 def split_entries(line: str) -> list[str]:
-    """One line may name several people: "Mr. A, HC/OHCHR; Ms. B, Director/OHCHR"."""
-    return [part.strip(" ;") for part in re.split(r";\s*(?:and\s+)?", line) if part.strip(" ;")]
+    """One line may name several people: "Mr. A, HC/OHCHR; Ms. B, Director/OHCHR", or
+    "IOM: A (DG), B (DDG)" (one organisation, each person with their title in brackets)."""
+    entries = [part.strip(" ;") for part in re.split(r";\s*(?:and\s+)?", line) if part.strip(" ;")]
+    expanded = []
+    for entry in entries:
+        prefix = re.match(r"^([^:,()]{2,60}?)\s*(?::|\s[–—-])\s*(.+)$", entry)
+        people = re.findall(r"[^,()]+\([^()]+\)", prefix.group(2)) if prefix else []
+        if len(people) >= 2:
+            expanded += [f"{prefix.group(1)}: {person.strip(' ,')}" for person in people]
+        else:
+            expanded.append(entry)
+    return expanded
 
 
 def split_inline(text: str) -> list[str]:
@@ -73,12 +83,16 @@ def parse_participant(entry: str, resolver) -> ExtractedParticipant:
     honorific = honorific_match.group(0).strip() if honorific_match else ""
     entry = entry[honorific_match.end() :] if honorific_match else entry
     bracket = re.match(r"^([^,(]+?)\s*\(([^)]+)\)\s*,?\s*(.*)$", entry)
-    if bracket and resolver.resolve_in(bracket.group(2)):
+    if bracket and prefix_org is not None and not bracket.group(3):
+        name, rest = bracket.group(1), bracket.group(2)  # "IOM: Name (Title)"
+    elif bracket and resolver.resolve_in(bracket.group(2)):
         name, rest = bracket.group(1), f"{bracket.group(3)}, {bracket.group(2)}".strip(" ,")
     else:
         name, _, rest = entry.partition(",")
-        if not rest and "/" not in name:
-            # "Ms. Name Title/ORG" is rare; a lone name stays a name.
+        dash = re.match(r"^(.+?)\s+[–—-]\s+(.+)$", name)
+        if dash:  # "Name – Title, ORG"
+            name, rest = dash.group(1), f"{dash.group(2)}, {rest}".strip(" ,")
+        elif not rest and "/" in name:  # "Name Title/ORG" has no comma to split on
             pass
     name, rest = name.strip(), rest.strip()
     title, organization, role = _title_org_role(rest, resolver)

@@ -554,3 +554,21 @@ def test_participants_inline_after_the_heading(line, expected):
         f"EC meeting, 3 April 2023\n\n{line}\n\nUpdate\n\nNone.\n", resolver=RESOLVER
     )
     assert [(p.name, p.organization) for p in meeting.participants] == expected
+
+
+def test_one_organisation_several_people():
+    entries = split_entries("IOM: Ann Lee (DG), Bo Ray (DDG)")
+    people = [parse_participant(entry, RESOLVER) for entry in entries]
+    assert [(p.name, p.title, p.organization) for p in people] == [
+        ("Ann Lee", "DG", "IOM"),
+        ("Bo Ray", "DDG", "IOM"),
+    ]
+
+
+def test_name_dash_title_organisation():
+    person = parse_participant("Ann Lee – Director General, ILO", RESOLVER)
+    assert (person.name, person.title, person.organization) == (
+        "Ann Lee",
+        "Director General",
+        "ILO",
+    )
