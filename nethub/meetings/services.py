@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from nethub.core.services import audit_record
 from nethub.directory.selectors import OrganizationResolver
+from nethub.directory.services import person_get_or_create
 from nethub.ingest.extract import extract_text
 from nethub.meetings.extract import ExtractedMeeting, extract_meeting
 from nethub.meetings.models import (
@@ -156,10 +157,21 @@ def _replace_structure(*, meeting: Meeting, extracted: ExtractedMeeting) -> None
     participants = []
     for position, person in enumerate(extracted.participants):
         organization = resolver.resolve(person.organization) if person.organization else None
+        known = (
+            person_get_or_create(
+                name=person.name[:200],
+                organization=organization,
+                title=person.title[:255],
+                honorific=person.honorific[:16],
+            )
+            if person.name.strip()
+            else None
+        )
         participants.append(
             Participant(
                 meeting=meeting,
                 position=position,
+                person=known,
                 name=person.name[:200],
                 honorific=person.honorific[:32],
                 title=person.title[:300],

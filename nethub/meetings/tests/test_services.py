@@ -80,6 +80,7 @@ def test_2024_action_point_owned_by_a_body_with_its_due_date(reference_data):
         "IOM",
         "Network Coordinator",
     )
+    assert pope.person.name == "Amy E. Pope" and pope.person.organization == pope.organization
 
 
 def test_2022_coordinator_owns_the_relay(reference_data):
