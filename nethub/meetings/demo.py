@@ -1,11 +1,17 @@
 """Demo meetings: the EC Principals summaries in the fixtures folder, imported as the
-secretariat would."""
+secretariat would, and a little tracker history so the demo shows what follow-up looks like."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from nethub.meetings.services import meeting_import
+from nethub.accounts.models import User
+from nethub.meetings.models import ActionPoint
+from nethub.meetings.services import (
+    action_point_link_report,
+    action_point_update_status,
+    meeting_import,
+)
 
 SUMMARIES = [
     "ec-principals-2021-05-05.txt",
@@ -17,10 +23,26 @@ SUMMARIES = [
 def load(*, fixtures_dir: Path | None, stdout) -> None:
     if fixtures_dir is None:
         return
+    meetings = []
     for name in SUMMARIES:
         path = Path(fixtures_dir) / name
         if not path.exists():
             stdout.write(f"Meetings: {name} not found, skipped.")
             continue
         meeting = meeting_import(data=path.read_bytes(), filename=name, actor=None)
+        meetings.append(meeting)
         stdout.write(f"Meetings: {meeting} with {meeting.action_points.count()} action points.")
+    secretariat = User.objects.filter(username="secretariat").first()
+    if len(meetings) < 2 or secretariat is None:
+        return
+    first, later = meetings[0], meetings[1]
+    if first.action_points.exclude(status="open").exists():
+        return  # loaded before: keep the history it has
+    for point in ActionPoint.objects.filter(meeting=first, status="open").order_by("position")[:2]:
+        action_point_update_status(
+            action_point=point,
+            status="in_progress",
+            comment="Demo: work under way.",
+            actor=secretariat,
+        )
+        action_point_link_report(action_point=point, meeting=later, actor=secretariat)

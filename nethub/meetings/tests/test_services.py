@@ -208,3 +208,18 @@ def test_a_draft_imports_as_a_background_task(reference_data, secretariat_user):
     result = import_draft.enqueue(draft_id=draft.pk, actor_id=secretariat_user.pk)
     meeting = Meeting.objects.get(pk=result.return_value)
     assert meeting.action_points.count() == 2
+
+
+def test_demo_loads_the_summaries_twice_without_duplicates(reference_data, secretariat_user):
+    import io
+
+    from nethub.meetings import demo
+
+    secretariat_user.username = "secretariat"
+    secretariat_user.save(update_fields=["username"])
+    folder = fixture_path("ec-principals-2021-05-05.txt").parent
+    demo.load(fixtures_dir=folder, stdout=io.StringIO())
+    demo.load(fixtures_dir=folder, stdout=io.StringIO())
+    demo.load(fixtures_dir=None, stdout=io.StringIO())
+    assert Meeting.objects.count() == 3
+    assert ActionPoint.objects.filter(status="in_progress").count() == 2
