@@ -24,13 +24,23 @@ def _font() -> Path | None:
         return None
 
 
-def pdf_from_text(text: str, *, size: int = 11) -> bytes:
-    """A PDF with the text's lines wrapped at the page width, as a word processor would."""
+def pdf_from_text(text: str, *, size: int = 11, running: str = "") -> bytes:
+    """A PDF with the text's lines wrapped at the page width, as a word processor would;
+    with `running`, every page also has that header and a "Page n" footer."""
     from fpdf import FPDF
 
-    pdf = FPDF(format="A4")
+    class Document(FPDF):
+        def header(self):
+            if running:
+                self.cell(0, 6, running, new_x="LMARGIN", new_y="NEXT")
+
+        def footer(self):
+            if running:
+                self.set_y(-15)
+                self.cell(0, 6, f"Page {self.page_no()}", align="C")
+
+    pdf = Document(format="A4")
     pdf.set_margins(20, 20, 20)
-    pdf.add_page()
     font = _font()
     if font:
         pdf.add_font("DejaVu", "", str(font))
@@ -38,6 +48,7 @@ def pdf_from_text(text: str, *, size: int = 11) -> bytes:
     else:  # core fonts know Latin-1 only: replace what they lack
         pdf.set_font("Helvetica", size=size)
         text = text.encode("latin-1", "replace").decode("latin-1")
+    pdf.add_page()
     for line in text.splitlines():
         if not line.strip():
             pdf.ln(4)
