@@ -26,7 +26,7 @@ ACTION_HEADING = re.compile(
 )
 DECISION_HEADING = re.compile(
     r"^(?:key\s+|main\s+)?(?:decisions?|conclusions?|outcomes?|agreements?)"
-    r"(?:\s+(?:taken|reached))?\s*:?$",
+    r"(?:\s+(?:taken|reached))?\s*(?::\s*(?P<rest>.*))?$",
     re.I,
 )
 
@@ -168,7 +168,7 @@ def owner_of(sentence: str, resolve_owner) -> str | None:
 
 def _several(candidate: str, resolve_owner) -> str | None:
     """ "IOM and UNHCR": each named, joined with commas; None unless every part is known."""
-    parts = [p for p in re.split(r"\s*(?:,|\band\b|&)\s*", candidate) if p.strip()]
+    parts = [p for p in re.split(r"\s*(?:,|/|\band\b|&)\s*", candidate) if p.strip()]
     if len(parts) < 2:
         return None
     names = [resolve_owner(part) for part in parts]

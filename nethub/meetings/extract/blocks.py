@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 # A list marker at the start of a line: bullets, dashes, "1.", "1)", "a)", "(a)", "(i)", "i.".
 LIST_MARKER = re.compile(
-    r"^\s*(?:[•●○◦▪▫■□‣⁃∙·\-–—*+»>✓✔]|o(?=\s)|\(?\d{1,2}[.)]|\(?[a-hA-H][.)](?=\s)"
+    r"^\s*(?:[•●○◦▪▫■□‣⁃∙·\-–—*+»>✓✔➢►▶❖◆◇\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf0a8]|o(?=\s)|\(?\d{1,2}[.)]|\(?[a-hA-H][.)](?=\s)"
     r"|\(?(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)[.)](?=\s))\s+"
 )
 _TERMINAL = ".:;!?…"

@@ -30,9 +30,16 @@ BODIES = [
     ("Secretariat", r"(?:the\s+)?(?:Network\s+)?secretariat"),
     ("EC focal points", r"(?:the\s+)?(?:EC|Executive Committee|Network)?\s*focal\s+points?"),
     ("Principals", r"(?:the\s+)?(?:EC\s+)?Principals"),
-    ("Executive Committee", r"(?:the\s+)?(?:EC|Executive Committee)(?:\s+members?)?"),
+    (
+        "Executive Committee",
+        r"(?:the\s+)?(?:all\s+)?(?:EC|Executive Committee)(?:\s+(?:members?|entities|agencies))?",
+    ),
     ("Working group", r"(?:the\s+)?(?:[\w-]+\s+){0,4}working groups?"),
-    ("Network", r"(?:the\s+)?(?:UN\s+)?Network(?:\s+members)?|(?:the\s+)?members of the Network"),
+    (
+        "Network",
+        r"(?:the\s+)?(?:all\s+)?(?:UN\s+)?Network(?:\s+members)?|(?:the\s+)?members of the "
+        r"Network|(?:all\s+)?(?:Network\s+)?member (?:agencies|entities)",
+    ),
 ]
 _BODY_PATTERNS = [(name, re.compile(rf"^(?:{pattern})$", re.I)) for name, pattern in BODIES]
 

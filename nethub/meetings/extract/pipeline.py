@@ -209,8 +209,11 @@ def _agenda_items(meeting: ExtractedMeeting, body: list[Block], resolver) -> Non
             if heading_rest:
                 current.action_points.append(_point(heading_rest, meeting, resolve_owner))
             continue
-        if not block.bullet and actions.DECISION_HEADING.match(block.text):
+        decision = actions.DECISION_HEADING.match(block.text) if not block.bullet else None
+        if decision:
             mode = "decisions"
+            if decision.group("rest"):  # "Decision: the Principals endorsed ..."
+                current.decisions.append(decision.group("rest").strip())
             continue
         heading = _is_heading(block, meeting.agenda, following)
         if mode == "actions" and columns and " | " in block.text:

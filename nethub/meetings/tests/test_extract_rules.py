@@ -572,3 +572,40 @@ def test_name_dash_title_organisation():
         "Director General",
         "ILO",
     )
+
+
+@pytest.mark.parametrize("marker", ["\uf0b7", "\uf0a7", "➢", "►"])
+def test_bullets_from_word_symbol_fonts(marker):
+    assert split_blocks(f"Action points:\n{marker} Share the note.\n")[1].bullet
+
+
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        ("All EC members", "Executive Committee"),
+        ("member agencies", "Network"),
+        ("all Network members", "Network"),
+    ],
+)
+def test_more_ways_to_name_bodies(text, name):
+    assert body_name(text) == name
+
+
+def test_owners_joined_by_a_slash():
+    def resolve(text):
+        found = RESOLVER.resolve_in(text)
+        return str(found.organization) if found and not found.remainder else None
+
+    assert actions.owner_of("UNHCR/IOM to prepare a joint note.", resolve) == "UNHCR, IOM"
+
+
+def test_decision_written_after_its_label():
+    from nethub.meetings.extract import extract_meeting
+
+    text = (
+        "EC meeting, 3 April 2023\n\nParticipants:\nAnn Lee, DG, ILO\n\nWorkplan\n\n"
+        "Members discussed the draft at length and raised several points.\n\n"
+        "Decision: The workplan is endorsed as amended.\n"
+    )
+    [item] = extract_meeting(text, resolver=RESOLVER).agenda_items
+    assert item.decisions == ["The workplan is endorsed as amended."]
