@@ -13,6 +13,9 @@ from nethub.meetings.extract.deadlines import find_deadline
 from nethub.meetings.extract.header import DATE_PATTERN, parse_header
 from nethub.meetings.extract.names import body_name
 from nethub.meetings.extract.participants import (
+    HONORIFICS as HONORIFIC_PREFIX,
+)
+from nethub.meetings.extract.participants import (
     PARTICIPANTS_HEADING,
     is_participant_line,
     parse_participant,
@@ -63,7 +66,9 @@ def extract_meeting(text: str, *, resolver=None) -> ExtractedMeeting:
         inline = PARTICIPANTS_HEADING.match(blocks[participants_at].text).group("inline")
         for entry in split_inline(inline or ""):
             meeting.participants.append(parse_participant(entry, resolver))
-        while body_start < len(blocks) and _participant_block(blocks[body_start]):
+        while body_start < len(blocks) and (
+            _participant_block(blocks[body_start]) or _bare_name(blocks, body_start)
+        ):
             for entry in split_entries(blocks[body_start].text):
                 meeting.participants.append(parse_participant(entry, resolver))
             body_start += 1
@@ -98,6 +103,22 @@ def _participant_block(block: Block) -> bool:
         and is_participant_line(block.text)
         and not (block.text.endswith(".") and len(block.text.split()) > 12)
     )
+
+
+_NAME = re.compile(r"^(?:[A-Z][\w’'.-]*\.?\s+){1,4}[A-Z][\w’'.-]+$")
+
+
+def _bare_name(blocks: list[Block], index: int) -> bool:
+    """A name alone on its line ("Amy Pope") is a participant when the list goes on after it;
+    a heading ("UN System Pledge") is followed by its discussion instead."""
+    text = re.sub(HONORIFIC_PREFIX, "", blocks[index].text)
+    if not _NAME.match(text) or blocks[index].md_heading:
+        return False
+    following = blocks[index + 1] if index + 1 < len(blocks) else None
+    if following is None:
+        return False
+    next_text = re.sub(HONORIFIC_PREFIX, "", following.text)
+    return bool(_participant_block(following) or _NAME.match(next_text))
 
 
 def _agenda_list(body: list[Block]) -> tuple[list[str], set[int]]:
@@ -255,6 +276,9 @@ def _agenda_items(meeting: ExtractedMeeting, body: list[Block], resolver) -> Non
     meeting.agenda_items = [
         item for item in items if item.kind != "opening" or item.discussion or item.action_points
     ]
+    if len(meeting.agenda_items) == 1 and meeting.agenda_items[0].kind == "opening":
+        # No headings at all: the whole summary is one discussion, not an opening update.
+        meeting.agenda_items[0].title, meeting.agenda_items[0].kind = "Discussion", "item"
 
 
 _COLUMN_NAMES = [

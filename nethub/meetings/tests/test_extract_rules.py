@@ -609,3 +609,23 @@ def test_decision_written_after_its_label():
     )
     [item] = extract_meeting(text, resolver=RESOLVER).agenda_items
     assert item.decisions == ["The workplan is endorsed as amended."]
+
+
+def test_bare_names_in_the_participants_list():
+    from nethub.meetings.extract import extract_meeting
+
+    text = (
+        "EC meeting, 3 April 2023\n\nParticipants:\nAmy Pope\nMs. Ann Lee\nBo Ray, ED, UNICEF\n"
+        "Cy Dee\n\nUN System Pledge\n\nThe pledge was discussed by all the members present.\n"
+    )
+    meeting = extract_meeting(text, resolver=RESOLVER)
+    assert [p.name for p in meeting.participants] == ["Amy Pope", "Ann Lee", "Bo Ray", "Cy Dee"]
+    assert [i.title for i in meeting.agenda_items] == ["UN System Pledge"]
+
+
+def test_a_summary_without_headings_is_one_discussion():
+    from nethub.meetings.extract import extract_meeting
+
+    text = "EC meeting, 3 April 2023\n\nThe members discussed the workplan and agreed on it.\n"
+    [item] = extract_meeting(text, resolver=RESOLVER).agenda_items
+    assert (item.title, item.kind) == ("Discussion", "item")
