@@ -3,8 +3,6 @@ the tracker follows from one meeting to the next."""
 
 from __future__ import annotations
 
-import datetime
-
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
@@ -300,7 +298,3 @@ class ImportDraft(models.Model):
 
     def __str__(self) -> str:
         return self.filename
-
-    @property
-    def is_stale(self) -> bool:
-        return self.created_at < timezone.now() - datetime.timedelta(days=2)

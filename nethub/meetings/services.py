@@ -10,6 +10,7 @@ import re
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
@@ -29,6 +30,7 @@ from nethub.meetings.models import (
 )
 from nethub.search.hooks import record_deleted, record_saved
 
+STALE_DRAFTS = datetime.timedelta(days=2)
 SERIES_KINDS = [
     (r"principals", MeetingSeries.Kind.EC_PRINCIPALS),
     (r"annual", MeetingSeries.Kind.ANNUAL),
@@ -66,8 +68,12 @@ def meeting_extract_file(*, data: bytes, filename: str = "") -> tuple[str, str, 
 
 @transaction.atomic
 def import_draft_create(*, data: bytes, filename: str, actor) -> ImportDraft:
-    """Keep an upload and what was extracted from it, for the secretariat to check."""
+    """Keep an upload and what was extracted from it, for the secretariat to check. Drafts
+    left unsaved for two days are removed, with their files."""
     text, _language, extraction = meeting_extract_file(data=data, filename=filename)
+    for stale in ImportDraft.objects.filter(created_at__lt=timezone.now() - STALE_DRAFTS):
+        stale.file.delete(save=False)
+        stale.delete()
     draft = ImportDraft(
         filename=filename[:255],
         checksum=checksum_of(data),

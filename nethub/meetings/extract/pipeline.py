@@ -212,7 +212,6 @@ def _agenda_items(meeting: ExtractedMeeting, body: list[Block], resolver) -> Non
     current = ExtractedAgendaItem(title=OPENING_TITLE, kind="opening")
     items = [current]
     paragraphs: dict[int, list[str]] = {0: []}
-    explicit: dict[int, bool] = {0: False}
     mode = "discussion"  # or "actions", "decisions"
     list_bullets = 0  # list items seen under the current action heading
     columns: dict[str, int] = {}  # an action table's columns: text, owner, due
@@ -221,12 +220,10 @@ def _agenda_items(meeting: ExtractedMeeting, body: list[Block], resolver) -> Non
         table = _table_columns(block.text) if not block.bullet else {}
         if table:  # "Action | Responsible | Deadline": the rows below are action points
             mode, list_bullets, columns = "actions", 0, table
-            explicit[len(items) - 1] = True
             continue
         heading_rest = actions.action_heading(block.text) if not block.bullet else None
         if heading_rest is not None:
             mode, list_bullets, columns = "actions", 0, {}
-            explicit[len(items) - 1] = True
             if heading_rest:
                 current.action_points.append(_point(heading_rest, meeting, resolve_owner))
             continue
@@ -260,7 +257,6 @@ def _agenda_items(meeting: ExtractedMeeting, body: list[Block], resolver) -> Non
             )
             items.append(current)
             paragraphs[len(items) - 1] = []
-            explicit[len(items) - 1] = False
             continue
         mode = "discussion"
         paragraphs[len(items) - 1].append(("- " if block.bullet else "") + block.text)

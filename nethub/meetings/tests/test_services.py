@@ -246,3 +246,18 @@ def test_a_pdf_with_running_headers_and_page_numbers_extracts_the_same(name, siz
         ], len(meeting.participants)
 
     assert points(pages) == points(text)
+
+
+def test_stale_drafts_are_removed(reference_data, secretariat_user):
+    from django.utils import timezone
+
+    from nethub.meetings.models import ImportDraft
+    from nethub.meetings.services import import_draft_create
+
+    path = fixture_path("ec-principals-2022-02-15.md")
+    old = import_draft_create(data=path.read_bytes(), filename=path.name, actor=secretariat_user)
+    ImportDraft.objects.filter(pk=old.pk).update(
+        created_at=timezone.now() - datetime.timedelta(days=3)
+    )
+    new = import_draft_create(data=path.read_bytes(), filename=path.name, actor=secretariat_user)
+    assert list(ImportDraft.objects.values_list("pk", flat=True)) == [new.pk]
