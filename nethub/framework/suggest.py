@@ -186,8 +186,12 @@ def suggest_elements(
 
 
 def suggestions_enabled() -> bool:
-    """Off in the test settings, so that only tests marked `model` load the model."""
-    return getattr(settings, "NETHUB_SUGGEST_TAGS", True)
+    """Tag suggestions need the embedding model: they follow SEARCH_SEMANTIC (off in the test
+    settings, so only tests marked `model` load it) and can be switched off on their own with
+    NETHUB_SUGGEST_TAGS = False."""
+    return getattr(settings, "SEARCH_SEMANTIC", True) and getattr(
+        settings, "NETHUB_SUGGEST_TAGS", True
+    )
 
 
 def _text_to_tag(obj) -> str:
@@ -204,7 +208,7 @@ def _text_to_tag(obj) -> str:
 def record_suggest_tags(obj) -> list[tuple[FrameworkElement, float]]:
     """Suggest GCM tags for `obj` and record them (replacing nethub's earlier suggestions;
     tags a person confirmed stay). Returns the suggestions. Does nothing when suggestions are
-    switched off (NETHUB_SUGGEST_TAGS = False, as in the test settings)."""
+    switched off (see `suggestions_enabled`)."""
     from nethub.framework.services import tag_suggestions_record
 
     if not suggestions_enabled():
