@@ -189,3 +189,29 @@ def test_practice_attachment_must_be_a_readable_pdf(stakeholder_user):
     with pytest.raises(IngestError):
         practice_submit(stakeholder_user, attachment=(b"%PDF-1.4 broken", "broken.pdf"))
     assert not Practice.objects.exists()
+
+
+def test_library_add_command_adds_then_updates(
+    tmp_path, reference_data, django_capture_on_commit_callbacks
+):
+    import io
+
+    from django.core.management import CommandError, call_command
+
+    path = tmp_path / "note.txt"
+    path.write_text(ENGLISH, encoding="utf-8")
+    out = io.StringIO()
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("library_add", str(path), "--kind", "report", stdout=out)
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("library_add", str(path), "--kind", "report", "--title", "Fees", stdout=out)
+    document = Document.objects.get()
+    assert (document.title, document.status, document.language) == ("Fees", "ready", "en")
+    assert "Ready" in out.getvalue()
+    bad = tmp_path / "bad.pdf"
+    bad.write_bytes(b"%PDF-1.4\n\x00\x01 broken")
+    with (
+        pytest.raises(CommandError, match="could not be read"),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        call_command("library_add", str(bad), stdout=out)
