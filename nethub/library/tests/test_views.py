@@ -198,8 +198,10 @@ def test_unpublished_practice_is_hidden_and_edit_closed_in_review(
 
 
 def test_pages_render_in_french_and_spanish(client, reference_data):
-    assert 'lang="fr"' in client.get("/fr/library/").content.decode()
-    assert 'lang="es"' in client.get("/es/library/practices/").content.decode()
+    french = client.get("/fr/library/").content.decode()
+    assert 'lang="fr"' in french and "Plateforme de connaissances" in french
+    spanish = client.get("/es/library/practices/").content.decode()
+    assert 'lang="es"' in spanish and "Todavía no se ha publicado ninguna práctica" in spanish
 
 
 def test_empty_states(client, reference_data):
