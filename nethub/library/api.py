@@ -4,6 +4,7 @@ read-only (uploads and reviews go through the site, where files are checked)."""
 from __future__ import annotations
 
 from django.db.models import Prefetch
+from django.urls import reverse
 from rest_framework import serializers, viewsets
 
 from nethub.framework.models import Tagging
@@ -39,7 +40,9 @@ class DocumentSerializer(serializers.ModelSerializer):
         ]  # fmt: skip
 
     def get_file_url(self, document: Document) -> str:
-        return document.file.url if document.file else ""
+        if not document.file:
+            return ""
+        return reverse("library:document_file", args=[document.pk])
 
 
 class DocumentViewSet(viewsets.ReadOnlyModelViewSet):

@@ -210,3 +210,29 @@ def test_empty_states(client, reference_data):
         "No practice has been published yet"
         in client.get(reverse("library:practice_list")).content.decode()
     )
+
+
+def test_files_are_served_safely_and_only_to_those_who_may_see_them(
+    client, stakeholder_user, focal_point_user, django_capture_on_commit_callbacks
+):
+    client.force_login(stakeholder_user)
+    html = b"<html><body><p>Statement on decent work for domestic workers.</p></body></html>"
+    with django_capture_on_commit_callbacks(execute=True):
+        post_upload(client, html, name="statement.html")
+    document = Document.objects.get()
+    response = client.get(reverse("library:document_file", args=[document.pk]))
+    assert response["Content-Disposition"].startswith("attachment")
+    assert response["Content-Type"] == "application/octet-stream"
+    assert b"domestic workers" in b"".join(response.streaming_content)
+
+    practice = practice_submit(
+        stakeholder_user, attachment=(make_pdf("Attachment text."), "plan.pdf")
+    )
+    url = reverse("library:practice_attachment", args=[practice.pk])
+    response = client.get(url)
+    assert (
+        response["Content-Type"] == "application/pdf"
+        and "sandbox" in response["Content-Security-Policy"]
+    )
+    client.force_login(focal_point_user)
+    assert client.get(url).status_code == 403  # not published yet
