@@ -236,3 +236,37 @@ def test_files_are_served_safely_and_only_to_those_who_may_see_them(
     )
     client.force_login(focal_point_user)
     assert client.get(url).status_code == 403  # not published yet
+
+
+def _count_queries(client, url):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def test_list_pages_cost_the_same_queries_whatever_their_length(
+    client, stakeholder_user, secretariat_user
+):
+    def add(n):
+        for i in range(n):
+            practice = practice_submit(stakeholder_user, title=f"P{i}", objectives=(5, 6))
+            services.practice_publish(practice=practice, actor=secretariat_user)
+            Document.objects.create(title=f"D{i}", status="ready", kind="report")
+
+    add(2)
+    client.get(reverse("library:practice_list"))  # warm caches (content types, sessions)
+    before = (
+        _count_queries(client, reverse("library:practice_list")),
+        _count_queries(client, reverse("library:index") + "?sort=title"),
+    )
+    add(6)
+    after = (
+        _count_queries(client, reverse("library:practice_list") + "?sort=title"),
+        _count_queries(client, reverse("library:index")),
+    )
+    assert before == after
+    page = client.get(reverse("library:practice_list"), {"sort": "title"}).content.decode()
+    assert page.index(">P0<") < page.index(">P5<")
