@@ -215,3 +215,24 @@ def test_library_add_command_adds_then_updates(
         django_capture_on_commit_callbacks(execute=True),
     ):
         call_command("library_add", str(bad), stdout=out)
+
+
+def test_submitter_is_told_of_review_decisions_by_email(
+    stakeholder_user, secretariat_user, mailoutbox, django_capture_on_commit_callbacks
+):
+    practice = practice_submit(stakeholder_user)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.practice_request_changes(
+            practice=practice, actor=secretariat_user, note="Add the partner's name."
+        )
+    assert len(mailoutbox) == 1
+    message = mailoutbox[0]
+    assert message.to == [stakeholder_user.email]
+    assert "Changes requested" in message.subject and "Add the partner's name." in message.body
+    stakeholder_user.preferred_language = "fr"
+    stakeholder_user.save(update_fields=["preferred_language"])
+    practice.submitted_by.refresh_from_db()
+    services.practice_resubmit(practice=practice, actor=stakeholder_user)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.practice_publish(practice=practice, actor=secretariat_user)
+    assert len(mailoutbox) == 2 and "Approuvée et publiée" in mailoutbox[1].subject
