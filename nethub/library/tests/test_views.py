@@ -270,3 +270,25 @@ def test_list_pages_cost_the_same_queries_whatever_their_length(
     assert before == after
     page = client.get(reverse("library:practice_list"), {"sort": "title"}).content.decode()
     assert page.index(">P0<") < page.index(">P5<")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_with_a_task_worker_the_page_shows_progress_until_the_worker_is_done(
+    client, stakeholder_user, settings
+):
+    from django.core.management import call_command
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    client.force_login(stakeholder_user)
+    post_upload(client, make_pdf(TEXT))
+    document = Document.objects.get()
+    assert document.status == "processing"
+    page = client.get(document.get_absolute_url()).content.decode()
+    assert 'hx-trigger="every 1s"' in page and "being processed" in page
+    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+    document.refresh_from_db()
+    assert document.status == "ready" and "hotlines" in document.text
+    response = client.get(
+        reverse("library:document_progress", args=[document.pk]), headers={"HX-Request": "true"}
+    )
+    assert response["HX-Refresh"] == "true"
