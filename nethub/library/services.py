@@ -424,7 +424,12 @@ def practice_update(
     **fields,
 ) -> Practice:
     """Edit a practice. Its submitter may do so while it is submitted or has changes
-    requested (the view checks `library.change_practice`); the secretariat at any time."""
+    requested; the secretariat at any time (the rule `library.change_practice`)."""
+    if not actor.has_perm("library.change_practice", practice):
+        raise PracticeTransitionError(
+            _("A practice that is “%(status)s” cannot be edited by its submitter.")
+            % {"status": practice.get_status_display()}
+        )
     if attachment is not None:
         _check_size(attachment[0])
     _practice_write(

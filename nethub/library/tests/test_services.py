@@ -168,6 +168,10 @@ def test_practice_transitions_follow_the_rules(stakeholder_user, secretariat_use
         services.practice_request_changes(practice=practice, actor=secretariat_user, note=" ")
     with pytest.raises(services.PracticeTransitionError, match="Say why"):
         services.practice_decline(practice=practice, actor=secretariat_user, note="")
+    services.practice_review_start(practice=practice, actor=secretariat_user)
+    with pytest.raises(services.PracticeTransitionError, match="cannot be edited"):
+        services.practice_update(practice=practice, actor=stakeholder_user, title="Sneaky")
+    services.practice_update(practice=practice, actor=secretariat_user, title="Curated title")
     services.practice_decline(practice=practice, actor=secretariat_user, note="Only planned.")
     with pytest.raises(services.PracticeTransitionError):
         services.practice_publish(practice=practice, actor=secretariat_user)
