@@ -103,6 +103,11 @@ def test_published_practice_is_found_by_pdf_keyword_and_by_paraphrase(
     text = Practice.objects.get().full_text().lower()
     assert not any(word in text for word in PARAPHRASE.split())
     for query in ("Quillfeather", PARAPHRASE):
-        results = search_selectors.search(query=query)
-        urls = [hit.url for hit in results.hits]
+        urls = [hit.url for hit in search_selectors.search(query=query).hits]
         assert any(practice_url.endswith(url) for url in urls), (query, urls)
+        # And through the site's search box, as the public would.
+        page.goto("/")
+        page.get_by_label("Search everything").fill(query)
+        page.get_by_label("Search everything").press("Enter")
+        page.get_by_role("link", name="Bus vouchers for clinic visits").first.click()
+        expect(page).to_have_url(practice_url)
