@@ -73,22 +73,25 @@ class PracticeSerializer(serializers.ModelSerializer):
         fields = [
             "id", "url", "title", "summary", "description", "results", "replicability",
             "implementation", "start_year", "organization", "partners", "countries", "regions",
-            "language", "published_at", "tags",
+            "language", "status", "published_at", "tags",
         ]  # fmt: skip
 
 
 class PracticeViewSet(viewsets.ReadOnlyModelViewSet):
-    """Published practices only."""
+    """Published practices; the secretariat (reviewers) also sees those in review, with their
+    status."""
 
     serializer_class = PracticeSerializer
-    filterset_fields = ["implementation", "language"]
+    filterset_fields = ["implementation", "language", "status"]
     search_fields = ["title", "summary"]
     ordering_fields = ["published_at", "title"]
 
     def get_queryset(self):
+        practices = Practice.objects.all()
+        if not self.request.user.has_perm("library.review_practice"):
+            practices = practices.filter(status=Practice.Status.PUBLISHED)
         return (
-            Practice.objects.filter(status=Practice.Status.PUBLISHED)
-            .select_related("organization")
+            practices.select_related("organization")
             .prefetch_related("countries", "regions", _TAGS)
             .order_by("-published_at", "-id")
         )
