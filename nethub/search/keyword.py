@@ -57,6 +57,17 @@ def _filter_sql(filters: dict[str, list[str]]) -> tuple[str, list]:
     return "".join(f" AND {clause}" for clause in clauses), params
 
 
+def _restrict(filters, cast: str) -> tuple[str, list]:
+    """A filter on index entries by their passage's facets: a semi-join through the unique
+    (content type, object id) index of the entries, never a scan of the entries."""
+    where, params = _filter_sql(filters)
+    if not where:
+        return "", []
+    # Fixed column names only; every value is a parameter.
+    subquery = f"SELECT {cast} FROM search_passage p WHERE 1 = 1{where}"  # noqa: S608
+    return f" AND e.object_id IN ({subquery})", params
+
+
 def _sqlite(terms, operator, limit, filters, content_type_id):
     joiner = " AND " if operator == "and" else " OR "
     match = (
@@ -64,19 +75,18 @@ def _sqlite(terms, operator, limit, filters, content_type_id):
         + joiner.join('"' + term.replace('"', '""') + '"' for term in terms)
         + ")"
     )
-    where, params = _filter_sql(filters)
+    restrict, params = _restrict(filters, "CAST(p.id AS TEXT)")
     sql = (
         # Fixed names only; every value is a parameter.
-        "SELECT p.id, bm25(modelsearch_indexentry_fts, 0.0, 1.0, 2.0) AS score "  # noqa: S608
+        "SELECT e.object_id, bm25(modelsearch_indexentry_fts, 0.0, 1.0, 2.0) AS score "  # noqa: S608
         "FROM modelsearch_indexentry_fts "
         "JOIN modelsearch_indexentry e ON e.id = modelsearch_indexentry_fts.rowid "
-        "JOIN search_passage p ON p.id = CAST(e.object_id AS INTEGER) "
-        f"WHERE modelsearch_indexentry_fts MATCH %s AND e.content_type_id = %s{where} "
+        f"WHERE modelsearch_indexentry_fts MATCH %s AND e.content_type_id = %s{restrict} "
         "ORDER BY score LIMIT %s"
     )
     with connection.cursor() as cursor:
         cursor.execute(sql, [match, content_type_id, *params, limit])
-        return [(pk, -score) for pk, score in cursor.fetchall()]
+        return [(int(pk), -score) for pk, score in cursor.fetchall()]
 
 
 def _postgres(terms, operator, limit, filters, content_type_id):
@@ -90,18 +100,17 @@ def _postgres(terms, operator, limit, filters, content_type_id):
     else:
         parts = [f"plainto_tsquery('{config}', %s)" for config in configs for _ in terms]
         query_params = [term for _ in configs for term in terms]
-    where, params = _filter_sql(filters)
+    restrict, params = _restrict(filters, "p.id::text")
     sql = (
         # Fixed configuration names only; every value is a parameter.
-        "SELECT p.id, ts_rank(e.title || e.body, q.query) AS score "  # noqa: S608
+        "SELECT e.object_id, ts_rank(e.title || e.body, q.query) AS score "  # noqa: S608
         f"FROM (SELECT {' || '.join(parts)} AS query) q, modelsearch_indexentry e "
-        "JOIN search_passage p ON p.id = e.object_id::bigint "
-        f"WHERE (e.title || e.body) @@ q.query AND e.content_type_id = %s{where} "
+        f"WHERE (e.title || e.body) @@ q.query AND e.content_type_id = %s{restrict} "
         "ORDER BY score DESC LIMIT %s"
     )
     with connection.cursor() as cursor:
         cursor.execute(sql, [*query_params, content_type_id, *params, limit])
-        return list(cursor.fetchall())
+        return [(int(pk), score) for pk, score in cursor.fetchall()]
 
 
 def _generic(query, operator, limit, filters):
