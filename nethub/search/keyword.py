@@ -15,10 +15,15 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from modelsearch.backends import get_search_backend
 
-from nethub.search.models import MULTI_VALUED_FACETS, Passage
-from nethub.search.services import PG_CONFIGS
+from nethub.search.models import MULTI_VALUED_FACETS, IndexState, Passage
+from nethub.search.services import pg_config
 
 _WORD = re.compile(r"\w+", re.UNICODE)
+# At most this many matching passages are ranked. A query that matches more (a word found in
+# most passages) ranks the first ones in index order: ranking 50,000 matches costs 60 ms on
+# SQLite and over a second on PostgreSQL, and a term that common tells little anyway (the
+# semantic ranking, fused with this one, orders what it cannot).
+CANDIDATE_CAP = {"sqlite": 5000, "postgresql": 2000}
 FACET_COLUMNS = {
     "kind": "kind",
     "language": "language",
@@ -78,21 +83,24 @@ def _sqlite(terms, operator, limit, filters, content_type_id):
     restrict, params = _restrict(filters, "CAST(p.id AS TEXT)")
     sql = (
         # Fixed names only; every value is a parameter.
-        "SELECT e.object_id, bm25(modelsearch_indexentry_fts, 0.0, 1.0, 2.0) AS score "  # noqa: S608
+        "SELECT object_id, score FROM ("  # noqa: S608
+        "SELECT e.object_id, bm25(modelsearch_indexentry_fts, 0.0, 1.0, 2.0) AS score "
         "FROM modelsearch_indexentry_fts "
-        "JOIN modelsearch_indexentry e ON e.id = modelsearch_indexentry_fts.rowid "
+        # CROSS JOIN keeps the full-text match as the outer loop (SQLite's planner would
+        # otherwise run the match once per index entry).
+        "CROSS JOIN modelsearch_indexentry e ON e.id = modelsearch_indexentry_fts.rowid "
         f"WHERE modelsearch_indexentry_fts MATCH %s AND e.content_type_id = %s{restrict} "
-        "ORDER BY score LIMIT %s"
+        "LIMIT %s) ORDER BY score LIMIT %s"
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, [match, content_type_id, *params, limit])
+        cursor.execute(sql, [match, content_type_id, *params, CANDIDATE_CAP["sqlite"], limit])
         return [(int(pk), -score) for pk, score in cursor.fetchall()]
 
 
 def _postgres(terms, operator, limit, filters, content_type_id):
     # The query is parsed with every language's configuration and the results ORed, so each
     # passage is matched with the stemming of its own language.
-    configs = [*dict.fromkeys(PG_CONFIGS.values()), "simple"]
+    configs = _configs_in_use()
     text = " ".join(terms)
     if operator == "and":
         parts = [f"plainto_tsquery('{config}', %s)" for config in configs]
@@ -103,14 +111,32 @@ def _postgres(terms, operator, limit, filters, content_type_id):
     restrict, params = _restrict(filters, "p.id::text")
     sql = (
         # Fixed configuration names only; every value is a parameter.
-        "SELECT e.object_id, ts_rank(e.title || e.body, q.query) AS score "  # noqa: S608
+        "SELECT object_id, ts_rank(vector, query) AS score FROM ("  # noqa: S608
+        "SELECT e.object_id, e.title || e.body AS vector, q.query "
         f"FROM (SELECT {' || '.join(parts)} AS query) q, modelsearch_indexentry e "
         f"WHERE (e.title || e.body) @@ q.query AND e.content_type_id = %s{restrict} "
-        "ORDER BY score DESC LIMIT %s"
+        "LIMIT %s) candidates ORDER BY score DESC LIMIT %s"
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*query_params, content_type_id, *params, limit])
+        cursor.execute(
+            sql,
+            [*query_params, content_type_id, *params, CANDIDATE_CAP["postgresql"], limit],
+        )
         return [(int(pk), score) for pk, score in cursor.fetchall()]
+
+
+_languages: tuple[int, list[str]] | None = None
+
+
+def _configs_in_use() -> list[str]:
+    """The text-search configurations of the languages in the index (read again when the index
+    changes), so a query is not parsed with configurations no passage uses."""
+    global _languages
+    version = IndexState.objects.filter(pk=1).values_list("version", flat=True).first() or 0
+    if _languages is None or _languages[0] != version:
+        languages = Passage.objects.order_by().values_list("language", flat=True).distinct()
+        _languages = (version, sorted({pg_config(language) for language in languages}))
+    return _languages[1] or ["simple"]
 
 
 def _generic(query, operator, limit, filters):
