@@ -15,7 +15,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from modelsearch.backends import get_search_backend
 
-from nethub.search.models import MULTI_VALUED_FACETS, IndexState, Passage
+from nethub.search.models import MULTI_VALUED_FACETS, Passage, index_stamp
 from nethub.search.services import pg_config
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -125,14 +125,14 @@ def _postgres(terms, operator, limit, filters, content_type_id):
         return [(int(pk), score) for pk, score in cursor.fetchall()]
 
 
-_languages: tuple[int, list[str]] | None = None
+_languages: tuple[str, list[str]] | None = None
 
 
 def _configs_in_use() -> list[str]:
     """The text-search configurations of the languages in the index (read again when the index
     changes), so a query is not parsed with configurations no passage uses."""
     global _languages
-    version = IndexState.objects.filter(pk=1).values_list("version", flat=True).first() or 0
+    version = index_stamp()
     if _languages is None or _languages[0] != version:
         languages = Passage.objects.order_by().values_list("language", flat=True).distinct()
         _languages = (version, sorted({pg_config(language) for language in languages}))
