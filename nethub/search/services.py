@@ -39,7 +39,9 @@ PG_CONFIGS = {
 
 
 def pg_config(language: str) -> str:
-    return PG_CONFIGS.get((language or "")[:2].lower(), "simple")
+    """A record that does not state its language is taken to be in the site's language."""
+    language = (language or settings.LANGUAGE_CODE)[:2].lower()
+    return PG_CONFIGS.get(language, "simple")
 
 
 def semantic_enabled() -> bool:

@@ -136,6 +136,8 @@ def test_index_rebuild_indexes_people_and_drops_stale(reference_data, index_docu
     assert keyword_search("Rebuilt")
 
 
-@pytest.mark.parametrize("language", ["en", "fr", ""])
-def test_pg_config_per_language(language):
-    assert services.pg_config(language) == {"en": "english", "fr": "french", "": "simple"}[language]
+@pytest.mark.parametrize(
+    ("language", "config"), [("en", "english"), ("fr", "french"), ("", "english"), ("sw", "simple")]
+)
+def test_pg_config_per_language(language, config):
+    assert services.pg_config(language) == config
