@@ -23,7 +23,7 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 # most passages) ranks the first ones in index order: ranking 50,000 matches costs 60 ms on
 # SQLite and over a second on PostgreSQL, and a term that common tells little anyway (the
 # semantic ranking, fused with this one, orders what it cannot).
-CANDIDATE_CAP = {"sqlite": 5000, "postgresql": 2000}
+CANDIDATE_CAP = {"sqlite": 5000, "postgresql": 1000}
 FACET_COLUMNS = {
     "kind": "kind",
     "language": "language",
@@ -110,9 +110,10 @@ def _postgres(terms, operator, limit, filters, content_type_id):
         query_params = [term for _ in configs for term in terms]
     restrict, params = _restrict(filters, "p.id::text")
     sql = (
-        # Fixed configuration names only; every value is a parameter.
-        "SELECT object_id, ts_rank(vector, query) AS score FROM ("  # noqa: S608
-        "SELECT e.object_id, e.title || e.body AS vector, q.query "
+        # Fixed configuration names only; every value is a parameter. Title and body are
+        # ranked apart: concatenating the two vectors per row costs more than the ranking.
+        "SELECT object_id, 2 * ts_rank(title, query) + ts_rank(body, query) AS score "  # noqa: S608
+        "FROM (SELECT e.object_id, e.title, e.body, q.query "
         f"FROM (SELECT {' || '.join(parts)} AS query) q, modelsearch_indexentry e "
         f"WHERE (e.title || e.body) @@ q.query AND e.content_type_id = %s{restrict} "
         "LIMIT %s) candidates ORDER BY score DESC LIMIT %s"
@@ -134,7 +135,18 @@ def _configs_in_use() -> list[str]:
     global _languages
     version = index_stamp()
     if _languages is None or _languages[0] != version:
-        languages = Passage.objects.order_by().values_list("language", flat=True).distinct()
+        if connection.vendor == "postgresql":
+            # A loose index scan: one index probe per language, not a scan of every passage.
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "WITH RECURSIVE l AS (SELECT min(language) AS v FROM search_passage "
+                    "UNION ALL SELECT (SELECT min(language) FROM search_passage "
+                    "WHERE language > l.v) FROM l WHERE l.v IS NOT NULL) "
+                    "SELECT v FROM l WHERE v IS NOT NULL"
+                )
+                languages = [row[0] for row in cursor.fetchall()]
+        else:
+            languages = Passage.objects.order_by().values_list("language", flat=True).distinct()
         _languages = (version, sorted({pg_config(language) for language in languages}))
     return _languages[1] or ["simple"]
 
