@@ -1,7 +1,9 @@
 """List the interface strings not yet translated (or marked fuzzy) in nethub's catalogues.
 
-Usage: .venv/bin/python scripts/translations_check.py [LOCALE ...]   (default: fr es)
-Run `make messages` first so the catalogues hold every string. Exits 1 if any is missing."""
+Every catalogue counts: the foundation's (`nethub/locale/`) and each app's own
+(`nethub/<app>/locale/`). Usage: .venv/bin/python scripts/translations_check.py [LOCALE ...]
+(default: fr es). Run `make messages` first so the catalogues hold every string.
+Exits 1 if any string is missing or a locale has no catalogue at all."""
 
 from __future__ import annotations
 
@@ -9,7 +11,14 @@ import ast
 import sys
 from pathlib import Path
 
-LOCALE_DIR = Path(__file__).resolve().parent.parent / "nethub" / "locale"
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGE_DIR = ROOT / "nethub"
+LOCALES = ["fr", "es"]
+
+
+def catalogues(locale: str) -> list[Path]:
+    """The django.po of `locale` in nethub/locale and in every app's locale/ directory."""
+    return sorted(PACKAGE_DIR.glob(f"**/locale/{locale}/LC_MESSAGES/django.po"))
 
 
 def untranslated(po_file: Path) -> list[str]:
@@ -41,18 +50,19 @@ def untranslated(po_file: Path) -> list[str]:
 def main(locales: list[str]) -> int:
     failed = False
     for locale in locales:
-        po_file = LOCALE_DIR / locale / "LC_MESSAGES" / "django.po"
-        if not po_file.exists():
-            print(f"{locale}: no catalogue at {po_file}")
+        po_files = catalogues(locale)
+        if not po_files:
+            print(f"{locale}: no catalogue under {PACKAGE_DIR}")
             failed = True
             continue
-        missing = untranslated(po_file)
-        print(f"{locale}: {len(missing)} untranslated")
-        for msgid in missing:
-            print(f"  {msgid!r}")
-        failed = failed or bool(missing)
+        for po_file in po_files:
+            missing = untranslated(po_file)
+            print(f"{locale}: {po_file.relative_to(ROOT)}: {len(missing)} untranslated")
+            for msgid in missing:
+                print(f"  {msgid!r}")
+            failed = failed or bool(missing)
     return 1 if failed else 0
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:] or ["fr", "es"]))
+    sys.exit(main(sys.argv[1:] or LOCALES))
