@@ -116,13 +116,6 @@ def test_app_strings_stay_in_their_app_catalogue():
     assert not [ref for ref in references if ref.split("/")[0] not in FOUNDATION]
 
 
-@pytest.fixture
-def back_to_english():
-    """A request to a /fr/ page leaves French active in this thread."""
-    yield
-    translation.activate("en")
-
-
 # A page of each app and a string that only the app's own catalogue holds.
 APP_PAGES = [
     ("meetings:tracker", "Filter action points"),
@@ -134,7 +127,7 @@ APP_PAGES = [
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(("url_name", "msgid"), APP_PAGES, ids=[name for name, _ in APP_PAGES])
-def test_app_page_renders_in_french(client, secretariat_user, back_to_english, url_name, msgid):
+def test_app_page_renders_in_french(client, secretariat_user, url_name, msgid):
     try:
         with translation.override("fr"):
             url = reverse(url_name)
