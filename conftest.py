@@ -160,3 +160,13 @@ def browser_login(page, username: str, password: str = "correct-horse-battery") 
     page.get_by_label("Password").fill(password)
     page.get_by_role("button", name="Log in").click()
     page.wait_for_url(lambda url: "/accounts/login/" not in url)
+
+
+@pytest.fixture(autouse=True)
+def _default_language_after_each_test():
+    """A request to a /fr/ or /es/ page leaves that language active in the test's thread; the
+    next test would render in it (and pass or fail by accident once a catalogue is translated)."""
+    yield
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)

@@ -18,7 +18,7 @@ from django.utils.dates import MONTHS_3
 from django.utils.encoding import filepath_to_uri
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext
 
 from nethub.consultations.models import Comment
 from nethub.consultations.selectors import ThreadItem
@@ -64,7 +64,7 @@ class ThreadRenderer:
                 "support": _("Support"),
                 "withdraw": _("Withdraw support"),
                 "edit": _("Edit"),
-                "report": _("Report"),
+                "report": pgettext("flag a comment", "Report"),
                 "moderate": _("Moderate"),
                 "not_stated": _("Author not stated"),
                 "attachments": _("Attachments"),

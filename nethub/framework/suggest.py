@@ -29,7 +29,7 @@ MAX_PASSAGES = 200
 # coming back to the subject. Keyword cues add at most KEYWORD_WEIGHT.
 TOP_PASSAGES = 3
 MAX_WEIGHT = 0.6
-KEYWORD_WEIGHT = 0.2
+KEYWORD_WEIGHT = 0.3
 # Below this score a suggestion is not worth an editor's time (measured in bench/tagging.py).
 THRESHOLD = 0.25
 
@@ -153,15 +153,20 @@ def score_elements(
         return []
     index = _element_index(kinds)
     similarity = encode(chunks) @ index.vectors.T  # passages × elements
+    if keyword_weight:
+        # Cues count within a passage, so a long text does not match every element by
+        # containing a few of each one's words somewhere.
+        cue_scores = np.zeros_like(similarity)
+        for p, chunk in enumerate(chunks):
+            stems = {_stem(word) for word in _words(chunk) if word.lower() not in _STOPWORDS}
+            for i, cues in enumerate(index.cues):
+                if cues:
+                    cue_scores[p, i] = min(1.0, 3 * len(cues & stems) / len(cues))
+        similarity = similarity + keyword_weight * cue_scores
     best = similarity.max(axis=0)
     k = min(top_passages, similarity.shape[0])
     top_mean = np.sort(similarity, axis=0)[-k:].mean(axis=0)
     scores = max_weight * best + (1 - max_weight) * top_mean
-    if keyword_weight:
-        stems = {_stem(word) for word in _words(text) if word.lower() not in _STOPWORDS}
-        for i, cues in enumerate(index.cues):
-            if cues:
-                scores[i] += keyword_weight * min(1.0, 3 * len(cues & stems) / len(cues))
     order = np.argsort(-scores)
     return [(index.elements[i], float(scores[i])) for i in order]
 
@@ -186,8 +191,12 @@ def suggest_elements(
 
 
 def suggestions_enabled() -> bool:
-    """Off in the test settings, so that only tests marked `model` load the model."""
-    return getattr(settings, "NETHUB_SUGGEST_TAGS", True)
+    """Tag suggestions need the embedding model: they follow SEARCH_SEMANTIC (off in the test
+    settings, so only tests marked `model` load it) and can be switched off on their own with
+    NETHUB_SUGGEST_TAGS = False."""
+    return getattr(settings, "SEARCH_SEMANTIC", True) and getattr(
+        settings, "NETHUB_SUGGEST_TAGS", True
+    )
 
 
 def _text_to_tag(obj) -> str:
@@ -204,7 +213,7 @@ def _text_to_tag(obj) -> str:
 def record_suggest_tags(obj) -> list[tuple[FrameworkElement, float]]:
     """Suggest GCM tags for `obj` and record them (replacing nethub's earlier suggestions;
     tags a person confirmed stay). Returns the suggestions. Does nothing when suggestions are
-    switched off (NETHUB_SUGGEST_TAGS = False, as in the test settings)."""
+    switched off (see `suggestions_enabled`)."""
     from nethub.framework.services import tag_suggestions_record
 
     if not suggestions_enabled():

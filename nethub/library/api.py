@@ -4,6 +4,7 @@ read-only (uploads and reviews go through the site, where files are checked)."""
 from __future__ import annotations
 
 from django.db.models import Prefetch
+from django.urls import reverse
 from rest_framework import serializers, viewsets
 
 from nethub.framework.models import Tagging
@@ -39,7 +40,9 @@ class DocumentSerializer(serializers.ModelSerializer):
         ]  # fmt: skip
 
     def get_file_url(self, document: Document) -> str:
-        return document.file.url if document.file else ""
+        if not document.file:
+            return ""
+        return reverse("library:document_file", args=[document.pk])
 
 
 class DocumentViewSet(viewsets.ReadOnlyModelViewSet):
@@ -70,22 +73,25 @@ class PracticeSerializer(serializers.ModelSerializer):
         fields = [
             "id", "url", "title", "summary", "description", "results", "replicability",
             "implementation", "start_year", "organization", "partners", "countries", "regions",
-            "language", "published_at", "tags",
+            "language", "status", "published_at", "tags",
         ]  # fmt: skip
 
 
 class PracticeViewSet(viewsets.ReadOnlyModelViewSet):
-    """Published practices only."""
+    """Published practices; the secretariat (reviewers) also sees those in review, with their
+    status."""
 
     serializer_class = PracticeSerializer
-    filterset_fields = ["implementation", "language"]
+    filterset_fields = ["implementation", "language", "status"]
     search_fields = ["title", "summary"]
     ordering_fields = ["published_at", "title"]
 
     def get_queryset(self):
+        practices = Practice.objects.all()
+        if not self.request.user.has_perm("library.review_practice"):
+            practices = practices.filter(status=Practice.Status.PUBLISHED)
         return (
-            Practice.objects.filter(status=Practice.Status.PUBLISHED)
-            .select_related("organization")
+            practices.select_related("organization")
             .prefetch_related("countries", "regions", _TAGS)
             .order_by("-published_at", "-id")
         )

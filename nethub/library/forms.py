@@ -257,6 +257,11 @@ class PracticeFilterForm(forms.Form):
         choices=[("", _("Any"))] + list(Practice.Implementation.choices),
         required=False,
     )
+    sort = forms.ChoiceField(
+        label=_("Sort by"),
+        choices=[("newest", _("Newest first")), ("title", _("Title"))],
+        required=False,
+    )
 
     def filters(self) -> dict:
         if not self.is_valid():
@@ -270,6 +275,7 @@ class PracticeFilterForm(forms.Form):
             "country": data["country"].iso2 if data.get("country") else None,
             "organization_kind": data.get("organization_kind"),
             "implementation": data.get("implementation"),
+            "sort": data.get("sort"),
         }
 
 
@@ -292,6 +298,15 @@ class DocumentFilterForm(forms.Form):
     country = forms.ModelChoiceField(
         label=_("Country"), queryset=Country.objects.all(), to_field_name="iso2", required=False
     )
+    sort = forms.ChoiceField(
+        label=_("Sort by"),
+        choices=[
+            ("newest", _("Newest first")),
+            ("oldest", _("Oldest first")),
+            ("title", _("Title")),
+        ],
+        required=False,
+    )
 
     def filters(self) -> dict:
         if not self.is_valid():
@@ -299,6 +314,7 @@ class DocumentFilterForm(forms.Form):
         data = self.cleaned_data
         return {
             "q": data.get("q"),
+            "sort": data.get("sort"),
             "kind": data.get("kind"),
             "language": data.get("language"),
             "objective": data["objective"].pk if data.get("objective") else None,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
@@ -38,11 +40,13 @@ class LanguageChoices(models.TextChoices):
 
 
 def document_upload_to(instance: Document, filename: str) -> str:
-    return f"library/documents/{filename}"
+    # A random folder: files are served through views that check permissions, and their
+    # storage names must not be guessable.
+    return f"library/documents/{uuid.uuid4().hex}/{filename}"
 
 
 def practice_upload_to(instance: Practice, filename: str) -> str:
-    return f"library/practices/{filename}"
+    return f"library/practices/{uuid.uuid4().hex}/{filename}"
 
 
 class Document(TimeStampedModel):

@@ -15,6 +15,14 @@ _TAGGINGS = Prefetch(
 )
 
 
+DOCUMENT_ORDERS = {
+    "newest": ("-date", "-created_at"),
+    "oldest": ("date", "created_at"),
+    "title": ("title", "pk"),
+}
+PRACTICE_ORDERS = {"newest": ("-published_at", "-pk"), "title": ("title", "pk")}
+
+
 def _confirmed_tag(queryset: QuerySet, element_id) -> QuerySet:
     return queryset.filter(
         taggings__element_id=element_id, taggings__status=Tagging.Status.CONFIRMED
@@ -49,7 +57,7 @@ def document_list(*, filters: dict | None = None) -> QuerySet[Document]:
         documents.distinct()
         .select_related("uploaded_by")
         .prefetch_related("organizations", "countries", _TAGGINGS)
-        .order_by("-date", "-created_at")
+        .order_by(*DOCUMENT_ORDERS.get(filters.get("sort") or "", DOCUMENT_ORDERS["newest"]))
     )
 
 
@@ -96,7 +104,7 @@ def practice_list(*, filters: dict | None = None) -> QuerySet[Practice]:
         practices.distinct()
         .select_related("organization")
         .prefetch_related("countries", _TAGGINGS)
-        .order_by("-published_at", "-created_at")
+        .order_by(*PRACTICE_ORDERS.get(filters.get("sort") or "", PRACTICE_ORDERS["newest"]))
     )
 
 

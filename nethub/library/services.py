@@ -307,6 +307,46 @@ def _after_practice_write(practice: Practice) -> None:
     )
 
 
+NOTIFY_SUBMITTER = {
+    Practice.Status.CHANGES_REQUESTED,
+    Practice.Status.PUBLISHED,
+    Practice.Status.DECLINED,
+}
+
+
+def _notify_submitter(practice: Practice, note: str) -> None:
+    """E-mail the submitter the reviewer's decision and note, after the transaction commits,
+    in the submitter's preferred language."""
+    from django.core.mail import send_mail
+    from django.urls import reverse
+    from django.utils import translation
+
+    user = practice.submitted_by
+    if user is None or not user.email:
+        return
+    language = user.preferred_language or settings.LANGUAGE_CODE
+    with translation.override(language):
+        subject = _("Your practice “%(title)s”: %(status)s") % {
+            "title": practice.title[:80],
+            "status": practice.get_status_display(),
+        }
+        url = settings.SITE_URL.rstrip("/") + reverse("library:practice_detail", args=[practice.pk])
+        body = "\n\n".join(
+            part
+            for part in (
+                _("The secretariat reviewed your practice. It is now: %(status)s.")
+                % {"status": practice.get_status_display()},
+                note,
+                url,
+            )
+            if part
+        )
+    email = user.email
+    transaction.on_commit(
+        lambda: send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [email], fail_silently=True)
+    )
+
+
 def _transition(practice: Practice, *, actor, to: str, note: str = "", action: str) -> None:
     old = practice.status
     practice.status = to
@@ -331,6 +371,8 @@ def _transition(practice: Practice, *, actor, to: str, note: str = "", action: s
         new_value=to,
         comment=note,
     )
+    if to in NOTIFY_SUBMITTER:
+        _notify_submitter(practice, note)
 
 
 @transaction.atomic
@@ -382,7 +424,12 @@ def practice_update(
     **fields,
 ) -> Practice:
     """Edit a practice. Its submitter may do so while it is submitted or has changes
-    requested (the view checks `library.change_practice`); the secretariat at any time."""
+    requested; the secretariat at any time (the rule `library.change_practice`)."""
+    if not actor.has_perm("library.change_practice", practice):
+        raise PracticeTransitionError(
+            _("A practice that is “%(status)s” cannot be edited by its submitter.")
+            % {"status": practice.get_status_display()}
+        )
     if attachment is not None:
         _check_size(attachment[0])
     _practice_write(

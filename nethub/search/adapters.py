@@ -67,6 +67,10 @@ def searchable_models() -> list[type[models.Model]]:
 
 
 def queryset_for(model: type[models.Model]):
+    """The records to index in bulk; a model may define `search_queryset()` (a classmethod
+    with its select_related/prefetch_related) so that a rebuild does not query per record."""
+    if hasattr(model, "search_queryset"):
+        return model.search_queryset().order_by("pk")
     queryset = model._default_manager.all()
     if model._meta.label_lower == "directory.person":
         queryset = queryset.select_related("organization__country")

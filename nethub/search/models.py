@@ -4,6 +4,8 @@ Keyword search runs through modelsearch's index of `Passage` (the database's own
 engine); semantic search over the passages' embeddings, held in memory per process.
 """
 
+import uuid
+
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -73,6 +75,8 @@ class IndexState(models.Model):
     its in-memory matrix of embeddings (one cheap query per search)."""
 
     version = models.PositiveBigIntegerField(default=0)
+    # New on every change: a version number alone can repeat after a rolled-back transaction.
+    stamp = models.UUIDField(default=uuid.uuid4)
 
     class Meta:
         verbose_name = _("index state")
@@ -80,3 +84,9 @@ class IndexState(models.Model):
 
     def __str__(self) -> str:
         return f"search index v{self.version}"
+
+
+def index_stamp() -> str:
+    """The index's current stamp: one small query, changes with every write to the index."""
+    stamp = IndexState.objects.filter(pk=1).values_list("stamp", flat=True).first()
+    return str(stamp or "")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
@@ -57,7 +58,15 @@ class Hit:
     keyword_rank: int | None = None
     semantic_rank: int | None = None
     semantic_score: float | None = None
-    snippet: str = ""
+    query: str = ""
+    snippet_words: int = 40
+
+    @cached_property
+    def snippet(self) -> str:
+        """Computed when shown (one page of hits), not for every candidate."""
+        return highlight(
+            self.passage.text or self.passage.title, self.query, words=self.snippet_words
+        )
 
     @property
     def kind(self) -> str:
@@ -168,7 +177,7 @@ def search(
             continue
         hit = by_record.get(passage.record_key)
         if hit is None:
-            hit = by_record[passage.record_key] = Hit(passage=passage, score=0.0)
+            hit = by_record[passage.record_key] = Hit(passage=passage, score=0.0, query=query)
         keyword_rank, semantic_rank = rank.get("keyword"), rank.get("semantic")
         if keyword_rank and (hit.keyword_rank is None or keyword_rank < hit.keyword_rank):
             hit.keyword_rank = keyword_rank
@@ -181,8 +190,6 @@ def search(
     for hit in by_record.values():
         hit.score = sum(1 / (RRF_K + r) for r in (hit.keyword_rank, hit.semantic_rank) if r)
     hits = sorted(by_record.values(), key=lambda h: (-h.score, h.passage.title))
-    for hit in hits:
-        hit.snippet = highlight(hit.passage.text or hit.passage.title, query)
     return SearchResults(query, filters, hits, facets_for(hits, filters), semantic)
 
 
@@ -280,9 +287,7 @@ def more_like_this(
         if passage is None or passage.record_key == (content_type_id, object_id):
             continue
         if passage.record_key not in hits:
-            hits[passage.record_key] = Hit(
-                passage=passage, score=score, snippet=highlight(passage.text, "", words=25)
-            )
+            hits[passage.record_key] = Hit(passage=passage, score=score, snippet_words=25)
         if len(hits) >= limit:
             break
     return list(hits.values())

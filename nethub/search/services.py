@@ -8,6 +8,7 @@ bumps `IndexState.version`, which tells every process to reload its matrix of em
 from __future__ import annotations
 
 import itertools
+import uuid
 from collections import defaultdict
 
 from django.conf import settings
@@ -38,7 +39,9 @@ PG_CONFIGS = {
 
 
 def pg_config(language: str) -> str:
-    return PG_CONFIGS.get((language or "")[:2].lower(), "simple")
+    """A record that does not state its language is taken to be in the site's language."""
+    language = (language or settings.LANGUAGE_CODE)[:2].lower()
+    return PG_CONFIGS.get(language, "simple")
 
 
 def semantic_enabled() -> bool:
@@ -118,9 +121,10 @@ def _keyword_unindex(passage_ids: list[int]) -> None:
 
 
 def _version_bump() -> None:
-    updated = IndexState.objects.filter(pk=1).update(version=F("version") + 1)
+    stamp = uuid.uuid4()
+    updated = IndexState.objects.filter(pk=1).update(version=F("version") + 1, stamp=stamp)
     if not updated:
-        IndexState.objects.get_or_create(pk=1, defaults={"version": 1})
+        IndexState.objects.update_or_create(pk=1, defaults={"version": 1, "stamp": stamp})
 
 
 def _store(passages: list[Passage]) -> None:

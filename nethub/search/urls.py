@@ -1,4 +1,13 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from nethub.search import views
 
 app_name = "search"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.index, name="index"),
+    path(
+        "similar/<int:content_type_id>/<int:object_id>/",
+        views.more_like_this,
+        name="more_like_this",
+    ),
+]

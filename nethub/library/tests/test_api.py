@@ -23,6 +23,12 @@ def test_api_lists_ready_documents_and_published_practices_only(
     assert practices[0]["countries"] == ["MX"]
     assert {t["code"] for t in practices[0]["tags"]} == {"6"}
     assert client.post("/api/library/documents/", {"title": "x"}).status_code in (401, 403, 405)
+    client.force_login(secretariat_user)
+    practices = client.get("/api/library/practices/", {"ordering": "title"}).json()["results"]
+    assert [(p["title"], p["status"]) for p in practices] == [
+        ("Published practice", "published"),
+        ("Waiting practice", "submitted"),
+    ]
 
 
 def test_api_schema_includes_library(client, reference_data):

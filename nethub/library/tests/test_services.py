@@ -168,6 +168,10 @@ def test_practice_transitions_follow_the_rules(stakeholder_user, secretariat_use
         services.practice_request_changes(practice=practice, actor=secretariat_user, note=" ")
     with pytest.raises(services.PracticeTransitionError, match="Say why"):
         services.practice_decline(practice=practice, actor=secretariat_user, note="")
+    services.practice_review_start(practice=practice, actor=secretariat_user)
+    with pytest.raises(services.PracticeTransitionError, match="cannot be edited"):
+        services.practice_update(practice=practice, actor=stakeholder_user, title="Sneaky")
+    services.practice_update(practice=practice, actor=secretariat_user, title="Curated title")
     services.practice_decline(practice=practice, actor=secretariat_user, note="Only planned.")
     with pytest.raises(services.PracticeTransitionError):
         services.practice_publish(practice=practice, actor=secretariat_user)
@@ -189,3 +193,50 @@ def test_practice_attachment_must_be_a_readable_pdf(stakeholder_user):
     with pytest.raises(IngestError):
         practice_submit(stakeholder_user, attachment=(b"%PDF-1.4 broken", "broken.pdf"))
     assert not Practice.objects.exists()
+
+
+def test_library_add_command_adds_then_updates(
+    tmp_path, reference_data, django_capture_on_commit_callbacks
+):
+    import io
+
+    from django.core.management import CommandError, call_command
+
+    path = tmp_path / "note.txt"
+    path.write_text(ENGLISH, encoding="utf-8")
+    out = io.StringIO()
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("library_add", str(path), "--kind", "report", stdout=out)
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("library_add", str(path), "--kind", "report", "--title", "Fees", stdout=out)
+    document = Document.objects.get()
+    assert (document.title, document.status, document.language) == ("Fees", "ready", "en")
+    assert "Ready" in out.getvalue()
+    bad = tmp_path / "bad.pdf"
+    bad.write_bytes(b"%PDF-1.4\n\x00\x01 broken")
+    with (
+        pytest.raises(CommandError, match="could not be read"),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        call_command("library_add", str(bad), stdout=out)
+
+
+def test_submitter_is_told_of_review_decisions_by_email(
+    stakeholder_user, secretariat_user, mailoutbox, django_capture_on_commit_callbacks
+):
+    practice = practice_submit(stakeholder_user)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.practice_request_changes(
+            practice=practice, actor=secretariat_user, note="Add the partner's name."
+        )
+    assert len(mailoutbox) == 1
+    message = mailoutbox[0]
+    assert message.to == [stakeholder_user.email]
+    assert "Changes requested" in message.subject and "Add the partner's name." in message.body
+    stakeholder_user.preferred_language = "fr"
+    stakeholder_user.save(update_fields=["preferred_language"])
+    practice.submitted_by.refresh_from_db()
+    services.practice_resubmit(practice=practice, actor=stakeholder_user)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.practice_publish(practice=practice, actor=secretariat_user)
+    assert len(mailoutbox) == 2 and "Approuvée et publiée" in mailoutbox[1].subject

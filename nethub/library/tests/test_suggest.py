@@ -41,7 +41,7 @@ def test_suggestions_are_off_in_the_test_settings(reference_data):
 
 @pytest.fixture
 def suggestions_on(settings):
-    settings.NETHUB_SUGGEST_TAGS = True
+    settings.SEARCH_SEMANTIC = True
 
 
 @pytest.mark.model

@@ -198,8 +198,10 @@ def test_unpublished_practice_is_hidden_and_edit_closed_in_review(
 
 
 def test_pages_render_in_french_and_spanish(client, reference_data):
-    assert 'lang="fr"' in client.get("/fr/library/").content.decode()
-    assert 'lang="es"' in client.get("/es/library/practices/").content.decode()
+    french = client.get("/fr/library/").content.decode()
+    assert 'lang="fr"' in french and "Plateforme de connaissances" in french
+    spanish = client.get("/es/library/practices/").content.decode()
+    assert 'lang="es"' in spanish and "Todavía no se ha publicado ninguna práctica" in spanish
 
 
 def test_empty_states(client, reference_data):
@@ -208,3 +210,85 @@ def test_empty_states(client, reference_data):
         "No practice has been published yet"
         in client.get(reverse("library:practice_list")).content.decode()
     )
+
+
+def test_files_are_served_safely_and_only_to_those_who_may_see_them(
+    client, stakeholder_user, focal_point_user, django_capture_on_commit_callbacks
+):
+    client.force_login(stakeholder_user)
+    html = b"<html><body><p>Statement on decent work for domestic workers.</p></body></html>"
+    with django_capture_on_commit_callbacks(execute=True):
+        post_upload(client, html, name="statement.html")
+    document = Document.objects.get()
+    response = client.get(reverse("library:document_file", args=[document.pk]))
+    assert response["Content-Disposition"].startswith("attachment")
+    assert response["Content-Type"] == "application/octet-stream"
+    assert b"domestic workers" in b"".join(response.streaming_content)
+
+    practice = practice_submit(
+        stakeholder_user, attachment=(make_pdf("Attachment text."), "plan.pdf")
+    )
+    url = reverse("library:practice_attachment", args=[practice.pk])
+    response = client.get(url)
+    assert (
+        response["Content-Type"] == "application/pdf"
+        and "sandbox" in response["Content-Security-Policy"]
+    )
+    client.force_login(focal_point_user)
+    assert client.get(url).status_code == 403  # not published yet
+
+
+def _count_queries(client, url):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def test_list_pages_cost_the_same_queries_whatever_their_length(
+    client, stakeholder_user, secretariat_user
+):
+    def add(n):
+        for i in range(n):
+            practice = practice_submit(stakeholder_user, title=f"P{i}", objectives=(5, 6))
+            services.practice_publish(practice=practice, actor=secretariat_user)
+            Document.objects.create(title=f"D{i}", status="ready", kind="report")
+
+    add(2)
+    client.get(reverse("library:practice_list"))  # warm caches (content types, sessions)
+    before = (
+        _count_queries(client, reverse("library:practice_list")),
+        _count_queries(client, reverse("library:index") + "?sort=title"),
+    )
+    add(6)
+    after = (
+        _count_queries(client, reverse("library:practice_list") + "?sort=title"),
+        _count_queries(client, reverse("library:index")),
+    )
+    assert before == after
+    page = client.get(reverse("library:practice_list"), {"sort": "title"}).content.decode()
+    assert page.index(">P0<") < page.index(">P5<")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_with_a_task_worker_the_page_shows_progress_until_the_worker_is_done(
+    client, stakeholder_user, settings
+):
+    from django.core.management import call_command
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    client.force_login(stakeholder_user)
+    post_upload(client, make_pdf(TEXT))
+    document = Document.objects.get()
+    assert document.status == "processing"
+    page = client.get(document.get_absolute_url()).content.decode()
+    assert 'hx-trigger="every 1s"' in page and "being processed" in page
+    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+    document.refresh_from_db()
+    assert document.status == "ready" and "hotlines" in document.text
+    response = client.get(
+        reverse("library:document_progress", args=[document.pk]), headers={"HX-Request": "true"}
+    )
+    assert response["HX-Refresh"] == "true"

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from nethub.framework.models import Tagging
 from nethub.framework.services import tag_confirm, tag_remove
-from nethub.ingest.extract import IngestError
+from nethub.ingest.extract import PDF, IngestError
 from nethub.library import selectors, services
 from nethub.library.forms import DocumentEditForm, DocumentFilterForm, DocumentUploadForm
 from nethub.library.models import Document
@@ -96,6 +96,32 @@ def document_upload(request: HttpRequest) -> HttpResponse:
         else:
             return redirect(document)
     return render(request, "library/document_upload.html", {"form": form})
+
+
+def file_response(field, *, filename: str, mime_type: str) -> FileResponse:
+    """A stored file, sent so that a browser never runs it: only PDFs open inline, in a
+    sandbox; anything else (HTML above all) is downloaded."""
+    if not field:
+        raise Http404
+    inline = mime_type == PDF
+    response = FileResponse(
+        field.open("rb"),
+        as_attachment=not inline,
+        filename=filename or field.name.rsplit("/", 1)[-1],
+        content_type=mime_type if inline else "application/octet-stream",
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "sandbox"
+    return response
+
+
+@require("library.view_document", fn=_document)
+def document_file(request: HttpRequest, pk: int) -> HttpResponse:
+    """Who may see the document: its file."""
+    document = _document(request, pk)
+    return file_response(
+        document.file, filename=document.original_filename, mime_type=document.mime_type
+    )
 
 
 @require("library.change_document", fn=_document)

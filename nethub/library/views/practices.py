@@ -9,12 +9,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from nethub.core.selectors import audit_history
-from nethub.ingest.extract import IngestError
+from nethub.ingest.extract import PDF, IngestError
 from nethub.library import selectors, services
 from nethub.library.forms import PracticeFilterForm, PracticeForm, ReviewForm
 from nethub.library.models import Practice
 from nethub.library.views.common import paginate, require, split_tags
-from nethub.library.views.documents import tag_action
+from nethub.library.views.documents import file_response, tag_action
 
 
 def _practice(request: HttpRequest, pk: int, **kwargs) -> Practice:
@@ -61,6 +61,13 @@ def practice_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "history": audit_history(subject=practice)[:30] if is_reviewer else [],
         },
     )
+
+
+@require("library.view_practice", fn=_practice)
+def practice_attachment(request: HttpRequest, pk: int) -> HttpResponse:
+    """Who may see the practice: its PDF attachment."""
+    practice = _practice(request, pk)
+    return file_response(practice.attachment, filename=practice.attachment_name, mime_type=PDF)
 
 
 def _form_values(data: dict) -> dict:

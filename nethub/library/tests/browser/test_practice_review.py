@@ -19,7 +19,8 @@ def log_out(page):
     page.wait_for_load_state()
 
 
-def test_submit_request_changes_edit_publish(page, stakeholder_user, secretariat_user):
+def practice_journey(page, stakeholder_user, secretariat_user) -> str:
+    """Submit with a PDF, request a change, edit, resubmit, publish; returns the page's URL."""
     browser_login(page, stakeholder_user.username)
     page.goto("/library/practices/submit/")
     page.get_by_label("Title").fill("Bus vouchers for clinic visits")
@@ -69,7 +70,11 @@ def test_submit_request_changes_edit_publish(page, stakeholder_user, secretariat
     page.get_by_role("button", name="Approve and publish").click()
     expect(page.locator(".messages")).to_contain_text("Approved and published")
     log_out(page)
+    return practice_url
 
+
+def test_submit_request_changes_edit_publish(page, stakeholder_user, secretariat_user):
+    practice_journey(page, stakeholder_user, secretariat_user)
     # The public finds it in the repository, filtered by its objective.
     page.goto("/library/practices/")
     page.get_by_label("GCM objective").select_option(label="15. Basic services")
@@ -78,3 +83,31 @@ def test_submit_request_changes_edit_publish(page, stakeholder_user, secretariat
     page.get_by_role("link", name="Bus vouchers for clinic visits").click()
     expect(page.get_by_role("link", name="vouchers.pdf")).to_be_visible()
     expect(page.locator("#practice-status")).to_have_count(0)
+
+
+# Words of the paraphrase appear nowhere in the practice or its PDF.
+PARAPHRASE = "free rides helping agricultural labourers reach doctors"
+
+
+@pytest.mark.model
+def test_published_practice_is_found_by_pdf_keyword_and_by_paraphrase(
+    page, stakeholder_user, secretariat_user, settings
+):
+    search_selectors = pytest.importorskip(
+        "nethub.search.selectors", reason="the search app is not in this branch yet"
+    )
+    settings.SEARCH_SEMANTIC = True
+    practice_url = practice_journey(page, stakeholder_user, secretariat_user)
+    from nethub.library.models import Practice
+
+    text = Practice.objects.get().full_text().lower()
+    assert not any(word in text for word in PARAPHRASE.split())
+    for query in ("Quillfeather", PARAPHRASE):
+        urls = [hit.url for hit in search_selectors.search(query=query).hits]
+        assert any(practice_url.endswith(url) for url in urls), (query, urls)
+        # And through the site's search box, as the public would.
+        page.goto("/")
+        page.get_by_label("Search everything").fill(query)
+        page.get_by_label("Search everything").press("Enter")
+        page.get_by_role("link", name="Bus vouchers for clinic visits").first.click()
+        expect(page).to_have_url(practice_url)
