@@ -139,10 +139,14 @@ _REPORTED = re.compile(
 )
 
 
+# "We will release the report": a speaker's plan (a speech, a briefing), not work assigned.
+_FIRST_PERSON = re.compile(r"\b(?:I|we)\s+(?:will|shall|would|should|must|are going to)\b")
+
+
 def assigns_work(sentence: str) -> bool:
     """A modal or an assignment with a verb of work; plans someone reports ("informed the
     meeting that the guidance will be launched") assign nothing."""
-    if _REPORTED.search(sentence):
+    if _REPORTED.search(sentence) or _FIRST_PERSON.search(sentence):
         return False
     for match in _MODAL.finditer(sentence):
         verb = match.group("verb").lower()

@@ -629,3 +629,8 @@ def test_a_summary_without_headings_is_one_discussion():
     text = "EC meeting, 3 April 2023\n\nThe members discussed the workplan and agreed on it.\n"
     [item] = extract_meeting(text, resolver=RESOLVER).agenda_items
     assert (item.title, item.kind) == ("Discussion", "item")
+
+
+def test_a_speakers_own_plans_are_no_assignment():
+    assert not actions.assigns_work("Finally, in November we will release the report.")
+    assert actions.assigns_work("Finally, in November the Secretariat will release the report.")
