@@ -157,16 +157,24 @@ def assigns_work(sentence: str) -> bool:
     return False
 
 
-def owner_of(sentence: str, resolve_owner) -> str | None:
+def owner_of(sentence: str, resolve_owner, *, near: int | None = None) -> str | None:
     """Who `sentence` gives the work to, canonical ("Coordinator", "EC working level", "UNHCR"),
-    or None when it does not say. `resolve_owner(text)` names a body or organisation or None."""
+    or None when it does not say. `resolve_owner(text)` names a body or organisation or None.
+    With `near` (where the deadline is written), of several asks the one closest before it
+    wins: "encouraged members to ..., and requested UNHCR to present ... at the next meeting"."""
     text = sentence.strip()
     for pattern in (_LABEL, _ASKED, _WITH, _SUBJECT_MODAL, _THAT, _FROM, _AGENT, _TRAILING):
+        found = []
         for match in pattern.finditer(text):
             candidate = match.group("owner").strip()
             name = resolve_owner(candidate) or _several(candidate, resolve_owner)
             if name:
-                return name
+                found.append((match.start(), name))
+        if found:
+            if near is None:
+                return found[0][1]
+            before = [item for item in found if item[0] <= near] or found
+            return before[-1][1]
     return None
 
 

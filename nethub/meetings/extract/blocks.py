@@ -162,6 +162,8 @@ def _continues(previous: Block, last_raw: str, line: str, width: int | None, gap
         return True  # a word cut at its hyphen: "multi-" / "stakeholder"
     if re.match(r"^[A-Z][^.:]{0,40}:$", line):
         return False  # "Present:", "Action points:": a label starts its own block
+    if re.match(r"^(?:H\.\s?E\.|Mr|Ms|Mrs|Dr|Prof)\.?\s+[A-Z]", line):
+        return False  # "Ms. Vera Moss, ..." starts the next person of a list
     starts_lower = line[:1].islower() or line[:1] in "(%$"
     ends_open = previous.text[-1:] not in ".:!?"
     if starts_lower and ends_open and not previous.md_heading:

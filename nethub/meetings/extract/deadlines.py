@@ -56,7 +56,17 @@ def find_deadline(sentence: str, meeting_date: datetime.date | None) -> Deadline
             continue
         whole = match.group(0)
         return Deadline(whole, resolve(whole, meeting_date))
+    next_meeting = NEXT_MEETING.search(sentence)
+    if next_meeting:
+        return Deadline(next_meeting.group(0), None)  # a deadline, but no date to give it
     return _relative(sentence, meeting_date)
+
+
+NEXT_MEETING = re.compile(
+    r"\b(?:at|by|before|for|to)\s+(?:the\s+)?next\s+(?:EC\s+|Principals[’']?\s+|"
+    r"Executive Committee\s+|regular\s+)?meeting\b",
+    re.I,
+)
 
 
 _NUMBERS = {

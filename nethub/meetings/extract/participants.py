@@ -12,7 +12,8 @@ import re
 from nethub.meetings.extract.result import ExtractedParticipant
 
 PARTICIPANTS_HEADING = re.compile(
-    r"^(?:(?:EC\s+)?principals\s+(?:present|attending|participating)|participants|attendees|"
+    r"^(?:(?:EC\s+|the\s+)?(?:principals|members)\s+"
+    r"(?:present|attending|participating|in attendance)(?=\s*:)|participants|attendees|"
     r"attendance|present|in attendance|participants list|list of participants|participating)"
     r"\b[^.:]{0,40}(?::\s*(?P<inline>.+))?:?$",
     re.I,

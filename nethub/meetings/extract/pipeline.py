@@ -9,7 +9,7 @@ from difflib import SequenceMatcher
 
 from nethub.meetings.extract import actions
 from nethub.meetings.extract.blocks import Block, split_blocks
-from nethub.meetings.extract.deadlines import find_deadline
+from nethub.meetings.extract.deadlines import NEXT_MEETING, find_deadline
 from nethub.meetings.extract.header import DATE_PATTERN, parse_header
 from nethub.meetings.extract.names import body_name
 from nethub.meetings.extract.participants import (
@@ -368,15 +368,15 @@ def _implicit_point(sentence: str, meeting, resolve_owner) -> ExtractedActionPoi
     if not actions.assigns_work(sentence):
         return None
     deadline = find_deadline(sentence, meeting.meeting_date)
-    if deadline is None or deadline.date is None:
+    if deadline is None or (deadline.date is None and not NEXT_MEETING.search(deadline.text)):
         return None
     meeting_date = meeting.meeting_date
-    if meeting_date and deadline.date < meeting_date:
+    if meeting_date and deadline.date and deadline.date < meeting_date:
         return None  # a past date reports what happened; it assigns nothing
     return ExtractedActionPoint(
         text=sentence,
-        owner=actions.owner_of(sentence, resolve_owner),
-        due_date=deadline.date.isoformat(),
+        owner=actions.owner_of(sentence, resolve_owner, near=sentence.find(deadline.text)),
+        due_date=deadline.date.isoformat() if deadline.date else None,
         deadline_text=deadline.text,
         source_sentence=sentence,
         explicit=False,

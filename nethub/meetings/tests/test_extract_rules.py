@@ -634,3 +634,35 @@ def test_a_summary_without_headings_is_one_discussion():
 def test_a_speakers_own_plans_are_no_assignment():
     assert not actions.assigns_work("Finally, in November we will release the report.")
     assert actions.assigns_work("Finally, in November the Secretariat will release the report.")
+
+
+def test_principals_in_attendance_and_honorifics_start_entries():
+    from nethub.meetings.extract import extract_meeting
+
+    wide = "A long line of discussion text that fills the page up to its right margin, more or less"
+    text = "\n".join(
+        [
+            "EC Principals meeting, 26 September 2019",
+            "Principals in attendance:",
+            "Ms. Pia Lund, Deputy Director-General for Policy, ILO; Mr. Tim Haas, Chief, Unit, ILO",
+            "Ms. Vera Moss, Director, Population Division, DESA",
+            "",
+            "Update",
+            "",
+        ]
+        + [wide] * 12
+    )
+    meeting = extract_meeting(text, resolver=RESOLVER)
+    assert [p.name for p in meeting.participants] == ["Pia Lund", "Tim Haas", "Vera Moss"]
+
+
+def test_at_the_next_meeting_is_a_deadline_without_a_date():
+    from nethub.meetings.extract import extract_meeting
+
+    text = (
+        "EC meeting, 3 April 2023\n\nParticipants:\nAnn Lee, DG, ILO\n\nFunding\n\n"
+        "Principals encouraged all EC members to support resource mobilization, and requested "
+        "UNHCR to present options for an event at the next meeting.\n"
+    )
+    [point] = extract_meeting(text, resolver=RESOLVER).action_points()
+    assert (point.owner, point.due_date, point.explicit) == ("UNHCR", None, False)
