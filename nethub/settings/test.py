@@ -21,7 +21,5 @@ STORAGES = {
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 AXES_FAILURE_LIMIT = 5
 WHITENOISE_AUTOREFRESH = True
-# Only tests marked `model` load the embedding model (they switch suggestions back on).
-NETHUB_SUGGEST_TAGS = False
 # Records are indexed without embeddings (no model load); tests marked "model" turn it on.
 SEARCH_SEMANTIC = False
