@@ -16,8 +16,9 @@ from modelsearch import index
 class Passage(index.Indexed, models.Model):
     """One chunk (about 100-150 words) of a searchable record, with the record's facets.
 
-    Multi-valued facets are stored as delimited text ("|unhcr|iom|") so that a filter is one
-    indexed-free LIKE on a small candidate set, and the in-memory matrix can filter too.
+    Multi-valued facets are stored as delimited text ("|unhcr|iom|"): facet counts read them
+    from the passages found, the in-memory matrix filters on them, and the full-text index
+    holds them as words (`facet_tokens`).
     """
 
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
