@@ -1,7 +1,7 @@
 """Benchmark of search: 100,000 passages, keyword and hybrid (keyword + semantic, fused)
 query times on SQLite and PostgreSQL.
 
-    .venv/bin/python bench/search.py [--passages 100000] [--queries 200] [--backends sqlite,postgres]
+    .venv/bin/python bench/search.py [--passages N] [--queries N] [--backends sqlite,postgres]
 
 The corpus is synthetic and deterministic (seed 7): passages of 60-140 words drawn from a
 vocabulary of migration terms. Embeddings: 2,000 passages are embedded for real with
@@ -34,7 +34,8 @@ PG_SERVER = os.environ.get("BENCH_PG_URL", "postgres://postgres@127.0.0.1:5432/p
 PG_DB = "nethub_bench_search"
 REAL_EMBEDDINGS = 2000
 
-VOCABULARY = """migration migrant migrants workers labour mobility remittances remittance border
+VOCABULARY_TEXT = """migration migrant migrants workers labour mobility remittances remittance
+border
 governance return reintegration children child protection trafficking smuggling climate
 displacement regular pathways integration asylum refugees detention alternatives consular
 assistance diaspora skills recognition recruitment fair decent work data evidence policy
@@ -48,7 +49,8 @@ training employment wages social protection portability pensions financial inclu
 costs digital payments access justice human rights vulnerabilities assessment screening
 referral mechanisms guardianship unaccompanied separated route-based approach mixed movements
 secretariat executive committee principals workplan priorities thematic working group
-champion countries voluntary review forum progress declaration""".split()
+champion countries voluntary review forum progress declaration"""
+VOCABULARY = VOCABULARY_TEXT.split()
 
 QUERIES_TEMPLATE = [1, 2, 2, 3]
 

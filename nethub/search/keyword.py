@@ -15,7 +15,13 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from modelsearch.backends import get_search_backend
 
-from nethub.search.models import MULTI_VALUED_FACETS, Passage, index_stamp
+from nethub.search.models import (
+    FACET_COLUMN_NAMES,
+    MULTI_VALUED_FACETS,
+    Passage,
+    facet_token,
+    index_stamp,
+)
 from nethub.search.services import pg_config
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -24,53 +30,20 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 # SQLite and over a second on PostgreSQL, and a term that common tells little anyway (the
 # semantic ranking, fused with this one, orders what it cannot).
 CANDIDATE_CAP = {"sqlite": 5000, "postgresql": 1000}
-FACET_COLUMNS = {
-    "kind": "kind",
-    "language": "language",
-    "year": "year",
-    "organization": "organizations",
-    "country": "countries",
-    "region": "regions",
-    "objective": "objectives",
-}
+FACET_COLUMNS = FACET_COLUMN_NAMES
 
 
 def query_terms(query: str) -> list[str]:
     return [term.lower() for term in _WORD.findall(query or "")][:32]
 
 
-def _filter_sql(filters: dict[str, list[str]]) -> tuple[str, list]:
-    """`AND (...)` clauses over the passage table `p`; values within one facet are ORed."""
-    clauses, params = [], []
+def _facet_groups(filters) -> list[list[str]]:
+    """Facet filters as groups of index words: any word of a group, every group."""
+    groups = []
     for facet, values in (filters or {}).items():
-        column = FACET_COLUMNS.get(facet)
-        if not column or not values:
-            continue
-        if column in MULTI_VALUED_FACETS:
-            clauses.append("(" + " OR ".join([f"p.{column} LIKE %s"] * len(values)) + ")")
-            params += [f"%|{value}|%" for value in values]
-        elif column == "year":
-            years = [int(value) for value in values if str(value).isdigit()]
-            if not years:
-                clauses.append("1 = 0")
-                continue
-            clauses.append(f"p.year IN ({', '.join(['%s'] * len(years))})")
-            params += years
-        else:
-            clauses.append(f"p.{column} IN ({', '.join(['%s'] * len(values))})")
-            params += list(values)
-    return "".join(f" AND {clause}" for clause in clauses), params
-
-
-def _restrict(filters, cast: str) -> tuple[str, list]:
-    """A filter on index entries by their passage's facets: a semi-join through the unique
-    (content type, object id) index of the entries, never a scan of the entries."""
-    where, params = _filter_sql(filters)
-    if not where:
-        return "", []
-    # Fixed column names only; every value is a parameter.
-    subquery = f"SELECT {cast} FROM search_passage p WHERE 1 = 1{where}"  # noqa: S608
-    return f" AND e.object_id IN ({subquery})", params
+        if facet in FACET_COLUMNS and values:
+            groups.append([facet_token(facet, value) for value in values])
+    return groups
 
 
 def _sqlite(terms, operator, limit, filters, content_type_id):
@@ -80,7 +53,8 @@ def _sqlite(terms, operator, limit, filters, content_type_id):
         + joiner.join('"' + term.replace('"', '""') + '"' for term in terms)
         + ")"
     )
-    restrict, params = _restrict(filters, "CAST(p.id AS TEXT)")
+    for group in _facet_groups(filters):
+        match += " AND body : (" + " OR ".join(f'"{token}"' for token in group) + ")"
     sql = (
         # Fixed names only; every value is a parameter.
         "SELECT object_id, score FROM ("  # noqa: S608
@@ -89,11 +63,11 @@ def _sqlite(terms, operator, limit, filters, content_type_id):
         # CROSS JOIN keeps the full-text match as the outer loop (SQLite's planner would
         # otherwise run the match once per index entry).
         "CROSS JOIN modelsearch_indexentry e ON e.id = modelsearch_indexentry_fts.rowid "
-        f"WHERE modelsearch_indexentry_fts MATCH %s AND e.content_type_id = %s{restrict} "
+        "WHERE modelsearch_indexentry_fts MATCH %s AND e.content_type_id = %s "
         "LIMIT %s) ORDER BY score LIMIT %s"
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, [match, content_type_id, *params, CANDIDATE_CAP["sqlite"], limit])
+        cursor.execute(sql, [match, content_type_id, CANDIDATE_CAP["sqlite"], limit])
         return [(int(pk), -score) for pk, score in cursor.fetchall()]
 
 
@@ -102,26 +76,34 @@ def _postgres(terms, operator, limit, filters, content_type_id):
     # passage is matched with the stemming of its own language.
     configs = _configs_in_use()
     text = " ".join(terms)
-    if operator == "and":
-        parts = [f"plainto_tsquery('{config}', %s)" for config in configs]
-        query_params = [text] * len(configs)
-    else:
-        parts = [f"plainto_tsquery('{config}', %s)" for config in configs for _ in terms]
-        query_params = [term for _ in configs for term in terms]
-    restrict, params = _restrict(filters, "p.id::text")
+    groups = _facet_groups(filters)
+    parts, query_params = [], []
+    for config in configs:
+        if operator == "and":
+            words = [f"plainto_tsquery('{config}', %s)"]
+            query_params.append(text)
+        else:
+            words = [f"plainto_tsquery('{config}', %s)" for _ in terms]
+            query_params += terms
+        part = "(" + " || ".join(words) + ")"
+        for group in groups:
+            part += " && (" + " || ".join([f"plainto_tsquery('{config}', %s)"] * len(group))
+            part += ")"
+            query_params += group
+        parts.append(f"({part})")
     sql = (
         # Fixed configuration names only; every value is a parameter. Title and body are
         # ranked apart: concatenating the two vectors per row costs more than the ranking.
         "SELECT object_id, 2 * ts_rank(title, query) + ts_rank(body, query) AS score "  # noqa: S608
         "FROM (SELECT e.object_id, e.title, e.body, q.query "
         f"FROM (SELECT {' || '.join(parts)} AS query) q, modelsearch_indexentry e "
-        f"WHERE (e.title || e.body) @@ q.query AND e.content_type_id = %s{restrict} "
+        "WHERE (e.title || e.body) @@ q.query AND e.content_type_id = %s "
         "LIMIT %s) candidates ORDER BY score DESC LIMIT %s"
     )
     with connection.cursor() as cursor:
         cursor.execute(
             sql,
-            [*query_params, content_type_id, *params, CANDIDATE_CAP["postgresql"], limit],
+            [*query_params, content_type_id, CANDIDATE_CAP["postgresql"], limit],
         )
         return [(int(pk), score) for pk, score in cursor.fetchall()]
 

@@ -4,6 +4,7 @@ Keyword search runs through modelsearch's index of `Passage` (the database's own
 engine); semantic search over the passages' embeddings, held in memory per process.
 """
 
+import re
 import uuid
 
 from django.contrib.contenttypes.models import ContentType
@@ -15,8 +16,9 @@ from modelsearch import index
 class Passage(index.Indexed, models.Model):
     """One chunk (about 100-150 words) of a searchable record, with the record's facets.
 
-    Multi-valued facets are stored as delimited text ("|unhcr|iom|") so that a filter is one
-    indexed-free LIKE on a small candidate set, and the in-memory matrix can filter too.
+    Multi-valued facets are stored as delimited text ("|unhcr|iom|"): facet counts read them
+    from the passages found, the in-memory matrix filters on them, and the full-text index
+    holds them as words (`facet_tokens`).
     """
 
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
@@ -42,6 +44,7 @@ class Passage(index.Indexed, models.Model):
     search_fields = [
         index.SearchField("title", boost=2),
         index.SearchField("text"),
+        index.SearchField("facet_tokens"),
         index.FilterField("kind"),
         index.FilterField("language"),
         index.FilterField("year"),
@@ -60,6 +63,17 @@ class Passage(index.Indexed, models.Model):
     def record_key(self) -> tuple[int, int]:
         return self.content_type_id, self.object_id
 
+    @property
+    def facet_tokens(self) -> str:
+        """The passage's facet values as words of the full-text index ("zzkmeeting zzy2024"),
+        so that a facet filter is one more term for the full-text engine to intersect, not
+        a check of every match against the passage table."""
+        return " ".join(
+            facet_token(facet, value)
+            for facet, column in FACET_COLUMN_NAMES.items()
+            for value in self.facet_values(column)
+        )
+
     def facet_values(self, facet: str) -> list[str]:
         if facet in MULTI_VALUED_FACETS:
             return [value for value in getattr(self, facet).split("|") if value]
@@ -68,6 +82,30 @@ class Passage(index.Indexed, models.Model):
 
 
 MULTI_VALUED_FACETS = ("organizations", "countries", "regions", "objectives")
+# Facet name (as in URLs and filters) -> Passage column.
+FACET_COLUMN_NAMES = {
+    "kind": "kind",
+    "language": "language",
+    "year": "year",
+    "organization": "organizations",
+    "country": "countries",
+    "region": "regions",
+    "objective": "objectives",
+}
+_TOKEN_PREFIX = {
+    "kind": "zzk",
+    "language": "zzl",
+    "year": "zzy",
+    "organization": "zzo",
+    "country": "zzc",
+    "region": "zzr",
+    "objective": "zzg",
+}
+
+
+def facet_token(facet: str, value) -> str:
+    """One word, letters and digits only, that no tokenizer splits ("zzoiom", "zzg23")."""
+    return _TOKEN_PREFIX[facet] + re.sub(r"[^a-z0-9]", "", str(value).lower())
 
 
 class IndexState(models.Model):

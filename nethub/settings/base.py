@@ -200,6 +200,8 @@ TASKS = {
 }
 
 MODELSEARCH_BACKENDS = {"default": {"BACKEND": "modelsearch.backends.database"}}
+# Semantic search (sentence embeddings) next to keyword search; off: keyword search only.
+SEARCH_SEMANTIC = env_bool("SEARCH_SEMANTIC", True)
 
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",

@@ -138,3 +138,19 @@ def test_keyword_search_limit(index_document):
         index_document(title=f"Record {n}", text="shared term")
     assert len(keyword_search("shared", limit=3)) == 3
     assert Passage.objects.count() == 5
+
+
+def test_filter_by_hyphenated_slug_and_region(index_document):
+    index_document(
+        title="Coalition statement",
+        text="statement on labour rights",
+        organizations=["demo-migrant-rights-coalition"],
+        regions=["western-africa"],
+    )
+    index_document(title="Other statement", text="statement on labour rights")
+    filtered = selectors.search(
+        query="labour rights",
+        filters={"organization": ["demo-migrant-rights-coalition"], "region": ["western-africa"]},
+    )
+    assert _titles(filtered) == ["Coalition statement"]
+    assert "zz" not in filtered.hits[0].snippet  # facet words stay out of what people read
