@@ -121,7 +121,7 @@ APP_PAGES = [
     ("meetings:tracker", "Filter action points"),
     ("consultations:index", "Filter consultations"),
     ("library:index", "Filter documents"),
-    ("search:index", "Search"),
+    ("search:index", "Type a few words to search everything that is published."),
 ]
 
 
