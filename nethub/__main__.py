@@ -3,8 +3,9 @@
 import os
 import sys
 
-from django.core.management import execute_from_command_line
-
 if __name__ == "__main__":
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "nethub.settings.base")
+    os.environ.setdefault("NETHUB_COMMAND_LINE", "1")
+    from django.core.management import execute_from_command_line
+
     execute_from_command_line(["nethub", *sys.argv[1:]])

@@ -5,6 +5,8 @@ Production is the default: DEBUG is off, cookies are secure and a SECRET_KEY mus
 """
 
 import os
+import secrets
+import sys
 from pathlib import Path
 
 import dj_database_url
@@ -28,9 +30,14 @@ def env_list(name: str, default: str = "") -> list[str]:
 DEBUG = env_bool("DEBUG")
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
-    if not DEBUG:
+    if DEBUG:
+        SECRET_KEY = "insecure-development-key-only-used-with-DEBUG"  # noqa: S105
+    elif os.environ.get("NETHUB_COMMAND_LINE") and sys.argv[1:2] != ["runserver"]:
+        # A one-off command (extract_meeting, migrate...) signs nothing that must outlive it:
+        # a random key for this process only. Serving still needs a real SECRET_KEY.
+        SECRET_KEY = secrets.token_urlsafe(50)
+    else:
         raise ImproperlyConfigured("SECRET_KEY must be set in the environment when DEBUG is off.")
-    SECRET_KEY = "insecure-development-key-only-used-with-DEBUG"  # noqa: S105
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")

@@ -13,7 +13,11 @@ def _run(code: str, **env) -> subprocess.CompletedProcess:
     environment = {
         key: value
         for key, value in os.environ.items()
-        if key not in {"DEBUG", "SECRET_KEY", "DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+        if key
+        not in {
+            "DEBUG", "SECRET_KEY", "DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE",
+            "NETHUB_COMMAND_LINE",
+        }
     }
     environment.update(DJANGO_SETTINGS_MODULE="nethub.settings.base", **env)
     return subprocess.run(
@@ -27,6 +31,34 @@ def test_refuses_to_start_without_a_secret_key():
     assert result.returncode != 0
     assert "ImproperlyConfigured" in result.stderr
     assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_web_server_entry_point_refuses_to_start_without_a_secret_key():
+    result = _run("import nethub.wsgi")
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_management_commands_run_without_a_secret_key(tmp_path):
+    """A one-off command needs no configured secret (it gets a random one for its process),
+    so `manage.py extract_meeting PATH` works on a fresh checkout; serving still refuses."""
+    environment = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"DEBUG", "SECRET_KEY", "DJANGO_SETTINGS_MODULE", "NETHUB_COMMAND_LINE"}
+    }
+    environment["DATABASE_URL"] = f"sqlite:///{tmp_path / 'cli.sqlite3'}"
+    check = subprocess.run(
+        [sys.executable, "manage.py", "check"], cwd=ROOT, env=environment,
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert check.returncode == 0, check.stderr
+    serve = subprocess.run(
+        [sys.executable, "manage.py", "runserver", "--noreload"], cwd=ROOT, env=environment,
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert serve.returncode != 0
+    assert "SECRET_KEY must be set" in serve.stderr
 
 
 def test_production_settings_are_secure():

@@ -27,7 +27,7 @@ def test_home_language_login_and_directory(page, secretariat_user):
 
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Directory").click()
     page.get_by_label("Kind").select_option("un_entity")
-    page.get_by_label("Search").fill("refugees")
+    page.get_by_role("main").get_by_label("Search", exact=True).fill("refugees")
     page.get_by_role("button", name="Apply").click()
     page.wait_for_url("**kind=un_entity**")
     page.screenshot(path="/tmp/foundation-directory-list.png", full_page=True)
