@@ -166,6 +166,12 @@ def record_index(*, content_type_id: int, object_id: int) -> None:
         record_unindex(content_type_id=content_type_id, object_id=object_id)
         return
     document_index(content_type_id=content_type_id, object_id=object_id, document=document)
+    if document.suggest_tags:
+        # Comments, action points, meetings: GCM tags are suggested when they are saved.
+        # (Library records suggest their own tags while they are processed.)
+        from nethub.framework.suggest import record_suggest_tags
+
+        record_suggest_tags(obj)
 
 
 @transaction.atomic
