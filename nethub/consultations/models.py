@@ -272,7 +272,8 @@ class Comment(TimeStampedModel):
             title=f"{self.author_label} — {self.consultation.title}",
             text="\n\n".join(t for t in texts if t),
             url=self.get_absolute_url(),
-            date=self.created_at.date() if self.created_at else None,
+            # Imported comments have no known date: created_at is when they were imported.
+            date=self.created_at.date() if self.created_at and not self.source_key else None,
             organizations=[self.organization.slug] if self.organization_id else [],
             organization_kinds=[self.organization.kind] if self.organization_id else [],
         )

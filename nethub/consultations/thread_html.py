@@ -67,6 +67,7 @@ class ThreadRenderer:
                 "report": pgettext("flag a comment", "Report"),
                 "moderate": _("Moderate"),
                 "not_stated": _("Author not stated"),
+                "imported_undated": _("imported; the page states no date"),
                 "attachments": _("Attachments"),
             }.items()
         }
@@ -105,10 +106,14 @@ class ThreadRenderer:
             out.append(f'<span class="meta">{t["posted_by"]} {_e(c.author.display_name)}</span>')
         elif c.byline:
             out.append(f'<span class="meta">{t["posted_by"]} {_e(c.byline)}</span>')
-        out.append(
-            f'<time class="meta" datetime="{c.created_at.isoformat()}">'
-            f"{self._date(c.created_at)}</time>"
-        )
+        if c.source_key:
+            # An imported comment's created_at is the import's time, not the posting date.
+            out.append(f'<span class="meta">{t["imported_undated"]}</span>')
+        else:
+            out.append(
+                f'<time class="meta" datetime="{c.created_at.isoformat()}">'
+                f"{self._date(c.created_at)}</time>"
+            )
         if c.edited_at:
             out.append(f'<span class="meta">{t["edited"]}</span>')
         out.append("</header>")

@@ -205,3 +205,15 @@ def test_dry_run_json_writes_nothing(reference_data, capsys):
     assert data["comments"][7]["organisation_stated"] == "CARAM Asia"
     assert data["comments"][7]["organisation_in_directory"] is None
     assert data["priorities"]["3"]["title"] == "Preparing for future health emergencies"
+
+
+def test_imported_comments_show_no_invented_date(imported, client):
+    """The page states no posting dates: the thread says so rather than showing the day of
+    the import, and search records no date for them."""
+    consultation = imported.consultation
+    html = client.get(consultation.get_absolute_url()).content.decode()
+    assert "the page states no date" in html
+    assert html.count("the page states no date") == consultation.comments.count()
+    assert '<time class="meta"' not in html
+    comment = consultation.comments.first()
+    assert comment.search_document().date is None
