@@ -64,6 +64,7 @@ THREAD_FIELDS = (
     "edited_at",
     "attachment_mentioned",
     "position",
+    "source_key",
     "created_at",
     "organization__name",
     "organization__acronym",
