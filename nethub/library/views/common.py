@@ -1,4 +1,4 @@
-"""What the library's views share: permission checks, pagination, tag editing."""
+"""What the library's views share: permission checks, pagination."""
 
 from __future__ import annotations
 
@@ -33,11 +33,3 @@ def paginate(request: HttpRequest, queryset, per_page: int):
     query.pop("page", None)
     return page, query.urlencode()
 
-
-def split_tags(taggings) -> dict:
-    """Confirmed and suggested tags, each split into objectives and principles (and others)."""
-    groups = {"confirmed": [], "suggested": []}
-    for tagging in taggings:
-        groups["confirmed" if tagging.status == "confirmed" else "suggested"].append(tagging)
-    groups["suggested"].sort(key=lambda t: -(t.score or 0))
-    return groups
