@@ -7,11 +7,12 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from nethub.core.pagination import paginate
 from nethub.ingest.extract import PDF, IngestError
 from nethub.library import selectors, services
 from nethub.library.forms import DocumentEditForm, DocumentFilterForm, DocumentUploadForm
 from nethub.library.models import Document
-from nethub.library.views.common import paginate, require
+from nethub.library.views.common import require
 
 
 def _document(request: HttpRequest, pk: int, **kwargs) -> Document:

@@ -8,12 +8,13 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from nethub.core.pagination import paginate
 from nethub.core.selectors import audit_history
 from nethub.ingest.extract import PDF, IngestError
 from nethub.library import selectors, services
 from nethub.library.forms import PracticeFilterForm, PracticeForm, ReviewForm
 from nethub.library.models import Practice
-from nethub.library.views.common import paginate, require
+from nethub.library.views.common import require
 from nethub.library.views.documents import file_response
 
 
