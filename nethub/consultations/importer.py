@@ -278,14 +278,20 @@ def consultation_import(*, path: Path | str, actor=None, text: str | None = None
     return report
 
 
-def _targets_from(page: ParsedPage, consultation: Consultation) -> dict[str, EngagementTarget]:
-    """The numbered priorities the page names, titled where the page gives a title."""
+def _priorities_named(page: ParsedPage) -> dict[str, dict[str, str]]:
+    """Each priority number the comments name, with the first title and status given."""
     found: dict[str, dict[str, str]] = {}
     for comment in page.comments:
         for mention in priority_mentions(comment.text):
             entry = found.setdefault(mention.number, {"title": "", "status": ""})
             entry["title"] = entry["title"] or mention.title
             entry["status"] = entry["status"] or mention.status
+    return found
+
+
+def _targets_from(page: ParsedPage, consultation: Consultation) -> dict[str, EngagementTarget]:
+    """The numbered priorities the page names, titled where the page gives a title."""
+    found = _priorities_named(page)
     targets = {}
     for number, entry in sorted(found.items(), key=lambda kv: int(kv[0])):
         target = EngagementTarget.objects.filter(
@@ -401,16 +407,10 @@ def consultation_extract(text: str) -> dict:
                 "text": body,
             }
         )
-    priorities: dict[str, dict[str, str]] = {}
-    for parsed in page.comments:
-        for mention in priority_mentions(parsed.text):
-            entry = priorities.setdefault(mention.number, {"title": "", "status": ""})
-            entry["title"] = entry["title"] or mention.title
-            entry["status"] = entry["status"] or mention.status
     return {
         "title": page.title,
         "welcome": page.welcome,
         "questions": page.questions,
-        "priorities": priorities,
+        "priorities": _priorities_named(page),
         "comments": comments,
     }

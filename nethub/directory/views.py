@@ -3,11 +3,11 @@
 Everything here is public: anyone may read the directory. Changes are made in the back office
 and through the API (secretariat only, see rules.py)."""
 
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
+from nethub.core.pagination import paginate
 from nethub.directory import selectors
 from nethub.directory.models import (
     ChampionCountry,
@@ -28,13 +28,6 @@ ORDER_LABELS = [
 ]
 
 
-def _querystring(request: HttpRequest) -> str:
-    """The filters of the current address, without the page number, for pagination links."""
-    query = request.GET.copy()
-    query.pop("page", None)
-    return query.urlencode()
-
-
 def organization_list(request: HttpRequest) -> HttpResponse:
     """Public: organisations, filtered by kind, region, country and a search; sorted; paged."""
     filters = {
@@ -48,9 +41,7 @@ def organization_list(request: HttpRequest) -> HttpResponse:
         filters["kind"] = ""
     if filters["order"] not in selectors.ORGANIZATION_ORDERINGS:
         filters["order"] = "name"
-    page = Paginator(selectors.organization_list(**filters), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
+    page, querystring = paginate(request, selectors.organization_list(**filters), PAGE_SIZE)
     context = {
         "page_obj": page,
         "organizations": page.object_list,
@@ -59,7 +50,7 @@ def organization_list(request: HttpRequest) -> HttpResponse:
         "regions": Region.objects.order_by("level", "name"),
         "countries": Country.objects.only("iso2", "name"),
         "orderings": ORDER_LABELS,
-        "querystring": _querystring(request),
+        "querystring": querystring,
         "filtered": any(filters[key] for key in ("kind", "region", "country", "query")),
     }
     return render(request, "directory/organization_list.html", context)

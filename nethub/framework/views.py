@@ -47,8 +47,9 @@ def element_detail(request: HttpRequest, kind: str, code: str) -> HttpResponse:
 
 @require_POST
 def tags_edit(request: HttpRequest, content_type_id: int, object_id: int) -> HttpResponse:
-    """Those with `framework.tag_record` on the record (the secretariat; members of the
-    organisation that owns it): confirm or remove a suggested tag, remove or add a tag.
+    """Those with `framework.tag_record` on the record (the secretariat and members of the
+    organisation that owns it, or whom the record's `tag_permission` names): confirm or
+    remove a suggested tag, remove or add a tag.
     Answers htmx with the refreshed editor, a plain form post with a redirect back."""
     content_type = get_object_or_404(ContentType, pk=content_type_id)
     model = content_type.model_class()

@@ -79,11 +79,8 @@ def _decode(data: bytes) -> str | None:
     return None
 
 
-def extract_text(
-    data: bytes, *, filename: str = "", allowed_types: set[str] | None = None
-) -> ExtractedText:
-    """Read `data` and return its text and language. Raises IngestError with a message a
-    user can act on when the file is too large, of a refused type, or unreadable."""
+def check_size(data: bytes) -> None:
+    """Raises IngestError when `data` is empty or larger than `settings.MAX_UPLOAD_SIZE`."""
     if len(data) > settings.MAX_UPLOAD_SIZE:
         raise IngestError(
             _("The file is larger than the %(limit)d MB allowed.")
@@ -91,6 +88,14 @@ def extract_text(
         )
     if not data:
         raise IngestError(_("The file is empty."))
+
+
+def extract_text(
+    data: bytes, *, filename: str = "", allowed_types: set[str] | None = None
+) -> ExtractedText:
+    """Read `data` and return its text and language. Raises IngestError with a message a
+    user can act on when the file is too large, of a refused type, or unreadable."""
+    check_size(data)
     mime_type = detect_type(data, filename)
     if allowed_types is not None and mime_type not in allowed_types:
         raise IngestError(_("Files of type %(type)s are not accepted here.") % {"type": mime_type})

@@ -10,6 +10,7 @@ from nethub.directory.models import Country, Organization, OrganizationKind, Reg
 from nethub.framework.models import ElementKind, FrameworkElement
 from nethub.ingest.extract import PDF, IngestError, detect_type
 from nethub.library.models import Document, DocumentKind, LanguageChoices, Practice
+from nethub.library.services import PRACTICE_FIELDS
 
 LANGUAGE_CHOICES = [("", _("Detect automatically"))] + [
     (code, label) for code, label in LanguageChoices.choices if code
@@ -195,21 +196,7 @@ class PracticeForm(forms.Form):
     def initial_for(cls, practice: Practice) -> dict:
         confirmed = [t.element for t in practice.taggings.all() if t.status == "confirmed"]
         return {
-            **{
-                name: getattr(practice, name)
-                for name in (
-                    "title",
-                    "summary",
-                    "description",
-                    "results",
-                    "replicability",
-                    "implementation",
-                    "start_year",
-                    "organization",
-                    "partners",
-                    "language",
-                )
-            },
+            **{name: getattr(practice, name) for name in PRACTICE_FIELDS},
             "countries": list(practice.countries.all()),
             "regions": list(practice.regions.all()),
             "objectives": [e for e in confirmed if e.kind == ElementKind.OBJECTIVE],

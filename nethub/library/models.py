@@ -109,6 +109,8 @@ class Document(TimeStampedModel):
         help_text=_("Identifies an imported document, so that importing it again updates it."),
     )
     taggings = GenericRelation("framework.Tagging")
+    # Who may confirm, remove or add its GCM tags in the framework's tag editor.
+    tag_permission = "library.tag_document"
 
     class Meta:
         ordering = ["-date", "-created_at"]
@@ -219,6 +221,8 @@ class Practice(TimeStampedModel):
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
     source_key = models.CharField(_("source key"), max_length=200, blank=True, db_index=True)
     taggings = GenericRelation("framework.Tagging")
+    # Who may confirm, remove or add its GCM tags in the framework's tag editor.
+    tag_permission = "library.tag_practice"
 
     class Meta:
         ordering = ["-published_at", "-created_at"]

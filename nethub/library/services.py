@@ -17,7 +17,13 @@ from django.utils.translation import gettext as _
 from nethub.core.services import audit_record
 from nethub.framework.models import FrameworkElement
 from nethub.framework.services import tags_set
-from nethub.ingest.extract import PDF, IngestError, detect_language, extract_text
+from nethub.ingest.extract import (
+    PDF,
+    IngestError,
+    check_size,
+    detect_language,
+    extract_text,
+)
 from nethub.library.models import Document, Practice, PracticeReviewEvent
 from nethub.search.hooks import record_deleted, record_saved
 
@@ -29,16 +35,6 @@ DOCUMENT_FIELDS = ("title", "kind", "date", "summary", "language")
 class PracticeTransitionError(ValueError):
     """A review step that the practice's current state does not allow; the message is for
     users."""
-
-
-def _check_size(data: bytes) -> None:
-    if len(data) > settings.MAX_UPLOAD_SIZE:
-        raise IngestError(
-            _("The file is larger than the %(limit)d MB allowed.")
-            % {"limit": settings.MAX_UPLOAD_SIZE // (1024 * 1024)}
-        )
-    if not data:
-        raise IngestError(_("The file is empty."))
 
 
 def _safe_name(filename: str) -> str:
@@ -82,7 +78,7 @@ def document_upload(
     extracts its text, detects its language, suggests GCM tags and indexes it. With a
     `source_key`, uploading again updates the document of that key instead of adding one.
     Raises IngestError (nothing saved) when the file is empty or too large."""
-    _check_size(data)
+    check_size(data)
     document = None
     if source_key:
         document = Document.objects.select_for_update().filter(source_key=source_key).first()
@@ -389,7 +385,7 @@ def practice_submit(
     """A registered user submits a practice for review. `attachment` is (bytes, file name) of
     a PDF; it is read before anything is saved (IngestError if it cannot be)."""
     if attachment is not None:
-        _check_size(attachment[0])
+        check_size(attachment[0])
     practice = Practice(submitted_by=actor, status=Practice.Status.SUBMITTED)
     if "organization" not in fields:
         fields["organization"] = getattr(actor, "organization", None)
@@ -431,7 +427,7 @@ def practice_update(
             % {"status": practice.get_status_display()}
         )
     if attachment is not None:
-        _check_size(attachment[0])
+        check_size(attachment[0])
     _practice_write(
         practice,
         actor=actor,

@@ -11,7 +11,6 @@ urlpatterns = [
     path("documents/<int:pk>/progress/", documents.document_progress, name="document_progress"),
     path("documents/<int:pk>/edit/", documents.document_edit, name="document_edit"),
     path("documents/<int:pk>/delete/", documents.document_delete, name="document_delete"),
-    path("documents/<int:pk>/tags/<int:tagging_id>/", documents.document_tag, name="document_tag"),
     path("practices/", practices.practice_list, name="practice_list"),
     path("practices/submit/", practices.practice_submit, name="practice_submit"),
     path("practices/mine/", practices.practice_mine, name="practice_mine"),
@@ -23,5 +22,4 @@ urlpatterns = [
     path("practices/<int:pk>/edit/", practices.practice_edit, name="practice_edit"),
     path("practices/<int:pk>/review/", practices.practice_review, name="practice_review"),
     path("practices/<int:pk>/resubmit/", practices.practice_resubmit, name="practice_resubmit"),
-    path("practices/<int:pk>/tags/<int:tagging_id>/", practices.practice_tag, name="practice_tag"),
 ]

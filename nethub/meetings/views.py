@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from rules.contrib.views import permission_required
 
+from nethub.core.pagination import paginate, querystring
 from nethub.ingest.extract import IngestError
 from nethub.meetings import exports, selectors, services
 from nethub.meetings.filters import ActionPointFilter
@@ -61,11 +62,7 @@ def tracker(request: HttpRequest) -> HttpResponse:
     stand out. Those who may change a status (secretariat; focal points for their own
     organisation's) get the inline form."""
     filterset, sort = _filtered(request)
-    page = Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
-    export_query = query.urlencode()
-    query.pop("sort", None)
+    page, export_query = paginate(request, filterset.qs, PAGE_SIZE)
     return render(
         request,
         "meetings/tracker.html",
@@ -74,7 +71,7 @@ def tracker(request: HttpRequest) -> HttpResponse:
             "page_obj": page,
             "sort": sort,
             "querystring": export_query,
-            "sort_querystring": query.urlencode(),
+            "sort_querystring": querystring(request, "sort"),
             "status_choices": ActionPoint.Status.choices,
         },
     )

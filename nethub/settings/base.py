@@ -116,9 +116,7 @@ DATABASES = {
 }
 if os.environ.get("TEST_DB_SUFFIX") and "postgresql" in DATABASES["default"]["ENGINE"]:
     # Lets several test runs share one PostgreSQL server without clashing.
-    DATABASES["default"]["TEST"] = {
-        "NAME": f"test_nethub_{os.environ['TEST_DB_SUFFIX']}"
-    }
+    DATABASES["default"]["TEST"] = {"NAME": f"test_nethub_{os.environ['TEST_DB_SUFFIX']}"}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets the background worker and the web process write without blocking readers.
     DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = (

@@ -15,7 +15,10 @@ def _run(code: str, **env) -> subprocess.CompletedProcess:
         for key, value in os.environ.items()
         if key
         not in {
-            "DEBUG", "SECRET_KEY", "DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE",
+            "DEBUG",
+            "SECRET_KEY",
+            "DJANGO_SETTINGS_MODULE",
+            "DJANGO_ALLOW_ASYNC_UNSAFE",
             "NETHUB_COMMAND_LINE",
         }
     }

@@ -91,6 +91,12 @@ def test_progress_partial_polls_while_processing_and_refreshes_when_done(client,
     assert "every 1s" not in response.content.decode()
 
 
+def content_type_id(obj) -> int:
+    from django.contrib.contenttypes.models import ContentType
+
+    return ContentType.objects.get_for_model(obj).pk
+
+
 def test_editor_confirms_and_removes_suggested_tags(client, secretariat_user):
     from nethub.framework.services import tag_suggestions_record
 
@@ -98,12 +104,14 @@ def test_editor_confirms_and_removes_suggested_tags(client, secretariat_user):
     tag_suggestions_record(obj=document, scored=[(objective(20), 0.61), (objective(3), 0.31)])
     client.force_login(secretariat_user)
     page = client.get(document.get_absolute_url()).content.decode()
-    assert "Suggested by nethub" in page and "score 0.61" in page
+    assert "Suggested tags" in page and "0.61" in page
     confirm, drop = (document.taggings.get(element=objective(n)) for n in (20, 3))
-    url = reverse("library:document_tag", args=[document.pk, confirm.pk])
-    response = client.post(url, {"action": "confirm"}, headers={"HX-Request": "true"})
-    assert response.status_code == 200 and 'id="tags"' in response.content.decode()
-    client.post(reverse("library:document_tag", args=[document.pk, drop.pk]), {"action": "remove"})
+    url = reverse("framework:tags_edit", args=[content_type_id(document), document.pk])
+    response = client.post(
+        url, {"action": "confirm", "tagging": confirm.pk}, headers={"HX-Request": "true"}
+    )
+    assert response.status_code == 200 and 'class="tag-editor"' in response.content.decode()
+    client.post(url, {"action": "remove", "tagging": drop.pk})
     assert list(document.taggings.values_list("element__code", "status")) == [
         ("20", Tagging.Status.CONFIRMED)
     ]
@@ -292,3 +300,38 @@ def test_with_a_task_worker_the_page_shows_progress_until_the_worker_is_done(
         reverse("library:document_progress", args=[document.pk]), headers={"HX-Request": "true"}
     )
     assert response["HX-Refresh"] == "true"
+
+
+def test_tag_editor_lets_the_uploader_tag_a_document_and_only_the_secretariat_a_practice(
+    client, users_by_role
+):
+    from nethub.framework.services import tag_suggestions_record
+
+    uploader, submitter = users_by_role["focal_point"], users_by_role["stakeholder"]
+    document = Document.objects.create(title="Notes", status="ready", uploaded_by=uploader)
+    practice = Practice.objects.create(
+        title="Hotline", status="published", submitted_by=submitter, description="x"
+    )
+    for record in (document, practice):
+        tag_suggestions_record(obj=record, scored=[(objective(7), 0.5)])
+
+    def confirm(user, record) -> int:
+        client.force_login(user)
+        tagging = record.taggings.get()
+        url = reverse("framework:tags_edit", args=[content_type_id(record), record.pk])
+        return client.post(url, {"action": "confirm", "tagging": tagging.pk}).status_code
+
+    assert (
+        'name="action" value="confirm"'
+        not in client.get(document.get_absolute_url()).content.decode()
+    )
+    assert confirm(submitter, document) == 403
+    assert confirm(submitter, practice) == 403
+    assert confirm(uploader, practice) == 403
+    client.force_login(uploader)
+    assert (
+        'name="action" value="confirm"' in client.get(document.get_absolute_url()).content.decode()
+    )
+    assert confirm(uploader, document) == 302
+    assert confirm(users_by_role["secretariat"], practice) == 302
+    assert {t.status for t in Tagging.objects.all()} == {Tagging.Status.CONFIRMED}

@@ -1,10 +1,9 @@
-"""What the library's views share: permission checks, pagination, tag editing."""
+"""What the library's views share: permission checks."""
 
 from __future__ import annotations
 
 from functools import wraps
 
-from django.core.paginator import Paginator
 from django.http import HttpRequest
 from rules.contrib.views import permission_required
 
@@ -25,19 +24,3 @@ def require(perm: str, fn=None):
         return wrapped
 
     return decorator
-
-
-def paginate(request: HttpRequest, queryset, per_page: int):
-    page = Paginator(queryset, per_page).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
-    return page, query.urlencode()
-
-
-def split_tags(taggings) -> dict:
-    """Confirmed and suggested tags, each split into objectives and principles (and others)."""
-    groups = {"confirmed": [], "suggested": []}
-    for tagging in taggings:
-        groups["confirmed" if tagging.status == "confirmed" else "suggested"].append(tagging)
-    groups["suggested"].sort(key=lambda t: -(t.score or 0))
-    return groups

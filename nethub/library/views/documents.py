@@ -4,17 +4,15 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
-from nethub.framework.models import Tagging
-from nethub.framework.services import tag_confirm, tag_remove
+from nethub.core.pagination import paginate
 from nethub.ingest.extract import PDF, IngestError
 from nethub.library import selectors, services
 from nethub.library.forms import DocumentEditForm, DocumentFilterForm, DocumentUploadForm
 from nethub.library.models import Document
-from nethub.library.views.common import paginate, require, split_tags
+from nethub.library.views.common import require
 
 
 def _document(request: HttpRequest, pk: int, **kwargs) -> Document:
@@ -52,8 +50,6 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "library/document_detail.html",
         {
             "document": document,
-            "tags": split_tags(document.taggings.all()),
-            "can_tag": request.user.has_perm("library.tag_document", document),
             "can_change": request.user.has_perm("library.change_document", document),
         },
     )
@@ -158,34 +154,3 @@ def document_delete(request: HttpRequest, pk: int) -> HttpResponse:
         messages.success(request, _("The document was deleted."))
         return redirect("library:index")
     return render(request, "library/document_delete.html", {"document": document})
-
-
-@require_POST
-@require("library.tag_document", fn=_document)
-def document_tag(request: HttpRequest, pk: int, tagging_id: int) -> HttpResponse:
-    """The secretariat and the uploader: confirm or remove a suggested GCM tag."""
-    document = _document(request, pk)
-    return tag_action(request, document, tagging_id, "library:document_tag")
-
-
-def tag_action(request: HttpRequest, obj, tagging_id: int, tag_url_name: str) -> HttpResponse:
-    tagging = get_object_or_404(obj.taggings.select_related("element"), pk=tagging_id)
-    if request.POST.get("action") == "confirm":
-        tag_confirm(tagging=tagging, actor=request.user)
-    elif request.POST.get("action") == "remove":
-        tag_remove(tagging=tagging, actor=request.user)
-    if not request.htmx:
-        return redirect(obj)
-    taggings = Tagging.objects.filter(
-        content_type=tagging.content_type, object_id=obj.pk
-    ).select_related("element")
-    return render(
-        request,
-        "library/_tags.html",
-        {
-            "tags": split_tags(taggings),
-            "can_tag": True,
-            "obj": obj,
-            "tag_url_name": tag_url_name,
-        },
-    )

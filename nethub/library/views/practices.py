@@ -8,13 +8,14 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from nethub.core.pagination import paginate
 from nethub.core.selectors import audit_history
 from nethub.ingest.extract import PDF, IngestError
 from nethub.library import selectors, services
 from nethub.library.forms import PracticeFilterForm, PracticeForm, ReviewForm
 from nethub.library.models import Practice
-from nethub.library.views.common import paginate, require, split_tags
-from nethub.library.views.documents import file_response, tag_action
+from nethub.library.views.common import require
+from nethub.library.views.documents import file_response
 
 
 def _practice(request: HttpRequest, pk: int, **kwargs) -> Practice:
@@ -51,8 +52,6 @@ def practice_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "library/practice_detail.html",
         {
             "practice": practice,
-            "tags": split_tags(practice.taggings.all()),
-            "can_tag": user.has_perm("library.tag_practice", practice),
             "can_change": user.has_perm("library.change_practice", practice),
             "can_resubmit": user.has_perm("library.resubmit_practice", practice),
             "is_reviewer": is_reviewer,
@@ -180,13 +179,6 @@ def practice_resubmit(request: HttpRequest, pk: int) -> HttpResponse:
     )
     messages.success(request, _("Your practice was sent back for review."))
     return redirect(practice)
-
-
-@require_POST
-@require("library.tag_practice", fn=_practice)
-def practice_tag(request: HttpRequest, pk: int, tagging_id: int) -> HttpResponse:
-    """The secretariat: confirm or remove a suggested GCM tag."""
-    return tag_action(request, _practice(request, pk), tagging_id, "library:practice_tag")
 
 
 @require("library.review_practice")
