@@ -153,16 +153,38 @@ def _docx_text(data: bytes) -> str:
     return "\n\n".join(blocks)
 
 
+_HTML_BLOCKS = [
+    "address", "article", "aside", "blockquote", "dd", "div", "dl", "dt", "figcaption",
+    "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav",
+    "ol", "p", "pre", "section", "table", "tr", "ul",
+]
+
+
 def html_to_text(html: str) -> str:
-    """Readable text of an HTML page: scripts and styles dropped, blocks on their own lines."""
-    from bs4 import BeautifulSoup
+    """Readable text of an HTML page: scripts and styles dropped, each block (paragraph,
+    heading, list item, table row) on its own line, inline markup kept within its line, list
+    items marked "- " and table cells separated by " | "."""
+    from bs4 import BeautifulSoup, NavigableString
 
     soup = BeautifulSoup(html, "html.parser")
-    for tag in soup(["script", "style", "noscript", "template"]):
+    for tag in soup(["script", "style", "noscript", "template", "head"]):
         tag.decompose()
+    # Source line breaks inside a paragraph are not the text's line breaks.
+    for string in soup.find_all(string=True):
+        if isinstance(string, NavigableString) and string.find_parent("pre") is None:
+            string.replace_with(re.sub(r"\s+", " ", str(string)))
+    for line_break in soup.find_all("br"):
+        line_break.replace_with("\n")
+    for cell in soup.find_all(["td", "th"]):
+        if cell.find_next_sibling(["td", "th"]) is not None:
+            cell.append(" | ")
     for item in soup.find_all("li"):
-        item.insert_before("\n- ")
-    return soup.get_text("\n")
+        item.insert(0, "- ")
+    for block in soup.find_all(_HTML_BLOCKS):
+        block.insert_before("\n")
+        block.append("\n")
+    lines = (line.strip() for line in soup.get_text().split("\n"))
+    return "\n".join(lines)
 
 
 def normalise_text(text: str) -> str:
