@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import mixins, serializers, viewsets
 from rest_framework.exceptions import PermissionDenied, ValidationError
+from rest_framework.permissions import IsAuthenticated
 
 from nethub.consultations import services
 from nethub.consultations.models import Comment, Consultation, Question
@@ -89,8 +90,10 @@ class CommentViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
 
     def get_permissions(self):
         # A post's permission object is the consultation named in its body, so
-        # perform_create() checks it; everything else goes through the default rule.
-        return [] if self.request.method == "POST" else super().get_permissions()
+        # perform_create() checks it; the public is refused before its body is read.
+        if self.request.method == "POST":
+            return [IsAuthenticated()]
+        return super().get_permissions()
 
     def perform_create(self, serializer):
         data = serializer.validated_data
