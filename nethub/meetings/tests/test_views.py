@@ -205,6 +205,28 @@ def test_status_update_without_js_redirects(client, reference_data, secretariat_
     assert "status open → done" in detail.text
 
 
+@pytest.mark.parametrize(
+    ("next_url", "expected"),
+    [
+        ("/meetings/tracker/?status=open", "/meetings/tracker/?status=open"),
+        ("https://evil.example/phish", None),
+        ("//evil.example/phish", None),
+        ("javascript:alert(1)", None),
+    ],
+)
+def test_status_update_next_stays_on_the_site(
+    client, reference_data, secretariat_user, next_url, expected
+):
+    point = ActionPointFactory()
+    client.force_login(secretariat_user)
+    response = client.post(
+        reverse("meetings:action_point_status", args=[point.pk]),
+        {"status": "done", "next": next_url},
+    )
+    assert response.status_code == 302
+    assert response["Location"] == (expected or point.get_absolute_url())
+
+
 @pytest.mark.parametrize("role", ["anonymous", "stakeholder", "member_state", "focal_point"])
 def test_status_update_refused_to_others(client, users_by_role, role):
     point = ActionPointFactory()
