@@ -39,15 +39,30 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def meeting_source(request: HttpRequest, pk: int) -> FileResponse:
-    """Public: the document the meeting was imported from, as uploaded."""
+    """Public: the document the meeting was imported from, as uploaded. Sent so that a browser
+    never runs it (an HTML summary may hold scripts): a PDF opens inline, a Word file is
+    downloaded, anything else is shown as plain text; always sandboxed."""
     meeting = get_object_or_404(Meeting, pk=pk)
     if not meeting.source_document:
         raise Http404
-    return FileResponse(
-        meeting.source_document.open("rb"),
-        as_attachment=False,
+    source = meeting.source_document.open("rb")
+    head = source.read(5)
+    source.seek(0)
+    if head.startswith(b"%PDF-"):
+        inline, content_type = True, "application/pdf"
+    elif head.startswith(b"PK"):
+        inline, content_type = False, "application/octet-stream"
+    else:
+        inline, content_type = True, "text/plain; charset=utf-8"
+    response = FileResponse(
+        source,
+        as_attachment=not inline,
         filename=meeting.source_filename or None,
+        content_type=content_type,
     )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "sandbox"
+    return response
 
 
 def _filtered(request: HttpRequest):

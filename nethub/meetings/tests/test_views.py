@@ -47,6 +47,20 @@ def test_meeting_pages(client, meeting_2024):
     assert b"Executive Committee Principals" in b"".join(source.streaming_content)
 
 
+def test_an_html_source_is_never_served_as_html(client, reference_data):
+    from django.core.files.base import ContentFile
+
+    meeting = MeetingFactory(source_checksum="ab" * 32, source_filename="summary.html")
+    meeting.source_document.save(
+        "summary.html", ContentFile(b"<html><body><script>alert(1)</script></body></html>")
+    )
+    response = client.get(reverse("meetings:source", args=[meeting.pk]))
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    assert response["Content-Security-Policy"] == "sandbox"
+    assert response["X-Content-Type-Options"] == "nosniff"
+
+
 def test_missing_meeting_is_404(client, db):
     assert client.get(reverse("meetings:detail", args=[999])).status_code == 404
 
