@@ -73,6 +73,13 @@ def is_other_organization(user, comment) -> bool:
     )
 
 
+@rules.predicate
+def comment_is_visible(user, comment) -> bool:
+    """Only a comment the public can see may be flagged or supported (the flag page shows its
+    text). Asked without a comment (may this person flag at all?), it does not object."""
+    return comment is None or getattr(comment, "status", None) == "visible"
+
+
 can_moderate = is_secretariat | is_moderator
 can_comment = consultation_is_open & may_take_part
 
@@ -81,9 +88,11 @@ rules.add_perm("consultations.add_consultation", is_secretariat)
 rules.add_perm("consultations.change_consultation", is_secretariat)
 rules.add_perm("consultations.comment", can_comment)
 rules.add_perm("consultations.change_comment", can_comment & is_comment_author)
-rules.add_perm("consultations.support_comment", can_comment & is_other_organization)
+rules.add_perm(
+    "consultations.support_comment", can_comment & is_other_organization & comment_is_visible
+)
 rules.add_perm("consultations.express_interest", can_comment)
-rules.add_perm("consultations.flag_comment", rules.is_authenticated)
+rules.add_perm("consultations.flag_comment", rules.is_authenticated & comment_is_visible)
 rules.add_perm("consultations.follow", rules.is_authenticated)
 rules.add_perm("consultations.moderate", can_moderate)
 rules.add_perm("consultations.view_moderation_queue", is_secretariat | is_any_moderator)

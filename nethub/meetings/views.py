@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from rules.contrib.views import permission_required
@@ -38,15 +39,30 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def meeting_source(request: HttpRequest, pk: int) -> FileResponse:
-    """Public: the document the meeting was imported from, as uploaded."""
+    """Public: the document the meeting was imported from, as uploaded. Sent so that a browser
+    never runs it (an HTML summary may hold scripts): a PDF opens inline, a Word file is
+    downloaded, anything else is shown as plain text; always sandboxed."""
     meeting = get_object_or_404(Meeting, pk=pk)
     if not meeting.source_document:
         raise Http404
-    return FileResponse(
-        meeting.source_document.open("rb"),
-        as_attachment=False,
+    source = meeting.source_document.open("rb")
+    head = source.read(5)
+    source.seek(0)
+    if head.startswith(b"%PDF-"):
+        inline, content_type = True, "application/pdf"
+    elif head.startswith(b"PK"):
+        inline, content_type = False, "application/octet-stream"
+    else:
+        inline, content_type = True, "text/plain; charset=utf-8"
+    response = FileResponse(
+        source,
+        as_attachment=not inline,
         filename=meeting.source_filename or None,
+        content_type=content_type,
     )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "sandbox"
+    return response
 
 
 def _filtered(request: HttpRequest):
@@ -151,7 +167,12 @@ def action_point_status(request: HttpRequest, pk: int) -> HttpResponse:
                 "updated": form.is_valid(),
             },
         )
-    return redirect(request.POST.get("next") or point.get_absolute_url())
+    target = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        target = point.get_absolute_url()
+    return redirect(target)
 
 
 @require_POST

@@ -284,3 +284,41 @@ def test_synthesis_and_exports_cost_fixed_queries(client, secretariat_user, stak
             counts[(name, n)] = _queries(client, url)[0]
     for name in ("synthesis", "csv", "docx"):
         assert counts[(name, 3)] == counts[(name, 30)], name
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("status", ["hidden", "pending"])
+def test_flag_page_does_not_reveal_a_comment_the_public_cannot_see(
+    client, stakeholder_user, member_state_user, status
+):
+    consultation = consultation_in("open")
+    c = comment(consultation, author=stakeholder_user, body="Words under moderation")
+    c.status = status
+    c.save()
+    client.force_login(member_state_user)
+    url = reverse("consultations:comment_flag", args=[consultation.slug, c.pk])
+    for response in (client.get(url), client.post(url, {"reason": "x"})):
+        assert response.status_code == 403
+        assert "Words under moderation" not in response.content.decode()
+    assert not c.flags.exists()
+
+
+@pytest.mark.django_db
+def test_flag_link_is_offered_on_visible_comments(client, stakeholder_user, member_state_user):
+    consultation = consultation_in("open")
+    c = comment(consultation, author=stakeholder_user, body="Visible words")
+    client.force_login(member_state_user)
+    page = client.get(consultation.get_absolute_url()).content.decode()
+    assert reverse("consultations:comment_flag", args=[consultation.slug, c.pk]) in page
+
+
+@pytest.mark.django_db
+def test_a_hidden_comment_cannot_be_supported(client, stakeholder_user, focal_point_user):
+    consultation = consultation_in("open")
+    c = comment(consultation, author=stakeholder_user, body="Words under moderation")
+    c.status = "hidden"
+    c.save()
+    client.force_login(focal_point_user)
+    url = reverse("consultations:comment_support", args=[consultation.slug, c.pk])
+    assert client.post(url).status_code == 403
+    assert not c.supports.exists()

@@ -47,6 +47,20 @@ def test_meeting_pages(client, meeting_2024):
     assert b"Executive Committee Principals" in b"".join(source.streaming_content)
 
 
+def test_an_html_source_is_never_served_as_html(client, reference_data):
+    from django.core.files.base import ContentFile
+
+    meeting = MeetingFactory(source_checksum="ab" * 32, source_filename="summary.html")
+    meeting.source_document.save(
+        "summary.html", ContentFile(b"<html><body><script>alert(1)</script></body></html>")
+    )
+    response = client.get(reverse("meetings:source", args=[meeting.pk]))
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    assert response["Content-Security-Policy"] == "sandbox"
+    assert response["X-Content-Type-Options"] == "nosniff"
+
+
 def test_missing_meeting_is_404(client, db):
     assert client.get(reverse("meetings:detail", args=[999])).status_code == 404
 
@@ -203,6 +217,28 @@ def test_status_update_without_js_redirects(client, reference_data, secretariat_
     assert response.status_code == 302
     detail = client.get(point.get_absolute_url())
     assert "status open → done" in detail.text
+
+
+@pytest.mark.parametrize(
+    ("next_url", "expected"),
+    [
+        ("/meetings/tracker/?status=open", "/meetings/tracker/?status=open"),
+        ("https://evil.example/phish", None),
+        ("//evil.example/phish", None),
+        ("javascript:alert(1)", None),
+    ],
+)
+def test_status_update_next_stays_on_the_site(
+    client, reference_data, secretariat_user, next_url, expected
+):
+    point = ActionPointFactory()
+    client.force_login(secretariat_user)
+    response = client.post(
+        reverse("meetings:action_point_status", args=[point.pk]),
+        {"status": "done", "next": next_url},
+    )
+    assert response.status_code == 302
+    assert response["Location"] == (expected or point.get_absolute_url())
 
 
 @pytest.mark.parametrize("role", ["anonymous", "stakeholder", "member_state", "focal_point"])
