@@ -140,16 +140,26 @@ def _docx_text(data: bytes) -> str:
         document = docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as error:
         raise IngestError(_("The Word document could not be read: it may be damaged.")) from error
+    from docx.table import Table
+
     blocks: list[str] = []
-    for paragraph in document.paragraphs:
-        style = (paragraph.style.name or "").lower() if paragraph.style is not None else ""
-        text = paragraph.text
+    # Paragraphs and tables in the order the document has them: a participants table or an
+    # action table belongs where it stands, not at the end.
+    for block in document.iter_inner_content():
+        if isinstance(block, Table):
+            for row in block.rows:
+                cells: list[str] = []
+                for cell in row.cells:
+                    text = " ".join(cell.text.split())
+                    if not cells or text != cells[-1]:  # a merged cell repeats in each column
+                        cells.append(text)
+                blocks.append(" | ".join(cells))
+            continue
+        style = (block.style.name or "").lower() if block.style is not None else ""
+        text = block.text
         if style.startswith("list") and text.strip():
             text = f"- {text}"
         blocks.append(text)
-    for table in document.tables:
-        for row in table.rows:
-            blocks.append(" | ".join(cell.text for cell in row.cells))
     return "\n\n".join(blocks)
 
 

@@ -166,3 +166,19 @@ def test_html_inline_markup_stays_on_its_line_and_tables_keep_their_cells():
         "Owner | Due",
         "UNHCR | June",
     ]
+
+
+def test_docx_tables_stay_where_they_stand():
+    document = docx.Document()
+    document.add_paragraph("Participants:")
+    table = document.add_table(rows=2, cols=3)
+    for cell, text in zip(table.rows[0].cells, ["Name", "Title", "Entity"], strict=True):
+        cell.text = text
+    for cell, text in zip(table.rows[1].cells, ["Ana Ruiz", "Director", "ILO"], strict=True):
+        cell.text = text
+    document.add_paragraph("Opening remarks followed the table.")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    text = extract_text(buffer.getvalue()).text
+    assert text.index("Participants:") < text.index("Ana Ruiz | Director | ILO")
+    assert text.index("Ana Ruiz") < text.index("Opening remarks")
