@@ -68,6 +68,12 @@ _ASKED = re.compile(
     r"(?P<owner>(?:the\s+)?[\w/&’'.-]+(?:\s+[\w/&’'.-]+){0,5}?)\s+to\s+\w+",
     re.I,
 )
+# "Members were requested to send inputs": the one asked, as the passive sentence's subject.
+_ASKED_PASSIVE = re.compile(
+    r"^(?:(?:As\s+)?[\w\s,]{0,40}?,\s*)?(?P<owner>(?:the\s+)?[A-Z][\w/&’'.-]*(?:\s+[\w/&’'.-]+){0,5}?)"
+    r"\s+(?:were|was|are|is)\s+(?:also\s+)?(?:requested|asked|invited|tasked|encouraged|"
+    r"called\s+upon|mandated)\s+to\s+\w+"
+)
 # "..., with the Secretariat to circulate a draft": the one given the work.
 _WITH = re.compile(
     r"\bwith\s+(?P<owner>(?:the\s+)?[A-Z][\w/&’'.-]*(?:\s+[\w/&’'.-]+){0,4}?)\s+to\s+"
@@ -163,7 +169,17 @@ def owner_of(sentence: str, resolve_owner, *, near: int | None = None) -> str | 
     With `near` (where the deadline is written), of several asks the one closest before it
     wins: "encouraged members to ..., and requested UNHCR to present ... at the next meeting"."""
     text = sentence.strip()
-    for pattern in (_LABEL, _ASKED, _WITH, _SUBJECT_MODAL, _THAT, _FROM, _AGENT, _TRAILING):
+    for pattern in (
+        _LABEL,
+        _ASKED,
+        _ASKED_PASSIVE,
+        _WITH,
+        _SUBJECT_MODAL,
+        _THAT,
+        _FROM,
+        _AGENT,
+        _TRAILING,
+    ):
         found = []
         for match in pattern.finditer(text):
             candidate = match.group("owner").strip()
@@ -175,6 +191,18 @@ def owner_of(sentence: str, resolve_owner, *, near: int | None = None) -> str | 
                 return found[0][1]
             before = [item for item in found if item[0] <= near] or found
             return before[-1][1]
+    return None
+
+
+def subject_owner(sentence: str, resolve_owner) -> str | None:
+    """The owner when the sentence's subject or the one asked is given the work ("IOM to
+    prepare", "Members were invited to"); not an agent ("taken forward by the Coordinator")."""
+    for pattern in (_LABEL, _ASKED, _ASKED_PASSIVE, _SUBJECT_MODAL, _THAT):
+        for match in pattern.finditer(sentence.strip()):
+            candidate = match.group("owner").strip()
+            name = resolve_owner(candidate) or _several(candidate, resolve_owner)
+            if name:
+                return name
     return None
 
 

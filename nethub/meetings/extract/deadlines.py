@@ -85,7 +85,7 @@ RELATIVE = re.compile(
     r"\b(?:(?:within|in)\s+(?:the\s+next\s+)?(?P<count>\d+|one|two|three|four|five|six|eight|ten|"
     r"twelve|a)\s+(?P<unit>day|week|month)s?"
     r"|(?:by|before)\s+(?:the\s+)?end\s+of\s+(?:the|this)\s+(?P<end>week|month|quarter)"
-    r"|by\s+next\s+(?P<next>week|month))\b",
+    r"|(?:(?:by|before|during|in|within)\s+)?(?:the\s+)?(?:end\s+of\s+)?next\s+(?P<next>week|month))\b",
     re.I,
 )
 

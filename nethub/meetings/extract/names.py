@@ -32,7 +32,9 @@ BODIES = [
     ("Principals", r"(?:the\s+)?(?:EC\s+)?Principals"),
     (
         "Executive Committee",
-        r"(?:the\s+)?(?:all\s+)?(?:EC|Executive Committee)(?:\s+(?:members?|entities|agencies))?",
+        r"(?:the\s+)?(?:all\s+)?(?:EC|Executive Committee)(?:\s+(?:members?|entities|agencies))?|"
+        # In an EC meeting's summary, "Members were asked to ..." means the EC's members.
+        r"(?:the\s+)?(?:all\s+)?members",
     ),
     ("Working group", r"(?:the\s+)?(?:[\w-]+\s+){0,4}working groups?"),
     (

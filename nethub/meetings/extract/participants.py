@@ -139,3 +139,40 @@ def _title_org_role(rest: str, resolver) -> tuple[str, str | None, str]:
     if len(parts) > 1 and re.fullmatch(r"[A-Z][A-Z0-9&.\-]{1,15}", parts[-1].strip()):
         return "".join(pieces[:-2]).strip(" ,/"), parts[-1].strip(), ""
     return title, None, ", ".join(role_parts)
+
+
+# Rule: a participants table ("Name | Title | Entity", "Organisation | Name | Position"). Its
+# header row names the columns; its Markdown separator row ("---|---") is no one.
+_TABLE_COLUMNS = [
+    ("name", r"(?:full\s+)?name|participant|representative|person"),
+    ("title", r"title|position|function|role|designation"),
+    ("org", r"entity|organi[sz]ation|agency|org\.?|department|office|body"),
+]
+
+
+def table_header(text: str) -> list[str] | None:
+    """The column of each cell ("name", "title", "org") when `text` is a table's header row."""
+    if "|" not in text:
+        return None
+    cells = [cell.strip() for cell in text.strip(" |").split("|")]
+    columns = []
+    for cell in cells:
+        column = next(
+            (name for name, pattern in _TABLE_COLUMNS if re.fullmatch(pattern, cell, re.I)), None
+        )
+        if column is None:
+            return None
+        columns.append(column)
+    return columns if "name" in columns and len(cells) >= 2 else None
+
+
+def is_table_rule(text: str) -> bool:
+    """A Markdown table's separator row: "|---|:---:|"."""
+    return bool(re.fullmatch(r"[\s|:+=-]*-[\s|:+=-]*", text))
+
+
+def table_entry(text: str, columns: list[str]) -> str:
+    """A table row as "Name, Title, Organisation", whatever the order of its columns."""
+    cells = [cell.strip() for cell in text.strip(" |").split("|")]
+    by_column = {column: cells[i] for i, column in enumerate(columns) if i < len(cells)}
+    return ", ".join(by_column[c] for c in ("name", "title", "org") if by_column.get(c))

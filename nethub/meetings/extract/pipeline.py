@@ -18,9 +18,12 @@ from nethub.meetings.extract.participants import (
 from nethub.meetings.extract.participants import (
     PARTICIPANTS_HEADING,
     is_participant_line,
+    is_table_rule,
     parse_participant,
     split_entries,
     split_inline,
+    table_entry,
+    table_header,
 )
 from nethub.meetings.extract.result import (
     ExtractedActionPoint,
@@ -66,10 +69,20 @@ def extract_meeting(text: str, *, resolver=None) -> ExtractedMeeting:
         inline = PARTICIPANTS_HEADING.match(blocks[participants_at].text).group("inline")
         for entry in split_inline(inline or ""):
             meeting.participants.append(parse_participant(entry, resolver))
+        columns = None  # a participants table's header row, once seen
         while body_start < len(blocks) and (
             _participant_block(blocks[body_start]) or _bare_name(blocks, body_start)
         ):
-            for entry in split_entries(blocks[body_start].text):
+            row = blocks[body_start].text
+            if is_table_rule(row) or table_header(row):
+                columns = table_header(row) or columns
+                body_start += 1
+                continue
+            if columns and "|" in row:
+                meeting.participants.append(parse_participant(table_entry(row, columns), resolver))
+                body_start += 1
+                continue
+            for entry in split_entries(row):
                 meeting.participants.append(parse_participant(entry, resolver))
             body_start += 1
     body = blocks[body_start:]
@@ -266,7 +279,11 @@ def _agenda_items(meeting: ExtractedMeeting, body: list[Block], resolver) -> Non
             for sentence in actions.split_sentences(paragraph.removeprefix("- ")):
                 if actions.is_decision(sentence):
                     item.decisions.append(sentence)
-                point = _implicit_point(sentence, meeting, resolve_owner)
+                point = _implicit_point(sentence, meeting, resolve_owner) or (
+                    _listed_work(sentence, meeting, resolve_owner)
+                    if paragraph.startswith("- ")
+                    else None
+                )
                 if point and not any(_same_point(point, other) for other in item.action_points):
                     item.action_points.append(point)
     meeting.agenda_items = [
@@ -339,9 +356,13 @@ _STOPWORDS = frozenset(
 
 def _same_point(found: ExtractedActionPoint, listed: ExtractedActionPoint) -> bool:
     """A sentence of the discussion repeats a listed action point when both give the same
-    deadline or share most of their words."""
-    if found.due_date and found.due_date == listed.due_date:
-        return True
+    deadline (and no different owners) or share most of their words."""
+    if (
+        found.due_date
+        and found.due_date == listed.due_date
+        and (not found.owner or not listed.owner or found.owner == listed.owner)
+    ):
+        return True  # two owners with the same deadline are two points
     words = {w for w in re.findall(r"[a-z]+", found.text.lower()) if w not in _STOPWORDS}
     other = {w for w in re.findall(r"[a-z]+", listed.text.lower()) if w not in _STOPWORDS}
     return bool(words and other) and len(words & other) / min(len(words), len(other)) >= 0.6
@@ -361,6 +382,25 @@ def _point(text: str, meeting: ExtractedMeeting, resolve_owner) -> ExtractedActi
         deadline_text=deadline.text if deadline else "",
         source_sentence=text.strip(),
         explicit=True,
+    )
+
+
+def _listed_work(sentence: str, meeting, resolve_owner) -> ExtractedActionPoint | None:
+    """Rule: a list item of the discussion that gives work to a named owner ("o Members were
+    invited to nominate focal points") is an action point even without a deadline."""
+    if not actions.assigns_work(sentence):
+        return None
+    owner = actions.subject_owner(sentence, resolve_owner)
+    if owner is None:
+        return None
+    deadline = find_deadline(sentence, meeting.meeting_date)
+    return ExtractedActionPoint(
+        text=sentence,
+        owner=owner,
+        due_date=deadline.date.isoformat() if deadline and deadline.date else None,
+        deadline_text=deadline.text if deadline else "",
+        source_sentence=sentence,
+        explicit=False,
     )
 
 

@@ -666,3 +666,91 @@ def test_at_the_next_meeting_is_a_deadline_without_a_date():
     )
     [point] = extract_meeting(text, resolver=RESOLVER).action_points()
     assert (point.owner, point.due_date, point.explicit) == ("UNHCR", None, False)
+
+
+# Rules added to generalise beyond the fixtures (each on a snippet written for it) -----------
+
+
+def test_running_footer_naming_its_page_is_dropped():
+    text = (
+        "The group reviewed the plan.\n\nSome Network – meeting summary        Page 1 of 2\n\n"
+        "Next steps\n- IOM to share the list.\n"
+    )
+    texts = [b.text for b in split_blocks(text)]
+    assert texts == ["The group reviewed the plan.", "Next steps", "IOM to share the list."]
+
+
+def test_word_cut_at_a_line_end_loses_its_hyphen_but_compounds_keep_it():
+    text = (
+        "The Secretariat supports country net-\nworks and a multi-\nstakeholder forum; a "
+        "module will be devel-\noped with rights-\nbased content.\n"
+    )
+    joined = split_blocks(text)[0].text
+    assert "country networks" in joined and "be developed" in joined
+    assert "multi-stakeholder" in joined and "rights-based" in joined
+
+
+def test_participants_table_header_and_rule_rows_are_no_one():
+    from nethub.meetings.extract import extract_meeting
+
+    text = (
+        "EC meeting\n\n1 March 2024\n\nParticipants\n\n| Entity | Name | Position |\n"
+        "|---|---|---|\n| UNHCR | Jo Lamb | Deputy High Commissioner |\n"
+        "| IOM | Sam Reed | Director General |\n\n1. Opening\n\nThe Chair opened the meeting.\n"
+    )
+    people = extract_meeting(text, resolver=StaticResolver()).participants
+    assert [(p.name, p.title, p.organization) for p in people] == [
+        ("Jo Lamb", "Deputy High Commissioner", "UNHCR"),
+        ("Sam Reed", "Director General", "IOM"),
+    ]
+
+
+def test_members_asked_in_the_passive_own_the_work():
+    resolver = StaticResolver()
+
+    def resolve(text):
+        return body_name(text) or (
+            str(found.organization)
+            if (found := resolver.resolve_in(text)) and not found.remainder
+            else None
+        )
+
+    sentence = "Members were requested to send inputs on the draft by end-June."
+    assert actions.owner_of(sentence, resolve) == "Executive Committee"
+    assert find_deadline(sentence, MEETING).date == datetime.date(2024, 6, 30)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The statement will be issued next week.", datetime.date(2024, 2, 9)),
+        ("Drafts are due by the end of next month.", datetime.date(2024, 2, 29)),
+        ("UNDP to share the list within one week.", datetime.date(2024, 2, 5)),
+    ],
+)
+def test_relative_deadlines_without_by(sentence, expected):
+    assert find_deadline(sentence, MEETING).date == expected
+
+
+def test_listed_work_without_a_deadline_is_an_action_point_but_an_agent_is_not_an_owner():
+    from nethub.meetings.extract import extract_meeting
+
+    text = (
+        "EC meeting\n\n1 March 2024\n\nFINANCING\n\nThe fund was presented.\n\n"
+        "o Members were invited to nominate focal points for the initiative.\n"
+        "o The issue will be taken forward by the Chair.\n"
+    )
+    points = extract_meeting(text, resolver=StaticResolver()).action_points()
+    assert [(p.owner, p.due_date) for p in points] == [("Executive Committee", None)]
+
+
+def test_two_owners_with_the_same_deadline_are_two_action_points():
+    from nethub.meetings.extract import extract_meeting
+
+    text = (
+        "EC meeting\n\n1 March 2024\n\n2. Communications\n\n"
+        "OHCHR will update the toolkit by end of Q3.\n\nNext steps\n\n"
+        "- IOM to organise a briefing in September.\n"
+    )
+    points = extract_meeting(text, resolver=StaticResolver()).action_points()
+    assert sorted(p.owner for p in points) == ["IOM", "OHCHR"]
