@@ -30,7 +30,8 @@ MONTHS = (
 )
 DATE_PATTERN = re.compile(
     rf"\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
-    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTHS})\.?,?\s+\d{{4}}"
+    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTHS})\.?,?\s+\d{{4}}"
+    rf"|\d{{1,2}}[./]\d{{1,2}}[./]\d{{4}}"  # "10.03.2023", "10/03/2023": day first (UN usage)
     rf"|(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
     rf"|\d{{4}}-\d{{2}}-\d{{2}})\b",
     re.I,
@@ -64,7 +65,11 @@ def parse_date(text: str) -> datetime.date | None:
     match = DATE_PATTERN.search(text)
     if not match:
         return None
-    parsed = dateparser.parse(match.group(0), languages=["en"], settings={"STRICT_PARSING": True})
+    parsed = dateparser.parse(
+        re.sub(r"(?<=\d)(?:st|nd|rd|th)?\s+of\s+", " ", match.group(0)),
+        languages=["en"],
+        settings={"STRICT_PARSING": True, "DATE_ORDER": "DMY"},
+    )
     return parsed.date() if parsed else None
 
 

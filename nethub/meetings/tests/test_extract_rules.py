@@ -754,3 +754,31 @@ def test_two_owners_with_the_same_deadline_are_two_action_points():
     )
     points = extract_meeting(text, resolver=StaticResolver()).action_points()
     assert sorted(p.owner for p in points) == ["IOM", "OHCHR"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Send inputs by end of month.", datetime.date(2024, 1, 31)),
+        ("Send it by Friday 2 February.", datetime.date(2024, 2, 2)),
+        ("Circulate by COB 15 March.", datetime.date(2024, 3, 15)),
+        ("Circulate by 31/03/2024.", datetime.date(2024, 3, 31)),
+        ("Deliver by end-2024.", datetime.date(2024, 12, 31)),
+        ("Deliver by H1 2024.", datetime.date(2024, 6, 30)),
+        ("Deliver by the second half of 2024.", datetime.date(2024, 12, 31)),
+    ],
+)
+def test_more_deadline_forms(sentence, expected):
+    assert find_deadline(sentence, MEETING).date == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("10.03.2023, 10:00–11:30 CET", datetime.date(2023, 3, 10)),
+        ("10/03/2023", datetime.date(2023, 3, 10)),
+        ("Wednesday, 8th of March 2023, 15h00-16h30", datetime.date(2023, 3, 8)),
+    ],
+)
+def test_numeric_day_first_and_of_dates(line, expected):
+    assert parse_date(line) == expected
