@@ -149,11 +149,21 @@ _REPORTED = re.compile(
 _FIRST_PERSON = re.compile(r"\b(?:I|we)\s+(?:will|shall|would|should|must|are going to)\b")
 
 
+# "The Secretariat to prepare a letter": a capitalised subject, "to" and a verb (note style).
+_SUBJECT_TO = re.compile(
+    r"^(?:The\s+)?(?!(?:According|Further|Thanks|Turning|Welcome|Due|Prior|In addition)\b)"
+    r"[A-Z][\w/&.-]*(?:\s+(?:and\s+)?[A-Z][\w/&.-]*){0,3}\s+to\s+"
+    r"(?!(?:the|a|an|all|this|these|its|their|his|her|be)\b)[a-z]{3,}\b"
+)
+
+
 def assigns_work(sentence: str) -> bool:
     """A modal or an assignment with a verb of work; plans someone reports ("informed the
     meeting that the guidance will be launched") assign nothing."""
     if _REPORTED.search(sentence) or _FIRST_PERSON.search(sentence):
         return False
+    if _SUBJECT_TO.match(sentence.strip()):
+        return True
     for match in _MODAL.finditer(sentence):
         verb = match.group("verb").lower()
         if verb == "be":

@@ -70,7 +70,8 @@ def find_deadline(sentence: str, meeting_date: datetime.date | None) -> Deadline
 
 
 NEXT_MEETING = re.compile(
-    r"\b(?:at|by|before|for|to)\s+(?:the\s+)?next\s+(?:EC\s+|Principals[’']?\s+|"
+    r"\b(?:at|by|before|for|to|ahead of|prior to|in time for)\s+(?:the\s+)?next\s+"
+    r"(?:EC\s+|Principals[’']?\s+|"
     r"Executive Committee\s+|regular\s+)?meeting\b",
     re.I,
 )

@@ -44,6 +44,10 @@ def split_entries(line: str) -> list[str]:
     """One line may name several people: "Mr. A, HC/OHCHR; Ms. B, Director/OHCHR", or
     "IOM: A (DG), B (DDG)" (one organisation, each person with their title in brackets)."""
     entries = [part.strip(" ;") for part in re.split(r";\s*(?:and\s+)?", line) if part.strip(" ;")]
+    # "IOM: A, DG; B, Chief of Staff": the organisation written first is everyone's.
+    label = re.match(r"^([^:,;]{2,80}?):\s+\S", entries[0]) if len(entries) > 1 else None
+    if label and not any(":" in entry for entry in entries[1:]):
+        entries = entries[:1] + [f"{label.group(1)}: {entry}" for entry in entries[1:]]
     expanded = []
     for entry in entries:
         prefix = re.match(r"^([^:,()]{2,60}?)\s*(?::|\s[–—-])\s*(.+)$", entry)
@@ -76,8 +80,20 @@ def parse_participant(entry: str, resolver) -> ExtractedParticipant:
     entry = re.sub(r"\s+", " ", entry).strip(" .,")
     org_first = re.match(r"^([^:,–—]{2,60}?)\s*(?::|\s[–—-])\s*(.+)$", entry)
     prefix_org = None
-    if org_first and resolver.resolve_in(org_first.group(1)):
-        found = resolver.resolve_in(org_first.group(1))
+    org_name = org_first.group(1) if org_first else ""
+    # "International Organization for Migration (IOM): ...": the name, or its acronym.
+    written = re.fullmatch(r"(.+?)\s*\(([^()]+)\)", org_name)
+    if written and not ((found := resolver.resolve_in(org_name)) and not found.remainder):
+        org_name = next(
+            (
+                part
+                for part in written.groups()
+                if (known := resolver.resolve_in(part)) and not known.remainder
+            ),
+            org_name,
+        )
+    if org_first and resolver.resolve_in(org_name):
+        found = resolver.resolve_in(org_name)
         if found and found.remainder == "":
             prefix_org, entry = found.organization, org_first.group(2)
     honorific_match = HONORIFICS.match(entry)

@@ -41,6 +41,12 @@ _SKIP = re.compile(
     r"^(?:final\s+)?(?:summary|draft|minutes|record|note for the file)\b.{0,20}$", re.I
 )
 
+_DOCUMENT_LABEL = re.compile(
+    r"^(?:(?:brief|short|final|draft)\s+)?(?:summary|record|minutes|notes?)"
+    r"(?:\s+(?:of|on)\s+(?:the\s+)?(?:discussions?|meeting|proceedings|deliberations))?\s*:?$",
+    re.I,
+)
+
 
 def extract_meeting(text: str, *, resolver=None) -> ExtractedMeeting:
     """The structure of one meeting summary. Never raises on odd input: what cannot be found
@@ -246,6 +252,8 @@ def _agenda_items(meeting: ExtractedMeeting, body: list[Block], resolver) -> Non
             if decision.group("rest"):  # "Decision: the Principals endorsed ..."
                 current.decisions.append(decision.group("rest").strip())
             continue
+        if _DOCUMENT_LABEL.match(block.text) and not block.bullet:
+            continue  # "Summary of discussion": a label of the document, not an agenda item
         heading = _is_heading(block, meeting.agenda, following)
         if mode == "actions" and columns and " | " in block.text:
             point = _table_point(block.text, columns, meeting, resolve_owner)

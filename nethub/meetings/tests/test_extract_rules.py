@@ -782,3 +782,35 @@ def test_more_deadline_forms(sentence, expected):
 )
 def test_numeric_day_first_and_of_dates(line, expected):
     assert parse_date(line) == expected
+
+
+def test_organisation_written_first_with_its_acronym_is_everyones_on_the_line():
+    resolver = StaticResolver()
+    line = (
+        "International Organization for Migration (IOM): Lara Quinn, Director General; "
+        "Paul Eze, Chief of Staff"
+    )
+    people = [parse_participant(entry, resolver) for entry in split_entries(line)]
+    assert [(p.name, p.title, p.organization) for p in people] == [
+        ("Lara Quinn", "Director General", "IOM"),
+        ("Paul Eze", "Chief of Staff", "IOM"),
+    ]
+
+
+def test_summary_label_is_no_agenda_item_and_note_style_work_before_next_meeting_is_a_point():
+    from nethub.meetings.extract import extract_meeting
+
+    text = (
+        "EC meeting\n\n5 October 2023\n\nSummary of discussion\n\nAGENDA ITEM 1 – REVIEWS\n\n"
+        "The Chair opened the item. The Secretariat to prepare a draft letter ahead of the "
+        "next EC meeting.\n"
+    )
+    meeting = extract_meeting(text, resolver=StaticResolver())
+    assert [item.title for item in meeting.agenda_items] == ["REVIEWS"]
+    [point] = meeting.action_points()
+    assert point.owner == "Secretariat" and "draft letter" in point.text
+
+
+def test_note_style_subject_to_verb_assigns_work_but_according_to_does_not():
+    assert actions.assigns_work("UN Women to share the checklist by 30 October.")
+    assert not actions.assigns_work("According to recent figures, arrivals rose in May.")
