@@ -34,7 +34,9 @@ _MODAL = re.compile(
     r"(?:\b(?:is|are|was|were|needs?|has|have)\s+to\s+be"
     r"|\b(?:will|shall|should|must|would|is to|are to|agreed to|undertook to|committed to|"
     r"offered to|(?:requested|asked|tasked|invited|mandated|encouraged)\b.{0,80}?\bto))\s+"
-    r"(?:be\s+)?(?P<verb>\w+)",
+    r"(?:be\s+)?(?P<verb>\w+)"
+    # "tasked the working level with preparing": the assignment, its verb in -ing.
+    r"|\b(?:tasked|charged|entrusted)\s+(?:the\s+)?[\w\s]{1,40}?\s+with\s+(?P<ing>\w+ing)\b",
     re.I,
 )
 # Verbs after a modal that report an event rather than assign work.
@@ -64,8 +66,9 @@ _SUBJECT_MODAL = re.compile(
     r"(?:to|will|shall|should|must|is to|are to|agreed to|undertook to|offered to|would)\s+\w+",
 )
 _ASKED = re.compile(
-    r"\b(?:requested|asked|tasked|invited|mandated|encouraged|called on|called upon)\s+"
-    r"(?P<owner>(?:the\s+)?[\w/&’'.-]+(?:\s+[\w/&’'.-]+){0,5}?)\s+to\s+\w+",
+    r"\b(?:requested|asked|tasked|invited|mandated|encouraged|called on|called upon|charged|"
+    r"entrusted)\s+(?P<owner>(?:the\s+)?[\w/&’'.-]+(?:\s+[\w/&’'.-]+){0,5}?)\s+"
+    r"(?:to\s+\w+|with\s+\w+ing\b)",
     re.I,
 )
 # "Members were requested to send inputs": the one asked, as the passive sentence's subject.
@@ -165,6 +168,8 @@ def assigns_work(sentence: str) -> bool:
     if _SUBJECT_TO.match(sentence.strip()):
         return True
     for match in _MODAL.finditer(sentence):
+        if match.group("ing"):
+            return True
         verb = match.group("verb").lower()
         if verb == "be":
             continue

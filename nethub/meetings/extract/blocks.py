@@ -127,7 +127,9 @@ PAGE_NUMBER = re.compile(
     r"^\s*(?:page\s+)?[-–]?\s*\d{1,3}\s*(?:(?:of|/)\s*\d{1,3})?\s*[-–]?\s*$", re.I
 )
 # A running footer or header that names its page: "UN Network ... summary      Page 1 of 2".
-RUNNING_PAGE = re.compile(r"(?:^|\s)page\s+\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?\s*$", re.I)
+RUNNING_PAGE = re.compile(
+    r"(?:^|\s)(?:page\s+\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?|\s[-–]\s?\d{1,3}\s?[-–])\s*$", re.I
+)
 
 
 def drop_page_furniture(lines: list[str]) -> list[str]:
@@ -167,6 +169,12 @@ def _continues(previous: Block, last_raw: str, line: str, width: int | None, gap
         return False  # "Present:", "Action points:": a label starts its own block
     if re.match(r"^(?:H\.\s?E\.|Mr|Ms|Mrs|Dr|Prof)\.?\s+[A-Z]", line):
         return False  # "Ms. Vera Moss, ..." starts the next person of a list
+    if " | " in line or " | " in last:
+        return False  # table rows are whole lines: "Action | Responsible | Deadline"
+    if re.match(r"^[A-Z][A-Za-z&.-]{1,15}\s*(?:[–—]|\s-|:)\s+[A-Z]", line):
+        return False  # "UNHCR – Ama Owusu, ...", "WHO: ...": an organisation's people begin
+    if gap and len(line.split()) <= 4 and line[:1].isupper() and line[-1:] not in _TERMINAL:
+        return False  # "Participants", "Next steps" after a blank line: a label of its own
     starts_lower = line[:1].islower() or line[:1] in "(%$"
     ends_open = previous.text[-1:] not in ".:!?"
     if starts_lower and ends_open and not previous.md_heading:

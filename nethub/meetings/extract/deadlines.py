@@ -66,7 +66,21 @@ def find_deadline(sentence: str, meeting_date: datetime.date | None) -> Deadline
     next_meeting = NEXT_MEETING.search(sentence)
     if next_meeting:
         return Deadline(next_meeting.group(0), None)  # a deadline, but no date to give it
-    return _relative(sentence, meeting_date)
+    return _relative(sentence, meeting_date) or _vague(sentence)
+
+
+# "before the summer", "in the coming weeks": a deadline with no date ("in the autumn" dates an
+# event, "as soon as possible" sets no deadline).
+VAGUE = re.compile(
+    r"\b(?:(?:before|by|until)\s+(?:the\s+)?(?:summer|autumn|fall|winter|spring)"
+    r"(?:\s+(?:break|recess))?|in\s+the\s+(?:coming|next\s+few)\s+(?:days|weeks|months))\b",
+    re.I,
+)
+
+
+def _vague(sentence: str) -> Deadline | None:
+    match = VAGUE.search(sentence)
+    return Deadline(match.group(0), None) if match else None
 
 
 NEXT_MEETING = re.compile(

@@ -45,9 +45,15 @@ def split_entries(line: str) -> list[str]:
     "IOM: A (DG), B (DDG)" (one organisation, each person with their title in brackets)."""
     entries = [part.strip(" ;") for part in re.split(r";\s*(?:and\s+)?", line) if part.strip(" ;")]
     # "IOM: A, DG; B, Chief of Staff": the organisation written first is everyone's.
-    label = re.match(r"^([^:,;]{2,80}?):\s+\S", entries[0]) if len(entries) > 1 else None
-    if label and not any(":" in entry for entry in entries[1:]):
-        entries = entries[:1] + [f"{label.group(1)}: {entry}" for entry in entries[1:]]
+    # "UNHCR – A, Title; B, Title" likewise, when the label is an acronym.
+    label = (
+        re.match(r"^([^:,;]{2,80}?):\s+\S|^([A-Z][A-Z&.-]{1,12})\s+[–—-]\s+\S", entries[0])
+        if len(entries) > 1
+        else None
+    )
+    if label and not any(re.search(r":|\s[–—-]\s", entry) for entry in entries[1:]):
+        org = label.group(1) or label.group(2)
+        entries = entries[:1] + [f"{org}: {entry}" for entry in entries[1:]]
     expanded = []
     for entry in entries:
         prefix = re.match(r"^([^:,()]{2,60}?)\s*(?::|\s[–—-])\s*(.+)$", entry)

@@ -9,7 +9,7 @@ from difflib import SequenceMatcher
 
 from nethub.meetings.extract import actions
 from nethub.meetings.extract.blocks import Block, split_blocks
-from nethub.meetings.extract.deadlines import NEXT_MEETING, find_deadline
+from nethub.meetings.extract.deadlines import NEXT_MEETING, VAGUE, find_deadline
 from nethub.meetings.extract.header import DATE_PATTERN, parse_header
 from nethub.meetings.extract.names import body_name
 from nethub.meetings.extract.participants import (
@@ -294,6 +294,7 @@ def _agenda_items(meeting: ExtractedMeeting, body: list[Block], resolver) -> Non
                 )
                 if point and not any(_same_point(point, other) for other in item.action_points):
                     item.action_points.append(point)
+    _drop_restated(items)
     meeting.agenda_items = [
         item for item in items if item.kind != "opening" or item.discussion or item.action_points
     ]
@@ -393,6 +394,24 @@ def _point(text: str, meeting: ExtractedMeeting, resolve_owner) -> ExtractedActi
     )
 
 
+def _drop_restated(items: list[ExtractedAgendaItem]) -> None:
+    """Rule: a sentence of the discussion that gives the same owner the same deadline as a point
+    of a list elsewhere (a closing "Follow-up" table) is that point again: the list's wording
+    stays."""
+    listed = {
+        (point.owner, point.due_date)
+        for item in items
+        for point in item.action_points
+        if point.explicit and point.owner and point.due_date
+    }
+    for item in items:
+        item.action_points = [
+            point
+            for point in item.action_points
+            if point.explicit or (point.owner, point.due_date) not in listed
+        ]
+
+
 def _listed_work(sentence: str, meeting, resolve_owner) -> ExtractedActionPoint | None:
     """Rule: a list item of the discussion that gives work to a named owner ("o Members were
     invited to nominate focal points") is an action point even without a deadline."""
@@ -416,7 +435,10 @@ def _implicit_point(sentence: str, meeting, resolve_owner) -> ExtractedActionPoi
     if not actions.assigns_work(sentence):
         return None
     deadline = find_deadline(sentence, meeting.meeting_date)
-    if deadline is None or (deadline.date is None and not NEXT_MEETING.search(deadline.text)):
+    if deadline is None or (
+        deadline.date is None
+        and not (NEXT_MEETING.search(deadline.text) or VAGUE.search(deadline.text))
+    ):
         return None
     meeting_date = meeting.meeting_date
     if meeting_date and deadline.date and deadline.date < meeting_date:

@@ -814,3 +814,68 @@ def test_summary_label_is_no_agenda_item_and_note_style_work_before_next_meeting
 def test_note_style_subject_to_verb_assigns_work_but_according_to_does_not():
     assert actions.assigns_work("UN Women to share the checklist by 30 October.")
     assert not actions.assigns_work("According to recent figures, arrivals rose in May.")
+
+
+def test_footer_with_dashed_page_number_is_dropped_and_table_rows_stay_whole():
+    wide = "The members discussed the plan for the next period and agreed on its scope and"
+    text = "\n".join(
+        [wide, "reach.", "EC summary, 18 April 2024                            - 1 -"] * 4
+        + ["Action | Responsible | Deadline", "Revise the plan | Secretariat | 3 May 2024"]
+        + ["Compile feedback | OHCHR | end of May"]
+    )
+    texts = [b.text for b in split_blocks(text)]
+    assert not any("- 1 -" in t for t in texts)
+    assert texts[-2:] == [
+        "Revise the plan | Secretariat | 3 May 2024",
+        "Compile feedback | OHCHR | end of May",
+    ]
+
+
+def test_label_after_a_blank_line_and_organisation_lines_start_blocks():
+    wide = "Summary of the meeting held on 18 April 2024 at fifteen hours Geneva time virtual"
+    text = "\n\n".join(
+        [wide] * 9
+        + ["Participants", "IOM – Ann Lee, Head; Bo Kim, Officer", "UNHCR – Cy Dahl, Officer"]
+    )
+    texts = [b.text for b in split_blocks(text)]
+    assert texts[-3:] == [
+        "Participants",
+        "IOM – Ann Lee, Head; Bo Kim, Officer",
+        "UNHCR – Cy Dahl, Officer",
+    ]
+    people = [parse_participant(e, StaticResolver()) for e in split_entries(texts[-2])]
+    assert [(p.name, p.organization) for p in people] == [("Ann Lee", "IOM"), ("Bo Kim", "IOM")]
+
+
+def test_tasked_with_an_ing_verb_assigns_work_to_the_one_tasked():
+    sentence = "The Principals tasked the working level with preparing key messages by mid-May."
+    assert actions.assigns_work(sentence)
+    assert actions.owner_of(sentence, body_name) == "EC working level"
+
+
+def test_vague_deadline_makes_an_implicit_point_without_a_date_but_autumn_events_do_not():
+    from nethub.meetings.extract import extract_meeting
+
+    text = (
+        "EC meeting\n\n1 March 2024\n\n2. Review\n\n"
+        "UNODC to circulate the updated guidance before the summer. "
+        "It was agreed that a pledging event would be organised in the autumn.\n"
+    )
+    points = extract_meeting(text, resolver=StaticResolver()).action_points()
+    assert [(p.owner, p.due_date, p.deadline_text) for p in points] == [
+        ("UNODC", None, "before the summer")
+    ]
+
+
+def test_discussion_sentence_restating_a_closing_list_point_is_dropped():
+    from nethub.meetings.extract import extract_meeting
+
+    text = (
+        "EC meeting\n\n18 April 2024\n\n1. Annual Meeting\n\n"
+        "It was agreed that the Secretariat would revise the programme by 3 May.\n\n"
+        "2. Review\n\nOHCHR presented the review.\n\nFollow-up:\n"
+        "Action | Responsible | Deadline\n"
+        "Revise and share the programme | Secretariat | 3 May 2024\n"
+    )
+    points = extract_meeting(text, resolver=StaticResolver()).action_points()
+    assert [p.text for p in points] == ["Revise and share the programme"]
