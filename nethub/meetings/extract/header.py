@@ -38,7 +38,8 @@ DATE_PATTERN = re.compile(
 )
 _TIME = r"(\d{1,2})(?:[.:h](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?"
 TIME_RANGE = re.compile(
-    rf"{_TIME}\s*(?:h|hrs|hours)?\s*(?:–|—|-|to|until)\s*{_TIME}\s*(?:h|hrs|hours)?\b"
+    # Not inside a number: "12 February 2025 – 16:00 to 17:15" is no range "25 – 16:00".
+    rf"(?<![\d.:]){_TIME}\s*(?:h|hrs|hours)?\s*(?:–|—|-|to|until)\s*{_TIME}\s*(?:h|hrs|hours)?\b"
     r"(?:\s*\(?\s*(?P<zone>[A-Za-zè. ]{2,25}?)\s*(?:time)?\s*\)?(?=$|[/,;)]|\s+[/(]|\s*$))?",
     re.I,
 )

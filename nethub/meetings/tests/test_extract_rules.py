@@ -879,3 +879,21 @@ def test_discussion_sentence_restating_a_closing_list_point_is_dropped():
     )
     points = extract_meeting(text, resolver=StaticResolver()).action_points()
     assert [p.text for p in points] == ["Revise and share the programme"]
+
+
+def test_time_range_after_a_year_and_a_dash():
+    assert parse_times("Wednesday, 12 February 2025 – 16:00 to 17:15 (Geneva) – virtual") == [
+        ("16:00", "17:15", "Europe/Zurich")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Co-chairs of the returns working group", "Co-chairs"),
+        ("Entities", "Executive Committee"),
+        ("the returns working group", "Working group"),
+    ],
+)
+def test_more_bodies(text, expected):
+    assert body_name(text) == expected
