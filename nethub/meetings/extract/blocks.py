@@ -175,6 +175,8 @@ def _continues(previous: Block, last_raw: str, line: str, width: int | None, gap
         return False  # "UNHCR – Ama Owusu, ...", "WHO: ...": an organisation's people begin
     if gap and len(line.split()) <= 4 and line[:1].isupper() and line[-1:] not in _TERMINAL:
         return False  # "Participants", "Next steps" after a blank line: a label of its own
+    if gap and re.match(r"^(?:agenda\s+)?item\s+\d{1,2}\b", line, re.I):
+        return False  # "Agenda item 1. ..." after a blank line opens an item, however wide
     starts_lower = line[:1].islower() or line[:1] in "(%$"
     ends_open = previous.text[-1:] not in ".:!?"
     if starts_lower and ends_open and not previous.md_heading:

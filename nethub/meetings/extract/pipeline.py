@@ -260,6 +260,15 @@ def _agenda_items(meeting: ExtractedMeeting, body: list[Block], resolver) -> Non
             if point and not _listed(point, items):
                 current.action_points.append(point)
             continue
+        if (
+            mode == "actions"
+            and not heading
+            and actions.is_decision(block.text)
+            and not actions.assigns_work(block.text)
+        ):
+            # "Decisions and action points:" lists both: "The EC endorsed ..." is a decision.
+            current.decisions.append(block.text)
+            continue
         if mode == "actions" and not heading:
             list_bullets += block.bullet
             if block.bullet or not (list_bullets or _starts_discussion(block.text)):
@@ -443,9 +452,10 @@ def _implicit_point(sentence: str, meeting, resolve_owner) -> ExtractedActionPoi
     meeting_date = meeting.meeting_date
     if meeting_date and deadline.date and deadline.date < meeting_date:
         return None  # a past date reports what happened; it assigns nothing
+    owner = actions.owner_of(sentence, resolve_owner, near=sentence.find(deadline.text))
     return ExtractedActionPoint(
         text=sentence,
-        owner=actions.owner_of(sentence, resolve_owner, near=sentence.find(deadline.text)),
+        owner=owner,
         due_date=deadline.date.isoformat() if deadline.date else None,
         deadline_text=deadline.text,
         source_sentence=sentence,

@@ -897,3 +897,25 @@ def test_time_range_after_a_year_and_a_dash():
 )
 def test_more_bodies(text, expected):
     assert body_name(text) == expected
+
+
+def test_decision_in_a_combined_list_is_a_decision_and_agenda_item_after_a_gap_starts_a_block():
+    from nethub.meetings.extract import extract_meeting
+
+    wide = "Present: Ann Lee (IOM), Bo Kim (UNHCR), Cy Dahl (OHCHR), Di Roe (ILO), Ed Fox (UNDP)"
+    text = "\n\n".join(
+        ["EC Principals", "23 June 2022"]
+        + [wide]
+        + ["Agenda item 1. Review", "Principals discussed the review of the work in the region."]
+        + ["Decisions and action points:"]
+    )
+    text += (
+        "\n The EC endorsed the terms of reference.\n"
+        " OHCHR to convene a meeting by end-September.\n"
+    )
+    meeting = extract_meeting(text, resolver=StaticResolver())
+    assert len(meeting.participants) == 5
+    [item] = meeting.agenda_items
+    assert item.title == "Review"
+    assert [p.owner for p in item.action_points] == ["OHCHR"]
+    assert "The EC endorsed the terms of reference." in item.decisions
