@@ -91,6 +91,8 @@ _THAT = re.compile(
 _LABEL = re.compile(
     r"\b(?:lead|leads|responsible|owner|focal point|who)\s*[:–-]\s*(?P<owner>[^;,)\]\n]+)", re.I
 )
+# "Secretariat – draft pledging guide (17 December)": a list item led by its owner and a dash.
+_LEADING = re.compile(r"^(?P<owner>[A-Z][^–—:]{1,40}?)\s+[–—]\s+\S")
 # "Develop messages (Secretariat)" or "... – UNHCR": an owner written after the action.
 _TRAILING = re.compile(r"(?:\(|\[|\s[–—-]\s)(?P<owner>[^()\[\]–—]{2,60}?)[)\]]?\s*\.?\s*$")
 # "Revisions from the EC to be sent in": who the thing is to come from.
@@ -186,6 +188,7 @@ def owner_of(sentence: str, resolve_owner, *, near: int | None = None) -> str | 
     text = sentence.strip()
     for pattern in (
         _LABEL,
+        _LEADING,
         _ASKED,
         _ASKED_PASSIVE,
         _WITH,

@@ -119,9 +119,23 @@ def _header_end(blocks: list[Block]) -> int:
 def _participant_block(block: Block) -> bool:
     return (
         not block.md_heading
+        and not _numbered_title(block)
         and is_participant_line(block.text)
         and not (block.text.endswith(".") and len(block.text.split()) > 12)
     )
+
+
+def _numbered_title(block: Block) -> bool:
+    """Rule: "1. Preparations for the first Review Forum (IMRF)" is an agenda heading, not a
+    participant: numbered, no comma, semicolon, slash or bar, and more words than a name
+    before its brackets."""
+    if not re.fullmatch(r"\(?(?:\d{1,2}|[IVX]{1,4})[.)]", block.marker or "") and not (
+        re.match(r"^(?:agenda\s+)?item\s+\d", block.text, re.I)
+    ):
+        return False
+    if re.search(r"[,;/|]", block.text):
+        return False
+    return len(block.text.split("(")[0].split()) > 5
 
 
 _NAME = re.compile(r"^(?:[A-Z][\w’'.-]*\.?\s+){1,4}[A-Z][\w’'.-]+$")
@@ -393,6 +407,11 @@ def _starts_discussion(text: str) -> bool:
 
 def _point(text: str, meeting: ExtractedMeeting, resolve_owner) -> ExtractedActionPoint:
     deadline = find_deadline(text, meeting.meeting_date)
+    bracket = re.search(r"\(([^()]{3,30})\)\s*\.?$", text)
+    if deadline is None and bracket:
+        # Rule: "draft the guide (17 December)": a listed point's date written in brackets.
+        found = find_deadline(f"by {bracket.group(1)}", meeting.meeting_date)
+        deadline = found if found and found.date else None
     return ExtractedActionPoint(
         text=text.strip(),
         owner=actions.owner_of(text, resolve_owner),

@@ -919,3 +919,22 @@ def test_decision_in_a_combined_list_is_a_decision_and_agenda_item_after_a_gap_s
     assert item.title == "Review"
     assert [p.owner for p in item.action_points] == ["OHCHR"]
     assert "The EC endorsed the terms of reference." in item.decisions
+
+
+def test_owner_dash_task_and_bracketed_date_in_a_list_and_a_numbered_title_is_no_participant():
+    from nethub.meetings.extract import extract_meeting
+
+    text = (
+        "EC working level\n\n30 November 2021\n\nAttendees: Ann Lee, IOM; Bo Kim, UNHCR\n\n"
+        "1. Preparations for the first International Migration Review Forum (IMRF)\n\n"
+        "The Secretariat was asked to draft a pledging guide by 17 December.\n\n"
+        "Follow-up\n\n• Secretariat – draft pledging guide (17 December)\n\n"
+        "• ILO – note on labour migration pledges (end of year)\n"
+    )
+    meeting = extract_meeting(text, resolver=StaticResolver())
+    assert [p.name for p in meeting.participants] == ["Ann Lee", "Bo Kim"]
+    points = [(p.text, p.owner, p.due_date) for p in meeting.action_points()]
+    assert points == [
+        ("Secretariat – draft pledging guide (17 December)", "Secretariat", "2021-12-17"),
+        ("ILO – note on labour migration pledges (end of year)", "ILO", "2021-12-31"),
+    ]
