@@ -36,7 +36,7 @@ _MODAL = re.compile(
     r"offered to|(?:requested|asked|tasked|invited|mandated|encouraged)\b.{0,80}?\bto))\s+"
     r"(?:be\s+)?(?P<verb>\w+)"
     # "tasked the working level with preparing": the assignment, its verb in -ing.
-    r"|\b(?:tasked|charged|entrusted)\s+(?:the\s+)?[\w\s]{1,40}?\s+with\s+(?P<ing>\w+ing)\b",
+    r"|\b(?:tasked|charged|entrusted)\s+(?:(?:the\s+)?[\w\s]{1,40}?\s+)?with\s+(?P<ing>\w+ing)\b",
     re.I,
 )
 # Verbs after a modal that report an event rather than assign work.
@@ -75,7 +75,7 @@ _ASKED = re.compile(
 _ASKED_PASSIVE = re.compile(
     r"^(?:(?:As\s+)?[\w\s,]{0,40}?,\s*)?(?P<owner>(?:the\s+)?[A-Z][\w/&’'.-]*(?:\s+[\w/&’'.-]+){0,5}?)"
     r"\s+(?:were|was|are|is)\s+(?:also\s+)?(?:requested|asked|invited|tasked|encouraged|"
-    r"called\s+upon|mandated)\s+to\s+\w+"
+    r"called\s+upon|mandated|charged|entrusted)\s+(?:to\s+\w+|with\s+\w+ing\b)"
 )
 # "..., with the Secretariat to circulate a draft": the one given the work.
 _WITH = re.compile(

@@ -40,7 +40,10 @@ BODIES = [
         # In an EC meeting's summary, "Members were asked to ..." means the EC's members.
         r"(?:the\s+)?(?:all\s+)?(?:members|entities)",
     ),
-    ("Working group", r"(?:the\s+)?(?:[\w-]+\s+){0,4}working groups?"),
+    (
+        "Working group",
+        r"(?:the\s+)?(?:[\w-]+\s+){0,4}working groups?(?:\s+on\s+(?:[\w-]+\s*){1,4})?",
+    ),
     (
         "Network",
         r"(?:the\s+)?(?:all\s+)?(?:UN\s+)?Network(?:\s+members)?|(?:the\s+)?members of the "

@@ -73,6 +73,8 @@ def split_inline(text: str) -> list[str]:
         return []
     if ";" in text:
         return split_entries(text)
+    if text.count(" / ") >= 2:  # "A, Title, IOM / B, Title, UNHCR / ..."
+        return [part.strip() for part in text.split(" / ") if part.strip()]
     bracketed = re.findall(r"\s*(?:and\s+)?([^,()]+?\([^()]+\))\s*(?:,|\band\b|$)", text)
     if bracketed:
         return [entry.strip() for entry in bracketed]

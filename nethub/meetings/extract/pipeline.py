@@ -58,7 +58,10 @@ def extract_meeting(text: str, *, resolver=None) -> ExtractedMeeting:
     blocks = split_blocks(text)
     meeting = ExtractedMeeting()
     participants_at = _find_participants(blocks)
-    header_end = participants_at if participants_at is not None else _header_end(blocks)
+    trailing = participants_at is not None and _after_discussion(blocks, participants_at)
+    header_end = (
+        participants_at if participants_at is not None and not trailing else _header_end(blocks)
+    )
     header = parse_header([b.text for b in blocks[:header_end] if not _SKIP.match(b.text)])
     meeting.title = header.title
     meeting.series = header.series or "Meeting"
@@ -70,6 +73,7 @@ def extract_meeting(text: str, *, resolver=None) -> ExtractedMeeting:
         ]
     meeting.is_virtual, meeting.venue = header.is_virtual, header.venue
     body_start = header_end
+    list_end = None
     if participants_at is not None:
         body_start = participants_at + 1
         inline = PARTICIPANTS_HEADING.match(blocks[participants_at].text).group("inline")
@@ -91,7 +95,13 @@ def extract_meeting(text: str, *, resolver=None) -> ExtractedMeeting:
             for entry in split_entries(row):
                 meeting.participants.append(parse_participant(entry, resolver))
             body_start += 1
-    body = blocks[body_start:]
+        if trailing:  # "List of participants" after the discussion: the body goes round it
+            list_end, body_start = body_start, header_end
+    body = (
+        blocks[body_start:participants_at] + blocks[list_end:]
+        if list_end is not None
+        else blocks[body_start:]
+    )
     meeting.agenda, agenda_blocks = _agenda_list(body)
     _agenda_items(meeting, [b for i, b in enumerate(body) if i not in agenda_blocks], resolver)
     if not meeting.date:
@@ -106,6 +116,15 @@ def _find_participants(blocks: list[Block]) -> int | None:
         if PARTICIPANTS_HEADING.match(block.text):
             return index
     return None
+
+
+def _after_discussion(blocks: list[Block], index: int) -> bool:
+    """Rule: a participants list placed after paragraphs of discussion (an annex-like "List
+    of participants" at the end) is not the end of the header."""
+    return any(
+        len(block.text.split()) > 25 and not is_participant_line(block.text)
+        for block in blocks[:index]
+    )
 
 
 def _header_end(blocks: list[Block]) -> int:
@@ -257,7 +276,12 @@ def _agenda_items(meeting: ExtractedMeeting, body: list[Block], resolver) -> Non
         heading_rest = actions.action_heading(block.text) if not block.bullet else None
         if heading_rest is not None:
             mode, list_bullets, columns = "actions", 0, {}
-            if heading_rest:
+            sentences = actions.split_sentences(heading_rest) if heading_rest else []
+            if len(sentences) > 1 and all(actions.assigns_work(x) for x in sentences):
+                # "Action: DESA to finalise the report. Members were encouraged to ...": two.
+                for sentence in sentences:
+                    current.action_points.append(_point(sentence, meeting, resolve_owner))
+            elif heading_rest:
                 current.action_points.append(_point(heading_rest, meeting, resolve_owner))
             continue
         decision = actions.DECISION_HEADING.match(block.text) if not block.bullet else None
@@ -312,7 +336,7 @@ def _agenda_items(meeting: ExtractedMeeting, body: list[Block], resolver) -> Non
                     item.decisions.append(sentence)
                 point = _implicit_point(sentence, meeting, resolve_owner) or (
                     _listed_work(sentence, meeting, resolve_owner)
-                    if paragraph.startswith("- ")
+                    if paragraph.startswith("- ") or _note_style(paragraph, sentence)
                     else None
                 )
                 if point and not any(_same_point(point, other) for other in item.action_points):
@@ -438,6 +462,14 @@ def _drop_restated(items: list[ExtractedAgendaItem]) -> None:
             for point in item.action_points
             if point.explicit or (point.owner, point.due_date) not in listed
         ]
+
+
+def _note_style(paragraph: str, sentence: str) -> bool:
+    """Rule: a paragraph that is one note-style sentence ("OHCHR to share the dates of the
+    consultation.") is an action point like a list item."""
+    return paragraph.strip() == sentence.strip() and bool(
+        actions._SUBJECT_TO.match(sentence.strip())
+    )
 
 
 def _listed_work(sentence: str, meeting, resolve_owner) -> ExtractedActionPoint | None:

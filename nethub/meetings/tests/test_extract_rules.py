@@ -938,3 +938,49 @@ def test_owner_dash_task_and_bracketed_date_in_a_list_and_a_numbered_title_is_no
         ("Secretariat – draft pledging guide (17 December)", "Secretariat", "2021-12-17"),
         ("ILO – note on labour migration pledges (end of year)", "ILO", "2021-12-31"),
     ]
+
+
+def test_participants_listed_after_the_discussion_leave_the_body_in_place():
+    from nethub.meetings.extract import extract_meeting
+
+    text = (
+        "SUMMARY RECORD\nAnnual Meeting – Executive Committee session\n5 December 2023\n\n"
+        "Session 1 – Taking stock\nThe Coordinator opened the session and thanked members for "
+        "their engagement throughout the year and the roll-out of the toolkit in forty countries. "
+        "The EC working level was tasked with drafting the priorities by 31 January.\n\n"
+        "List of participants\nMs. Ann Lee, Director General, IOM\nMr. Bo Kim, Director, ILO\n"
+    )
+    meeting = extract_meeting(text, resolver=StaticResolver())
+    assert [p.organization for p in meeting.participants] == ["IOM", "ILO"]
+    assert [(p.owner, p.due_date) for p in meeting.action_points()] == [
+        ("EC working level", "2024-01-31")
+    ]
+
+
+def test_inline_participants_split_by_spaced_slashes():
+    from nethub.meetings.extract.participants import split_inline
+
+    text = "Ann Lee, DDG, IOM / Bo Kim, AHC, UNHCR / Cy Dahl, Director, OHCHR New York Office"
+    assert [parse_participant(e, StaticResolver()).organization for e in split_inline(text)] == [
+        "IOM",
+        "UNHCR",
+        "OHCHR",
+    ]
+
+
+def test_action_label_with_two_sentences_and_a_note_style_paragraph_make_points():
+    from nethub.meetings.extract import extract_meeting
+
+    text = (
+        "EC Principals\n\n19 September 2024\n\n**2. Report**\n\nDESA presented the report.\n\n"
+        "*Action:* DESA to finalise the report by end-July. Members were encouraged to "
+        "disseminate the report next month.\n\n**3. AOB**\n\nOHCHR to share the dates of the "
+        "consultation.\n\nThe working group on climate mobility will prepare a summary by March.\n"
+    )
+    points = extract_meeting(text, resolver=StaticResolver()).action_points()
+    assert [(p.owner, p.due_date) for p in points] == [
+        ("DESA", "2025-07-31"),
+        ("Executive Committee", "2024-10-31"),
+        ("OHCHR", None),
+        ("Working group", "2025-03-31"),
+    ]
