@@ -34,7 +34,9 @@ _MODAL = re.compile(
     r"(?:\b(?:is|are|was|were|needs?|has|have)\s+to\s+be"
     r"|\b(?:will|shall|should|must|would|is to|are to|agreed to|undertook to|committed to|"
     r"offered to|(?:requested|asked|tasked|invited|mandated|encouraged)\b.{0,80}?\bto))\s+"
-    r"(?:be\s+)?(?P<verb>\w+)",
+    r"(?:be\s+)?(?P<verb>\w+)"
+    # "tasked the working level with preparing": the assignment, its verb in -ing.
+    r"|\b(?:tasked|charged|entrusted)\s+(?:(?:the\s+)?[\w\s]{1,40}?\s+)?with\s+(?P<ing>\w+ing)\b",
     re.I,
 )
 # Verbs after a modal that report an event rather than assign work.
@@ -64,9 +66,16 @@ _SUBJECT_MODAL = re.compile(
     r"(?:to|will|shall|should|must|is to|are to|agreed to|undertook to|offered to|would)\s+\w+",
 )
 _ASKED = re.compile(
-    r"\b(?:requested|asked|tasked|invited|mandated|encouraged|called on|called upon)\s+"
-    r"(?P<owner>(?:the\s+)?[\w/&’'.-]+(?:\s+[\w/&’'.-]+){0,5}?)\s+to\s+\w+",
+    r"\b(?:requested|asked|tasked|invited|mandated|encouraged|called on|called upon|charged|"
+    r"entrusted)\s+(?P<owner>(?:the\s+)?[\w/&’'.-]+(?:\s+[\w/&’'.-]+){0,5}?)\s+"
+    r"(?:to\s+\w+|with\s+\w+ing\b)",
     re.I,
+)
+# "Members were requested to send inputs": the one asked, as the passive sentence's subject.
+_ASKED_PASSIVE = re.compile(
+    r"^(?:(?:As\s+)?[\w\s,]{0,40}?,\s*)?(?P<owner>(?:the\s+)?[A-Z][\w/&’'.-]*(?:\s+[\w/&’'.-]+){0,5}?)"
+    r"\s+(?:were|was|are|is)\s+(?:also\s+)?(?:requested|asked|invited|tasked|encouraged|"
+    r"called\s+upon|mandated|charged|entrusted)\s+(?:to\s+\w+|with\s+\w+ing\b)"
 )
 # "..., with the Secretariat to circulate a draft": the one given the work.
 _WITH = re.compile(
@@ -82,6 +91,8 @@ _THAT = re.compile(
 _LABEL = re.compile(
     r"\b(?:lead|leads|responsible|owner|focal point|who)\s*[:–-]\s*(?P<owner>[^;,)\]\n]+)", re.I
 )
+# "Secretariat – draft pledging guide (17 December)": a list item led by its owner and a dash.
+_LEADING = re.compile(r"^(?P<owner>[A-Z][^–—:]{1,40}?)\s+[–—]\s+\S")
 # "Develop messages (Secretariat)" or "... – UNHCR": an owner written after the action.
 _TRAILING = re.compile(r"(?:\(|\[|\s[–—-]\s)(?P<owner>[^()\[\]–—]{2,60}?)[)\]]?\s*\.?\s*$")
 # "Revisions from the EC to be sent in": who the thing is to come from.
@@ -143,12 +154,24 @@ _REPORTED = re.compile(
 _FIRST_PERSON = re.compile(r"\b(?:I|we)\s+(?:will|shall|would|should|must|are going to)\b")
 
 
+# "The Secretariat to prepare a letter": a capitalised subject, "to" and a verb (note style).
+_SUBJECT_TO = re.compile(
+    r"^(?:The\s+)?(?!(?:According|Further|Thanks|Turning|Welcome|Due|Prior|In addition)\b)"
+    r"[A-Z][\w/&.-]*(?:\s+(?:and\s+)?[A-Z][\w/&.-]*){0,3}\s+to\s+"
+    r"(?!(?:the|a|an|all|this|these|its|their|his|her|be)\b)[a-z]{3,}\b"
+)
+
+
 def assigns_work(sentence: str) -> bool:
     """A modal or an assignment with a verb of work; plans someone reports ("informed the
     meeting that the guidance will be launched") assign nothing."""
     if _REPORTED.search(sentence) or _FIRST_PERSON.search(sentence):
         return False
+    if _SUBJECT_TO.match(sentence.strip()):
+        return True
     for match in _MODAL.finditer(sentence):
+        if match.group("ing"):
+            return True
         verb = match.group("verb").lower()
         if verb == "be":
             continue
@@ -163,7 +186,18 @@ def owner_of(sentence: str, resolve_owner, *, near: int | None = None) -> str | 
     With `near` (where the deadline is written), of several asks the one closest before it
     wins: "encouraged members to ..., and requested UNHCR to present ... at the next meeting"."""
     text = sentence.strip()
-    for pattern in (_LABEL, _ASKED, _WITH, _SUBJECT_MODAL, _THAT, _FROM, _AGENT, _TRAILING):
+    for pattern in (
+        _LABEL,
+        _LEADING,
+        _ASKED,
+        _ASKED_PASSIVE,
+        _WITH,
+        _SUBJECT_MODAL,
+        _THAT,
+        _FROM,
+        _AGENT,
+        _TRAILING,
+    ):
         found = []
         for match in pattern.finditer(text):
             candidate = match.group("owner").strip()
@@ -175,6 +209,18 @@ def owner_of(sentence: str, resolve_owner, *, near: int | None = None) -> str | 
                 return found[0][1]
             before = [item for item in found if item[0] <= near] or found
             return before[-1][1]
+    return None
+
+
+def subject_owner(sentence: str, resolve_owner) -> str | None:
+    """The owner when the sentence's subject or the one asked is given the work ("IOM to
+    prepare", "Members were invited to"); not an agent ("taken forward by the Coordinator")."""
+    for pattern in (_LABEL, _ASKED, _ASKED_PASSIVE, _SUBJECT_MODAL, _THAT):
+        for match in pattern.finditer(sentence.strip()):
+            candidate = match.group("owner").strip()
+            name = resolve_owner(candidate) or _several(candidate, resolve_owner)
+            if name:
+                return name
     return None
 
 

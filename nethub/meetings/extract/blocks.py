@@ -65,6 +65,7 @@ def split_blocks(text: str) -> list[Block]:
     """Logical blocks of `text`, with PDF line wrapping undone and Markdown removed."""
     raw_lines = [line.rstrip() for line in text.replace("\r", "").replace("\f", "\n").split("\n")]
     raw_lines = drop_page_furniture(raw_lines)
+    vocabulary = _vocabulary(text)
     width = _wrap_width(raw_lines)
     blocks: list[Block] = []
     last_raw = ""  # the last physical line added to blocks[-1]
@@ -83,7 +84,7 @@ def split_blocks(text: str) -> list[Block]:
         line, heading, emphasised = strip_markdown(raw)
         line = line.strip()
         if open_bold and blocks:
-            blocks[-1].text = _join(blocks[-1].text, line)
+            blocks[-1].text = _join(blocks[-1].text, line, vocabulary)
             if raw.count("**") % 2 == 1:
                 open_bold = False
                 blocks[-1].emphasised = True
@@ -98,7 +99,7 @@ def split_blocks(text: str) -> list[Block]:
             and not heading
             and _continues(blocks[-1], last_raw, line, width, gap)
         ):
-            blocks[-1].text = _join(blocks[-1].text, line)
+            blocks[-1].text = _join(blocks[-1].text, line, vocabulary)
         elif is_bullet:
             item = line[marker_match.end() :].strip()
             nested = LIST_MARKER.match(item)  # "* (i) text": the inner marker numbers the item
@@ -125,6 +126,10 @@ def split_blocks(text: str) -> list[Block]:
 PAGE_NUMBER = re.compile(
     r"^\s*(?:page\s+)?[-–]?\s*\d{1,3}\s*(?:(?:of|/)\s*\d{1,3})?\s*[-–]?\s*$", re.I
 )
+# A running footer or header that names its page: "UN Network ... summary      Page 1 of 2".
+RUNNING_PAGE = re.compile(
+    r"(?:^|\s)(?:page\s+\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?|\s[-–]\s?\d{1,3}\s?[-–])\s*$", re.I
+)
 
 
 def drop_page_furniture(lines: list[str]) -> list[str]:
@@ -139,7 +144,7 @@ def drop_page_furniture(lines: list[str]) -> list[str]:
     kept = []
     for line in lines:
         key = line.strip()
-        if PAGE_NUMBER.match(line) and key:
+        if key and (PAGE_NUMBER.match(line) or (len(key) < 140 and RUNNING_PAGE.search(key))):
             continue
         if (
             key
@@ -164,6 +169,14 @@ def _continues(previous: Block, last_raw: str, line: str, width: int | None, gap
         return False  # "Present:", "Action points:": a label starts its own block
     if re.match(r"^(?:H\.\s?E\.|Mr|Ms|Mrs|Dr|Prof)\.?\s+[A-Z]", line):
         return False  # "Ms. Vera Moss, ..." starts the next person of a list
+    if " | " in line or " | " in last:
+        return False  # table rows are whole lines: "Action | Responsible | Deadline"
+    if re.match(r"^[A-Z][A-Za-z&.-]{1,15}\s*(?:[–—]|\s-|:)\s+[A-Z]", line):
+        return False  # "UNHCR – Ama Owusu, ...", "WHO: ...": an organisation's people begin
+    if gap and len(line.split()) <= 4 and line[:1].isupper() and line[-1:] not in _TERMINAL:
+        return False  # "Participants", "Next steps" after a blank line: a label of its own
+    if gap and re.match(r"^(?:agenda\s+)?item\s+\d{1,2}\b", line, re.I):
+        return False  # "Agenda item 1. ..." after a blank line opens an item, however wide
     starts_lower = line[:1].islower() or line[:1] in "(%$"
     ends_open = previous.text[-1:] not in ".:!?"
     if starts_lower and ends_open and not previous.md_heading:
@@ -188,8 +201,50 @@ def _is_date_like(line: str) -> bool:
     return bool(re.match(r"^\s*\d{1,2}[.:]\d{2}", line))
 
 
-def _join(left: str, right: str) -> str:
+def _join(left: str, right: str, vocabulary: frozenset[str] = frozenset()) -> str:
     if left.endswith("-") and not left.endswith(" -") and right[:1].isalnum():
-        # "multi-" + "stakeholder", "COVID-" + "19": the hyphen belongs to the word.
+        # "multi-" + "stakeholder", "COVID-" + "19": the hyphen belongs to the word;
+        # "devel-" + "oped": a word cut at the line's end, whose hyphen goes.
+        if _cut_word(left, right, vocabulary):
+            return left[:-1] + right
         return left + right
     return f"{left} {right}"
+
+
+# Rule: a hyphen at a line's end. Compounds start with these words or end with these, so their
+# hyphen stays ("multi-stakeholder", "rights-based"); other words cut at the line's end
+# ("Secre-" / "tariat") lose it, and so does any word the document also writes whole.
+_COMPOUND_FIRST = frozenset(
+    re.findall(
+        r"\S+",
+        "multi co non inter intra self cross pre post re sub well follow anti socio long short "
+        "high low mid large small child gender human rights evidence cost time full part "
+        "whole year community people state country region regional national "
+        "cross-border sub-regional top bottom up down first second third fourth fifth half",
+    )
+)
+_COMPOUND_LAST = frozenset(
+    re.findall(
+        r"\S+",
+        "based led related specific sensitive level term up making wide owned driven friendly "
+        "centred centered oriented focused responsive informed bound affected day",
+    )
+)
+
+
+def _vocabulary(text: str) -> frozenset[str]:
+    return frozenset(re.findall(r"[a-z]+(?:-[a-z]+)*", text.lower()))
+
+
+def _cut_word(left: str, right: str, vocabulary: frozenset[str]) -> bool:
+    head = re.search(r"([A-Za-z]+)-$", left)
+    tail = re.match(r"[a-z]+", right)
+    if not head or not tail:
+        return False  # "COVID-" + "19", "Member-" + "States": no cut word
+    first, last = head.group(1).lower(), tail.group(0)
+    if f"{first}-{last}" in vocabulary:
+        return False
+    whole = first + last
+    if whole in vocabulary or whole.rstrip("s") in vocabulary:
+        return True
+    return first not in _COMPOUND_FIRST and last not in _COMPOUND_LAST

@@ -16,7 +16,8 @@ import dateparser
 from nethub.meetings.extract.header import MONTHS
 
 _DAY_MONTH = (
-    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTHS})|(?:{MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?)"
+    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri)day,?\s+)?"  # "by Friday 17 March"
+    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTHS})|(?:{MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?)"
     r"(?:,?\s+\d{4})?"
 )
 _MONTH = rf"(?:(?:early|mid|late|end|the end of|end of)[- ]?)?(?:{MONTHS})(?:\s+\d{{4}})?"
@@ -24,12 +25,18 @@ _QUARTER = (
     r"(?:the\s+)?(?:end\s+of\s+)?(?:the\s+)?(?:Q[1-4]|(?:first|second|third|fourth)\s+quarter)"
     r"(?:\s+(?:of\s+)?\d{4})?"
 )
-_YEAR_END = r"(?:the\s+)?end\s+of\s+(?:the\s+)?(?:year|\d{4})|year[- ]end"
-_TARGET = rf"(?P<target>{_DAY_MONTH}|{_QUARTER}|{_YEAR_END}|{_MONTH}|\d{{4}}-\d{{2}}-\d{{2}})"
+_YEAR_END = r"(?:the\s+)?end\s+of\s+(?:the\s+)?(?:year|\d{4})|year[- ]end|end-\d{4}"
+# "H1 2024", "the first half of 2024": a half year, ending 30 June or 31 December.
+_HALF = r"H[12](?:\s+\d{4})?|(?:the\s+)?(?:first|second)\s+half\s+of\s+(?:the\s+year|\d{4})"
+_NUMERIC = r"\d{1,2}[./]\d{1,2}[./]\d{4}"  # "31/03/2024": day first, as the UN writes it
+_TARGET = (
+    rf"(?P<target>{_DAY_MONTH}|{_QUARTER}|{_HALF}|{_YEAR_END}|{_MONTH}|{_NUMERIC}|"
+    r"\d{4}-\d{2}-\d{2})"
+)
 DEADLINE = re.compile(
     rf"\b(?P<lead>by|before|no later than|not later than|until|in|during|due|at the end of|"
     rf"by the end of|by end of|by end|ahead of|prior to|deadline|timeline|timeframe|due date)"
-    rf"\s*:?\s+(?:the\s+)?"
+    rf"\s*:?\s+(?:(?:COB|c\.o\.b\.|close of business|EOD)\s+(?:on\s+)?)?(?:the\s+)?"
     rf"(?:end[- ]of[- ]|end-)?{_TARGET}(?![\w-])",
     re.I,
 )
@@ -59,11 +66,26 @@ def find_deadline(sentence: str, meeting_date: datetime.date | None) -> Deadline
     next_meeting = NEXT_MEETING.search(sentence)
     if next_meeting:
         return Deadline(next_meeting.group(0), None)  # a deadline, but no date to give it
-    return _relative(sentence, meeting_date)
+    return _relative(sentence, meeting_date) or _vague(sentence)
+
+
+# "before the summer", "in the coming weeks": a deadline with no date ("in the autumn" dates an
+# event, "as soon as possible" sets no deadline).
+VAGUE = re.compile(
+    r"\b(?:(?:before|by|until)\s+(?:the\s+)?(?:summer|autumn|fall|winter|spring)"
+    r"(?:\s+(?:break|recess))?|in\s+the\s+(?:coming|next\s+few)\s+(?:days|weeks|months))\b",
+    re.I,
+)
+
+
+def _vague(sentence: str) -> Deadline | None:
+    match = VAGUE.search(sentence)
+    return Deadline(match.group(0), None) if match else None
 
 
 NEXT_MEETING = re.compile(
-    r"\b(?:at|by|before|for|to)\s+(?:the\s+)?next\s+(?:EC\s+|Principals[’']?\s+|"
+    r"\b(?:at|by|before|for|to|ahead of|prior to|in time for)\s+(?:the\s+)?next\s+"
+    r"(?:EC\s+|Principals[’']?\s+|"
     r"Executive Committee\s+|regular\s+)?meeting\b",
     re.I,
 )
@@ -84,8 +106,8 @@ _NUMBERS = {
 RELATIVE = re.compile(
     r"\b(?:(?:within|in)\s+(?:the\s+next\s+)?(?P<count>\d+|one|two|three|four|five|six|eight|ten|"
     r"twelve|a)\s+(?P<unit>day|week|month)s?"
-    r"|(?:by|before)\s+(?:the\s+)?end\s+of\s+(?:the|this)\s+(?P<end>week|month|quarter)"
-    r"|by\s+next\s+(?P<next>week|month))\b",
+    r"|(?:by|before)\s+(?:the\s+)?end\s+of\s+(?:(?:the|this)\s+)?(?P<end>week|month|quarter)"
+    r"|(?:(?:by|before|during|in|within)\s+)?(?:the\s+)?(?:end\s+of\s+)?next\s+(?P<next>week|month))\b",
     re.I,
 )
 
@@ -134,8 +156,19 @@ def resolve(expression: str, meeting_date: datetime.date | None) -> datetime.dat
         "",
         text,
     ).strip()
-    text = re.sub(r"^(the\s+)?", "", text)
+    text = re.sub(r"^(?:(?:cob|c\.o\.b\.|close of business|eod)\s+(?:on\s+)?)?(the\s+)?", "", text)
     year = re.search(r"\b(\d{4})\b", text)
+    numeric = re.search(r"\b(\d{1,2})[./](\d{1,2})[./](\d{4})\b", text)
+    if numeric:
+        day, month, number_year = (int(g) for g in numeric.groups())
+        try:
+            return datetime.date(number_year, month, day)
+        except ValueError:
+            return None
+    half = re.search(r"\bh([12])\b|(first|second)\s+half", text)
+    if half:
+        month, day = (6, 30) if (half.group(1) or half.group(2)) in ("1", "first") else (12, 31)
+        return _next(base, month, day, int(year.group(1)) if year else None)
     quarter = re.search(r"q([1-4])|(first|second|third|fourth)\s+quarter", text)
     if quarter:
         number = quarter.group(1) or _ORDINAL[quarter.group(2)]
@@ -143,7 +176,7 @@ def resolve(expression: str, meeting_date: datetime.date | None) -> datetime.dat
         return _next(base, month, day, int(year.group(1)) if year else None)
     if re.search(r"end of (the )?year|year[- ]end", text):
         return datetime.date(base.year, 12, 31)
-    if re.fullmatch(r"(end of |by end of )?\d{4}", text.replace("the ", "")):
+    if re.fullmatch(r"(end of |by end of |end-)?\d{4}", text.replace("the ", "")):
         return datetime.date(int(year.group(1)), 12, 31)
     month_name = re.search(rf"\b({MONTHS})\b", text, re.I)
     if not month_name:

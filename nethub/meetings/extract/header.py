@@ -30,14 +30,16 @@ MONTHS = (
 )
 DATE_PATTERN = re.compile(
     rf"\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
-    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTHS})\.?,?\s+\d{{4}}"
+    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTHS})\.?,?\s+\d{{4}}"
+    rf"|\d{{1,2}}[./]\d{{1,2}}[./]\d{{4}}"  # "10.03.2023", "10/03/2023": day first (UN usage)
     rf"|(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
     rf"|\d{{4}}-\d{{2}}-\d{{2}})\b",
     re.I,
 )
 _TIME = r"(\d{1,2})(?:[.:h](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?"
 TIME_RANGE = re.compile(
-    rf"{_TIME}\s*(?:h|hrs|hours)?\s*(?:–|—|-|to|until)\s*{_TIME}\s*(?:h|hrs|hours)?\b"
+    # Not inside a number: "12 February 2025 – 16:00 to 17:15" is no range "25 – 16:00".
+    rf"(?<![\d.:]){_TIME}\s*(?:h|hrs|hours)?\s*(?:–|—|-|to|until)\s*{_TIME}\s*(?:h|hrs|hours)?\b"
     r"(?:\s*\(?\s*(?P<zone>[A-Za-zè. ]{2,25}?)\s*(?:time)?\s*\)?(?=$|[/,;)]|\s+[/(]|\s*$))?",
     re.I,
 )
@@ -64,7 +66,11 @@ def parse_date(text: str) -> datetime.date | None:
     match = DATE_PATTERN.search(text)
     if not match:
         return None
-    parsed = dateparser.parse(match.group(0), languages=["en"], settings={"STRICT_PARSING": True})
+    parsed = dateparser.parse(
+        re.sub(r"(?<=\d)(?:st|nd|rd|th)?\s+of\s+", " ", match.group(0)),
+        languages=["en"],
+        settings={"STRICT_PARSING": True, "DATE_ORDER": "DMY"},
+    )
     return parsed.date() if parsed else None
 
 

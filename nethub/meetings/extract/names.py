@@ -24,7 +24,11 @@ BODIES = [
         r"(?:the\s+)?(?:EC|Executive Committee)\s+working[- ]level|"
         r"(?:the\s+)?working[- ]level(?:\s+of\s+the\s+(?:EC|Executive Committee))?",
     ),
-    ("Co-chairs", r"(?:the\s+)?(?:working group\s+)?co-?chairs?"),
+    (
+        "Co-chairs",
+        r"(?:the\s+)?(?:working group\s+)?co-?chairs?"
+        r"(?:\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,4}working groups?)?",
+    ),
     ("Chair", r"(?:the\s+)?chair(?:person)?"),
     ("Coordinator", r"(?:the\s+)?(?:Network\s+)?Coordinator(?:'s office)?"),
     ("Secretariat", r"(?:the\s+)?(?:Network\s+)?secretariat"),
@@ -32,9 +36,14 @@ BODIES = [
     ("Principals", r"(?:the\s+)?(?:EC\s+)?Principals"),
     (
         "Executive Committee",
-        r"(?:the\s+)?(?:all\s+)?(?:EC|Executive Committee)(?:\s+(?:members?|entities|agencies))?",
+        r"(?:the\s+)?(?:all\s+)?(?:EC|Executive Committee)(?:\s+(?:members?|entities|agencies))?|"
+        # In an EC meeting's summary, "Members were asked to ..." means the EC's members.
+        r"(?:the\s+)?(?:all\s+)?(?:members|entities)",
     ),
-    ("Working group", r"(?:the\s+)?(?:[\w-]+\s+){0,4}working groups?"),
+    (
+        "Working group",
+        r"(?:the\s+)?(?:[\w-]+\s+){0,4}working groups?(?:\s+on\s+(?:[\w-]+\s*){1,4})?",
+    ),
     (
         "Network",
         r"(?:the\s+)?(?:all\s+)?(?:UN\s+)?Network(?:\s+members)?|(?:the\s+)?members of the "

@@ -44,6 +44,16 @@ def split_entries(line: str) -> list[str]:
     """One line may name several people: "Mr. A, HC/OHCHR; Ms. B, Director/OHCHR", or
     "IOM: A (DG), B (DDG)" (one organisation, each person with their title in brackets)."""
     entries = [part.strip(" ;") for part in re.split(r";\s*(?:and\s+)?", line) if part.strip(" ;")]
+    # "IOM: A, DG; B, Chief of Staff": the organisation written first is everyone's.
+    # "UNHCR – A, Title; B, Title" likewise, when the label is an acronym.
+    label = (
+        re.match(r"^([^:,;]{2,80}?):\s+\S|^([A-Z][A-Z&.-]{1,12})\s+[–—-]\s+\S", entries[0])
+        if len(entries) > 1
+        else None
+    )
+    if label and not any(re.search(r":|\s[–—-]\s", entry) for entry in entries[1:]):
+        org = label.group(1) or label.group(2)
+        entries = entries[:1] + [f"{org}: {entry}" for entry in entries[1:]]
     expanded = []
     for entry in entries:
         prefix = re.match(r"^([^:,()]{2,60}?)\s*(?::|\s[–—-])\s*(.+)$", entry)
@@ -63,6 +73,8 @@ def split_inline(text: str) -> list[str]:
         return []
     if ";" in text:
         return split_entries(text)
+    if text.count(" / ") >= 2:  # "A, Title, IOM / B, Title, UNHCR / ..."
+        return [part.strip() for part in text.split(" / ") if part.strip()]
     bracketed = re.findall(r"\s*(?:and\s+)?([^,()]+?\([^()]+\))\s*(?:,|\band\b|$)", text)
     if bracketed:
         return [entry.strip() for entry in bracketed]
@@ -76,8 +88,20 @@ def parse_participant(entry: str, resolver) -> ExtractedParticipant:
     entry = re.sub(r"\s+", " ", entry).strip(" .,")
     org_first = re.match(r"^([^:,–—]{2,60}?)\s*(?::|\s[–—-])\s*(.+)$", entry)
     prefix_org = None
-    if org_first and resolver.resolve_in(org_first.group(1)):
-        found = resolver.resolve_in(org_first.group(1))
+    org_name = org_first.group(1) if org_first else ""
+    # "International Organization for Migration (IOM): ...": the name, or its acronym.
+    written = re.fullmatch(r"(.+?)\s*\(([^()]+)\)", org_name)
+    if written and not ((found := resolver.resolve_in(org_name)) and not found.remainder):
+        org_name = next(
+            (
+                part
+                for part in written.groups()
+                if (known := resolver.resolve_in(part)) and not known.remainder
+            ),
+            org_name,
+        )
+    if org_first and resolver.resolve_in(org_name):
+        found = resolver.resolve_in(org_name)
         if found and found.remainder == "":
             prefix_org, entry = found.organization, org_first.group(2)
     honorific_match = HONORIFICS.match(entry)
@@ -139,3 +163,40 @@ def _title_org_role(rest: str, resolver) -> tuple[str, str | None, str]:
     if len(parts) > 1 and re.fullmatch(r"[A-Z][A-Z0-9&.\-]{1,15}", parts[-1].strip()):
         return "".join(pieces[:-2]).strip(" ,/"), parts[-1].strip(), ""
     return title, None, ", ".join(role_parts)
+
+
+# Rule: a participants table ("Name | Title | Entity", "Organisation | Name | Position"). Its
+# header row names the columns; its Markdown separator row ("---|---") is no one.
+_TABLE_COLUMNS = [
+    ("name", r"(?:full\s+)?name|participant|representative|person"),
+    ("title", r"title|position|function|role|designation"),
+    ("org", r"entity|organi[sz]ation|agency|org\.?|department|office|body"),
+]
+
+
+def table_header(text: str) -> list[str] | None:
+    """The column of each cell ("name", "title", "org") when `text` is a table's header row."""
+    if "|" not in text:
+        return None
+    cells = [cell.strip() for cell in text.strip(" |").split("|")]
+    columns = []
+    for cell in cells:
+        column = next(
+            (name for name, pattern in _TABLE_COLUMNS if re.fullmatch(pattern, cell, re.I)), None
+        )
+        if column is None:
+            return None
+        columns.append(column)
+    return columns if "name" in columns and len(cells) >= 2 else None
+
+
+def is_table_rule(text: str) -> bool:
+    """A Markdown table's separator row: "|---|:---:|"."""
+    return bool(re.fullmatch(r"[\s|:+=-]*-[\s|:+=-]*", text))
+
+
+def table_entry(text: str, columns: list[str]) -> str:
+    """A table row as "Name, Title, Organisation", whatever the order of its columns."""
+    cells = [cell.strip() for cell in text.strip(" |").split("|")]
+    by_column = {column: cells[i] for i, column in enumerate(columns) if i < len(cells)}
+    return ", ".join(by_column[c] for c in ("name", "title", "org") if by_column.get(c))

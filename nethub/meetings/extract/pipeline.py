@@ -9,7 +9,7 @@ from difflib import SequenceMatcher
 
 from nethub.meetings.extract import actions
 from nethub.meetings.extract.blocks import Block, split_blocks
-from nethub.meetings.extract.deadlines import NEXT_MEETING, find_deadline
+from nethub.meetings.extract.deadlines import NEXT_MEETING, VAGUE, find_deadline
 from nethub.meetings.extract.header import DATE_PATTERN, parse_header
 from nethub.meetings.extract.names import body_name
 from nethub.meetings.extract.participants import (
@@ -18,9 +18,12 @@ from nethub.meetings.extract.participants import (
 from nethub.meetings.extract.participants import (
     PARTICIPANTS_HEADING,
     is_participant_line,
+    is_table_rule,
     parse_participant,
     split_entries,
     split_inline,
+    table_entry,
+    table_header,
 )
 from nethub.meetings.extract.result import (
     ExtractedActionPoint,
@@ -38,6 +41,12 @@ _SKIP = re.compile(
     r"^(?:final\s+)?(?:summary|draft|minutes|record|note for the file)\b.{0,20}$", re.I
 )
 
+_DOCUMENT_LABEL = re.compile(
+    r"^(?:(?:brief|short|final|draft)\s+)?(?:summary|record|minutes|notes?)"
+    r"(?:\s+(?:of|on)\s+(?:the\s+)?(?:discussions?|meeting|proceedings|deliberations))?\s*:?$",
+    re.I,
+)
+
 
 def extract_meeting(text: str, *, resolver=None) -> ExtractedMeeting:
     """The structure of one meeting summary. Never raises on odd input: what cannot be found
@@ -49,7 +58,10 @@ def extract_meeting(text: str, *, resolver=None) -> ExtractedMeeting:
     blocks = split_blocks(text)
     meeting = ExtractedMeeting()
     participants_at = _find_participants(blocks)
-    header_end = participants_at if participants_at is not None else _header_end(blocks)
+    trailing = participants_at is not None and _after_discussion(blocks, participants_at)
+    header_end = (
+        participants_at if participants_at is not None and not trailing else _header_end(blocks)
+    )
     header = parse_header([b.text for b in blocks[:header_end] if not _SKIP.match(b.text)])
     meeting.title = header.title
     meeting.series = header.series or "Meeting"
@@ -61,18 +73,35 @@ def extract_meeting(text: str, *, resolver=None) -> ExtractedMeeting:
         ]
     meeting.is_virtual, meeting.venue = header.is_virtual, header.venue
     body_start = header_end
+    list_end = None
     if participants_at is not None:
         body_start = participants_at + 1
         inline = PARTICIPANTS_HEADING.match(blocks[participants_at].text).group("inline")
         for entry in split_inline(inline or ""):
             meeting.participants.append(parse_participant(entry, resolver))
+        columns = None  # a participants table's header row, once seen
         while body_start < len(blocks) and (
             _participant_block(blocks[body_start]) or _bare_name(blocks, body_start)
         ):
-            for entry in split_entries(blocks[body_start].text):
+            row = blocks[body_start].text
+            if is_table_rule(row) or table_header(row):
+                columns = table_header(row) or columns
+                body_start += 1
+                continue
+            if columns and "|" in row:
+                meeting.participants.append(parse_participant(table_entry(row, columns), resolver))
+                body_start += 1
+                continue
+            for entry in split_entries(row):
                 meeting.participants.append(parse_participant(entry, resolver))
             body_start += 1
-    body = blocks[body_start:]
+        if trailing:  # "List of participants" after the discussion: the body goes round it
+            list_end, body_start = body_start, header_end
+    body = (
+        blocks[body_start:participants_at] + blocks[list_end:]
+        if list_end is not None
+        else blocks[body_start:]
+    )
     meeting.agenda, agenda_blocks = _agenda_list(body)
     _agenda_items(meeting, [b for i, b in enumerate(body) if i not in agenda_blocks], resolver)
     if not meeting.date:
@@ -89,6 +118,15 @@ def _find_participants(blocks: list[Block]) -> int | None:
     return None
 
 
+def _after_discussion(blocks: list[Block], index: int) -> bool:
+    """Rule: a participants list placed after paragraphs of discussion (an annex-like "List
+    of participants" at the end) is not the end of the header."""
+    return any(
+        len(block.text.split()) > 25 and not is_participant_line(block.text)
+        for block in blocks[:index]
+    )
+
+
 def _header_end(blocks: list[Block]) -> int:
     """Without a participants list, the header is the first lines up to the one with the date."""
     for index, block in enumerate(blocks[:10]):
@@ -100,9 +138,23 @@ def _header_end(blocks: list[Block]) -> int:
 def _participant_block(block: Block) -> bool:
     return (
         not block.md_heading
+        and not _numbered_title(block)
         and is_participant_line(block.text)
         and not (block.text.endswith(".") and len(block.text.split()) > 12)
     )
+
+
+def _numbered_title(block: Block) -> bool:
+    """Rule: "1. Preparations for the first Review Forum (IMRF)" is an agenda heading, not a
+    participant: numbered, no comma, semicolon, slash or bar, and more words than a name
+    before its brackets."""
+    if not re.fullmatch(r"\(?(?:\d{1,2}|[IVX]{1,4})[.)]", block.marker or "") and not (
+        re.match(r"^(?:agenda\s+)?item\s+\d", block.text, re.I)
+    ):
+        return False
+    if re.search(r"[,;/|]", block.text):
+        return False
+    return len(block.text.split("(")[0].split()) > 5
 
 
 _NAME = re.compile(r"^(?:[A-Z][\w’'.-]*\.?\s+){1,4}[A-Z][\w’'.-]+$")
@@ -224,7 +276,12 @@ def _agenda_items(meeting: ExtractedMeeting, body: list[Block], resolver) -> Non
         heading_rest = actions.action_heading(block.text) if not block.bullet else None
         if heading_rest is not None:
             mode, list_bullets, columns = "actions", 0, {}
-            if heading_rest:
+            sentences = actions.split_sentences(heading_rest) if heading_rest else []
+            if len(sentences) > 1 and all(actions.assigns_work(x) for x in sentences):
+                # "Action: DESA to finalise the report. Members were encouraged to ...": two.
+                for sentence in sentences:
+                    current.action_points.append(_point(sentence, meeting, resolve_owner))
+            elif heading_rest:
                 current.action_points.append(_point(heading_rest, meeting, resolve_owner))
             continue
         decision = actions.DECISION_HEADING.match(block.text) if not block.bullet else None
@@ -233,11 +290,22 @@ def _agenda_items(meeting: ExtractedMeeting, body: list[Block], resolver) -> Non
             if decision.group("rest"):  # "Decision: the Principals endorsed ..."
                 current.decisions.append(decision.group("rest").strip())
             continue
+        if _DOCUMENT_LABEL.match(block.text) and not block.bullet:
+            continue  # "Summary of discussion": a label of the document, not an agenda item
         heading = _is_heading(block, meeting.agenda, following)
         if mode == "actions" and columns and " | " in block.text:
             point = _table_point(block.text, columns, meeting, resolve_owner)
             if point and not _listed(point, items):
                 current.action_points.append(point)
+            continue
+        if (
+            mode == "actions"
+            and not heading
+            and actions.is_decision(block.text)
+            and not actions.assigns_work(block.text)
+        ):
+            # "Decisions and action points:" lists both: "The EC endorsed ..." is a decision.
+            current.decisions.append(block.text)
             continue
         if mode == "actions" and not heading:
             list_bullets += block.bullet
@@ -266,9 +334,14 @@ def _agenda_items(meeting: ExtractedMeeting, body: list[Block], resolver) -> Non
             for sentence in actions.split_sentences(paragraph.removeprefix("- ")):
                 if actions.is_decision(sentence):
                     item.decisions.append(sentence)
-                point = _implicit_point(sentence, meeting, resolve_owner)
+                point = _implicit_point(sentence, meeting, resolve_owner) or (
+                    _listed_work(sentence, meeting, resolve_owner)
+                    if paragraph.startswith("- ") or _note_style(paragraph, sentence)
+                    else None
+                )
                 if point and not any(_same_point(point, other) for other in item.action_points):
                     item.action_points.append(point)
+    _drop_restated(items)
     meeting.agenda_items = [
         item for item in items if item.kind != "opening" or item.discussion or item.action_points
     ]
@@ -339,9 +412,13 @@ _STOPWORDS = frozenset(
 
 def _same_point(found: ExtractedActionPoint, listed: ExtractedActionPoint) -> bool:
     """A sentence of the discussion repeats a listed action point when both give the same
-    deadline or share most of their words."""
-    if found.due_date and found.due_date == listed.due_date:
-        return True
+    deadline (and no different owners) or share most of their words."""
+    if (
+        found.due_date
+        and found.due_date == listed.due_date
+        and (not found.owner or not listed.owner or found.owner == listed.owner)
+    ):
+        return True  # two owners with the same deadline are two points
     words = {w for w in re.findall(r"[a-z]+", found.text.lower()) if w not in _STOPWORDS}
     other = {w for w in re.findall(r"[a-z]+", listed.text.lower()) if w not in _STOPWORDS}
     return bool(words and other) and len(words & other) / min(len(words), len(other)) >= 0.6
@@ -354,6 +431,11 @@ def _starts_discussion(text: str) -> bool:
 
 def _point(text: str, meeting: ExtractedMeeting, resolve_owner) -> ExtractedActionPoint:
     deadline = find_deadline(text, meeting.meeting_date)
+    bracket = re.search(r"\(([^()]{3,30})\)\s*\.?$", text)
+    if deadline is None and bracket:
+        # Rule: "draft the guide (17 December)": a listed point's date written in brackets.
+        found = find_deadline(f"by {bracket.group(1)}", meeting.meeting_date)
+        deadline = found if found and found.date else None
     return ExtractedActionPoint(
         text=text.strip(),
         owner=actions.owner_of(text, resolve_owner),
@@ -364,18 +446,67 @@ def _point(text: str, meeting: ExtractedMeeting, resolve_owner) -> ExtractedActi
     )
 
 
+def _drop_restated(items: list[ExtractedAgendaItem]) -> None:
+    """Rule: a sentence of the discussion that gives the same owner the same deadline as a point
+    of a list elsewhere (a closing "Follow-up" table) is that point again: the list's wording
+    stays."""
+    listed = {
+        (point.owner, point.due_date)
+        for item in items
+        for point in item.action_points
+        if point.explicit and point.owner and point.due_date
+    }
+    for item in items:
+        item.action_points = [
+            point
+            for point in item.action_points
+            if point.explicit or (point.owner, point.due_date) not in listed
+        ]
+
+
+def _note_style(paragraph: str, sentence: str) -> bool:
+    """Rule: a paragraph that is one note-style sentence ("OHCHR to share the dates of the
+    consultation.") is an action point like a list item."""
+    return paragraph.strip() == sentence.strip() and bool(
+        actions._SUBJECT_TO.match(sentence.strip())
+    )
+
+
+def _listed_work(sentence: str, meeting, resolve_owner) -> ExtractedActionPoint | None:
+    """Rule: a list item of the discussion that gives work to a named owner ("o Members were
+    invited to nominate focal points") is an action point even without a deadline."""
+    if not actions.assigns_work(sentence):
+        return None
+    owner = actions.subject_owner(sentence, resolve_owner)
+    if owner is None:
+        return None
+    deadline = find_deadline(sentence, meeting.meeting_date)
+    return ExtractedActionPoint(
+        text=sentence,
+        owner=owner,
+        due_date=deadline.date.isoformat() if deadline and deadline.date else None,
+        deadline_text=deadline.text if deadline else "",
+        source_sentence=sentence,
+        explicit=False,
+    )
+
+
 def _implicit_point(sentence: str, meeting, resolve_owner) -> ExtractedActionPoint | None:
     if not actions.assigns_work(sentence):
         return None
     deadline = find_deadline(sentence, meeting.meeting_date)
-    if deadline is None or (deadline.date is None and not NEXT_MEETING.search(deadline.text)):
+    if deadline is None or (
+        deadline.date is None
+        and not (NEXT_MEETING.search(deadline.text) or VAGUE.search(deadline.text))
+    ):
         return None
     meeting_date = meeting.meeting_date
     if meeting_date and deadline.date and deadline.date < meeting_date:
         return None  # a past date reports what happened; it assigns nothing
+    owner = actions.owner_of(sentence, resolve_owner, near=sentence.find(deadline.text))
     return ExtractedActionPoint(
         text=sentence,
-        owner=actions.owner_of(sentence, resolve_owner, near=sentence.find(deadline.text)),
+        owner=owner,
         due_date=deadline.date.isoformat() if deadline.date else None,
         deadline_text=deadline.text,
         source_sentence=sentence,

@@ -666,3 +666,321 @@ def test_at_the_next_meeting_is_a_deadline_without_a_date():
     )
     [point] = extract_meeting(text, resolver=RESOLVER).action_points()
     assert (point.owner, point.due_date, point.explicit) == ("UNHCR", None, False)
+
+
+# Rules added to generalise beyond the fixtures (each on a snippet written for it) -----------
+
+
+def test_running_footer_naming_its_page_is_dropped():
+    text = (
+        "The group reviewed the plan.\n\nSome Network – meeting summary        Page 1 of 2\n\n"
+        "Next steps\n- IOM to share the list.\n"
+    )
+    texts = [b.text for b in split_blocks(text)]
+    assert texts == ["The group reviewed the plan.", "Next steps", "IOM to share the list."]
+
+
+def test_word_cut_at_a_line_end_loses_its_hyphen_but_compounds_keep_it():
+    text = (
+        "The Secretariat supports country net-\nworks and a multi-\nstakeholder forum; a "
+        "module will be devel-\noped with rights-\nbased content.\n"
+    )
+    joined = split_blocks(text)[0].text
+    assert "country networks" in joined and "be developed" in joined
+    assert "multi-stakeholder" in joined and "rights-based" in joined
+
+
+def test_participants_table_header_and_rule_rows_are_no_one():
+    from nethub.meetings.extract import extract_meeting
+
+    text = (
+        "EC meeting\n\n1 March 2024\n\nParticipants\n\n| Entity | Name | Position |\n"
+        "|---|---|---|\n| UNHCR | Jo Lamb | Deputy High Commissioner |\n"
+        "| IOM | Sam Reed | Director General |\n\n1. Opening\n\nThe Chair opened the meeting.\n"
+    )
+    people = extract_meeting(text, resolver=StaticResolver()).participants
+    assert [(p.name, p.title, p.organization) for p in people] == [
+        ("Jo Lamb", "Deputy High Commissioner", "UNHCR"),
+        ("Sam Reed", "Director General", "IOM"),
+    ]
+
+
+def test_members_asked_in_the_passive_own_the_work():
+    resolver = StaticResolver()
+
+    def resolve(text):
+        return body_name(text) or (
+            str(found.organization)
+            if (found := resolver.resolve_in(text)) and not found.remainder
+            else None
+        )
+
+    sentence = "Members were requested to send inputs on the draft by end-June."
+    assert actions.owner_of(sentence, resolve) == "Executive Committee"
+    assert find_deadline(sentence, MEETING).date == datetime.date(2024, 6, 30)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The statement will be issued next week.", datetime.date(2024, 2, 9)),
+        ("Drafts are due by the end of next month.", datetime.date(2024, 2, 29)),
+        ("UNDP to share the list within one week.", datetime.date(2024, 2, 5)),
+    ],
+)
+def test_relative_deadlines_without_by(sentence, expected):
+    assert find_deadline(sentence, MEETING).date == expected
+
+
+def test_listed_work_without_a_deadline_is_an_action_point_but_an_agent_is_not_an_owner():
+    from nethub.meetings.extract import extract_meeting
+
+    text = (
+        "EC meeting\n\n1 March 2024\n\nFINANCING\n\nThe fund was presented.\n\n"
+        "o Members were invited to nominate focal points for the initiative.\n"
+        "o The issue will be taken forward by the Chair.\n"
+    )
+    points = extract_meeting(text, resolver=StaticResolver()).action_points()
+    assert [(p.owner, p.due_date) for p in points] == [("Executive Committee", None)]
+
+
+def test_two_owners_with_the_same_deadline_are_two_action_points():
+    from nethub.meetings.extract import extract_meeting
+
+    text = (
+        "EC meeting\n\n1 March 2024\n\n2. Communications\n\n"
+        "OHCHR will update the toolkit by end of Q3.\n\nNext steps\n\n"
+        "- IOM to organise a briefing in September.\n"
+    )
+    points = extract_meeting(text, resolver=StaticResolver()).action_points()
+    assert sorted(p.owner for p in points) == ["IOM", "OHCHR"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Send inputs by end of month.", datetime.date(2024, 1, 31)),
+        ("Send it by Friday 2 February.", datetime.date(2024, 2, 2)),
+        ("Circulate by COB 15 March.", datetime.date(2024, 3, 15)),
+        ("Circulate by 31/03/2024.", datetime.date(2024, 3, 31)),
+        ("Deliver by end-2024.", datetime.date(2024, 12, 31)),
+        ("Deliver by H1 2024.", datetime.date(2024, 6, 30)),
+        ("Deliver by the second half of 2024.", datetime.date(2024, 12, 31)),
+    ],
+)
+def test_more_deadline_forms(sentence, expected):
+    assert find_deadline(sentence, MEETING).date == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("10.03.2023, 10:00–11:30 CET", datetime.date(2023, 3, 10)),
+        ("10/03/2023", datetime.date(2023, 3, 10)),
+        ("Wednesday, 8th of March 2023, 15h00-16h30", datetime.date(2023, 3, 8)),
+    ],
+)
+def test_numeric_day_first_and_of_dates(line, expected):
+    assert parse_date(line) == expected
+
+
+def test_organisation_written_first_with_its_acronym_is_everyones_on_the_line():
+    resolver = StaticResolver()
+    line = (
+        "International Organization for Migration (IOM): Lara Quinn, Director General; "
+        "Paul Eze, Chief of Staff"
+    )
+    people = [parse_participant(entry, resolver) for entry in split_entries(line)]
+    assert [(p.name, p.title, p.organization) for p in people] == [
+        ("Lara Quinn", "Director General", "IOM"),
+        ("Paul Eze", "Chief of Staff", "IOM"),
+    ]
+
+
+def test_summary_label_is_no_agenda_item_and_note_style_work_before_next_meeting_is_a_point():
+    from nethub.meetings.extract import extract_meeting
+
+    text = (
+        "EC meeting\n\n5 October 2023\n\nSummary of discussion\n\nAGENDA ITEM 1 – REVIEWS\n\n"
+        "The Chair opened the item. The Secretariat to prepare a draft letter ahead of the "
+        "next EC meeting.\n"
+    )
+    meeting = extract_meeting(text, resolver=StaticResolver())
+    assert [item.title for item in meeting.agenda_items] == ["REVIEWS"]
+    [point] = meeting.action_points()
+    assert point.owner == "Secretariat" and "draft letter" in point.text
+
+
+def test_note_style_subject_to_verb_assigns_work_but_according_to_does_not():
+    assert actions.assigns_work("UN Women to share the checklist by 30 October.")
+    assert not actions.assigns_work("According to recent figures, arrivals rose in May.")
+
+
+def test_footer_with_dashed_page_number_is_dropped_and_table_rows_stay_whole():
+    wide = "The members discussed the plan for the next period and agreed on its scope and"
+    text = "\n".join(
+        [wide, "reach.", "EC summary, 18 April 2024                            - 1 -"] * 4
+        + ["Action | Responsible | Deadline", "Revise the plan | Secretariat | 3 May 2024"]
+        + ["Compile feedback | OHCHR | end of May"]
+    )
+    texts = [b.text for b in split_blocks(text)]
+    assert not any("- 1 -" in t for t in texts)
+    assert texts[-2:] == [
+        "Revise the plan | Secretariat | 3 May 2024",
+        "Compile feedback | OHCHR | end of May",
+    ]
+
+
+def test_label_after_a_blank_line_and_organisation_lines_start_blocks():
+    wide = "Summary of the meeting held on 18 April 2024 at fifteen hours Geneva time virtual"
+    text = "\n\n".join(
+        [wide] * 9
+        + ["Participants", "IOM – Ann Lee, Head; Bo Kim, Officer", "UNHCR – Cy Dahl, Officer"]
+    )
+    texts = [b.text for b in split_blocks(text)]
+    assert texts[-3:] == [
+        "Participants",
+        "IOM – Ann Lee, Head; Bo Kim, Officer",
+        "UNHCR – Cy Dahl, Officer",
+    ]
+    people = [parse_participant(e, StaticResolver()) for e in split_entries(texts[-2])]
+    assert [(p.name, p.organization) for p in people] == [("Ann Lee", "IOM"), ("Bo Kim", "IOM")]
+
+
+def test_tasked_with_an_ing_verb_assigns_work_to_the_one_tasked():
+    sentence = "The Principals tasked the working level with preparing key messages by mid-May."
+    assert actions.assigns_work(sentence)
+    assert actions.owner_of(sentence, body_name) == "EC working level"
+
+
+def test_vague_deadline_makes_an_implicit_point_without_a_date_but_autumn_events_do_not():
+    from nethub.meetings.extract import extract_meeting
+
+    text = (
+        "EC meeting\n\n1 March 2024\n\n2. Review\n\n"
+        "UNODC to circulate the updated guidance before the summer. "
+        "It was agreed that a pledging event would be organised in the autumn.\n"
+    )
+    points = extract_meeting(text, resolver=StaticResolver()).action_points()
+    assert [(p.owner, p.due_date, p.deadline_text) for p in points] == [
+        ("UNODC", None, "before the summer")
+    ]
+
+
+def test_discussion_sentence_restating_a_closing_list_point_is_dropped():
+    from nethub.meetings.extract import extract_meeting
+
+    text = (
+        "EC meeting\n\n18 April 2024\n\n1. Annual Meeting\n\n"
+        "It was agreed that the Secretariat would revise the programme by 3 May.\n\n"
+        "2. Review\n\nOHCHR presented the review.\n\nFollow-up:\n"
+        "Action | Responsible | Deadline\n"
+        "Revise and share the programme | Secretariat | 3 May 2024\n"
+    )
+    points = extract_meeting(text, resolver=StaticResolver()).action_points()
+    assert [p.text for p in points] == ["Revise and share the programme"]
+
+
+def test_time_range_after_a_year_and_a_dash():
+    assert parse_times("Wednesday, 12 February 2025 – 16:00 to 17:15 (Geneva) – virtual") == [
+        ("16:00", "17:15", "Europe/Zurich")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Co-chairs of the returns working group", "Co-chairs"),
+        ("Entities", "Executive Committee"),
+        ("the returns working group", "Working group"),
+    ],
+)
+def test_more_bodies(text, expected):
+    assert body_name(text) == expected
+
+
+def test_decision_in_a_combined_list_is_a_decision_and_agenda_item_after_a_gap_starts_a_block():
+    from nethub.meetings.extract import extract_meeting
+
+    wide = "Present: Ann Lee (IOM), Bo Kim (UNHCR), Cy Dahl (OHCHR), Di Roe (ILO), Ed Fox (UNDP)"
+    text = "\n\n".join(
+        ["EC Principals", "23 June 2022"]
+        + [wide]
+        + ["Agenda item 1. Review", "Principals discussed the review of the work in the region."]
+        + ["Decisions and action points:"]
+    )
+    text += (
+        "\n The EC endorsed the terms of reference.\n"
+        " OHCHR to convene a meeting by end-September.\n"
+    )
+    meeting = extract_meeting(text, resolver=StaticResolver())
+    assert len(meeting.participants) == 5
+    [item] = meeting.agenda_items
+    assert item.title == "Review"
+    assert [p.owner for p in item.action_points] == ["OHCHR"]
+    assert "The EC endorsed the terms of reference." in item.decisions
+
+
+def test_owner_dash_task_and_bracketed_date_in_a_list_and_a_numbered_title_is_no_participant():
+    from nethub.meetings.extract import extract_meeting
+
+    text = (
+        "EC working level\n\n30 November 2021\n\nAttendees: Ann Lee, IOM; Bo Kim, UNHCR\n\n"
+        "1. Preparations for the first International Migration Review Forum (IMRF)\n\n"
+        "The Secretariat was asked to draft a pledging guide by 17 December.\n\n"
+        "Follow-up\n\n• Secretariat – draft pledging guide (17 December)\n\n"
+        "• ILO – note on labour migration pledges (end of year)\n"
+    )
+    meeting = extract_meeting(text, resolver=StaticResolver())
+    assert [p.name for p in meeting.participants] == ["Ann Lee", "Bo Kim"]
+    points = [(p.text, p.owner, p.due_date) for p in meeting.action_points()]
+    assert points == [
+        ("Secretariat – draft pledging guide (17 December)", "Secretariat", "2021-12-17"),
+        ("ILO – note on labour migration pledges (end of year)", "ILO", "2021-12-31"),
+    ]
+
+
+def test_participants_listed_after_the_discussion_leave_the_body_in_place():
+    from nethub.meetings.extract import extract_meeting
+
+    text = (
+        "SUMMARY RECORD\nAnnual Meeting – Executive Committee session\n5 December 2023\n\n"
+        "Session 1 – Taking stock\nThe Coordinator opened the session and thanked members for "
+        "their engagement throughout the year and the roll-out of the toolkit in forty countries. "
+        "The EC working level was tasked with drafting the priorities by 31 January.\n\n"
+        "List of participants\nMs. Ann Lee, Director General, IOM\nMr. Bo Kim, Director, ILO\n"
+    )
+    meeting = extract_meeting(text, resolver=StaticResolver())
+    assert [p.organization for p in meeting.participants] == ["IOM", "ILO"]
+    assert [(p.owner, p.due_date) for p in meeting.action_points()] == [
+        ("EC working level", "2024-01-31")
+    ]
+
+
+def test_inline_participants_split_by_spaced_slashes():
+    from nethub.meetings.extract.participants import split_inline
+
+    text = "Ann Lee, DDG, IOM / Bo Kim, AHC, UNHCR / Cy Dahl, Director, OHCHR New York Office"
+    assert [parse_participant(e, StaticResolver()).organization for e in split_inline(text)] == [
+        "IOM",
+        "UNHCR",
+        "OHCHR",
+    ]
+
+
+def test_action_label_with_two_sentences_and_a_note_style_paragraph_make_points():
+    from nethub.meetings.extract import extract_meeting
+
+    text = (
+        "EC Principals\n\n19 September 2024\n\n**2. Report**\n\nDESA presented the report.\n\n"
+        "*Action:* DESA to finalise the report by end-July. Members were encouraged to "
+        "disseminate the report next month.\n\n**3. AOB**\n\nOHCHR to share the dates of the "
+        "consultation.\n\nThe working group on climate mobility will prepare a summary by March.\n"
+    )
+    points = extract_meeting(text, resolver=StaticResolver()).action_points()
+    assert [(p.owner, p.due_date) for p in points] == [
+        ("DESA", "2025-07-31"),
+        ("Executive Committee", "2024-10-31"),
+        ("OHCHR", None),
+        ("Working group", "2025-03-31"),
+    ]
