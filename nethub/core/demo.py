@@ -80,7 +80,10 @@ def demo_load(*, stdout, fixtures_dir: Path | None = None, password: str | None 
     )
     users = demo_users_ensure(password=password)
     if not fixtures_dir.is_dir():
-        stdout.write(f"No fixtures at {fixtures_dir}: loaded reference data and users only.")
+        stdout.write(
+            f"No fixtures at {fixtures_dir}: reference data, users and the demo records that "
+            "need no document only."
+        )
         fixtures_dir = None
     for app in DEMO_APPS:
         try:
