@@ -13,17 +13,20 @@ from nethub.meetings.extract.deadlines import NEXT_MEETING, VAGUE, find_deadline
 from nethub.meetings.extract.header import DATE_PATTERN, parse_header
 from nethub.meetings.extract.names import body_name
 from nethub.meetings.extract.participants import (
-    HONORIFICS as HONORIFIC_PREFIX,
-)
-from nethub.meetings.extract.participants import (
+    ABSENT_LABEL,
     PARTICIPANTS_HEADING,
+    SUBLIST_LABEL,
     is_participant_line,
     is_table_rule,
     parse_participant,
     split_entries,
     split_inline,
+    sublist_entries,
     table_entry,
     table_header,
+)
+from nethub.meetings.extract.participants import (
+    HONORIFICS as HONORIFIC_PREFIX,
 )
 from nethub.meetings.extract.result import (
     ExtractedActionPoint,
@@ -76,14 +79,37 @@ def extract_meeting(text: str, *, resolver=None) -> ExtractedMeeting:
     list_end = None
     if participants_at is not None:
         body_start = participants_at + 1
-        inline = PARTICIPANTS_HEADING.match(blocks[participants_at].text).group("inline")
-        for entry in split_inline(inline or ""):
-            meeting.participants.append(parse_participant(entry, resolver))
+        body_start = participants_at
         columns = None  # a participants table's header row, once seen
+        absent = False  # under "Apologies:": those listed did not attend
         while body_start < len(blocks) and (
-            _participant_block(blocks[body_start]) or _bare_name(blocks, body_start)
+            _participant_block(blocks[body_start])
+            or _bare_name(blocks, body_start)
+            or _attendance_label(blocks[body_start], first=body_start == participants_at)
         ):
             row = blocks[body_start].text
+            label = (
+                None
+                if blocks[body_start].bullet
+                else _attendance_label(blocks[body_start], first=body_start == participants_at)
+            )
+            if label is not None:
+                absent, role = label.re is ABSENT_LABEL, ""
+                if label.re is PARTICIPANTS_HEADING:
+                    entries = split_inline(label.group("inline") or "")
+                elif label.re is SUBLIST_LABEL:
+                    entries, role = sublist_entries(label)
+                else:
+                    entries = []
+                for entry in entries:
+                    person = parse_participant(entry, resolver)
+                    person.role = person.role or role
+                    meeting.participants.append(person)
+                body_start += 1
+                continue
+            if absent:
+                body_start += 1
+                continue
             if is_table_rule(row) or table_header(row):
                 columns = table_header(row) or columns
                 body_start += 1
@@ -115,7 +141,41 @@ def _find_participants(blocks: list[Block]) -> int | None:
     for index, block in enumerate(blocks[:40]):
         if PARTICIPANTS_HEADING.match(block.text):
             return index
+    for index, block in enumerate(blocks[:40]):  # no heading: the first sub-list ("Chair: A")
+        if _after_discussion(blocks, index):
+            break
+        if not block.bullet and not block.md_heading and _sublist_start(blocks, index):
+            return index
     return None
+
+
+def _attendance_label(block: Block, *, first: bool = False) -> re.Match | None:
+    """ "Participants:", "Co-chairs: A, DG, IOM; B, ...", "Apologies: ILO": a label of the
+    attendance list (a Markdown heading only when it opens the list or ends with ":")."""
+    if block.md_heading and not first and not block.text.rstrip().endswith(":"):
+        return None
+    return (
+        PARTICIPANTS_HEADING.match(block.text)
+        or SUBLIST_LABEL.match(block.text)
+        or ABSENT_LABEL.match(block.text)
+    )
+
+
+def _sublist_start(blocks: list[Block], index: int) -> bool:
+    """Rule: a sub-list label opens the attendance when people follow it: on its line
+    ("Chair: Nadia Rahman, Head, ...") or in the blocks below ("EC members:" then a list)."""
+    match = SUBLIST_LABEL.match(blocks[index].text)
+    if not match:
+        return False
+    inline = match.group("inline").strip()
+    if inline:
+        return bool(
+            is_participant_line(inline) or _NAME.match(re.sub(HONORIFIC_PREFIX, "", inline))
+        )
+    following = blocks[index + 1] if index + 1 < len(blocks) else None
+    return following is not None and (
+        _participant_block(following) or _bare_name(blocks, index + 1)
+    )
 
 
 def _after_discussion(blocks: list[Block], index: int) -> bool:

@@ -984,3 +984,45 @@ def test_action_label_with_two_sentences_and_a_note_style_paragraph_make_points(
         ("OHCHR", None),
         ("Working group", "2025-03-31"),
     ]
+
+
+# Rule: attendance sub-lists ("Chair:", "EC members:", ...) and "Apologies:" -------------------
+
+
+def test_attendance_sublists_are_participants_and_apologies_are_not():
+    from nethub.meetings.extract import extract_meeting
+
+    text = (
+        "Working group on returns\n\n3 March 2025\n\n"
+        "Chair: Ola Berg, Senior Adviser, UNHCR\n\n"
+        "Members:\n- ILO: Ben Ito, Specialist\n- UNDP: Cora Lind, Analyst\n\n"
+        "Also present: Dan Roe (IOM), Eva Sol (OHCHR)\n\n"
+        "Apologies: UNICEF, WHO\n\n"
+        "1. Reintegration\n\nMembers exchanged views on reintegration.\n"
+    )
+    meeting = extract_meeting(text, resolver=StaticResolver())
+    assert [(p.name, p.organization, p.role) for p in meeting.participants] == [
+        ("Ola Berg", "UNHCR", "Chair"),
+        ("Ben Ito", "ILO", ""),
+        ("Cora Lind", "UNDP", ""),
+        ("Dan Roe", "IOM", ""),
+        ("Eva Sol", "OHCHR", ""),
+    ]
+    assert [item.title for item in meeting.agenda_items] == ["Reintegration"]
+
+
+def test_a_list_under_regrets_is_skipped_and_a_sublist_after_the_discussion_is_not_read():
+    from nethub.meetings.extract import extract_meeting
+
+    text = (
+        "EC working level\n\n3 March 2025\n\nCo-chairs: Ann Lee, DDG, IOM; Bo Kim, AHC, UNHCR\n\n"
+        "Regrets:\n- Cy Dahl, Director, OHCHR\n\n"
+        "1. Funding\n\nThe Secretariat presented the outlook of the fund and members discussed "
+        "how the next call for proposals could be organised across the regions this year.\n\n"
+        "Secretariat: Dee Moe, Officer, IOM\n"
+    )
+    meeting = extract_meeting(text, resolver=StaticResolver())
+    assert [(p.name, p.role) for p in meeting.participants] == [
+        ("Ann Lee", "Co-chair"),
+        ("Bo Kim", "Co-chair"),
+    ]
