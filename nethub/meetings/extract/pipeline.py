@@ -522,6 +522,81 @@ def _drop_restated(items: list[ExtractedAgendaItem]) -> None:
             for point in item.action_points
             if point.explicit or (point.owner, point.due_date) not in listed
         ]
+    _merge_restated(items)
+
+
+def _merge_restated(items: list[ExtractedAgendaItem]) -> None:
+    """Rule: one task written twice, in the discussion ("The Secretariat will draft the note
+    within a month") and in a list ("Secretariat to draft the note (mid-July)"), is one action
+    point: the list's wording stays, with the more specific of the two dates (a written day,
+    then a month or part of one, then a delay counted from the meeting; the list's on a tie).
+    Both must give the work to the same owner (or one names none) and share most of their
+    words, leaving out the owner and the dates."""
+    listed = [point for item in items for point in item.action_points if point.explicit]
+    for item in items:
+        kept = []
+        for point in item.action_points:
+            twin = None
+            if not point.explicit:
+                twin = next((other for other in listed if _restates(point, other)), None)
+            if twin is None:
+                kept.append(point)
+                continue
+            if point.due_date and (
+                twin.due_date is None
+                or _precision(point.deadline_text) > _precision(twin.deadline_text)
+            ):
+                twin.due_date, twin.deadline_text = point.due_date, point.deadline_text
+        item.action_points = kept
+
+
+_DATE_WORDS = re.compile(
+    r"\b(?:\d+\w*|jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|"
+    r"dec\w*|early|mid|late|end|within|week|weeks|month|months|next|by|before)\b",
+    re.I,
+)
+
+
+def _task_words(point: ExtractedActionPoint) -> set[str]:
+    text = _DATE_WORDS.sub(" ", point.text.lower())
+    owner = set(re.findall(r"[a-z]+", (point.owner or "").lower()))
+    return {
+        w
+        for w in re.findall(r"[a-z]+", text)
+        if w not in _STOPWORDS and w not in owner and len(w) > 2
+    }
+
+
+def _restates(found: ExtractedActionPoint, listed: ExtractedActionPoint) -> bool:
+    if found.owner and listed.owner and found.owner != listed.owner:
+        return False
+    words, other = _task_words(found), _task_words(listed)
+    shared = len(words & other)
+    needed = 0.6 if found.owner and listed.owner else 0.8
+    return shared >= 2 and shared / min(len(words), len(other)) >= needed
+
+
+def _precision(deadline_text: str) -> int:
+    """How exactly a deadline is written: 3 a day ("15 May", "31/10/2025"), 2 a month, quarter
+    or part of one ("early June", "Q3"), 1 a delay from the meeting ("within a month"), 0 none."""
+    text = deadline_text.lower()
+    if re.search(r"\b\d{1,2}(?:st|nd|rd|th)?\b(?!\s*(?:day|week|month)s?\b)", text) and not (
+        re.search(r"\b(?:within|in)\s+\d", text)
+    ):
+        return 3
+    if _names_month(text):
+        return 2
+    return 1 if text.strip() else 0
+
+
+def _names_month(text: str) -> bool:
+    return bool(
+        re.search(
+            r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\bq[1-4]\b|"
+            r"\bquarter\b|\bhalf\b|\byear\b",
+            text,
+        )
+    )
 
 
 def _note_style(paragraph: str, sentence: str) -> bool:

@@ -1026,3 +1026,36 @@ def test_a_list_under_regrets_is_skipped_and_a_sublist_after_the_discussion_is_n
         ("Ann Lee", "Co-chair"),
         ("Bo Kim", "Co-chair"),
     ]
+
+
+# Rule: one task written twice (discussion and list) is one point ------------------------------
+
+
+def test_a_task_said_in_the_discussion_and_listed_is_one_point_with_the_more_specific_date():
+    from nethub.meetings.extract import extract_meeting
+
+    text = (
+        "EC working level\n\n10 April 2025\n\n1. Campaign\n\n"
+        "UNICEF will draft the campaign toolkit within a month. OHCHR will compile the country "
+        "examples by 12 May.\n\n2. AOB\n\nNone.\n\nAction points:\n"
+        "- UNICEF – campaign toolkit for members (early May)\n"
+        "- OHCHR – compile country examples (May)\n"
+        "- UNICEF – share the campaign visuals (early May)\n"
+    )
+    points = extract_meeting(text, resolver=StaticResolver()).action_points()
+    assert [(p.owner, p.due_date, p.text[:30]) for p in points] == [
+        ("UNICEF", "2025-05-01", "UNICEF – campaign toolkit for "),
+        ("OHCHR", "2025-05-12", "OHCHR – compile country exampl"),
+        ("UNICEF", "2025-05-01", "UNICEF – share the campaign vi"),
+    ]
+
+
+def test_deadline_precision_orders_a_day_a_month_and_a_delay():
+    from nethub.meetings.extract.pipeline import _precision
+
+    assert [_precision(t) for t in ["by 12 May", "by early June", "within two weeks", ""]] == [
+        3,
+        2,
+        1,
+        0,
+    ]
