@@ -235,3 +235,32 @@ def _several(candidate: str, resolve_owner) -> str | None:
 
 def is_decision(sentence: str) -> bool:
     return bool(_DECISION.search(sentence)) and not _NOT_DECISION.search(sentence)
+
+
+# Rule: work given in running text without a deadline ("OHCHR will review the draft", "The
+# Secretariat should coordinate with UNDP"): the sentence's subject must be a named
+# organisation or body and its verb a concrete task; what someone informed, noted or highlighted
+# is no task, nor is an event ("will take place") or a wish ("will continue to support").
+_TASK_VERBS = (
+    r"review|prepare|draft|redraft|circulate|share|develop|coordinate|map|organi[sz]e|convene|"
+    r"submit|compile|finali[sz]e|update|send|follow\s+up|reach\s+out|consult|liaise|produce|"
+    r"revise|collect|set\s+up|establish|nominate|facilitate|translate|disseminate|publish|"
+    r"report\s+back|draw\s+up|propose|identify|convene|brief|write|analy[sz]e|assess|test"
+)
+_RUNNING_TASK = re.compile(
+    r"^(?P<owner>(?:the\s+)?[A-Z][\w/&’'.-]*(?:\s+(?:and\s+)?[\w/&’'.-]+){0,4}?)\s+"
+    r"(?:will|should|shall|is\s+to|are\s+to|agreed\s+to|undertook\s+to)\s+(?:also\s+)?"
+    rf"(?:{_TASK_VERBS})\b",
+)
+
+
+def running_task_owner(sentence: str, resolve_owner) -> str | None:
+    """The owner when `sentence` gives a named owner a concrete task in running text."""
+    text = sentence.strip()
+    if _REPORTED.search(text) or _FIRST_PERSON.search(text):
+        return None
+    match = _RUNNING_TASK.match(text)
+    if not match:
+        return None
+    candidate = match.group("owner")
+    return resolve_owner(candidate) or _several(candidate, resolve_owner)

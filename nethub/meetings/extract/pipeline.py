@@ -394,10 +394,14 @@ def _agenda_items(meeting: ExtractedMeeting, body: list[Block], resolver) -> Non
             for sentence in actions.split_sentences(paragraph.removeprefix("- ")):
                 if actions.is_decision(sentence):
                     item.decisions.append(sentence)
-                point = _implicit_point(sentence, meeting, resolve_owner) or (
-                    _listed_work(sentence, meeting, resolve_owner)
-                    if paragraph.startswith("- ") or _note_style(paragraph, sentence)
-                    else None
+                point = (
+                    _implicit_point(sentence, meeting, resolve_owner)
+                    or (
+                        _listed_work(sentence, meeting, resolve_owner)
+                        if paragraph.startswith("- ") or _note_style(paragraph, sentence)
+                        else None
+                    )
+                    or _running_task(sentence, resolve_owner)
                 )
                 if point and not any(_same_point(point, other) for other in item.action_points):
                     item.action_points.append(point)
@@ -646,4 +650,15 @@ def _implicit_point(sentence: str, meeting, resolve_owner) -> ExtractedActionPoi
         deadline_text=deadline.text,
         source_sentence=sentence,
         explicit=False,
+    )
+
+
+def _running_task(sentence: str, resolve_owner) -> ExtractedActionPoint | None:
+    """Rule: "OHCHR will review the concept note": a named owner given a concrete task in the
+    discussion is an action point, even without a deadline."""
+    owner = actions.running_task_owner(sentence, resolve_owner)
+    if owner is None:
+        return None
+    return ExtractedActionPoint(
+        text=sentence, owner=owner, source_sentence=sentence, explicit=False
     )

@@ -1059,3 +1059,28 @@ def test_deadline_precision_orders_a_day_a_month_and_a_delay():
         1,
         0,
     ]
+
+
+# Rule: a concrete task given to a named owner in running text, without a deadline -------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "owner"),
+    [
+        ("OHCHR will review the draft guidance.", "OHCHR"),
+        ("The Secretariat should coordinate with UNDP on the launch.", "Secretariat"),
+        ("UNHCR and ILO agreed to prepare a joint note.", "UNHCR, ILO"),
+        ("OHCHR informed that it will review the draft.", None),
+        ("UNHCR highlighted that IOM should prepare a note.", None),
+        ("The Secretariat will continue to support the working groups.", None),
+        ("The event will take place in Rabat.", None),
+        ("Several speakers will review the draft.", None),
+    ],
+)
+def test_running_text_task_needs_a_named_owner_and_a_concrete_verb(sentence, owner):
+    def resolve_owner(candidate):
+        name = body_name(candidate)
+        found = RESOLVER.resolve_in(candidate.removeprefix("the ").removeprefix("The "))
+        return name or (str(found.organization) if found and not found.remainder else None)
+
+    assert actions.running_task_owner(sentence, resolve_owner) == owner
