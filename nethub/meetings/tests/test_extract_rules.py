@@ -1084,3 +1084,29 @@ def test_running_text_task_needs_a_named_owner_and_a_concrete_verb(sentence, own
         return name or (str(found.organization) if found and not found.remainder else None)
 
     assert actions.running_task_owner(sentence, resolve_owner) == owner
+
+
+# Rule: a heading after a blank line is not the rest of a long wrapped line --------------------
+
+
+def test_heading_after_a_blank_line_is_not_absorbed_by_a_long_wrapped_line():
+    lines = [
+        "Summary of the EC working level meeting",
+        "12 March 2025",
+        "The Secretariat presented the outlook of the trust fund and noted that several joint",
+        "programmes were at risk because contributions had fallen in the first half of the year, so",
+        "members discussed possible ways of widening the donor base in the coming months while",
+        "keeping the focus on the priorities that the Principals had agreed at their last meeting",
+        "",
+        "Preparations for the regional review in the Arab States",
+        "UNHCR presented the draft programme of the regional review and members discussed the",
+        "side events that the Network could organise during the review and how the outcomes of",
+        "the consultations with civil society would be reflected in the final report of the review",
+        "and in the messages of the Network to the Forum in the following year as agreed before.",
+    ]
+    texts = [b.text for b in split_blocks("\n".join(lines))]
+    assert texts[2].endswith("at their last meeting")
+    assert texts[3] == "Preparations for the regional review in the Arab States"
+    # Without the blank line, the same capitalised line is still read as wrapped text.
+    joined = [b.text for b in split_blocks("\n".join(lines[:6] + lines[7:]))]
+    assert "last meeting Preparations for" in joined[2]
