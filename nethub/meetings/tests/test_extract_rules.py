@@ -1094,7 +1094,7 @@ def test_heading_after_a_blank_line_is_not_absorbed_by_a_long_wrapped_line():
         "Summary of the EC working level meeting",
         "12 March 2025",
         "The Secretariat presented the outlook of the trust fund and noted that several joint",
-        "programmes were at risk because contributions had fallen in the first half of the year, so",
+        "programmes were at risk as contributions had fallen in the first half of the year and",
         "members discussed possible ways of widening the donor base in the coming months while",
         "keeping the focus on the priorities that the Principals had agreed at their last meeting",
         "",
