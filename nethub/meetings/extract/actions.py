@@ -93,6 +93,9 @@ _LABEL = re.compile(
 )
 # "Secretariat – draft pledging guide (17 December)": a list item led by its owner and a dash.
 _LEADING = re.compile(r"^(?P<owner>[A-Z][^–—:]{1,40}?)\s+[–—]\s+\S")
+# "Secretariat: synthesis of the outcomes – end of January": a list item led by its owner and a
+# colon (only when what is before the colon is a known owner).
+_LEADING_COLON = re.compile(r"^(?P<owner>[A-Z][^–—:]{1,40}?):\s+\S")
 # "Develop messages (Secretariat)" or "... – UNHCR": an owner written after the action.
 _TRAILING = re.compile(r"(?:\(|\[|\s[–—-]\s)(?P<owner>[^()\[\]–—]{2,60}?)[)\]]?\s*\.?\s*$")
 # "Revisions from the EC to be sent in": who the thing is to come from.
@@ -189,6 +192,7 @@ def owner_of(sentence: str, resolve_owner, *, near: int | None = None) -> str | 
     for pattern in (
         _LABEL,
         _LEADING,
+        _LEADING_COLON,
         _ASKED,
         _ASKED_PASSIVE,
         _WITH,

@@ -16,6 +16,13 @@ LIST_MARKER = re.compile(
     r"|\(?(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)[.)](?=\s))\s+"
 )
 _TERMINAL = ".:;!?…"
+# Labels of the attendance's parts, which start a line of their own even in wrapped text.
+ATTENDANCE_LABEL = re.compile(
+    r"^(?:(?:co-?|vice-?)?chair(?:person)?s?|(?:ec\s+|network\s+)?members|principals|"
+    r"un\s+entities|(?:network\s+)?secretariat|also\s+(?:present|attending)|observers?|"
+    r"apologies|regrets|excused|absent)\s*:\s+\S",
+    re.I,
+)
 
 
 @dataclass
@@ -176,6 +183,8 @@ def _continues(
         return False  # table rows are whole lines: "Action | Responsible | Deadline"
     if re.match(r"^[A-Z][A-Za-z&.-]{1,15}\s*(?:[–—]|\s-|:)\s+[A-Z]", line):
         return False  # "UNHCR – Ama Owusu, ...", "WHO: ...": an organisation's people begin
+    if ATTENDANCE_LABEL.match(line):
+        return False  # "EC members: ...", "Regrets: ...": the next part of the attendance
     if gap and len(line.split()) <= 4 and line[:1].isupper() and line[-1:] not in _TERMINAL:
         return False  # "Participants", "Next steps" after a blank line: a label of its own
     if gap and re.match(r"^(?:agenda\s+)?item\s+\d{1,2}\b", line, re.I):

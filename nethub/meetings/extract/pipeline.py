@@ -500,6 +500,11 @@ def _point(text: str, meeting: ExtractedMeeting, resolve_owner) -> ExtractedActi
         # Rule: "draft the guide (17 December)": a listed point's date written in brackets.
         found = find_deadline(f"by {bracket.group(1)}", meeting.meeting_date)
         deadline = found if found and found.date else None
+    dash = re.search(r"\s[–—-]\s*([^–—()]{3,30}?)\s*\.?$", text)
+    if deadline is None and dash:
+        # Rule: "synthesis of the outcomes – end of January 2026": a date after a closing dash.
+        found = find_deadline(f"by {dash.group(1)}", meeting.meeting_date)
+        deadline = found if found and found.date else None
     return ExtractedActionPoint(
         text=text.strip(),
         owner=actions.owner_of(text, resolve_owner),

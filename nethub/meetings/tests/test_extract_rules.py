@@ -1110,3 +1110,35 @@ def test_heading_after_a_blank_line_is_not_absorbed_by_a_long_wrapped_line():
     # Without the blank line, the same capitalised line is still read as wrapped text.
     joined = [b.text for b in split_blocks("\n".join(lines[:6] + lines[7:]))]
     assert "last meeting Preparations for" in joined[2]
+
+
+# Rules: attendance labels start lines in wrapped text; "Owner: task – date" list items --------
+
+
+def test_an_attendance_label_starts_its_own_block_in_wrapped_text():
+    wide = "The meeting opened with a long introduction that runs on past the width of the page and"
+    lines = [wide] * 8 + [
+        "Co-Chair: Jo Ray, Assistant High Commissioner for Protection and Solutions, UNHCR ok",
+        "EC members: Ann Lee, Director, OHCHR; Bo Kim, Director, ILO",
+        "Regrets: DESA",
+    ]
+    texts = [b.text for b in split_blocks("\n".join(lines))]
+    assert texts[-2:] == [
+        "EC members: Ann Lee, Director, OHCHR; Bo Kim, Director, ILO",
+        "Regrets: DESA",
+    ]
+
+
+def test_a_list_item_led_by_owner_and_colon_with_a_date_after_a_dash():
+    from nethub.meetings.extract import extract_meeting
+
+    text = (
+        "EC Principals\n\n2 December 2025\n\n1. Workplan\n\nThe workplan was discussed.\n\n"
+        "Action points:\n- Secretariat: synthesis of the outcomes – end of January 2026\n"
+        "- Note: the workplan is a living document\n"
+    )
+    points = extract_meeting(text, resolver=StaticResolver()).action_points()
+    assert [(p.owner, p.due_date) for p in points] == [
+        ("Secretariat", "2026-01-31"),
+        (None, None),
+    ]
