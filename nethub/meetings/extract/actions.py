@@ -93,6 +93,9 @@ _LABEL = re.compile(
 )
 # "Secretariat – draft pledging guide (17 December)": a list item led by its owner and a dash.
 _LEADING = re.compile(r"^(?P<owner>[A-Z][^–—:]{1,40}?)\s+[–—]\s+\S")
+# "Secretariat: synthesis of the outcomes – end of January": a list item led by its owner and a
+# colon (only when what is before the colon is a known owner).
+_LEADING_COLON = re.compile(r"^(?P<owner>[A-Z][^–—:]{1,40}?):\s+\S")
 # "Develop messages (Secretariat)" or "... – UNHCR": an owner written after the action.
 _TRAILING = re.compile(r"(?:\(|\[|\s[–—-]\s)(?P<owner>[^()\[\]–—]{2,60}?)[)\]]?\s*\.?\s*$")
 # "Revisions from the EC to be sent in": who the thing is to come from.
@@ -189,6 +192,7 @@ def owner_of(sentence: str, resolve_owner, *, near: int | None = None) -> str | 
     for pattern in (
         _LABEL,
         _LEADING,
+        _LEADING_COLON,
         _ASKED,
         _ASKED_PASSIVE,
         _WITH,
@@ -235,3 +239,32 @@ def _several(candidate: str, resolve_owner) -> str | None:
 
 def is_decision(sentence: str) -> bool:
     return bool(_DECISION.search(sentence)) and not _NOT_DECISION.search(sentence)
+
+
+# Rule: work given in running text without a deadline ("OHCHR will review the draft", "The
+# Secretariat should coordinate with UNDP"): the sentence's subject must be a named
+# organisation or body and its verb a concrete task; what someone informed, noted or highlighted
+# is no task, nor is an event ("will take place") or a wish ("will continue to support").
+_TASK_VERBS = (
+    r"review|prepare|draft|redraft|circulate|share|develop|coordinate|map|organi[sz]e|convene|"
+    r"submit|compile|finali[sz]e|update|send|follow\s+up|reach\s+out|consult|liaise|produce|"
+    r"revise|collect|set\s+up|establish|nominate|facilitate|translate|disseminate|publish|"
+    r"report\s+back|draw\s+up|propose|identify|convene|brief|write|analy[sz]e|assess|test"
+)
+_RUNNING_TASK = re.compile(
+    r"^(?P<owner>(?:the\s+)?[A-Z][\w/&’'.-]*(?:\s+(?:and\s+)?[\w/&’'.-]+){0,4}?)\s+"
+    r"(?:will|should|shall|is\s+to|are\s+to|agreed\s+to|undertook\s+to)\s+(?:also\s+)?"
+    rf"(?:{_TASK_VERBS})\b",
+)
+
+
+def running_task_owner(sentence: str, resolve_owner) -> str | None:
+    """The owner when `sentence` gives a named owner a concrete task in running text."""
+    text = sentence.strip()
+    if _REPORTED.search(text) or _FIRST_PERSON.search(text):
+        return None
+    match = _RUNNING_TASK.match(text)
+    if not match:
+        return None
+    candidate = match.group("owner")
+    return resolve_owner(candidate) or _several(candidate, resolve_owner)

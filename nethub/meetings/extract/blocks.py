@@ -16,6 +16,13 @@ LIST_MARKER = re.compile(
     r"|\(?(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)[.)](?=\s))\s+"
 )
 _TERMINAL = ".:;!?…"
+# Labels of the attendance's parts, which start a line of their own even in wrapped text.
+ATTENDANCE_LABEL = re.compile(
+    r"^(?:(?:co-?|vice-?)?chair(?:person)?s?|(?:ec\s+|network\s+)?members|principals|"
+    r"un\s+entities|(?:network\s+)?secretariat|also\s+(?:present|attending)|observers?|"
+    r"apologies|regrets|excused|absent)\s*:\s+\S",
+    re.I,
+)
 
 
 @dataclass
@@ -67,6 +74,7 @@ def split_blocks(text: str) -> list[Block]:
     raw_lines = drop_page_furniture(raw_lines)
     vocabulary = _vocabulary(text)
     width = _wrap_width(raw_lines)
+    spaced = _double_spaced(raw_lines)
     blocks: list[Block] = []
     last_raw = ""  # the last physical line added to blocks[-1]
     gap = False  # blank lines since that line
@@ -97,7 +105,7 @@ def split_blocks(text: str) -> list[Block]:
             blocks
             and not is_bullet
             and not heading
-            and _continues(blocks[-1], last_raw, line, width, gap)
+            and _continues(blocks[-1], last_raw, line, width, gap, spaced=spaced)
         ):
             blocks[-1].text = _join(blocks[-1].text, line, vocabulary)
         elif is_bullet:
@@ -160,7 +168,9 @@ def drop_page_furniture(lines: list[str]) -> list[str]:
     return kept
 
 
-def _continues(previous: Block, last_raw: str, line: str, width: int | None, gap: bool) -> bool:
+def _continues(
+    previous: Block, last_raw: str, line: str, width: int | None, gap: bool, *, spaced: bool = False
+) -> bool:
     """Whether `line` carries on the block before it rather than starting a new one."""
     last = last_raw.rstrip()
     if last.endswith("-") and not last.endswith(" -") and not previous.emphasised:
@@ -173,10 +183,14 @@ def _continues(previous: Block, last_raw: str, line: str, width: int | None, gap
         return False  # table rows are whole lines: "Action | Responsible | Deadline"
     if re.match(r"^[A-Z][A-Za-z&.-]{1,15}\s*(?:[–—]|\s-|:)\s+[A-Z]", line):
         return False  # "UNHCR – Ama Owusu, ...", "WHO: ...": an organisation's people begin
+    if ATTENDANCE_LABEL.match(line):
+        return False  # "EC members: ...", "Regrets: ...": the next part of the attendance
     if gap and len(line.split()) <= 4 and line[:1].isupper() and line[-1:] not in _TERMINAL:
         return False  # "Participants", "Next steps" after a blank line: a label of its own
     if gap and re.match(r"^(?:agenda\s+)?item\s+\d{1,2}\b", line, re.I):
         return False  # "Agenda item 1. ..." after a blank line opens an item, however wide
+    if gap and width and not spaced and _heading_like(line, width):
+        return False
     starts_lower = line[:1].islower() or line[:1] in "(%$"
     ends_open = previous.text[-1:] not in ".:!?"
     if starts_lower and ends_open and not previous.md_heading:
@@ -193,6 +207,28 @@ def _continues(previous: Block, last_raw: str, line: str, width: int | None, gap
     # A paragraph cut by a page break: "... stay in a" / "country. They ...".
     return bool(
         gap and not width and len(previous.text) >= 150 and re.search(r"[a-z,]$", previous.text)
+    )
+
+
+def _double_spaced(lines: list[str]) -> bool:
+    """Whether a blank line follows nearly every line (some PDFs give text so): then a blank
+    line says nothing about where a paragraph ends."""
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    if len(filled) < 8:
+        return False
+    followed = sum(1 for i in filled if i + 1 < len(lines) and not lines[i + 1].strip())
+    return followed >= 0.6 * len(filled)
+
+
+def _heading_like(line: str, width: int) -> bool:
+    """Rule: after a blank line, in wrapped text, a capitalised line clearly short of the page
+    width that ends without punctuation and has no comma is a heading ("Preparations for the
+    regional review"), not the rest of a long line cut at the width before it."""
+    return (
+        line[:1].isupper()
+        and line[-1:] not in _TERMINAL + ","
+        and "," not in line
+        and len(line) < 0.75 * width
     )
 
 

@@ -18,6 +18,40 @@ PARTICIPANTS_HEADING = re.compile(
     r"\b[^.:]{0,40}(?::\s*(?P<inline>.+))?:?$",
     re.I,
 )
+# Rule: sub-lists of the attendance, each under its label ("Chair: A, Title, IOM", "EC members:"
+# then a list, "Secretariat: B (IOM)"). Everyone under them attended.
+SUBLIST_LABEL = re.compile(
+    r"^(?P<label>(?:the\s+)?(?:(?:co-?|vice-?)?chair(?:person|s)?|co-?chairs|"
+    r"(?:ec\s+|network\s+)?members|principals|un\s+entities|(?:network\s+)?secretariat|"
+    r"also\s+(?:present|attending)|observers?|moderators?|facilitators?|guests?|"
+    r"(?:guest\s+)?speakers?|presenters?|rapporteurs?|note[- ]?takers?))\s*:\s*(?P<inline>.*)$",
+    re.I,
+)
+# Rule: "Apologies: ILO, UNICEF", "Regrets:": those who sent apologies did NOT attend; the line
+# (and a list under it) is neither participants nor an agenda item.
+ABSENT_LABEL = re.compile(
+    r"^(?:apologies|regrets|excused|absent|unable\s+to\s+attend|not\s+present)"
+    r"(?:\s+(?:received|from|sent))?\s*(?::\s*(?P<inline>.*))?$",
+    re.I,
+)
+_CHAIR_LABEL = re.compile(r"^(?:the\s+)?(?:(?:co-?|vice-?)?chair|moderator|facilitator)", re.I)
+
+
+def sublist_entries(match: re.Match) -> tuple[list[str], str]:
+    """The people written after a sub-list label, and the role the label gives them
+    ("Co-chair"). One person unless separated by ";", " / " or as "A (IOM), B (UNHCR)"."""
+    inline = match.group("inline").strip().rstrip(".")
+    label = match.group("label")
+    role = ""
+    if _CHAIR_LABEL.match(label):
+        role = re.sub(r"^the\s+", "", label, flags=re.I).rstrip("s").capitalize()
+    if not inline:
+        return [], role
+    if ";" in inline or inline.count(" / ") >= 2 or len(re.findall(r"\([^()]+\)", inline)) >= 2:
+        return split_inline(inline), role
+    return [inline], role
+
+
 HONORIFICS = re.compile(
     r"^(?:(?:H\.\s?E\.|Ms|Mr|Mrs|Miss|Mx|Dr|Prof|Professor|Amb|Ambassador|Sir|Dame|Excellency)"
     r"\.?\s+)+",

@@ -13,17 +13,20 @@ from nethub.meetings.extract.deadlines import NEXT_MEETING, VAGUE, find_deadline
 from nethub.meetings.extract.header import DATE_PATTERN, parse_header
 from nethub.meetings.extract.names import body_name
 from nethub.meetings.extract.participants import (
-    HONORIFICS as HONORIFIC_PREFIX,
-)
-from nethub.meetings.extract.participants import (
+    ABSENT_LABEL,
     PARTICIPANTS_HEADING,
+    SUBLIST_LABEL,
     is_participant_line,
     is_table_rule,
     parse_participant,
     split_entries,
     split_inline,
+    sublist_entries,
     table_entry,
     table_header,
+)
+from nethub.meetings.extract.participants import (
+    HONORIFICS as HONORIFIC_PREFIX,
 )
 from nethub.meetings.extract.result import (
     ExtractedActionPoint,
@@ -76,14 +79,37 @@ def extract_meeting(text: str, *, resolver=None) -> ExtractedMeeting:
     list_end = None
     if participants_at is not None:
         body_start = participants_at + 1
-        inline = PARTICIPANTS_HEADING.match(blocks[participants_at].text).group("inline")
-        for entry in split_inline(inline or ""):
-            meeting.participants.append(parse_participant(entry, resolver))
+        body_start = participants_at
         columns = None  # a participants table's header row, once seen
+        absent = False  # under "Apologies:": those listed did not attend
         while body_start < len(blocks) and (
-            _participant_block(blocks[body_start]) or _bare_name(blocks, body_start)
+            _participant_block(blocks[body_start])
+            or _bare_name(blocks, body_start)
+            or _attendance_label(blocks[body_start], first=body_start == participants_at)
         ):
             row = blocks[body_start].text
+            label = (
+                None
+                if blocks[body_start].bullet
+                else _attendance_label(blocks[body_start], first=body_start == participants_at)
+            )
+            if label is not None:
+                absent, role = label.re is ABSENT_LABEL, ""
+                if label.re is PARTICIPANTS_HEADING:
+                    entries = split_inline(label.group("inline") or "")
+                elif label.re is SUBLIST_LABEL:
+                    entries, role = sublist_entries(label)
+                else:
+                    entries = []
+                for entry in entries:
+                    person = parse_participant(entry, resolver)
+                    person.role = person.role or role
+                    meeting.participants.append(person)
+                body_start += 1
+                continue
+            if absent:
+                body_start += 1
+                continue
             if is_table_rule(row) or table_header(row):
                 columns = table_header(row) or columns
                 body_start += 1
@@ -115,7 +141,41 @@ def _find_participants(blocks: list[Block]) -> int | None:
     for index, block in enumerate(blocks[:40]):
         if PARTICIPANTS_HEADING.match(block.text):
             return index
+    for index, block in enumerate(blocks[:40]):  # no heading: the first sub-list ("Chair: A")
+        if _after_discussion(blocks, index):
+            break
+        if not block.bullet and not block.md_heading and _sublist_start(blocks, index):
+            return index
     return None
+
+
+def _attendance_label(block: Block, *, first: bool = False) -> re.Match | None:
+    """ "Participants:", "Co-chairs: A, DG, IOM; B, ...", "Apologies: ILO": a label of the
+    attendance list (a Markdown heading only when it opens the list or ends with ":")."""
+    if block.md_heading and not first and not block.text.rstrip().endswith(":"):
+        return None
+    return (
+        PARTICIPANTS_HEADING.match(block.text)
+        or SUBLIST_LABEL.match(block.text)
+        or ABSENT_LABEL.match(block.text)
+    )
+
+
+def _sublist_start(blocks: list[Block], index: int) -> bool:
+    """Rule: a sub-list label opens the attendance when people follow it: on its line
+    ("Chair: Nadia Rahman, Head, ...") or in the blocks below ("EC members:" then a list)."""
+    match = SUBLIST_LABEL.match(blocks[index].text)
+    if not match:
+        return False
+    inline = match.group("inline").strip()
+    if inline:
+        return bool(
+            is_participant_line(inline) or _NAME.match(re.sub(HONORIFIC_PREFIX, "", inline))
+        )
+    following = blocks[index + 1] if index + 1 < len(blocks) else None
+    return following is not None and (
+        _participant_block(following) or _bare_name(blocks, index + 1)
+    )
 
 
 def _after_discussion(blocks: list[Block], index: int) -> bool:
@@ -334,10 +394,14 @@ def _agenda_items(meeting: ExtractedMeeting, body: list[Block], resolver) -> Non
             for sentence in actions.split_sentences(paragraph.removeprefix("- ")):
                 if actions.is_decision(sentence):
                     item.decisions.append(sentence)
-                point = _implicit_point(sentence, meeting, resolve_owner) or (
-                    _listed_work(sentence, meeting, resolve_owner)
-                    if paragraph.startswith("- ") or _note_style(paragraph, sentence)
-                    else None
+                point = (
+                    _implicit_point(sentence, meeting, resolve_owner)
+                    or (
+                        _listed_work(sentence, meeting, resolve_owner)
+                        if paragraph.startswith("- ") or _note_style(paragraph, sentence)
+                        else None
+                    )
+                    or _running_task(sentence, resolve_owner)
                 )
                 if point and not any(_same_point(point, other) for other in item.action_points):
                     item.action_points.append(point)
@@ -436,6 +500,11 @@ def _point(text: str, meeting: ExtractedMeeting, resolve_owner) -> ExtractedActi
         # Rule: "draft the guide (17 December)": a listed point's date written in brackets.
         found = find_deadline(f"by {bracket.group(1)}", meeting.meeting_date)
         deadline = found if found and found.date else None
+    dash = re.search(r"\s[–—-]\s*([^–—()]{3,30}?)\s*\.?$", text)
+    if deadline is None and dash:
+        # Rule: "synthesis of the outcomes – end of January 2026": a date after a closing dash.
+        found = find_deadline(f"by {dash.group(1)}", meeting.meeting_date)
+        deadline = found if found and found.date else None
     return ExtractedActionPoint(
         text=text.strip(),
         owner=actions.owner_of(text, resolve_owner),
@@ -462,6 +531,81 @@ def _drop_restated(items: list[ExtractedAgendaItem]) -> None:
             for point in item.action_points
             if point.explicit or (point.owner, point.due_date) not in listed
         ]
+    _merge_restated(items)
+
+
+def _merge_restated(items: list[ExtractedAgendaItem]) -> None:
+    """Rule: one task written twice, in the discussion ("The Secretariat will draft the note
+    within a month") and in a list ("Secretariat to draft the note (mid-July)"), is one action
+    point: the list's wording stays, with the more specific of the two dates (a written day,
+    then a month or part of one, then a delay counted from the meeting; the list's on a tie).
+    Both must give the work to the same owner (or one names none) and share most of their
+    words, leaving out the owner and the dates."""
+    listed = [point for item in items for point in item.action_points if point.explicit]
+    for item in items:
+        kept = []
+        for point in item.action_points:
+            twin = None
+            if not point.explicit:
+                twin = next((other for other in listed if _restates(point, other)), None)
+            if twin is None:
+                kept.append(point)
+                continue
+            if point.due_date and (
+                twin.due_date is None
+                or _precision(point.deadline_text) > _precision(twin.deadline_text)
+            ):
+                twin.due_date, twin.deadline_text = point.due_date, point.deadline_text
+        item.action_points = kept
+
+
+_DATE_WORDS = re.compile(
+    r"\b(?:\d+\w*|jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|"
+    r"dec\w*|early|mid|late|end|within|week|weeks|month|months|next|by|before)\b",
+    re.I,
+)
+
+
+def _task_words(point: ExtractedActionPoint) -> set[str]:
+    text = _DATE_WORDS.sub(" ", point.text.lower())
+    owner = set(re.findall(r"[a-z]+", (point.owner or "").lower()))
+    return {
+        w
+        for w in re.findall(r"[a-z]+", text)
+        if w not in _STOPWORDS and w not in owner and len(w) > 2
+    }
+
+
+def _restates(found: ExtractedActionPoint, listed: ExtractedActionPoint) -> bool:
+    if found.owner and listed.owner and found.owner != listed.owner:
+        return False
+    words, other = _task_words(found), _task_words(listed)
+    shared = len(words & other)
+    needed = 0.6 if found.owner and listed.owner else 0.8
+    return shared >= 2 and shared / min(len(words), len(other)) >= needed
+
+
+def _precision(deadline_text: str) -> int:
+    """How exactly a deadline is written: 3 a day ("15 May", "31/10/2025"), 2 a month, quarter
+    or part of one ("early June", "Q3"), 1 a delay from the meeting ("within a month"), 0 none."""
+    text = deadline_text.lower()
+    if re.search(r"\b\d{1,2}(?:st|nd|rd|th)?\b(?!\s*(?:day|week|month)s?\b)", text) and not (
+        re.search(r"\b(?:within|in)\s+\d", text)
+    ):
+        return 3
+    if _names_month(text):
+        return 2
+    return 1 if text.strip() else 0
+
+
+def _names_month(text: str) -> bool:
+    return bool(
+        re.search(
+            r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\bq[1-4]\b|"
+            r"\bquarter\b|\bhalf\b|\byear\b",
+            text,
+        )
+    )
 
 
 def _note_style(paragraph: str, sentence: str) -> bool:
@@ -511,4 +655,15 @@ def _implicit_point(sentence: str, meeting, resolve_owner) -> ExtractedActionPoi
         deadline_text=deadline.text,
         source_sentence=sentence,
         explicit=False,
+    )
+
+
+def _running_task(sentence: str, resolve_owner) -> ExtractedActionPoint | None:
+    """Rule: "OHCHR will review the concept note": a named owner given a concrete task in the
+    discussion is an action point, even without a deadline."""
+    owner = actions.running_task_owner(sentence, resolve_owner)
+    if owner is None:
+        return None
+    return ExtractedActionPoint(
+        text=sentence, owner=owner, source_sentence=sentence, explicit=False
     )

@@ -984,3 +984,161 @@ def test_action_label_with_two_sentences_and_a_note_style_paragraph_make_points(
         ("OHCHR", None),
         ("Working group", "2025-03-31"),
     ]
+
+
+# Rule: attendance sub-lists ("Chair:", "EC members:", ...) and "Apologies:" -------------------
+
+
+def test_attendance_sublists_are_participants_and_apologies_are_not():
+    from nethub.meetings.extract import extract_meeting
+
+    text = (
+        "Working group on returns\n\n3 March 2025\n\n"
+        "Chair: Ola Berg, Senior Adviser, UNHCR\n\n"
+        "Members:\n- ILO: Ben Ito, Specialist\n- UNDP: Cora Lind, Analyst\n\n"
+        "Also present: Dan Roe (IOM), Eva Sol (OHCHR)\n\n"
+        "Apologies: UNICEF, WHO\n\n"
+        "1. Reintegration\n\nMembers exchanged views on reintegration.\n"
+    )
+    meeting = extract_meeting(text, resolver=StaticResolver())
+    assert [(p.name, p.organization, p.role) for p in meeting.participants] == [
+        ("Ola Berg", "UNHCR", "Chair"),
+        ("Ben Ito", "ILO", ""),
+        ("Cora Lind", "UNDP", ""),
+        ("Dan Roe", "IOM", ""),
+        ("Eva Sol", "OHCHR", ""),
+    ]
+    assert [item.title for item in meeting.agenda_items] == ["Reintegration"]
+
+
+def test_a_list_under_regrets_is_skipped_and_a_sublist_after_the_discussion_is_not_read():
+    from nethub.meetings.extract import extract_meeting
+
+    text = (
+        "EC working level\n\n3 March 2025\n\nCo-chairs: Ann Lee, DDG, IOM; Bo Kim, AHC, UNHCR\n\n"
+        "Regrets:\n- Cy Dahl, Director, OHCHR\n\n"
+        "1. Funding\n\nThe Secretariat presented the outlook of the fund and members discussed "
+        "how the next call for proposals could be organised across the regions this year.\n\n"
+        "Secretariat: Dee Moe, Officer, IOM\n"
+    )
+    meeting = extract_meeting(text, resolver=StaticResolver())
+    assert [(p.name, p.role) for p in meeting.participants] == [
+        ("Ann Lee", "Co-chair"),
+        ("Bo Kim", "Co-chair"),
+    ]
+
+
+# Rule: one task written twice (discussion and list) is one point ------------------------------
+
+
+def test_a_task_said_in_the_discussion_and_listed_is_one_point_with_the_more_specific_date():
+    from nethub.meetings.extract import extract_meeting
+
+    text = (
+        "EC working level\n\n10 April 2025\n\n1. Campaign\n\n"
+        "UNICEF will draft the campaign toolkit within a month. OHCHR will compile the country "
+        "examples by 12 May.\n\n2. AOB\n\nNone.\n\nAction points:\n"
+        "- UNICEF – campaign toolkit for members (early May)\n"
+        "- OHCHR – compile country examples (May)\n"
+        "- UNICEF – share the campaign visuals (early May)\n"
+    )
+    points = extract_meeting(text, resolver=StaticResolver()).action_points()
+    assert [(p.owner, p.due_date, p.text[:30]) for p in points] == [
+        ("UNICEF", "2025-05-01", "UNICEF – campaign toolkit for "),
+        ("OHCHR", "2025-05-12", "OHCHR – compile country exampl"),
+        ("UNICEF", "2025-05-01", "UNICEF – share the campaign vi"),
+    ]
+
+
+def test_deadline_precision_orders_a_day_a_month_and_a_delay():
+    from nethub.meetings.extract.pipeline import _precision
+
+    assert [_precision(t) for t in ["by 12 May", "by early June", "within two weeks", ""]] == [
+        3,
+        2,
+        1,
+        0,
+    ]
+
+
+# Rule: a concrete task given to a named owner in running text, without a deadline -------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "owner"),
+    [
+        ("OHCHR will review the draft guidance.", "OHCHR"),
+        ("The Secretariat should coordinate with UNDP on the launch.", "Secretariat"),
+        ("UNHCR and ILO agreed to prepare a joint note.", "UNHCR, ILO"),
+        ("OHCHR informed that it will review the draft.", None),
+        ("UNHCR highlighted that IOM should prepare a note.", None),
+        ("The Secretariat will continue to support the working groups.", None),
+        ("The event will take place in Rabat.", None),
+        ("Several speakers will review the draft.", None),
+    ],
+)
+def test_running_text_task_needs_a_named_owner_and_a_concrete_verb(sentence, owner):
+    def resolve_owner(candidate):
+        name = body_name(candidate)
+        found = RESOLVER.resolve_in(candidate.removeprefix("the ").removeprefix("The "))
+        return name or (str(found.organization) if found and not found.remainder else None)
+
+    assert actions.running_task_owner(sentence, resolve_owner) == owner
+
+
+# Rule: a heading after a blank line is not the rest of a long wrapped line --------------------
+
+
+def test_heading_after_a_blank_line_is_not_absorbed_by_a_long_wrapped_line():
+    lines = [
+        "Summary of the EC working level meeting",
+        "12 March 2025",
+        "The Secretariat presented the outlook of the trust fund and noted that several joint",
+        "programmes were at risk as contributions had fallen in the first half of the year and",
+        "members discussed possible ways of widening the donor base in the coming months while",
+        "keeping the focus on the priorities that the Principals had agreed at their last meeting",
+        "",
+        "Preparations for the regional review in the Arab States",
+        "UNHCR presented the draft programme of the regional review and members discussed the",
+        "side events that the Network could organise during the review and how the outcomes of",
+        "the consultations with civil society would be reflected in the final report of the review",
+        "and in the messages of the Network to the Forum in the following year as agreed before.",
+    ]
+    texts = [b.text for b in split_blocks("\n".join(lines))]
+    assert texts[2].endswith("at their last meeting")
+    assert texts[3] == "Preparations for the regional review in the Arab States"
+    # Without the blank line, the same capitalised line is still read as wrapped text.
+    joined = [b.text for b in split_blocks("\n".join(lines[:6] + lines[7:]))]
+    assert "last meeting Preparations for" in joined[2]
+
+
+# Rules: attendance labels start lines in wrapped text; "Owner: task – date" list items --------
+
+
+def test_an_attendance_label_starts_its_own_block_in_wrapped_text():
+    wide = "The meeting opened with a long introduction that runs on past the width of the page and"
+    lines = [wide] * 8 + [
+        "Co-Chair: Jo Ray, Assistant High Commissioner for Protection and Solutions, UNHCR ok",
+        "EC members: Ann Lee, Director, OHCHR; Bo Kim, Director, ILO",
+        "Regrets: DESA",
+    ]
+    texts = [b.text for b in split_blocks("\n".join(lines))]
+    assert texts[-2:] == [
+        "EC members: Ann Lee, Director, OHCHR; Bo Kim, Director, ILO",
+        "Regrets: DESA",
+    ]
+
+
+def test_a_list_item_led_by_owner_and_colon_with_a_date_after_a_dash():
+    from nethub.meetings.extract import extract_meeting
+
+    text = (
+        "EC Principals\n\n2 December 2025\n\n1. Workplan\n\nThe workplan was discussed.\n\n"
+        "Action points:\n- Secretariat: synthesis of the outcomes – end of January 2026\n"
+        "- Note: the workplan is a living document\n"
+    )
+    points = extract_meeting(text, resolver=StaticResolver()).action_points()
+    assert [(p.owner, p.due_date) for p in points] == [
+        ("Secretariat", "2026-01-31"),
+        (None, None),
+    ]
