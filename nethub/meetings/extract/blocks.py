@@ -20,7 +20,8 @@ _TERMINAL = ".:;!?…"
 ATTENDANCE_LABEL = re.compile(
     r"^(?:(?:co-?|vice-?)?chair(?:person)?s?|(?:ec\s+|network\s+)?members|principals|"
     r"un\s+entities|(?:network\s+)?secretariat|also\s+(?:present|attending)|observers?|"
-    r"apologies|regrets|excused|absent)\s*:\s+\S",
+    r"co-?leads?|(?:ec\s+|network\s+)?focal\s+points?|apologies|regrets|excused|absent)"
+    r"\s*:\s+\S",
     re.I,
 )
 

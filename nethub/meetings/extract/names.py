@@ -29,6 +29,15 @@ BODIES = [
         r"(?:the\s+)?(?:working group\s+)?co-?chairs?"
         r"(?:\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,4}working groups?)?",
     ),
+    # "Co-leads of the climate workstream to prepare": the leads of a workstream or team.
+    (
+        "Co-leads",
+        r"(?:the\s+)?co-?leads?(?:\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,4}"
+        r"(?:workstreams?|working groups?|task\s+(?:teams?|forces?)|groups?))?",
+    ),
+    ("Fund Management Unit", r"(?:the\s+)?(?:(?:MPTF|Fund)(?:'s)?\s+)?Management\s+Unit|FMU"),
+    ("Regional networks", r"(?:the\s+)?regional\s+(?:UN\s+)?networks(?:\s+on\s+migration)?"),
+    ("Country networks", r"(?:the\s+)?country\s+(?:UN\s+)?networks(?:\s+on\s+migration)?"),
     ("Chair", r"(?:the\s+)?chair(?:person)?"),
     ("Coordinator", r"(?:the\s+)?(?:Network\s+)?Coordinator(?:'s office)?"),
     ("Secretariat", r"(?:the\s+)?(?:Network\s+)?secretariat"),

@@ -24,7 +24,11 @@ SUBLIST_LABEL = re.compile(
     r"^(?P<label>(?:the\s+)?(?:(?:co-?|vice-?)?chair(?:person|s)?|co-?chairs|"
     r"(?:ec\s+|network\s+)?members|principals|un\s+entities|(?:network\s+)?secretariat|"
     r"also\s+(?:present|attending)|observers?|moderators?|facilitators?|guests?|"
-    r"(?:guest\s+)?speakers?|presenters?|rapporteurs?|note[- ]?takers?))\s*:\s*(?P<inline>.*)$",
+    r"(?:guest\s+)?speakers?|presenters?|rapporteurs?|note[- ]?takers?|"
+    # "Co-leads of the pathways workstream:", "Focal points:": who leads or follows a stream.
+    r"co-?leads?(?:\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,4}(?:workstreams?|working\s+groups?|"
+    r"task\s+(?:teams?|forces?)))?|(?:ec\s+|network\s+)?focal\s+points?))"
+    r"\s*:\s*(?P<inline>.*)$",
     re.I,
 )
 # Rule: "Apologies: ILO, UNICEF", "Regrets:": those who sent apologies did NOT attend; the line
@@ -180,6 +184,12 @@ def _title_org_role(rest: str, resolver) -> tuple[str, str | None, str]:
     if bracket and not resolver.resolve_in(bracket.group(1)):
         title, organization, role = _title_org_role(rest[: bracket.start()], resolver)
         return title, organization, ", ".join(filter(None, [role, bracket.group(1).strip()]))
+    # Rule: "Head, Network Secretariat (IOM)": a known organisation in closing brackets is the
+    # organisation; the title is what comes before it, without the brackets.
+    known = resolver.resolve_in(bracket.group(1)) if bracket else None
+    if known and not known.remainder and rest[: bracket.start()].strip(" ,"):
+        title, _, role = _title_org_role(rest[: bracket.start()], resolver)
+        return title, str(known.organization), role
     pieces = re.split(r"(\s*[,/]\s*)", rest)  # keeps separators at odd indexes
     parts = pieces[0::2]
     for index in range(len(parts) - 1, -1, -1):

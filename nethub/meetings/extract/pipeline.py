@@ -140,13 +140,28 @@ def extract_meeting(text: str, *, resolver=None) -> ExtractedMeeting:
 def _find_participants(blocks: list[Block]) -> int | None:
     for index, block in enumerate(blocks[:40]):
         if PARTICIPANTS_HEADING.match(block.text):
-            return index
+            return _sublists_above(blocks, index)
     for index, block in enumerate(blocks[:40]):  # no heading: the first sub-list ("Chair: A")
         if _after_discussion(blocks, index):
             break
         if not block.bullet and not block.md_heading and _sublist_start(blocks, index):
             return index
     return None
+
+
+def _sublists_above(blocks: list[Block], heading: int) -> int:
+    """Rule: "Chair:" and its person just above a "Members present:" heading belong to the
+    attendance: the list starts at the first sub-list label directly above the heading."""
+    start = heading
+    index = heading - 1
+    while index >= 0:
+        block = blocks[index]
+        if not block.bullet and not block.md_heading and _sublist_start(blocks, index):
+            start = index
+        elif not (_participant_block(block) or _bare_name(blocks, index)):
+            break
+        index -= 1
+    return start
 
 
 def _attendance_label(block: Block, *, first: bool = False) -> re.Match | None:
@@ -540,7 +555,8 @@ def _merge_restated(items: list[ExtractedAgendaItem]) -> None:
     point: the list's wording stays, with the more specific of the two dates (a written day,
     then a month or part of one, then a delay counted from the meeting; the list's on a tie).
     Both must give the work to the same owner (or one names none) and share most of their
-    words, leaving out the owner and the dates."""
+    words, leaving out the owner and the dates; a sentence naming no owner needs only the same
+    deadline and one word of the task."""
     listed = [point for item in items for point in item.action_points if point.explicit]
     for item in items:
         kept = []
@@ -581,6 +597,10 @@ def _restates(found: ExtractedActionPoint, listed: ExtractedActionPoint) -> bool
         return False
     words, other = _task_words(found), _task_words(listed)
     shared = len(words & other)
+    if not found.owner and found.due_date and found.due_date == listed.due_date and shared:
+        # Rule: an owner-less restatement ("It was agreed that the brief would be shared by
+        # 15 January") of a listed point with the same deadline and a task word in common.
+        return True
     needed = 0.6 if found.owner and listed.owner else 0.8
     return shared >= 2 and shared / min(len(words), len(other)) >= needed
 

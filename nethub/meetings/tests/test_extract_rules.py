@@ -1142,3 +1142,95 @@ def test_a_list_item_led_by_owner_and_colon_with_a_date_after_a_dash():
         ("Secretariat", "2026-01-31"),
         (None, None),
     ]
+
+
+# Round-10 rules: a "Chair:" above "Members present:", co-lead sub-lists and owners, owner-less
+# restatements, an organisation in closing brackets -----------------------------------------
+
+
+def _meeting(text: str):
+    from nethub.meetings.extract import extract_meeting
+
+    return extract_meeting(text, resolver=RESOLVER)
+
+
+def test_chair_sublist_above_members_present_heading_is_attendance():
+    meeting = _meeting(
+        "EC Principals Meeting\n\nTuesday, 28 March 2023\n\nChair:\n\n"
+        "Ms. Jo Ray, DG/IOM, Network Coordinator\n\nMembers present:\n\n"
+        "Mr. Bo Kim, HC/OHCHR\n\nMs. Ann Lee, ED/UNODC\n\n1. Workplan\n\n"
+        "The workplan was discussed.\n"
+    )
+    assert [(p.name, p.organization) for p in meeting.participants] == [
+        ("Jo Ray", "IOM"),
+        ("Bo Kim", "OHCHR"),
+        ("Ann Lee", "UNODC"),
+    ]
+    assert meeting.title == "EC Principals Meeting"
+
+
+@pytest.mark.parametrize(
+    "label", ["Co-leads:", "Co-leads of the pathways workstream:", "Focal points:"]
+)
+def test_co_lead_and_focal_point_sublists_are_participants(label):
+    meeting = _meeting(
+        "EC Principals\n\n9 October 2025\n\nParticipants:\n\n- Ms. Jo Ray, DG/IOM\n\n"
+        f"{label}\n\n- Mr. Bo Kim, Senior Adviser, ILO\n\n1. Pathways\n\nThe mapping was shown.\n"
+    )
+    assert [(p.name, p.organization) for p in meeting.participants] == [
+        ("Jo Ray", "IOM"),
+        ("Bo Kim", "ILO"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Co-leads", "Co-leads"),
+        ("the co-leads of the climate workstream", "Co-leads"),
+        ("The Fund Management Unit", "Fund Management Unit"),
+        ("Regional networks", "Regional networks"),
+        ("the country networks on migration", "Country networks"),
+        ("Co-leads of the party", None),
+    ],
+)
+def test_co_leads_and_network_units_are_owners(text, expected):
+    assert body_name(text) == expected
+
+
+def test_listed_point_led_by_co_leads_or_unit_gets_its_owner():
+    meeting = _meeting(
+        "EC Principals\n\n9 October 2025\n\n1. Fund\n\nThe Fund was discussed.\n\n"
+        "Action Points:\n- Co-leads of the climate workstream to prepare a paper by 15 September "
+        "2026.\n- The Fund Management Unit to present a revised investment plan.\n"
+    )
+    assert [p.owner for p in meeting.action_points()] == ["Co-leads", "Fund Management Unit"]
+
+
+def test_ownerless_restatement_with_same_deadline_is_merged_with_listed_point():
+    meeting = _meeting(
+        "WG meeting\n\n27 November 2025\n\n1. Brief\n\nIt was agreed that the brief would be "
+        "shared with the Network by 15 January.\n\n2. Follow-up\n\nAction Points:\n"
+        "- FAO – brief on case studies (15 January)\n"
+    )
+    points = meeting.action_points()
+    assert [(p.owner, p.due_date) for p in points] == [("FAO", "2026-01-15")]
+    assert points[0].text.startswith("FAO – brief")
+
+
+def test_ownerless_sentence_with_other_deadline_stays_a_point():
+    meeting = _meeting(
+        "WG meeting\n\n27 November 2025\n\n1. Brief\n\nIt was agreed that the brief should be "
+        "finalised by 20 February.\n\n2. Follow-up\n\nAction Points:\n"
+        "- FAO – brief on case studies (15 January)\n"
+    )
+    assert len(meeting.action_points()) == 2
+
+
+def test_known_organisation_in_closing_brackets_leaves_the_title():
+    person = parse_participant("Mr. Jon Pryce, Head, Network Secretariat (IOM)", RESOLVER)
+    assert (person.name, person.title, person.organization) == (
+        "Jon Pryce",
+        "Head, Network Secretariat",
+        "IOM",
+    )
