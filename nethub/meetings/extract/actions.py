@@ -61,6 +61,22 @@ _NOT_WORK = {
     "face",
     "depend",
 }
+# Rule: "The priorities will be discussed again at the next meeting", "the report, which will be
+# launched in January": a passive event names what will happen, not work given to anyone.
+_EVENT_PASSIVE = {
+    "discussed",
+    "considered",
+    "debated",
+    "revisited",
+    "examined",
+    "held",
+    "launched",
+    "convened",
+    "hosted",
+    "celebrated",
+    "observed",
+    "marked",
+}
 _SUBJECT_MODAL = re.compile(
     r"^(?:(?:As\s+)?[\w\s,]{0,40}?,\s*)?(?P<owner>(?:the\s+)?[A-Z][\w/&’'.-]*(?:\s+[\w/&’'.-]+){0,5}?)\s+"
     r"(?:to|will|shall|should|must|is to|are to|agreed to|undertook to|offered to|would)\s+\w+",
@@ -177,6 +193,8 @@ def assigns_work(sentence: str) -> bool:
             return True
         verb = match.group("verb").lower()
         if verb == "be":
+            continue
+        if verb in _EVENT_PASSIVE and re.search(r"\bbe\s+\w+$", match.group(0), re.I):
             continue
         if verb not in _NOT_WORK and not verb.endswith("ing"):
             return True

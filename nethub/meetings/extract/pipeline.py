@@ -11,7 +11,7 @@ from nethub.meetings.extract import actions
 from nethub.meetings.extract.blocks import Block, split_blocks
 from nethub.meetings.extract.deadlines import NEXT_MEETING, VAGUE, find_deadline
 from nethub.meetings.extract.header import DATE_PATTERN, parse_header
-from nethub.meetings.extract.names import body_name
+from nethub.meetings.extract.names import BODIES, body_name
 from nethub.meetings.extract.participants import (
     ABSENT_LABEL,
     PARTICIPANTS_HEADING,
@@ -593,16 +593,40 @@ def _task_words(point: ExtractedActionPoint) -> set[str]:
 
 
 def _restates(found: ExtractedActionPoint, listed: ExtractedActionPoint) -> bool:
-    if found.owner and listed.owner and found.owner != listed.owner:
-        return False
     words, other = _task_words(found), _task_words(listed)
     shared = len(words & other)
     if not found.owner and found.due_date and found.due_date == listed.due_date and shared:
         # Rule: an owner-less restatement ("It was agreed that the brief would be shared by
         # 15 January") of a listed point with the same deadline and a task word in common.
         return True
+    if (
+        found.due_date
+        and found.due_date == listed.due_date
+        and shared
+        and listed.owner
+        and _names_owner(found.text, listed.owner)
+    ):
+        # Rule: "UNEP and IOM will lead the drafting, with inputs from all EC members by 15
+        # September": the sentence names a listed point's owner, its deadline and a word of
+        # its task ("EC members to provide inputs ... by 15 September"): that point again.
+        return True
+    if found.owner and listed.owner and found.owner != listed.owner:
+        return False
     needed = 0.6 if found.owner and listed.owner else 0.8
     return shared >= 2 and shared / min(len(words), len(other)) >= needed
+
+
+def _names_owner(text: str, owner: str) -> bool:
+    """Whether `text` names every part of a canonical owner ("Executive Committee" as "EC
+    members", "UNEP, IOM" as both acronyms)."""
+    for part in owner.split(", "):
+        pattern = dict(BODIES).get(part)
+        if pattern is not None:
+            if not re.search(rf"\b(?:{pattern})\b", text, re.I):
+                return False
+        elif not re.search(rf"\b{re.escape(part)}\b", text):
+            return False
+    return True
 
 
 def _precision(deadline_text: str) -> int:

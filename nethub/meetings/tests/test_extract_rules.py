@@ -1234,3 +1234,44 @@ def test_known_organisation_in_closing_brackets_leaves_the_title():
         "Head, Network Secretariat",
         "IOM",
     )
+
+
+# Round-11 rules: passive events assign nothing; a sentence naming a listed point's owner and
+# deadline restates it ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The priorities will be discussed again at the next Principals meeting.",
+        "Mr. Liu presented the report, which will be launched in early January.",
+        "The Forum will be held in May 2026.",
+    ],
+)
+def test_passive_events_assign_no_work(sentence):
+    assert not actions.assigns_work(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The guidance note should be finalised by 15 November.",
+        "The Secretariat will hold a briefing for members.",
+        "The note will be shared with members in July.",
+    ],
+)
+def test_passive_tasks_still_assign_work(sentence):
+    assert actions.assigns_work(sentence)
+
+
+def test_sentence_naming_a_listed_owner_and_deadline_restates_that_point():
+    meeting = _meeting(
+        "EC Principals\n\n18 June 2024\n\n1. Climate\n\nUNEP and IOM will lead the drafting, "
+        "with inputs from all EC members by 15 September 2024.\n\n2. Follow-up\n\n"
+        "Action Points:\n- UNEP and IOM to draft a position paper for COP29.\n"
+        "- EC members to provide inputs to the position paper by 15 September 2024.\n"
+    )
+    assert [(p.owner, p.due_date) for p in meeting.action_points()] == [
+        ("UNEP, IOM", None),
+        ("Executive Committee", "2024-09-15"),
+    ]
