@@ -60,6 +60,8 @@ _NOT_WORK = {
     "like",
     "face",
     "depend",
+    "meet",  # "The Steering Committee will meet again in January": an event
+    "reconvene",
 }
 # Rule: "The priorities will be discussed again at the next meeting", "the report, which will be
 # launched in January": a passive event names what will happen, not work given to anyone.

@@ -418,8 +418,15 @@ def _agenda_items(meeting: ExtractedMeeting, body: list[Block], resolver) -> Non
                     )
                     or _running_task(sentence, resolve_owner)
                 )
-                if point and not any(_same_point(point, other) for other in item.action_points):
+                if point is None:
+                    continue
+                twin = next((o for o in item.action_points if _same_point(point, o)), None)
+                twin = twin or _undated_twin(point, item.action_points)
+                if twin is None:
                     item.action_points.append(point)
+                elif twin.explicit and point.due_date and not twin.due_date:
+                    # Rule: the discussion's date completes the listed point it restates.
+                    twin.due_date, twin.deadline_text = point.due_date, point.deadline_text
     _drop_restated(items)
     meeting.agenda_items = [
         item for item in items if item.kind != "opening" or item.discussion or item.action_points
@@ -501,6 +508,20 @@ def _same_point(found: ExtractedActionPoint, listed: ExtractedActionPoint) -> bo
     words = {w for w in re.findall(r"[a-z]+", found.text.lower()) if w not in _STOPWORDS}
     other = {w for w in re.findall(r"[a-z]+", listed.text.lower()) if w not in _STOPWORDS}
     return bool(words and other) and len(words & other) / min(len(words), len(other)) >= 0.6
+
+
+def _undated_twin(
+    found: ExtractedActionPoint, points: list[ExtractedActionPoint]
+) -> ExtractedActionPoint | None:
+    """Rule: an owner-less sentence with a deadline ("The brief should be ready before the end
+    of November") restates the one undated listed point of its agenda item that shares a word
+    of its task ("UNICEF and ILO to prepare a joint brief ..."). What the meeting agreed ("It
+    was agreed that a guidance note should be finalised by ...") stays a point of its own."""
+    if found.owner or not found.due_date or found.explicit or actions.is_decision(found.text):
+        return None
+    words = _task_words(found)
+    candidates = [p for p in points if p.explicit and not p.due_date and words & _task_words(p)]
+    return candidates[0] if len(candidates) == 1 else None
 
 
 def _starts_discussion(text: str) -> bool:

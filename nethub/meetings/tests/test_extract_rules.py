@@ -1275,3 +1275,44 @@ def test_sentence_naming_a_listed_owner_and_deadline_restates_that_point():
         ("UNEP, IOM", None),
         ("Executive Committee", "2024-09-15"),
     ]
+
+
+# Round-12 rules: a restatement's date completes its undated listed point; meetings that meet
+# again are events -------------------------------------------------------------------------
+
+
+def test_discussion_date_completes_the_listed_point_it_restates():
+    meeting = _meeting(
+        "EC Principals\n\n10 September 2025\n\n1. IMRF\n\nIt was agreed that the Secretariat "
+        "will prepare a concept note for the Member State briefings by 15 October 2025.\n\n"
+        "Action Points:\n- Secretariat to prepare a concept note for Member State briefings.\n"
+    )
+    assert [(p.owner, p.due_date, p.explicit) for p in meeting.action_points()] == [
+        ("Secretariat", "2025-10-15", True)
+    ]
+
+
+def test_ownerless_deadline_sentence_dates_the_one_undated_listed_point():
+    meeting = _meeting(
+        "EC Principals\n\n15 October 2020\n\n1. COVID-19\n\nUNICEF and ILO offered to prepare a "
+        "joint brief. The brief should be ready before the end of November.\n\nAction Points:\n"
+        "- UNICEF and ILO to prepare a joint brief on migrant children.\n"
+        "- Network members to share good practices by 6 November 2020.\n"
+    )
+    assert [(p.owner, p.due_date) for p in meeting.action_points()] == [
+        ("UNICEF, ILO", "2020-11-30"),
+        ("Network", "2020-11-06"),
+    ]
+
+
+def test_agreed_ownerless_deadline_stays_its_own_point():
+    meeting = _meeting(
+        "EC Principals\n\n26 September 2019\n\n1. Reviews\n\nIt was agreed that a guidance note "
+        "should be finalised by 15 November 2019.\n\nFollow-up:\n"
+        "- The Secretariat will prepare a draft guidance note.\n"
+    )
+    assert len(meeting.action_points()) == 2
+
+
+def test_a_body_meeting_again_assigns_no_work():
+    assert not actions.assigns_work("The Steering Committee will meet again in January 2021.")
