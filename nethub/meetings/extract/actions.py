@@ -89,6 +89,12 @@ _ASKED = re.compile(
     r"(?:to\s+\w+|with\s+\w+ing\b)",
     re.I,
 )
+# "ILO, IOM and UNHCR to develop": several owners listed as the subject (the first is no
+# introductory phrase, as in "As agreed, the Secretariat will").
+_SUBJECT_LIST = re.compile(
+    r"^(?P<owner>(?:the\s+)?[A-Z][\w/&.-]*(?:\s*,\s*(?:the\s+)?[A-Z][\w/&.-]*)+,?\s+(?:and|&)\s+"
+    r"(?:the\s+)?[A-Z][\w/&.-]*)\s+(?:to|will|shall|should|must|would|agreed to|undertook to)\s+\w+"
+)
 # "Members were requested to send inputs": the one asked, as the passive sentence's subject.
 _ASKED_PASSIVE = re.compile(
     r"^(?:(?:As\s+)?[\w\s,]{0,40}?,\s*)?(?P<owner>(?:the\s+)?[A-Z][\w/&’'.-]*(?:\s+[\w/&’'.-]+){0,5}?)"
@@ -216,6 +222,7 @@ def owner_of(sentence: str, resolve_owner, *, near: int | None = None) -> str | 
         _ASKED,
         _ASKED_PASSIVE,
         _WITH,
+        _SUBJECT_LIST,
         _SUBJECT_MODAL,
         _THAT,
         _FROM,
@@ -239,7 +246,7 @@ def owner_of(sentence: str, resolve_owner, *, near: int | None = None) -> str | 
 def subject_owner(sentence: str, resolve_owner) -> str | None:
     """The owner when the sentence's subject or the one asked is given the work ("IOM to
     prepare", "Members were invited to"); not an agent ("taken forward by the Coordinator")."""
-    for pattern in (_LABEL, _ASKED, _ASKED_PASSIVE, _SUBJECT_MODAL, _THAT):
+    for pattern in (_LABEL, _ASKED, _ASKED_PASSIVE, _SUBJECT_LIST, _SUBJECT_MODAL, _THAT):
         for match in pattern.finditer(sentence.strip()):
             candidate = match.group("owner").strip()
             name = resolve_owner(candidate) or _several(candidate, resolve_owner)

@@ -35,6 +35,8 @@ BODIES = [
         r"(?:the\s+)?co-?leads?(?:\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,4}"
         r"(?:workstreams?|working groups?|task\s+(?:teams?|forces?)|groups?))?",
     ),
+    # "Workstream leads to review their workplans": the leads of all the workstreams.
+    ("Workstream leads", r"(?:the\s+)?(?:all\s+)?(?:Network\s+)?workstream\s+(?:co-?)?leads"),
     ("Fund Management Unit", r"(?:the\s+)?(?:(?:MPTF|Fund)(?:'s)?\s+)?Management\s+Unit|FMU"),
     ("Regional networks", r"(?:the\s+)?regional\s+(?:UN\s+)?networks(?:\s+on\s+migration)?"),
     ("Country networks", r"(?:the\s+)?country\s+(?:UN\s+)?networks(?:\s+on\s+migration)?"),

@@ -1316,3 +1316,30 @@ def test_agreed_ownerless_deadline_stays_its_own_point():
 
 def test_a_body_meeting_again_assigns_no_work():
     assert not actions.assigns_work("The Steering Committee will meet again in January 2021.")
+
+
+# Round-13 rules: a listed subject of several owners; workstream leads -----------------------
+
+
+def test_several_owners_listed_as_subject_are_all_kept():
+    owner = actions.owner_of("ILO, IOM and UNHCR to develop a joint publication.", _owner)
+    assert owner == "ILO, IOM, UNHCR"
+
+
+def test_introductory_phrase_before_the_owner_is_still_skipped():
+    assert actions.owner_of("As agreed, the Secretariat will draft a note.", _owner) == (
+        "Secretariat"
+    )
+
+
+def test_workstream_leads_are_an_owner():
+    assert body_name("Workstream leads") == "Workstream leads"
+    assert body_name("the workstream co-leads") == "Workstream leads"
+
+
+def _owner(text: str) -> str | None:
+    name = body_name(text)
+    if name:
+        return name
+    found = RESOLVER.resolve_in(text.strip().removeprefix("the "))
+    return str(found.organization) if found and not found.remainder else None
