@@ -1,4 +1,5 @@
-"""GCM tags on meeting pages (suggestions marked as such); the tracker lists confirmed ones only."""
+"""GCM tags on meeting pages (suggestions marked as such), the tracker lists confirmed ones only;
+meeting names read in the reader's language."""
 
 import pytest
 
@@ -34,3 +35,15 @@ def test_tracker_shows_only_confirmed_tags(client, reference_data):
     row = row.split("</tr>", 1)[0]
     assert f'<span class="badge">{confirmed.label}</span>' in row
     assert suggested.label not in row
+
+
+def test_meeting_name_reads_in_the_readers_language(reference_data):
+    import datetime
+
+    from django.utils import translation
+
+    meeting = MeetingFactory(date=datetime.date(2021, 5, 5))
+    with translation.override("fr"):
+        assert str(meeting).endswith(", 5 mai 2021")
+    with translation.override("en"):
+        assert str(meeting).endswith(", 5 May 2021")
