@@ -7,7 +7,7 @@ from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import dateformat, timezone
 from django.utils.translation import gettext_lazy as _
 
 from nethub.core.models import TimeStampedModel
@@ -76,7 +76,8 @@ class Meeting(TimeStampedModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.series}, {self.date:%d %B %Y}"
+        # Django's date format: month names in the reader's language, no leading zero.
+        return f"{self.series}, {dateformat.format(self.date, 'j F Y')}"
 
     def get_absolute_url(self) -> str:
         return reverse("meetings:detail", args=[self.pk])

@@ -130,6 +130,7 @@ def action_point_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "point": point,
             "history": selectors.action_point_history(action_point=point),
             "form": StatusForm(initial={"status": point.status}),
+            "status_choices": ActionPoint.Status.choices,
             "later_meetings": Meeting.objects.filter(date__gt=point.meeting.date)
             .exclude(pk__in=[m.pk for m in point.reported_in.all()])
             .select_related("series"),

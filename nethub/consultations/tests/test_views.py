@@ -81,6 +81,7 @@ def test_form_shown_and_post_accepted_only_while_open(client, stakeholder_user):
         consultation = consultation_in(phase)
         page = client.get(consultation.get_absolute_url()).content.decode()
         assert ('id="comment-form"' in page) is (phase == "open")
+        assert ('href="#comment-form"' in page) is (phase == "open")  # the jump link above
         response = client.post(
             reverse("consultations:comment_create", args=[consultation.slug]),
             {"body": "Hello"},

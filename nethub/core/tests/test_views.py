@@ -36,3 +36,60 @@ def test_403_page(client, stakeholder_user):
     response = client.get(reverse("accounts:invitation_create"))
     assert response.status_code == 403
     assert "You may not do this" in response.content.decode()
+
+
+def _start_links(client, user=None):
+    if user is not None:
+        client.force_login(user)
+    text = client.get(reverse("core:home")).content.decode()
+    return text.split('id="start-heading"', 1)[1].split("</section>", 1)[0]
+
+
+def test_home_gives_the_public_somewhere_to_start(client):
+    start = _start_links(client)
+    assert reverse("meetings:tracker") in start
+    assert reverse("accounts:login") in start
+    assert reverse("consultations:moderation") not in start
+
+
+def test_home_points_a_focal_point_to_their_open_action_points(client, focal_point_user):
+    start = _start_links(client, focal_point_user)
+    open_points = "?mine=true&amp;status=open&amp;status=in_progress"
+    assert reverse("meetings:tracker") + open_points in start
+    assert str(focal_point_user.organization) in start
+    assert reverse("meetings:import") not in start
+    assert reverse("consultations:moderation") not in start
+
+
+def test_home_points_the_secretariat_to_moderation_and_import(client, secretariat_user):
+    start = _start_links(client, secretariat_user)
+    for name in ("consultations:moderation", "meetings:import", "library:practice_queue"):
+        assert reverse(name) in start
+    assert reverse("accounts:login") not in start
+
+
+def test_home_points_a_stakeholder_to_discussion_and_practices(client, stakeholder_user):
+    start = _start_links(client, stakeholder_user)
+    assert reverse("consultations:index") in start
+    assert reverse("library:practice_submit") in start
+    assert reverse("meetings:import") not in start
+    assert "mine=true" not in start
+
+
+@pytest.mark.parametrize(
+    "name, args, current",
+    [
+        ("meetings:index", [], "Meetings"),
+        ("meetings:tracker", [], "Action tracker"),
+        ("consultations:index", [], "Discussion Spaces"),
+        ("library:practice_list", [], "Knowledge Platform"),
+        ("directory:country_list", [], "Directory"),
+        ("framework:index", [], "GCM framework"),
+    ],
+)
+def test_main_nav_marks_the_current_section(client, name, args, current):
+    with translation.override("en"):
+        text = client.get(reverse(name, args=args)).content.decode()
+    nav = text.split('class="site-nav"', 1)[1].split("</nav>", 1)[0]
+    assert nav.count('aria-current="page"') == 1
+    assert f'aria-current="page">{current}</a>' in nav

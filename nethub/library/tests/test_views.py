@@ -335,3 +335,18 @@ def test_tag_editor_lets_the_uploader_tag_a_document_and_only_the_secretariat_a_
     assert confirm(uploader, document) == 302
     assert confirm(users_by_role["secretariat"], practice) == 302
     assert {t.status for t in Tagging.objects.all()} == {Tagging.Status.CONFIRMED}
+
+
+def test_a_submitted_practice_points_the_secretariat_to_its_review_form(
+    client, stakeholder_user, secretariat_user
+):
+    from nethub.directory.models import Country
+
+    client.force_login(stakeholder_user)
+    mexico = Country.objects.get(iso2="MX")
+    client.post(reverse("library:practice_submit"), practice_form(countries=[mexico.pk]))
+    practice = Practice.objects.get()
+    assert 'href="#review-heading"' not in client.get(practice.get_absolute_url()).content.decode()
+    client.force_login(secretariat_user)
+    page = client.get(practice.get_absolute_url()).content.decode()
+    assert 'href="#review-heading"' in page and 'id="review-heading"' in page

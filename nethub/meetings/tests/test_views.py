@@ -216,7 +216,7 @@ def test_status_update_without_js_redirects(client, reference_data, secretariat_
     )
     assert response.status_code == 302
     detail = client.get(point.get_absolute_url())
-    assert "status open → done" in detail.text
+    assert "status Open → Done" in detail.text
 
 
 @pytest.mark.parametrize(
