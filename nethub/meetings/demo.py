@@ -6,8 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from nethub.accounts.models import User
+from nethub.directory.models import Organization
 from nethub.meetings.models import ActionPoint
 from nethub.meetings.services import (
+    action_point_assign_owner,
     action_point_link_report,
     action_point_update_status,
     meeting_import,
@@ -36,6 +38,7 @@ def load(*, fixtures_dir: Path | None, stdout) -> None:
     if len(meetings) < 2 or secretariat is None:
         return
     first, later = meetings[0], meetings[1]
+    _assign_demo_owners(meetings[-1], secretariat)
     if first.action_points.exclude(status="open").exists():
         return  # loaded before: keep the history it has
     for point in ActionPoint.objects.filter(meeting=first, status="open").order_by("position")[:2]:
@@ -46,3 +49,20 @@ def load(*, fixtures_dir: Path | None, stdout) -> None:
             actor=secretariat,
         )
         action_point_link_report(action_point=point, meeting=later, actor=secretariat)
+
+
+def _assign_demo_owners(meeting, secretariat) -> None:
+    """Give two listed points of the latest meeting an owner, as the secretariat does after
+    an import, so the demo focal points (UNHCR, ILO) have action points of their own."""
+    owners = [
+        Organization.objects.filter(acronym=acronym, kind="un_entity").first()
+        for acronym in ("UNHCR", "ILO")
+    ]
+    if meeting.action_points.filter(owner_organization__in=[o for o in owners if o]).exists():
+        return  # assigned on an earlier load
+    points = meeting.action_points.filter(owner_organization__isnull=True).order_by("position")
+    for point, organization in zip(points, owners, strict=False):
+        if organization is not None:
+            action_point_assign_owner(
+                action_point=point, organization=organization, actor=secretariat
+            )

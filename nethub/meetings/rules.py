@@ -13,6 +13,7 @@ rules.add_perm("meetings.import_meeting", is_secretariat)
 rules.add_perm(
     "meetings.change_action_point_status", is_secretariat | (is_focal_point & is_member_of_owner)
 )
+rules.add_perm("meetings.assign_action_point_owner", is_secretariat)
 rules.add_perm("meetings.view_my_action_points", is_secretariat | is_focal_point)
 # May change the status of some action points (which ones: change_action_point_status decides).
 rules.add_perm("meetings.update_action_points", is_secretariat | is_focal_point)

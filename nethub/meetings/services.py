@@ -15,6 +15,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from nethub.core.services import audit_record
+from nethub.directory.models import Organization
 from nethub.directory.selectors import OrganizationResolver
 from nethub.directory.services import person_get_or_create
 from nethub.ingest.extract import extract_text
@@ -215,9 +216,10 @@ def _replace_structure(*, meeting: Meeting, extracted: ExtractedMeeting) -> None
             point.agenda_item, point.position = agenda_item, position
             point.text = extracted_point.text.strip()
             point.owner = (extracted_point.owner or "")[:200]
-            point.owner_organization = (
-                resolver.resolve(extracted_point.owner) if extracted_point.owner else None
-            )
+            resolved = resolver.resolve(extracted_point.owner) if extracted_point.owner else None
+            # An owner the secretariat assigned survives a re-import of a document that names none.
+            if resolved is not None or point.pk is None:
+                point.owner_organization = resolved
             point.due_date = _date(extracted_point.due_date)
             point.source_sentence = extracted_point.source_sentence or extracted_point.text
             point.explicit = extracted_point.explicit
@@ -258,6 +260,32 @@ def action_point_update_status(
         old_value=old,
         new_value=status,
         comment=comment,
+    )
+    record_saved(action_point)
+    return action_point
+
+
+@transaction.atomic
+def action_point_assign_owner(
+    *, action_point: ActionPoint, organization: Organization | None, actor
+) -> ActionPoint:
+    """Give an action point an owner organisation (None: no owner), with who and when in its
+    history. Its focal points may then update its status. Secretariat only."""
+    if not actor.has_perm("meetings.assign_action_point_owner", action_point):
+        raise PermissionDenied(_("You may not assign owners of action points."))
+    action_point = ActionPoint.objects.select_for_update().get(pk=action_point.pk)
+    old = action_point.owner_label
+    if action_point.owner_organization_id == (organization.pk if organization else None):
+        return action_point
+    action_point.owner_organization = organization
+    action_point.save(update_fields=["owner_organization", "updated_at"])
+    audit_record(
+        actor=actor,
+        subject=action_point,
+        action="owner_assigned",
+        field="owner",
+        old_value=old,
+        new_value=action_point.owner_label,
     )
     record_saved(action_point)
     return action_point

@@ -11,6 +11,7 @@ urlpatterns = [
     path("tracker/export.<str:fmt>", views.tracker_export, name="tracker_export"),
     path("action-points/<int:pk>/", views.action_point_detail, name="action_point"),
     path("action-points/<int:pk>/status/", views.action_point_status, name="action_point_status"),
+    path("action-points/<int:pk>/owner/", views.action_point_owner, name="action_point_owner"),
     path(
         "action-points/<int:pk>/reported-in/",
         views.action_point_link_report,

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from rules.contrib.views import permission_required
 
 from nethub.core.pagination import paginate, querystring
+from nethub.directory.models import Organization
 from nethub.ingest.extract import IngestError
 from nethub.meetings import exports, selectors, services
 from nethub.meetings.filters import ActionPointFilter
@@ -131,6 +132,11 @@ def action_point_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "history": selectors.action_point_history(action_point=point),
             "form": StatusForm(initial={"status": point.status}),
             "status_choices": ActionPoint.Status.choices,
+            "owner_choices": Organization.objects.filter(is_network_member=True).only(
+                "slug", "name", "acronym"
+            )
+            if request.user.has_perm("meetings.assign_action_point_owner", point)
+            else [],
             "later_meetings": Meeting.objects.filter(date__gt=point.meeting.date)
             .exclude(pk__in=[m.pk for m in point.reported_in.all()])
             .select_related("series"),
@@ -174,6 +180,23 @@ def action_point_status(request: HttpRequest, pk: int) -> HttpResponse:
     ):
         target = point.get_absolute_url()
     return redirect(target)
+
+
+@require_POST
+@permission_required("meetings.assign_action_point_owner", raise_exception=True)
+def action_point_owner(request: HttpRequest, pk: int) -> HttpResponse:
+    """Secretariat: assign (or clear) the organisation that owns an action point."""
+    point = get_object_or_404(ActionPoint, pk=pk)
+    slug = request.POST.get("organization", "")
+    organization = Organization.objects.filter(slug=slug).first() if slug else None
+    if slug and organization is None:
+        messages.error(request, _("Choose an organisation from the list."))
+    else:
+        services.action_point_assign_owner(
+            action_point=point, organization=organization, actor=request.user
+        )
+        messages.success(request, _("Owner saved."))
+    return redirect(point.get_absolute_url())
 
 
 @require_POST

@@ -79,3 +79,16 @@ def test_view_my_action_points(users_by_role, role, expected):
 )
 def test_update_action_points_at_all(users_by_role, role, expected):
     assert users_by_role[role].has_perm("meetings.update_action_points") is expected
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("role", "allowed"),
+    [("anonymous", False), ("stakeholder", False), ("focal_point", False),
+     ("member_state", False), ("secretariat", True)],
+)  # fmt: skip
+def test_only_the_secretariat_assigns_owners(users_by_role, role, allowed):
+    from nethub.meetings.tests.factories import ActionPointFactory
+
+    point = ActionPointFactory()
+    assert users_by_role[role].has_perm("meetings.assign_action_point_owner", point) is allowed

@@ -261,3 +261,46 @@ def test_stale_drafts_are_removed(reference_data, secretariat_user):
     )
     new = import_draft_create(data=path.read_bytes(), filename=path.name, actor=secretariat_user)
     assert list(ImportDraft.objects.values_list("pk", flat=True)) == [new.pk]
+
+
+@pytest.mark.django_db
+def test_the_secretariat_assigns_an_owner_and_its_focal_point_may_then_update(
+    secretariat_user, focal_point_user, stakeholder_user
+):
+    from django.core.exceptions import PermissionDenied
+
+    from nethub.core.selectors import audit_history
+    from nethub.directory.models import Organization
+    from nethub.meetings.services import action_point_assign_owner, action_point_update_status
+    from nethub.meetings.tests.factories import ActionPointFactory
+
+    point = ActionPointFactory(owner="", owner_organization=None)
+    assert not focal_point_user.has_perm("meetings.change_action_point_status", point)
+    with pytest.raises(PermissionDenied):
+        action_point_assign_owner(
+            action_point=point, organization=focal_point_user.organization, actor=stakeholder_user
+        )
+    unhcr = Organization.objects.get(acronym="UNHCR", kind="un_entity")
+    point = action_point_assign_owner(action_point=point, organization=unhcr, actor=secretariat_user)
+    event = audit_history(subject=point).first()
+    assert (event.field, event.new_value, event.actor) == ("owner", "UNHCR", secretariat_user)
+    assert focal_point_user.has_perm("meetings.change_action_point_status", point)
+    action_point_update_status(action_point=point, status="done", actor=focal_point_user)
+
+
+@pytest.mark.django_db
+def test_reimport_keeps_an_owner_the_secretariat_assigned(secretariat_user, reference_data):
+    from nethub.directory.models import Organization
+    from nethub.meetings.services import action_point_assign_owner, meeting_import
+
+    summary = (
+        b"Executive Committee Principals Meeting\n\nMonday, 3 March 2025\n\n"
+        b"Participants:\n\nJane Doe, Director, ILO\n\nLabour migration\n\nAction Points:\n\n"
+        b"- Prepare a note on fair recruitment.\n"
+    )
+    meeting = meeting_import(data=summary, filename="s.txt", actor=secretariat_user)
+    point = meeting.action_points.get()
+    ilo = Organization.objects.get(acronym="ILO", kind="un_entity")
+    action_point_assign_owner(action_point=point, organization=ilo, actor=secretariat_user)
+    meeting = meeting_import(data=summary, filename="s.txt", actor=secretariat_user)
+    assert meeting.action_points.get().owner_organization == ilo

@@ -333,3 +333,25 @@ def test_action_point_page_shows_its_gcm_tags(client, reference_data, secretaria
     page = client.get(point.get_absolute_url())
     assert page.status_code == 200 and "GCM tags" in page.text
     assert str(objective.label) in page.text
+
+
+@pytest.mark.django_db
+def test_owner_form_assigns_for_the_secretariat_only(client, secretariat_user, focal_point_user):
+    from nethub.meetings.tests.factories import ActionPointFactory
+
+    point = ActionPointFactory(owner_organization=None)
+    url = reverse("meetings:action_point_owner", args=[point.pk])
+    client.force_login(focal_point_user)
+    assert client.post(url, {"organization": "unhcr"}).status_code == 403
+    assert 'name="organization"' not in client.get(point.get_absolute_url()).content.decode()
+    client.force_login(secretariat_user)
+    page = client.get(point.get_absolute_url()).content.decode()
+    assert 'id="owner-organization"' in page
+    unhcr = focal_point_user.organization
+    response = client.post(url, {"organization": unhcr.slug})
+    assert response.status_code == 302
+    point.refresh_from_db()
+    assert point.owner_organization == unhcr
+    client.post(url, {"organization": "no-such-organisation"})
+    point.refresh_from_db()
+    assert point.owner_organization == unhcr  # refused with a message, nothing changed
