@@ -281,7 +281,9 @@ def test_the_secretariat_assigns_an_owner_and_its_focal_point_may_then_update(
             action_point=point, organization=focal_point_user.organization, actor=stakeholder_user
         )
     unhcr = Organization.objects.get(acronym="UNHCR", kind="un_entity")
-    point = action_point_assign_owner(action_point=point, organization=unhcr, actor=secretariat_user)
+    point = action_point_assign_owner(
+        action_point=point, organization=unhcr, actor=secretariat_user
+    )
     event = audit_history(subject=point).first()
     assert (event.field, event.new_value, event.actor) == ("owner", "UNHCR", secretariat_user)
     assert focal_point_user.has_perm("meetings.change_action_point_status", point)
