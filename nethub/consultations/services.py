@@ -11,7 +11,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from nethub.consultations.models import (
@@ -29,19 +28,12 @@ from nethub.consultations.models import (
 )
 from nethub.consultations.sanitize import html_to_plain, sanitize_html
 from nethub.core.services import audit_record
+from nethub.core.slugs import unique_slug
 from nethub.ingest.extract import DOCX, PDF, IngestError, extract_text
 from nethub.search.hooks import record_saved
 
 ATTACHMENT_TYPES = {PDF, DOCX}
 MAX_ATTACHMENTS = 5
-
-
-def _unique_slug(text: str, *, exclude_pk=None) -> str:
-    base = slugify(text)[:200] or "consultation"
-    slug, n = base, 2
-    while Consultation.objects.filter(slug=slug).exclude(pk=exclude_pk).exists():
-        slug, n = f"{base}-{n}", n + 1
-    return slug
 
 
 @transaction.atomic
@@ -64,7 +56,7 @@ def consultation_create(
         raise ValidationError(_("A consultation must close after it opens."))
     consultation = Consultation.objects.create(
         title=title,
-        slug=slug or _unique_slug(title),
+        slug=slug or unique_slug(Consultation, title, fallback="consultation"),
         welcome=sanitize_html(welcome) if welcome else "",
         document_title=document_title,
         participation=participation,

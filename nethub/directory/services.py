@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils.text import slugify
 
 from nethub.core.services import audit_record
+from nethub.core.slugs import unique_slug
 from nethub.directory.models import (
     Country,
     Organization,
@@ -27,14 +28,6 @@ DATA_DIR = Path(__file__).parent / "data"
 COUNTRY_TABLE = Path(country_converter.__file__).parent / "country_data.tsv"
 
 
-def _unique_slug(model, text: str, *, exclude_pk=None) -> str:
-    base = slugify(text)[:200] or "item"
-    slug, n = base, 2
-    while model.objects.filter(slug=slug).exclude(pk=exclude_pk).exists():
-        slug, n = f"{base}-{n}", n + 1
-    return slug
-
-
 @transaction.atomic
 def organization_create(
     *,
@@ -48,7 +41,7 @@ def organization_create(
 ) -> Organization:
     organization = Organization.objects.create(
         name=name,
-        slug=_unique_slug(Organization, acronym or name),
+        slug=unique_slug(Organization, acronym or name),
         acronym=acronym,
         kind=kind,
         country=country,

@@ -4,11 +4,11 @@ from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from nethub.core.http import redirect_back
 from nethub.framework import selectors, services
 from nethub.framework.forms import TagEditForm
 from nethub.framework.models import ElementKind, FrameworkElement
@@ -80,7 +80,6 @@ def tags_edit(request: HttpRequest, content_type_id: int, object_id: int) -> Htt
         messages.error(request, error)
     if not errors:
         messages.success(request, _("GCM tags saved."))
-    target = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
-        target = obj.get_absolute_url() if hasattr(obj, "get_absolute_url") else "/"
-    return redirect(target)
+    return redirect_back(
+        request, obj.get_absolute_url() if hasattr(obj, "get_absolute_url") else "/"
+    )

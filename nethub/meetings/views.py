@@ -8,11 +8,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from rules.contrib.views import permission_required
 
+from nethub.core.http import redirect_back, sandboxed_file_response
 from nethub.core.pagination import paginate, querystring
 from nethub.directory.models import Organization
 from nethub.ingest.extract import IngestError
@@ -55,15 +55,9 @@ def meeting_source(request: HttpRequest, pk: int) -> FileResponse:
         inline, content_type = False, "application/octet-stream"
     else:
         inline, content_type = True, "text/plain; charset=utf-8"
-    response = FileResponse(
-        source,
-        as_attachment=not inline,
-        filename=meeting.source_filename or None,
-        content_type=content_type,
+    return sandboxed_file_response(
+        source, filename=meeting.source_filename, content_type=content_type, inline=inline
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "sandbox"
-    return response
 
 
 def _filtered(request: HttpRequest):
@@ -174,12 +168,7 @@ def action_point_status(request: HttpRequest, pk: int) -> HttpResponse:
                 "updated": form.is_valid(),
             },
         )
-    target = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        target = point.get_absolute_url()
-    return redirect(target)
+    return redirect_back(request, point.get_absolute_url())
 
 
 @require_POST

@@ -7,6 +7,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from nethub.core.http import sandboxed_file_response
 from nethub.core.pagination import paginate
 from nethub.ingest.extract import PDF, IngestError
 from nethub.library import selectors, services
@@ -99,16 +100,12 @@ def file_response(field, *, filename: str, mime_type: str) -> FileResponse:
     sandbox; anything else (HTML above all) is downloaded."""
     if not field:
         raise Http404
-    inline = mime_type == PDF
-    response = FileResponse(
+    return sandboxed_file_response(
         field.open("rb"),
-        as_attachment=not inline,
         filename=filename or field.name.rsplit("/", 1)[-1],
-        content_type=mime_type if inline else "application/octet-stream",
+        content_type=mime_type,
+        inline=mime_type == PDF,
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "sandbox"
-    return response
 
 
 @require("library.view_document", fn=_document)
