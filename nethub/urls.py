@@ -20,6 +20,7 @@ urlpatterns += i18n_patterns(
     path("library/", include("nethub.library.urls")),
     path("search/", include("nethub.search.urls")),
     path("admin/", admin.site.urls),
+    path("fund/", include("nethub.fund.urls")),
     prefix_default_language=False,
 )
 if settings.DEBUG:
