@@ -292,6 +292,11 @@ def _check_programme(raw: dict, lookups: _Lookups, errors: list[str]) -> dict:
                 elements.append(element)
     values["gcm_elements"] = elements
     values["submitted_on"] = _date(raw.get("submitted_on"), "submitted_on", errors, required=False)
+    # Left empty, these keep what the record has (the region of its countries, the day it was
+    # first recorded) rather than clearing it.
+    for derived in ("region", "submitted_on"):
+        if values[derived] is None:
+            del values[derived]
     return values
 
 
