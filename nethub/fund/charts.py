@@ -3,6 +3,7 @@ table beside it on the page), the map of countries by pygal's world map, served 
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from django.utils.html import escape
@@ -173,4 +174,5 @@ def world_map(rows: list[dict], *, title: str) -> str:
         _("Programmes"),
         {row["country__iso2"].lower(): row["count"] for row in rows if row["country__iso2"]},
     )
-    return chart.render(is_unicode=True)
+    # pygal adds a script for its tooltips; the map is served as an image, without it.
+    return re.sub(r"<script.*?</script>", "", chart.render(is_unicode=True), flags=re.S)

@@ -33,6 +33,20 @@ from nethub.fund.models import (
 
 ZERO = Value(Decimal("0"), output_field=DecimalField(max_digits=18, decimal_places=2))
 COMMITMENT = Contribution.Kind.COMMITMENT
+CENT = Decimal("0.01")
+
+
+def money(value) -> Decimal:
+    """A sum as exact cents. PostgreSQL sums decimals exactly; SQLite sums them as floating point,
+    so its sums are rounded back to the cent here (never used for anything but display)."""
+    return Decimal(value or 0).quantize(CENT)
+
+
+def _money_rows(rows: list[dict], *names: str) -> list[dict]:
+    for row in rows:
+        for name in names:
+            row[name] = money(row[name])
+    return rows
 
 
 def _sum(field: str, **filters):
@@ -164,7 +178,7 @@ def fund_position(*, on: datetime.date, window=None) -> Position:
         targets = targets.filter(window=window)
     else:
         targets = targets.filter(window__isnull=True)
-    money = contributions.aggregate(
+    sums = contributions.aggregate(
         committed=_sum("amount_usd", kind=COMMITMENT, date__lte=on),
         committed_this_year=_sum("amount_usd", kind=COMMITMENT, date__lte=on, date__year=on.year),
         received=_sum("amount_usd", kind=COMMITMENT, received_on__lte=on),
@@ -182,18 +196,18 @@ def fund_position(*, on: datetime.date, window=None) -> Position:
     )
     return Position(
         on=on,
-        target=target,
-        allocated=allocated,
-        unfunded_demand=demand["total"],
+        target=money(target),
+        allocated=money(allocated),
+        unfunded_demand=money(demand["total"]),
         unfunded_programmes=demand["count"],
-        **money,
+        **{name: money(value) for name, value in sums.items()},
     )
 
 
 def contributions_by_year() -> list[dict]:
     """Per year: committed and received (USD) and the whole fund's target, one row a year
     that has either."""
-    money = {
+    by_year = {
         row["year"]: row
         for row in Contribution.objects.filter(kind=COMMITMENT)
         .annotate(year=ExtractYear("date"))
@@ -205,14 +219,14 @@ def contributions_by_year() -> list[dict]:
         FundingTarget.objects.filter(window__isnull=True).values_list("year", "amount_usd")
     )
     rows = []
-    for year in sorted(set(money) | set(targets)):
-        committed = money.get(year, {}).get("committed") or Decimal(0)
-        target = targets.get(year)
+    for year in sorted(set(by_year) | set(targets)):
+        committed = money(by_year.get(year, {}).get("committed"))
+        target = money(targets[year]) if year in targets else None
         rows.append(
             {
                 "year": year,
                 "committed": committed,
-                "count": money.get(year, {}).get("count", 0),
+                "count": by_year.get(year, {}).get("count", 0),
                 "target": target,
                 "share": (committed / target * 100).quantize(Decimal("0.1")) if target else None,
             }
@@ -232,14 +246,14 @@ def pipeline_by_stage() -> list[dict]:
             "stage": stage.value,
             "label": stage.label,
             "count": found.get(stage.value, {}).get("count", 0),
-            "requested": found.get(stage.value, {}).get("requested") or Decimal(0),
+            "requested": money(found.get(stage.value, {}).get("requested")),
         }
         for stage in Stage
     ]
 
 
 def pipeline_by_thematic_area() -> list[dict]:
-    return list(
+    rows = list(
         Programme.objects.exclude(stage__in=[Stage.DECLINED, Stage.WITHDRAWN])
         .values("thematic_area__code", "thematic_area__title")
         .annotate(
@@ -250,10 +264,11 @@ def pipeline_by_thematic_area() -> list[dict]:
         )
         .order_by("thematic_area__code")
     )
+    return _money_rows(rows, "requested", "unfunded")
 
 
 def pipeline_by_region() -> list[dict]:
-    return list(
+    rows = list(
         Programme.objects.exclude(stage__in=[Stage.DECLINED, Stage.WITHDRAWN])
         .values("region__name")
         .annotate(
@@ -263,6 +278,7 @@ def pipeline_by_region() -> list[dict]:
         )
         .order_by("-count", "region__name")
     )
+    return _money_rows(rows, "requested", "unfunded")
 
 
 def programmes_by_country(*, published_only: bool) -> list[dict]:
@@ -279,12 +295,13 @@ def programmes_by_country(*, published_only: bool) -> list[dict]:
 
 
 def top_donors(*, limit: int = 10) -> list[dict]:
-    return list(
+    rows = list(
         Contribution.objects.filter(kind=COMMITMENT)
         .values("donor__name", "donor__slug")
         .annotate(total=Sum("amount_usd"), count=Count("pk"))
         .order_by("-total", "donor__name")[:limit]
     )
+    return _money_rows(rows, "total")
 
 
 def steering_committee(*, on: datetime.date | None = None) -> dict:
