@@ -53,6 +53,17 @@ PUBLIC = {
             "library-practice-list",
             "library-practice-detail",
             "search-list",
+            "fund-window-list",
+            "fund-window-detail",
+            "fund-programme-list",
+            "fund-programme-detail",
+            "fund-target-list",
+            "fund-target-detail",
+            "fund-allocation-list",
+            "fund-allocation-detail",
+            "fund-sc-member-list",
+            "fund-sc-member-detail",
+            "fund-position-list",
         )
     },
     "core:home": "home page",
@@ -90,6 +101,12 @@ PUBLIC = {
     "library:practice_attachment": "a published practice's attachment (others 404)",
     "search:index": "search covers public records only",
     "search:more_like_this": "similar public records only",
+    "fund:dashboard": "the fund's public dashboard",
+    "fund:dashboard_map": "the dashboard's map of countries with published programmes",
+    "fund:dashboard_export": "the dashboard's tables as files",
+    "fund:programme_list": "published programmes (the whole pipeline to those allowed)",
+    "fund:programme_detail": "a published programme (others 404)",
+    "fund:steering_committee": "the fund's Steering Committee and its decisions",
 }
 
 # public pages where an anonymous POST may legitimately succeed (a form for the public)
@@ -170,6 +187,7 @@ def _kwargs(name: str, args: list[str], objects: dict) -> dict:
         "object_id": 1,
         "tagging_id": 1,
         "pk": 1,
+        "table": "years",
     }
     if name.startswith("meetings:action_point"):
         values["pk"] = objects["action_point"]
