@@ -36,6 +36,8 @@ DEMO_USERS = [
     ),
     ("stakeholder2", Role.STAKEHOLDER, "Demo Workers' Union", "Tomas", "Unionist", False),
     ("memberstate", Role.MEMBER_STATE, "Mexico", "Mar", "Delegate", False),
+    # UNICEF sits on the Migration MPTF Steering Committee from June 2021 (fund demo).
+    ("sc.unicef", Role.FOCAL_POINT, "UNICEF", "Uma", "Steering", False),
 ]
 
 DEMO_ORGANIZATIONS = [

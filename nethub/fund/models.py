@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from nethub.core.models import TimeStampedModel
+from nethub.core.searchable import SearchDocument
 
 MONEY = {"max_digits": 16, "decimal_places": 2}
 RATE = {"max_digits": 18, "decimal_places": 8}
@@ -210,6 +211,22 @@ class Programme(TimeStampedModel):
 
     def next_stages(self) -> tuple[str, ...]:
         return TRANSITIONS[self.stage]
+
+    def search_document(self) -> SearchDocument | None:
+        if not self.is_published:
+            return None
+        return SearchDocument(
+            kind="fund_programme",
+            title=self.title,
+            text="\n".join(filter(None, [self.summary, self.partners, self.progress])),
+            url=self.get_absolute_url(),
+            date=self.selected_on or self.submitted_on,
+            organizations=[o.slug for o in self.participating_entities.all()],
+            countries=[c.iso2 for c in self.countries.all()],
+            regions=[self.region.slug] if self.region_id else [],
+            objectives=[int(e.code) for e in self.gcm_elements.all() if e.kind == "objective"],
+            suggest_tags=False,
+        )
 
 
 class Transition(models.Model):

@@ -25,6 +25,7 @@ from nethub.fund.models import (
     Stage,
     Transition,
 )
+from nethub.search.hooks import record_saved
 
 CENT = Decimal("0.01")
 SC_SERIES = "Migration MPTF Steering Committee"
@@ -186,6 +187,7 @@ def programme_create(
     )
     if stage != Stage.SUBMITTED:
         _force_stage(programme, stage, actor=actor, reason=_("Recorded at this stage."))
+    record_saved(programme)
     return programme
 
 
@@ -221,6 +223,7 @@ def programme_update(
         actor=actor,
         action="programme.update",
     )
+    record_saved(programme)
     return programme
 
 
@@ -235,6 +238,7 @@ def _record_transition(
 ) -> Transition:
     from_stage = programme.stage
     programme.stage = to_stage
+    record_saved(programme)  # after commit: a newly published programme becomes searchable
     programme.save(
         update_fields=["stage", "selected_on", "selection_decision", "is_published", "updated_at"]
     )

@@ -187,3 +187,23 @@ def test_the_api_moves_a_programme_for_the_secretariat_only(
     client.force_login(secretariat_user)
     assert client.post(url, {"to_stage": "funded"}).status_code == 400
     assert client.post(url, {"to_stage": "eligible"}).json()["stage"] == "eligible"
+
+
+def test_a_programme_is_searchable_once_published(client, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        hidden = programme(title="Capybara corridors concept", summary="Capybara corridors.")
+    assert "Capybara corridors" not in client.get("/search/", {"q": "capybara"}).text
+    with django_capture_on_commit_callbacks(execute=True):
+        services.programme_update(programme=hidden, is_published=True, actor=None)
+    assert "Capybara corridors" in client.get("/search/", {"q": "capybara"}).text
+
+
+def test_html_in_a_programme_is_escaped_in_pages_and_charts(client):
+    record = programme(is_published=True, title="<script>alert(1)</script>Jp")
+    contribution(donor=Organization.objects.get(name="Norway"))
+    page = client.get(f"/fund/programmes/{record.pk}/").content.decode()
+    assert "<script>alert(1)" not in page and "&lt;script&gt;alert(1)" in page
+    from nethub.fund.charts import horizontal_bars
+
+    svg = str(horizontal_bars([("<b onload=x>", 3)], title="<t>", name="n"))
+    assert "<b onload" not in svg and "&lt;b onload=x&gt;" in svg
