@@ -174,7 +174,7 @@ def _programmes(window, stdout) -> None:
         services.programme_update(
             programme=programme, approved_budget=amount, requested_budget=amount, actor=None
         )
-        _advance(programme, Stage.FUNDED, D(2020, 11, 1))
+        _advance(programme, Stage.FUNDED, D(2020, 10, 15))
         _advance(programme, Stage.UNDER_WAY, D(2021, 1, 15))
     seventh = _placeholder("DEMO-JP-07", "Joint programme 7 (placeholder)", None, window)
     services.programmes_select(
