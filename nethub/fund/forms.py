@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from decimal import Decimal
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -12,6 +13,7 @@ from nethub.fund.models import (
     Contribution,
     FundingWindow,
     ImportBatch,
+    Membership,
     Programme,
     Stage,
 )
@@ -168,3 +170,35 @@ class ImportForm(forms.Form):
         if upload.size > 5 * 1024 * 1024:
             raise forms.ValidationError(_("The file is larger than 5 MB."))
         return upload
+
+
+class MembershipForm(forms.Form):
+    organization = forms.ModelChoiceField(
+        label=_("Organisation"), queryset=Organization.objects.order_by("name")
+    )
+    seat = forms.ChoiceField(label=_("Seat"), choices=Membership.Seat.choices)
+    start_date = forms.DateField(label=_("From"), widget=DATE)
+    end_date = forms.DateField(label=_("To"), widget=DATE, required=False)
+
+
+class RotationForm(forms.Form):
+    date = forms.DateField(label=_("Date of the rotation"), widget=DATE)
+    seat = forms.ChoiceField(label=_("Seat"), choices=Membership.Seat.choices)
+    leaving = forms.ModelMultipleChoiceField(
+        label=_("Leaving"),
+        queryset=Organization.objects.filter(
+            steering_committee_seats__end_date__isnull=True
+        ).distinct(),
+    )
+    joining = forms.ModelMultipleChoiceField(
+        label=_("Joining"), queryset=Organization.objects.order_by("name")
+    )
+    note = forms.CharField(label=_("Note"), required=False, max_length=1000)
+
+
+class AllocationForm(forms.Form):
+    date = forms.DateField(label=_("Date"), widget=DATE)
+    amount_usd = forms.DecimalField(
+        label=_("Amount (USD)"), max_digits=16, decimal_places=2, min_value=Decimal("0.01")
+    )
+    note = forms.CharField(label=_("Note"), required=False, max_length=1000)

@@ -18,11 +18,14 @@ from nethub.fund import charts, importer, selectors, services
 from nethub.fund.brief import state_of_the_fund_docx
 from nethub.fund.exports import XLSX, table_response
 from nethub.fund.forms import (
+    AllocationForm,
     ContributionForm,
     ImportForm,
+    MembershipForm,
     PositionForm,
     ProgrammeForm,
     ProgressForm,
+    RotationForm,
     SelectionForm,
     TargetForm,
     TransitionForm,
@@ -228,6 +231,7 @@ def programme_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "programme": programme,
             "history": selectors.programme_history(programme=programme),
             "allocations": programme.allocations.all(),
+            "allocation_form": AllocationForm(initial={"date": datetime.date.today()}),
             "transition_form": TransitionForm(programme=programme),
             "progress_form": ProgressForm(
                 initial={
@@ -363,8 +367,64 @@ def steering_committee(request: HttpRequest) -> HttpResponse:
             **selectors.steering_committee(),
             "meetings": selectors.sc_meetings(),
             "selection_form": SelectionForm() if may_select else None,
+            "membership_form": MembershipForm(),
+            "rotation_form": RotationForm(),
         },
     )
+
+
+@require_POST
+@permission_required("fund.manage_steering_committee", raise_exception=True)
+def membership_create(request: HttpRequest) -> HttpResponse:
+    form = MembershipForm(request.POST)
+    if form.is_valid():
+        try:
+            services.membership_create(actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Member added."))
+    else:
+        messages.error(request, _("Give the organisation, its seat and the first day."))
+    return redirect("fund:steering_committee")
+
+
+@require_POST
+@permission_required("fund.manage_steering_committee", raise_exception=True)
+def rotation_create(request: HttpRequest) -> HttpResponse:
+    form = RotationForm(request.POST)
+    if form.is_valid():
+        try:
+            services.rotation_record(actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Rotation recorded."))
+    else:
+        messages.error(request, _("Give the date, who leaves and who joins."))
+    return redirect("fund:steering_committee")
+
+
+@require_POST
+@permission_required("fund.manage_money", raise_exception=True)
+def allocation_create(request: HttpRequest, pk: int) -> HttpResponse:
+    programme = get_object_or_404(Programme, pk=pk)
+    form = AllocationForm(request.POST)
+    if form.is_valid():
+        try:
+            services.allocation_create(
+                programme=programme,
+                window=programme.window,
+                actor=request.user,
+                **form.cleaned_data,
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Allocation recorded."))
+    else:
+        messages.error(request, _("Give a date and an amount."))
+    return redirect(programme)
 
 
 @permission_required("fund.select_programmes", raise_exception=True)

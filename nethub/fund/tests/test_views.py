@@ -207,3 +207,32 @@ def test_html_in_a_programme_is_escaped_in_pages_and_charts(client):
 
     svg = str(horizontal_bars([("<b onload=x>", 3)], title="<t>", name="n"))
     assert "<b onload" not in svg and "&lt;b onload=x&gt;" in svg
+
+
+def test_the_secretariat_records_a_rotation_and_an_allocation(
+    client, secretariat_user, sc_member_user
+):
+    ilo = Organization.objects.get(acronym="ILO", kind="un_entity")
+    unfpa = Organization.objects.get(acronym="UNFPA", kind="un_entity")
+    client.force_login(sc_member_user)
+    member = {"organization": ilo.pk, "seat": "un_entity", "start_date": "2019-05-01"}
+    assert client.post("/fund/steering-committee/members/new/", member).status_code == 403
+    client.force_login(secretariat_user)
+    client.post("/fund/steering-committee/members/new/", member)
+    rotation = {
+        "date": "2021-06-01",
+        "seat": "un_entity",
+        "leaving": [ilo.pk],
+        "joining": [unfpa.pk],
+    }
+    client.post("/fund/steering-committee/rotations/new/", rotation)
+    page = client.get("/fund/steering-committee/").content.decode()
+    members_today = page.split("Members today")[1].split("Former members")[0]
+    assert "United Nations Population Fund" in members_today or "UNFPA" in members_today
+    assert ilo.name not in members_today
+
+    record = programme(stage=Stage.UNDER_WAY)
+    url = f"/fund/programmes/{record.pk}/allocations/new/"
+    client.post(url, {"date": "2022-01-10", "amount_usd": "250000.50"})
+    client.post(url, {"date": "2022-01-10", "amount_usd": "-5"})  # refused
+    assert [a.amount_usd for a in record.allocations.all()] == [Decimal("250000.50")]
