@@ -19,6 +19,7 @@ from django.db.models import (
     Value,
 )
 from django.db.models.functions import Coalesce, ExtractYear
+from django.utils import timezone
 
 from nethub.fund.models import (
     UNFUNDED_STAGES,
@@ -305,15 +306,18 @@ def top_donors(*, limit: int = 10) -> list[dict]:
 
 
 def steering_committee(*, on: datetime.date | None = None) -> dict:
+    """Who sits on the Steering Committee on `on` (today by default), and who sat before or
+    joins later (the membership table is a few dozen rows: sorted here, in one query)."""
+    on = on or timezone.localdate()
     memberships = Membership.objects.select_related(
         "organization", "joined_by", "left_by"
     ).order_by("seat", "start_date", "organization__name")
     current, past = [], []
     for membership in memberships:
-        still = on is None or membership.end_date is None or membership.end_date >= on
-        (
-            current if still and membership.start_date <= (on or membership.start_date) else past
-        ).append(membership)
+        sitting = membership.start_date <= on and (
+            membership.end_date is None or membership.end_date >= on
+        )
+        (current if sitting else past).append(membership)
     return {"current": current, "past": past}
 
 

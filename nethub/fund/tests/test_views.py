@@ -228,11 +228,24 @@ def test_the_secretariat_records_a_rotation_and_an_allocation(
     client.post("/fund/steering-committee/rotations/new/", rotation)
     page = client.get("/fund/steering-committee/").content.decode()
     members_today = page.split("Members today")[1].split("Former members")[0]
-    assert "United Nations Population Fund" in members_today or "UNFPA" in members_today
-    assert ilo.name not in members_today
+    assert unfpa.get_absolute_url() in members_today
+    assert ilo.get_absolute_url() not in members_today
 
     record = programme(stage=Stage.UNDER_WAY)
     url = f"/fund/programmes/{record.pk}/allocations/new/"
     client.post(url, {"date": "2022-01-10", "amount_usd": "250000.50"})
     client.post(url, {"date": "2022-01-10", "amount_usd": "-5"})  # refused
     assert [a.amount_usd for a in record.allocations.all()] == [Decimal("250000.50")]
+
+
+def test_the_steering_committee_page_shows_todays_members(client):
+    from nethub.fund.tests.factories import sc_seat
+
+    ilo = Organization.objects.get(acronym="ILO", kind="un_entity")
+    unicef = Organization.objects.get(acronym="UNICEF", kind="un_entity")
+    sc_seat(ilo, start=datetime.date(2019, 5, 1), end=datetime.date(2021, 5, 31))
+    sc_seat(unicef, start=datetime.date(2021, 6, 1))
+    page = client.get("/fund/steering-committee/").content.decode()
+    today, former = page.split("Members today")[1].split("Former members")
+    assert unicef.get_absolute_url() in today and ilo.get_absolute_url() not in today
+    assert f"<li>{ilo}: " in former
