@@ -249,3 +249,26 @@ def test_the_steering_committee_page_shows_todays_members(client):
     today, former = page.split("Members today")[1].split("Former members")
     assert unicef.get_absolute_url() in today and ilo.get_absolute_url() not in today
     assert f"<li>{ilo}: " in former
+
+
+def test_the_openapi_schema_describes_the_fund(client):
+    paths = client.get("/api/schema/", HTTP_ACCEPT="application/json").json()["paths"]
+    for path in (
+        "/api/fund-programmes/",
+        "/api/fund-programmes/{id}/move/",
+        "/api/fund-contributions/",
+        "/api/fund-targets/",
+        "/api/fund-allocations/",
+        "/api/fund-windows/",
+        "/api/fund-sc-members/",
+        "/api/fund-position/",
+    ):
+        assert path in paths, path
+
+
+def test_the_contribution_list_costs_the_same_queries_for_many(client, secretariat_user):
+    client.force_login(secretariat_user)
+    _bulk(programmes=0, contributions=2)
+    small = _queries(client, "/fund/contributions/")
+    _bulk(programmes=0, contributions=200)
+    assert _queries(client, "/fund/contributions/") == small
