@@ -125,6 +125,7 @@ class ExpertApplication(TimeStampedModel):
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
     decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
     renewal_due = models.DateField(_("details to be confirmed by"), null=True, blank=True)
+    renewal_reminded_at = models.DateTimeField(_("renewal reminder sent"), null=True, blank=True)
 
     class Meta:
         ordering = ["full_name", "id"]

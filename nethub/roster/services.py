@@ -8,7 +8,7 @@ from collections.abc import Iterable
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -300,3 +300,23 @@ def request_move(
         comment=outcome,
     )
     return support_request
+
+
+def renewal_reminders_send(*, today: datetime.date | None = None) -> int:
+    """E-mail every accepted expert whose renewal date has come and who was not reminded since
+    it was set; returns how many were reminded. Run daily (command `roster_renewals`)."""
+    from nethub.roster.tasks import notify_renewal
+
+    today = today or timezone.localdate()
+    due = ExpertApplication.objects.filter(status=Status.ACCEPTED, renewal_due__lte=today).exclude(
+        renewal_reminded_at__date__gte=models.F("renewal_due")
+    )
+    count = 0
+    for application in due.iterator():
+        with transaction.atomic():
+            ExpertApplication.objects.filter(pk=application.pk).update(
+                renewal_reminded_at=timezone.now()
+            )
+            _after_commit(notify_renewal, application_id=application.pk)
+        count += 1
+    return count

@@ -47,3 +47,20 @@ def notify_reviewer(*, assignment_id: int) -> bool:
         subject = render_to_string("roster/email/review_invitation_subject.txt", {}).strip()
     send_mail(subject, body, None, [assignment.expert.applicant.email])
     return True
+
+
+@task()
+def notify_renewal(*, application_id: int) -> bool:
+    """Ask an expert to confirm their details are still current."""
+    application = (
+        ExpertApplication.objects.select_related("applicant").filter(pk=application_id).first()
+    )
+    if application is None or not application.applicant.email:
+        return False
+    with translation.override(application.language):
+        body = render_to_string(
+            "roster/email/renewal.txt", {"application": application, "site_url": settings.SITE_URL}
+        )
+        subject = render_to_string("roster/email/renewal_subject.txt", {}).strip()
+    send_mail(subject, body, None, [application.applicant.email])
+    return True

@@ -180,3 +180,37 @@ def test_more_information_then_resubmission(
     )
     assert again.status == "submitted"
     assert [s.to_status for s in again.steps.all()] == ["submitted", "more_info", "submitted"]
+
+
+def test_renewal_reminders_go_once_per_renewal(reference_data, django_capture_on_commit_callbacks):
+    import datetime
+
+    expert = factories.expert()
+    expert.applicant.email = "expert@example.org"
+    expert.applicant.save()
+    ExpertApplication.objects.filter(pk=expert.pk).update(
+        renewal_due=datetime.date.today() - datetime.timedelta(days=1)
+    )
+    factories.expert()  # no renewal date: not reminded
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.renewal_reminders_send() == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.renewal_reminders_send() == 0
+    assert [m.to for m in mail.outbox] == [["expert@example.org"]]
+    assert "confirm" in mail.outbox[0].body
+
+
+def test_demo_loads_once_and_keeps_what_people_changed(reference_data):
+    import io
+
+    from nethub.core.demo import demo_users_ensure
+    from nethub.roster import demo
+
+    demo_users_ensure(password="pw-for-tests")
+    demo.load(fixtures_dir=None, stdout=io.StringIO())
+    accepted = ExpertApplication.objects.filter(status="accepted")
+    assert accepted.count() == 2
+    ExpertApplication.objects.filter(status="draft").update(full_name="Edited by a person")
+    demo.load(fixtures_dir=None, stdout=io.StringIO())
+    assert ExpertApplication.objects.count() == 3
+    assert ExpertApplication.objects.get(status="draft").full_name == "Edited by a person"
