@@ -1,7 +1,9 @@
 """Ranks roster experts for a support request, with the reasons for each rank.
 
 Structured fields decide most of the rank (GCM objectives, languages, country and region of
-experience, availability); words of the request found in an expert's CV and summary break ties.
+experience, availability); words of the request found in an expert's CV and summary, and how
+close the CV's meaning is to the request (sentence embeddings, where semantic search is on),
+break ties.
 Experts with a declared conflict with the requesting country are left out, never ranked low.
 Everything needed is read in a fixed number of queries, so a match over thousands of experts
 stays fast (see bench/roster_matching.py).
@@ -18,7 +20,16 @@ from django.utils.translation import gettext as _
 
 from nethub.roster.models import ExpertApplication, ExpertLanguage
 
-WEIGHTS = {"objectives": 4.0, "language": 2.0, "country": 1.5, "region": 1.0, "words": 1.0}
+WEIGHTS = {
+    "objectives": 4.0,
+    "language": 2.0,
+    "country": 1.5,
+    "region": 1.0,
+    "words": 1.0,
+    "meaning": 1.0,
+}
+# Below this cosine similarity a CV's meaning says nothing about the request.
+MEANING_FLOOR = 0.25
 USABLE_LEVELS = {"working", "fluent", "native"}
 KEYWORD_SHORTLIST = 200
 _WORD = re.compile(r"[^\W\d_]{4,}", re.UNICODE)
@@ -104,6 +115,33 @@ def _add_word_scores(matches: list[Match], need: Need) -> None:
             )
 
 
+def _add_meaning_scores(matches: list[Match], need: Need) -> None:
+    """Where semantic search is on: how close each CV's meaning is to the request's."""
+    from django.conf import settings
+
+    if not (settings.SEARCH_SEMANTIC and need.text.strip()):
+        return
+    vectors = dict(
+        ExpertApplication.objects.filter(
+            pk__in=[m.expert_id for m in matches], profile_vector__isnull=False
+        ).values_list("id", "profile_vector")
+    )
+    if not vectors:
+        return
+    from nethub.search.embeddings import encode, from_bytes
+
+    wanted = encode([need.text])[0]
+    for match in matches:
+        if match.expert_id not in vectors:
+            continue
+        similarity = float(from_bytes(vectors[match.expert_id]) @ wanted)
+        if similarity > MEANING_FLOOR:
+            match.score += WEIGHTS["meaning"] * (similarity - MEANING_FLOOR) / (1 - MEANING_FLOOR)
+            match.reasons.append(
+                _("CV close in meaning (%(percent)d%%)") % {"percent": round(similarity * 100)}
+            )
+
+
 def rank_experts(need: Need, *, limit: int = 10) -> list[Match]:
     """The best `limit` experts for `need`, best first, each with its reasons."""
     ids = _candidates(need.country_id)
@@ -132,6 +170,7 @@ def rank_experts(need: Need, *, limit: int = 10) -> list[Match]:
     matches.sort(key=lambda m: (-m.score, m.expert_id))
     shortlist = matches[:KEYWORD_SHORTLIST]
     _add_word_scores(shortlist, need)
+    _add_meaning_scores(shortlist, need)
     shortlist.sort(key=lambda m: (-m.score, m.expert_id))
     best = shortlist[:limit]
     experts = ExpertApplication.objects.select_related("organization").in_bulk(

@@ -99,6 +99,11 @@ class ExpertApplication(TimeStampedModel):
     cv_name = models.CharField(_("CV file name"), max_length=255, blank=True)
     cv_type = models.CharField(_("CV type"), max_length=100, blank=True)
     cv_text = models.TextField(_("CV text"), blank=True)
+    # The meaning of summary, themes and CV as one sentence embedding (search.embeddings),
+    # computed on the task worker; empty where semantic search is off.
+    profile_vector = models.BinaryField(
+        _("profile embedding"), null=True, blank=True, editable=False
+    )
     conflict_organizations = models.ManyToManyField(
         "directory.Organization",
         verbose_name=_("conflicts of interest: organisations"),
@@ -155,6 +160,9 @@ class ExpertApplication(TimeStampedModel):
     def renewal_is_due(self, today: datetime.date | None = None) -> bool:
         today = today or datetime.date.today()
         return bool(self.is_expert and self.renewal_due and self.renewal_due <= today)
+
+    def profile_text(self) -> str:
+        return "\n".join(p for p in (self.biography, self.themes, self.cv_text[:4000]) if p)
 
     def shows_publicly(self, field: str) -> bool:
         return self.consent_to_be_listed and field in (self.public_fields or [])

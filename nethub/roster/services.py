@@ -125,6 +125,9 @@ def application_save(
         if key in values:
             getattr(application, key).set(values[key])
     _set_languages(application, languages)
+    from nethub.roster.tasks import embed_profile
+
+    _after_commit(embed_profile, application_id=application.pk)
     return application
 
 

@@ -64,3 +64,20 @@ def notify_renewal(*, application_id: int) -> bool:
         subject = render_to_string("roster/email/renewal_subject.txt", {}).strip()
     send_mail(subject, body, None, [application.applicant.email])
     return True
+
+
+@task()
+def embed_profile(*, application_id: int) -> bool:
+    """Embed an expert's summary, themes and CV for matching; nothing where semantic search is
+    off (SEARCH_SEMANTIC=0)."""
+    if not settings.SEARCH_SEMANTIC:
+        return False
+    from nethub.search.embeddings import encode, to_bytes
+
+    application = ExpertApplication.objects.filter(pk=application_id).first()
+    if application is None:
+        return False
+    text = application.profile_text()
+    vector = to_bytes(encode([text])[0]) if text else None
+    ExpertApplication.objects.filter(pk=application_id).update(profile_vector=vector)
+    return True

@@ -63,3 +63,45 @@ def test_matching_costs_a_fixed_number_of_queries(reference_data, django_assert_
     with django_assert_max_num_queries(8):
         ranked = matching.rank_experts(need, limit=10)
     assert len(ranked) == 10
+
+
+@pytest.mark.model
+def test_a_cv_close_in_meaning_ranks_first_among_equals(
+    reference_data, settings, django_capture_on_commit_callbacks
+):
+    from nethub.roster import services
+
+    settings.SEARCH_SEMANTIC = True
+    experts = {}
+    for name, summary in (
+        (
+            "Climate",
+            "Disaster displacement, slow-onset environmental change and planned relocation.",
+        ),
+        ("Money", "Remittance costs, financial inclusion and diaspora investment."),
+    ):
+        person = factories.user()
+        with django_capture_on_commit_callbacks(execute=True):
+            experts[name] = services.application_save(
+                actor=person,
+                values={
+                    "full_name": name,
+                    "language": "en",
+                    "biography": summary,
+                    "consent_to_be_listed": True,
+                },
+                submit=True,
+            )
+    from nethub.roster.models import ExpertApplication
+
+    ExpertApplication.objects.update(status="accepted")
+    need = matching.Need(
+        objective_ids=set(),
+        languages=set(),
+        country_id=None,
+        region_ids=set(),
+        text="people forced to move by floods and droughts",
+    )
+    ranked = matching.rank_experts(need)
+    assert ranked[0].expert.full_name == "Climate"
+    assert "meaning" in " ".join(ranked[0].reasons)
