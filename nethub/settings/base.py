@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "nethub.meetings",
     "nethub.consultations",
     "nethub.library",
+    "nethub.roster",
     "nethub.search",
     "nethub.api",
 ]
