@@ -25,7 +25,7 @@ import numpy as np
 from django.conf import settings
 
 from nethub.search.embeddings import DIMENSIONS
-from nethub.search.keyword import FACET_COLUMNS
+from nethub.search.models import FACET_COLUMN_NAMES as FACET_COLUMNS
 from nethub.search.models import MULTI_VALUED_FACETS, Passage, index_stamp
 
 logger = logging.getLogger(__name__)
