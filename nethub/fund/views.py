@@ -13,10 +13,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from rules.contrib.views import permission_required
 
+from nethub.core.exports import XLSX, export_response
 from nethub.core.pagination import paginate, querystring
 from nethub.fund import charts, importer, selectors, services
 from nethub.fund.brief import state_of_the_fund_docx
-from nethub.fund.exports import XLSX, table_response
 from nethub.fund.forms import (
     AllocationForm,
     ContributionForm,
@@ -165,7 +165,7 @@ def dashboard_export(request: HttpRequest, table: str, fmt: str) -> HttpResponse
     if table not in TABLES:
         raise Http404
     columns, rows = TABLES[table]
-    return table_response(name=f"fund-{table}", columns=columns, rows=rows(), fmt=fmt)
+    return export_response(fmt, filename=f"fund-{table}", header=columns, rows=rows())
 
 
 @permission_required("fund.view_brief", raise_exception=True)

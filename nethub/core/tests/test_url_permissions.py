@@ -53,6 +53,8 @@ PUBLIC = {
             "library-practice-list",
             "library-practice-detail",
             "search-list",
+            "roster-expert-list",
+            "roster-expert-detail",
             "fund-window-list",
             "fund-window-detail",
             "fund-programme-list",
@@ -101,6 +103,8 @@ PUBLIC = {
     "library:practice_attachment": "a published practice's attachment (others 404)",
     "search:index": "search covers public records only",
     "search:more_like_this": "similar public records only",
+    "roster:expert_list": "experts who consented to be listed, with the fields they chose",
+    "roster:expert_detail": "a listed expert's public fields (others 403/404)",
     "fund:dashboard": "the fund's public dashboard",
     "fund:dashboard_map": "the dashboard's map of countries with published programmes",
     "fund:dashboard_export": "the dashboard's tables as files",
@@ -187,6 +191,8 @@ def _kwargs(name: str, args: list[str], objects: dict) -> dict:
         "object_id": 1,
         "tagging_id": 1,
         "pk": 1,
+        "app_label": "library",
+        "model": "practice",
         "table": "years",
     }
     if name.startswith("meetings:action_point"):
