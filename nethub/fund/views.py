@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from rules.contrib.views import permission_required
@@ -108,6 +109,9 @@ def dashboard_map(request: HttpRequest) -> HttpResponse:
     )
     response = HttpResponse(svg, content_type="image/svg+xml; charset=utf-8")
     response["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'"
+    # About a megabyte of paths: let the browser keep it a few minutes (private: the
+    # secretariat's map shows unpublished programmes too).
+    patch_cache_control(response, private=True, max_age=300)
     return response
 
 
