@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -460,6 +461,10 @@ def import_upload(request: HttpRequest) -> HttpResponse:
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
+        # Files uploaded and never confirmed are not kept beyond two days.
+        ImportBatch.objects.filter(
+            created_at__lt=timezone.now() - datetime.timedelta(days=2)
+        ).delete()
         batch = ImportBatch.objects.create(
             kind=form.cleaned_data["kind"],
             filename=upload.name[:255],
