@@ -17,6 +17,7 @@ from rules.contrib.views import permission_required
 
 from nethub.core.exports import XLSX, export_response
 from nethub.core.pagination import paginate, querystring
+from nethub.directory.models import Region
 from nethub.fund import charts, importer, selectors, services
 from nethub.fund.brief import state_of_the_fund_docx
 from nethub.fund.forms import (
@@ -32,7 +33,7 @@ from nethub.fund.forms import (
     TargetForm,
     TransitionForm,
 )
-from nethub.fund.models import Contribution, ImportBatch, Programme, Stage
+from nethub.fund.models import Contribution, FundingWindow, ImportBatch, Programme, Stage
 
 PAGE_SIZE = 50
 
@@ -218,6 +219,8 @@ def programme_list(request: HttpRequest) -> HttpResponse:
             "filters": filters,
             "sort": sort,
             "stages": Stage.choices,
+            "regions": Region.objects.filter(programmes__isnull=False).distinct().order_by("name"),
+            "windows": FundingWindow.objects.all(),
         },
     )
 

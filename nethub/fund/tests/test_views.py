@@ -273,3 +273,29 @@ def test_the_contribution_list_costs_the_same_queries_for_many(client, secretari
     small = _queries(client, "/fund/contributions/")
     _bulk(programmes=0, contributions=200)
     assert _queries(client, "/fund/contributions/") == small
+
+
+def test_the_programme_list_filters_by_stage_area_region_country_and_window(client):
+    from nethub.framework.models import FrameworkElement
+    from nethub.fund.services import window_ensure
+
+    window = window_ensure(code="thematic", name="Thematic window", kind="thematic")
+    area = FrameworkElement.objects.get(kind="thematic_area", code="4")
+    match = programme(
+        is_published=True,
+        stage=Stage.PIPELINE,
+        thematic_area=area,
+        window=window,
+        countries=[Country.objects.get(iso2="MX")],
+    )
+    other = programme(is_published=True, countries=[Country.objects.get(iso2="FR")])
+    region = Programme.objects.get(pk=match.pk).region
+    for query in (
+        "stage=pipeline",
+        "thematic_area=4",
+        f"region={region.slug}",
+        "country=MX",
+        "window=thematic",
+    ):
+        page = client.get(f"/fund/programmes/?{query}").content.decode()
+        assert match.title in page and other.title not in page, query
