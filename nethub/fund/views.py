@@ -63,6 +63,11 @@ def _dashboard_context(request: HttpRequest, *, on: datetime.date, published_onl
             title=_("Requested budget by thematic area (USD)"),
             name="themes",
         ),
+        "unfunded_chart": charts.horizontal_bars(
+            [(r["thematic_area__title"] or _("None"), r["unfunded"]) for r in themes],
+            title=_("Unfunded demand by thematic area (USD)"),
+            name="unfunded",
+        ),
         "regions": regions,
         "regions_chart": charts.horizontal_bars(
             [(r["region__name"] or _("No region"), r["count"]) for r in regions],
@@ -142,6 +147,13 @@ TABLES = {
                 r["requested"],
                 r["unfunded"],
             ]
+            for r in selectors.pipeline_by_thematic_area()
+        ],
+    ),
+    "unfunded": (
+        ["thematic_area", "title", "unfunded_usd"],
+        lambda: [
+            [r["thematic_area__code"], r["thematic_area__title"], r["unfunded"]]
             for r in selectors.pipeline_by_thematic_area()
         ],
     ),

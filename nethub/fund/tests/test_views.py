@@ -90,6 +90,7 @@ def test_the_dashboard_shows_each_chart_with_its_table(client):
     assert 'data-chart="years"' in page and 'data-target="30000000' in page
     assert '<tr data-year="2021">' in page and "3,000,000.00" in page and "10.0 %" in page
     assert 'data-chart="stages"' in page and 'data-chart="donors"' in page
+    assert 'data-chart="unfunded"' in page and "/fund/export/unfunded.xlsx" in page
     assert "/fund/map.svg" in page
 
 
