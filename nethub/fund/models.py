@@ -212,6 +212,12 @@ class Programme(TimeStampedModel):
     def next_stages(self) -> tuple[str, ...]:
         return TRANSITIONS[self.stage]
 
+    @classmethod
+    def search_queryset(cls):
+        return cls.objects.select_related("region").prefetch_related(
+            "participating_entities", "countries", "gcm_elements"
+        )
+
     def search_document(self) -> SearchDocument | None:
         if not self.is_published:
             return None
