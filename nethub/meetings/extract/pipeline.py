@@ -55,9 +55,9 @@ def extract_meeting(text: str, *, resolver=None) -> ExtractedMeeting:
     """The structure of one meeting summary. Never raises on odd input: what cannot be found
     is left empty and named in `warnings`."""
     if resolver is None:
-        from nethub.meetings.extract.names import default_resolver
+        from nethub.directory.selectors import OrganizationResolver
 
-        resolver = default_resolver()
+        resolver = OrganizationResolver.default()
     blocks = split_blocks(text)
     meeting = ExtractedMeeting()
     participants_at = _find_participants(blocks)
