@@ -10,8 +10,8 @@ due dates, participants and meeting dates:
   action point and participant; the texts are not ours and live outside the repository, in
   NETHUB_REAL_MINUTES_DIR, default /work/realdocs/minutes). A file whose sha256 differs is
   skipped with a note; without the folder the real sets are skipped.
-The held-out part is never printed document by document (only its totals), so that it can be
-scored at the end of a round without being looked at.
+The held-out part is scored only with --heldout (at the end of a round), and never printed
+document by document (only its totals).
 
 Matching: a predicted action point matches a gold one when it holds at least 60% of the gold
 span's words and the gold span holds at least 25% of its words (one to one, in order). Owners and
@@ -269,8 +269,13 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rounds", type=int, default=3, help="timing rounds over all documents")
     parser.add_argument("--details", action="store_true", help="misses and extras per document")
+    parser.add_argument(
+        "--heldout", action="store_true", help="score the held-out set (only at a round's end)"
+    )
     args = parser.parse_args()
     sets = load_sets()
+    if not args.heldout:
+        sets["real_heldout"] = []
 
     resolver = OrganizationResolver.from_reference_data()
     extract_meeting("warm-up 1 May 2024", resolver=resolver)  # loads dateparser's data once

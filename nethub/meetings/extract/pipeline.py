@@ -1,6 +1,6 @@
-"""The extraction pipeline: text -> blocks -> header, participants, agenda items (with their
-decisions and action points). Each step is a small rule in its own module; this one orders them.
-"""
+"""The structure of minutes from their blocks: header, participants list, agenda items (with
+their discussion, decisions and listed action points). Stage 2 (`assemble`) calls it first, then
+adds what the labelled segments find."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import re
 from difflib import SequenceMatcher
 
 from nethub.meetings.extract import actions
-from nethub.meetings.extract.blocks import Block, split_blocks
+from nethub.meetings.extract.blocks import Block
 from nethub.meetings.extract.deadlines import NEXT_MEETING, VAGUE, find_deadline
 from nethub.meetings.extract.header import DATE_PATTERN, parse_header
 from nethub.meetings.extract.names import BODIES, body_name
@@ -51,14 +51,10 @@ _DOCUMENT_LABEL = re.compile(
 )
 
 
-def extract_meeting(text: str, *, resolver=None) -> ExtractedMeeting:
-    """The structure of one meeting summary. Never raises on odd input: what cannot be found
-    is left empty and named in `warnings`."""
-    if resolver is None:
-        from nethub.directory.selectors import OrganizationResolver
-
-        resolver = OrganizationResolver.default()
-    blocks = split_blocks(text)
+def assemble_structure(blocks: list[Block], resolver) -> ExtractedMeeting:
+    """The structure of one meeting summary from its blocks: header, participants list, agenda
+    items with their discussion, decisions and listed action points. Never raises on odd
+    input: what cannot be found is left empty and named in `warnings`."""
     meeting = ExtractedMeeting()
     participants_at = _find_participants(blocks)
     trailing = participants_at is not None and _after_discussion(blocks, participants_at)
