@@ -19,7 +19,8 @@ from nethub.meetings.extract.participants import HONORIFICS
 from nethub.meetings.extract.result import ExtractedParticipant
 
 _NAME_WORD = (
-    r"(?:[A-Z][a-zà-ÿ'’-]+|[A-Z]\.(?:\s?[A-Z]\.)*|[A-Z][a-z]*[A-Z][a-z]+|d'[A-Z]\w+|Mc[A-Z]\w+)"
+    r"(?:[A-Z]['’][A-Z][a-z]+|[A-Z][a-zà-ÿ'’-]+|[A-Z]\.(?:\s?[A-Z]\.)*|[A-Z][a-z]*[A-Z][a-z]+|"
+    r"d'[A-Z]\w+|Mc[A-Z]\w+)"
 )
 _PARTICLE = r"(?:le|de|van|von|da|del|bin|al)"
 NAME = rf"{_NAME_WORD}(?:[ -](?:{_PARTICLE}\s)?{_NAME_WORD}){{0,3}}"
@@ -27,6 +28,9 @@ NAME = rf"{_NAME_WORD}(?:[ -](?:{_PARTICLE}\s)?{_NAME_WORD}){{0,3}}"
 _NOT_NAME = frozenset(
     [
         "agency",
+        "name",
+        "bank",
+        "heads",
         "agenda",
         "army",
         "assessment",
@@ -226,6 +230,8 @@ def person_name(text: str, *, single: bool = False, loose: bool = False) -> str 
         return None
     if not loose and not re.fullmatch(NAME, text):
         return None
+    if loose and not re.search(r"\b[A-Z][a-zà-ÿ]", text):
+        return None  # "RC a.i": a title
     words = text.split()
     if len(words) == 1 and not single:
         return None
@@ -289,7 +295,8 @@ def bracketed(line: str, resolver) -> list[Found]:
         name = person_name(match.group("name"))
         if name:
             found.append(Found(name, _resolve(match.group("org"), resolver), "bracketed"))
-    return found if len(found) >= 1 and len(found) * 3 >= line.count(",") else []
+    items = len(re.findall(r"[^,;]+", line))
+    return found if len(found) >= 2 and len(found) * 5 >= items * 3 else []
 
 
 def org_dash_people(line: str, resolver) -> list[Found]:
@@ -339,7 +346,10 @@ def name_list(line: str, resolver) -> list[Found]:
         lead = re.match(rf"^{NAME}", item)
         if not lead:
             continue
-        name = person_name(lead.group(0), single=True)
+        written = lead.group(0)
+        if item.strip() != written and len(written.split()) > 2:
+            written = " ".join(written.split()[:2])  # "Michael Baker Call to order ...": two words
+        name = person_name(written, single=True)
         if name and len(name.split()) <= 4:
             found.append(Found(name, None, "name_list"))
     # A list of organisations ("UNHCR, UNICEF, ...") names no people; first names alone
@@ -349,7 +359,32 @@ def name_list(line: str, resolver) -> list[Found]:
     return found if found and len(found) * 2 >= len(items) else []
 
 
-LAYOUTS = [slash_row, name_colon_org, bracketed, org_dash_people, two_columns, name_list]
+def honorific_list(line: str, resolver) -> list[Found]:
+    """ "Ms. Eleni Tokaduadua, Acting Director of Housing Mr. Vula Shaw, Principal
+    Administrative Officer Mr. Atunaisa Keve, NDMO": people opened by their honorifics."""
+    pieces = re.split(r"\b(?=(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+[A-Z])", line)
+    found = []
+    for piece in pieces[1:]:
+        name, _, rest = HONORIFICS.sub("", piece).partition(",")
+        name = person_name(name)
+        if name:
+            org = rest.split(",")[-1].strip() if rest else None
+            known = resolver.resolve_in(org) if org else None
+            found.append(Found(name, str(known.organization) if known else None, "honorific_list"))
+    return found if len(found) >= 2 else []
+
+
+LAYOUTS = [
+    slash_row,
+    name_colon_org,
+    honorific_list,
+    bracketed,
+    org_dash_people,
+    two_columns,
+    name_list,
+]
+# Layouts distinctive enough to find people without an attendance label.
+STRONG = [two_columns, org_dash_people, honorific_list, bracketed]
 
 
 def read_line(line: str, resolver) -> list[Found]:
@@ -362,13 +397,26 @@ def read_line(line: str, resolver) -> list[Found]:
 
 # --- where people are named -------------------------------------------------------------------
 
+_STOP_LIST = re.compile(
+    r"^(?:agenda|minutes|summary|apologies|regrets|excused|absent|unable)\b", re.I
+)
+# "Members Present: A, B Consultants Present: C Staff Present: D", "Health Cluster Team: A, B".
+_INLINE_ATTENDANCE = re.compile(
+    r"(?:\b(?:members|consultants|staff|others?|partners)\s+)?\bpresent\s*:\s*|"
+    r"\b(?:[A-Z][\w-]*\s+){0,3}team\s*:\s*",
+    re.I,
+)
+_INLINE_END = re.compile(
+    r"\b(?:apologies|regrets|excused|absent|agenda|call to order)\b|\s{2,}|\n", re.I
+)
 _INLINE_LABELS = re.compile(
-    r"(?:(?:members|consultants|staff|others?)\s+present|present|participants|attendees)\s*:",
+    r"(?:(?:members|consultants|staff|others?)\s+present|present|participants|attendees)\s*:"
+    r"|\b(?:[A-Z][\w-]*\s+){0,3}team\s*:",
     re.I,
 )
 _ROLE_LABEL = re.compile(
-    r"(?:(?:co[- ]?)?chair(?:ed)?(?:\s+by)?|(?:co[- ]?)?facilitat(?:or|ed\s+by)|note[- ]?taker|"
-    r"minutes?\s+(?:taken|prepared)\s+by|rapporteur)\s*(?:[A-Za-z&]{2,12}\s*)?:?\s+"
+    r"(?i:(?:co[- ]?)?chair(?:ed)?(?:\s+by)?|(?:co[- ]?)?facilitat(?:or|ed\s+by)|note[- ]?taker|"
+    r"minutes?\s+(?:taken|prepared)\s+by|rapporteur)\s*(?:[A-Z][A-Za-z&]{1,11}\s*)?:?\s+"
     rf"(?:[^:;]{{0,60}}?,\s*)?(?P<name>(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?{NAME})",
 )
 _PROSE = [
@@ -414,7 +462,7 @@ def attendance_lines(document: s.LabelledDocument) -> list[tuple[int, str]]:
         for following in range(index + 1, min(index + 80, len(document.blocks))):
             block = document.blocks[following]
             text = block.text
-            if len(text.split()) > 40 or re.match(r"^(?:agenda|minutes|summary)\b", text, re.I):
+            if len(text.split()) > 40 or _STOP_LIST.match(text):
                 break
             if not (re.search(r"[,/(:]|\s{3}", _raw(document, following)) or person_name(text)):
                 break
@@ -431,28 +479,75 @@ def _raw(document: s.LabelledDocument, block_index: int) -> str:
 
 
 def find_people(document: s.LabelledDocument, resolver) -> list[Found]:
+    """Everyone the minutes name as attending, in the order of the rules that found them."""
     found: list[Found] = []
+    seen_lines: set[str] = set()
     for _index, line in attendance_lines(document):
-        for label_split in _split_labels(line):
-            found += read_line(label_split, resolver)
-    head = document.text[:1500]
+        seen_lines.add(line.strip())
+        for part in _split_labels(line):
+            found += read_line(part, resolver)
+    found += _unlabelled_lists(document, resolver, seen_lines)
+    found += _inline_attendance(document.text[:2500], resolver)
+    found += _roles_in_header(document.text[:1500])
+    found += _prose(document.text, resolver)
+    return found
+
+
+def _unlabelled_lists(document: s.LabelledDocument, resolver, seen: set[str]) -> list[Found]:
+    """Rule: in the opening of the minutes, a line in a distinctive layout (two columns of
+    "Name, ORG", "ORG - Name, Name", "Name (ORG), Name (ORG)") lists participants even without
+    a label."""
+    found: list[Found] = []
+    limit = min(len(document.text), 4000)
+    for line in document.text[:limit].split("\n"):
+        if line.strip() in seen:
+            continue
+        for layout in STRONG:
+            people = layout(line, resolver)
+            if len(people) >= 2:
+                found += people
+                break
+    return found
+
+
+def _inline_attendance(head: str, resolver) -> list[Found]:
+    """ "Members Present: A, B Consultants Present: C Staff Present: D, E Call to order":
+    lists after labels in running text, each up to the next label or the text that follows."""
+    found: list[Found] = []
+    matches = list(_INLINE_ATTENDANCE.finditer(head))
+    for index, match in enumerate(matches):
+        end = matches[index + 1].start() if index + 1 < len(matches) else len(head)
+        stop = _INLINE_END.search(head, match.end(), end)
+        found += name_list(head[match.end() : stop.start() if stop else end], resolver)
+    return found
+
+
+def _roles_in_header(head: str) -> list[Found]:
+    """ "Chair: RC a.i., Michael Jones", "Facilitator: Dr. Abdullah Zohairy", "Note taker: IMO,
+    Nakai Munikwa", "Chaired by DSWD: Maria Elena S. Labrador"."""
+    found = []
     for match in _ROLE_LABEL.finditer(head):
         name = person_name(match.group("name"))
         if name:
             found.append(Found(name, None, "role_in_header", match.start("name")))
+    return found
+
+
+def _prose(text: str, resolver) -> list[Found]:
+    found = []
     for rule, pattern in _PROSE:
-        for match in pattern.finditer(document.text):
+        for match in pattern.finditer(text):
             name = person_name(match.group("name"))
-            if name:
-                org = match.groupdict().get("org")
-                known = resolver.resolve_in(org) if org else None
-                if rule in ("prose_of", "prose_comma_org") and not known:
-                    continue
-                found.append(
-                    Found(
-                        name, str(known.organization) if known else None, rule, match.start("name")
-                    )
-                )
+            if not name or len(name.split()) > 3:
+                continue
+            org = match.groupdict().get("org")
+            known = resolver.resolve_in(org) if org else None
+            if rule in ("prose_of", "prose_comma_org") and not known:
+                continue
+            if resolver.resolve_in(name) is not None and rule == "prose_speaker":
+                continue
+            organization = str(known.organization) if known else None
+            found.append(Found(name, organization, rule, match.start("name")))
     return found
 
 
@@ -469,11 +564,18 @@ def merge(
     the newly found ones not among them (a first name alone joins a full name that starts with
     it). People named in prose are participants when the minutes list no attendance, else
     people mentioned, kept apart."""
-    kept = [p for p in existing if person_name(p.name, single=True, loose=True)]
+    kept = []
+    for person in existing:
+        person.name = re.sub(r"\s*\((?:joined late|left early|tbc)\)$", "", person.name, flags=re.I)
+        if person_name(person.name, single=True, loose=True) and not any(
+            f.name.lower().startswith(person.name.lower()) and f.name.lower() != person.name.lower()
+            for f in found
+        ):
+            kept.append(person)
     listed = [f for f in found if not f.in_prose]
     prose = [f for f in found if f.in_prose]
     kept = _add(kept, listed)
-    if kept:
+    if len(kept) >= 3:
         return kept, _add([], [f for f in prose if not _known(kept, f)])
     return _add(kept, prose), []
 
