@@ -21,7 +21,7 @@ import re
 
 from nethub.meetings.extract import dates, people
 from nethub.meetings.extract import segments as s
-from nethub.meetings.extract.actions import owner_of
+from nethub.meetings.extract.actions import _several, owner_of
 from nethub.meetings.extract.names import body_name
 from nethub.meetings.extract.result import (
     ExtractedActionPoint,
@@ -144,6 +144,8 @@ def _actions(meeting: ExtractedMeeting, document: s.LabelledDocument, resolver) 
         if twin is not None:
             twin.rule = twin.rule or seg.rule
             twin.span = twin.span or seg.span
+            if twin.due_date is None and point.due_date and _covered(task, [twin]):
+                twin.due_date, twin.deadline_text = point.due_date, point.deadline_text
             continue
         _item_for(meeting, document, seg).action_points.append(point)
         points.append(point)
@@ -176,7 +178,7 @@ def _owner(written: str | None, task: str, resolver) -> str | None:
         return str(found.organization) if found and not found.remainder else None
 
     if written:
-        return resolve_owner(written) or written
+        return resolve_owner(written) or _several(written, resolve_owner) or written
     return owner_of(task, resolve_owner)
 
 

@@ -94,6 +94,12 @@ def _range(match: re.Match) -> tuple[datetime.date | None, datetime.date | None]
     return start, None
 
 
+# "before the meeting in February", "during Feb meeting": a meeting, not a date (none invented).
+_MEETING_IN = re.compile(
+    rf"\b(?:before|at|during|by|until|in)\s+(?:the\s+)?(?:next\s+)?(?:meeting\s+in\s+(?:{MONTHS})"
+    rf"|(?:{MONTHS})\.?\s+meeting)\b",
+    re.I,
+)
 _WEEKDAY_FIGURES = re.compile(
     r"\b(?P<weekday>mon|tues|wednes|thurs|fri|satur|sun)day,?\s+(?P<a>\d{1,2})/(?P<b>\d{1,2})\b(?!/)",
     re.I,
@@ -108,6 +114,7 @@ _FOR_DAY = re.compile(
 def due_date(sentence: str, meeting_date: datetime.date | None) -> tuple[str | None, str]:
     """(ISO due date or None, the words that gave it)."""
     text = repair(sentence)
+    text = _MEETING_IN.sub("", text)
     deadline = find_deadline(text, meeting_date)
     if (
         deadline is not None

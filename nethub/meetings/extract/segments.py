@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from nethub.meetings.extract.blocks import Block, split_blocks
+from nethub.meetings.extract.header import MONTHS
 
 HEADING = "heading"
 PARTICIPANTS = "participant_line"
@@ -55,8 +56,17 @@ class LabelledDocument:
 
 # Cells of a flattened table ("... with the LGUs. / -PC will share report"), glued list items
 # ("-CPWG will ...", "· David to present"), inline numbering ("1.Send a press release").
-_CELL = re.compile(r"\s+/\s+(?=[-·•]?\s*[A-Z(])|\s+[·•]\s+|(?<=[.:;])\s*-(?=[A-Z])")
-_INLINE_NUMBER = re.compile(r"(?<=\s)\d{1,2}\.(?=[A-Z][a-z])")
+_CELL = re.compile(
+    r"\s+/\s+(?=[-·•]?\s*[A-Z(])|\s+[·•]\s+|(?<=[.:;])\s*-(?=[A-Z])|\s+-\s+(?=[A-Z][a-z])"
+    r"|;\s+(?=(?:the\s+)?[a-zA-Z]+\s+(?:\w+\s+){0,3}(?:will|to|should|shall)\b)"
+)
+# "Prioritization of Health activities: Health Cluster to share ...": a label, then the task.
+_LABEL_THEN_TASK = re.compile(r"^([^:]{3,60}):\s+(?=(?:[A-Z][\w.]*\s+){1,4}(?:to|will|was|were)\s)")
+# "1.Send", "Status 1 Prioritization", "inputs. 2 UNICEF or WHO": numbered items run together.
+_INLINE_NUMBER = re.compile(
+    r"(?<=\s)\d{1,2}\.(?=[A-Z][a-z])|(?<=[a-z.)])\s+\d{1,2}\s+"
+    rf"(?!(?:{MONTHS})\b)(?=[A-Z][A-Za-z]+\s)"
+)
 
 
 def _pieces(block: Block) -> list[str]:
@@ -67,7 +77,11 @@ def _pieces(block: Block) -> list[str]:
     pieces: list[str] = []
     for part in re.split(r"\n", text):
         for cell in _CELL.split(part):
-            cell = cell.strip(" -·•/")
+            cell = re.sub(r"^\d{1,2}[.)]?\s+(?=[A-Z])", "", cell.strip(" -·•/"))
+            label = _LABEL_THEN_TASK.match(cell)
+            if label:
+                pieces.append(label.group(1))
+                cell = cell[label.end() :]
             if cell:
                 pieces.extend(split_sentences(cell))
     return pieces or [block.text]

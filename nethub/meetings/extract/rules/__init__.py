@@ -38,6 +38,7 @@ RULES = [
     ("will_task", actions.will_task),
     ("passive_future_task", actions.passive_future_task),
     ("needs_doing", actions.needs_doing),
+    ("resolved_that", actions.resolved_that),
     ("imperative_in_action_section", actions.imperative_in_action_section),
     ("short_heading", structure.short_heading),
 ]

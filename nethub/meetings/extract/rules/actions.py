@@ -28,7 +28,8 @@ _TRAILING = re.compile(r"^(?P<task>.+?)\s*>>\s*ACTION\b", re.I)
 _OWNER_WORD = (
     r"(?:[A-Z][\w/&'’.-]*|&|and|or|of|the|members?|partners|team|co-?chairs?|co-?leads?|leads?|"
     r"colleagues|section|cluster|coordinator|focal|points?|group|agencies|secretariat|staff|"
-    r"all|other|chairs?|unit|office|working|level|sector|sectors|principals)"
+    r"all|other|chairs?|unit|office|working|level|sector|sectors|principals|heads|"
+    r"representatives?|members)"
 )
 # Who can be given work: a capitalised noun phrase ("WFP", "The Support Team", "CPWG and GBV
 # WG", "Candy", "All", "SAG co-chairs", "WASH Cluster coordinator"), not a preposition, a
@@ -156,10 +157,21 @@ def inline_action_label(seg, context):
     return None
 
 
+_LEAD_CLAUSE = re.compile(
+    r"^(?:(?:In|At|On|For|During|Following|After|As)\b[^,]{0,50},\s*|(?:AGREED|RESOLVED)\s+"
+    r"(?:[A-Z]\.\s+)?|(?:Also|Further(?:more)?|Moreover|Finally|Then|However),\s*)"
+)
+
+
+def _main(text: str) -> str:
+    """The sentence without a leading clause ("In a related decision, CEB agreed ...")."""
+    return _LEAD_CLAUSE.sub("", text.strip())
+
+
 def owner_to_verb(seg, context):
     """Note style: "WFP to maintain meetings", "HC to share the package", "All to send
     suggestions", "ICCT to be informed on this schedule" (no owner: passive)."""
-    text = seg.text.strip()
+    text = _main(seg.text)
     if _REPORT.search(text):
         return None
     passive = _TO_BE.match(text)
@@ -177,7 +189,7 @@ def owner_to_verb(seg, context):
 def asked_to(seg, context):
     """ "Agencies were urged to finalize ...", "W.H.O. was requested to ensure ...", "the chair
     requested the cluster members to share ...", "Partners ... are advised contact ..."."""
-    text = seg.text.strip()
+    text = _main(seg.text)
     match = _ASKED.match(text)
     if match:
         return _claim(s.ACTION, 0.85, task=text, owner=_owner(match.group("owner")))
@@ -191,7 +203,7 @@ def agreed_work(seg, context):
     """An unlabelled decision that assigns work: "It was decided that the Support Team will
     prepare ...", "it was decided to email the latest version again", "Participants agreed to
     review ...", "MACRAM questionnaire was agreed to be circulated"."""
-    text = seg.text.strip()
+    text = _main(seg.text)
     match = _SUBJECT_AGREED.match(text)
     if match:
         return _claim(s.ACTION, 0.8, task=text, owner=_owner(match.group("owner")))
@@ -216,7 +228,7 @@ def agreed_work(seg, context):
 def will_task(seg, context):
     """A named owner promised a task: "PC will share report on the findings", "Rick will
     prepare a memo", "The HC will engage with AUHIP", "UNICEF will email all participants"."""
-    text = seg.text.strip()
+    text = _main(seg.text)
     if _REPORT.search(text):
         return None
     match = _WILL.match(text)
@@ -257,3 +269,20 @@ def imperative_in_action_section(seg, context):
     if _IMPERATIVE.match(text) and len(text.split()) >= 3:
         return _claim(s.ACTION, 0.8, task=seg.text.strip(), owner=None)
     return None
+
+
+_RESOLVED_THAT = re.compile(
+    r"^(?:(?:AGREED|RESOLVED)\s+)?(?:[A-Z]\.\s+|\([a-z]\)\s+)?That\s+.{3,200}?\bbe\s+"
+    r"(?P<verb>[a-z]+ed)\b(?:.*?\bby\s+(?:the\s+)?(?P<agent>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}))?",
+)
+
+
+def resolved_that(seg, context):
+    """A resolution in the council style: "AGREED A. That a meeting be arranged for September
+    to refresh the Action Plan", "B. That membership of the small team be appointed by the
+    Armed Forces Champion"."""
+    match = _RESOLVED_THAT.match(seg.text.strip())
+    if match is None or match.group("verb") in ("noted", "received", "welcomed"):
+        return None
+    agent = match.group("agent")
+    return _claim(s.ACTION, 0.75, task=seg.text.strip(), owner=_owner(agent) if agent else None)
