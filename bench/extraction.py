@@ -211,7 +211,7 @@ def score(doc: dict, meeting) -> dict:
             used.add(match)
             counts["ap_tp"] += 1
         pairs.append((gold, predicted[match] if match is not None else None))
-    doc["extra"] = [p.text[:70] for i, p in enumerate(predicted) if i not in used]
+    doc["extra"] = [f"{p.rule}: {p.text[:60]}" for i, p in enumerate(predicted) if i not in used]
     counts["ap_pred"], counts["ap_gold"] = len(predicted), len(doc["action_points"])
     counts["owner_pred"] = sum(1 for p in predicted if p.owner)
     counts["due_pred"] = sum(1 for p in predicted if p.due_date)

@@ -17,7 +17,7 @@ from pathlib import Path
 from nethub.meetings.extract import segments as s
 
 DATA = Path(__file__).with_name("data") / "segments.json"
-ACTION_THRESHOLD = 0.9
+ACTION_THRESHOLD = 0.97
 
 
 @lru_cache(maxsize=1)

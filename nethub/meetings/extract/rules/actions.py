@@ -18,9 +18,13 @@ _SECTION = re.compile(
     re.I,
 )
 _INLINE = re.compile(
-    r"(?:^|[.;]\s+|\s)(?:>>\s*)?(?:key\s+)?(?:action\s+points?|action|next\s+steps?)"
-    r"(?:\s*\((?:ongoing|new|open|pending)\))?\s*[:;]\s*(?P<task>\S.*)$",
+    r"(?:^|[.;]\s+|\s)(?:>>\s*)?(?:key\s+)?(?:action\s+points?\s*[:;]|"
+    r"(?:action|next\s+steps?)(?:\s*\((?:ongoing|new|open|pending)\))?\s*:)\s*(?P<task>\S.*)$",
     re.I,
+)
+# "review of last meeting action points: ...": a label of past points, not one.
+_PAST_POINTS = re.compile(
+    r"\b(?:review\w*|follow[- ]?up\s+on|previous|last\s+meeting)\b[^.]{0,30}$", re.I
 )
 _TRAILING = re.compile(r"^(?P<task>.+?)\s*>>\s*ACTION\b", re.I)
 # Who can be given work: a capitalised noun phrase ("WFP", "The Support Team", "CPWG and GBV
@@ -55,13 +59,8 @@ _OWNER_TO = re.compile(rf"^{_OWNER}\s+to\s+{_VERB_AFTER_TO}(?P<verb>[A-Za-z]{{3,
 _TO_BE = re.compile(rf"^{_OWNER}\s+to\s+be\s+(?P<verb>[a-z]+ed)\b")
 _ASKED = re.compile(
     rf"^{_OWNER}\s+(?:was|were|is|are|have\s+been|has\s+been)\s+(?:also\s+)?"
-    r"(?P<verb>requested|asked|urged|invited|tasked|encouraged|advised|called\s+upon)\s+(?:to\s+)?"
+    r"(?P<verb>requested|asked|urged|invited|tasked|encouraged|advised|called\s+upon)\s+to\s+"
     r"(?!be\s+mindful)",
-)
-_ASKS = re.compile(
-    r"\b(?:requested|requests|asked|asks|urged|urges|invited|invites|tasked)\s+"
-    rf"(?P<owner>(?:the\s+|all\s+)?[A-Za-z][\w/&'’.-]*(?:\s+[\w/&'’.-]+){{0,4}}?)\s+to\s+"
-    rf"{_VERB_AFTER_TO}[a-z]{{3,}}",
 )
 _AGREED = re.compile(
     r"\b(?:it\s+was|it\s+is|was|were)\s+(?:also\s+)?(?:agreed|decided|proposed|suggested|resolved)"
@@ -69,7 +68,7 @@ _AGREED = re.compile(
     re.I,
 )
 _SUBJECT_AGREED = re.compile(
-    rf"^{_OWNER}\s+(?:agreed|decided|undertook|committed|offered)\s+to\s+"
+    rf"^{_OWNER}\s+(?:agreed|decided|undertook|committed)\s+to\s+"
     r"(?P<verb>[a-z]{3,})\b"
 )
 _TASK = (
@@ -77,9 +76,15 @@ _TASK = (
     r"compile|finali[sz]e|update|send|follow|reach|consult|liaise|produce|revise|collect|set|"
     r"establish|nominate|facilitate|translate|disseminate|publish|report|draw|propose|identify|"
     r"brief|write|analy[sz]e|assess|lead|engage|mobili[sz]e|email|e-mail|provide|present|"
-    r"contact|ensure|consolidate|take|hold|have|create|transcribe|invite|inform|notify|check|"
-    r"clarify|meet|work|support|continue|need|look|aim|arrange|launch|monitor|register|"
+    r"contact|ensure|consolidate|take|have|create|transcribe|invite|inform|notify|check|"
+    r"clarify|work|support|need|look|aim|arrange|launch|monitor|register|"
     r"complete|go|contribute|give|set|make|communicate|host|call|visit|prioriti[sz]e|include"
+)
+_ASKS = re.compile(
+    r"(?<!have )(?<!has )(?<!had )\b(?:requested|requests|asked|asks|urged|urges|invited|"
+    r"invites|tasked)\s+"
+    rf"(?P<owner>(?:the\s+|all\s+)?[A-Za-z][\w/&'’.-]*(?:\s+[\w/&'’.-]+){{0,4}}?)\s+to\s+"
+    rf"(?:{_TASK})\b",
 )
 _WILL = re.compile(
     rf"^{_OWNER}\s+(?:will|shall|would|is\s+to|are\s+to|needs?\s+to|aims?\s+to)\s+"
@@ -89,7 +94,7 @@ _WILL = re.compile(
 _PASSIVE = (
     r"shared|circulated|communicated|presented|consolidated|developed|reviewed|finali[sz]ed|"
     r"sent|prepared|drafted|updated|organi[sz]ed|informed|contacted|continued|endorsed|"
-    r"submitted|distributed|formed|arranged|invited|discussed|followed\s+up|set\s+up|emailed"
+    r"submitted|distributed|formed|arranged|invited|followed\s+up|set\s+up|emailed"
 )
 _PASSIVE_FUTURE = re.compile(
     rf"\b(?:will|shall|would|is\s+to|are\s+to)\s+(?:then\s+|also\s+|soon\s+)?be\s+"
@@ -122,6 +127,29 @@ def _claim(label, confidence, **data):
     return Claim(label, confidence, data)
 
 
+_BODY_NOUN = re.compile(
+    r"\b(?:team|cluster|group|committee|partners|members|member|coordinator|secretariat|sector|"
+    r"sectors|chairs?|co-?chairs?|leads?|co-?leads?|agencies|principals|staff|participants|all|"
+    r"section|unit|office|heads|representatives?|working\s+level|focal\s+points?|government|"
+    r"ministry|network|task\s*force|board|council|champion|director|officer|manager|hc|rc)\b",
+    re.I,
+)
+
+
+def plausible_owner(owner: str, text: str) -> bool:
+    """Whether `owner` can be given work: an acronym ("WFP", "GTF"), a body ("Support Team",
+    "Partners", "All"), several words naming one, or a first name the minutes give in full
+    elsewhere ("Rick" for "Rick White"). "Skip", "Need", "While", "Letters" are not owners."""
+    if re.search(r"\d", owner):
+        return False
+    if re.search(r"\b[A-Z]{2,}[\w-]*\b", owner) or _BODY_NOUN.search(owner):
+        return True
+    words = owner.split()
+    if len(words) == 1:
+        return bool(re.search(rf"\b{re.escape(owner)}\s+[A-Z][a-z]", text))
+    return all(w[:1].isupper() or w.lower() in ("and", "of", "the", "&") for w in words)
+
+
 def _owner(text: str) -> str | None:
     owner = re.sub(r"^(?:the|all\s+the)\s+", "", text.strip(), flags=re.I).strip(" ,.")
     if not owner or _NOT_OWNER.match(owner):
@@ -141,6 +169,8 @@ def inline_action_label(seg, context):
     """ "Action Points: WHO to share DEWS report regularly.", "ACTION (ongoing): Veronika to
     clarify ...", "... Action point; GTF to design ...", "Share the draft >> ACTION"."""
     match = _INLINE.search(seg.text)
+    if match and _PAST_POINTS.search(seg.text[: match.start("task")].rsplit(":", 1)[0]):
+        match = None
     if match and len(match.group("task").split()) >= 2:
         task = match.group("task").strip()
         owner = _OWNER_TO.match(task) or _WILL.match(task)
@@ -182,6 +212,8 @@ def owner_to_verb(seg, context):
         owner = _owner(match.group("owner"))
         if owner is None or len(owner.split()) > 5:
             return None
+        if not plausible_owner(owner, context.document.text):
+            return None
         return _claim(s.ACTION, 0.9, task=text, owner=owner)
     return None
 
@@ -205,7 +237,7 @@ def agreed_work(seg, context):
     review ...", "MACRAM questionnaire was agreed to be circulated"."""
     text = _main(seg.text)
     match = _SUBJECT_AGREED.match(text)
-    if match:
+    if match and match.group("verb") not in ("continue", "use", "add", "hold", "meet"):
         return _claim(s.ACTION, 0.8, task=text, owner=_owner(match.group("owner")))
     match = _AGREED.search(text)
     if match is None or _NOT_WORK_AGREED.match(match.group("rest")) or _EVENT.search(text):
@@ -219,7 +251,7 @@ def agreed_work(seg, context):
     if inner:
         return _claim(s.ACTION, 0.8, task=text, owner=_owner(inner.group("owner")))
     if re.match(rf"^to\s+(?:be\s+)?(?:{_TASK}|{_PASSIVE}|\w+)\b", rest) or re.search(
-        r"\b(?:should|must|will|would)\s+be\s+\w+ed\b", rest
+        rf"\b(?:should|must|will|would)\s+be\s+(?:{_PASSIVE})\b", rest
     ):
         return _claim(s.ACTION, 0.7, task=text, owner=None)
     return None
@@ -235,8 +267,12 @@ def will_task(seg, context):
     if match is None:
         return None
     owner = _owner(match.group("owner"))
-    if owner is None:
+    if owner is None or not plausible_owner(owner, context.document.text):
         return None
+    if re.search(
+        r"\b(?:hold|meet|convene|host)\b[^.]{0,30}\b(?:event|meeting|session|again)\b", text
+    ):
+        return None  # an event, not a task
     return _claim(s.ACTION, 0.7, task=text, owner=owner)
 
 
