@@ -71,6 +71,7 @@ def extract_meeting(text: str, *, resolver=None) -> ExtractedMeeting:
     _participants(meeting, document, resolver)
     _drop_headings(meeting)
     _actions(meeting, document, resolver)
+    _check_dates(meeting)
     _provenance(meeting, document)
     return meeting
 
@@ -202,6 +203,12 @@ def _heading_block(document: s.LabelledDocument, title: str) -> int | None:
         if key and _words(block.text) == key:
             return index
     return None
+
+
+def _check_dates(meeting: ExtractedMeeting) -> None:
+    for point in meeting.action_points():
+        if dates.implausible(point.due_date, meeting.meeting_date, point.source_sentence):
+            point.due_date, point.deadline_text = None, ""
 
 
 def _provenance(meeting: ExtractedMeeting, document: s.LabelledDocument) -> None:

@@ -96,8 +96,8 @@ def _range(match: re.Match) -> tuple[datetime.date | None, datetime.date | None]
 
 # "before the meeting in February", "during Feb meeting": a meeting, not a date (none invented).
 _MEETING_IN = re.compile(
-    rf"\b(?:before|at|during|by|until|in)\s+(?:the\s+)?(?:next\s+)?(?:meeting\s+in\s+(?:{MONTHS})"
-    rf"|(?:{MONTHS})\.?\s+meeting)\b",
+    rf"\b(?:before|at|during|by|until|in)\s+(?:the\s+|its\s+)?(?:next\s+)?(?:(?:meeting|session),?"
+    rf"\s+in\s+(?:{MONTHS})|(?:{MONTHS})\.?\s+(?:meeting|session))\b",
     re.I,
 )
 _WEEKDAY_FIGURES = re.compile(
@@ -152,3 +152,13 @@ def _weekday_date(match: re.Match, meeting_date: datetime.date) -> datetime.date
             if candidate >= meeting_date and candidate.weekday() == weekday:
                 options.append(candidate)
     return min(options) if options else None
+
+
+def implausible(due: str | None, meeting_date: datetime.date | None, sentence: str) -> bool:
+    """Rule: a due date from "a meeting in February" is invented; one more than three years
+    after the meeting is a misreading."""
+    if not due:
+        return False
+    if _MEETING_IN.search(repair(sentence)):
+        return True
+    return bool(meeting_date) and datetime.date.fromisoformat(due).year > meeting_date.year + 3

@@ -365,7 +365,12 @@ def _on_action_heading(walk: _Walk, block: Block) -> bool:
     heading_rest = actions.action_heading(block.text) if not block.bullet else None
     if heading_rest is None:
         return False
-    walk.mode, walk.list_bullets, walk.columns = "actions", 0, {}
+    # "Action Point: GTF to design a workshop" names its point: what follows is not a list of
+    # them (a bare "Action points:" opens one).
+    if not heading_rest or walk.mode == "actions":
+        walk.mode, walk.list_bullets, walk.columns = "actions", 0, {}
+    else:
+        walk.mode = "discussion"
     sentences = actions.split_sentences(heading_rest) if heading_rest else []
     if len(sentences) > 1 and all(actions.assigns_work(x) for x in sentences):
         # "Action: DESA to finalise the report. Members were encouraged to ...": two.
