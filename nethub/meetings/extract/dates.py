@@ -41,7 +41,7 @@ def repair(text: str) -> str:
 
 _NOT_MEETING = re.compile(
     r"(?:circulat\w*|publish\w*|post(?:ed)?\s+(?:on|date)|date\s+post|upload\w*|issued|"
-    r"submitted\s+on|next\s+meeting(?:\s+date)?|updated|revised|printed|^date)\W{0,3}(?:\w+\W+)?$",
+    r"submitted\s+on|next\s+meeting(?:\s+date)?|updated|revised|printed)\W{0,3}(?:\w+\W+)?$",
     re.I,
 )
 _ISSUE = re.compile(r"^\W{0,3}(?:original\s*:|[A-Z]{2,}/\d{4}/)", re.I)

@@ -28,6 +28,11 @@ NAME = rf"{_NAME_WORD}(?:[ -](?:{_PARTICLE}\s)?{_NAME_WORD}){{0,3}}"
 _NOT_NAME = frozenset(
     [
         "agency",
+        "commissioner",
+        "secretary",
+        "minister",
+        "ambassador",
+        "excellency",
         "name",
         "bank",
         "heads",
@@ -325,6 +330,8 @@ def org_dash_people(line: str, resolver) -> list[Found]:
 def two_columns(line: str, resolver) -> list[Found]:
     """ "Olav Kjorven, UNDP Co-Chair        Angela Cropper, UNEP": columns of "Name, ORG"."""
     cells = [c.strip() for c in re.split(r"\s{3,}", line) if c.strip()]
+    if len(cells) < 2:
+        return []
     found = []
     for cell in cells:
         name, _, org = cell.partition(",")

@@ -33,7 +33,7 @@ _OWNER_WORD = (
     r"(?:[A-Z][\w/&'’.-]*|&|and|or|of|the|members?|partners|team|co-?chairs?|co-?leads?|leads?|"
     r"colleagues|section|cluster|coordinator|focal|points?|group|agencies|secretariat|staff|"
     r"all|other|chairs?|unit|office|working|level|sector|sectors|principals|heads|"
-    r"representatives?|members)"
+    r"representatives?|members|agency|agencies)"
 )
 # Who can be given work: a capitalised noun phrase ("WFP", "The Support Team", "CPWG and GBV
 # WG", "Candy", "All", "SAG co-chairs", "WASH Cluster coordinator"), not a preposition, a
@@ -131,7 +131,8 @@ _BODY_NOUN = re.compile(
     r"\b(?:team|cluster|group|committee|partners|members|member|coordinator|secretariat|sector|"
     r"sectors|chairs?|co-?chairs?|leads?|co-?leads?|agencies|principals|staff|participants|all|"
     r"section|unit|office|heads|representatives?|working\s+level|focal\s+points?|government|"
-    r"ministry|network|task\s*force|board|council|champion|director|officer|manager|hc|rc)\b",
+    r"ministry|network|task\s*force|board|council|champion|director|officer|manager|hc|rc|"
+    r"agency)\b",
     re.I,
 )
 
@@ -231,6 +232,13 @@ def asked_to(seg, context):
     return None
 
 
+# "that the support team will prepare ...": the owner after "that" is written in lower case.
+_THAT_WILL = re.compile(
+    r"^(?:the\s+)?(?P<owner>[\w/&'’.-]+(?:\s+[\w/&'’.-]+){0,4}?)\s+(?:will|would|should|shall)\s+"
+    rf"(?:{_TASK})\b"
+)
+
+
 def agreed_work(seg, context):
     """An unlabelled decision that assigns work: "It was decided that the Support Team will
     prepare ...", "it was decided to email the latest version again", "Participants agreed to
@@ -247,10 +255,10 @@ def agreed_work(seg, context):
         context.action_section
     ):
         return None  # a suggestion in the discussion assigns nothing; under "Follow-up" it does
-    inner = _WILL.match(rest) or _OWNER_TO.match(rest)
+    inner = _WILL.match(rest) or _OWNER_TO.match(rest) or _THAT_WILL.match(rest)
     if inner:
         return _claim(s.ACTION, 0.8, task=text, owner=_owner(inner.group("owner")))
-    if re.match(rf"^to\s+(?:be\s+)?(?:{_TASK}|{_PASSIVE}|\w+)\b", rest) or re.search(
+    if re.match(rf"^to\s+(?:be\s+)?(?:{_TASK}|{_PASSIVE})\b", rest) or re.search(
         rf"\b(?:should|must|will|would)\s+be\s+(?:{_PASSIVE})\b", rest
     ):
         return _claim(s.ACTION, 0.7, task=text, owner=None)
@@ -269,6 +277,8 @@ def will_task(seg, context):
     owner = _owner(match.group("owner"))
     if owner is None or not plausible_owner(owner, context.document.text):
         return None
+    if re.search(r"\b(?:you|your)\b", text):
+        return None  # said to an audience (a speech, a briefing): no task of the meeting
     if re.search(
         r"\b(?:hold|meet|convene|host)\b[^.]{0,30}\b(?:event|meeting|session|again)\b", text
     ):
