@@ -215,7 +215,7 @@ def score(doc: dict, meeting) -> dict:
     counts["ap_pred"], counts["ap_gold"] = len(predicted), len(doc["action_points"])
     counts["owner_pred"] = sum(1 for p in predicted if p.owner)
     counts["due_pred"] = sum(1 for p in predicted if p.due_date)
-    doc["wrong_due"] = []
+    doc["wrong_due"], doc["wrong_owner"] = [], []
     for gold, found in pairs:
         counts["owner_gold"] += bool(gold["owner"])
         counts["due_gold"] += bool(gold["due_date"])
@@ -223,6 +223,8 @@ def score(doc: dict, meeting) -> dict:
             continue
         if gold["owner"] and found.owner and owner_ok(gold["owner"], found.owner):
             counts["owner_tp"] += 1
+        elif gold["owner"] or found.owner:
+            doc["wrong_owner"].append((gold["text"][:30], gold["owner"], found.owner))
         if gold["due_date"] and found.due_date == gold["due_date"]:
             counts["due_tp"] += 1
         elif gold["due_date"] or found.due_date:
@@ -295,7 +297,8 @@ def main() -> None:
             for doc in sets[name]:
                 if doc["missed"] or doc["extra"] or doc["people_missed"] or doc["people_extra"]:
                     print(f"  <{name}> {doc['file']} date={doc['found_date']} (gold {doc['date']})")
-                    for key in ("missed", "extra", "wrong_due", "people_missed", "people_extra"):
+                    keys = ("missed", "extra", "wrong_due", "wrong_owner", "people_missed")
+                    for key in (*keys, "people_extra"):
                         if doc[key]:
                             print(f"     {key}: {doc[key]}")
 

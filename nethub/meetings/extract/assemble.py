@@ -117,6 +117,11 @@ def _words(text: str) -> set[str]:
     return {w for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in _STOP}
 
 
+def _same_words(one: str, other: str) -> bool:
+    a, b = _words(one), _words(other)
+    return bool(a and b) and len(a & b) >= 0.8 * max(len(a), len(b))
+
+
 def _covered(task: str, points: list[ExtractedActionPoint]) -> ExtractedActionPoint | None:
     words = _words(task)
     for point in points:
@@ -145,8 +150,11 @@ def _actions(meeting: ExtractedMeeting, document: s.LabelledDocument, resolver) 
         if twin is not None:
             twin.rule = twin.rule or seg.rule
             twin.span = twin.span or seg.span
-            if twin.due_date is None and point.due_date and _covered(task, [twin]):
-                twin.due_date, twin.deadline_text = point.due_date, point.deadline_text
+            if _same_words(task, twin.source_sentence or twin.text):
+                # The same sentence: what the rule read completes what the structure read.
+                twin.owner = twin.owner or point.owner
+                if twin.due_date is None and point.due_date:
+                    twin.due_date, twin.deadline_text = point.due_date, point.deadline_text
             continue
         _item_for(meeting, document, seg).action_points.append(point)
         points.append(point)
