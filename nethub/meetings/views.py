@@ -242,4 +242,15 @@ def import_review(request: HttpRequest, pk: int) -> HttpResponse:
             draft.delete()
             messages.success(request, _("The meeting was saved."))
             return redirect(meeting)
-    return render(request, "meetings/import_review.html", {"form": form, "draft": draft})
+    parts, to_check = selectors.import_review_marks(draft.text, draft.extraction)
+    return render(
+        request,
+        "meetings/import_review.html",
+        {
+            "form": form,
+            "draft": draft,
+            "source_parts": parts,
+            "to_check": to_check,
+            "owner_choices": selectors.owner_choices(),
+        },
+    )
