@@ -52,7 +52,8 @@ class OrganizationResolver:
         word_keys: set[str] = set()
         for org, written in _database_names() if names is None else names:
             for name in written:
-                key = normalise_name(name or "")
+                # (alias, its stored normalised form) from the database; else a name.
+                name, key = name if isinstance(name, tuple) else (name, normalise_name(name or ""))
                 if not key:
                     continue
                 self._by_key.setdefault(key, org)
@@ -145,8 +146,10 @@ def _database_names():
     """(organisation, names) for every organisation: aliases first, as entered."""
     organizations = {org.pk: org for org in Organization.objects.all()}
     aliases: dict[int, list[str]] = {}
-    for alias, org_id in OrganizationAlias.objects.values_list("alias", "organization_id"):
-        aliases.setdefault(org_id, []).append(alias)
+    for alias, normalized, org_id in OrganizationAlias.objects.values_list(
+        "alias", "normalized", "organization_id"
+    ):
+        aliases.setdefault(org_id, []).append((alias, normalized))
     # Aliases first: an alias entered for one organisation wins over another's name.
     return [(organizations[pk], names) for pk, names in aliases.items()] + [
         (org, [org.name, org.acronym]) for org in organizations.values()
