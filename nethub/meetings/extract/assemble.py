@@ -123,12 +123,47 @@ def _same_words(one: str, other: str) -> bool:
 
 
 def _covered(task: str, points: list[ExtractedActionPoint]) -> ExtractedActionPoint | None:
+    """The point that already holds most of this task's words."""
     words = _words(task)
     for point in points:
         other = _words(point.text)
-        if words and other and len(words & other) / min(len(words), len(other)) >= 0.6:
+        if words and other and len(words & other) / len(words) >= 0.6:
             return point
     return None
+
+
+def _split_joined(meeting: ExtractedMeeting, document: s.LabelledDocument, resolver) -> None:
+    """Rule: one sentence the structure read as one point, in which the rules found two
+    tasks ("The HCT to comment by 23 August; the final version will be circulated by 31
+    August"), is two points."""
+    labelled = document.labelled(s.ACTION)
+    for item in meeting.agenda_items:
+        kept = []
+        for point in item.action_points:
+            source = _flat(point.source_sentence or point.text)
+            inside = list(
+                {
+                    _flat(seg.text): seg
+                    for seg in labelled
+                    if len(_flat(seg.text)) > 15 and _flat(seg.text) in source
+                }.values()
+            )
+            if len(inside) < 2 or any(_flat(a.text) in _flat(b.text) for a, b in _pairs(inside)):
+                kept.append(point)
+                continue
+            for seg in inside:
+                part = _point(seg, seg.data.get("task") or seg.text, meeting.meeting_date, resolver)
+                part.owner = part.owner or (point.owner if seg is inside[0] else None)
+                kept.append(part)
+        item.action_points = kept
+
+
+def _pairs(items: list) -> list[tuple]:
+    return [(a, b) for a in items for b in items if a is not b]
+
+
+def _flat(text: str) -> str:
+    return re.sub(r"\W+", " ", text).strip().lower()
 
 
 def _restated(point: ExtractedActionPoint, points: list[ExtractedActionPoint]):
@@ -141,6 +176,7 @@ def _restated(point: ExtractedActionPoint, points: list[ExtractedActionPoint]):
 
 
 def _actions(meeting: ExtractedMeeting, document: s.LabelledDocument, resolver) -> None:
+    _split_joined(meeting, document, resolver)
     points = meeting.action_points()
     meeting_date = meeting.meeting_date
     for seg in document.labelled(s.ACTION):

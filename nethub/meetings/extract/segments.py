@@ -57,7 +57,7 @@ class LabelledDocument:
 # Cells of a flattened table ("... with the LGUs. / -PC will share report"), glued list items
 # ("-CPWG will ...", "· David to present"), inline numbering ("1.Send a press release").
 _CELL = re.compile(
-    r"\s+/\s+(?=[-·•]?\s*[A-Z(])|\s+[·•]\s+|(?<=[.:;])\s*-(?=[A-Z])|\s+-\s+(?=[A-Z][a-z])"
+    r"\s+/\s+(?=[-·•]?\s*[A-Z(])|\s+[·•]\s+|(?<=[.:;])\s*-(?=[A-Z])|\s+[-–—]\s+(?=[A-Z][a-z])"
     r"|;\s+(?=(?:the\s+)?[a-zA-Z]+\s+(?:\w+\s+){0,3}(?:will|to|should|shall)\b)"
 )
 # "Prioritization of Health activities: Health Cluster to share ...": a label, then the task.

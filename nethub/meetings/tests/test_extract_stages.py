@@ -360,3 +360,26 @@ def test_action_tables_in_docx_and_pdf_keep_their_columns(maker, filename):
         ("Share the pipeline figures", "IOM", "2024-03-22"),
         ("Update the distribution map", "UNHCR", "2024-04-30"),
     ]
+
+
+def test_two_tasks_in_one_listed_sentence_are_two_points():
+    text = (
+        "Country team meeting\n\n17 August 2016\n\nMain decisions and action points:\n"
+        "(1) The team to comment on the draft strategy by COB 23 August; the final version "
+        "will then be circulated for endorsement by 31 August.\n"
+    )
+    points = extract_meeting(text, resolver=RESOLVER).action_points()
+    assert [p.due_date for p in points] == ["2016-08-23", "2016-08-31"]
+    assert points[0].owner == "team"
+
+
+def test_a_short_imperative_item_does_not_swallow_the_next_task():
+    text = (
+        "Steering committee notes, 1 October 1999\n\nNext Steps – After the forum 1.Mail the "
+        "forum report - Ana and Bo will have typed the notes by Friday 10/8. Staff will create "
+        "a proposed report and circulate it to the members. 2.Plan the next phase – Rick will "
+        "prepare a memo for the subcommittee.\n\nPresent: Ana Lind, Bo Berg, Rick White\n"
+    )
+    texts = [p.text for p in extract_meeting(text, resolver=RESOLVER).action_points()]
+    assert any(t.startswith("Staff will create") for t in texts)
+    assert any(t.startswith("Rick will prepare") for t in texts)
