@@ -63,7 +63,14 @@ def label_segments(document: LabelledDocument) -> None:
 
 
 def _update_section(seg: Segment, context: Context) -> None:
+    """An action heading opens a section of action points; the next heading or a long paragraph
+    closes it ("Next Steps – After the Forum": the heading's own second half does not)."""
+    previous = context.previous
     if seg.data.get("opens_actions"):
         context.action_section = True
+    elif (
+        previous is not None and previous.data.get("opens_actions") and previous.block == seg.block
+    ):
+        return
     elif seg.label == HEADING or (not seg.bullet and len(seg.text.split()) > 60):
         context.action_section = False
