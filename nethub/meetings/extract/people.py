@@ -19,8 +19,8 @@ from nethub.meetings.extract.participants import HONORIFICS
 from nethub.meetings.extract.result import ExtractedParticipant
 
 _NAME_WORD = (
-    r"(?:[A-Z]['’][A-Z][a-z]+|[A-Z][a-zà-ÿ'’-]+|[A-Z]\.(?:\s?[A-Z]\.)*|[A-Z][a-z]*[A-Z][a-z]+|"
-    r"d'[A-Z]\w+|Mc[A-Z]\w+)"
+    r"(?:[A-Z]['’][A-Z][a-z]+|Mc[A-Z][a-z]+|[A-Z][a-z]*[A-Z][a-z]+|d'[A-Z]\w+|"
+    r"[A-Z][a-zà-ÿ'’]+(?:-[A-Z]?[a-zà-ÿ'’]+)*|[A-Z]\.(?:\s?[A-Z]\.)*)"
 )
 _PARTICLE = r"(?:le|de|van|von|da|del|bin|al)"
 NAME = rf"{_NAME_WORD}(?:[ -](?:{_PARTICLE}\s)?{_NAME_WORD}){{0,3}}"
@@ -28,6 +28,15 @@ NAME = rf"{_NAME_WORD}(?:[ -](?:{_PARTICLE}\s)?{_NAME_WORD}){{0,3}}"
 _NOT_NAME = frozenset(
     [
         "agency",
+        "affairs",
+        "inter-agency",
+        "policy",
+        "development",
+        "rights",
+        "email",
+        "phone",
+        "position",
+        "function",
         "commissioner",
         "secretary",
         "minister",
