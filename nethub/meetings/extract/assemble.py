@@ -183,8 +183,7 @@ def _actions(meeting: ExtractedMeeting, document: s.LabelledDocument, resolver) 
         task = seg.data.get("task") or seg.text
         point = _point(seg, task, meeting_date, resolver)
         twin = _covered(task, points) or _restated(point, points)
-        if twin is not None:
-            twin.rule = twin.rule or seg.rule
+        if twin is not None:  # the structure's point keeps its own rule and confidence
             twin.span = twin.span or seg.span
             if _same_words(task, twin.source_sentence or twin.text):
                 # The same sentence: what the rule read completes what the structure read.
@@ -262,8 +261,6 @@ def _provenance(meeting: ExtractedMeeting, document: s.LabelledDocument) -> None
         if not point.rule:
             point.rule = "listed_point" if point.explicit else "discussion_point"
             point.confidence = STRUCTURE_CONFIDENCE[point.explicit]
-        elif point.rule in dict.fromkeys(("listed_point", "discussion_point")):
-            pass
         point.span = point.span or _find(document.text, point.source_sentence or point.text)
     for person in meeting.participants:
         person.rule = person.rule or "attendance_list"
