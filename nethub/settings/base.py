@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "nethub.library",
     "nethub.search",
     "nethub.api",
+    "nethub.workplan",
 ]
 
 MIDDLEWARE = [
