@@ -9,8 +9,8 @@ from pathlib import Path
 from django.utils import timezone
 
 from nethub.accounts.models import User
-from nethub.consultations.importer import consultation_import
 from nethub.consultations import targets as target_registry
+from nethub.consultations.importer import consultation_import
 from nethub.consultations.models import Consultation
 from nethub.consultations.services import consultation_create
 

@@ -29,11 +29,11 @@ from pathlib import Path
 from django.db import transaction
 from django.utils.text import slugify
 
-from nethub.consultations.asks import priority_mentions
 from nethub.consultations import targets as target_registry
+from nethub.consultations.asks import priority_mentions
 from nethub.consultations.models import (
-    CommentTarget,
     Comment,
+    CommentTarget,
     Consultation,
     ExpressionOfInterest,
     Question,

@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from nethub.consultations import targets as target_registry
 from nethub.consultations.models import (
     Attachment,
     Comment,
@@ -25,7 +26,6 @@ from nethub.consultations.models import (
     Question,
     Support,
 )
-from nethub.consultations import targets as target_registry
 from nethub.consultations.sanitize import html_to_plain, sanitize_html
 from nethub.core.services import audit_record
 from nethub.core.slugs import unique_slug
@@ -307,9 +307,7 @@ def interest_set(
     withdrawn. The workplan hears of each (a membership request follows)."""
     _check(actor, "consultations.express_interest", consultation)
     organization = actor.organization
-    targets = {
-        k: t for t in consultation.targets if (k := target_registry.key(t)) in choices
-    }
+    targets = {k: t for t in consultation.targets if (k := target_registry.key(t)) in choices}
     existing = {
         f"{i.target_type_id}-{i.target_id}": i
         for i in ExpressionOfInterest.objects.filter(

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from nethub.core.slugs import unique_slug
 from nethub.workplan import services
-from nethub.workplan.models import Priority, Workplan, WorkingGroup
+from nethub.workplan.models import Priority, WorkingGroup, Workplan
 
 
 def workplan_for(consultation, *, create: bool) -> Workplan | None:
@@ -43,7 +43,9 @@ class WorkplanTargets:
                 novelty=status,
                 position=int(number) if number.isdigit() else 0,
             )
-        changed = [f for f, v in (("title", title), ("novelty", status)) if v and not getattr(priority, f)]
+        changed = [
+            f for f, v in (("title", title), ("novelty", status)) if v and not getattr(priority, f)
+        ]
         for field in changed:
             setattr(priority, field, title[:255] if field == "title" else status)
         if changed:

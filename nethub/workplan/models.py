@@ -205,6 +205,7 @@ class WorkingGroup(TimeStampedModel):
         related_name="predecessors",
     )
     taggings = GenericRelation("framework.Tagging")
+    tag_permission = "workplan.manage_group"
 
     class Meta:
         ordering = ["workplan", "priority__position", "number", "title", "pk"]
@@ -358,9 +359,13 @@ class Activity(TimeStampedModel):
     )
     progress = models.PositiveSmallIntegerField(_("progress (%)"), default=0)
     documents = models.ManyToManyField(
-        "library.Document", blank=True, related_name="workplan_activities", verbose_name=_("documents")
+        "library.Document",
+        blank=True,
+        related_name="workplan_activities",
+        verbose_name=_("documents"),
     )
     taggings = GenericRelation("framework.Tagging")
+    tag_permission = "workplan.manage_group"
 
     class Meta:
         ordering = ["group", "due_date", "pk"]
@@ -420,9 +425,7 @@ class AskUptake(models.Model):
         NOT_TAKEN_UP = "not_taken_up", _("Not taken up")
 
     workplan = models.ForeignKey(Workplan, on_delete=models.CASCADE, related_name="ask_uptakes")
-    comment = models.ForeignKey(
-        "consultations.Comment", on_delete=models.CASCADE, related_name="+"
-    )
+    comment = models.ForeignKey("consultations.Comment", on_delete=models.CASCADE, related_name="+")
     ask_key = models.CharField(max_length=40)
     state = models.CharField(_("taken up?"), max_length=16, choices=State.choices, blank=True)
     note = models.TextField(_("where, or why not"), blank=True)

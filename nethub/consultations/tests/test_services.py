@@ -7,8 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 
-from nethub.consultations import services
-from nethub.consultations import targets
+from nethub.consultations import services, targets
 from nethub.consultations.models import Comment, Follow
 from nethub.consultations.notifications import digests_send, unsubscribe_read
 from nethub.consultations.sanitize import sanitize_html

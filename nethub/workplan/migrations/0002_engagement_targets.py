@@ -57,7 +57,7 @@ def forward(apps, schema_editor):
         CommentTarget(comment_id=row.comment_id, target_type=moved[row.engagementtarget_id][0],
                       target_id=moved[row.engagementtarget_id][1].pk)
         for row in Through.objects.all()
-    ]  # fmt: skip
+    ]
     CommentTarget.objects.bulk_create(links, ignore_conflicts=True)
     for workplan in workplans.values():
         snapshot = [
@@ -90,7 +90,7 @@ def backward(apps, schema_editor):
             target, _ = EngagementTarget.objects.get_or_create(
                 consultation_id=item.workplan.consultation_id, kind=kind, number=item.number,
                 title=item.title, defaults={"status": status},
-            )  # fmt: skip
+            )
             back[(types.get(name), item.pk)] = target
     for interest in ExpressionOfInterest.objects.filter(target_id__isnull=False):
         target = back.get((interest.target_type_id, interest.target_id))
