@@ -73,5 +73,6 @@ def load(*, fixtures_dir: Path | None, stdout) -> None:
                 services.membership_request_from_interest(interest=interest, actor=None) is not None
             )
     stdout.write(
-        f"Workplan: {workplan} with {workplan.priorities.count()} priorities; {made} membership requests from the Discussion Space."
+        f"Workplan: {workplan} with {workplan.priorities.count()} priorities; "
+        f"{made} membership requests from the Discussion Space."
     )
