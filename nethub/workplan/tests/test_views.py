@@ -1,0 +1,132 @@
+import io
+import time
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from nethub.directory.models import Organization
+from nethub.workplan.models import Activity, WorkingGroup
+from nethub.workplan.tests import factories as f
+
+pytestmark = pytest.mark.django_db
+
+
+def _populate(wp, groups: int, activities: int):
+    orgs = list(Organization.objects.filter(kind="un_entity")[:3])
+    priorities = [f.priority(wp, str(n), f"Priority {n}") for n in range(1, 4)]
+    made = []
+    for n in range(groups):
+        made.append(
+            f.group(
+                wp,
+                priorities[n % 3],
+                title=f"Group {n}",
+                co_lead=orgs[n % 3],
+                members=[orgs[(n + 1) % 3]],
+            )
+        )
+    Activity.objects.bulk_create(
+        [
+            Activity(
+                group=made[n % groups],
+                title=f"Activity {n}",
+                lead=orgs[n % 3],
+                status=("done", "in_progress", "planned")[n % 3],
+                progress=(100, 50, 0)[n % 3],
+            )
+            for n in range(activities)
+        ]
+    )
+    for a in Activity.objects.filter(group__workplan=wp)[:50]:
+        a.contributors.add(orgs[0])
+    return made
+
+
+def _count(client, url):
+    with CaptureQueriesContext(connection) as ctx:
+        start = time.perf_counter()
+        response = client.get(url)
+        elapsed = time.perf_counter() - start
+    assert response.status_code == 200
+    return len(ctx.captured_queries), elapsed, response
+
+
+def test_workplan_and_group_pages_cost_the_same_queries_for_2_and_50_groups(
+    client, django_assert_num_queries
+):
+    small, big = f.workplan(), f.workplan()
+    small_groups = _populate(small, 2, 4)
+    big_groups = _populate(big, 50, 1000)
+    client.get(small.get_absolute_url())  # warms the content-type cache
+    n_small, _, _ = _count(client, small.get_absolute_url())
+    with django_assert_num_queries(n_small):
+        n_big, elapsed, response = _count(client, big.get_absolute_url())
+    print(
+        f"workplan page, 50 groups and 1,000 activities: {n_big} queries, {elapsed * 1000:.0f} ms"
+    )
+    html = response.content.decode()
+    assert "<svg" in html and "Priority 1" in html
+    # The figures are the activities' own, per priority; the chart draws what the table says.
+    for row in response.context["rows"]:
+        mine = Activity.objects.filter(group__priority=row.priority)
+        assert row.activities == mine.count() == sum(g.activity_count for g in row.groups)
+        assert row.done == mine.filter(status="done").count()
+        assert f">{row.percent}%</text>" in html
+    client.get(small_groups[0].get_absolute_url())
+    g_small = _count(client, small_groups[0].get_absolute_url())[0]
+    with django_assert_num_queries(g_small):
+        _count(client, big_groups[0].get_absolute_url())
+
+
+def test_draft_is_not_public_and_exports(client, secretariat_user):
+    wp = f.workplan(status="draft")
+    _populate(wp, 2, 5)
+    assert client.get(wp.get_absolute_url()).status_code == 403
+    assert client.get(reverse("workplan:export", args=[wp.slug, "csv"])).status_code == 403
+    client.force_login(secretariat_user)
+    csv_text = client.get(reverse("workplan:export", args=[wp.slug, "csv"])).content.decode(
+        "utf-8-sig"
+    )
+    assert csv_text.count("\n") == 6 and "Activity 4" in csv_text
+    from docx import Document
+    from openpyxl import load_workbook
+
+    book = load_workbook(
+        io.BytesIO(client.get(reverse("workplan:export", args=[wp.slug, "xlsx"])).content)
+    )
+    assert book["Activities"].max_row == 6
+    doc = Document(
+        io.BytesIO(client.get(reverse("workplan:export", args=[wp.slug, "docx"])).content)
+    )
+    assert any(
+        "Activity 0" in cell.text for t in doc.tables for row in t.rows for cell in row.cells
+    )
+    assert client.get(reverse("workplan:export", args=[wp.slug, "pdf"])).status_code == 404
+
+
+def test_html_in_fields_is_escaped(client, secretariat_user):
+    wp = f.workplan()
+    g = f.group(wp, f.priority(wp, title="<script>alert(1)</script>"))
+    g.description = "<img src=x onerror=alert(1)>"
+    g.save()
+    assert "<script>alert(1)" not in client.get(wp.get_absolute_url()).content.decode()
+    assert "<img src=x" not in client.get(g.get_absolute_url()).content.decode()
+
+
+def test_home_page_shows_my_groups(client, stakeholder_user):
+    wp = f.workplan()
+    f.group(wp, title="Group on labour migration", members=[stakeholder_user.organization])
+    client.force_login(stakeholder_user)
+    assert "Group on labour migration" in client.get(reverse("core:home")).content.decode()
+
+
+def test_api_lists_only_endorsed(client):
+    public, draft = f.workplan(), f.workplan(status="draft")
+    f.group(public, title="Public group")
+    f.group(draft, title="Draft group")
+    titles = [g["title"] for g in client.get("/api/workplan/groups/").json()["results"]]
+    assert titles == ["Public group"]
+    assert client.get("/api/schema/").status_code == 200
+    assert WorkingGroup.objects.count() == 2
