@@ -130,3 +130,68 @@ def test_api_lists_only_endorsed(client):
     assert titles == ["Public group"]
     assert client.get("/api/schema/").status_code == 200
     assert WorkingGroup.objects.count() == 2
+
+
+def test_comparison_shows_changes_and_confirmed_uptake(client, secretariat_user, stakeholder_user):
+    import datetime
+
+    from django.utils import timezone
+
+    from nethub.consultations import services as consultation_services
+    from nethub.workplan import services
+
+    wp = services.workplan_create(actor=secretariat_user, title="Draft")
+    kept = services.priority_create(actor=secretariat_user, workplan=wp, number="1", title="Old")
+    dropped = services.group_create(actor=secretariat_user, workplan=wp, title="Regular pathways")
+    now = timezone.now()
+    consultation = services.workplan_open_consultation(
+        actor=secretariat_user,
+        workplan=wp,
+        opens_at=now - datetime.timedelta(hours=1),
+        closes_at=now + datetime.timedelta(days=1),
+    )
+    comment = consultation_services.comment_create(
+        consultation=consultation,
+        actor=stakeholder_user,
+        body="<p>We recommend a priority on migrant children in the workplan.</p>",
+    )
+    kept.title = "Renamed"
+    kept.save()
+    services.item_drop(actor=secretariat_user, item=dropped)
+    services.priority_create(actor=secretariat_user, workplan=wp, number="2", title="Added one")
+    from nethub.workplan.selectors import ask_key, comparison
+
+    ask = comparison(workplan=wp)["asks"][0]
+    assert ask["comment"] == comment and ask["uptake"] is None
+    client.force_login(secretariat_user)
+    url = reverse("workplan:uptake", args=[wp.slug])
+    client.post(
+        url,
+        {
+            "comment": comment.pk,
+            "key": ask_key(ask["text"]),
+            "state": "taken_up",
+            "note": "Priority 2",
+        },
+    )
+    html = client.get(reverse("workplan:compare", args=[wp.slug])).content.decode()
+    assert "Added one" in html and "Regular pathways" in html and "“1 Old” → " in html
+    assert '<span class="uptake-state">Taken up</span>' in html
+    client.force_login(stakeholder_user)
+    assert (
+        client.post(url, {"comment": comment.pk, "key": "x", "state": "taken_up"}).status_code
+        == 403
+    )
+
+
+def test_tracker_filters_by_working_group(client):
+    from nethub.meetings.tests.factories import ActionPointFactory
+
+    wp = f.workplan()
+    g = f.group(wp)
+    ours, theirs = ActionPointFactory(text="Ours to do"), ActionPointFactory(text="Not ours")
+    g.meetings.add(ours.meeting)
+    html = client.get(reverse("meetings:tracker") + f"?working_group={g.pk}").content.decode()
+    assert "Ours to do" in html and "Not ours" not in html
+    assert "Ours to do" in client.get(g.get_absolute_url()).content.decode()
+    assert theirs.pk
