@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from nethub.directory.models import Organization
+from nethub.library.models import Document
 from nethub.meetings.models import Decision, Meeting
 from nethub.workplan.models import Activity, AskUptake, Membership, Novelty, WorkingGroup
 
@@ -110,6 +111,12 @@ class ProgressForm(forms.Form):
 class MeetingLinkForm(forms.Form):
     meeting = forms.ModelChoiceField(
         label=_("meeting"), queryset=Meeting.objects.select_related("series")
+    )
+
+
+class DocumentLinkForm(forms.Form):
+    document = forms.ModelChoiceField(
+        label=_("document"), queryset=Document.objects.filter(status="ready")
     )
 
 

@@ -146,7 +146,7 @@ class Priority(TimeStampedModel):
         return f"{label}: {self.title}" if self.title else label
 
     def get_absolute_url(self) -> str:
-        return f"{self.workplan.get_absolute_url()}#priority-{self.pk}"
+        return reverse("workplan:priority", args=[self.pk])
 
     def search_document(self) -> SearchDocument | None:
         if not _public(self.workplan):

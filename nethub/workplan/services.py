@@ -481,6 +481,14 @@ def progress_note_add(
 
 
 @transaction.atomic
+def activity_link_document(*, actor, activity: Activity, document) -> None:
+    """A library document the activity produced."""
+    _check(actor, "workplan.manage_group", activity)
+    activity.documents.add(document)
+    audit_record(actor=actor, subject=activity, action="document_linked", new_value=str(document))
+
+
+@transaction.atomic
 def group_link_meeting(*, actor, group: WorkingGroup, meeting, link: bool = True) -> None:
     """A meeting the group held (the action tracker filters by it)."""
     _check(actor, "workplan.manage_group", group)

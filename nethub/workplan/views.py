@@ -15,7 +15,13 @@ from nethub.consultations.models import Comment
 from nethub.core.pagination import paginate
 from nethub.core.selectors import audit_history
 from nethub.workplan import exports, forms, selectors, services
-from nethub.workplan.models import Activity, MembershipRequest, WorkingGroup, Workplan
+from nethub.workplan.models import (
+    Activity,
+    MembershipRequest,
+    Priority,
+    WorkingGroup,
+    Workplan,
+)
 
 
 def _require(request: HttpRequest, perm: str, obj=None) -> None:
@@ -218,6 +224,32 @@ def group(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "workplan/group.html", context)
 
 
+def priority(request: HttpRequest, pk: int) -> HttpResponse:
+    """A priority: its GCM objectives, guiding principles and MPTF thematic areas (tags), its
+    groups, and what it continues or is continued as."""
+    item = get_object_or_404(
+        Priority.objects.select_related("workplan", "successor__workplan").prefetch_related(
+            "groups", "predecessors__workplan"
+        ),
+        pk=pk,
+    )
+    _require(request, "workplan.view_workplan", item)
+    return render(request, "workplan/priority.html", {"priority": item})
+
+
+@login_required
+@require_POST
+def activity_document(request: HttpRequest, pk: int) -> HttpResponse:
+    activity = get_object_or_404(Activity.objects.select_related("group__workplan"), pk=pk)
+    _require(request, "workplan.manage_group", activity)
+    form = forms.DocumentLinkForm(request.POST)
+    if form.is_valid():
+        services.activity_link_document(
+            actor=request.user, activity=activity, document=form.cleaned_data["document"]
+        )
+    return redirect(activity)
+
+
 def _group_action(request, pk, perm):
     group = get_object_or_404(WorkingGroup.objects.select_related("workplan"), pk=pk)
     _require(request, perm, group)
@@ -320,6 +352,7 @@ def activity(request: HttpRequest, pk: int) -> HttpResponse:
     _require(request, "workplan.view_group", activity.group)
     activity = selectors.activity_detail(pk=pk)
     can_progress = request.user.has_perm("workplan.add_progress", activity)
+    can_manage = request.user.has_perm("workplan.manage_group", activity)
     form = forms.ProgressForm(initial={"status": activity.status, "progress": activity.progress})
     return render(
         request,
@@ -328,6 +361,7 @@ def activity(request: HttpRequest, pk: int) -> HttpResponse:
             "activity": activity,
             "can_progress": can_progress,
             "form": form if can_progress else None,
+            "document_form": forms.DocumentLinkForm() if can_manage else None,
         },
     )
 

@@ -103,6 +103,7 @@ PUBLIC = {
     "workplan:compare": "an endorsed workplan's comparison with its draft (others 403)",
     "workplan:export": "an endorsed workplan as a file (others 403)",
     "workplan:group": "a group of an endorsed workplan (others 403)",
+    "workplan:priority": "a priority of an endorsed workplan (others 403)",
     "workplan:activity": "an activity of an endorsed workplan (others 403)",
 }
 

@@ -195,3 +195,46 @@ def test_tracker_filters_by_working_group(client):
     assert "Ours to do" in html and "Not ours" not in html
     assert "Ours to do" in client.get(g.get_absolute_url()).content.decode()
     assert theirs.pk
+
+
+def test_priorities_groups_and_activities_are_tagged_like_other_records(
+    client, secretariat_user, focal_point_user, stakeholder_user
+):
+    from django.contrib.contenttypes.models import ContentType
+
+    from nethub.framework.models import FrameworkElement, Tagging
+    from nethub.library.models import Document
+
+    wp = f.workplan()
+    pr = f.priority(wp, title="Socio-economic integration")
+    g = f.group(wp, pr, co_lead=focal_point_user.organization)
+    a = f.activity(g)
+    objective = FrameworkElement.objects.get(kind="objective", code="16")
+    area = FrameworkElement.objects.filter(kind="thematic_area").first() or objective
+    for user, obj, element, allowed in (
+        (secretariat_user, pr, objective, True),
+        (secretariat_user, pr, area, True),
+        (focal_point_user, g, objective, True),  # the co-lead tags its group
+        (stakeholder_user, a, objective, False),
+    ):
+        client.force_login(user)
+        ct = ContentType.objects.get_for_model(obj)
+        response = client.post(
+            reverse("framework:tags_edit", args=[ct.pk, obj.pk]),
+            {"action": "add", "element": element.pk},
+        )
+        assert (response.status_code < 400) == allowed
+        assert (
+            Tagging.objects.filter(content_type=ct, object_id=obj.pk, element=element).exists()
+            == allowed
+        )
+    client.logout()
+    html = client.get(pr.get_absolute_url()).content.decode()
+    assert "Socio-economic integration" in html and g.title in html
+    document = Document.objects.create(title="Toolkit", status="ready")
+    client.force_login(focal_point_user)
+    client.post(reverse("workplan:activity_document", args=[a.pk]), {"document": document.pk})
+    assert list(a.documents.all()) == [document]
+    client.force_login(stakeholder_user)
+    response = client.post(reverse("workplan:activity_document", args=[a.pk]), {"document": 1})
+    assert response.status_code == 403
