@@ -114,6 +114,20 @@ class MeetingLinkForm(forms.Form):
     )
 
 
+class DropForm(forms.Form):
+    successor = forms.ModelChoiceField(label=_("continued as"), queryset=None, required=False)
+    note = forms.CharField(label=_("note"), required=False, max_length=2000)
+
+    def __init__(self, *args, item, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["successor"].queryset = (
+            type(item)
+            .objects.exclude(pk=item.pk)
+            .exclude(status="dropped")
+            .select_related("workplan")
+        )
+
+
 class DocumentLinkForm(forms.Form):
     document = forms.ModelChoiceField(
         label=_("document"), queryset=Document.objects.filter(status="ready")

@@ -14,6 +14,7 @@ urlpatterns = [
     path("groups/<int:pk>/activities/", views.group_activity, name="group_activity"),
     path("groups/<int:pk>/meetings/", views.group_meeting, name="group_meeting"),
     path("priorities/<int:pk>/", views.priority, name="priority"),
+    path("<str:kind>/<int:pk>/drop/", views.drop, name="drop"),
     path("activities/<int:pk>/", views.activity, name="activity"),
     path("activities/<int:pk>/documents/", views.activity_document, name="activity_document"),
     path("activities/<int:pk>/progress/", views.activity_progress, name="activity_progress"),

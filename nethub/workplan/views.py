@@ -221,6 +221,8 @@ def group(request: HttpRequest, pk: int) -> HttpResponse:
             "meeting_form": forms.MeetingLinkForm(),
             "requests": group.requests.filter(status="pending").select_related("organization"),
         }
+        if group.status != "dropped" and user.has_perm("workplan.change_workplan", group.workplan):
+            context["drop_form"] = forms.DropForm(item=group)
     return render(request, "workplan/group.html", context)
 
 
@@ -234,7 +236,26 @@ def priority(request: HttpRequest, pk: int) -> HttpResponse:
         pk=pk,
     )
     _require(request, "workplan.view_workplan", item)
-    return render(request, "workplan/priority.html", {"priority": item})
+    can_change = request.user.has_perm("workplan.change_workplan", item.workplan)
+    drop_form = forms.DropForm(item=item) if can_change and item.status != "dropped" else None
+    return render(request, "workplan/priority.html", {"priority": item, "drop_form": drop_form})
+
+
+@login_required
+@require_POST
+def drop(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
+    """The secretariat drops a priority or group: kept with its history, linked to what
+    continues it."""
+    model = {"priority": Priority, "group": WorkingGroup}.get(kind)
+    if model is None:
+        raise Http404
+    item = get_object_or_404(model.objects.select_related("workplan"), pk=pk)
+    _require(request, "workplan.change_workplan", item.workplan)
+    form = forms.DropForm(request.POST, item=item)
+    if form.is_valid():
+        services.item_drop(actor=request.user, item=item, **form.cleaned_data)
+        messages.success(request, _("Dropped; its history is kept."))
+    return redirect(item)
 
 
 @login_required

@@ -238,3 +238,20 @@ def test_priorities_groups_and_activities_are_tagged_like_other_records(
     client.force_login(stakeholder_user)
     response = client.post(reverse("workplan:activity_document", args=[a.pk]), {"document": 1})
     assert response.status_code == 403
+
+
+def test_secretariat_drops_a_group_and_links_its_successor(
+    client, secretariat_user, focal_point_user
+):
+    old_plan, new_plan = f.workplan(), f.workplan(status="draft")
+    old = f.group(old_plan, title="TWG3 regular pathways", co_lead=focal_point_user.organization)
+    new = f.group(new_plan, title="Pathways, continued")
+    url = reverse("workplan:drop", args=["group", old.pk])
+    client.force_login(focal_point_user)  # a co-lead manages its group but not the workplan
+    assert client.post(url, {"successor": new.pk}).status_code == 403
+    client.force_login(secretariat_user)
+    client.post(url, {"successor": new.pk, "note": "Merged"})
+    old.refresh_from_db()
+    assert (old.status, old.successor) == ("dropped", new)
+    html = client.get(old.get_absolute_url()).content.decode()
+    assert "Pathways, continued" in html and "Dropped" in html
