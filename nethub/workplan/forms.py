@@ -134,6 +134,10 @@ class DocumentLinkForm(forms.Form):
     )
 
 
+class GroupDocumentForm(DocumentLinkForm):
+    terms_of_reference = forms.BooleanField(label=_("terms of reference"), required=False)
+
+
 class UptakeForm(forms.Form):
     comment = forms.IntegerField(widget=forms.HiddenInput)
     key = forms.CharField(widget=forms.HiddenInput, max_length=40)

@@ -489,6 +489,23 @@ def activity_link_document(*, actor, activity: Activity, document) -> None:
 
 
 @transaction.atomic
+def group_link_document(*, actor, group: WorkingGroup, document, terms_of_reference: bool) -> None:
+    """A library document of the group, or its terms of reference."""
+    _check(actor, "workplan.manage_group", group)
+    if terms_of_reference:
+        group.terms_of_reference = document
+        group.save(update_fields=["terms_of_reference", "updated_at"])
+    else:
+        group.documents.add(document)
+    audit_record(
+        actor=actor,
+        subject=group,
+        action="terms_of_reference" if terms_of_reference else "document_linked",
+        new_value=str(document),
+    )
+
+
+@transaction.atomic
 def group_link_meeting(*, actor, group: WorkingGroup, meeting, link: bool = True) -> None:
     """A meeting the group held (the action tracker filters by it)."""
     _check(actor, "workplan.manage_group", group)

@@ -17,6 +17,7 @@ from nethub.core.selectors import audit_history
 from nethub.workplan import exports, forms, selectors, services
 from nethub.workplan.models import (
     Activity,
+    Membership,
     MembershipRequest,
     Priority,
     WorkingGroup,
@@ -219,6 +220,7 @@ def group(request: HttpRequest, pk: int) -> HttpResponse:
             "member_form": forms.MemberForm(),
             "activity_form": forms.ActivityForm(),
             "meeting_form": forms.MeetingLinkForm(),
+            "document_form": forms.GroupDocumentForm(),
             "requests": group.requests.filter(status="pending").select_related("organization"),
         }
         if group.status != "dropped" and user.has_perm("workplan.change_workplan", group.workplan):
@@ -335,6 +337,25 @@ def group_meeting(request: HttpRequest, pk: int) -> HttpResponse:
             actor=request.user, group=group, meeting=form.cleaned_data["meeting"]
         )
     return redirect(group)
+
+
+@login_required
+@require_POST
+def group_document(request: HttpRequest, pk: int) -> HttpResponse:
+    group = _group_action(request, pk, "workplan.manage_group")
+    form = forms.GroupDocumentForm(request.POST)
+    if form.is_valid():
+        services.group_link_document(actor=request.user, group=group, **form.cleaned_data)
+    return redirect(group)
+
+
+@login_required
+@require_POST
+def membership_remove(request: HttpRequest, pk: int) -> HttpResponse:
+    membership = get_object_or_404(Membership.objects.select_related("group"), pk=pk)
+    _require(request, "workplan.manage_group", membership.group)
+    services.membership_remove(actor=request.user, membership=membership)
+    return redirect(membership.group)
 
 
 @login_required

@@ -255,3 +255,23 @@ def test_secretariat_drops_a_group_and_links_its_successor(
     assert (old.status, old.successor) == ("dropped", new)
     html = client.get(old.get_absolute_url()).content.decode()
     assert "Pathways, continued" in html and "Dropped" in html
+
+
+def test_co_lead_links_terms_of_reference_and_removes_a_member(
+    client, focal_point_user, stakeholder_user
+):
+    from nethub.library.models import Document
+
+    wp = f.workplan()
+    g = f.group(wp, co_lead=focal_point_user.organization, members=[stakeholder_user.organization])
+    tor = Document.objects.create(title="Terms of reference of the group", status="ready")
+    client.force_login(stakeholder_user)
+    url = reverse("workplan:group_document", args=[g.pk])
+    assert client.post(url, {"document": tor.pk, "terms_of_reference": "on"}).status_code == 403
+    client.force_login(focal_point_user)
+    client.post(url, {"document": tor.pk, "terms_of_reference": "on"})
+    g.refresh_from_db()
+    assert g.terms_of_reference == tor
+    member = g.memberships.get(organization=stakeholder_user.organization)
+    client.post(reverse("workplan:membership_remove", args=[member.pk]))
+    assert not g.memberships.filter(pk=member.pk).exists()
