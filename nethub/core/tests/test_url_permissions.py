@@ -61,6 +61,8 @@ PUBLIC = {
             "workplan-group-detail",
             "workplan-activity-list",
             "workplan-activity-detail",
+            "roster-expert-list",
+            "roster-expert-detail",
         )
     },
     "core:home": "home page",
@@ -105,6 +107,8 @@ PUBLIC = {
     "workplan:group": "a group of an endorsed workplan (others 403)",
     "workplan:priority": "a priority of an endorsed workplan (others 403)",
     "workplan:activity": "an activity of an endorsed workplan (others 403)",
+    "roster:expert_list": "experts who consented to be listed, with the fields they chose",
+    "roster:expert_detail": "a listed expert's public fields (others 403/404)",
 }
 
 # public pages where an anonymous POST may legitimately succeed (a form for the public)
@@ -185,6 +189,8 @@ def _kwargs(name: str, args: list[str], objects: dict) -> dict:
         "object_id": 1,
         "tagging_id": 1,
         "pk": 1,
+        "app_label": "library",
+        "model": "practice",
     }
     if name.startswith("meetings:action_point"):
         values["pk"] = objects["action_point"]
