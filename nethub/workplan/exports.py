@@ -1,24 +1,17 @@
-"""Exports of a workplan: CSV and XLSX (one row per activity, through one table helper) and a
-DOCX progress report. No shared export helper exists in core yet; this one is the app's."""
+"""Exports of a workplan: CSV and XLSX (one row per activity, through core's export helper)
+and a DOCX progress report (per priority its figures, per group its activities)."""
 
 from __future__ import annotations
 
-import csv
 import io
 
 from django.conf import settings
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.utils.translation import gettext as _
 
+from nethub.core.exports import export_response
 from nethub.workplan import selectors
 from nethub.workplan.models import Activity, Workplan
-
-
-def _safe(value):
-    # A cell starting with =, +, - or @ would run as a formula in a spreadsheet.
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
-        return "'" + value
-    return value
 
 
 def table(workplan: Workplan) -> tuple[list[str], list[list]]:
@@ -63,34 +56,7 @@ def table(workplan: Workplan) -> tuple[list[str], list[list]]:
                 settings.SITE_URL.rstrip("/") + a.get_absolute_url(),
             ]
         )
-    return [str(c) for c in columns], [[_safe(v) for v in row] for row in rows]
-
-
-def to_csv(workplan: Workplan) -> bytes:
-    columns, rows = table(workplan)
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(columns)
-    writer.writerows(rows)
-    return out.getvalue().encode("utf-8-sig")
-
-
-def to_xlsx(workplan: Workplan) -> bytes:
-    from openpyxl import Workbook
-
-    columns, rows = table(workplan)
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet(_("Activities"))
-    sheet.append(columns)
-    for row in rows:
-        sheet.append(row)
-    progress = book.create_sheet(_("Progress by priority"))
-    progress.append([_("Priority"), _("Activities"), _("Done"), _("Average progress (%)")])
-    for r in selectors.workplan_progress(workplan=workplan):
-        progress.append([str(r.priority or _("No priority")), r.activities, r.done, r.percent])
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+    return [str(c) for c in columns], rows
 
 
 def to_docx(workplan: Workplan) -> bytes:
@@ -135,17 +101,14 @@ def to_docx(workplan: Workplan) -> bytes:
     return out.getvalue()
 
 
-FORMATS = {
-    "csv": (to_csv, "text/csv; charset=utf-8"),
-    "xlsx": (to_xlsx, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
-    "docx": (to_docx, "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
-}
-
-
 def response(*, workplan: Workplan, fmt: str) -> HttpResponse:
-    if fmt not in FORMATS:
-        raise Http404
-    make, content_type = FORMATS[fmt]
-    result = HttpResponse(make(workplan), content_type=content_type)
-    result["Content-Disposition"] = f'attachment; filename="{workplan.slug}.{fmt}"'
-    return result
+    """CSV and XLSX through the one export helper (core/exports.py); DOCX is the report."""
+    if fmt == "docx":
+        result = HttpResponse(
+            to_docx(workplan),
+            content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        )
+        result["Content-Disposition"] = f'attachment; filename="{workplan.slug}.docx"'
+        return result
+    header, rows = table(workplan)
+    return export_response(fmt, filename=workplan.slug, header=header, rows=rows)
