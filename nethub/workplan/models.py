@@ -85,6 +85,10 @@ class Workplan(TimeStampedModel):
             return f"{self.start_year}–{self.end_year}"
         return str(self.start_year or "")
 
+    @classmethod
+    def search_queryset(cls):
+        return cls.objects.all()
+
     def search_document(self) -> SearchDocument | None:
         if self.status not in (self.Status.ENDORSED, self.Status.CLOSED):
             return None
@@ -147,6 +151,10 @@ class Priority(TimeStampedModel):
 
     def get_absolute_url(self) -> str:
         return reverse("workplan:priority", args=[self.pk])
+
+    @classmethod
+    def search_queryset(cls):
+        return cls.objects.select_related("workplan")
 
     def search_document(self) -> SearchDocument | None:
         if not _public(self.workplan):
@@ -218,6 +226,10 @@ class WorkingGroup(TimeStampedModel):
 
     def get_absolute_url(self) -> str:
         return reverse("workplan:group", args=[self.pk])
+
+    @classmethod
+    def search_queryset(cls):
+        return cls.objects.select_related("workplan")
 
     def search_document(self) -> SearchDocument | None:
         if not _public(self.workplan):
@@ -377,6 +389,10 @@ class Activity(TimeStampedModel):
 
     def get_absolute_url(self) -> str:
         return reverse("workplan:activity", args=[self.pk])
+
+    @classmethod
+    def search_queryset(cls):
+        return cls.objects.select_related("group__workplan", "lead")
 
     def search_document(self) -> SearchDocument | None:
         if not _public(self.group.workplan):
