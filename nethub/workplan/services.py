@@ -334,6 +334,11 @@ def membership_request_from_interest(*, interest, actor):
         return None
     if MembershipRequest.objects.filter(interest=interest).exists():
         return None
+    if (
+        isinstance(target, WorkingGroup)
+        and target.memberships.filter(organization=interest.organization).exists()
+    ):
+        return None  # already in the group: nothing to ask
     kwargs = {"group": target} if isinstance(target, WorkingGroup) else {"priority": target}
     return membership_request_create(
         actor=actor,

@@ -162,3 +162,21 @@ def test_endorsement_and_dropping_keep_history(secretariat_user):
     assert (wp.status, wp.endorsed_at, wp.endorsement_decision) == ("endorsed", meeting, decision)
     assert (g.status, g.successor) == ("dropped", new_group)
     assert AuditEvent.objects.filter(action="dropped", comment="merged").exists()
+
+
+def test_interest_of_a_group_member_needs_no_request(secretariat_user, stakeholder_user):
+    wp, pr, g = _draft(secretariat_user)
+    now = timezone.now()
+    consultation = services.workplan_open_consultation(
+        actor=secretariat_user,
+        workplan=wp,
+        opens_at=now - datetime.timedelta(hours=1),
+        closes_at=now + datetime.timedelta(days=1),
+    )
+    services.membership_set(
+        actor=secretariat_user, group=g, organization=stakeholder_user.organization, role="member"
+    )
+    consultation_services.interest_set(
+        consultation=consultation, actor=stakeholder_user, choices={targets.key(g): "continue"}
+    )
+    assert consultation.interests.count() == 1 and not MembershipRequest.objects.exists()
