@@ -316,7 +316,9 @@ def membership_request_create(
     )
     if not created:
         request.role, request.note = role, note[:2000] or request.note
-        request.save(update_fields=["role", "note", "updated_at"])
+        # A re-imported consultation recreates its interests: the request follows the new one.
+        request.interest = interest or request.interest
+        request.save(update_fields=["role", "note", "interest", "updated_at"])
     audit_record(
         actor=actor,
         subject=request.target,
