@@ -100,7 +100,9 @@ def _contributions(window, stdout) -> None:
             actor=None,
         )
         created += 1
-    stdout.write(f"Fund: {created} placeholder contributions (USD 12.5M in 2020, 3M in 2021).")
+    stdout.write(
+        f"Fund: {created} placeholder contributions added (USD 12.5M in 2020, 3M in 2021 in all)."
+    )
 
 
 def _steering_committee(stdout) -> None:
