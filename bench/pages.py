@@ -4,7 +4,8 @@ of the network's real scale and at full scale.
     .venv/bin/python bench/pages.py [--backend postgres|sqlite] [--seconds S] [--clients N]
 
 Full scale: 5,000 action points in 200 meetings, a 2,000-comment consultation from 100
-organisations, 10,000 library documents, 42,000 search passages (vectors around 40 topics, as
+organisations, 10,000 library documents, 42,000 search passages, the fund's 2,000 programmes and
+10,000 contributions (vectors around 40 topics, as
 sentence embeddings are; `bench/search.py` measures search on real embeddings). The tenth is
 built first and measured; the rest is added and everything is measured again.
 
@@ -41,7 +42,8 @@ PG_SERVER = os.environ.get("BENCH_PG_URL", "postgres://postgres@127.0.0.1:5432/p
 PG_DB = "nethub_bench_pages"
 PORT = int(os.environ.get("BENCH_PORT", "8199"))
 FULL = {"meetings": 200, "points_per_meeting": 25, "comments": 2000, "organizations": 100,
-        "documents": 10_000, "passages": 42_000}  # fmt: skip
+        "documents": 10_000, "passages": 42_000,
+        "programmes": 2_000, "contributions": 10_000}  # fmt: skip
 
 
 # Data ---------------------------------------------------------------------------------------
@@ -60,6 +62,18 @@ def build(previous: dict[str, int] | None, target: dict[str, int]) -> None:
     _thread(previous, target)
     _documents(previous["documents"], target["documents"])
     _passages(previous["passages"], target["passages"])
+    _fund(previous, target)
+
+
+def _fund(previous: dict[str, int], target: dict[str, int]) -> None:
+    """The Migration MPTF: programmes at every stage with countries, contributions over four
+    years (the same bulk records as the fund's query-count test)."""
+    from nethub.fund.tests.test_views import _bulk
+
+    _bulk(
+        programmes=target["programmes"] - previous["programmes"],
+        contributions=target["contributions"] - previous["contributions"],
+    )
 
 
 def _meetings(start: int, stop: int, per_meeting: int) -> None:
@@ -295,6 +309,9 @@ def pages(objects: dict) -> dict[str, tuple[str, bool]]:
         "organization": (f"/directory/organisations/{objects['organization']}/", False),
         "search": ("/search/?q=labour+mobility+skills", False),
         "home": ("/", True),
+        "fund_dashboard": ("/fund/", False),
+        "fund_secretariat": ("/fund/secretariat/?on=2021-06-30", True),
+        "fund_programmes": ("/fund/programmes/", True),
     }
 
 

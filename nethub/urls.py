@@ -21,6 +21,7 @@ urlpatterns += i18n_patterns(
     path("roster/", include("nethub.roster.urls")),
     path("search/", include("nethub.search.urls")),
     path("admin/", admin.site.urls),
+    path("fund/", include("nethub.fund.urls")),
     prefix_default_language=False,
 )
 urlpatterns += i18n_patterns(

@@ -19,7 +19,7 @@ from nethub.directory.models import Organization
 from nethub.directory.services import organization_create, reference_data_load
 from nethub.framework.services import framework_load
 
-DEMO_APPS = ["meetings", "consultations", "library", "roster", "workplan", "search"]
+DEMO_APPS = ["meetings", "consultations", "library", "roster", "workplan", "fund", "search"]
 
 # (username, role, organisation acronym or name, first name, last name, is_staff)
 DEMO_USERS = [
@@ -36,6 +36,8 @@ DEMO_USERS = [
     ),
     ("stakeholder2", Role.STAKEHOLDER, "Demo Workers' Union", "Tomas", "Unionist", False),
     ("memberstate", Role.MEMBER_STATE, "Mexico", "Mar", "Delegate", False),
+    # UNICEF sits on the Migration MPTF Steering Committee from June 2021 (fund demo).
+    ("sc.unicef", Role.FOCAL_POINT, "UNICEF", "Uma", "Steering", False),
 ]
 
 DEMO_ORGANIZATIONS = [

@@ -306,3 +306,29 @@ def action_point_link_report(*, action_point: ActionPoint, meeting: Meeting, act
         raise ValidationError(_("A meeting cannot report on an action point agreed after it."))
     action_point.reported_in.add(meeting)
     audit_record(actor=actor, subject=action_point, action="reported_in", new_value=meeting)
+
+
+@transaction.atomic
+def meeting_create(*, series_name: str, date: datetime.date, title: str = "", actor) -> Meeting:
+    """A meeting recorded by hand (not imported), e.g. a fund Steering Committee meeting; the
+    same series and date give the existing meeting back."""
+    series = meeting_series_get_or_create(name=series_name)
+    meeting, created = Meeting.objects.get_or_create(
+        series=series, date=date, defaults={"title": title or f"{series.name} {date:%Y-%m-%d}"}
+    )
+    if created:
+        audit_record(actor=actor, subject=meeting, action="meeting.create", new_value=str(meeting))
+        record_saved(meeting)
+    return meeting
+
+
+@transaction.atomic
+def decision_create(*, meeting: Meeting, text: str, actor) -> Decision:
+    """A decision recorded by hand on a meeting, after those it already has."""
+    text = text.strip()
+    if not text:
+        raise ValidationError(_("A decision needs its text."))
+    position = meeting.decisions.count()
+    decision = Decision.objects.create(meeting=meeting, position=position, text=text)
+    audit_record(actor=actor, subject=meeting, action="decision.create", new_value=text[:500])
+    return decision

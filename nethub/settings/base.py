@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "nethub.search",
     "nethub.api",
     "nethub.workplan",
+    "nethub.fund",
 ]
 
 MIDDLEWARE = [
@@ -238,6 +239,11 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # One name each for choice sets used by several fields (the fund's stages and markers).
+    "ENUM_NAME_OVERRIDES": {
+        "FundStageEnum": "nethub.fund.models.Stage",
+        "FundMarkerEnum": "nethub.fund.models.Marker",
+    },
 }
 
 # Production hardening; each can be relaxed from the environment behind a TLS proxy.

@@ -63,6 +63,17 @@ PUBLIC = {
             "workplan-activity-detail",
             "roster-expert-list",
             "roster-expert-detail",
+            "fund-window-list",
+            "fund-window-detail",
+            "fund-programme-list",
+            "fund-programme-detail",
+            "fund-target-list",
+            "fund-target-detail",
+            "fund-allocation-list",
+            "fund-allocation-detail",
+            "fund-sc-member-list",
+            "fund-sc-member-detail",
+            "fund-position-list",
         )
     },
     "core:home": "home page",
@@ -109,6 +120,12 @@ PUBLIC = {
     "workplan:activity": "an activity of an endorsed workplan (others 403)",
     "roster:expert_list": "experts who consented to be listed, with the fields they chose",
     "roster:expert_detail": "a listed expert's public fields (others 403/404)",
+    "fund:dashboard": "the fund's public dashboard",
+    "fund:dashboard_map": "the dashboard's map of countries with published programmes",
+    "fund:dashboard_export": "the dashboard's tables as files",
+    "fund:programme_list": "published programmes (the whole pipeline to those allowed)",
+    "fund:programme_detail": "a published programme (others 404)",
+    "fund:steering_committee": "the fund's Steering Committee and its decisions",
 }
 
 # public pages where an anonymous POST may legitimately succeed (a form for the public)
@@ -191,6 +208,7 @@ def _kwargs(name: str, args: list[str], objects: dict) -> dict:
         "pk": 1,
         "app_label": "library",
         "model": "practice",
+        "table": "years",
     }
     if name.startswith("meetings:action_point"):
         values["pk"] = objects["action_point"]
