@@ -167,7 +167,7 @@ def main() -> None:
         text = (REAL / page["file"]).read_text(encoding="utf-8")
         if hashlib.sha256(text.encode()).hexdigest() != page["sha256"]:
             raise SystemExit(f"{page['file']}: the saved text is not the annotated one")
-        read = consultation_extract(text)
+        read = consultation_extract(text.encode("utf-8"), filename=page["file"])
         for name in (page["set"], "all"):
             score_page(page, text, read, sets.setdefault(name, Counts()))
         pages[page["set"]] = pages.get(page["set"], 0) + 1
