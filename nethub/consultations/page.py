@@ -31,7 +31,7 @@ _REPLY = re.compile(r"^in reply to(?:\s+(?P<title>.*?))?\s+by\s+(?P<who>.+?)\s*$
 _POSTED = re.compile(
     r"^(?:posted|submitted|comment)\s+by\s+(?P<who>.+?)"
     r"(?:\s+on behalf of\s+(?P<org>.+?))?"
-    r"(?:\s+(?:on|at)\s+(?P<date>\d.*|[A-Z][a-z]+ \d.*))?\s*$",
+    r"(?:\s+(?:on|at|-|–|—|,)\s+(?P<date>\d.*|[A-Z][a-z]+ \d.*))?\s*$",
     re.I,
 )
 _ON_BEHALF = re.compile(r"^(?:on behalf of|organi[sz]ation\s*:)\s*(?P<org>.+?)\.?$", re.I)
@@ -205,7 +205,21 @@ def _is_name(line: str) -> bool:
 
 def _lines(text: str) -> list[str]:
     lines = [re.sub(r"\s+", " ", line).strip() for line in text.replace("\r", "").split("\n")]
-    return [line for line in lines if line and not _CHROME.match(line)]
+    out: list[str] = []
+    for line in lines:
+        if not line or _CHROME.match(line):
+            continue
+        out.extend(_split_date_and_name(line))
+    return out
+
+
+def _split_date_and_name(line: str) -> list[str]:
+    """A date and a name on one line, as a page's HTML may render them ("Sep 13, 2022 Ana
+    Ruiz"), become the two lines of the live layout."""
+    match = re.match(r"^(.+?\d{4})\s+(\S.*)$", line)
+    if match and parse_date(match.group(1)) and _is_name(match.group(2)):
+        return [match.group(1), match.group(2)]
+    return [line]
 
 
 def _is_question(line: str) -> bool:
@@ -445,6 +459,7 @@ def _parse_exported(lines: list[str]) -> ParsedPage:
                 current = start()
             current.byline = match.group("who").strip()
             current.stated_org = (match.group("org") or "").strip()
+            current.date = parse_date(match.group("date") or "")
             expect_byline = False
             continue
         match = _FROM_HEADER.match(line)

@@ -230,3 +230,23 @@ def test_lines_after_a_reply_that_are_not_a_question_are_reported():
     )
     assert [c.byline for c in page.comments] == ["Ana Ruiz", "Li Wei"]
     assert len(page.unplaced) == 1 and "after the comment of Ana Ruiz" in page.unplaced[0]
+
+
+def test_date_and_author_on_one_line_as_html_may_render_them():
+    page = parse_page(
+        "Discussion Questions & Comments\nHub Team\nWhat worked?\n"
+        "Sep 13, 2022 Ana Ruiz\nThe helpdesk worked.\nIn reply to by Hub Team\n"
+    )
+    (comment,) = page.comments
+    assert (comment.byline, comment.date) == ("Ana Ruiz", datetime.date(2022, 9, 13))
+    assert comment.reply_to_question and comment.text == "The helpdesk worked."
+
+
+def test_submitted_by_header_gives_author_and_date():
+    page = parse_page(
+        "Champions' space\nDiscussion questions\n"
+        "Submitted by Carla Mendes - 25 February 2021\nQuestion 1. Is the guide clear?\n"
+        "Posted by Li Wei on 3 March 2021\nMostly, yes.\n"
+    )
+    comment = page.comments[-1]
+    assert (comment.byline, comment.date) == ("Li Wei", datetime.date(2021, 3, 3))
