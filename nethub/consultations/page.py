@@ -331,10 +331,18 @@ def _parse_live(lines: list[str], anchors: list[int]) -> ParsedPage:
                 f"question nor a comment (“{before_first[0][:60]}…”)"
             )
     known_names = set(page.question_posters.values())
+    # A date line with no author after it still opens a comment; the page says so.
+    with_author = set(anchors)
+    bare = [i for i in range(anchors[0] + 1, len(lines)) if i not in with_author]
+    bare = [i for i in bare if parse_date(lines[i]) is not None]
+    anchors = sorted(with_author | set(bare))
     bounds = [*anchors, len(lines)]
     for k, anchor in enumerate(anchors):
-        date, author = parse_date(lines[anchor]), lines[anchor + 1]
-        body = lines[anchor + 2 : bounds[k + 1]]
+        date = parse_date(lines[anchor])
+        author = lines[anchor + 1] if anchor in with_author else ""
+        body = lines[anchor + (2 if author else 1) : bounds[k + 1]]
+        if not author:
+            page.unplaced.append(f"comment dated {lines[anchor]}: no author line")
         comment = ParsedComment(byline=author, date=date, question=question)
         closer = next((i for i, line in enumerate(body) if _REPLY.match(line)), None)
         after: list[str] = []
@@ -360,7 +368,8 @@ def _parse_live(lines: list[str], anchors: list[int]) -> ParsedPage:
         else:
             _link_reply(page, comment)
             page.comments.append(comment)
-            known_names.add(author)
+            if author:
+                known_names.add(author)
         if after:
             found = _split_question_block(after)
             if found:

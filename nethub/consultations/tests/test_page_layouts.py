@@ -250,3 +250,15 @@ def test_submitted_by_header_gives_author_and_date():
     )
     comment = page.comments[-1]
     assert (comment.byline, comment.date) == ("Li Wei", datetime.date(2021, 3, 3))
+
+
+def test_a_dated_comment_without_author_is_kept_apart_and_reported():
+    page = parse_page(
+        "Discussion Questions & Comments\nHub Team\nWhat worked?\n"
+        "May 1, 2024\nAna Ruiz\nThe helpdesk worked.\nIn reply to by Hub Team\n"
+        "May 2, 2024\nthe translations were late, and nobody signed this.\n"
+    )
+    first, second = page.comments
+    assert first.text == "The helpdesk worked." and second.byline == ""
+    assert second.date == datetime.date(2024, 5, 2)
+    assert page.unplaced == ["comment dated May 2, 2024: no author line"]
