@@ -2,9 +2,10 @@
 
 The text is cut into passages and embedded (all-MiniLM-L6-v2, see `nethub.search.embeddings`);
 each framework element is embedded from its title, short title and description (once per
-process). An element's score pools its similarity over the passages (the
-best passage and the mean of the best few), and keyword cues drawn from the element's own words
-add a small bonus.
+process). An element's score pools its similarity over the passages (the best passage and the
+mean of the best few), and keyword cues drawn from the element's own words add a small bonus
+(the Compact's name, "safe, orderly and regular migration", is no cue: every text about the
+Compact has it).
 
 Objective 23 (international cooperation) is about cooperation itself: its score is lowered for
 a text that does not speak of cooperation, partnerships or agreements, so texts about the
@@ -14,9 +15,10 @@ The score becomes a calibrated confidence (the chance that the element is one th
 would tag): a logistic model of how far the element stands out from the others for this text,
 how far it is behind the best one, and how long the text is, fitted on the development part of
 the publisher-labelled set (`bench/tagging.py --fit`, never on the part set aside). A text too
-short to judge (under MIN_WORDS words, a teaser) gets no confident suggestion. Several elements
-can pass: an item about several objectives gets several. Confidences are for editors; the
-public sees confirmed tags only. `bench/tagging.py` measures all of this.
+short to judge (under MIN_WORDS words, a teaser) gets no confident suggestion: a policy, not
+learned (on the labelled set, 60-word teasers were nearly as often right as the full texts).
+Several elements can pass: an item about several objectives gets several. Confidences are for
+editors; the public sees confirmed tags only. `bench/tagging.py` measures all of this.
 """
 
 from __future__ import annotations
