@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('consultations', '0001_initial'),
+        ('consultations', '0004_remove_engagement_target'),
     ]
 
     operations = [
