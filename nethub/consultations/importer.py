@@ -1,8 +1,15 @@
-"""Import an exported Discussion Space page (its text) into a consultation with its comments.
+"""Import a Discussion Space page (HTML or text, read through `ingest`) into a consultation
+with its comments, written through the comment services.
 
-The page is read as it is; nothing it does not say is invented:
-- comments are separated by the page's reply markers ("In reply to … by …"), by "Posted by"
+The page is read as it is (see page.py for the layouts); nothing it does not say is invented:
+- in the page as the hub publishes it, each comment is a date line, the author, the body, and
+  for a reply its closing "In reply to … by …" line; moderators' questions posted as comments
+  become the consultation's questions, and a reply to one is filed under it. Dates are kept;
+- in the exported layout, comments are separated by the page's reply markers, by "Posted by"
   headers, by question headings and by lines that introduce an author ("Some comments from X:");
+- a page the reader cannot fully read (a comments section without any of these markers, or
+  lines it cannot place) is not saved unless the caller accepts it (`accept_partial`): the
+  report says what could not be placed;
 - a comment's organisation is the one the page states as its author: a header ("on behalf
   of X", "Organisation: X") or the comment introducing itself ("As X, we …", "X (…) welcomes",
   "For X, we …", "X is a network …", "X's priority area …", "Long Name (ACR) … the ACR
@@ -51,13 +58,14 @@ from nethub.consultations.page import (
     self_named,
     split_acronym,
 )
-from nethub.consultations.sanitize import html_to_plain, text_to_html
+from nethub.consultations.sanitize import text_to_html
+from nethub.consultations.services import comment_import_save
 from nethub.core.services import audit_record
 from nethub.directory.models import Organization, OrganizationKind
 from nethub.directory.names import normalise_name
 from nethub.directory.selectors import OrganizationResolver
 from nethub.directory.services import organization_add_alias, organization_create
-from nethub.search.hooks import record_saved
+from nethub.ingest.extract import HTML, MARKDOWN, TEXT, extract_text
 
 
 @dataclass
@@ -72,8 +80,18 @@ class ImportReport:
     interests_without_list: list[str] = field(default_factory=list)
     no_longer_on_page: list[str] = field(default_factory=list)
     interests: int = 0
+    layout: str = ""
+    unplaced: list[str] = field(default_factory=list)
+    saved: bool = True
 
     def lines(self) -> list[str]:
+        if not self.saved:
+            return [
+                f"Nothing was saved: the page ({self.layout} layout) could not be fully read "
+                f"({len(self.unplaced)} thing(s) not placed). Import it anyway with "
+                "--accept-partial.",
+                *(f"  - {item}" for item in self.unplaced),
+            ]
         out = [
             f"Consultation: {self.consultation} ({self.created} comments created, "
             f"{self.updated} updated, {self.interests} expressions of interest)",
@@ -88,6 +106,7 @@ class ImportReport:
             ("Comments that mention attachments not in the export", self.attachments_not_in_export),
             ("Expressions of interest whose list is not in the page", self.interests_without_list),
             ("Comments of an earlier import no longer on the page (kept)", self.no_longer_on_page),
+            ("Not placed (imported as read)", self.unplaced),
         ):
             if items:
                 out.append(f"{label}: {len(items)}")
@@ -175,14 +194,34 @@ def _matches(label: str, who: str) -> bool:
     return bool(label and who and normalise_name(label).startswith(normalise_name(who)))
 
 
+PAGE_TYPES = {HTML, TEXT, MARKDOWN}
+
+
+def read_page(*, data: bytes | str, filename: str = "") -> ParsedPage:
+    """The page's structure from its bytes (HTML or text), read through `ingest`. Raises
+    `IngestError` for a file that is not a readable page."""
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    return parse_page(extract_text(data, filename=filename, allowed_types=PAGE_TYPES).text)
+
+
 @transaction.atomic
-def consultation_import(*, path: Path | str, actor=None, text: str | None = None) -> ImportReport:
-    """Create or update the consultation an exported page describes. Runs in one transaction:
-    a failure leaves the database as it was."""
+def consultation_import(
+    *,
+    path: Path | str,
+    actor=None,
+    data: bytes | str | None = None,
+    accept_partial: bool = False,
+) -> ImportReport:
+    """Create or update the consultation a page describes. A page that cannot be fully read
+    is not saved unless `accept_partial`. Runs in one transaction: a failure leaves the
+    database as it was."""
     path = Path(path)
-    text = text if text is not None else path.read_text(encoding="utf-8")
-    page = parse_page(text)
-    report = ImportReport()
+    page = read_page(data=data if data is not None else path.read_bytes(), filename=path.name)
+    report = ImportReport(layout=page.layout, unplaced=list(page.unplaced))
+    if page.unplaced and not accept_partial:
+        report.saved = False
+        return report
     title = page.title or path.stem
     slug = slugify(title)[:200] or "consultation"
     consultation, created = Consultation.objects.get_or_create(
@@ -222,49 +261,34 @@ def consultation_import(*, path: Path | str, actor=None, text: str | None = None
         for name in names:
             if organization is None:
                 organization = organisations.get(name, create=True)
-        parent = None
-        if parsed.reply_to:
-            for earlier in reversed(imported):
-                labels = [earlier.byline]
-                if earlier.organization_id:
-                    labels += [earlier.organization.name, earlier.organization.acronym]
-                if any(_matches(label, parsed.reply_to) for label in labels):
-                    parent = earlier
-                    break
+        parent = _parent_of(parsed, imported)
+        answers_question = parsed.reply_to_question and parent is None
         key = _source_key(body_text or f"attachment-{position}", seen)
-        comment = existing.get(key)
-        fields = {
-            "body": text_to_html(body_text),
-            "text": html_to_plain(text_to_html(body_text)),
-            "organization": organization,
-            "byline": parsed.byline[:255],
-            "reply_to_label": "" if parent else parsed.reply_to[:255],
-            "parent": parent,
-            "question": questions.get(parsed.question)
+        comment, was_created = comment_import_save(
+            consultation=consultation,
+            source_key=key,
+            actor=actor,
+            body=text_to_html(body_text),
+            organization=organization,
+            byline=parsed.byline[:255],
+            reply_to_label="" if parent or answers_question else parsed.reply_to[:255],
+            parent=parent,
+            question=questions.get(parsed.question)
             if parsed.question
             else (parent.question if parent else None),
-            "attachment_mentioned": parsed.attachment
-            or bool(MENTIONS_ATTACHMENT.search(body_text)),
-            "position": position,
-        }
-        if comment is None:
-            comment = Comment.objects.create(
-                consultation=consultation,
-                source_key=key,
-                status=Comment.Status.VISIBLE,
-                **fields,
-            )
+            attachment_mentioned=parsed.attachment or bool(MENTIONS_ATTACHMENT.search(body_text)),
+            position=position,
+            posted_on=parsed.date,
+        )
+        if was_created:
             report.created += 1
         else:
-            for name, value in fields.items():
-                setattr(comment, name, value)
-            comment.save()
             report.updated += 1
         imported.append(comment)
         label = f"#{position} “{body_text[:60]}…”"
         if organization is None:
             report.without_organisation.append(label)
-        if parsed.reply_to and parent is None:
+        if parsed.reply_to and parent is None and not answers_question:
             report.replies_outside_page.append(f"{label} in reply to {parsed.reply_to}")
         if comment.attachment_mentioned:
             report.attachments_not_in_export.append(label)
@@ -274,12 +298,27 @@ def consultation_import(*, path: Path | str, actor=None, text: str | None = None
             [CommentTarget(comment=comment, **target_registry.ref(t)) for t in dict.fromkeys(named)]
         )
         report.interests += _interests_from(consultation, comment, parsed, targets, report, label)
-        record_saved(comment)
     imported_keys = {c.source_key for c in imported}
     for key, comment in existing.items():
         if key not in imported_keys:
             report.no_longer_on_page.append(f"#{comment.pk} “{comment.text[:60]}…”")
     return report
+
+
+def _parent_of(parsed, imported: list[Comment]) -> Comment | None:
+    """The comment a reply answers: the one the page's reader linked it to, else (exported
+    layout) the latest earlier comment whose byline, organisation or acronym the marker names."""
+    if parsed.reply_index is not None:
+        return imported[parsed.reply_index]
+    if not parsed.reply_to or parsed.reply_to_question:
+        return None
+    for earlier in reversed(imported):
+        labels = [earlier.byline]
+        if earlier.organization_id:
+            labels += [earlier.organization.name, earlier.organization.acronym]
+        if any(_matches(label, parsed.reply_to) for label in labels):
+            return earlier
+    return None
 
 
 def _priorities_named(page: ParsedPage) -> dict[str, dict[str, str]]:
@@ -368,11 +407,12 @@ def _interests_from(consultation, comment, parsed, targets, report, label) -> in
     return count
 
 
-def consultation_extract(text: str) -> dict:
-    """What an import would record, without writing anything: the page's structure, the
+def consultation_extract(data: bytes | str, *, filename: str = "") -> dict:
+    """What an import would record, without writing anything: the page's layout and what it
+    could not place, its structure, each comment's author, date and whom it answers, the
     organisation each comment states (and whether the directory knows it), the priorities
     named and the expressions of interest."""
-    page = parse_page(text)
+    page = read_page(data=data, filename=filename)
     resolver = OrganizationResolver()
 
     def known(name: str) -> str | None:
@@ -388,7 +428,12 @@ def consultation_extract(text: str) -> dict:
                 "position": position,
                 "question": parsed.question,
                 "byline": parsed.byline,
+                "date": parsed.date.isoformat() if parsed.date else None,
                 "in_reply_to": parsed.reply_to,
+                "reply_to_question": parsed.reply_to_question,
+                "reply_to_position": parsed.reply_index + 1
+                if parsed.reply_index is not None
+                else None,
                 "organisation_stated": names[0] if names else None,
                 "organisation_in_directory": known(names[0]) if names else None,
                 "attachment_mentioned": parsed.attachment or bool(MENTIONS_ATTACHMENT.search(body)),
@@ -398,9 +443,12 @@ def consultation_extract(text: str) -> dict:
             }
         )
     return {
+        "layout": page.layout,
+        "unplaced": page.unplaced,
         "title": page.title,
         "welcome": page.welcome,
         "questions": page.questions,
+        "question_posters": page.question_posters,
         "priorities": _priorities_named(page),
         "comments": comments,
     }

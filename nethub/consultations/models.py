@@ -204,6 +204,12 @@ class Comment(TimeStampedModel):
         _("mentions an attachment not in the import"), default=False
     )
     position = models.PositiveIntegerField(_("order on the imported page"), default=0)
+    posted_on = models.DateField(
+        _("date on the imported page"),
+        null=True,
+        blank=True,
+        help_text=_("The date the imported page gives for the comment, when it gives one."),
+    )
     source_key = models.CharField(max_length=64, blank=True, editable=False)
     taggings = GenericRelation("framework.Tagging")
 
@@ -254,8 +260,10 @@ class Comment(TimeStampedModel):
             title=f"{self.author_label} — {self.consultation.title}",
             text="\n\n".join(t for t in texts if t),
             url=self.get_absolute_url(),
-            # Imported comments have no known date: created_at is when they were imported.
-            date=self.created_at.date() if self.created_at and not self.source_key else None,
+            # An imported comment's date is the one its page gives (created_at is the import's).
+            date=self.posted_on
+            if self.source_key
+            else (self.created_at.date() if self.created_at else None),
             organizations=[self.organization.slug] if self.organization_id else [],
             organization_kinds=[self.organization.kind] if self.organization_id else [],
         )

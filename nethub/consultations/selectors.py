@@ -65,6 +65,7 @@ THREAD_FIELDS = (
     "attachment_mentioned",
     "position",
     "source_key",
+    "posted_on",
     "created_at",
     "organization__name",
     "organization__acronym",

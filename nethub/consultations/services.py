@@ -380,3 +380,29 @@ def tag_confirm(*, tagging, actor):
     comment = tagging.tagged
     _check(actor, "consultations.confirm_tags", comment)
     return framework_services.tag_confirm(tagging=tagging, actor=actor)
+
+
+@transaction.atomic
+def comment_import_save(
+    *, consultation: Consultation, source_key: str, actor=None, **fields
+) -> tuple[Comment, bool]:
+    """Create or update the comment an imported page holds under `source_key` (no author
+    account: the page states the byline, organisation and date). The body is sanitised here,
+    like every comment's. Returns (comment, created)."""
+    body = sanitize_html(fields.pop("body", ""))
+    fields.update(body=body, text=html_to_plain(body))
+    comment = Comment.objects.filter(consultation=consultation, source_key=source_key).first()
+    created = comment is None
+    if created:
+        comment = Comment.objects.create(
+            consultation=consultation,
+            source_key=source_key,
+            status=Comment.Status.VISIBLE,
+            **fields,
+        )
+    else:
+        for name, value in fields.items():
+            setattr(comment, name, value)
+        comment.save()
+    record_saved(comment)
+    return comment, created

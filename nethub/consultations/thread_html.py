@@ -106,7 +106,13 @@ class ThreadRenderer:
             out.append(f'<span class="meta">{t["posted_by"]} {_e(c.author.display_name)}</span>')
         elif c.byline:
             out.append(f'<span class="meta">{t["posted_by"]} {_e(c.byline)}</span>')
-        if c.source_key:
+        if c.source_key and c.posted_on:
+            # The date the imported page gives (created_at is the import's time).
+            out.append(
+                f'<time class="meta" datetime="{c.posted_on.isoformat()}">'
+                f"{c.posted_on.day} {self.months[c.posted_on.month]} {c.posted_on.year}</time>"
+            )
+        elif c.source_key:
             # An imported comment's created_at is the import's time, not the posting date.
             out.append(f'<span class="meta">{t["imported_undated"]}</span>')
         else:

@@ -12,16 +12,21 @@ from nethub.library.models import Document, Practice
 
 
 class TagSerializer(serializers.ModelSerializer):
+    """A confirmed GCM tag. Suggestions and their confidence are for editors, on the site."""
+
     kind = serializers.CharField(source="element.kind")
     code = serializers.CharField(source="element.code")
     title = serializers.CharField(source="element.title")
 
     class Meta:
         model = Tagging
-        fields = ["kind", "code", "title", "status", "score"]
+        fields = ["kind", "code", "title", "status"]
 
 
-_TAGS = Prefetch("taggings", queryset=Tagging.objects.select_related("element"))
+_TAGS = Prefetch(
+    "taggings",
+    queryset=Tagging.objects.filter(status=Tagging.Status.CONFIRMED).select_related("element"),
+)
 
 
 class DocumentSerializer(serializers.ModelSerializer):

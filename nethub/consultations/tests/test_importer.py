@@ -182,9 +182,10 @@ def test_command_prints_report(reference_data, capsys):
 @pytest.mark.django_db
 def test_reimport_of_a_changed_page_keeps_and_reports_the_old_comment(reference_data, tmp_path):
     path = tmp_path / "page.txt"
-    path.write_text("A page\nComments\nAs Example Org, we say one thing.\n", encoding="utf-8")
+    page = "A page\nComments\nMar 1, 2024\nAna Ruiz\nAs Example Org, we say {}.\n"
+    path.write_text(page.format("one thing"), encoding="utf-8")
     consultation_import(path=path)
-    path.write_text("A page\nComments\nAs Example Org, we say another.\n", encoding="utf-8")
+    path.write_text(page.format("another"), encoding="utf-8")
     report = consultation_import(path=path)
     assert report.created == 1 and len(report.no_longer_on_page) == 1
     assert any("no longer on the page (kept): 1" in line for line in report.lines())

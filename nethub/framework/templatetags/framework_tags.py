@@ -5,6 +5,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 
 from nethub.framework.selectors import tag_editor_state
+from nethub.framework.suggest import CONFIDENT
 
 register = template.Library()
 
@@ -18,6 +19,7 @@ def tag_editor_context(*, obj, user, request=None, csrf_token="", errors=None) -
         "action_url": reverse("framework:tags_edit", args=[content_type.pk, obj.pk]),
         "csrf_token": csrf_token,
         "errors": errors or [],
+        "confident": CONFIDENT,
         **tag_editor_state(obj=obj),
     }
 

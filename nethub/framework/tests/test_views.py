@@ -134,6 +134,31 @@ def test_the_editor_partial_renders_in_any_page(secretariat_user, stakeholder_us
     request.user = secretariat_user
     html = template.render(Context({"obj": org, "request": request}))
     assert "Objective 5" in html and "Confirm" in html and "Add a GCM tag" in html
+    # Editors see the suggester's confidence, and that a low one is only tentative.
+    assert "confidence 0.50" in html and "tentative" in html
     request.user = stakeholder_user
     html = template.render(Context({"obj": org, "request": request}))
-    assert "Objective 5" in html and "Confirm" not in html and "Add a GCM tag" not in html
+    assert "Confirm" not in html and "Add a GCM tag" not in html
+
+
+def test_the_public_sees_confirmed_tags_only(secretariat_user, stakeholder_user):
+    """Suggestions and their confidence are for editors; anyone else sees confirmed tags."""
+    from django.contrib.auth.models import AnonymousUser
+
+    org = Organization.objects.get(acronym="IOM")
+    _suggest(org, "5")
+    six = element(ElementKind.OBJECTIVE, "6")
+    Tagging.objects.create(
+        element=six, content_type=ContentType.objects.get_for_model(org), object_id=org.pk
+    )
+    template = Template("{% load framework_tags %}{% tag_editor obj %}")
+    request = RequestFactory().get("/somewhere/")
+    for user in (AnonymousUser(), stakeholder_user):
+        request.user = user
+        html = template.render(Context({"obj": org, "request": request}))
+        assert "Objective 6" in html
+        assert "Objective 5" not in html and "Suggested tags" not in html
+        assert "confidence" not in html
+    request.user = secretariat_user
+    html = template.render(Context({"obj": org, "request": request}))
+    assert "Objective 5" in html and "Objective 6" in html

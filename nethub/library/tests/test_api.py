@@ -33,3 +33,18 @@ def test_api_lists_ready_documents_and_published_practices_only(
 
 def test_api_schema_includes_library(client, reference_data):
     assert b"/api/library/practices/" in client.get("/api/schema/").content
+
+
+def test_api_shows_confirmed_tags_only(client, reference_data):
+    """Suggestions and their confidence are for editors on the site, not for the public API."""
+    from nethub.framework.models import ElementKind, FrameworkElement
+    from nethub.framework.services import tag_suggestions_record, tags_set
+
+    document = Document.objects.create(title="Tagged", status="ready", kind="report")
+    objectives = FrameworkElement.objects.filter(kind=ElementKind.OBJECTIVE).order_by("position")
+    tags_set(obj=document, elements=[objectives[0]], actor=None)
+    tag_suggestions_record(obj=document, scored=[(objectives[1], 0.9)])
+    (listed,) = client.get("/api/library/documents/").json()["results"]
+    assert listed["tags"] == [
+        {"kind": "objective", "code": "1", "title": objectives[0].title, "status": "confirmed"}
+    ]

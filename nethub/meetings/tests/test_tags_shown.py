@@ -14,7 +14,8 @@ def _objectives(reference_data):
     return list(FrameworkElement.objects.filter(kind="objective").order_by("position")[:2])
 
 
-def test_meeting_page_shows_confirmed_and_suggested_tags(client, reference_data):
+def test_meeting_page_shows_confirmed_and_suggested_tags(client, reference_data, secretariat_user):
+    """Editors see the suggestions (with their confidence); the public, confirmed tags only."""
     meeting = MeetingFactory()
     confirmed, suggested = _objectives(reference_data)
     tags_set(obj=meeting, elements=[confirmed], actor=None)
@@ -22,6 +23,10 @@ def test_meeting_page_shows_confirmed_and_suggested_tags(client, reference_data)
     text = client.get(meeting.get_absolute_url()).content.decode()
     tags = text.split("GCM tags", 1)[1].split("</section>", 1)[0]
     assert 'class="tag confirmed"' in tags and confirmed.label in tags
+    assert "Suggested tags" not in tags and suggested.label not in tags
+    client.force_login(secretariat_user)
+    text = client.get(meeting.get_absolute_url()).content.decode()
+    tags = text.split("GCM tags", 1)[1].split("</section>", 1)[0]
     suggestions = tags.split("Suggested tags", 1)[1]
     assert 'class="tag suggested"' in suggestions and suggested.label in suggestions
 
