@@ -18,9 +18,13 @@ urlpatterns += i18n_patterns(
     path("meetings/", include("nethub.meetings.urls")),
     path("consultations/", include("nethub.consultations.urls")),
     path("library/", include("nethub.library.urls")),
+    path("roster/", include("nethub.roster.urls")),
     path("search/", include("nethub.search.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,
+)
+urlpatterns += i18n_patterns(
+    path("workplan/", include("nethub.workplan.urls")), prefix_default_language=False
 )
 if settings.DEBUG:
     urlpatterns += [path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT})]

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Q, QuerySet
 from django.utils.translation import gettext as _
 
@@ -14,7 +15,6 @@ from nethub.consultations.models import (
     Attachment,
     Comment,
     Consultation,
-    EngagementTarget,
     ExpressionOfInterest,
     Flag,
     Support,
@@ -36,7 +36,7 @@ def consultation_list(*, phase: str = "") -> list[Consultation]:
 def consultation_detail(*, slug: str) -> Consultation:
     return (
         Consultation.objects.select_related("moderator")
-        .prefetch_related("questions", "document_versions", "targets")
+        .prefetch_related("questions", "document_versions")
         .get(slug=slug)
     )
 
@@ -211,18 +211,24 @@ def open_flags(*, comment_ids: list[int]) -> dict[int, list[Flag]]:
     return flags
 
 
+def _key(target) -> tuple:
+    return (ContentType.objects.get_for_model(target).pk, target.pk)
+
+
 def interests_table(*, consultation: Consultation) -> list[dict]:
     """Per priority (working group, workstream): the organisations that want to continue and
     those that want to start; interests whose target the page did not state come last."""
-    interests = ExpressionOfInterest.objects.filter(consultation=consultation).select_related(
-        "organization", "target", "comment"
+    interests = (
+        ExpressionOfInterest.objects.filter(consultation=consultation)
+        .select_related("organization", "comment")
+        .prefetch_related("target")
     )
-    rows: dict[int | None, dict] = {}
-    for target in consultation.targets.all():
-        rows[target.pk] = {"target": target, "continue": [], "start": [], "unstated": []}
+    rows: dict[tuple | None, dict] = {}
+    for target in consultation.targets:
+        rows[_key(target)] = {"target": target, "continue": [], "start": [], "unstated": []}
     for interest in interests:
         row = rows.setdefault(
-            interest.target_id,
+            (interest.target_type_id, interest.target_id) if interest.target_id else None,
             {"target": interest.target, "continue": [], "start": [], "unstated": []},
         )
         row[interest.engagement or "unstated"].append(interest)
@@ -250,7 +256,7 @@ def export_comments(*, consultation: Consultation, include_hidden: bool) -> list
             "parent__organization",
             "parent__author",
         )
-        .prefetch_related("attachments", "targets", "taggings__element")
+        .prefetch_related("attachments", "target_links__target", "taggings__element")
         .annotate(support_count=Count("supports", distinct=True))
         .order_by("created_at", "position", "pk")
     )
@@ -263,13 +269,13 @@ def synthesis(*, consultation: Consultation, include_hidden: bool = False) -> di
     from nethub.consultations.asks import find_asks
 
     comments = export_comments(consultation=consultation, include_hidden=include_hidden)
-    by_target: dict[EngagementTarget, list[Comment]] = defaultdict(list)
+    by_target: dict = defaultdict(list)
     by_objective: dict = defaultdict(lambda: {"confirmed": [], "suggested": []})
     by_kind: dict[str, list[Comment]] = defaultdict(list)
     by_question: dict = defaultdict(list)
     organizations: dict = {}
     for comment in comments:
-        for target in comment.targets.all():
+        for target in comment.targets_named:
             by_target[target].append(comment)
         for tagging in comment.taggings.all():
             if tagging.element.kind == "objective":
@@ -292,10 +298,12 @@ def synthesis(*, consultation: Consultation, include_hidden: bool = False) -> di
         )
         entry["comments"].append(comment)
         entry["asks"].extend((comment, ask) for ask in find_asks(comment.text))
-        for target in comment.targets.all():
+        for target in comment.targets_named:
             entry["targets"].setdefault(target, str(_("named in a comment")))
-    for interest in ExpressionOfInterest.objects.filter(consultation=consultation).select_related(
-        "organization", "target"
+    for interest in (
+        ExpressionOfInterest.objects.filter(consultation=consultation)
+        .select_related("organization")
+        .prefetch_related("target")
     ):
         entry = organizations.setdefault(
             interest.organization_id,
@@ -320,7 +328,8 @@ def synthesis(*, consultation: Consultation, include_hidden: bool = False) -> di
         "count": len(comments),
         "organization_count": len(organizations),
         "by_target": sorted(
-            by_target.items(), key=lambda kv: (kv[0].kind, kv[0].number, kv[0].title)
+            by_target.items(),
+            key=lambda kv: (getattr(kv[0], "kind", "priority"), kv[0].number, kv[0].title),
         ),
         "by_objective": sorted(by_objective.items(), key=lambda kv: kv[0].position),
         "by_kind": sorted(by_kind.items(), key=lambda kv: -kinds[kv[0]]),

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 from rules.contrib.views import permission_required
 
 from nethub.consultations import exports, selectors, services
+from nethub.consultations import targets as target_registry
 from nethub.consultations.forms import CommentEditForm, CommentForm, FlagForm, ReasonForm
 from nethub.consultations.models import Comment, Consultation
 from nethub.consultations.notifications import unsubscribe_read
@@ -278,21 +279,21 @@ def interests(request: HttpRequest, slug: str) -> HttpResponse:
     """Those who may take part, while open: say which priorities, working groups and
     workstreams their organisation wants to continue or start working on."""
     consultation = get_object_or_404(Consultation, slug=slug)
-    targets = list(consultation.targets.all())
+    targets = [(target_registry.key(t), t) for t in consultation.targets]
     current = {
-        i.target_id: i.engagement
+        f"{i.target_type_id}-{i.target_id}": i.engagement
         for i in consultation.interests.filter(organization=request.user.organization)
     }
     if request.method == "POST":
         choices = {}
-        for target in targets:
-            value = request.POST.get(f"target-{target.pk}", "")
+        for key, _target in targets:
+            value = request.POST.get(f"target-{key}", "")
             if value in ("continue", "start"):
-                choices[target.pk] = value
+                choices[key] = value
         services.interest_set(consultation=consultation, actor=request.user, choices=choices)
         messages.success(request, _("Your organisation's interests are saved."))
         return redirect(consultation.get_absolute_url())
-    rows = [(t, current.get(t.pk, "")) for t in targets]
+    rows = [(key, t, current.get(key, "")) for key, t in targets]
     return render(
         request, "consultations/interests.html", {"consultation": consultation, "rows": rows}
     )

@@ -1,6 +1,8 @@
 """Settings for the test suite: production settings with fast hashing and no TLS redirects."""
 
 import os
+import tempfile
+from pathlib import Path
 
 os.environ.setdefault("SECRET_KEY", "test-only-secret-key-not-for-production")
 
@@ -28,3 +30,5 @@ REST_FRAMEWORK = {
     **REST_FRAMEWORK,  # noqa: F405
     "DEFAULT_THROTTLE_RATES": {"anon": "100000/minute", "user": "100000/minute"},
 }
+# One snapshot folder per test run, never the developer's.
+SEARCH_INDEX_DIR = Path(tempfile.mkdtemp(prefix="nethub-search-index-"))

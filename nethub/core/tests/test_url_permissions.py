@@ -53,6 +53,16 @@ PUBLIC = {
             "library-practice-list",
             "library-practice-detail",
             "search-list",
+            "workplan-workplan-list",
+            "workplan-workplan-detail",
+            "workplan-priority-list",
+            "workplan-priority-detail",
+            "workplan-group-list",
+            "workplan-group-detail",
+            "workplan-activity-list",
+            "workplan-activity-detail",
+            "roster-expert-list",
+            "roster-expert-detail",
         )
     },
     "core:home": "home page",
@@ -90,6 +100,15 @@ PUBLIC = {
     "library:practice_attachment": "a published practice's attachment (others 404)",
     "search:index": "search covers public records only",
     "search:more_like_this": "similar public records only",
+    "workplan:index": "endorsed workplans are public (drafts only for members)",
+    "workplan:detail": "an endorsed workplan (others 403)",
+    "workplan:compare": "an endorsed workplan's comparison with its draft (others 403)",
+    "workplan:export": "an endorsed workplan as a file (others 403)",
+    "workplan:group": "a group of an endorsed workplan (others 403)",
+    "workplan:priority": "a priority of an endorsed workplan (others 403)",
+    "workplan:activity": "an activity of an endorsed workplan (others 403)",
+    "roster:expert_list": "experts who consented to be listed, with the fields they chose",
+    "roster:expert_detail": "a listed expert's public fields (others 403/404)",
 }
 
 # public pages where an anonymous POST may legitimately succeed (a form for the public)
@@ -170,6 +189,8 @@ def _kwargs(name: str, args: list[str], objects: dict) -> dict:
         "object_id": 1,
         "tagging_id": 1,
         "pk": 1,
+        "app_label": "library",
+        "model": "practice",
     }
     if name.startswith("meetings:action_point"):
         values["pk"] = objects["action_point"]
