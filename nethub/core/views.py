@@ -1,11 +1,18 @@
 """The home page, the health check and the error pages."""
 
+import logging
+from datetime import timedelta
+
+from django.conf import settings
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
 
 from nethub.core.selectors import home_counts
+
+logger = logging.getLogger(__name__)
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -13,12 +20,47 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "core/home.html", {"counts": home_counts()})
 
 
+def _database_ok() -> bool:
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+        return True
+    except Exception:  # any failure to reach the database is "down"
+        logger.exception("Health check: the database does not answer")
+        return False
+
+
+def _tasks_ok() -> bool:
+    """The task queue is up when it can be read and no task has waited longer than
+    HEALTH_TASK_WAIT_LIMIT (a queue nobody works on). The inline backend is always up."""
+    from django_tasks import default_task_backend
+
+    if "django_tasks_db" not in type(default_task_backend).__module__:
+        return True
+    try:
+        from django_tasks_db.models import DBTaskResult
+
+        limit = timezone.now() - timedelta(seconds=settings.HEALTH_TASK_WAIT_LIMIT)
+        return not DBTaskResult.objects.ready().filter(enqueued_at__lt=limit).exists()
+    except Exception:
+        logger.exception("Health check: the task queue cannot be read")
+        return False
+
+
 @never_cache
 def health(request: HttpRequest) -> JsonResponse:
-    """Public: for the load balancer; checks the database answers."""
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT 1")
-    return JsonResponse({"status": "ok"})
+    """Public: for the load balancer. 200 when the database answers and the task queue is
+    worked on; 503 with what is down otherwise."""
+    database = _database_ok()
+    checks = {
+        "database": "ok" if database else "down",
+        "tasks": "ok" if database and _tasks_ok() else "down",
+    }
+    healthy = all(value == "ok" for value in checks.values())
+    return JsonResponse(
+        {"status": "ok" if healthy else "unavailable", "checks": checks},
+        status=200 if healthy else 503,
+    )
 
 
 def permission_denied(request: HttpRequest, exception=None) -> HttpResponse:

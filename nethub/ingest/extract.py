@@ -7,7 +7,9 @@ the bytes decide what the file is, and a file that is not what it claims is refu
 from __future__ import annotations
 
 import io
+import logging
 import re
+import time
 import zipfile
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -23,9 +25,42 @@ MARKDOWN = "text/markdown"
 TEXT = "text/plain"
 SUPPORTED_TYPES = {PDF, DOCX, HTML, MARKDOWN, TEXT}
 
+logger = logging.getLogger(__name__)
+
+# Bounds on what reading one file may cost; each can be changed in settings (INGEST_LIMITS).
+DEFAULT_LIMITS = {
+    "zip_uncompressed_bytes": 200 * 1024 * 1024,  # all parts of a DOCX together
+    "zip_parts": 2000,
+    "zip_ratio": 200,  # a part inflating more than 200 times is a bomb
+    "xml_elements": 3_000_000,
+    "xml_depth": 200,
+    "docx_paragraphs": 100_000,
+    "pdf_pages": 3000,
+    "pdf_objects": 2_000_000,
+    "html_tags": 300_000,
+    "html_depth": 1000,
+    "seconds": 30.0,
+    "text_chars": 20_000_000,
+}
+
+
+def limits() -> dict:
+    return {**DEFAULT_LIMITS, **getattr(settings, "INGEST_LIMITS", {})}
+
 
 class IngestError(ValueError):
     """A file that cannot be read as what it is supposed to be; the message is for users."""
+
+
+class _Deadline:
+    """Reading stops with an IngestError once the file has taken longer than allowed."""
+
+    def __init__(self, seconds: float):
+        self.ends = time.monotonic() + seconds
+
+    def check(self) -> None:
+        if time.monotonic() > self.ends:
+            raise IngestError(_("The file takes too long to read: it is too large or damaged."))
 
 
 @dataclass
@@ -99,17 +134,33 @@ def extract_text(
     mime_type = detect_type(data, filename)
     if allowed_types is not None and mime_type not in allowed_types:
         raise IngestError(_("Files of type %(type)s are not accepted here.") % {"type": mime_type})
+    bounds = limits()
+    deadline = _Deadline(bounds["seconds"])
     pages: list[str] = []
-    if mime_type == PDF:
-        pages = _pdf_pages(data)
-        text = "\n\n".join(pages)
-    elif mime_type == DOCX:
-        text = _docx_text(data)
-    elif mime_type == HTML:
-        text = html_to_text(_decode(data) or "")
-    else:
-        text = _decode(data) or ""
-    text = normalise_text(text)
+    try:
+        if mime_type == PDF:
+            pages = _pdf_pages(data, bounds=bounds, deadline=deadline)
+            text = "\n\n".join(pages)
+        elif mime_type == DOCX:
+            text = _docx_text(data, bounds=bounds, deadline=deadline)
+        elif mime_type == HTML:
+            text = _decode(data) or ""
+            if text.count("<") > bounds["html_tags"] or _html_depth(text) > bounds["html_depth"]:
+                raise IngestError(_("The page has too many elements to be read."))
+            text = html_to_text(text)
+        else:
+            text = _decode(data) or ""
+        deadline.check()
+        if len(text) > bounds["text_chars"]:
+            raise IngestError(_("The file holds more text than can be stored."))
+        text = normalise_text(text)
+    except IngestError:
+        raise
+    except (Exception, RecursionError, MemoryError) as error:
+        # Every parser has its own ways to fail on a damaged or hostile file; none may reach
+        # the user as a server error.
+        logger.warning("Unreadable %s file: %r", mime_type, error)
+        raise IngestError(_("The file could not be read: it may be damaged.")) from error
     if not text.strip():
         raise IngestError(_("No text could be found in the file (is it a scanned image?)."))
     return ExtractedText(
@@ -117,18 +168,27 @@ def extract_text(
     )
 
 
-def _pdf_pages(data: bytes) -> list[str]:
+def _pdf_pages(data: bytes, *, bounds: dict, deadline: _Deadline) -> list[str]:
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
 
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
             raise IngestError(_("The PDF is protected by a password."))
-        pages = [page.extract_text(extraction_mode="plain") or "" for page in reader.pages]
+        size = reader.trailer.get("/Size", 0)
+        if isinstance(size, int) and size > bounds["pdf_objects"]:
+            raise IngestError(_("The PDF has too many parts to be read."))
+        if len(reader.pages) > bounds["pdf_pages"]:
+            raise IngestError(
+                _("The PDF has more than %(limit)d pages.") % {"limit": bounds["pdf_pages"]}
+            )
+        pages = []
+        for page in reader.pages:
+            deadline.check()
+            pages.append(page.extract_text(extraction_mode="plain") or "")
     except IngestError:
         raise
-    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError) as error:
+    except (Exception, RecursionError) as error:
         raise IngestError(_("The PDF could not be read: it may be damaged.")) from error
     for number, text in _pdf_tables(data).items():
         pages[number] = text
@@ -187,20 +247,84 @@ def _page_with_tables(page, tables) -> str:
     return "\n".join(part for part in parts if part.strip())
 
 
-def _docx_text(data: bytes) -> str:
-    import docx
-    from docx.opc.exceptions import PackageNotFoundError
+def _check_package(data: bytes, *, bounds: dict, deadline: _Deadline) -> None:
+    """Refuses a DOCX that would cost too much to open: too many parts, parts that inflate
+    too much, XML with a DTD or entities (defusedxml), too deep, too many elements or
+    paragraphs. Only then does python-docx read it."""
+    from defusedxml import DefusedXmlException
+    from defusedxml.ElementTree import iterparse
 
+    damaged = _("The Word document could not be read: it may be damaged.")
+    too_large = _("The Word document is too large to be read once unpacked.")
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, ValueError) as error:
+        raise IngestError(damaged) from error
+    with archive:
+        infos = archive.infolist()
+        if len(infos) > bounds["zip_parts"]:
+            raise IngestError(too_large)
+        total = 0
+        for info in infos:
+            total += info.file_size
+            if info.file_size > 1024 * 1024 and info.file_size > bounds["zip_ratio"] * max(
+                info.compress_size, 1
+            ):
+                raise IngestError(too_large)
+        if total > bounds["zip_uncompressed_bytes"]:
+            raise IngestError(too_large)
+        paragraph = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}p"
+        elements = 0
+        for info in infos:
+            if not info.filename.endswith((".xml", ".rels")):
+                continue
+            depth = paragraphs = 0
+            try:
+                with archive.open(info) as part:
+                    for event, element in iterparse(part, events=("start", "end"), forbid_dtd=True):
+                        if event == "start":
+                            depth += 1
+                            elements += 1
+                            if depth > bounds["xml_depth"] or elements > bounds["xml_elements"]:
+                                raise IngestError(too_large)
+                            continue
+                        depth -= 1
+                        if element.tag == paragraph:
+                            paragraphs += 1
+                            if paragraphs > bounds["docx_paragraphs"]:
+                                raise IngestError(
+                                    _("The Word document has more than %(limit)d paragraphs.")
+                                    % {"limit": bounds["docx_paragraphs"]}
+                                )
+                        if elements % 10000 == 0:
+                            deadline.check()
+                        element.clear()
+            except IngestError:
+                raise
+            except DefusedXmlException as error:
+                raise IngestError(
+                    _("The Word document contains XML declarations that are not accepted.")
+                ) from error
+            except Exception as error:  # ParseError, BadZipFile (CRC), zlib errors, EOF
+                raise IngestError(damaged) from error
+
+
+def _docx_text(data: bytes, *, bounds: dict, deadline: _Deadline) -> str:
+    import docx
+
+    _check_package(data, bounds=bounds, deadline=deadline)
     try:
         document = docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as error:
+    except Exception as error:
         raise IngestError(_("The Word document could not be read: it may be damaged.")) from error
     from docx.table import Table
 
     blocks: list[str] = []
     # Paragraphs and tables in the order the document has them: a participants table or an
     # action table belongs where it stands, not at the end.
-    for block in document.iter_inner_content():
+    for count, block in enumerate(document.iter_inner_content()):
+        if count % 1000 == 0:
+            deadline.check()
         if isinstance(block, Table):
             for row in block.rows:
                 cells: list[str] = []
@@ -216,6 +340,48 @@ def _docx_text(data: bytes) -> str:
             text = f"- {text}"
         blocks.append(text)
     return "\n\n".join(blocks)
+
+
+_HTML_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)[^>]*?(/?)>")
+# Elements that are empty or commonly left unclosed do not count towards the depth.
+_HTML_FLAT = {
+    "area",
+    "base",
+    "br",
+    "col",
+    "embed",
+    "hr",
+    "img",
+    "input",
+    "link",
+    "meta",
+    "source",
+    "track",
+    "wbr",
+    "p",
+    "li",
+    "td",
+    "th",
+    "tr",
+    "dt",
+    "dd",
+    "option",
+    "html",
+    "head",
+    "body",
+}
+
+
+def _html_depth(html: str) -> int:
+    """How deep the page's elements nest, estimated from its tags without parsing it (a
+    parser may take minutes on a page nested 100,000 levels deep)."""
+    depth = deepest = 0
+    for closing, name, self_closing in _HTML_TAG.findall(html):
+        if self_closing or name.lower() in _HTML_FLAT:
+            continue
+        depth = max(depth - 1, 0) if closing else depth + 1
+        deepest = max(deepest, depth)
+    return deepest
 
 
 _HTML_BLOCKS = [

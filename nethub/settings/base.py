@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "modelsearch",
+    "csp",
     # nethub's own apps, one per domain concept.
     "nethub.core",
     "nethub.accounts",
@@ -78,7 +79,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: refuses NUL bytes and oversized bodies for every app (nethub/core/middleware.py).
+    "nethub.core.middleware.EdgeMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -174,6 +178,8 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 MAX_UPLOAD_SIZE = int(os.environ.get("MAX_UPLOAD_SIZE", str(25 * 1024 * 1024)))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# The whole request body (an upload and its form); the proxy should cap it too.
+MAX_REQUEST_BODY = int(os.environ.get("MAX_REQUEST_BODY", str(MAX_UPLOAD_SIZE + 1024 * 1024)))
 
 # Where the real documents the demo is built from live; absent on some machines.
 NETHUB_FIXTURES_DIR = Path(
@@ -207,6 +213,9 @@ TASKS = {
     }
 }
 
+# /health/ reports the task queue down when a task has waited longer than this (seconds).
+HEALTH_TASK_WAIT_LIMIT = int(os.environ.get("HEALTH_TASK_WAIT_LIMIT", "600"))
+
 MODELSEARCH_BACKENDS = {"default": {"BACKEND": "modelsearch.backends.database"}}
 # Semantic search (sentence embeddings) next to keyword search; off: keyword search only.
 SEARCH_SEMANTIC = env_bool("SEARCH_SEMANTIC", True)
@@ -228,7 +237,14 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.SessionAuthentication",
         "rest_framework.authentication.BasicAuthentication",
     ],
-    "DEFAULT_THROTTLE_RATES": {"anon": "120/minute", "user": "600/minute"},
+    "DEFAULT_THROTTLE_CLASSES": [
+        "nethub.api.throttling.AnonThrottle",
+        "nethub.api.throttling.UserThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": os.environ.get("API_THROTTLE_ANON", "60/minute"),
+        "user": os.environ.get("API_THROTTLE_USER", "600/minute"),
+    },
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "nethub API",
@@ -256,6 +272,24 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
+# Content-Security-Policy (django-csp): the site's own scripts and styles only, no inline
+# script or style attribute, no frames, no plugins.
+CONTENT_SECURITY_POLICY = {
+    # Swagger UI and ReDoc (drf-spectacular) and Django's admin carry inline scripts/styles.
+    "EXCLUDE_URL_PREFIXES": ["/api/docs", "/api/redoc", "/admin/"],
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
 
 LOGGING = {
     "version": 1,

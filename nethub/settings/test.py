@@ -25,5 +25,10 @@ AXES_FAILURE_LIMIT = 5
 WHITENOISE_AUTOREFRESH = True
 # Records are indexed without embeddings (no model load); tests marked "model" turn it on.
 SEARCH_SEMANTIC = False
+# High enough for the suite's own requests; test_hostile_edge lowers them to see the 429.
+REST_FRAMEWORK = {
+    **REST_FRAMEWORK,  # noqa: F405
+    "DEFAULT_THROTTLE_RATES": {"anon": "100000/minute", "user": "100000/minute"},
+}
 # One snapshot folder per test run, never the developer's.
 SEARCH_INDEX_DIR = Path(tempfile.mkdtemp(prefix="nethub-search-index-"))

@@ -19,7 +19,7 @@ def test_home_shows_live_counts(client):
 def test_health(client):
     response = client.get(reverse("core:health"))
     assert response.status_code == 200
-    assert response.json() == {"status": "ok"}
+    assert response.json() == {"status": "ok", "checks": {"database": "ok", "tasks": "ok"}}
     assert "no-cache" in response["Cache-Control"]
 
 
