@@ -7,7 +7,7 @@ from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.urls import reverse
-from django.utils import dateformat, timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from nethub.core.models import TimeStampedModel
@@ -76,8 +76,8 @@ class Meeting(TimeStampedModel):
         ]
 
     def __str__(self) -> str:
-        # Django's date format: month names in the reader's language, no leading zero.
-        return f"{self.series}, {dateformat.format(self.date, 'j F Y')}"
+        # The date as the reader's language writes it ("5 May 2021", "5 de mayo de 2021").
+        return f"{self.series}, {formats.date_format(self.date, 'DATE_FORMAT')}"
 
     def get_absolute_url(self) -> str:
         return reverse("meetings:detail", args=[self.pk])

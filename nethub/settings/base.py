@@ -79,6 +79,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "nethub.core.i18n.PreferredLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -153,6 +154,9 @@ LANGUAGES = [("en", _("English")), ("fr", _("French")), ("es", _("Spanish"))]
 LOCALE_PATHS = [BASE_DIR / "nethub" / "locale"]
 TIME_ZONE = "UTC"
 USE_I18N = True
+# Dates in the reader's language: templates use DATE_FORMAT / DATETIME_FORMAT, never a fixed
+# pattern ("j M Y" reads "5 May 2021" in Spanish too).
+FORMAT_MODULE_PATH = ["nethub.formats"]
 USE_TZ = True
 
 STATIC_URL = "static/"
