@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from nethub.core.selectors import audit_history
+from nethub.directory.models import Organization
 from nethub.framework.models import Tagging
 from nethub.meetings.models import ActionPoint, ActionPointStatus, AgendaItem, Meeting
 
@@ -89,3 +93,78 @@ def overdue_count() -> int:
     return ActionPoint.objects.filter(
         status__in=OPEN_STATUSES, due_date__lt=timezone.localdate()
     ).count()
+
+
+@dataclass
+class OwnerLoad:
+    """One owner's row of the tracker chart: open points, and how many of them are overdue."""
+
+    label: str
+    name: str
+    slug: str  # the owner filter's value: an organisation's slug, else the owner as written
+    open: int = 0
+    overdue: int = 0
+
+
+@dataclass
+class TrackerSummary:
+    total: int
+    by_status: list[tuple[str, str, int]]  # (value, label, count)
+    overdue: int
+    owners: list[OwnerLoad] = field(default_factory=list)
+
+    @property
+    def chart_max(self) -> int:
+        return max((owner.open for owner in self.owners), default=0)
+
+
+def tracker_summary(queryset: QuerySet[ActionPoint], *, owners: int = 12) -> TrackerSummary:
+    """Counts for the top of the tracker, over `queryset` (the tracker's other filters): by
+    status, overdue, and open/overdue by owner (the `owners` with most open points). Two
+    queries, whatever the number of points."""
+    today = timezone.localdate()
+    is_open = Q(status__in=OPEN_STATUSES)
+    plain = queryset.order_by().values("status").annotate(n=Count("id"))
+    by_status = {row["status"]: row["n"] for row in plain}
+    rows = (
+        queryset.order_by()
+        .filter(is_open)
+        .values(
+            "owner_organization_id",
+            "owner_organization__slug",
+            "owner_organization__acronym",
+            "owner_organization__name",
+            "owner",
+        )
+        .annotate(open=Count("id"), overdue=Count("id", filter=Q(due_date__lt=today)))
+    )
+    loads: dict[str, OwnerLoad] = {}
+    for row in rows:
+        if row["owner_organization_id"]:
+            key = f"org:{row['owner_organization_id']}"
+            name = row["owner_organization__name"]
+            label = row["owner_organization__acronym"] or name
+            slug = row["owner_organization__slug"]
+        else:
+            written = row["owner"].strip()
+            key = f"text:{written.lower()}"
+            label = name = written or str(_("No owner"))
+            slug = written
+        load = loads.setdefault(key, OwnerLoad(label=label, name=name, slug=slug))
+        load.open += row["open"]
+        load.overdue += row["overdue"]
+    ranked = sorted(loads.values(), key=lambda o: (-o.open, -o.overdue, o.label.lower()))
+    return TrackerSummary(
+        total=sum(by_status.values()),
+        by_status=[
+            (value, label, by_status.get(value, 0)) for value, label in ActionPointStatus.choices
+        ],
+        overdue=sum(load.overdue for load in loads.values()),
+        owners=ranked[:owners],
+    )
+
+
+def owner_choices() -> QuerySet[Organization]:
+    """Organisations the tracker's owner box suggests: the network's members, who own the
+    action points in practice (any other name or alias is resolved when filtering)."""
+    return Organization.objects.filter(is_network_member=True).only("slug", "name", "acronym")

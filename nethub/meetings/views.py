@@ -70,10 +70,15 @@ def _filtered(request: HttpRequest):
 
 def tracker(request: HttpRequest) -> HttpResponse:
     """Public: all action points across meetings, filtered, sorted and paginated; overdue ones
-    stand out. Those who may change a status (secretariat; focal points for their own
-    organisation's) get the inline form."""
+    stand out. At the top, counts by status, overdue and owner (each a filter) and a chart of
+    open and overdue points by owner, over the other filters. Those who may change a status
+    (secretariat; focal points for their own organisation's) get the inline form."""
     filterset, sort = _filtered(request)
     page, export_query = paginate(request, filterset.qs, PAGE_SIZE)
+    # The counts ignore the status and overdue filters, so that each stays a choice to make.
+    summary = selectors.tracker_summary(
+        filterset.filter_queryset_without("status", "overdue", queryset=ActionPoint.objects.all())
+    )
     return render(
         request,
         "meetings/tracker.html",
@@ -83,7 +88,11 @@ def tracker(request: HttpRequest) -> HttpResponse:
             "sort": sort,
             "querystring": export_query,
             "sort_querystring": querystring(request, "sort"),
+            "base_querystring": querystring(request, "status", "overdue"),
+            "owner_querystring": querystring(request, "owner"),
             "status_choices": ActionPoint.Status.choices,
+            "summary": summary,
+            "owner_options": selectors.owner_choices(),
         },
     )
 
