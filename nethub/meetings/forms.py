@@ -31,10 +31,23 @@ class UploadForm(forms.Form):
 class StatusForm(forms.Form):
     status = forms.ChoiceField(label=_("Status"), choices=ActionPointStatus.choices)
     comment = forms.CharField(
-        label=_("Comment"),
+        label=_("Progress note"),
         required=False,
         max_length=2000,
-        widget=forms.TextInput(attrs={"placeholder": _("What changed?")}),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("What was done, what is next. Kept in the history."),
+    )
+
+
+class DueDateForm(forms.Form):
+    due_date = forms.DateField(
+        label=_("New due date"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    note = forms.CharField(
+        label=_("Why"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
 
 

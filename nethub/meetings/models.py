@@ -231,6 +231,20 @@ class ActionPoint(TimeStampedModel):
         default=ActionPointStatus.OPEN,
         db_index=True,
     )
+    proposed_due_date = models.DateField(
+        _("proposed due date"),
+        null=True,
+        blank=True,
+        help_text=_("A new due date a focal point proposed, for the secretariat to accept."),
+    )
+    proposed_due_date_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("proposed by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     source_sentence = models.TextField(_("source sentence"), blank=True)
     explicit = models.BooleanField(
         _("listed as an action point"),
@@ -299,3 +313,19 @@ class ImportDraft(models.Model):
 
     def __str__(self) -> str:
         return self.filename
+
+
+class TrackerEmailOptOut(models.Model):
+    """Someone who asked for no more action-point e-mails (assignments, reminders, digest)."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="tracker_email_opt_out"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("action-point e-mail opt-out")
+        verbose_name_plural = _("action-point e-mail opt-outs")
+
+    def __str__(self) -> str:
+        return str(self.user)

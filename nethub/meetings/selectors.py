@@ -78,7 +78,11 @@ def action_point_list(*, sort: str = "due") -> QuerySet[ActionPoint]:
 def action_point_detail(*, pk: int) -> ActionPoint:
     return (
         ActionPoint.objects.select_related(
-            "meeting", "meeting__series", "agenda_item", "owner_organization"
+            "meeting",
+            "meeting__series",
+            "agenda_item",
+            "owner_organization",
+            "proposed_due_date_by",
         )
         .prefetch_related("reported_in")
         .get(pk=pk)

@@ -4,6 +4,8 @@ service or selector, render."""
 from __future__ import annotations
 
 from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
@@ -16,10 +18,10 @@ from nethub.core.http import redirect_back, sandboxed_file_response
 from nethub.core.pagination import paginate, querystring
 from nethub.directory.models import Organization
 from nethub.ingest.extract import IngestError
-from nethub.meetings import exports, selectors, services
+from nethub.meetings import exports, notifications, selectors, services
 from nethub.meetings.filters import ActionPointFilter
-from nethub.meetings.forms import ReviewForm, StatusForm, UploadForm
-from nethub.meetings.models import ActionPoint, ImportDraft, Meeting
+from nethub.meetings.forms import DueDateForm, ReviewForm, StatusForm, UploadForm
+from nethub.meetings.models import ActionPoint, ImportDraft, Meeting, TrackerEmailOptOut
 
 PAGE_SIZE = 50
 
@@ -134,6 +136,7 @@ def action_point_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "point": point,
             "history": selectors.action_point_history(action_point=point),
             "form": StatusForm(initial={"status": point.status}),
+            "due_date_form": DueDateForm(initial={"due_date": point.due_date}),
             "status_choices": ActionPoint.Status.choices,
             "owner_choices": Organization.objects.filter(is_network_member=True).only(
                 "slug", "name", "acronym"
@@ -252,3 +255,67 @@ def import_review(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("The meeting was saved."))
             return redirect(meeting)
     return render(request, "meetings/import_review.html", {"form": form, "draft": draft})
+
+
+@require_POST
+def action_point_due_date(request: HttpRequest, pk: int) -> HttpResponse:
+    """Secretariat: change the due date; a focal point of the owner: propose one (the
+    secretariat decides). With the reason, in the history."""
+    point = get_object_or_404(ActionPoint, pk=pk)
+    if not request.user.has_perm("meetings.propose_action_point_due_date", point):
+        raise PermissionDenied
+    form = DueDateForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Enter a valid date."))
+        return redirect(point.get_absolute_url())
+    due_date, note = form.cleaned_data["due_date"], form.cleaned_data["note"]
+    try:
+        if request.user.has_perm("meetings.change_action_point_due_date", point):
+            services.action_point_change_due_date(
+                action_point=point, due_date=due_date, note=note, actor=request.user
+            )
+            messages.success(request, _("Due date changed."))
+        else:
+            services.action_point_propose_due_date(
+                action_point=point, due_date=due_date, note=note, actor=request.user
+            )
+            messages.success(request, _("Due date proposed: the secretariat will decide."))
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+    return redirect(point.get_absolute_url())
+
+
+@require_POST
+@permission_required("meetings.change_action_point_due_date", raise_exception=True)
+def action_point_due_date_decide(request: HttpRequest, pk: int) -> HttpResponse:
+    """Secretariat: accept or decline the due date a focal point proposed."""
+    point = get_object_or_404(ActionPoint, pk=pk)
+    try:
+        services.action_point_decide_due_date(
+            action_point=point, accept=request.POST.get("decision") == "accept", actor=request.user
+        )
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+    else:
+        messages.success(request, _("Decision saved."))
+    return redirect(point.get_absolute_url())
+
+
+def tracker_email_opt_out(request: HttpRequest, token: str) -> HttpResponse:
+    """Anyone with the signed link of a tracker e-mail: stop (or resume) these e-mails. Done on
+    confirmation (POST), so that mail scanners following links change nothing."""
+    try:
+        user_id = notifications.opt_out_read(token)
+    except signing.BadSignature as error:
+        raise PermissionDenied(_("This link is not valid.")) from error
+    user = get_object_or_404(get_user_model(), pk=user_id)
+    done = None
+    if request.method == "POST":
+        receive = request.POST.get("receive") == "1"
+        services.tracker_emails_opt(user=user, receive=receive)
+        done = "resumed" if receive else "stopped"
+    return render(
+        request,
+        "meetings/email_opt_out.html",
+        {"done": done, "opted_out": TrackerEmailOptOut.objects.filter(user=user).exists()},
+    )
