@@ -1,5 +1,6 @@
-"""Languages: switching from any page to the same page in another language, and a first visit
-in the language the browser asks for."""
+"""Languages: switching from any page to the same page in another language, a first visit in
+the language the browser asks for, and reference names (objectives, organisations) in the
+reader's language."""
 
 from __future__ import annotations
 
@@ -61,3 +62,14 @@ class PreferredLanguageMiddleware:
         query = request.META.get("QUERY_STRING", "")
         url = get_script_prefix().rstrip("/") + target + (f"?{query}" if query else "")
         return HttpResponseRedirect(url)
+
+
+def reader_language() -> str:
+    """The language pages are being rendered in ("fr"), else the site's default."""
+    return (translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
+
+
+def translated(translations: dict | None, field: str, default: str) -> str:
+    """`field` of a record's `translations` ({"fr": {"name": ...}}) in the reader's language,
+    else `default` (the record's own, English, value)."""
+    return ((translations or {}).get(reader_language()) or {}).get(field) or default

@@ -8,6 +8,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from nethub.core.i18n import translated
 from nethub.core.selectors import audit_history
 from nethub.directory.models import Organization
 from nethub.framework.models import Tagging
@@ -138,6 +139,7 @@ def tracker_summary(queryset: QuerySet[ActionPoint], *, owners: int = 12) -> Tra
             "owner_organization__slug",
             "owner_organization__acronym",
             "owner_organization__name",
+            "owner_organization__translations",
             "owner",
         )
         .annotate(open=Count("id"), overdue=Count("id", filter=Q(due_date__lt=today)))
@@ -146,8 +148,11 @@ def tracker_summary(queryset: QuerySet[ActionPoint], *, owners: int = 12) -> Tra
     for row in rows:
         if row["owner_organization_id"]:
             key = f"org:{row['owner_organization_id']}"
-            name = row["owner_organization__name"]
-            label = row["owner_organization__acronym"] or name
+            # In the reader's language, as the organisation's own pages name it.
+            local = row["owner_organization__translations"]
+            name = translated(local, "name", row["owner_organization__name"])
+            acronym = row["owner_organization__acronym"]
+            label = translated(local, "acronym", acronym) if acronym else name
             slug = row["owner_organization__slug"]
         else:
             written = row["owner"].strip()
@@ -171,4 +176,6 @@ def tracker_summary(queryset: QuerySet[ActionPoint], *, owners: int = 12) -> Tra
 def owner_choices() -> QuerySet[Organization]:
     """Organisations the tracker's owner box suggests: the network's members, who own the
     action points in practice (any other name or alias is resolved when filtering)."""
-    return Organization.objects.filter(is_network_member=True).only("slug", "name", "acronym")
+    return Organization.objects.filter(is_network_member=True).only(
+        "slug", "name", "acronym", "translations"
+    )

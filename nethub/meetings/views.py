@@ -138,9 +138,7 @@ def action_point_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "form": StatusForm(initial={"status": point.status}),
             "due_date_form": DueDateForm(initial={"due_date": point.due_date}),
             "status_choices": ActionPoint.Status.choices,
-            "owner_choices": Organization.objects.filter(is_network_member=True).only(
-                "slug", "name", "acronym"
-            )
+            "owner_choices": selectors.owner_choices()
             if request.user.has_perm("meetings.assign_action_point_owner", point)
             else [],
             "later_meetings": Meeting.objects.filter(date__gt=point.meeting.date)

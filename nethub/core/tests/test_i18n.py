@@ -128,3 +128,36 @@ def test_dates_in_the_readers_language(client, reference_data):
     assert "5 May 2021" in english
     assert "5 de mayo de 2021" in spanish and "5 May 2021" not in spanish
     assert "5 mai 2021" in french and "1 juin 2021" in french
+
+
+def test_reference_names_in_the_readers_language(client, reference_data):
+    from nethub.directory.models import Organization
+    from nethub.meetings.tests.factories import ActionPointFactory
+
+    unhcr = Organization.objects.get(acronym="UNHCR", kind="un_entity")
+    ActionPointFactory(owner_organization=unhcr)
+    # The GCM objectives in the official French and Spanish wording.
+    assert "Sauver des vies et mener une action internationale coordonnée" in (
+        client.get("/fr/framework/").content.decode()
+    )
+    spanish_tracker = client.get("/es/meetings/tracker/").content.decode()
+    assert "Migrantes desaparecidos" in spanish_tracker  # the objective filter's choices
+    assert ">ACNUR</a>" in spanish_tracker and ">UNHCR</a>" not in spanish_tracker
+    assert "Alto Comisionado de las Naciones Unidas para los Refugiados" in spanish_tracker
+    # Organisations and countries.
+    french = client.get(f"/fr/directory/organisations/{unhcr.slug}/").content.decode()
+    assert "Haut-Commissariat des Nations Unies pour les réfugiés" in french
+    countries = client.get("/es/directory/countries/").content.decode()
+    assert "México" in countries and "Alemania" in countries
+    english = client.get("/directory/countries/").content.decode()
+    assert "Mexico" in english and "México" not in english
+
+
+def test_french_and_spanish_names_resolve_to_the_organisation(reference_data):
+    from nethub.directory.selectors import OrganizationResolver
+
+    resolver = OrganizationResolver()
+    for name in ("OIM", "Organisation internationale pour les migrations", "ONU Mujeres"):
+        assert resolver.resolve(name) is not None, name
+    assert resolver.resolve("Mexique").kind == "member_state"
+    assert resolver.resolve("México").kind == "member_state"
