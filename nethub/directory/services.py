@@ -180,6 +180,13 @@ def _organizations_ensure(member_countries: list[Country], entries: list[dict]) 
         for org in Organization.objects.filter(kind=OrganizationKind.MEMBER_STATE)
     }
     named = {org.name: org for org in Organization.objects.all()}
+    by_pk = {org.pk: org for org in named.values()}
+    aliased = {
+        key: by_pk[org_id]
+        for key, org_id in OrganizationAlias.objects.filter(
+            organization__kind=OrganizationKind.UN_ENTITY
+        ).values_list("normalized", "organization_id")
+    }
     slugs = set(Organization.objects.values_list("slug", flat=True))
 
     def slug_for(text: str) -> str:
@@ -222,7 +229,9 @@ def _organizations_ensure(member_countries: list[Country], entries: list[dict]) 
         names += [other["name"] for other in local.values()]
         wanted.append((org, [*names, f"Government of {country.name}"]))
     for entry in entries:
-        org = named.get(entry["name"])
+        # A UN entity renamed since (organization_update keeps the old name as an alias) is the
+        # same record: found by its alias, it keeps the new name, and is not created again.
+        org = named.get(entry["name"]) or aliased.get(normalise_name(entry["name"]))
         if org is None:
             org = Organization(
                 name=entry["name"],

@@ -34,13 +34,13 @@ class ActionPointFilter(django_filters.FilterSet):
         field_name="due_date",
         lookup_expr="gte",
         label=_("Due from"),
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     due_before = django_filters.DateFilter(
         field_name="due_date",
         lookup_expr="lte",
         label=_("Due until"),
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     objective = django_filters.ModelChoiceFilter(
         queryset=FrameworkElement.objects.filter(kind=ElementKind.OBJECTIVE).order_by("position"),

@@ -41,7 +41,7 @@ class StatusForm(forms.Form):
 
 class DueDateForm(forms.Form):
     due_date = forms.DateField(
-        label=_("New due date"), widget=forms.DateInput(attrs={"type": "date"})
+        label=_("New due date"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )
     note = forms.CharField(
         label=_("Why"),
@@ -58,7 +58,9 @@ class ReviewForm(forms.Form):
 
     title = forms.CharField(label=_("Title"), max_length=300)
     series = forms.CharField(label=_("Series"), max_length=200)
-    date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    date = forms.DateField(
+        label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
     start_time = forms.TimeField(
         label=_("Starts"),
         required=False,
@@ -131,7 +133,7 @@ class ReviewForm(forms.Form):
                     label=_("Due"),
                     required=False,
                     initial=point.get("due_date"),
-                    widget=forms.DateInput(attrs={"type": "date"}),
+                    widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
                 )
                 if not new:
                     self.fields[f"{prefix}-delete"] = forms.BooleanField(

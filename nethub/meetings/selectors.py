@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Prefetch, Q, QuerySet
@@ -90,8 +91,22 @@ def action_point_detail(*, pk: int) -> ActionPoint:
     )
 
 
-def action_point_history(*, action_point: ActionPoint):
-    return audit_history(subject=action_point)
+def action_point_history(*, action_point: ActionPoint) -> list:
+    """The point's audit events, newest first; due-date changes carry `old_date`/`new_date` as
+    dates, for the page to write them in the reader's language."""
+    events = list(audit_history(subject=action_point))
+    for event in events:
+        if event.field == "due_date":
+            event.old_date = _iso_date(event.old_value)
+            event.new_date = _iso_date(event.new_value)
+    return events
+
+
+def _iso_date(value: str) -> datetime.date | None:
+    try:
+        return datetime.date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
 
 
 def overdue_count() -> int:

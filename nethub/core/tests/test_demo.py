@@ -86,3 +86,18 @@ def test_demo_password_for_new_users_only(reference_data, settings):
     assert User.objects.get(username="stakeholder2").check_password("chosen-by-env-123")
     assert again["secretariat"] == stored
     assert User.objects.get(username="secretariat").check_password(stored)
+
+
+def test_reloading_reference_data_keeps_a_renamed_un_entity(reference_data, secretariat_user):
+    from nethub.directory.models import Organization
+    from nethub.directory.services import organization_update, reference_data_load
+
+    unhcr = Organization.objects.get(acronym="UNHCR", kind="un_entity")
+    organization_update(
+        organization=unhcr, actor=secretariat_user, name="UNHCR, the UN Refugee Agency"
+    )
+    count = Organization.objects.count()
+    reference_data_load()
+    unhcr.refresh_from_db()
+    assert unhcr.name == "UNHCR, the UN Refugee Agency"
+    assert Organization.objects.count() == count

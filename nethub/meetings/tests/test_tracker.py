@@ -164,6 +164,10 @@ def test_focal_point_proposes_a_due_date_and_the_secretariat_accepts(
     assert point.due_date == new_date and point.proposed_due_date is None
     actions = [event.action for event in audit_history(subject=point)]
     assert actions[:2] == ["due_date_changed", "due_date_proposed"]
+    # The history writes the dates in the reader's language.
+    french = client.get(f"/fr{point.get_absolute_url()}").content.decode()
+    history = french[french.index('id="history-heading"') :]
+    assert f"→ {new_date.day} " in history and new_date.isoformat() not in history
 
 
 def test_a_focal_point_of_another_organisation_cannot_propose(client, points, focal_point_user):
@@ -216,3 +220,13 @@ def test_tracker_row_on_a_phone_puts_status_second(client, points, focal_point_u
     labels = [part.split('"')[0] for part in row.split('data-label="')[1:6]]
     assert labels == ["Action point", "Status", "Owner", "Due", "Meeting"]
     assert 'class="tracker stacked"' in text
+
+
+def test_date_boxes_keep_iso_values_in_french(client, points, secretariat_user):
+    # <input type="date"> only reads YYYY-MM-DD, whatever the page's language.
+    client.force_login(secretariat_user)
+    point = points["unhcr_open"]
+    page = client.get(f"/fr{point.get_absolute_url()}").content.decode()
+    assert f'value="{FUTURE.isoformat()}"' in page
+    tracker = client.get("/fr/meetings/tracker/", {"due_after": "2030-01-31"}).content.decode()
+    assert 'value="2030-01-31"' in tracker
