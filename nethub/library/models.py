@@ -134,6 +134,12 @@ class Document(TimeStampedModel):
     def tag_suggestion_text(self) -> str:
         return self.full_text() if self.status == self.Status.READY else ""
 
+    @classmethod
+    def search_queryset(cls):
+        return cls.objects.prefetch_related(
+            "organizations", "countries", "regions", "taggings__element"
+        )
+
     def search_document(self) -> SearchDocument | None:
         if self.status != self.Status.READY:
             return None
@@ -254,6 +260,12 @@ class Practice(TimeStampedModel):
     def tag_suggestion_text(self) -> str:
         # Suggested while in review too: reviewers confirm the tags before publishing.
         return "" if self.status == self.Status.DECLINED else self.full_text()
+
+    @classmethod
+    def search_queryset(cls):
+        return cls.objects.select_related("organization").prefetch_related(
+            "countries", "regions", "taggings__element"
+        )
 
     def search_document(self) -> SearchDocument | None:
         if self.status != self.Status.PUBLISHED:

@@ -27,3 +27,5 @@ WHITENOISE_AUTOREFRESH = True
 SEARCH_SEMANTIC = False
 # The demo password file of a test run, never the developer's.
 DEMO_PASSWORD_FILE = Path(tempfile.mkdtemp(prefix="nethub-test-")) / "demo-password"
+# One snapshot folder per test run, never the developer's.
+SEARCH_INDEX_DIR = Path(tempfile.mkdtemp(prefix="nethub-search-index-"))
