@@ -28,9 +28,12 @@ SALT = "meetings.tracker-emails"
 REMINDER_DAYS = 7
 
 
+def opt_out_token(*, user_id: int) -> str:
+    return signing.dumps({"u": user_id}, salt=SALT)
+
+
 def opt_out_url(*, user_id: int) -> str:
-    token = signing.dumps({"u": user_id}, salt=SALT)
-    return absolute(reverse("meetings:email_opt_out", args=[token]))
+    return absolute(reverse("meetings:email_opt_out", args=[opt_out_token(user_id=user_id)]))
 
 
 def opt_out_read(token: str) -> int:

@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from rules.contrib.views import permission_required
@@ -95,6 +96,12 @@ def tracker(request: HttpRequest) -> HttpResponse:
             "status_choices": ActionPoint.Status.choices,
             "summary": summary,
             "owner_options": selectors.owner_choices(),
+            "email_settings_url": reverse(
+                "meetings:email_opt_out",
+                args=[notifications.opt_out_token(user_id=request.user.pk)],
+            )
+            if request.user.is_authenticated
+            else "",
         },
     )
 

@@ -140,3 +140,13 @@ def test_emails_in_the_readers_language(reference_data, focal_point_user):
     body = mail.outbox[0].body
     assert "5 de mayo de 2031" in body
     assert "Hello" not in body
+
+
+def test_signed_in_people_find_their_email_settings_on_the_tracker(client, focal_point_user):
+    assert "E-mails about action points" not in client.get(reverse("meetings:tracker")).text
+    client.force_login(focal_point_user)
+    page = client.get(reverse("meetings:tracker")).text
+    start = page.index('href="/meetings/tracker/emails/') + len('href="')
+    settings_page = client.get(page[start : page.index('"', start)])
+    assert settings_page.status_code == 200
+    assert "Stop these e-mails" in settings_page.text
