@@ -17,6 +17,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from nethub.accounts.models import Role, User
 from nethub.core.models import AuditEvent
@@ -180,7 +181,12 @@ def digest_send(*, today: datetime.date | None = None) -> int:
         _send(
             user=user,
             subject=lambda: (
-                _("Weekly digest: %(count)d overdue action points") % {"count": len(overdue)}
+                ngettext(
+                    "Weekly digest: %(count)d overdue action point",
+                    "Weekly digest: %(count)d overdue action points",
+                    len(overdue),
+                )
+                % {"count": len(overdue)}
             ),
             template="meetings/email/digest.txt",
             context={
