@@ -53,8 +53,11 @@ def demo_password_stored(*, initial: str = "") -> str:
     if path.is_file() and (stored := path.read_text(encoding="utf-8").strip()):
         return stored
     password = initial or getattr(settings, "DEMO_PASSWORD", "") or secrets.token_urlsafe(9)
-    path.write_text(password + "\n", encoding="utf-8")
-    path.chmod(0o600)
+    try:
+        path.write_text(password + "\n", encoding="utf-8")
+        path.chmod(0o600)
+    except OSError:
+        pass  # a read-only checkout: the password is printed, just not kept for the next run
     return password
 
 
