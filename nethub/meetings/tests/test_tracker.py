@@ -90,7 +90,7 @@ def test_chart_and_its_table(client, points):
     chart = text[text.index("<svg") : text.index("</svg>")]
     assert chart.count('class="bar-open"') == 3 and chart.count('class="bar-overdue"') == 2
     # The longest bar is the owner with most open points.
-    assert 'width="260" class="bar-open"><title>Office of the United Nations' in chart
+    assert 'width="220" class="bar-open"><title>Office of the United Nations' in chart
     table = text[text.index('class="owner-table"') :]
     table = table[: table.index("</table>")]
     unhcr = _org("UNHCR")
