@@ -7,6 +7,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import Resolver404, get_script_prefix, resolve
 from django.utils import translation
@@ -17,7 +18,8 @@ from django.views.i18n import set_language as django_set_language
 def set_language(request: HttpRequest) -> HttpResponse:
     """Django's set_language, with the page the reader was on resolved in that page's own
     language: Django resolves it in the request's, so /fr/meetings/ could not become /meetings/
-    and English could not be chosen from a French page."""
+    and English could not be chosen from a French page. A signed-in reader's choice is also
+    kept as their preferred language (their e-mails are written in it)."""
     next_url = request.POST.get("next", request.GET.get("next")) or ""
     path = urlsplit(next_url).path
     prefix = get_script_prefix()
@@ -25,7 +27,17 @@ def set_language(request: HttpRequest) -> HttpResponse:
         path = "/" + path[len(prefix) :]
     page_language = translation.get_language_from_path(path) or settings.LANGUAGE_CODE
     with translation.override(page_language):
-        return django_set_language(request)
+        response = django_set_language(request)
+    chosen = request.POST.get("language", "")
+    user = request.user
+    if (
+        request.method == "POST"
+        and user.is_authenticated
+        and translation.check_for_language(chosen)
+    ):
+        # E-mails follow the language the reader chose last.
+        get_user_model().objects.filter(pk=user.pk).update(preferred_language=chosen)
+    return response
 
 
 class PreferredLanguageMiddleware:

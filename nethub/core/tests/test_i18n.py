@@ -161,3 +161,13 @@ def test_french_and_spanish_names_resolve_to_the_organisation(reference_data):
         assert resolver.resolve(name) is not None, name
     assert resolver.resolve("Mexique").kind == "member_state"
     assert resolver.resolve("México").kind == "member_state"
+
+
+def test_a_signed_in_readers_choice_becomes_their_email_language(client, focal_point_user):
+    client.force_login(focal_point_user)
+    client.post("/i18n/setlang/", {"language": "es", "next": "/meetings/"})
+    focal_point_user.refresh_from_db()
+    assert focal_point_user.preferred_language == "es"
+    client.post("/i18n/setlang/", {"language": "xx", "next": "/meetings/"})
+    focal_point_user.refresh_from_db()
+    assert focal_point_user.preferred_language == "es"
