@@ -50,6 +50,9 @@ class ActionPointFilter(django_filters.FilterSet):
     overdue = django_filters.BooleanFilter(
         method="filter_overdue", label=_("Overdue only"), widget=forms.CheckboxInput()
     )
+    proposed = django_filters.BooleanFilter(
+        method="filter_proposed", label=_("New due date proposed"), widget=forms.CheckboxInput()
+    )
     mine = django_filters.BooleanFilter(
         method="filter_mine", label=_("My organisation's only"), widget=forms.CheckboxInput()
     )
@@ -96,6 +99,10 @@ class ActionPointFilter(django_filters.FilterSet):
         if value:
             return queryset.filter(status__in=OPEN_STATUSES, due_date__lt=timezone.localdate())
         return queryset
+
+    def filter_proposed(self, queryset, name, value):
+        """Points whose new due date, proposed by a focal point, waits for the secretariat."""
+        return queryset.filter(proposed_due_date__isnull=False) if value else queryset
 
     def filter_mine(self, queryset, name, value):
         user = getattr(self.request, "user", None)

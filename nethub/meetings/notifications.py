@@ -162,20 +162,24 @@ def reminders_send(*, today: datetime.date | None = None) -> dict[str, int]:
 
 
 def digest_send(*, today: datetime.date | None = None) -> int:
-    """Weekly: every overdue point, by owner, to each person of the secretariat. Returns the
-    e-mails sent (none when nothing is overdue)."""
+    """Weekly: every overdue point, by owner, and the new due dates focal points proposed, to
+    each person of the secretariat. Returns the e-mails sent (none when there is neither)."""
     today = today or timezone.localdate()
+    open_points = _points().filter(status__in=OPEN_STATUSES)
     overdue = list(
-        _points()
-        .filter(status__in=OPEN_STATUSES, due_date__lt=today)
-        .order_by("owner_organization__acronym", "owner", "due_date", "pk")
+        open_points.filter(due_date__lt=today).order_by(
+            "owner_organization__acronym", "owner", "due_date", "pk"
+        )
     )
-    if not overdue:
+    proposed = list(
+        open_points.filter(proposed_due_date__isnull=False).order_by("proposed_due_date", "pk")
+    )
+    if not overdue and not proposed:
         return 0
     groups: dict[str, list[ActionPoint]] = defaultdict(list)
     for point in overdue:
         groups[point.owner_label or "—"].append(point)
-    tracker = absolute(reverse("meetings:tracker")) + "?overdue=true"
+    tracker = absolute(reverse("meetings:tracker"))
     sent = 0
     for user in _recipients(User.objects.filter(role=Role.SECRETARIAT)):
         _send(
@@ -192,7 +196,9 @@ def digest_send(*, today: datetime.date | None = None) -> int:
             context={
                 "groups": sorted(groups.items()),
                 "count": len(overdue),
-                "tracker_url": tracker,
+                "tracker_url": f"{tracker}?overdue=true",
+                "proposed": [(point, absolute(point.get_absolute_url())) for point in proposed],
+                "proposed_url": f"{tracker}?proposed=true",
             },
         )
         sent += 1

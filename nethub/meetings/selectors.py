@@ -132,6 +132,7 @@ class TrackerSummary:
     by_status: list[tuple[str, str, int]]  # (value, label, count)
     overdue: int
     owners: list[OwnerLoad] = field(default_factory=list)
+    proposed: int = 0  # new due dates proposed, waiting for the secretariat
 
     @property
     def chart_max(self) -> int:
@@ -144,8 +145,13 @@ def tracker_summary(queryset: QuerySet[ActionPoint], *, owners: int = 12) -> Tra
     queries, whatever the number of points."""
     today = timezone.localdate()
     is_open = Q(status__in=OPEN_STATUSES)
-    plain = queryset.order_by().values("status").annotate(n=Count("id"))
+    plain = list(
+        queryset.order_by()
+        .values("status")
+        .annotate(n=Count("id"), proposed=Count("id", filter=Q(proposed_due_date__isnull=False)))
+    )
     by_status = {row["status"]: row["n"] for row in plain}
+    proposed = sum(row["proposed"] for row in plain)
     rows = (
         queryset.order_by()
         .filter(is_open)
@@ -185,6 +191,7 @@ def tracker_summary(queryset: QuerySet[ActionPoint], *, owners: int = 12) -> Tra
         ],
         overdue=sum(load.overdue for load in loads.values()),
         owners=ranked[:owners],
+        proposed=proposed,
     )
 
 

@@ -150,3 +150,27 @@ def test_signed_in_people_find_their_email_settings_on_the_tracker(client, focal
     settings_page = client.get(page[start : page.index('"', start)])
     assert settings_page.status_code == 200
     assert "Stop these e-mails" in settings_page.text
+
+
+def test_digest_lists_due_dates_waiting_for_a_decision(
+    reference_data, secretariat_user, focal_point_user, client
+):
+    point = ActionPointFactory(
+        owner_organization=focal_point_user.organization,
+        due_date=TODAY + datetime.timedelta(days=20),
+        text="Needs more time",
+    )
+    services.action_point_propose_due_date(
+        action_point=point, due_date=TODAY + datetime.timedelta(days=50), actor=focal_point_user
+    )
+    assert notifications.digest_send() == 1
+    body = mail.outbox[0].body
+    assert "New due dates proposed, waiting for your decision" in body
+    assert "Needs more time" in body and "?proposed=true" in body
+    # The secretariat sees them counted on the tracker, and the count filters.
+    client.force_login(secretariat_user)
+    page = client.get(reverse("meetings:tracker"))
+    assert page.context["summary"].proposed == 1
+    assert "due dates to decide" in page.text
+    listed = client.get(reverse("meetings:tracker"), {"proposed": "true"})
+    assert [p.text for p in listed.context["page_obj"]] == ["Needs more time"]
