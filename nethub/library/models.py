@@ -116,7 +116,11 @@ class Document(TimeStampedModel):
         ordering = ["-date", "-created_at"]
         verbose_name = _("document")
         verbose_name_plural = _("documents")
-        indexes = [models.Index(fields=["status", "kind"])]
+        indexes = [
+            models.Index(fields=["status", "kind"]),
+            # The library's list: ready documents, newest first.
+            models.Index(fields=["status", "-date", "-created_at"], name="library_doc_list"),
+        ]
 
     def __str__(self) -> str:
         return self.title

@@ -106,6 +106,11 @@ def application_save(
     plain = {key: value for key, value in values.items() if key not in MANY}
     for key, value in plain.items():
         setattr(application, key, value)
+    if application.organization is None and application.organization_name:
+        # "unhcr", "ACNUR" or the full name: the directory's record where it has one.
+        from nethub.directory.selectors import OrganizationResolver
+
+        application.organization = OrganizationResolver().resolve(application.organization_name)
     if cv_data is not None:
         _store_cv(application, cv_data, cv_filename)
     if submit and application.status in {Status.DRAFT, Status.MORE_INFO, Status.DECLINED}:

@@ -214,3 +214,16 @@ def test_demo_loads_once_and_keeps_what_people_changed(reference_data):
     demo.load(fixtures_dir=None, stdout=io.StringIO())
     assert ExpertApplication.objects.count() == 3
     assert ExpertApplication.objects.get(status="draft").full_name == "Edited by a person"
+
+
+def test_an_organisation_written_by_hand_is_resolved_through_the_directory(reference_data):
+    person = factories.user()
+    application = services.application_save(
+        actor=person,
+        values=_values(organization_name="Office of the UN High Commissioner for Refugees"),
+    )
+    assert application.organization.acronym == "UNHCR"
+    unknown = services.application_save(
+        actor=factories.user(), values=_values(organization_name="A collective nobody knows")
+    )
+    assert unknown.organization is None and unknown.organization_name == "A collective nobody knows"

@@ -21,16 +21,17 @@ def _log_out(page):
 def test_apply_review_and_match(page, secretariat_user, stakeholder_user, member_state_user):
     applicant = factories.user(first_name="Awa")
     browser_login(page, applicant.username)
-    page.goto("/roster/apply/")
-    page.get_by_label("Language of your application").select_option("fr")
-    page.get_by_label("Full name").fill("Awa Ndiaye")
-    page.get_by_role("textbox", name="Summary of expertise").fill(
+    # The applicant uses the French interface and writes in French.
+    page.goto("/fr/roster/apply/")
+    page.get_by_label("Langue de votre candidature").select_option("fr")
+    page.get_by_label("Nom complet").fill("Awa Ndiaye")
+    page.get_by_role("textbox", name="Résumé de l’expertise").fill(
         "Accords bilatéraux de mobilité de main-d'œuvre en Afrique de l'Ouest."
     )
-    page.get_by_label("Objective 6:", exact=False).check()
+    page.get_by_label("Objectif 6:", exact=False).check()
     page.locator("#id_language_0").select_option("fr")
     page.locator("#id_level_0").select_option("native")
-    page.get_by_label("CV (PDF or Word)").set_input_files(
+    page.get_by_label("CV (PDF ou Word)").set_input_files(
         files=[
             {
                 "name": "cv.docx",
@@ -41,12 +42,12 @@ def test_apply_review_and_match(page, secretariat_user, stakeholder_user, member
             }
         ]
     )
-    page.get_by_role("button", name="Save as draft").click()
-    expect(page.get_by_test_id("application-status")).to_have_text("Draft")
-    page.get_by_role("link", name="Edit my application").click()
-    page.get_by_label("I agree to be listed on the roster").check()
-    page.get_by_role("button", name="Submit my application").click()
-    expect(page.get_by_test_id("application-status")).to_have_text("Submitted")
+    page.get_by_role("button", name="Enregistrer comme brouillon").click()
+    expect(page.get_by_test_id("application-status")).to_have_text("Brouillon")
+    page.get_by_role("link", name="Modifier ma candidature").click()
+    page.get_by_label("J’accepte de figurer dans le registre").check()
+    page.get_by_role("button", name="Soumettre ma candidature").click()
+    expect(page.get_by_test_id("application-status")).to_have_text("Soumise")
     application = ExpertApplication.objects.get(applicant=applicant)
     assert application.language == "fr" and "recrutement équitable" in application.cv_text
 
