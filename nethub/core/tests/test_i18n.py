@@ -171,3 +171,19 @@ def test_a_signed_in_readers_choice_becomes_their_email_language(client, focal_p
     client.post("/i18n/setlang/", {"language": "xx", "next": "/meetings/"})
     focal_point_user.refresh_from_db()
     assert focal_point_user.preferred_language == "es"
+
+
+def test_templates_write_dates_in_the_readers_format():
+    """A fixed pattern ("j M Y") reads "5 May 2021" in Spanish too: templates name a format
+    (DATE_FORMAT, DATETIME_FORMAT, ...) or a machine one (ISO "c", "Y-m-d")."""
+    import re
+    from pathlib import Path
+
+    allowed = {"c", "Y-m-d", "Y", "l", "U"}
+    fixed = []
+    for template in Path(__file__).resolve().parents[2].rglob("templates/**/*.*"):
+        text = template.read_text(encoding="utf-8")
+        for pattern in re.findall(r"""\|date:["']([^"']+)["']""", text):
+            if pattern not in allowed and not pattern.endswith("_FORMAT"):
+                fixed.append(f"{template.name}: {pattern}")
+    assert not fixed, fixed
