@@ -71,6 +71,7 @@ THREAD_FIELDS = (
     "organization__acronym",
     "organization__slug",
     "organization__kind",
+    "organization__translations",
     "author__username",
     "author__first_name",
     "author__last_name",

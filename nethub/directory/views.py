@@ -48,7 +48,7 @@ def organization_list(request: HttpRequest) -> HttpResponse:
         "filters": filters,
         "kinds": OrganizationKind.choices,
         "regions": Region.objects.order_by("level", "name"),
-        "countries": Country.objects.only("iso2", "name"),
+        "countries": Country.objects.only("iso2", "name"),  # names localised by iso2
         "orderings": ORDER_LABELS,
         "querystring": querystring,
         "filtered": any(filters[key] for key in ("kind", "region", "country", "query")),

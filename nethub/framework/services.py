@@ -19,8 +19,12 @@ def framework_load() -> int:
     """Load the GCM objectives, guiding principles, MPTF thematic areas and SDG targets.
     Idempotent: running it again updates titles and descriptions."""
     data = json.loads(DATA_FILE.read_text(encoding="utf-8"))
+    other_languages = json.loads(
+        (DATA_FILE.parent / "framework_translations.json").read_text(encoding="utf-8")
+    )
 
     def upsert(kind, code, position, title, short_title="", description=""):
+        local = other_languages.get(kind, {}).get(str(code), {})
         element, _ = FrameworkElement.objects.update_or_create(
             kind=kind,
             code=str(code),
@@ -29,6 +33,10 @@ def framework_load() -> int:
                 "title": title,
                 "short_title": short_title,
                 "description": description,
+                "translations": {
+                    language: {"title": local_title, "short_title": local_short}
+                    for language, (local_title, local_short) in local.items()
+                },
             },
         )
         return element

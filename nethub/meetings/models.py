@@ -7,7 +7,7 @@ from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.urls import reverse
-from django.utils import dateformat, timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from nethub.core.models import TimeStampedModel
@@ -76,8 +76,8 @@ class Meeting(TimeStampedModel):
         ]
 
     def __str__(self) -> str:
-        # Django's date format: month names in the reader's language, no leading zero.
-        return f"{self.series}, {dateformat.format(self.date, 'j F Y')}"
+        # The date as the reader's language writes it ("5 May 2021", "5 de mayo de 2021").
+        return f"{self.series}, {formats.date_format(self.date, 'DATE_FORMAT')}"
 
     def get_absolute_url(self) -> str:
         return reverse("meetings:detail", args=[self.pk])
@@ -240,6 +240,20 @@ class ActionPoint(TimeStampedModel):
         default=ActionPointStatus.OPEN,
         db_index=True,
     )
+    proposed_due_date = models.DateField(
+        _("proposed due date"),
+        null=True,
+        blank=True,
+        help_text=_("A new due date a focal point proposed, for the secretariat to accept."),
+    )
+    proposed_due_date_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("proposed by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     source_sentence = models.TextField(_("source sentence"), blank=True)
     explicit = models.BooleanField(
         _("listed as an action point"),
@@ -312,3 +326,19 @@ class ImportDraft(models.Model):
 
     def __str__(self) -> str:
         return self.filename
+
+
+class TrackerEmailOptOut(models.Model):
+    """Someone who asked for no more action-point e-mails (assignments, reminders, digest)."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="tracker_email_opt_out"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("action-point e-mail opt-out")
+        verbose_name_plural = _("action-point e-mail opt-outs")
+
+    def __str__(self) -> str:
+        return str(self.user)

@@ -28,6 +28,7 @@ from nethub.meetings.models import (
     Meeting,
     MeetingSeries,
     Participant,
+    TrackerEmailOptOut,
 )
 from nethub.search.hooks import record_deleted, record_saved
 
@@ -202,6 +203,7 @@ def _replace_structure(*, meeting: Meeting, extracted: ExtractedMeeting) -> None
         record_deleted(old_item)
     meeting.agenda_items.all().delete()
     kept: set[int] = set()
+    newly_owned: list[int] = []
     position = 0
     for item_position, item in enumerate(extracted.agenda_items):
         agenda_item = AgendaItem.objects.create(
@@ -226,18 +228,22 @@ def _replace_structure(*, meeting: Meeting, extracted: ExtractedMeeting) -> None
             point.owner = (extracted_point.owner or "")[:200]
             resolved = resolver.resolve(extracted_point.owner) if extracted_point.owner else None
             # An owner the secretariat assigned survives a re-import of a document that names none.
+            owner_before = point.owner_organization_id if point.pk else None
             if resolved is not None or point.pk is None:
                 point.owner_organization = resolved
             point.due_date = _date(extracted_point.due_date)
             point.source_sentence = extracted_point.source_sentence or extracted_point.text
             point.explicit = extracted_point.explicit
             point.save()
+            if resolved is not None and resolved.pk != owner_before:
+                newly_owned.append(point.pk)
             kept.add(point.pk)
             record_saved(point)
             position += 1
     for dropped in meeting.action_points.exclude(pk__in=kept):
         record_deleted(dropped)
     meeting.action_points.exclude(pk__in=kept).delete()
+    _notify_assigned(newly_owned)
 
 
 def _point_key(text: str) -> str:
@@ -296,6 +302,8 @@ def action_point_assign_owner(
         new_value=action_point.owner_label,
     )
     record_saved(action_point)
+    if organization is not None:
+        _notify_assigned([action_point.pk])
     return action_point
 
 
@@ -332,3 +340,105 @@ def decision_create(*, meeting: Meeting, text: str, actor) -> Decision:
     decision = Decision.objects.create(meeting=meeting, position=position, text=text)
     audit_record(actor=actor, subject=meeting, action="decision.create", new_value=text[:500])
     return decision
+
+
+def _notify_assigned(point_ids: list[int]) -> None:
+    """After commit, tell the owner organisations' people about points newly given to them."""
+    from nethub.meetings.tasks import send_action_point_assigned
+
+    for point_id in point_ids:
+        transaction.on_commit(
+            lambda point_id=point_id: send_action_point_assigned.enqueue(action_point_id=point_id)
+        )
+
+
+@transaction.atomic
+def action_point_propose_due_date(
+    *, action_point: ActionPoint, due_date: datetime.date, note: str = "", actor
+) -> ActionPoint:
+    """A focal point of the owner proposes a new due date (with why); the secretariat accepts
+    or declines it (`action_point_decide_due_date`). Kept in the point's history."""
+    if not actor.has_perm("meetings.propose_action_point_due_date", action_point):
+        raise PermissionDenied(_("You may not propose a due date for this action point."))
+    action_point = ActionPoint.objects.select_for_update().get(pk=action_point.pk)
+    if due_date == action_point.due_date:
+        raise ValidationError(_("That is already the due date."))
+    action_point.proposed_due_date = due_date
+    action_point.proposed_due_date_by = actor
+    action_point.save(update_fields=["proposed_due_date", "proposed_due_date_by", "updated_at"])
+    audit_record(
+        actor=actor,
+        subject=action_point,
+        action="due_date_proposed",
+        field="due_date",
+        old_value=action_point.due_date.isoformat() if action_point.due_date else "",
+        new_value=due_date.isoformat(),
+        comment=note,
+    )
+    return action_point
+
+
+@transaction.atomic
+def action_point_change_due_date(
+    *, action_point: ActionPoint, due_date: datetime.date | None, note: str = "", actor
+) -> ActionPoint:
+    """The secretariat sets the due date (None: no due date); a pending proposal is settled by
+    it. Reminders follow the new date."""
+    if not actor.has_perm("meetings.change_action_point_due_date", action_point):
+        raise PermissionDenied(_("You may not change the due date of this action point."))
+    action_point = ActionPoint.objects.select_for_update().get(pk=action_point.pk)
+    old = action_point.due_date
+    action_point.due_date = due_date
+    action_point.proposed_due_date = None
+    action_point.proposed_due_date_by = None
+    action_point.save(
+        update_fields=["due_date", "proposed_due_date", "proposed_due_date_by", "updated_at"]
+    )
+    if old != due_date or note:
+        audit_record(
+            actor=actor,
+            subject=action_point,
+            action="due_date_changed",
+            field="due_date",
+            old_value=old.isoformat() if old else "",
+            new_value=due_date.isoformat() if due_date else "",
+            comment=note,
+        )
+    record_saved(action_point)
+    return action_point
+
+
+@transaction.atomic
+def action_point_decide_due_date(*, action_point: ActionPoint, accept: bool, actor) -> ActionPoint:
+    """The secretariat accepts the proposed due date (it becomes the due date) or declines it."""
+    if not actor.has_perm("meetings.change_action_point_due_date", action_point):
+        raise PermissionDenied(_("You may not change the due date of this action point."))
+    action_point = ActionPoint.objects.select_for_update().get(pk=action_point.pk)
+    proposed = action_point.proposed_due_date
+    if proposed is None:
+        raise ValidationError(_("No due date is waiting for a decision."))
+    if accept:
+        return action_point_change_due_date(
+            action_point=action_point, due_date=proposed, actor=actor
+        )
+    action_point.proposed_due_date = None
+    action_point.proposed_due_date_by = None
+    action_point.save(update_fields=["proposed_due_date", "proposed_due_date_by", "updated_at"])
+    audit_record(
+        actor=actor,
+        subject=action_point,
+        action="due_date_declined",
+        field="due_date",
+        old_value=proposed.isoformat(),
+        new_value=action_point.due_date.isoformat() if action_point.due_date else "",
+    )
+    return action_point
+
+
+@transaction.atomic
+def tracker_emails_opt(*, user, receive: bool) -> None:
+    """Stop (or resume) someone's action-point e-mails: assignments, reminders, the digest."""
+    if receive:
+        TrackerEmailOptOut.objects.filter(user=user).delete()
+    else:
+        TrackerEmailOptOut.objects.get_or_create(user=user)

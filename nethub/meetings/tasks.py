@@ -1,4 +1,6 @@
-"""Background tasks: importing a checked draft, for workers (runs inline without one)."""
+"""Background tasks (run inline without a worker): importing a checked draft, and the
+tracker's e-mails (assignments after commit; reminders daily and the digest weekly, also as
+the commands `send_action_point_reminders` and `send_overdue_digest`)."""
 
 from django_tasks import task
 
@@ -20,3 +22,27 @@ def import_draft(*, draft_id: int, actor_id: int | None = None) -> int:
     draft.file.delete(save=False)
     draft.delete()
     return meeting.pk
+
+
+@task()
+def send_action_point_assigned(*, action_point_id: int) -> int:
+    """E-mail the owner organisation's people about a point newly assigned to it."""
+    from nethub.meetings.notifications import assigned_notify
+
+    return assigned_notify(action_point_id=action_point_id)
+
+
+@task()
+def send_action_point_reminders() -> dict[str, int]:
+    """Daily: due-in-a-week reminders and overdue notices to the owners' people."""
+    from nethub.meetings.notifications import reminders_send
+
+    return reminders_send()
+
+
+@task()
+def send_overdue_digest() -> int:
+    """Weekly: the overdue points to the secretariat."""
+    from nethub.meetings.notifications import digest_send
+
+    return digest_send()

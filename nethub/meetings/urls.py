@@ -17,6 +17,13 @@ urlpatterns = [
         views.action_point_link_report,
         name="action_point_link_report",
     ),
+    path("action-points/<int:pk>/due-date/", views.action_point_due_date, name="action_point_due"),
+    path(
+        "action-points/<int:pk>/due-date/decide/",
+        views.action_point_due_date_decide,
+        name="action_point_due_decide",
+    ),
+    path("tracker/emails/<str:token>/", views.tracker_email_opt_out, name="email_opt_out"),
     path("import/", views.import_upload, name="import"),
     path("import/<int:pk>/", views.import_review, name="import_review"),
 ]
