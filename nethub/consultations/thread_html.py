@@ -107,7 +107,7 @@ class ThreadRenderer:
             # The date the imported page gives (created_at is the import's time).
             out.append(
                 f'<time class="meta" datetime="{c.posted_on.isoformat()}">'
-                f'{formats.date_format(c.posted_on, "DATE_FORMAT")}</time>'
+                f"{formats.date_format(c.posted_on, 'DATE_FORMAT')}</time>"
             )
         elif c.source_key:
             # An imported comment's created_at is the import's time, not the posting date.
