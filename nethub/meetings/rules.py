@@ -17,3 +17,7 @@ rules.add_perm("meetings.assign_action_point_owner", is_secretariat)
 rules.add_perm("meetings.view_my_action_points", is_secretariat | is_focal_point)
 # May change the status of some action points (which ones: change_action_point_status decides).
 rules.add_perm("meetings.update_action_points", is_secretariat | is_focal_point)
+# Plan a meeting before it is held, and edit a saved meeting (fields, participants, agenda,
+# decisions, action points).
+rules.add_perm("meetings.plan_meeting", is_secretariat)
+rules.add_perm("meetings.change_meeting", is_secretariat)

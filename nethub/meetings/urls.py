@@ -1,6 +1,6 @@
 from django.urls import path
 
-from nethub.meetings import views
+from nethub.meetings import edit_views, views
 
 app_name = "meetings"
 urlpatterns = [
@@ -19,4 +19,7 @@ urlpatterns = [
     ),
     path("import/", views.import_upload, name="import"),
     path("import/<int:pk>/", views.import_review, name="import_review"),
+    path("plan/", edit_views.meeting_plan, name="plan"),
+    path("<int:pk>/edit/", edit_views.meeting_edit, name="edit"),
+    path("<int:pk>/history/", edit_views.meeting_history, name="history"),
 ]

@@ -92,3 +92,13 @@ def test_only_the_secretariat_assigns_owners(users_by_role, role, allowed):
 
     point = ActionPointFactory()
     assert users_by_role[role].has_perm("meetings.assign_action_point_owner", point) is allowed
+
+
+@pytest.mark.parametrize(
+    ("role", "allowed"),
+    [("anonymous", False), ("stakeholder", False), ("focal_point", False),
+     ("member_state", False), ("secretariat", True)],
+)  # fmt: skip
+@pytest.mark.parametrize("perm", ["meetings.plan_meeting", "meetings.change_meeting"])
+def test_only_the_secretariat_plans_and_edits_meetings(users_by_role, role, allowed, perm):
+    assert users_by_role[role].has_perm(perm) is allowed
