@@ -23,6 +23,7 @@ from nethub.consultations.models import Comment, Consultation
 from nethub.consultations.notifications import unsubscribe_read
 from nethub.consultations.thread_html import ThreadContext, ThreadRenderer
 from nethub.core.selectors import audit_history
+from nethub.directory.models import OrganizationKind
 from nethub.framework.models import Tagging
 
 THREADS_PER_PAGE = 50
@@ -66,6 +67,19 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
     query = request.GET.get("q", "").strip()[:200]
     items = selectors.consultation_thread(
         consultation=consultation, user=request.user, question_id=question_id, query=query
+    )
+    sort = request.GET.get("sort", "")
+    sort = sort if sort in selectors.THREAD_SORTS else "oldest"
+    kind = request.GET.get("kind", "")
+    kind = kind if kind in OrganizationKind.values else ""
+    target_id = request.GET.get("priority", "")
+    target_id = int(target_id) if target_id.isdigit() else None
+    items = selectors.thread_arrange(
+        items=items,
+        consultation=consultation,
+        sort=sort,
+        organization_kind=kind,
+        target_id=target_id,
     )
     # Pages of top-level threads: a page holds whole threads, whatever their size.
     roots = [i for i, item in enumerate(items) if item.depth == 0]
@@ -111,12 +125,32 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "consultation": consultation,
             "items": shown,
-            "thread_html": renderer.render(shown),
+            "thread_html": renderer.render(shown, open_replies=bool(query)),
             "comment_total": len(items),
             "page_obj": page_obj,
             "querystring": urlencode(
-                {k: v for k, v in (("question", question_id), ("q", query)) if v}
+                {
+                    k: v
+                    for k, v in (
+                        ("question", question_id),
+                        ("q", query),
+                        ("sort", sort if sort != "oldest" else ""),
+                        ("kind", kind),
+                        ("priority", target_id),
+                    )
+                    if v
+                }
             ),
+            "sort": sort,
+            "sorts": [
+                ("oldest", _("Oldest first")),
+                ("newest", _("Newest first")),
+                ("supported", _("Most supported")),
+            ],
+            "kind": kind,
+            "kinds": OrganizationKind.choices,
+            "target_id": target_id,
+            "document_link": selectors.consultation_document_link(consultation=consultation),
             "query": query,
             "question_id": question_id,
             "form": form,
@@ -156,6 +190,7 @@ def comment_create(request: HttpRequest, slug: str) -> HttpResponse:
                 question=question,
                 parent=parent,
                 attachments=form.cleaned_data["attachments"],
+                submission_key=form.cleaned_data["submission_key"],
             )
         except ValidationError as error:
             form.add_error(None, error)
@@ -298,11 +333,19 @@ def interests(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-@permission_required("consultations.view_synthesis", fn=_consultation, raise_exception=True)
 def synthesis(request: HttpRequest, slug: str) -> HttpResponse:
     """The secretariat and the moderator: comments grouped by priority, GCM objective,
-    kind of organisation and question; each organisation's asks; interests per priority."""
+    kind of organisation and question; each organisation's asks; interests per priority.
+    Anyone else gets a page saying what the synthesis is and who may read it (status 403),
+    not a bare refusal."""
     consultation = selectors.consultation_detail(slug=slug)
+    if not request.user.has_perm("consultations.view_synthesis", consultation):
+        return render(
+            request,
+            "consultations/synthesis_restricted.html",
+            {"consultation": consultation},
+            status=403,
+        )
     include_hidden = request.GET.get("hidden") == "1"
     return render(
         request,
