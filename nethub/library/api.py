@@ -18,10 +18,14 @@ class TagSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Tagging
-        fields = ["kind", "code", "title", "status", "score"]
+        # Confirmed tags only, without the machine's scores: the API is public.
+        fields = ["kind", "code", "title", "status"]
 
 
-_TAGS = Prefetch("taggings", queryset=Tagging.objects.select_related("element"))
+_TAGS = Prefetch(
+    "taggings",
+    queryset=Tagging.objects.filter(status=Tagging.Status.CONFIRMED).select_related("element"),
+)
 
 
 class DocumentSerializer(serializers.ModelSerializer):

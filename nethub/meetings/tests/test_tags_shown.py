@@ -14,12 +14,19 @@ def _objectives(reference_data):
     return list(FrameworkElement.objects.filter(kind="objective").order_by("position")[:2])
 
 
-def test_meeting_page_shows_confirmed_and_suggested_tags(client, reference_data):
+def test_meeting_page_shows_confirmed_and_suggested_tags(client, reference_data, secretariat_user):
     meeting = MeetingFactory()
     confirmed, suggested = _objectives(reference_data)
     tags_set(obj=meeting, elements=[confirmed], actor=None)
     tag_suggestions_record(obj=meeting, scored=[(suggested, 0.7)])
+    public = client.get(meeting.get_absolute_url()).content.decode()
+    public_tags = public.split("GCM tags", 1)[1].split("</section>", 1)[0]
+    # The public sees confirmed tags only, and never the machine's scores.
+    assert confirmed.label in public_tags and "Suggested tags" not in public_tags
+    assert suggested.label not in public_tags and "0.70" not in public
+    client.force_login(secretariat_user)
     text = client.get(meeting.get_absolute_url()).content.decode()
+    assert "0.70" not in text
     tags = text.split("GCM tags", 1)[1].split("</section>", 1)[0]
     assert 'class="tag confirmed"' in tags and confirmed.label in tags
     suggestions = tags.split("Suggested tags", 1)[1]
