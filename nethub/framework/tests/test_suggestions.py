@@ -76,3 +76,26 @@ def test_queue_query_count_is_flat(client, secretariat_user, django_assert_num_q
     _suggest(20)
     with django_assert_num_queries(len(few.captured_queries)):
         client.get(url)
+
+
+def test_public_pages_show_confirmed_tags_only(client):
+    from nethub.framework.services import tags_set
+    from nethub.library.models import Document
+
+    confirmed = Document.objects.create(title="Confirmed remittances", status="ready", text="x")
+    suggested = Document.objects.create(title="Suggested remittances", status="ready", text="x")
+    tags_set(obj=confirmed, elements=[_objective("20")], actor=None)
+    tag_suggestions_record(obj=suggested, scored=[(_objective("20"), 0.91)])
+    element_page = client.get(_objective("20").get_absolute_url()).content.decode()
+    assert "Confirmed remittances" in element_page
+    assert "Suggested remittances" not in element_page
+    library = client.get(reverse("library:index")).content.decode()
+    rows = {
+        title: library.split(title, 1)[1].split("</tr>", 1)[0]
+        for title in ("Confirmed remittances", "Suggested remittances")
+    }
+    assert "Objective 20" in rows["Confirmed remittances"]
+    assert "Objective 20" not in rows["Suggested remittances"]
+    assert "0.91" not in library and "0.91" not in element_page
+    api = client.get(f"/api/library/documents/{suggested.pk}/").json()
+    assert api["tags"] == []
