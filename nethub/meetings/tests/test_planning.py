@@ -266,3 +266,17 @@ def test_plan_page_creates_the_meeting(client, secretariat_user):
         ("Jane Doe", "invited"),
     }
     assert meeting.timezone == ""
+
+
+def test_the_import_page_can_target_a_planned_meeting(client, secretariat_user):
+    from nethub.meetings.models import ImportDraft
+
+    path = fixture_path("ec-principals-2024-01-29.txt")
+    planned = _plan(secretariat_user)
+    client.force_login(secretariat_user)
+    url = f"{reverse('meetings:import')}?meeting={planned.pk}"
+    assert planned.heading in client.get(url).content.decode()
+    with path.open("rb") as handle:
+        response = client.post(url, {"file": handle})
+    assert response.status_code == 302
+    assert ImportDraft.objects.get().meeting == planned
