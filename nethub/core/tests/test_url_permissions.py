@@ -53,6 +53,8 @@ PUBLIC = {
             "library-practice-list",
             "library-practice-detail",
             "search-list",
+            "roster-expert-list",
+            "roster-expert-detail",
         )
     },
     "core:home": "home page",
@@ -90,6 +92,8 @@ PUBLIC = {
     "library:practice_attachment": "a published practice's attachment (others 404)",
     "search:index": "search covers public records only",
     "search:more_like_this": "similar public records only",
+    "roster:expert_list": "experts who consented to be listed, with the fields they chose",
+    "roster:expert_detail": "a listed expert's public fields (others 403/404)",
 }
 
 # public pages where an anonymous POST may legitimately succeed (a form for the public)
@@ -170,6 +174,8 @@ def _kwargs(name: str, args: list[str], objects: dict) -> dict:
         "object_id": 1,
         "tagging_id": 1,
         "pk": 1,
+        "app_label": "library",
+        "model": "practice",
     }
     if name.startswith("meetings:action_point"):
         values["pk"] = objects["action_point"]
