@@ -47,13 +47,15 @@ def home(*, organization, user, limit: int) -> list[HomeItem]:
     comments = (
         _published(organization)
         .filter(source_key="")
-        .select_related("consultation")
+        .select_related("consultation", "organization")
         .order_by("-created_at")[:limit]
     )
     items = [
         HomeItem(
             kind="new",
-            label=comment.consultation.title,
+            label=f"{comment.organization.display_name}: {comment.consultation.title}"
+            if comment.organization_id
+            else comment.consultation.title,
             url=comment.get_absolute_url(),
             date=comment.created_at.date(),
             what=str(_("Comment")),

@@ -147,14 +147,22 @@ class ParticipantForm(_RowForm):
         label=_("Organisation as written"), max_length=200, required=False
     )
     attendance = forms.ChoiceField(
-        label=_("Attendance"), choices=Participant.Attendance.choices, required=False
+        label=_("Attendance"),
+        choices=Participant.Attendance.choices,
+        required=False,
+        initial=Participant.Attendance.PRESENT,
     )
     required_when_filled = ("name",)
 
 
 class AgendaItemForm(_RowForm):
     title = forms.CharField(label=_("Agenda item title"), max_length=500, required=False)
-    kind = forms.ChoiceField(label=_("Kind"), choices=AgendaItem.Kind.choices, required=False)
+    kind = forms.ChoiceField(
+        label=_("Kind"),
+        choices=AgendaItem.Kind.choices,
+        required=False,
+        initial=AgendaItem.Kind.ITEM,
+    )
     discussion = forms.CharField(
         label=_("Discussion"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
