@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from nethub.core.activity import ActivityItem, ActivitySection, HomeItem
-from nethub.meetings.models import ActionPoint, ActionPointStatus, Meeting
+from nethub.meetings.models import ActionPoint, ActionPointStatus, Meeting, Participant
 
 OPEN = (ActionPointStatus.OPEN, ActionPointStatus.IN_PROGRESS)
 DUE_WITHIN = datetime.timedelta(days=30)
@@ -19,7 +19,11 @@ NEW_WITHIN = datetime.timedelta(days=90)
 
 def organization_activity(*, organization, user, limit: int) -> list[ActivitySection]:
     """Four queries."""
-    meetings = Meeting.objects.filter(participants__organization=organization).distinct()
+    # Attended: present, not merely invited (a planned meeting lists its invitees).
+    meetings = Meeting.objects.filter(
+        participants__organization=organization,
+        participants__attendance=Participant.Attendance.PRESENT,
+    ).distinct()
     points = ActionPoint.objects.filter(owner_organization=organization)
     return [
         ActivitySection(

@@ -49,6 +49,9 @@ def test_organisation_page_lists_its_activity(client):
         "Practice a1",
     ):
         assert text in html, text
+    invited = MeetingFactory(title="Only invited")
+    invited.participants.create(name="X", organization=unhcr, attendance="invited")
+    assert "Only invited" not in client.get(unhcr.get_absolute_url()).content.decode()
 
 
 def test_organisation_page_query_count_is_flat(client):
