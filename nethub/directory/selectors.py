@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 
@@ -18,6 +21,7 @@ from nethub.directory.models import (
 )
 from nethub.directory.names import is_short_acronym, normalise_name
 
+UN_ENTITIES = Path(__file__).resolve().parent / "data" / "un_entities.json"
 # Longest alias, in words, looked for inside a longer text.
 _MAX_ALIAS_WORDS = 12
 # Where a title and an organisation meet: "HC/OHCHR", "Director, ILO", "Director (UNHCR)".
@@ -26,7 +30,7 @@ _SEPARATORS = r"[/,;()\[\]]| - | – "
 
 @dataclass(frozen=True)
 class Resolution:
-    organization: Organization
+    organization: Organization | ReferenceOrganization
     matched: str  # the part of the text that named the organisation
     remainder: str  # the rest, e.g. a title: "HC" in "HC/OHCHR"
 
@@ -40,30 +44,40 @@ class OrganizationResolver:
     words "who" or "bit" never name an organisation.
     """
 
-    def __init__(self) -> None:
-        organizations = {org.pk: org for org in Organization.objects.all()}
-        self._by_key: dict[str, Organization] = {}
+    def __init__(self, names=None) -> None:
+        """`names`: (organisation, [names it is written as]) pairs; by default every
+        organisation of the database with its aliases (two queries)."""
+        self._by_key: dict = {}
         acronym_keys: set[str] = set()
         word_keys: set[str] = set()
-
-        def add(name: str, org: Organization) -> None:
-            key = normalise_name(name)
-            if not key:
-                return
-            self._by_key.setdefault(key, org)
-            (acronym_keys if is_short_acronym(name) else word_keys).add(key)
-
-        for alias, normalized, org_id in OrganizationAlias.objects.values_list(
-            "alias", "normalized", "organization_id"
-        ):
-            self._by_key[normalized] = organizations[org_id]
-            (acronym_keys if is_short_acronym(alias) else word_keys).add(normalized)
-        for org in organizations.values():
-            for name in (org.name, org.acronym):
-                if name:
-                    add(name, org)
+        for org, written in _database_names() if names is None else names:
+            for name in written:
+                # (alias, its stored normalised form) from the database; else a name.
+                name, key = name if isinstance(name, tuple) else (name, normalise_name(name or ""))
+                if not key:
+                    continue
+                self._by_key.setdefault(key, org)
+                (acronym_keys if is_short_acronym(name) else word_keys).add(key)
         # Keys written only as short acronyms must be written in capitals to match.
         self._capitals_only = acronym_keys - word_keys
+
+    @classmethod
+    def from_reference_data(cls) -> OrganizationResolver:
+        """The resolver of the directory's reference list of UN entities, without the database
+        (extraction before anything is migrated, the bench, tests of rules)."""
+        return cls(_reference_names())
+
+    @classmethod
+    def default(cls) -> OrganizationResolver:
+        """The database's resolver when the directory tables can be read and hold
+        organisations, else the reference data's."""
+        from django.db import DatabaseError
+
+        try:
+            resolver = cls()
+        except DatabaseError:
+            return cls.from_reference_data()
+        return resolver if resolver._by_key else cls.from_reference_data()
 
     def _lookup(self, text: str) -> Organization | None:
         key = normalise_name(text)
@@ -126,6 +140,43 @@ class OrganizationResolver:
                     rest = _tidy(_drop_connector(text[:at]) + text[at + len(phrase) :])
                 return Resolution(org, phrase, rest)
         return None
+
+
+def _database_names():
+    """(organisation, names) for every organisation: aliases first, as entered."""
+    organizations = {org.pk: org for org in Organization.objects.all()}
+    aliases: dict[int, list[str]] = {}
+    for alias, normalized, org_id in OrganizationAlias.objects.values_list(
+        "alias", "normalized", "organization_id"
+    ):
+        aliases.setdefault(org_id, []).append((alias, normalized))
+    # Aliases first: an alias entered for one organisation wins over another's name.
+    return [(organizations[pk], names) for pk, names in aliases.items()] + [
+        (org, [org.name, org.acronym]) for org in organizations.values()
+    ]
+
+
+@dataclass(frozen=True)
+class ReferenceOrganization:
+    """An organisation of the directory's reference data, before it is in the database."""
+
+    name: str
+    acronym: str
+
+    def __str__(self) -> str:
+        return self.acronym or self.name
+
+
+@lru_cache(maxsize=1)
+def _reference_names() -> tuple:
+    entries = json.loads(UN_ENTITIES.read_text(encoding="utf-8"))
+    return tuple(
+        (
+            ReferenceOrganization(entry["name"], entry["acronym"]),
+            [entry["name"], entry["acronym"], *entry.get("aliases", [])],
+        )
+        for entry in entries
+    )
 
 
 def _parts(text: str) -> list[tuple[int, int]]:

@@ -59,12 +59,6 @@ class ReviewForm(forms.Form):
     timezone = forms.CharField(label=_("Time zone"), required=False, max_length=64)
     is_virtual = forms.BooleanField(label=_("Virtual meeting"), required=False)
     venue = forms.CharField(label=_("Venue"), required=False, max_length=300)
-    participants = forms.CharField(
-        label=_("Participants"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 8}),
-        help_text=_("One a line: name | title | organisation."),
-    )
 
     def __init__(self, *args, extraction: dict, **kwargs):
         self.base = extraction
@@ -81,11 +75,23 @@ class ReviewForm(forms.Form):
                 "venue",
             )
         }
-        initial["participants"] = "\n".join(
-            " | ".join([p.get("name", ""), p.get("title", ""), p.get("organization") or ""])
-            for p in extraction.get("participants", [])
-        )
         super().__init__(*args, initial=initial, **kwargs)
+        self.people = []
+        for k, person in enumerate([*extraction.get("participants", []), {}]):
+            prefix = f"p-{k}"
+            for key, label in (
+                ("name", _("Name")),
+                ("title", _("Title")),
+                ("organization", _("Organisation")),
+            ):
+                self.fields[f"{prefix}-{key}"] = forms.CharField(
+                    label=label, required=False, max_length=300, initial=person.get(key) or ""
+                )
+            if person:
+                self.fields[f"{prefix}-delete"] = forms.BooleanField(
+                    label=_("Remove"), required=False
+                )
+            self.people.append({"prefix": prefix, "new": not person, "source": person})
         self.items = []
         for i, item in enumerate(extraction.get("agenda_items", [])):
             fields = {"title": f"item-{i}-title", "decisions": f"item-{i}-decisions"}
@@ -113,6 +119,9 @@ class ReviewForm(forms.Form):
                     required=False,
                     max_length=200,
                     initial=point.get("owner") or "",
+                    # Chosen from the directory's organisations and the network's bodies;
+                    # another body can still be typed.
+                    widget=forms.TextInput(attrs={"list": "owner-choices"}),
                 )
                 self.fields[f"{prefix}-due"] = forms.DateField(
                     label=_("Due"),
@@ -126,6 +135,35 @@ class ReviewForm(forms.Form):
                     )
                 points.append({"prefix": prefix, "new": new, "source": point})
             self.items.append({"index": i, "fields": fields, "points": points, "source": item})
+
+    MEETING_FIELDS = (
+        "title",
+        "series",
+        "date",
+        "start_time",
+        "end_time",
+        "timezone",
+        "is_virtual",
+        "venue",
+    )
+
+    def meeting_fields(self):
+        return [self[name] for name in self.MEETING_FIELDS]
+
+    def bound_people(self):
+        """Participants as rows of fields (and one empty row to add someone)."""
+        for person in self.people:
+            prefix = person["prefix"]
+            yield {
+                "anchor": prefix,
+                "new": person["new"],
+                "name": self[f"{prefix}-name"],
+                "title": self[f"{prefix}-title"],
+                "organization": self[f"{prefix}-organization"],
+                "delete": None if person["new"] else self[f"{prefix}-delete"],
+                "rule": person["source"].get("rule", ""),
+                "confidence": person["source"].get("confidence", 1.0),
+            }
 
     def bound_items(self):
         """Agenda items with their bound fields, for the template."""
@@ -144,6 +182,10 @@ class ReviewForm(forms.Form):
                         "due": self[f"{point['prefix']}-due"],
                         "delete": None if point["new"] else self[f"{point['prefix']}-delete"],
                         "source_sentence": point["source"].get("source_sentence", ""),
+                        "anchor": point["prefix"],
+                        "rule": point["source"].get("rule", ""),
+                        "confidence": point["source"].get("confidence", 1.0),
+                        "spanned": bool(point["source"].get("span")),
                     }
                     for point in item["points"]
                 ],
@@ -158,13 +200,18 @@ class ReviewForm(forms.Form):
         for key in ("start_time", "end_time"):
             result[key] = data[key].strftime("%H:%M") if data.get(key) else None
         participants = []
-        for line in (data.get("participants") or "").splitlines():
-            parts = [part.strip() for part in line.split("|")]
-            if not parts or not parts[0]:
+        for person in self.people:
+            prefix = person["prefix"]
+            name = (data.get(f"{prefix}-name") or "").strip()
+            if not name or data.get(f"{prefix}-delete"):
                 continue
-            parts += ["", ""]
             participants.append(
-                {"name": parts[0], "title": parts[1], "organization": parts[2] or None}
+                {
+                    **person["source"],
+                    "name": name,
+                    "title": (data.get(f"{prefix}-title") or "").strip(),
+                    "organization": (data.get(f"{prefix}-organization") or "").strip() or None,
+                }
             )
         result["participants"] = participants
         items = []

@@ -91,6 +91,14 @@ def import_draft_create(
     return draft
 
 
+@transaction.atomic
+def import_draft_submit(*, draft: ImportDraft, extraction: dict, actor) -> None:
+    """Keep the checked extraction on its draft, for the import task to save (one path: the
+    page and a worker both save through `tasks.import_draft`)."""
+    draft.extraction = extraction
+    draft.save(update_fields=["extraction"])
+
+
 def _time(value: str | None) -> datetime.time | None:
     if not value:
         return None

@@ -4,12 +4,13 @@ service or selector, render."""
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from django_tasks import TaskResultStatus
 from rules.contrib.views import permission_required
 
 from nethub.core.http import redirect_back, sandboxed_file_response
@@ -20,6 +21,7 @@ from nethub.meetings import exports, selectors, services
 from nethub.meetings.filters import ActionPointFilter
 from nethub.meetings.forms import ReviewForm, StatusForm, UploadForm
 from nethub.meetings.models import ActionPoint, ImportDraft, Meeting
+from nethub.meetings.tasks import import_draft
 
 PAGE_SIZE = 50
 
@@ -230,21 +232,29 @@ def import_review(request: HttpRequest, pk: int) -> HttpResponse:
     draft = get_object_or_404(ImportDraft, pk=pk)
     form = ReviewForm(request.POST or None, extraction=draft.extraction)
     if request.method == "POST" and form.is_valid():
-        with draft.file.open("rb") as handle:
-            data = handle.read()
-        try:
-            meeting = services.meeting_import(
-                data=data,
-                filename=draft.filename,
-                actor=request.user,
-                extraction=form.extraction(),
-                meeting=draft.meeting,
-            )
-        except (IngestError, ValidationError) as error:
-            form.add_error(None, error.messages[0] if hasattr(error, "messages") else str(error))
-        else:
-            draft.file.delete(save=False)
-            draft.delete()
+        # One path: the checked extraction is kept on the draft and the import task saves it
+        # (inline without a worker; in the background with one).
+        services.import_draft_submit(draft=draft, extraction=form.extraction(), actor=request.user)
+        result = import_draft.enqueue(draft_id=draft.pk, actor_id=request.user.pk)
+        if result.status == TaskResultStatus.SUCCESSFUL:
             messages.success(request, _("The meeting was saved."))
-            return redirect(meeting)
-    return render(request, "meetings/import_review.html", {"form": form, "draft": draft})
+            return redirect(Meeting.objects.get(pk=result.return_value))
+        if result.status == TaskResultStatus.FAILED:
+            form.add_error(None, _("The meeting could not be saved: please check the fields."))
+        else:
+            messages.success(
+                request, _("The meeting is being saved; it appears in the list shortly.")
+            )
+            return redirect("meetings:index")
+    parts, to_check = selectors.import_review_marks(draft.text, draft.extraction)
+    return render(
+        request,
+        "meetings/import_review.html",
+        {
+            "form": form,
+            "draft": draft,
+            "source_parts": parts,
+            "to_check": to_check,
+            "owner_choices": selectors.owner_choices(),
+        },
+    )

@@ -229,3 +229,27 @@ def test_reference_data_load_is_idempotent_and_fast(django_assert_max_num_querie
         counts = reference_data_load()
     assert counts == {"countries": 250, "member_states": 193, "un_entities": counts["un_entities"]}
     assert (Organization.objects.count(), OrganizationAlias.objects.count()) == before
+
+
+def test_reference_resolver_works_without_the_database():
+    """Extraction and the bench resolve names before anything is migrated: the same resolver,
+    built from the directory's reference list of UN entities."""
+    resolver = OrganizationResolver.from_reference_data()
+    assert str(resolver.resolve("UN Refugee Agency")) == "UNHCR"
+    found = resolver.resolve_in("Assistant DG/WHO")
+    assert str(found.organization) == "WHO" and found.remainder == "Assistant DG"
+    assert resolver.resolve("who") is None  # a short acronym only in capitals
+
+
+@pytest.mark.django_db
+def test_default_resolver_is_the_databases_once_it_holds_organisations(reference_data):
+    from nethub.directory.models import Organization
+
+    assert OrganizationResolver.default().resolve("UNHCR") == Organization.objects.get(
+        acronym="UNHCR"
+    )
+
+
+@pytest.mark.django_db
+def test_default_resolver_falls_back_to_reference_data_on_an_empty_directory():
+    assert str(OrganizationResolver.default().resolve("UNHCR")) == "UNHCR"

@@ -1,10 +1,14 @@
-"""Extracting a meeting's structure from the text of its summary: a pipeline of small rules.
+"""Extracting a meeting from the text of its minutes, in two stages.
 
-`extract_meeting(text)` returns an `ExtractedMeeting`; nothing is saved. Rules live in their own
-modules (blocks, header, participants, deadlines, actions) and each has its tests.
+1. `segments.label_document`: blocks and their sentences or cells, each labelled (heading,
+   participant line, agenda item, discussion, decision, action point, table row, other) by the
+   ordered table of rules in `rules` or, where no rule speaks, the classifier in `classifier`.
+2. `assemble.extract_meeting`: the meeting built from the labels, each item with the rule that
+   produced it, a confidence and its span in the text.
+`extract_meeting(text)` returns an `ExtractedMeeting`; nothing is saved.
 """
 
-from nethub.meetings.extract.pipeline import extract_meeting
+from nethub.meetings.extract.assemble import extract_meeting
 from nethub.meetings.extract.result import (
     ExtractedActionPoint,
     ExtractedAgendaItem,

@@ -1,19 +1,14 @@
 """Rule: which organisation or body a name in a summary means.
 
-Extraction takes any object with `resolve_in(text)` (the directory's OrganizationResolver, which
-knows every alias in the database). Without a database, `StaticResolver` reads the directory's
-own list of UN entities, so `extract_meeting` works before anything is migrated.
+Organisations are resolved by the directory's one `OrganizationResolver` (the database's aliases,
+or `OrganizationResolver.from_reference_data()` without a database). This module names only the
+bodies of the network that own work without being an organisation ("the Secretariat").
 """
 
 from __future__ import annotations
 
-import json
 import re
-from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
-
-from nethub.directory.names import normalise_name
 
 UN_ENTITIES = Path(__file__).resolve().parents[2] / "directory" / "data" / "un_entities.json"
 
@@ -71,75 +66,6 @@ def body_name(text: str) -> str | None:
         if pattern.match(text):
             return name
     return None
-
-
-@dataclass(frozen=True)
-class StaticOrganization:
-    name: str
-    acronym: str
-
-    def __str__(self) -> str:
-        return self.acronym or self.name
-
-
-@dataclass(frozen=True)
-class StaticResolution:
-    organization: StaticOrganization
-    matched: str
-    remainder: str
-
-
-class StaticResolver:
-    """Resolves UN entity names from the directory's data file (no database)."""
-
-    def __init__(self) -> None:
-        self._by_key = _static_keys()
-
-    def resolve(self, text: str):
-        found = self.resolve_in(text)
-        return found.organization if found else None
-
-    def resolve_in(self, text: str) -> StaticResolution | None:
-        text = text.strip()
-        if not text:
-            return None
-        whole = self._by_key.get(normalise_name(text))
-        if whole:
-            return StaticResolution(whole, text, "")
-        words = list(re.finditer(r"[\w'’.-]+", text))
-        for size in range(min(len(words), 12), 0, -1):
-            for start in range(0, len(words) - size + 1):
-                phrase = text[words[start].start() : words[start + size - 1].end()]
-                org = self._by_key.get(normalise_name(phrase))
-                if org:
-                    return StaticResolution(org, phrase, text.replace(phrase, " ", 1).strip())
-        return None
-
-
-@lru_cache(maxsize=1)
-def _static_keys() -> dict[str, StaticOrganization]:
-    keys: dict[str, StaticOrganization] = {}
-    for entry in json.loads(UN_ENTITIES.read_text(encoding="utf-8")):
-        org = StaticOrganization(entry["name"], entry["acronym"])
-        for name in (entry["name"], entry["acronym"], *entry.get("aliases", [])):
-            if name:
-                keys.setdefault(normalise_name(name), org)
-    return keys
-
-
-def default_resolver():
-    """The database's resolver when the directory tables can be read, else the static one."""
-    from django.db import DatabaseError
-
-    try:
-        from nethub.directory.selectors import OrganizationResolver
-
-        resolver = OrganizationResolver()
-        if resolver._by_key:
-            return resolver
-    except DatabaseError:
-        pass
-    return StaticResolver()
 
 
 def organization_label(org) -> str:

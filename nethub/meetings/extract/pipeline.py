@@ -1,14 +1,15 @@
-"""The extraction pipeline: text -> blocks -> header, participants, agenda items (with their
-decisions and action points). Each step is a small rule in its own module; this one orders them.
-"""
+"""The structure of minutes from their blocks: header, participants list, agenda items (with
+their discussion, decisions and listed action points). Stage 2 (`assemble`) calls it first, then
+adds what the labelled segments find."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from nethub.meetings.extract import actions
-from nethub.meetings.extract.blocks import Block, split_blocks
+from nethub.meetings.extract.blocks import Block
 from nethub.meetings.extract.deadlines import NEXT_MEETING, VAGUE, find_deadline
 from nethub.meetings.extract.header import DATE_PATTERN, parse_header
 from nethub.meetings.extract.names import BODIES, body_name
@@ -51,14 +52,10 @@ _DOCUMENT_LABEL = re.compile(
 )
 
 
-def extract_meeting(text: str, *, resolver=None) -> ExtractedMeeting:
-    """The structure of one meeting summary. Never raises on odd input: what cannot be found
-    is left empty and named in `warnings`."""
-    if resolver is None:
-        from nethub.meetings.extract.names import default_resolver
-
-        resolver = default_resolver()
-    blocks = split_blocks(text)
+def assemble_structure(blocks: list[Block], resolver) -> ExtractedMeeting:
+    """The structure of one meeting summary from its blocks: header, participants list, agenda
+    items with their discussion, decisions and listed action points. Never raises on odd
+    input: what cannot be found is left empty and named in `warnings`."""
     meeting = ExtractedMeeting()
     participants_at = _find_participants(blocks)
     trailing = participants_at is not None and _after_discussion(blocks, participants_at)
@@ -326,7 +323,24 @@ def clean_heading(text: str) -> str:
     return _NUMBERED_HEADING.sub("", text).strip(" :.–-")
 
 
-def _agenda_items(meeting: ExtractedMeeting, body: list[Block], resolver) -> None:
+@dataclass
+class _Walk:
+    """The state of the walk through the body's blocks."""
+
+    meeting: ExtractedMeeting
+    resolve_owner: object
+    items: list[ExtractedAgendaItem]
+    paragraphs: dict[int, list[str]]
+    mode: str = "discussion"  # or "actions", "decisions"
+    list_bullets: int = 0  # list items seen under the current action heading
+    columns: dict[str, int] = field(default_factory=dict)  # an action table's columns
+
+    @property
+    def current(self) -> ExtractedAgendaItem:
+        return self.items[-1]
+
+
+def _owner_resolver(resolver):
     def resolve_owner(candidate: str) -> str | None:
         name = body_name(candidate)
         if name:
@@ -336,76 +350,130 @@ def _agenda_items(meeting: ExtractedMeeting, body: list[Block], resolver) -> Non
             return str(found.organization)
         return None
 
-    current = ExtractedAgendaItem(title=OPENING_TITLE, kind="opening")
-    items = [current]
-    paragraphs: dict[int, list[str]] = {0: []}
-    mode = "discussion"  # or "actions", "decisions"
-    list_bullets = 0  # list items seen under the current action heading
-    columns: dict[str, int] = {}  # an action table's columns: text, owner, due
-    for index, block in enumerate(body):
-        following = body[index + 1] if index + 1 < len(body) else None
-        table = _table_columns(block.text) if not block.bullet else {}
-        if table:  # "Action | Responsible | Deadline": the rows below are action points
-            mode, list_bullets, columns = "actions", 0, table
-            continue
-        heading_rest = actions.action_heading(block.text) if not block.bullet else None
-        if heading_rest is not None:
-            mode, list_bullets, columns = "actions", 0, {}
-            sentences = actions.split_sentences(heading_rest) if heading_rest else []
-            if len(sentences) > 1 and all(actions.assigns_work(x) for x in sentences):
-                # "Action: DESA to finalise the report. Members were encouraged to ...": two.
-                for sentence in sentences:
-                    current.action_points.append(_point(sentence, meeting, resolve_owner))
-            elif heading_rest:
-                current.action_points.append(_point(heading_rest, meeting, resolve_owner))
-            continue
-        decision = actions.DECISION_HEADING.match(block.text) if not block.bullet else None
-        if decision:
-            mode = "decisions"
-            if decision.group("rest"):  # "Decision: the Principals endorsed ..."
-                current.decisions.append(decision.group("rest").strip())
-            continue
-        if _DOCUMENT_LABEL.match(block.text) and not block.bullet:
-            continue  # "Summary of discussion": a label of the document, not an agenda item
-        heading = _is_heading(block, meeting.agenda, following)
-        if mode == "actions" and columns and " | " in block.text:
-            point = _table_point(block.text, columns, meeting, resolve_owner)
-            if point and not _listed(point, items):
-                current.action_points.append(point)
-            continue
-        if (
-            mode == "actions"
-            and not heading
-            and actions.is_decision(block.text)
-            and not actions.assigns_work(block.text)
-        ):
-            # "Decisions and action points:" lists both: "The EC endorsed ..." is a decision.
-            current.decisions.append(block.text)
-            continue
-        if mode == "actions" and not heading:
-            list_bullets += block.bullet
-            if block.bullet or not (list_bullets or _starts_discussion(block.text)):
-                point = _point(block.text, meeting, resolve_owner)
-                if not _listed(point, items):
-                    current.action_points.append(point)
-                continue
-            mode = "discussion"
-        if mode == "decisions" and not heading:
-            current.decisions.append(block.text)
-            continue
-        if heading:
-            mode = "discussion"
-            current = ExtractedAgendaItem(
-                title=clean_heading(block.text), kind="aob" if AOB.match(block.text) else "item"
-            )
-            items.append(current)
-            paragraphs[len(items) - 1] = []
-            continue
-        mode = "discussion"
-        paragraphs[len(items) - 1].append(("- " if block.bullet else "") + block.text)
-    for position, item in enumerate(items):
-        item.discussion = "\n\n".join(paragraphs[position])
-        for paragraph in paragraphs[position]:
+    return resolve_owner
+
+
+def _on_table_header(walk: _Walk, block: Block) -> bool:
+    """ "Action | Responsible | Deadline": the rows below are action points."""
+    table = _table_columns(block.text) if not block.bullet else {}
+    if table:
+        walk.mode, walk.list_bullets, walk.columns = "actions", 0, table
+    return bool(table)
+
+
+def _on_action_heading(walk: _Walk, block: Block) -> bool:
+    heading_rest = actions.action_heading(block.text) if not block.bullet else None
+    if heading_rest is None:
+        return False
+    # "Action Point: GTF to design a workshop" names its point: what follows is not a list of
+    # them (a bare "Action points:" opens one).
+    if not heading_rest or walk.mode == "actions":
+        walk.mode, walk.list_bullets, walk.columns = "actions", 0, {}
+    else:
+        walk.mode = "discussion"
+    sentences = actions.split_sentences(heading_rest) if heading_rest else []
+    if len(sentences) > 1 and all(actions.assigns_work(x) for x in sentences):
+        # "Action: DESA to finalise the report. Members were encouraged to ...": two.
+        for sentence in sentences:
+            walk.current.action_points.append(_point(sentence, walk.meeting, walk.resolve_owner))
+    elif heading_rest:
+        walk.current.action_points.append(_point(heading_rest, walk.meeting, walk.resolve_owner))
+    return True
+
+
+def _on_decision_heading(walk: _Walk, block: Block) -> bool:
+    decision = actions.DECISION_HEADING.match(block.text) if not block.bullet else None
+    if decision:
+        walk.mode = "decisions"
+        if decision.group("rest"):  # "Decision: the Principals endorsed ..."
+            walk.current.decisions.append(decision.group("rest").strip())
+    return bool(decision)
+
+
+def _on_document_label(walk: _Walk, block: Block) -> bool:
+    """ "Summary of discussion": a label of the document, not an agenda item."""
+    return bool(_DOCUMENT_LABEL.match(block.text) and not block.bullet)
+
+
+def _on_table_row(walk: _Walk, block: Block, heading: bool) -> bool:
+    if not (walk.mode == "actions" and walk.columns and " | " in block.text):
+        return False
+    point = _table_point(block.text, walk.columns, walk.meeting, walk.resolve_owner)
+    if point and not _listed(point, walk.items):
+        walk.current.action_points.append(point)
+    return True
+
+
+def _on_listed_decision(walk: _Walk, block: Block, heading: bool) -> bool:
+    """ "Decisions and action points:" lists both: "The EC endorsed ..." is a decision."""
+    if (
+        walk.mode == "actions"
+        and not heading
+        and actions.is_decision(block.text)
+        and not actions.assigns_work(block.text)
+    ):
+        walk.current.decisions.append(block.text)
+        return True
+    return False
+
+
+def _on_listed_action(walk: _Walk, block: Block, heading: bool) -> bool:
+    if walk.mode != "actions" or heading:
+        return False
+    walk.list_bullets += block.bullet
+    if block.bullet or not (walk.list_bullets or _starts_discussion(block.text)):
+        point = _point(block.text, walk.meeting, walk.resolve_owner)
+        if not _listed(point, walk.items):
+            walk.current.action_points.append(point)
+        return True
+    walk.mode = "discussion"
+    return False
+
+
+def _on_decision_line(walk: _Walk, block: Block, heading: bool) -> bool:
+    if walk.mode == "decisions" and not heading:
+        walk.current.decisions.append(block.text)
+        return True
+    return False
+
+
+def _on_heading(walk: _Walk, block: Block, heading: bool) -> bool:
+    if not heading:
+        return False
+    walk.mode = "discussion"
+    walk.items.append(
+        ExtractedAgendaItem(
+            title=clean_heading(block.text), kind="aob" if AOB.match(block.text) else "item"
+        )
+    )
+    walk.paragraphs[len(walk.items) - 1] = []
+    return True
+
+
+def _on_discussion(walk: _Walk, block: Block, heading: bool) -> bool:
+    walk.mode = "discussion"
+    walk.paragraphs[len(walk.items) - 1].append(("- " if block.bullet else "") + block.text)
+    return True
+
+
+# Markers change the walk's mode; then each block is read by the first handler that takes it.
+_MARKERS = (_on_table_header, _on_action_heading, _on_decision_heading, _on_document_label)
+_HANDLERS = (
+    _on_table_row,
+    _on_listed_decision,
+    _on_listed_action,
+    _on_decision_line,
+    _on_heading,
+    _on_discussion,
+)
+
+
+def _discussion_points(walk: _Walk) -> None:
+    """Decisions and action points found in each item's discussion."""
+    meeting, resolve_owner = walk.meeting, walk.resolve_owner
+    for position, item in enumerate(walk.items):
+        item.discussion = "\n\n".join(walk.paragraphs[position])
+        for paragraph in walk.paragraphs[position]:
             for sentence in actions.split_sentences(paragraph.removeprefix("- ")):
                 if actions.is_decision(sentence):
                     item.decisions.append(sentence)
@@ -418,15 +486,37 @@ def _agenda_items(meeting: ExtractedMeeting, body: list[Block], resolver) -> Non
                     )
                     or _running_task(sentence, resolve_owner)
                 )
-                if point is None:
-                    continue
-                twin = next((o for o in item.action_points if _same_point(point, o)), None)
-                twin = twin or _undated_twin(point, item.action_points)
-                if twin is None:
-                    item.action_points.append(point)
-                elif twin.explicit and point.due_date and not twin.due_date:
-                    # Rule: the discussion's date completes the listed point it restates.
-                    twin.due_date, twin.deadline_text = point.due_date, point.deadline_text
+                if point is not None:
+                    _add_discussion_point(item, point)
+
+
+def _add_discussion_point(item: ExtractedAgendaItem, point: ExtractedActionPoint) -> None:
+    twin = next((o for o in item.action_points if _same_point(point, o)), None)
+    twin = twin or _undated_twin(point, item.action_points)
+    if twin is None:
+        item.action_points.append(point)
+    elif twin.explicit and point.due_date and not twin.due_date:
+        # Rule: the discussion's date completes the listed point it restates.
+        twin.due_date, twin.deadline_text = point.due_date, point.deadline_text
+
+
+def _agenda_items(meeting: ExtractedMeeting, body: list[Block], resolver) -> None:
+    walk = _Walk(
+        meeting,
+        _owner_resolver(resolver),
+        [ExtractedAgendaItem(title=OPENING_TITLE, kind="opening")],
+        {0: []},
+    )
+    for index, block in enumerate(body):
+        if any(marker(walk, block) for marker in _MARKERS):
+            continue
+        following = body[index + 1] if index + 1 < len(body) else None
+        heading = _is_heading(block, meeting.agenda, following)
+        for handler in _HANDLERS:
+            if handler(walk, block, heading):
+                break
+    _discussion_points(walk)
+    items = walk.items
     _drop_restated(items)
     meeting.agenda_items = [
         item for item in items if item.kind != "opening" or item.discussion or item.action_points

@@ -18,6 +18,9 @@ class ExtractedParticipant:
     honorific: str = ""
     role: str = ""  # e.g. "Network Coordinator", written after the organisation
     as_written: str = ""
+    rule: str = ""  # the rule that found this person
+    confidence: float = 1.0
+    span: list[int] | None = None  # [start, end) in the document's text
 
 
 @dataclass
@@ -28,6 +31,9 @@ class ExtractedActionPoint:
     source_sentence: str = ""
     explicit: bool = True  # from a list under "Action points:"; False: found in the discussion
     deadline_text: str = ""
+    rule: str = ""  # the rule (or "classifier") that found this point
+    confidence: float = 1.0
+    span: list[int] | None = None  # [start, end) of its source in the document's text
 
 
 @dataclass
@@ -43,7 +49,8 @@ class ExtractedAgendaItem:
 class ExtractedMeeting:
     title: str = ""
     series: str = ""
-    date: str | None = None
+    date: str | None = None  # the first day of the meeting
+    end_date: str | None = None  # its last day, when held over several days
     start_time: str | None = None
     end_time: str | None = None
     timezone: str | None = None
@@ -53,6 +60,8 @@ class ExtractedMeeting:
     participants: list[ExtractedParticipant] = field(default_factory=list)
     agenda: list[str] = field(default_factory=list)  # the agenda as announced, if listed
     agenda_items: list[ExtractedAgendaItem] = field(default_factory=list)
+    organizations: list[str] = field(default_factory=list)  # attending, when listed alone
+    mentioned: list[ExtractedParticipant] = field(default_factory=list)  # named, not attending
     warnings: list[str] = field(default_factory=list)
 
     @property
@@ -69,12 +78,13 @@ class ExtractedMeeting:
     def from_dict(cls, data: dict) -> ExtractedMeeting:
         data = dict(data)
         participants = [_build(ExtractedParticipant, p) for p in data.pop("participants", [])]
+        mentioned = [_build(ExtractedParticipant, p) for p in data.pop("mentioned", [])]
         items = []
         for raw in data.pop("agenda_items", []):
             raw = dict(raw)
             points = [_build(ExtractedActionPoint, p) for p in raw.pop("action_points", [])]
             items.append(_build(ExtractedAgendaItem, raw, action_points=points))
-        return _build(cls, data, participants=participants, agenda_items=items)
+        return _build(cls, data, participants=participants, mentioned=mentioned, agenda_items=items)
 
 
 def _build(kind, data: dict, **extra):

@@ -51,9 +51,11 @@ def test_extract_meeting_as_text(capsys, db):
 
 def test_extract_meeting_without_database_tables(capsys):
     # The static resolver reads UN entities from the data file when the database is absent.
-    from nethub.meetings.extract.names import StaticResolver
+    from nethub.directory.selectors import OrganizationResolver
 
-    assert StaticResolver().resolve("UN Refugee Agency").acronym == "UNHCR"
+    assert (
+        OrganizationResolver.from_reference_data().resolve("UN Refugee Agency").acronym == "UNHCR"
+    )
 
 
 @pytest.mark.django_db

@@ -4,13 +4,14 @@ document of another kind, and on synthetic summaries formatted unlike any fixtur
 import pytest
 
 from conftest import fixture_path
+from nethub.directory.selectors import OrganizationResolver
 from nethub.meetings.extract import extract_meeting
-from nethub.meetings.extract.names import StaticResolver
 
 
 def extract(name):
     return extract_meeting(
-        fixture_path(name).read_text(encoding="utf-8"), resolver=StaticResolver()
+        fixture_path(name).read_text(encoding="utf-8"),
+        resolver=OrganizationResolver.from_reference_data(),
     )
 
 
@@ -180,7 +181,7 @@ None.
 
 
 def test_unseen_numbered_summary_generalises():
-    meeting = extract_meeting(UNSEEN_NUMBERED, resolver=StaticResolver())
+    meeting = extract_meeting(UNSEEN_NUMBERED, resolver=OrganizationResolver.from_reference_data())
     assert meeting.date == "2023-03-09"
     assert (meeting.start_time, meeting.end_time, meeting.timezone) == (
         "10:00",
@@ -209,7 +210,7 @@ def test_unseen_numbered_summary_generalises():
 
 
 def test_unseen_markdown_summary_generalises():
-    meeting = extract_meeting(UNSEEN_MARKDOWN, resolver=StaticResolver())
+    meeting = extract_meeting(UNSEEN_MARKDOWN, resolver=OrganizationResolver.from_reference_data())
     assert meeting.series == "Network Annual Meeting"
     assert (meeting.date, meeting.start_time, meeting.timezone) == (
         "2023-10-18",
@@ -233,4 +234,4 @@ def test_unseen_markdown_summary_generalises():
 
 @pytest.mark.parametrize("text", ["", "\n\n", "Just one line", "• • •\n- \n1.\n", "Action Points:"])
 def test_odd_input_never_crashes(text):
-    extract_meeting(text, resolver=StaticResolver())
+    extract_meeting(text, resolver=OrganizationResolver.from_reference_data())

@@ -4,11 +4,12 @@ import datetime
 
 import pytest
 
+from nethub.directory.selectors import OrganizationResolver
 from nethub.meetings.extract import actions
 from nethub.meetings.extract.blocks import split_blocks, strip_markdown
 from nethub.meetings.extract.deadlines import find_deadline
 from nethub.meetings.extract.header import DEFAULT_TIMEZONE, parse_date, parse_header, parse_times
-from nethub.meetings.extract.names import StaticResolver, body_name
+from nethub.meetings.extract.names import body_name
 from nethub.meetings.extract.participants import parse_participant, split_entries
 
 MEETING = datetime.date(2024, 1, 29)
@@ -117,7 +118,7 @@ def test_header_title_series_and_virtual():
 # Rule: participants -----------------------------------------------------------------------
 
 
-RESOLVER = StaticResolver()
+RESOLVER = OrganizationResolver.from_reference_data()
 
 
 @pytest.mark.parametrize(
@@ -698,7 +699,7 @@ def test_participants_table_header_and_rule_rows_are_no_one():
         "|---|---|---|\n| UNHCR | Jo Lamb | Deputy High Commissioner |\n"
         "| IOM | Sam Reed | Director General |\n\n1. Opening\n\nThe Chair opened the meeting.\n"
     )
-    people = extract_meeting(text, resolver=StaticResolver()).participants
+    people = extract_meeting(text, resolver=OrganizationResolver.from_reference_data()).participants
     assert [(p.name, p.title, p.organization) for p in people] == [
         ("Jo Lamb", "Deputy High Commissioner", "UNHCR"),
         ("Sam Reed", "Director General", "IOM"),
@@ -706,7 +707,7 @@ def test_participants_table_header_and_rule_rows_are_no_one():
 
 
 def test_members_asked_in_the_passive_own_the_work():
-    resolver = StaticResolver()
+    resolver = OrganizationResolver.from_reference_data()
 
     def resolve(text):
         return body_name(text) or (
@@ -740,7 +741,9 @@ def test_listed_work_without_a_deadline_is_an_action_point_but_an_agent_is_not_a
         "o Members were invited to nominate focal points for the initiative.\n"
         "o The issue will be taken forward by the Chair.\n"
     )
-    points = extract_meeting(text, resolver=StaticResolver()).action_points()
+    points = extract_meeting(
+        text, resolver=OrganizationResolver.from_reference_data()
+    ).action_points()
     assert [(p.owner, p.due_date) for p in points] == [("Executive Committee", None)]
 
 
@@ -752,7 +755,9 @@ def test_two_owners_with_the_same_deadline_are_two_action_points():
         "OHCHR will update the toolkit by end of Q3.\n\nNext steps\n\n"
         "- IOM to organise a briefing in September.\n"
     )
-    points = extract_meeting(text, resolver=StaticResolver()).action_points()
+    points = extract_meeting(
+        text, resolver=OrganizationResolver.from_reference_data()
+    ).action_points()
     assert sorted(p.owner for p in points) == ["IOM", "OHCHR"]
 
 
@@ -785,7 +790,7 @@ def test_numeric_day_first_and_of_dates(line, expected):
 
 
 def test_organisation_written_first_with_its_acronym_is_everyones_on_the_line():
-    resolver = StaticResolver()
+    resolver = OrganizationResolver.from_reference_data()
     line = (
         "International Organization for Migration (IOM): Lara Quinn, Director General; "
         "Paul Eze, Chief of Staff"
@@ -805,7 +810,7 @@ def test_summary_label_is_no_agenda_item_and_note_style_work_before_next_meeting
         "The Chair opened the item. The Secretariat to prepare a draft letter ahead of the "
         "next EC meeting.\n"
     )
-    meeting = extract_meeting(text, resolver=StaticResolver())
+    meeting = extract_meeting(text, resolver=OrganizationResolver.from_reference_data())
     assert [item.title for item in meeting.agenda_items] == ["REVIEWS"]
     [point] = meeting.action_points()
     assert point.owner == "Secretariat" and "draft letter" in point.text
@@ -843,7 +848,10 @@ def test_label_after_a_blank_line_and_organisation_lines_start_blocks():
         "IOM – Ann Lee, Head; Bo Kim, Officer",
         "UNHCR – Cy Dahl, Officer",
     ]
-    people = [parse_participant(e, StaticResolver()) for e in split_entries(texts[-2])]
+    people = [
+        parse_participant(e, OrganizationResolver.from_reference_data())
+        for e in split_entries(texts[-2])
+    ]
     assert [(p.name, p.organization) for p in people] == [("Ann Lee", "IOM"), ("Bo Kim", "IOM")]
 
 
@@ -861,7 +869,9 @@ def test_vague_deadline_makes_an_implicit_point_without_a_date_but_autumn_events
         "UNODC to circulate the updated guidance before the summer. "
         "It was agreed that a pledging event would be organised in the autumn.\n"
     )
-    points = extract_meeting(text, resolver=StaticResolver()).action_points()
+    points = extract_meeting(
+        text, resolver=OrganizationResolver.from_reference_data()
+    ).action_points()
     assert [(p.owner, p.due_date, p.deadline_text) for p in points] == [
         ("UNODC", None, "before the summer")
     ]
@@ -877,7 +887,9 @@ def test_discussion_sentence_restating_a_closing_list_point_is_dropped():
         "Action | Responsible | Deadline\n"
         "Revise and share the programme | Secretariat | 3 May 2024\n"
     )
-    points = extract_meeting(text, resolver=StaticResolver()).action_points()
+    points = extract_meeting(
+        text, resolver=OrganizationResolver.from_reference_data()
+    ).action_points()
     assert [p.text for p in points] == ["Revise and share the programme"]
 
 
@@ -913,7 +925,7 @@ def test_decision_in_a_combined_list_is_a_decision_and_agenda_item_after_a_gap_s
         "\n The EC endorsed the terms of reference.\n"
         " OHCHR to convene a meeting by end-September.\n"
     )
-    meeting = extract_meeting(text, resolver=StaticResolver())
+    meeting = extract_meeting(text, resolver=OrganizationResolver.from_reference_data())
     assert len(meeting.participants) == 5
     [item] = meeting.agenda_items
     assert item.title == "Review"
@@ -931,7 +943,7 @@ def test_owner_dash_task_and_bracketed_date_in_a_list_and_a_numbered_title_is_no
         "Follow-up\n\n• Secretariat – draft pledging guide (17 December)\n\n"
         "• ILO – note on labour migration pledges (end of year)\n"
     )
-    meeting = extract_meeting(text, resolver=StaticResolver())
+    meeting = extract_meeting(text, resolver=OrganizationResolver.from_reference_data())
     assert [p.name for p in meeting.participants] == ["Ann Lee", "Bo Kim"]
     points = [(p.text, p.owner, p.due_date) for p in meeting.action_points()]
     assert points == [
@@ -950,7 +962,7 @@ def test_participants_listed_after_the_discussion_leave_the_body_in_place():
         "The EC working level was tasked with drafting the priorities by 31 January.\n\n"
         "List of participants\nMs. Ann Lee, Director General, IOM\nMr. Bo Kim, Director, ILO\n"
     )
-    meeting = extract_meeting(text, resolver=StaticResolver())
+    meeting = extract_meeting(text, resolver=OrganizationResolver.from_reference_data())
     assert [p.organization for p in meeting.participants] == ["IOM", "ILO"]
     assert [(p.owner, p.due_date) for p in meeting.action_points()] == [
         ("EC working level", "2024-01-31")
@@ -961,7 +973,10 @@ def test_inline_participants_split_by_spaced_slashes():
     from nethub.meetings.extract.participants import split_inline
 
     text = "Ann Lee, DDG, IOM / Bo Kim, AHC, UNHCR / Cy Dahl, Director, OHCHR New York Office"
-    assert [parse_participant(e, StaticResolver()).organization for e in split_inline(text)] == [
+    assert [
+        parse_participant(e, OrganizationResolver.from_reference_data()).organization
+        for e in split_inline(text)
+    ] == [
         "IOM",
         "UNHCR",
         "OHCHR",
@@ -977,7 +992,9 @@ def test_action_label_with_two_sentences_and_a_note_style_paragraph_make_points(
         "disseminate the report next month.\n\n**3. AOB**\n\nOHCHR to share the dates of the "
         "consultation.\n\nThe working group on climate mobility will prepare a summary by March.\n"
     )
-    points = extract_meeting(text, resolver=StaticResolver()).action_points()
+    points = extract_meeting(
+        text, resolver=OrganizationResolver.from_reference_data()
+    ).action_points()
     assert [(p.owner, p.due_date) for p in points] == [
         ("DESA", "2025-07-31"),
         ("Executive Committee", "2024-10-31"),
@@ -1000,7 +1017,7 @@ def test_attendance_sublists_are_participants_and_apologies_are_not():
         "Apologies: UNICEF, WHO\n\n"
         "1. Reintegration\n\nMembers exchanged views on reintegration.\n"
     )
-    meeting = extract_meeting(text, resolver=StaticResolver())
+    meeting = extract_meeting(text, resolver=OrganizationResolver.from_reference_data())
     assert [(p.name, p.organization, p.role) for p in meeting.participants] == [
         ("Ola Berg", "UNHCR", "Chair"),
         ("Ben Ito", "ILO", ""),
@@ -1021,7 +1038,7 @@ def test_a_list_under_regrets_is_skipped_and_a_sublist_after_the_discussion_is_n
         "how the next call for proposals could be organised across the regions this year.\n\n"
         "Secretariat: Dee Moe, Officer, IOM\n"
     )
-    meeting = extract_meeting(text, resolver=StaticResolver())
+    meeting = extract_meeting(text, resolver=OrganizationResolver.from_reference_data())
     assert [(p.name, p.role) for p in meeting.participants] == [
         ("Ann Lee", "Co-chair"),
         ("Bo Kim", "Co-chair"),
@@ -1042,7 +1059,9 @@ def test_a_task_said_in_the_discussion_and_listed_is_one_point_with_the_more_spe
         "- OHCHR – compile country examples (May)\n"
         "- UNICEF – share the campaign visuals (early May)\n"
     )
-    points = extract_meeting(text, resolver=StaticResolver()).action_points()
+    points = extract_meeting(
+        text, resolver=OrganizationResolver.from_reference_data()
+    ).action_points()
     assert [(p.owner, p.due_date, p.text[:30]) for p in points] == [
         ("UNICEF", "2025-05-01", "UNICEF – campaign toolkit for "),
         ("OHCHR", "2025-05-12", "OHCHR – compile country exampl"),
@@ -1137,7 +1156,9 @@ def test_a_list_item_led_by_owner_and_colon_with_a_date_after_a_dash():
         "Action points:\n- Secretariat: synthesis of the outcomes – end of January 2026\n"
         "- Note: the workplan is a living document\n"
     )
-    points = extract_meeting(text, resolver=StaticResolver()).action_points()
+    points = extract_meeting(
+        text, resolver=OrganizationResolver.from_reference_data()
+    ).action_points()
     assert [(p.owner, p.due_date) for p in points] == [
         ("Secretariat", "2026-01-31"),
         (None, None),

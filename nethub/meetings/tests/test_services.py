@@ -229,9 +229,9 @@ def test_demo_loads_the_summaries_twice_without_duplicates(reference_data, secre
     "name,size", [("ec-principals-2024-01-29.txt", 11), ("ec-principals-2021-05-05.txt", 8)]
 )
 def test_a_pdf_with_running_headers_and_page_numbers_extracts_the_same(name, size, reference_data):
+    from nethub.directory.selectors import OrganizationResolver
     from nethub.ingest.extract import extract_text
     from nethub.meetings.extract import extract_meeting
-    from nethub.meetings.extract.names import StaticResolver
 
     text = fixture_path(name).read_text(encoding="utf-8")
     pdf = pdf_from_text(text, size=size, running="UN Network on Migration – EC Principals")
@@ -239,7 +239,7 @@ def test_a_pdf_with_running_headers_and_page_numbers_extracts_the_same(name, siz
     assert pages.count("Page ") >= 2  # the furniture really is in the text
 
     def points(source):
-        meeting = extract_meeting(source, resolver=StaticResolver())
+        meeting = extract_meeting(source, resolver=OrganizationResolver.from_reference_data())
         return [
             (i.title, [(p.text, p.owner, p.due_date) for p in i.action_points])
             for i in meeting.agenda_items

@@ -272,8 +272,9 @@ def test_import_flow_with_correction(client, reference_data, secretariat_user):
     assert response.url == reverse("meetings:import_review", args=[draft.pk])
     review = client.get(response.url)
     assert review.status_code == 200
-    assert "Amy E. Pope | DG | IOM" in review.text and "Text of the document" in review.text
     form = review.context["form"]
+    assert (form["p-0-name"].value(), form["p-0-organization"].value()) == ("Amy E. Pope", "IOM")
+    assert "Text of the document" in review.text
     data = {
         name: field.value()
         for name, field in ((f.name, f) for f in form)
@@ -355,3 +356,40 @@ def test_owner_form_assigns_for_the_secretariat_only(client, secretariat_user, f
     client.post(url, {"organization": "no-such-organisation"})
     point.refresh_from_db()
     assert point.owner_organization == unhcr  # refused with a message, nothing changed
+
+
+def test_import_review_marks_sources_lists_doubtful_items_first_and_edits_people_as_rows(
+    client, reference_data, secretariat_user
+):
+    """The review page marks in the text where each item came from, lists the items the
+    extraction is least sure of first, and edits participants as rows (remove one, add one)."""
+    client.force_login(secretariat_user)
+    text = (
+        "Working group minutes\n\n7 June 2023\n\nPresent: Sara Lind, Jonas Berg, Mia Holm\n\n"
+        "1. Planning\n\nThe group reviewed the plan and discussed the budget in some detail.\n\n"
+        "Action Point: UNICEF to circulate the revised plan by 30 June 2023.\n\n"
+        "A template will be shared with the partners.\n"
+    )
+    response = client.post(
+        reverse("meetings:import"), {"file": SimpleUploadedFile("wg.txt", text.encode())}
+    )
+    review = client.get(response.url)
+    marks = review.context["source_parts"]
+    marked = [part for part in marks if part.get("anchor")]
+    assert any("UNICEF to circulate" in part["text"] for part in marked)
+    assert [item["label"] for item in review.context["to_check"]] == [
+        "A template will be shared with the partners."
+    ]
+    assert 'class="low" data-testid="source-mark"' in review.text
+    form = review.context["form"]
+    data = {f.name: f.value() for f in form if f.value() not in (None, False)}
+    data = {k: ("on" if v is True else v) for k, v in data.items()}
+    data["p-1-delete"] = "on"  # Jonas Berg did not attend
+    data["p-3-name"], data["p-3-organization"] = "Eva Sund", "UNHCR"
+    client.post(response.url, data)
+    meeting = Meeting.objects.get()
+    assert sorted(meeting.participants.values_list("name", flat=True)) == [
+        "Eva Sund",
+        "Mia Holm",
+        "Sara Lind",
+    ]

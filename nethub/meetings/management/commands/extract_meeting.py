@@ -5,9 +5,9 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from nethub.directory.selectors import OrganizationResolver
 from nethub.ingest.extract import IngestError, extract_text
 from nethub.meetings.extract import extract_meeting
-from nethub.meetings.extract.names import default_resolver
 
 
 class Command(BaseCommand):
@@ -25,7 +25,7 @@ class Command(BaseCommand):
             text = extract_text(file.read_bytes(), filename=file.name).text
         except IngestError as error:
             raise CommandError(str(error)) from error
-        meeting = extract_meeting(text, resolver=default_resolver())
+        meeting = extract_meeting(text, resolver=OrganizationResolver.default())
         if format == "json":
             self.stdout.write(json.dumps(meeting.to_dict(), ensure_ascii=False, indent=2))
             return

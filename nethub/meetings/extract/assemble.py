@@ -1,0 +1,280 @@
+"""Stage 2 of extraction: the meeting, assembled from the labelled segments.
+
+`extract_meeting(text)` labels the document (stage 1, `segments.label_document`), then:
+1. the structure: header, agenda items with their discussion, decisions and the points listed
+   under them (`pipeline.assemble_structure`, which reads the blocks' layout);
+2. dates: the meeting's first and last day (`dates.meeting_dates`);
+3. participants: the layouts of `people` and people named in prose, merged with those the
+   structure read;
+4. action points: every segment labelled an action point that no point already holds joins the
+   agenda item it stands under, with its owner (resolved by the directory's resolver when it
+   can be, else as written) and due date (`dates.due_date`);
+5. provenance: each point and participant keeps its rule, a confidence and its span.
+Nothing is saved; odd input never raises (what cannot be found is left empty and named in
+`warnings`).
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+from nethub.meetings.extract import dates, people
+from nethub.meetings.extract import segments as s
+from nethub.meetings.extract.actions import _several, owner_of
+from nethub.meetings.extract.names import body_name
+from nethub.meetings.extract.result import (
+    ExtractedActionPoint,
+    ExtractedAgendaItem,
+    ExtractedMeeting,
+)
+
+_STOP = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "of",
+        "to",
+        "and",
+        "or",
+        "in",
+        "on",
+        "for",
+        "by",
+        "with",
+        "be",
+        "is",
+        "are",
+        "will",
+        "should",
+        "this",
+        "that",
+    ]
+)
+# Confidence of points the structure read, by how it read them.
+STRUCTURE_CONFIDENCE = {True: 0.9, False: 0.7}
+REVIEW_BELOW = 0.75  # points and people under this confidence are reviewed first
+
+
+def extract_meeting(text: str, *, resolver=None) -> ExtractedMeeting:
+    from nethub.meetings.extract.pipeline import assemble_structure
+
+    if resolver is None:
+        from nethub.directory.selectors import OrganizationResolver
+
+        resolver = OrganizationResolver.default()
+    document = s.label_document(text)
+    meeting = assemble_structure(document.blocks, resolver)
+    _dates(meeting, document)
+    _series(meeting, text)
+    _participants(meeting, document, resolver)
+    _drop_headings(meeting)
+    _actions(meeting, document, resolver)
+    _check_dates(meeting)
+    _provenance(meeting, document)
+    return meeting
+
+
+def _dates(meeting: ExtractedMeeting, document: s.LabelledDocument) -> None:
+    first, last = dates.meeting_dates(document.text[:1500])
+    if first is not None:
+        meeting.date = first.isoformat()
+        meeting.warnings = [w for w in meeting.warnings if w != "No meeting date found."]
+    meeting.end_date = last.isoformat() if last else None
+
+
+def _series(meeting: ExtractedMeeting, text: str) -> None:
+    """Rule: the network's series only when the document names the network or its Executive
+    Committee; "Principals" alone (IASC Principals) is no Executive Committee meeting."""
+    if "Executive Committee" in meeting.series and not re.search(
+        r"\bExecutive Committee\b|\bEC\b|Network on Migration|\bUNNM\b", text
+    ):
+        meeting.series = "Meeting"
+
+
+def _participants(meeting: ExtractedMeeting, document: s.LabelledDocument, resolver) -> None:
+    found = people.find_people(document, resolver)
+    before = list(meeting.participants)
+    meeting.participants, meeting.mentioned = people.merge(meeting.participants, found)
+    dropped = [p.name for p in before if p not in meeting.participants]
+    meeting.organizations = [name for name in dropped if resolver.resolve_in(name) is not None]
+    if meeting.participants:
+        meeting.warnings = [w for w in meeting.warnings if w != "No participants list found."]
+
+
+def _drop_headings(meeting: ExtractedMeeting) -> None:
+    """Rule: a heading is no task ("Gender Task Force:", "PHRP 2010:")."""
+    for item in meeting.agenda_items:
+        item.action_points = [
+            p
+            for p in item.action_points
+            if not (p.text.rstrip().endswith(":") and len(p.text.split()) <= 6)
+        ]
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in _STOP}
+
+
+def _same_words(one: str, other: str) -> bool:
+    a, b = _words(one), _words(other)
+    return bool(a and b) and len(a & b) >= 0.8 * max(len(a), len(b))
+
+
+def _covered(task: str, points: list[ExtractedActionPoint]) -> ExtractedActionPoint | None:
+    """The point that already holds most of this task's words."""
+    words = _words(task)
+    for point in points:
+        other = _words(point.text)
+        if words and other and len(words & other) / len(words) >= 0.6:
+            return point
+    return None
+
+
+def _split_joined(meeting: ExtractedMeeting, document: s.LabelledDocument, resolver) -> None:
+    """Rule: one sentence the structure read as one point, in which the rules found two
+    tasks ("The HCT to comment by 23 August; the final version will be circulated by 31
+    August"), is two points."""
+    labelled = document.labelled(s.ACTION)
+    for item in meeting.agenda_items:
+        kept = []
+        for point in item.action_points:
+            source = _flat(point.source_sentence or point.text)
+            inside = list(
+                {
+                    _flat(seg.text): seg
+                    for seg in labelled
+                    if len(_flat(seg.text)) > 15 and _flat(seg.text) in source
+                }.values()
+            )
+            if len(inside) < 2 or any(_flat(a.text) in _flat(b.text) for a, b in _pairs(inside)):
+                kept.append(point)
+                continue
+            for seg in inside:
+                part = _point(seg, seg.data.get("task") or seg.text, meeting.meeting_date, resolver)
+                part.owner = part.owner or (point.owner if seg is inside[0] else None)
+                kept.append(part)
+        item.action_points = kept
+
+
+def _pairs(items: list) -> list[tuple]:
+    return [(a, b) for a in items for b in items if a is not b]
+
+
+def _flat(text: str) -> str:
+    return re.sub(r"\W+", " ", text).strip().lower()
+
+
+def _restated(point: ExtractedActionPoint, points: list[ExtractedActionPoint]):
+    """The point this one restates, by the structure's rules (same owner and task words, or
+    the same deadline and a word of the task)."""
+    from nethub.meetings.extract.pipeline import _restates, _same_point
+
+    point.explicit = False
+    return next((p for p in points if _same_point(point, p) or _restates(point, p)), None)
+
+
+def _actions(meeting: ExtractedMeeting, document: s.LabelledDocument, resolver) -> None:
+    _split_joined(meeting, document, resolver)
+    points = meeting.action_points()
+    meeting_date = meeting.meeting_date
+    for seg in document.labelled(s.ACTION):
+        task = seg.data.get("task") or seg.text
+        point = _point(seg, task, meeting_date, resolver)
+        twin = _covered(task, points) or _restated(point, points)
+        if twin is not None:  # the structure's point keeps its own rule and confidence
+            twin.span = twin.span or seg.span
+            if _same_words(task, twin.source_sentence or twin.text):
+                # The same sentence: what the rule read completes what the structure read.
+                twin.owner = twin.owner or point.owner
+                if twin.due_date is None and point.due_date:
+                    twin.due_date, twin.deadline_text = point.due_date, point.deadline_text
+            continue
+        _item_for(meeting, document, seg).action_points.append(point)
+        points.append(point)
+
+
+def _point(seg: s.Segment, task: str, meeting_date: datetime.date | None, resolver):
+    due, words = dates.due_date(task, meeting_date)
+    return ExtractedActionPoint(
+        text=task.strip(),
+        owner=_owner(seg.data.get("owner"), task, resolver),
+        due_date=due,
+        deadline_text=words,
+        source_sentence=seg.text,
+        explicit=seg.rule in ("inline_action_label", "imperative_in_action_section"),
+        rule=seg.rule,
+        confidence=seg.confidence,
+        span=seg.span,
+    )
+
+
+def _owner(written: str | None, task: str, resolver) -> str | None:
+    """The owner: a body of the network or an organisation the directory knows, else as
+    written; else whom the sentence names (the structure's owner rules)."""
+
+    def resolve_owner(candidate: str) -> str | None:
+        name = body_name(candidate)
+        if name:
+            return name
+        found = resolver.resolve_in(re.sub(r"^the\s+", "", candidate, flags=re.I))
+        return str(found.organization) if found and not found.remainder else None
+
+    if written:
+        return resolve_owner(written) or _several(written, resolve_owner) or written
+    return owner_of(task, resolve_owner)
+
+
+def _item_for(meeting: ExtractedMeeting, document: s.LabelledDocument, seg: s.Segment):
+    """The agenda item a segment stands under: the last one whose heading comes before it."""
+    chosen = None
+    for item in meeting.agenda_items:
+        at = _heading_block(document, item.title)
+        if at is not None and at <= seg.block:
+            chosen = item
+    if chosen is None:
+        if not meeting.agenda_items:
+            meeting.agenda_items.append(ExtractedAgendaItem(title="Discussion"))
+        chosen = meeting.agenda_items[0]
+    return chosen
+
+
+def _heading_block(document: s.LabelledDocument, title: str) -> int | None:
+    key = _words(title)
+    for index, block in enumerate(document.blocks):
+        if key and _words(block.text) == key:
+            return index
+    return None
+
+
+def _check_dates(meeting: ExtractedMeeting) -> None:
+    for point in meeting.action_points():
+        if dates.implausible(point.due_date, meeting.meeting_date, point.source_sentence):
+            point.due_date, point.deadline_text = None, ""
+
+
+def _provenance(meeting: ExtractedMeeting, document: s.LabelledDocument) -> None:
+    """Each point and person: its rule, confidence and span (found in the text when the rule
+    that read it did not keep one)."""
+    for point in meeting.action_points():
+        if not point.rule:
+            point.rule = "listed_point" if point.explicit else "discussion_point"
+            point.confidence = STRUCTURE_CONFIDENCE[point.explicit]
+        point.span = point.span or _find(document.text, point.source_sentence or point.text)
+    for person in meeting.participants:
+        person.rule = person.rule or "attendance_list"
+        person.confidence = 0.9 if person.rule in ("attendance_list", "slash_row") else 0.75
+        person.span = person.span or _find(document.text, person.name)
+
+
+def _find(text: str, piece: str) -> list[int] | None:
+    piece = piece.strip()
+    if not piece:
+        return None
+    at = text.find(piece)
+    if at >= 0:
+        return [at, at + len(piece)]
+    head = re.escape(piece[:40]).replace(r"\ ", r"\s+")
+    match = re.search(head, text)
+    return [match.start(), match.start() + len(piece)] if match else None

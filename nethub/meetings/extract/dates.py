@@ -1,0 +1,164 @@
+"""Rules for dates as minutes write them: the meeting's first (and last) day, and due dates.
+
+Meeting date: the first date of the document's opening that is not a circulation, publication
+or issue date ("Circulated: 10 July 2015", "15 December 2006 Original: English", "22 April 2003
+CEB/2003/4") nor the next meeting's; a range ("21-22 May 2015", "26 and 27 March 2003") gives
+the first day and the end date. Written forms: glued ordinals ("2ndApril, 2014",
+"15January 2012"), two-digit years ("17 November 16", "28/10/10").
+
+Due dates: `due_date(sentence, meeting_date)` reads what `deadlines.find_deadline` reads, after
+the same repairs and "31/May/2022", "June/2022", "Frid Nov 5", "by next Wednesday, 13th April";
+a weekday with a day and month in figures ("Monday 10/4") is read in the order that makes the
+weekday right; "for 27th August" and "a deadline of 31st January" are deadlines.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+from nethub.meetings.extract.deadlines import find_deadline, resolve
+from nethub.meetings.extract.header import MONTHS, parse_date
+
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+
+def repair(text: str) -> str:
+    """Dates as they should have been written."""
+    text = re.sub(rf"(\d)(st|nd|rd|th)?(?=(?:{MONTHS})\b)", r"\1\2 ", text)  # "2ndApril"
+    text = re.sub(rf"\b(\d{{1,2}})/({MONTHS})/(\d{{4}})\b", r"\1 \2 \3", text, flags=re.I)
+    text = re.sub(rf"\b({MONTHS})/(\d{{4}})\b", r"\1 \2", text, flags=re.I)  # "June/2022"
+    text = re.sub(r"\bFrid\b", "Friday", text)
+    text = re.sub(r"\bwk\s*\d+\s+", "", text, flags=re.I)
+    text = re.sub(r"\bnext\s+(?=(?:mon|tues|wednes|thurs|fri)day\b)", "", text, flags=re.I)
+    text = re.sub(r"\ba week['’]s time\b", "a week", text)
+    # "17 November 16 (Thursday)": a two-digit year.
+    text = re.sub(
+        rf"\b(\d{{1,2}}\s+(?:{MONTHS}))\s+(\d{{2}})\b(?![\d:.])", r"\1 20\2", text, flags=re.I
+    )
+    return re.sub(r"\b(\d{1,2})/(\d{1,2})/(\d{2})\b(?!/)", r"\1/\2/20\3", text)  # "28/10/10"
+
+
+_NOT_MEETING = re.compile(
+    r"(?:circulat\w*|publish\w*|post(?:ed)?\s+(?:on|date)|date\s+post|upload\w*|issued|"
+    r"submitted\s+on|next\s+meeting(?:\s+date)?|updated|revised|printed)\W{0,3}(?:\w+\W+)?$",
+    re.I,
+)
+_ISSUE = re.compile(r"^\W{0,3}(?:original\s*:|[A-Z]{2,}/\d{4}/)", re.I)
+_RANGE = re.compile(
+    rf"\b(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|to|and)\s*(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?"
+    rf"\s+(?P<month>{MONTHS})\.?,?\s+(?P<year>\d{{4}})\b"
+    rf"|\b(?P<month2>{MONTHS})\s+(?P<e1>\d{{1,2}})\s*[-–]\s*(?P<e2>\d{{1,2}}),?\s+(?P<year2>\d{{4}})\b",
+    re.I,
+)
+_SINGLE = re.compile(
+    rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTHS})\.?,?\s+\d{{4}}"
+    rf"|\d{{1,2}}[./]\d{{1,2}}[./]\d{{4}}|(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    r"|\d{4}-\d{2}-\d{2})\b",
+    re.I,
+)
+
+
+def meeting_dates(opening: str) -> tuple[datetime.date | None, datetime.date | None]:
+    """(first day, last day or None) of the meeting the opening of minutes describes."""
+    text = repair(opening)
+    candidates = sorted(
+        [(m.start(), m, True) for m in _RANGE.finditer(text)]
+        + [(m.start(), m, False) for m in _SINGLE.finditer(text)],
+        key=lambda item: item[0],
+    )
+    for start, match, is_range in candidates:
+        if _NOT_MEETING.search(text[max(0, start - 30) : start]):
+            continue
+        if _ISSUE.match(text[match.end() : match.end() + 20]):
+            continue
+        if not is_range:
+            if any(r.start() <= start < r.end() for _, r, ranged in candidates if ranged):
+                continue
+            return parse_date(match.group(0)), None
+        return _range(match)
+    return None, None
+
+
+def _range(match: re.Match) -> tuple[datetime.date | None, datetime.date | None]:
+    if match.group("d1"):
+        first, last = match.group("d1"), match.group("d2")
+        month, year = match.group("month"), match.group("year")
+    else:
+        first, last = match.group("e1"), match.group("e2")
+        month, year = match.group("month2"), match.group("year2")
+    start = parse_date(f"{first} {month} {year}")
+    end = parse_date(f"{last} {month} {year}")
+    if start and end and end > start:
+        return start, end
+    return start, None
+
+
+# "before the meeting in February", "during Feb meeting": a meeting, not a date (none invented).
+_MEETING_IN = re.compile(
+    rf"\b(?:before|at|during|by|until|in)\s+(?:the\s+|its\s+)?(?:next\s+)?(?:(?:meeting|session),?"
+    rf"\s+in\s+(?:{MONTHS})|(?:{MONTHS})\.?\s+(?:meeting|session))\b",
+    re.I,
+)
+_WEEKDAY_FIGURES = re.compile(
+    r"\b(?P<weekday>mon|tues|wednes|thurs|fri|satur|sun)day,?\s+(?P<a>\d{1,2})/(?P<b>\d{1,2})\b(?!/)",
+    re.I,
+)
+_FOR_DAY = re.compile(
+    rf"\b(?:for|on|of)\s+(?:(?:mon|tues|wednes|thurs|fri)day,?\s+)?"
+    rf"(?P<target>\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTHS})(?:,?\s+\d{{4}})?)\b",
+    re.I,
+)
+
+
+def due_date(sentence: str, meeting_date: datetime.date | None) -> tuple[str | None, str]:
+    """(ISO due date or None, the words that gave it)."""
+    text = repair(sentence)
+    text = _MEETING_IN.sub("", text)
+    deadline = find_deadline(text, meeting_date)
+    if (
+        deadline is not None
+        and deadline.date is not None
+        and (meeting_date is None or deadline.date >= meeting_date)
+    ):
+        return deadline.date.isoformat(), deadline.text
+    figures = _WEEKDAY_FIGURES.search(text)
+    if figures and meeting_date:
+        found = _weekday_date(figures, meeting_date)
+        if found:
+            return found.isoformat(), figures.group(0)
+    target = _FOR_DAY.search(text)
+    if target and meeting_date:
+        found = resolve(target.group("target"), meeting_date)
+        if found and found >= meeting_date:
+            return found.isoformat(), target.group(0)
+    return None, deadline.text if deadline else ""
+
+
+def _weekday_date(match: re.Match, meeting_date: datetime.date) -> datetime.date | None:
+    """ "Monday 10/4" after a meeting on 1 October 1999 is 4 October: the order of day and
+    month that falls on the weekday named, soonest after the meeting."""
+    a, b = int(match.group("a")), int(match.group("b"))
+    weekday = next(
+        i for i, d in enumerate(_WEEKDAYS) if d.startswith(match.group("weekday").lower())
+    )
+    options = []
+    for day, month in ((a, b), (b, a)):
+        for year in (meeting_date.year, meeting_date.year + 1):
+            try:
+                candidate = datetime.date(year, month, day)
+            except ValueError:
+                continue
+            if candidate >= meeting_date and candidate.weekday() == weekday:
+                options.append(candidate)
+    return min(options) if options else None
+
+
+def implausible(due: str | None, meeting_date: datetime.date | None, sentence: str) -> bool:
+    """Rule: a due date from "a meeting in February" is invented; one more than three years
+    after the meeting is a misreading."""
+    if not due:
+        return False
+    if _MEETING_IN.search(repair(sentence)):
+        return True
+    return bool(meeting_date) and datetime.date.fromisoformat(due).year > meeting_date.year + 3

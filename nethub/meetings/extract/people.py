@@ -1,0 +1,622 @@
+"""Participants in the layouts real minutes use, each layout a rule of `LAYOUTS`.
+
+Attendance lines (those a `participant_line` segment opens, up to the first heading or
+paragraph) are read by the first layout that finds people in them: table rows ("1 / Name /
+Position/ORG"), "Name: Organisation" lines, "Name (ORG), Name (ORG)" lists, "ORG - Name, Name"
+groups, two columns of "Name, ORG", plain name lists. A chair, facilitator or note-taker named in
+the header is a participant; so is a person named in running prose with an organisation or a
+title ("Dr. Joan Clos of UN-Habitat opened ...", "Kelly David, OCHA, ...", "Pippa Bradford from
+WFP"). A list of organisations only names organisations, not people.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from nethub.meetings.extract import segments as s
+from nethub.meetings.extract.participants import HONORIFICS
+from nethub.meetings.extract.result import ExtractedParticipant
+
+_NAME_WORD = (
+    r"(?:[A-Z]['’][A-Z][a-z]+|Mc[A-Z][a-z]+|[A-Z][a-z]*[A-Z][a-z]+|d'[A-Z]\w+|"
+    r"[A-Z][a-zà-ÿ'’]+(?:-[A-Z]?[a-zà-ÿ'’]+)*|[A-Z]\.(?:\s?[A-Z]\.)*)"
+)
+_PARTICLE = r"(?:le|de|van|von|da|del|bin|al)"
+NAME = rf"{_NAME_WORD}(?:[ -](?:{_PARTICLE}\s)?{_NAME_WORD}){{0,3}}"
+# Words that make a phrase a title, a body or a heading rather than a person's name.
+_NOT_NAME = frozenset(
+    [
+        "agency",
+        "affairs",
+        "inter-agency",
+        "policy",
+        "development",
+        "rights",
+        "email",
+        "phone",
+        "position",
+        "function",
+        "commissioner",
+        "secretary",
+        "minister",
+        "ambassador",
+        "excellency",
+        "name",
+        "bank",
+        "heads",
+        "agenda",
+        "army",
+        "assessment",
+        "bureau",
+        "chair",
+        "cluster",
+        "committee",
+        "coordination",
+        "coordinator",
+        "council",
+        "country",
+        "cross",
+        "director",
+        "division",
+        "emergency",
+        "engineer",
+        "executive",
+        "facilitator",
+        "food",
+        "forum",
+        "government",
+        "group",
+        "health",
+        "humanitarian",
+        "information",
+        "international",
+        "introduction",
+        "leader",
+        "manager",
+        "meeting",
+        "members",
+        "minutes",
+        "ministry",
+        "mission",
+        "nations",
+        "network",
+        "office",
+        "officer",
+        "organization",
+        "organisation",
+        "partners",
+        "participants",
+        "plan",
+        "presentation",
+        "programme",
+        "project",
+        "protection",
+        "relief",
+        "representative",
+        "review",
+        "secretariat",
+        "security",
+        "service",
+        "shelter",
+        "society",
+        "support",
+        "team",
+        "technical",
+        "unit",
+        "update",
+        "vision",
+        "wash",
+        "welcome",
+        "working",
+        "world",
+        "action",
+        "points",
+        "apologies",
+        "present",
+        "attendees",
+        "list",
+        "date",
+        "time",
+        "venue",
+        "location",
+        "minute",
+        "notes",
+        "next",
+        "steps",
+        "regional",
+        "national",
+        "state",
+        "general",
+        "deputy",
+        "head",
+        "senior",
+        "principal",
+        "acting",
+        "assistant",
+        "president",
+        "chief",
+        "special",
+        "envoy",
+        "adviser",
+        "advisor",
+        "note",
+        "taker",
+        "consultants",
+        "staff",
+        "children",
+        "children's",
+        "summary",
+        "discussion",
+        "cluster's",
+        "sector",
+        "nutrition",
+        "education",
+        "logistics",
+        "programme",
+    ]
+)
+_COMMON = frozenset(
+    [
+        "the",
+        "all",
+        "and",
+        "or",
+        "of",
+        "to",
+        "in",
+        "on",
+        "for",
+        "by",
+        "with",
+        "at",
+        "from",
+        "this",
+        "that",
+        "these",
+        "those",
+        "it",
+        "its",
+        "he",
+        "she",
+        "they",
+        "we",
+        "you",
+        "our",
+        "their",
+        "his",
+        "her",
+        "any",
+        "each",
+        "every",
+        "some",
+        "other",
+        "others",
+        "none",
+        "both",
+        "also",
+        "as",
+        "an",
+        "a",
+        "but",
+        "if",
+        "then",
+        "thus",
+        "so",
+        "yes",
+        "no",
+        "not",
+        "new",
+        "next",
+        "last",
+        "first",
+        "second",
+        "third",
+        "chair",
+        "agenda",
+    ]
+)
+_ATTENDANCE_LABEL = re.compile(
+    r"^(?:list\s+of\s+)?(?:participants|attendees|attendance|(?:members\s+)?present|"
+    r"in\s+attendance|attended\s+by|partners\s+present)\s*[:;]?\s*",
+    re.I,
+)
+
+
+@dataclass
+class Found:
+    name: str
+    organization: str | None
+    rule: str
+    start: int | None = None
+
+    @property
+    def in_prose(self) -> bool:
+        return self.rule.startswith("prose_")
+
+
+def person_name(text: str, *, single: bool = False, loose: bool = False) -> str | None:
+    """`text` as a person's name (honorific dropped), or None when it is not one. `loose`:
+    any spelling of the words ("Ailan LI"), for names a participants list already gave."""
+    text = HONORIFICS.sub("", text.strip(" ,.;:")).strip(" ,.;:")
+    text = re.sub(r"\s+", " ", text)
+    if not text or re.search(r"\d|[/|@]", text):
+        return None
+    if not loose and not re.fullmatch(NAME, text):
+        return None
+    if loose and not re.search(r"\b[A-Z][a-zà-ÿ]", text):
+        return None  # "RC a.i": a title
+    words = text.split()
+    if len(words) == 1 and not single:
+        return None
+    if any(w.lower().strip(".'’") in _NOT_NAME for w in words):
+        return None
+    if len(words) == 1 and (text.isupper() or len(text) < 3 or text.lower() in _COMMON):
+        return None  # "UNHCR", "IOM": an organisation; "The", "All": words
+    return text
+
+
+def _resolve(text: str | None, resolver) -> str | None:
+    if not text:
+        return None
+    text = re.sub(
+        r"\((?:chair|co-?chair|facilitator|taking minutes|joined late|tbc)\)", "", text, flags=re.I
+    )
+    text = re.sub(r"\btaking minutes\b", "", text, flags=re.I).strip(" ,;:()")
+    found = resolver.resolve_in(text)
+    if found is not None:
+        return str(found.organization)
+    return text or None
+
+
+# --- layouts ----------------------------------------------------------------------------------
+
+
+def slash_row(line: str, resolver) -> list[Found]:
+    """ "1 / Khin Mg Naing / Engineer/METTA / / 09 ...", "Tom Bamforth / SC Coordination team /
+    Coordinator": a table row whose cells are joined by " / "."""
+    cells = [c.strip() for c in re.split(r"\s+/\s+|\s+\|\s+", line)]
+    if len(cells) < 2:
+        return []
+    cells = [c for c in cells if c and not re.fullmatch(r"[\d\s.+()-]*", c)]
+    for index, cell in enumerate(cells):
+        name = person_name(cell, single=True)
+        if name and index + 1 < len(cells):
+            org_cell = cells[index + 1]
+            parts = [p.strip() for p in org_cell.split("/") if p.strip()]
+            org = next(
+                (p for p in reversed(parts) if resolver.resolve_in(p)), parts[-1] if parts else None
+            )
+            return [Found(name, _resolve(org, resolver), "slash_row")]
+        if name:
+            return [Found(name, None, "slash_row")]
+    return []
+
+
+def name_colon_org(line: str, resolver) -> list[Found]:
+    """ "Hedwig DeConnick: Save the Children, US", "Annalies Borrel: UNICEF (Chair)"."""
+    match = re.match(rf"^(?P<name>{NAME})\s*:\s+(?P<org>.+)$", line.strip())
+    if not match or not person_name(match.group("name")):
+        return []
+    org = re.split(r",\s*", match.group("org"))[0]
+    return [Found(person_name(match.group("name")), _resolve(org, resolver), "name_colon_org")]
+
+
+def bracketed(line: str, resolver) -> list[Found]:
+    """ "Miguel Urquia (UNHCR),Joseph Ashmore (IOM), ..."."""
+    found = []
+    for match in re.finditer(rf"(?P<name>{NAME})\s*\((?P<org>[^()]+)\)", line):
+        name = person_name(match.group("name"))
+        if name:
+            found.append(Found(name, _resolve(match.group("org"), resolver), "bracketed"))
+    items = len(re.findall(r"[^,;]+", line))
+    return found if len(found) >= 2 and len(found) * 5 >= items * 3 else []
+
+
+def org_dash_people(line: str, resolver) -> list[Found]:
+    """ "DGMWR - Obed Tabi, Nagali Puech UNICEF - William Fellows, ...": groups of people
+    after their organisation and a dash."""
+    parts = re.split(r"\s+-\s+", line)
+    if len(parts) < 2:
+        return []
+    found, org = [], parts[0].split(". ")[-1].strip()
+    for index, chunk in enumerate(parts[1:], start=1):
+        items = [i.strip() for i in re.split(r",\s*", chunk) if i.strip()]
+        next_org = None
+        if index < len(parts) - 1 and items:
+            words = items[-1].split()
+            cut = 3 if len(words) > 3 and words[1].islower() else 2
+            items[-1], next_org = " ".join(words[:cut]), " ".join(words[cut:])
+        for item in items:
+            item = re.sub(r"\s*\([^)]*\)", "", item)
+            name = person_name(" ".join(item.split()[:4]))
+            if name:
+                found.append(Found(name, _resolve(org, resolver), "org_dash_people"))
+        org = next_org or org
+    return found if len(found) >= 2 else []
+
+
+def two_columns(line: str, resolver) -> list[Found]:
+    """ "Olav Kjorven, UNDP Co-Chair        Angela Cropper, UNEP": columns of "Name, ORG"."""
+    cells = [c.strip() for c in re.split(r"\s{3,}", line) if c.strip()]
+    if len(cells) < 2:
+        return []
+    found = []
+    for cell in cells:
+        name, _, org = cell.partition(",")
+        name = person_name(name)
+        if name:
+            org = re.sub(r"\s+(?:co-?chair|chair)$", "", org.strip(), flags=re.I)
+            found.append(Found(name, _resolve(org, resolver), "two_columns"))
+    return found
+
+
+def name_list(line: str, resolver) -> list[Found]:
+    """ "Simon Lambert, David Giaretta, ...", "Viki, Vicky, Pelu", "Name, Title, ORG": names
+    separated by commas (an item that is no name ends the list)."""
+    items = [i.strip() for i in re.split(r",\s*|;\s*|\s+and\s+", line) if i.strip()]
+    found = []
+    for item in items:
+        item = re.sub(r"\s*\((?!joined)[^)]*\)", "", item)
+        item = re.sub(r"\s*\(joined late\)", "", item, flags=re.I)
+        lead = re.match(rf"^{NAME}", item)
+        if not lead:
+            continue
+        written = lead.group(0)
+        if item.strip() != written and len(written.split()) > 2:
+            written = " ".join(written.split()[:2])  # "Michael Baker Call to order ...": two words
+        name = person_name(written, single=True)
+        if name and len(name.split()) <= 4:
+            found.append(Found(name, None, "name_list"))
+    # A list of organisations ("UNHCR, UNICEF, ...") names no people; first names alone
+    # ("Viki, Vicky, Pelu") only in a list of them.
+    if any(len(f.name.split()) == 1 for f in found) and (len(found) < 3 or len(found) < len(items)):
+        found = [f for f in found if len(f.name.split()) > 1]
+    return found if found and len(found) * 2 >= len(items) else []
+
+
+def honorific_list(line: str, resolver) -> list[Found]:
+    """ "Ms. Eleni Tokaduadua, Acting Director of Housing Mr. Vula Shaw, Principal
+    Administrative Officer Mr. Atunaisa Keve, NDMO": people opened by their honorifics."""
+    pieces = re.split(r"\b(?=(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+[A-Z])", line)
+    found = []
+    for piece in pieces[1:]:
+        name, _, rest = HONORIFICS.sub("", piece).partition(",")
+        name = person_name(name)
+        if name:
+            org = rest.split(",")[-1].strip() if rest else None
+            known = resolver.resolve_in(org) if org else None
+            found.append(Found(name, str(known.organization) if known else None, "honorific_list"))
+    return found if len(found) >= 2 else []
+
+
+LAYOUTS = [
+    slash_row,
+    name_colon_org,
+    honorific_list,
+    bracketed,
+    org_dash_people,
+    two_columns,
+    name_list,
+]
+# Layouts distinctive enough to find people without an attendance label.
+STRONG = [two_columns, org_dash_people, honorific_list, bracketed]
+
+
+def read_line(line: str, resolver) -> list[Found]:
+    for layout in LAYOUTS:
+        found = layout(line, resolver)
+        if found:
+            return found
+    return []
+
+
+# --- where people are named -------------------------------------------------------------------
+
+_STOP_LIST = re.compile(
+    r"^(?:agenda|minutes|summary|apologies|regrets|excused|absent|unable)\b", re.I
+)
+# "Members Present: A, B Consultants Present: C Staff Present: D", "Health Cluster Team: A, B".
+_INLINE_ATTENDANCE = re.compile(
+    r"(?:\b(?:members|consultants|staff|others?|partners)\s+)?\bpresent\s*:\s*|"
+    r"\b(?:[A-Z][\w-]*\s+){0,3}team\s*:\s*",
+    re.I,
+)
+_INLINE_END = re.compile(
+    r"\b(?:apologies|regrets|excused|absent|agenda|call to order)\b|\s{2,}|\n", re.I
+)
+_INLINE_LABELS = re.compile(
+    r"(?:(?:members|consultants|staff|others?)\s+present|present|participants|attendees)\s*:"
+    r"|\b(?:[A-Z][\w-]*\s+){0,3}team\s*:",
+    re.I,
+)
+_ROLE_LABEL = re.compile(
+    r"(?i:(?:co[- ]?)?chair(?:ed)?(?:\s+by)?|(?:co[- ]?)?facilitat(?:or|ed\s+by)|note[- ]?taker|"
+    r"minutes?\s+(?:taken|prepared)\s+by|rapporteur)\s*(?:[A-Z][A-Za-z&]{1,11}\s*)?:?\s+"
+    rf"(?:[^:;]{{0,60}}?,\s*)?(?P<name>(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?{NAME})",
+)
+_PROSE = [
+    (
+        "prose_of",
+        re.compile(
+            rf"(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?(?P<name>{NAME})\s+(?:of|from)\s+(?:the\s+)?"
+            r"(?P<org>[A-Z][\w-]*(?:[ -][A-Z][\w-]*){0,3})"
+        ),
+    ),
+    (
+        "prose_comma_org",
+        re.compile(
+            rf"(?P<name>{NAME}),\s+(?:[A-Z]{{2,}}/)?(?P<org>[A-Z]{{2,}}[\w-]*)\b"
+            r"(?:\s*\([a-z ]+\))?[,.]"
+        ),
+    ),
+    (
+        "prose_org_title",
+        re.compile(
+            rf"(?P<org>[A-Z]{{2,}}[\w-]*)['’]s\s+(?:[A-Z][\w-]*\s+){{1,4}}(?P<name>{NAME}),"
+        ),
+    ),
+    (
+        "prose_title_name",
+        re.compile(
+            rf"(?:chaired\s+by|welcomed|by)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){{1,4}},?\s*(?P<name>{NAME})\b(?:,|\s+(?:of|from)\s+(?P<org>[A-Z][\w-]+))"
+        ),
+    ),
+    ("prose_honorific", re.compile(rf"\b(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+(?P<name>{NAME})")),
+]
+
+
+def attendance_lines(document: s.LabelledDocument) -> list[tuple[int, str]]:
+    """(block index, raw line) of the attendance: the lines after a participants label, up to a
+    heading or a paragraph."""
+    lines: list[tuple[int, str]] = []
+    for seg in document.labelled(s.PARTICIPANTS):
+        index = seg.block
+        raw = _raw(document, index)
+        rest = _ATTENDANCE_LABEL.sub("", raw.split("\n")[0]).strip()
+        lines += [(index, line) for line in ([rest] if rest else []) + raw.split("\n")[1:]]
+        for following in range(index + 1, min(index + 80, len(document.blocks))):
+            block = document.blocks[following]
+            text = block.text
+            if len(text.split()) > 40 or _STOP_LIST.match(text):
+                break
+            if not (re.search(r"[,/(:]|\s{3}", _raw(document, following)) or person_name(text)):
+                break
+            lines += [(following, line) for line in _raw(document, following).split("\n")]
+    return lines
+
+
+def _raw(document: s.LabelledDocument, block_index: int) -> str:
+    """A block as the text has it (columns kept), else as cleaned."""
+    segs = [x for x in document.segments if x.block == block_index and x.start is not None]
+    if not segs:
+        return document.blocks[block_index].text
+    return document.text[segs[0].start : segs[-1].end]
+
+
+def find_people(document: s.LabelledDocument, resolver) -> list[Found]:
+    """Everyone the minutes name as attending, in the order of the rules that found them."""
+    found: list[Found] = []
+    seen_lines: set[str] = set()
+    for _index, line in attendance_lines(document):
+        seen_lines.add(line.strip())
+        for part in _split_labels(line):
+            found += read_line(part, resolver)
+    found += _unlabelled_lists(document, resolver, seen_lines)
+    found += _inline_attendance(document.text[:2500], resolver)
+    found += _roles_in_header(document.text[:1500])
+    found += _prose(document.text, resolver)
+    return found
+
+
+def _unlabelled_lists(document: s.LabelledDocument, resolver, seen: set[str]) -> list[Found]:
+    """Rule: in the opening of the minutes, a line in a distinctive layout (two columns of
+    "Name, ORG", "ORG - Name, Name", "Name (ORG), Name (ORG)") lists participants even without
+    a label."""
+    found: list[Found] = []
+    limit = min(len(document.text), 4000)
+    for line in document.text[:limit].split("\n"):
+        if line.strip() in seen:
+            continue
+        for layout in STRONG:
+            people = layout(line, resolver)
+            if len(people) >= 2:
+                found += people
+                break
+    return found
+
+
+def _inline_attendance(head: str, resolver) -> list[Found]:
+    """ "Members Present: A, B Consultants Present: C Staff Present: D, E Call to order":
+    lists after labels in running text, each up to the next label or the text that follows."""
+    found: list[Found] = []
+    matches = list(_INLINE_ATTENDANCE.finditer(head))
+    for index, match in enumerate(matches):
+        end = matches[index + 1].start() if index + 1 < len(matches) else len(head)
+        stop = _INLINE_END.search(head, match.end(), end)
+        found += name_list(head[match.end() : stop.start() if stop else end], resolver)
+    return found
+
+
+def _roles_in_header(head: str) -> list[Found]:
+    """ "Chair: RC a.i., Michael Jones", "Facilitator: Dr. Abdullah Zohairy", "Note taker: IMO,
+    Nakai Munikwa", "Chaired by DSWD: Maria Elena S. Labrador"."""
+    found = []
+    for match in _ROLE_LABEL.finditer(head):
+        name = person_name(match.group("name"))
+        if name:
+            found.append(Found(name, None, "role_in_header", match.start("name")))
+    return found
+
+
+def _prose(text: str, resolver) -> list[Found]:
+    found = []
+    for rule, pattern in _PROSE:
+        for match in pattern.finditer(text):
+            name = person_name(match.group("name"))
+            if not name or len(name.split()) > 3:
+                continue
+            org = match.groupdict().get("org")
+            known = resolver.resolve_in(org) if org else None
+            if rule in ("prose_of", "prose_comma_org") and not known:
+                continue
+            if resolver.resolve_in(name) is not None and rule == "prose_speaker":
+                continue
+            organization = str(known.organization) if known else None
+            found.append(Found(name, organization, rule, match.start("name")))
+    return found
+
+
+def _split_labels(line: str) -> list[str]:
+    """ "Members Present: A, B Consultants Present: C Staff Present: D": one list a label."""
+    parts = [p.strip() for p in _INLINE_LABELS.split(line) if p.strip()]
+    return parts or [line]
+
+
+def merge(
+    existing: list[ExtractedParticipant], found: list[Found]
+) -> tuple[list[ExtractedParticipant], list[ExtractedParticipant]]:
+    """(participants, people mentioned): the participants already read that are people, then
+    the newly found ones not among them (a first name alone joins a full name that starts with
+    it). People named in prose are participants when the minutes list no attendance, else
+    people mentioned, kept apart."""
+    kept = []
+    for person in existing:
+        person.name = re.sub(r"\s*\((?:joined late|left early|tbc)\)$", "", person.name, flags=re.I)
+        if person_name(person.name, single=True, loose=True) and not any(
+            f.name.lower().startswith(person.name.lower()) and f.name.lower() != person.name.lower()
+            for f in found
+        ):
+            kept.append(person)
+    listed = [f for f in found if not f.in_prose]
+    prose = [f for f in found if f.in_prose]
+    kept = _add(kept, listed)
+    if len(kept) >= 3:
+        return kept, _add([], [f for f in prose if not _known(kept, f)])
+    return _add(kept, prose), []
+
+
+def _known(people: list[ExtractedParticipant], item: Found) -> bool:
+    key = _key(item.name)
+    return any(_key(p.name) == key or _key(p.name).startswith(key + " ") for p in people)
+
+
+def _add(kept: list[ExtractedParticipant], found: list[Found]) -> list[ExtractedParticipant]:
+    kept = list(kept)
+    keys = {_key(p.name) for p in kept}
+    for item in found:
+        key = _key(item.name)
+        if key in keys or any(k.startswith(key + " ") for k in keys):
+            continue
+        keys.add(key)
+        kept.append(
+            ExtractedParticipant(
+                name=item.name, organization=item.organization, as_written=item.name
+            )
+        )
+        kept[-1].rule = item.rule
+    return kept
+
+
+def _key(name: str) -> str:
+    return HONORIFICS.sub("", name).strip().lower()

@@ -1,0 +1,334 @@
+"""Rules that find action points: labelled, note-style, asked, agreed, promised, imperative.
+
+Each reads one segment (a sentence, a list item, a cell) and says whether it assigns work, and
+to whom (`data["owner"]`, as written; resolved later) and what (`data["task"]`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from nethub.meetings.extract import segments as s
+
+_SECTION = re.compile(
+    r"^(?:(?:key\s+|main\s+)?action\s+points?(?:\s+and\s+agreements)?|actions?(?:\s+agreed)?|"
+    r"next\s+steps?(?:\s*/\s*action\s+points)?|follow[- ]?up(?:\s+actions?)?(?:\s+and\s+"
+    r"responsibilit(?:y|ies))?|decisions?\s+and\s+actions?|agreed\s+actions?|to\s+do)"
+    r"(?:\s*[–-]\s*[^:]{0,40})?\s*:?\s*$",
+    re.I,
+)
+_INLINE = re.compile(
+    r"(?:^|[.;]\s+|\s)(?:>>\s*)?(?:key\s+)?(?:action\s+points?\s*[:;]|"
+    r"(?:action|next\s+steps?)(?:\s*\((?:ongoing|new|open|pending)\))?\s*:)\s*(?P<task>\S.*)$",
+    re.I,
+)
+# "review of last meeting action points: ...": a label of past points, not one.
+_PAST_POINTS = re.compile(
+    r"\b(?:review\w*|follow[- ]?up\s+on|previous|last\s+meeting)\b[^.]{0,30}$", re.I
+)
+_TRAILING = re.compile(r"^(?P<task>.+?)\s*>>\s*ACTION\b", re.I)
+# Who can be given work: a capitalised noun phrase ("WFP", "The Support Team", "CPWG and GBV
+# WG", "Candy", "All", "SAG co-chairs"), not a preposition or a pronoun.
+_OWNER_WORD = (
+    r"(?:[A-Z][\w/&'’.-]*|&|and|or|of|the|members?|partners|team|co-?chairs?|co-?leads?|leads?|"
+    r"colleagues|section|cluster|coordinator|focal|points?|group|agencies|secretariat|staff|"
+    r"all|other|chairs?|unit|office|working|level|sector|sectors|principals|heads|"
+    r"representatives?|members|agency|agencies)"
+)
+# Who can be given work: a capitalised noun phrase ("WFP", "The Support Team", "CPWG and GBV
+# WG", "Candy", "All", "SAG co-chairs", "WASH Cluster coordinator"), not a preposition, a
+# pronoun or a sentence's opening words.
+_OWNER = (
+    r"(?P<owner>(?:the\s+|all\s+(?:the\s+)?)?"
+    r"(?!(?:According|Further|Thanks|Turning|Welcome|Due|Prior|In|On|As|With|For|From|This|"
+    r"That|These|Those|It|There|Here|Please|Also|However|What|How|Who|Which|When|Where|Why|If|"
+    r"She|He|They|We|I|Such|An?|Continued|Following)\b)"
+    rf"[A-Z][\w/&'’.-]*(?:\s+{_OWNER_WORD}){{0,5}}?)"
+)
+_NOT_OWNER = re.compile(
+    r"^(?:the\s+)?(?:meeting|discussion|presentation|document|training|list|table|report|"
+    r"plan|process|session|it|this|which|agenda|minutes?|draft|guideline|package|template|"
+    r"information|conversation|outcome|tor|strategy|work\s*plan)s?$",
+    re.I,
+)
+_VERB_AFTER_TO = (
+    r"(?!(?:the|a|an|all|this|these|its|their|his|her|date|day|and|or|but|which|"
+    r"be\s+held)\b)"
+)
+_OWNER_TO = re.compile(rf"^{_OWNER}\s+to\s+{_VERB_AFTER_TO}(?P<verb>[A-Za-z]{{3,}})\b")
+_TO_BE = re.compile(rf"^{_OWNER}\s+to\s+be\s+(?P<verb>[a-z]+ed)\b")
+_ASKED = re.compile(
+    rf"^{_OWNER}\s+(?:was|were|is|are|have\s+been|has\s+been)\s+(?:also\s+)?"
+    r"(?P<verb>requested|asked|urged|invited|tasked|encouraged|advised|called\s+upon)\s+to\s+"
+    r"(?!be\s+mindful)",
+)
+_AGREED = re.compile(
+    r"\b(?:it\s+was|it\s+is|was|were)\s+(?:also\s+)?(?:agreed|decided|proposed|suggested|resolved)"
+    r"(?:\s+that)?\s+(?P<rest>.+)$",
+    re.I,
+)
+_SUBJECT_AGREED = re.compile(
+    rf"^{_OWNER}\s+(?:agreed|decided|undertook|committed)\s+to\s+"
+    r"(?P<verb>[a-z]{3,})\b"
+)
+_TASK = (
+    r"review|prepare|draft|circulate|share|develop|coordinate|map|organi[sz]e|convene|submit|"
+    r"compile|finali[sz]e|update|send|follow|reach|consult|liaise|produce|revise|collect|set|"
+    r"establish|nominate|facilitate|translate|disseminate|publish|report|draw|propose|identify|"
+    r"brief|write|analy[sz]e|assess|lead|engage|mobili[sz]e|email|e-mail|provide|present|"
+    r"contact|ensure|consolidate|take|have|create|transcribe|invite|inform|notify|check|"
+    r"clarify|work|support|need|look|aim|arrange|launch|monitor|register|"
+    r"complete|go|contribute|give|set|make|communicate|host|call|visit|prioriti[sz]e|include"
+)
+_ASKS = re.compile(
+    r"(?<!have )(?<!has )(?<!had )\b(?:requested|requests|asked|asks|urged|urges|invited|"
+    r"invites|tasked)\s+"
+    rf"(?P<owner>(?:the\s+|all\s+)?[A-Za-z][\w/&'’.-]*(?:\s+[\w/&'’.-]+){{0,4}}?)\s+to\s+"
+    rf"(?:{_TASK})\b",
+)
+_WILL = re.compile(
+    rf"^{_OWNER}\s+(?:will|shall|would|is\s+to|are\s+to|needs?\s+to|aims?\s+to)\s+"
+    r"(?:also\s+|then\s+|further\s+|now\s+)?(?:need\s+to\s+)?"
+    rf"(?P<verb>{_TASK})\b(?!\s+place)",
+)
+_PASSIVE = (
+    r"shared|circulated|communicated|presented|consolidated|developed|reviewed|finali[sz]ed|"
+    r"sent|prepared|drafted|updated|organi[sz]ed|informed|contacted|continued|endorsed|"
+    r"submitted|distributed|formed|arranged|invited|followed\s+up|set\s+up|emailed"
+)
+_PASSIVE_FUTURE = re.compile(
+    rf"\b(?:will|shall|would|is\s+to|are\s+to)\s+(?:then\s+|also\s+|soon\s+)?be\s+"
+    rf"(?:\w+\s+)?(?P<verb>{_PASSIVE})\b(?:(?:(?!\bby\b).)*\bby\s+(?P<agent>(?:the\s+)?[A-Z][\w-]*"
+    r"(?:\s+[A-Z][\w-]*){0,3}|the\s+cluster))?",
+)
+_NEEDS = re.compile(rf"\bneeds?\s+to\s+be\s+(?:\w+\s+)?(?P<verb>{_PASSIVE}|\w+ed)\b", re.I)
+_IMPERATIVE = re.compile(
+    rf"^(?P<verb>(?:{_TASK})|get|agree|mail|put|post|upload|organise|organize|invite|"
+    r"design|hold|schedule|confirm|request|follow up)\b\s+\S",
+    re.I,
+)
+_REPORT = re.compile(
+    r"\b(?:informed|reported|announced|noted|mentioned|highlighted|explained|recalled|said|"
+    r"stated|indicated|emphasi[sz]ed|stressed|underlined|expressed|welcomed|hoped|glad)\b"
+    r"[^.]{0,60}?\bthat\b|\b(?:I|we)\s+(?:will|shall|would)\b",
+)
+# "a pledging event would be organised in the autumn": an event, not a task.
+_EVENT = re.compile(
+    r"\b(?:event|meeting|workshop|conference|session|forum|retreat|webinar|dialogue)s?\b"
+    r"[^.]{0,40}\b(?:be|been)\s+(?:held|organi[sz]ed|convened|hosted|taking\s+place)\b",
+    re.I,
+)
+_NOT_WORK_AGREED = re.compile(r"\b(?:no need|not|there is|there was)\b", re.I)
+
+
+def _claim(label, confidence, **data):
+    from nethub.meetings.extract.rules import Claim
+
+    return Claim(label, confidence, data)
+
+
+_BODY_NOUN = re.compile(
+    r"\b(?:team|cluster|group|committee|partners|members|member|coordinator|secretariat|sector|"
+    r"sectors|chairs?|co-?chairs?|leads?|co-?leads?|agencies|principals|staff|participants|all|"
+    r"section|unit|office|heads|representatives?|working\s+level|focal\s+points?|government|"
+    r"ministry|network|task\s*force|board|council|champion|director|officer|manager|hc|rc|"
+    r"agency)\b",
+    re.I,
+)
+
+
+def plausible_owner(owner: str, text: str) -> bool:
+    """Whether `owner` can be given work: an acronym ("WFP", "GTF"), a body ("Support Team",
+    "Partners", "All"), several words naming one, or a first name the minutes give in full
+    elsewhere ("Rick" for "Rick White"). "Skip", "Need", "While", "Letters" are not owners."""
+    if re.search(r"\d", owner):
+        return False
+    if re.search(r"\b[A-Z]{2,}[\w-]*\b", owner) or _BODY_NOUN.search(owner):
+        return True
+    words = owner.split()
+    if len(words) == 1:
+        return bool(re.search(rf"\b{re.escape(owner)}\s+[A-Z][a-z]", text))
+    return all(w[:1].isupper() or w.lower() in ("and", "of", "the", "&") for w in words)
+
+
+def _owner(text: str) -> str | None:
+    owner = re.sub(r"^(?:the|all\s+the)\s+", "", text.strip(), flags=re.I).strip(" ,.")
+    if not owner or _NOT_OWNER.match(owner):
+        return None
+    return owner
+
+
+def action_section_heading(seg, context):
+    """ "Action points:", "Follow-up action and Responsibility:", "Next Steps – After Fall
+    Forum", "Decisions and Actions:": what follows is action points."""
+    if len(seg.text.split()) <= 8 and _SECTION.match(seg.text.strip()):
+        return _claim(s.HEADING, 0.9, opens_actions=True)
+    return None
+
+
+def inline_action_label(seg, context):
+    """ "Action Points: WHO to share DEWS report regularly.", "ACTION (ongoing): Veronika to
+    clarify ...", "... Action point; GTF to design ...", "Share the draft >> ACTION"."""
+    match = _INLINE.search(seg.text)
+    if match and _PAST_POINTS.search(seg.text[: match.start("task")].rsplit(":", 1)[0]):
+        match = None
+    if match and len(match.group("task").split()) >= 2:
+        task = match.group("task").strip()
+        owner = _OWNER_TO.match(task) or _WILL.match(task)
+        return _claim(
+            s.ACTION,
+            0.95,
+            task=task,
+            owner=_owner(owner.group("owner")) if owner else None,
+            opens_actions=True,
+        )
+    trailing = _TRAILING.match(seg.text)
+    if trailing:
+        return _claim(s.ACTION, 0.9, task=trailing.group("task"))
+    return None
+
+
+_LEAD_CLAUSE = re.compile(
+    r"^(?:(?:In|At|On|For|During|Following|After|As)\b[^,]{0,50},\s*|(?:AGREED|RESOLVED)\s+"
+    r"(?:[A-Z]\.\s+)?|(?:Also|Further(?:more)?|Moreover|Finally|Then|However),\s*)"
+)
+
+
+def _main(text: str) -> str:
+    """The sentence without a leading clause ("In a related decision, CEB agreed ...")."""
+    return _LEAD_CLAUSE.sub("", text.strip())
+
+
+def owner_to_verb(seg, context):
+    """Note style: "WFP to maintain meetings", "HC to share the package", "All to send
+    suggestions", "ICCT to be informed on this schedule" (no owner: passive)."""
+    text = _main(seg.text)
+    if _REPORT.search(text):
+        return None
+    passive = _TO_BE.match(text)
+    if passive:
+        return _claim(s.ACTION, 0.75, task=text, owner=None)
+    match = _OWNER_TO.match(text)
+    if match and not re.match(r"^(?:due|according|prior|thanks)\b", text, re.I):
+        owner = _owner(match.group("owner"))
+        if owner is None or len(owner.split()) > 5:
+            return None
+        if not plausible_owner(owner, context.document.text):
+            return None
+        return _claim(s.ACTION, 0.9, task=text, owner=owner)
+    return None
+
+
+def asked_to(seg, context):
+    """ "Agencies were urged to finalize ...", "W.H.O. was requested to ensure ...", "the chair
+    requested the cluster members to share ...", "Partners ... are advised contact ..."."""
+    text = _main(seg.text)
+    match = _ASKED.match(text)
+    if match:
+        return _claim(s.ACTION, 0.85, task=text, owner=_owner(match.group("owner")))
+    match = _ASKS.search(text)
+    if match and not _REPORT.search(text):
+        return _claim(s.ACTION, 0.8, task=text, owner=_owner(match.group("owner")))
+    return None
+
+
+# "that the support team will prepare ...": the owner after "that" is written in lower case.
+_THAT_WILL = re.compile(
+    r"^(?:the\s+)?(?P<owner>[\w/&'’.-]+(?:\s+[\w/&'’.-]+){0,4}?)\s+(?:will|would|should|shall)\s+"
+    rf"(?:{_TASK})\b"
+)
+
+
+def agreed_work(seg, context):
+    """An unlabelled decision that assigns work: "It was decided that the Support Team will
+    prepare ...", "it was decided to email the latest version again", "Participants agreed to
+    review ...", "MACRAM questionnaire was agreed to be circulated"."""
+    text = _main(seg.text)
+    match = _SUBJECT_AGREED.match(text)
+    if match and match.group("verb") not in ("continue", "use", "add", "hold", "meet"):
+        return _claim(s.ACTION, 0.8, task=text, owner=_owner(match.group("owner")))
+    match = _AGREED.search(text)
+    if match is None or _NOT_WORK_AGREED.match(match.group("rest")) or _EVENT.search(text):
+        return None
+    rest = match.group("rest")
+    if re.search(r"\b(?:proposed|suggested)\b", seg.text[: match.start("rest")], re.I) and not (
+        context.action_section
+    ):
+        return None  # a suggestion in the discussion assigns nothing; under "Follow-up" it does
+    inner = _WILL.match(rest) or _OWNER_TO.match(rest) or _THAT_WILL.match(rest)
+    if inner:
+        return _claim(s.ACTION, 0.8, task=text, owner=_owner(inner.group("owner")))
+    if re.match(rf"^to\s+(?:be\s+)?(?:{_TASK}|{_PASSIVE})\b", rest) or re.search(
+        rf"\b(?:should|must|will|would)\s+be\s+(?:{_PASSIVE})\b", rest
+    ):
+        return _claim(s.ACTION, 0.7, task=text, owner=None)
+    return None
+
+
+def will_task(seg, context):
+    """A named owner promised a task: "PC will share report on the findings", "Rick will
+    prepare a memo", "The HC will engage with AUHIP", "UNICEF will email all participants"."""
+    text = _main(seg.text)
+    if _REPORT.search(text):
+        return None
+    match = _WILL.match(text)
+    if match is None:
+        return None
+    owner = _owner(match.group("owner"))
+    if owner is None or not plausible_owner(owner, context.document.text):
+        return None
+    if re.search(r"\b(?:you|your)\b", text):
+        return None  # said to an audience (a speech, a briefing): no task of the meeting
+    if re.search(
+        r"\b(?:hold|meet|convene|host)\b[^.]{0,30}\b(?:event|meeting|session|again)\b", text
+    ):
+        return None  # an event, not a task
+    return _claim(s.ACTION, 0.7, task=text, owner=owner)
+
+
+def passive_future_task(seg, context):
+    """Work to be done, its doer unsaid or an agent: "A template will be shared with the
+    cluster members", "a summary ... will be shared by the cluster"."""
+    text = seg.text.strip()
+    if _REPORT.search(text):
+        return None
+    match = _PASSIVE_FUTURE.search(text)
+    if match is None or _EVENT.search(text):
+        return None
+    agent = match.group("agent")
+    return _claim(s.ACTION, 0.6, task=text, owner=_owner(agent) if agent else None)
+
+
+def needs_doing(seg, context):
+    """ "The document need to be finalised in Sep/2022"."""
+    if _NEEDS.search(seg.text) and not _REPORT.search(seg.text):
+        return _claim(s.ACTION, 0.6, task=seg.text.strip(), owner=None)
+    return None
+
+
+def imperative_in_action_section(seg, context):
+    """Under an action heading, an item in the imperative: "Send a press release ...",
+    "Share Draft preliminary assessment ...", "To follow up with sub-cluster meetings"."""
+    if not context.action_section:
+        return None
+    text = re.sub(r"^to\s+", "", seg.text.strip(), flags=re.I)
+    if _IMPERATIVE.match(text) and len(text.split()) >= 3:
+        return _claim(s.ACTION, 0.8, task=seg.text.strip(), owner=None)
+    return None
+
+
+_RESOLVED_THAT = re.compile(
+    r"^(?:(?:AGREED|RESOLVED)\s+)?(?:[A-Z]\.\s+|\([a-z]\)\s+)?That\s+.{3,200}?\bbe\s+"
+    r"(?P<verb>[a-z]+ed)\b(?:.*?\bby\s+(?:the\s+)?(?P<agent>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}))?",
+)
+
+
+def resolved_that(seg, context):
+    """A resolution in the council style: "AGREED A. That a meeting be arranged for September
+    to refresh the Action Plan", "B. That membership of the small team be appointed by the
+    Armed Forces Champion"."""
+    match = _RESOLVED_THAT.match(seg.text.strip())
+    if match is None or match.group("verb") in ("noted", "received", "welcomed"):
+        return None
+    agent = match.group("agent")
+    return _claim(s.ACTION, 0.75, task=seg.text.strip(), owner=_owner(agent) if agent else None)

@@ -1,0 +1,138 @@
+"""Stage 1 of extraction: the document as labelled segments.
+
+A segment is a block of the document (a paragraph, a list item, a line, a table row) or, inside a
+block of running text, one of its sentences or cells. `label_document(text)` cuts the text into
+segments, finds each one's span in the text, and labels it with the first rule of the ordered
+table in `rules` that claims it; the learned classifier (`classifier`) labels what no rule
+claims. Every segment keeps the rule (or "classifier") that labelled it and a confidence.
+Stage 2 (`assemble`) builds the meeting from the labels.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from nethub.meetings.extract.blocks import Block, split_blocks
+from nethub.meetings.extract.header import MONTHS
+
+HEADING = "heading"
+PARTICIPANTS = "participant_line"
+AGENDA_ITEM = "agenda_item"
+DISCUSSION = "discussion"
+DECISION = "decision"
+ACTION = "action_point"
+TABLE_ROW = "table_row"
+OTHER = "other"
+LABELS = (HEADING, PARTICIPANTS, AGENDA_ITEM, DISCUSSION, DECISION, ACTION, TABLE_ROW, OTHER)
+
+
+@dataclass
+class Segment:
+    text: str
+    block: int  # index of its block
+    start: int | None = None  # span in the document's text, when found
+    end: int | None = None
+    bullet: bool = False
+    label: str = OTHER
+    rule: str = ""
+    confidence: float = 0.0
+    data: dict = field(default_factory=dict)  # what the rule read: owner, task, ...
+
+    @property
+    def span(self) -> list[int] | None:
+        return [self.start, self.end] if self.start is not None else None
+
+
+@dataclass
+class LabelledDocument:
+    text: str
+    blocks: list[Block]
+    segments: list[Segment]
+
+    def labelled(self, label: str) -> list[Segment]:
+        return [s for s in self.segments if s.label == label]
+
+
+# Cells of a flattened table ("... with the LGUs. / -PC will share report"), glued list items
+# ("-CPWG will ...", "· David to present"), inline numbering ("1.Send a press release").
+_CELL = re.compile(
+    r"\s+/\s+(?=[-·•]?\s*[A-Z(])|\s+[·•]\s+|(?<=[.:;])\s*-(?=[A-Z])|\s+[-–—]\s+(?=[A-Z][a-z])"
+    r"|;\s+(?=(?:the\s+)?[a-zA-Z]+\s+(?:\w+\s+){0,3}(?:will|to|should|shall)\b)"
+)
+# "Prioritization of Health activities: Health Cluster to share ...": a label, then the task.
+_LABEL_THEN_TASK = re.compile(r"^([^:]{3,60}):\s+(?=(?:[A-Z][\w.]*\s+){1,4}(?:to|will|was|were)\s)")
+# "1.Send", "Status 1 Prioritization", "inputs. 2 UNICEF or WHO": numbered items run together.
+_INLINE_NUMBER = re.compile(
+    r"(?<=\s)\d{1,2}\.(?=[A-Z][a-z])|(?<=[a-z.)])\s+\d{1,2}\s+"
+    rf"(?!(?:{MONTHS})\b)(?=[A-Z][A-Za-z]+\s)"
+)
+
+
+def _pieces(block: Block) -> list[str]:
+    """The sentences and cells of a block."""
+    from nethub.meetings.extract.actions import split_sentences
+
+    text = _INLINE_NUMBER.sub("\n", block.text)
+    pieces: list[str] = []
+    for part in re.split(r"\n", text):
+        for cell in _CELL.split(part):
+            cell = re.sub(r"^\d{1,2}[.)]?\s+(?=[A-Z])", "", cell.strip(" -·•/"))
+            label = _LABEL_THEN_TASK.match(cell)
+            if label:
+                pieces.append(label.group(1))
+                cell = cell[label.end() :]
+            if cell:
+                pieces.extend(split_sentences(cell))
+    return pieces or [block.text]
+
+
+def _locator(text: str):
+    """Finds pieces in the text in order; whitespace may differ (PDF wrapping undone)."""
+    flat, positions = [], []
+    for index, char in enumerate(text):
+        if not char.isspace():
+            flat.append(char)
+            positions.append(index)
+    flat_text = "".join(flat)
+    cursor = [0]
+
+    def locate(piece: str) -> tuple[int | None, int | None]:
+        key = re.sub(r"\s+", "", piece)[:60]
+        if not key:
+            return None, None
+        at = flat_text.find(key, cursor[0])
+        if at < 0:
+            at = flat_text.find(key)
+        if at < 0:
+            return None, None
+        end_key = re.sub(r"\s+", "", piece)
+        last = min(at + len(end_key), len(positions)) - 1
+        cursor[0] = at + 1
+        return positions[at], positions[last] + 1
+
+    return locate
+
+
+def segment(text: str) -> LabelledDocument:
+    blocks = split_blocks(text)
+    locate = _locator(text)
+    segments = []
+    for index, block in enumerate(blocks):
+        pieces = [block.text] if len(block.text) < 60 else _pieces(block)
+        for piece in pieces:
+            start, end = locate(piece)
+            segments.append(Segment(piece, index, start, end, bullet=block.bullet))
+    return LabelledDocument(text, blocks, segments)
+
+
+def label_document(text: str) -> LabelledDocument:
+    """Stage 1: the document's segments, each labelled by a rule of the table or the
+    classifier."""
+    from nethub.meetings.extract import classifier
+    from nethub.meetings.extract.rules import label_segments
+
+    document = segment(text)
+    label_segments(document)
+    classifier.label_rest(document)
+    return document
