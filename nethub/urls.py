@@ -23,6 +23,9 @@ urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
     prefix_default_language=False,
 )
+urlpatterns += i18n_patterns(
+    path("workplan/", include("nethub.workplan.urls")), prefix_default_language=False
+)
 if settings.DEBUG:
     urlpatterns += [path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT})]
 

@@ -8,7 +8,6 @@ from nethub.consultations.models import (
     Comment,
     Consultation,
     DocumentVersion,
-    EngagementTarget,
     ExpressionOfInterest,
     Question,
 )
@@ -25,17 +24,12 @@ class DocumentVersionInline(admin.TabularInline):
     extra = 0
 
 
-class EngagementTargetInline(admin.TabularInline):
-    model = EngagementTarget
-    extra = 0
-
-
 @admin.register(Consultation)
 class ConsultationAdmin(admin.ModelAdmin):
     list_display = ["title", "opens_at", "closes_at", "participation", "moderation", "moderator"]
     prepopulated_fields = {"slug": ["title"]}
     search_fields = ["title"]
-    inlines = [QuestionInline, DocumentVersionInline, EngagementTargetInline]
+    inlines = [QuestionInline, DocumentVersionInline]
     raw_id_fields = ["moderator"]
 
     def save_model(self, request, obj, form, change):
@@ -73,4 +67,4 @@ class CommentAdmin(admin.ModelAdmin):
 class ExpressionOfInterestAdmin(admin.ModelAdmin):
     list_display = ["organization", "target", "engagement", "consultation"]
     list_filter = ["consultation", "engagement"]
-    list_select_related = ["organization", "target", "consultation"]
+    list_select_related = ["organization", "consultation"]

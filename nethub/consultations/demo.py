@@ -9,8 +9,9 @@ from pathlib import Path
 from django.utils import timezone
 
 from nethub.accounts.models import User
+from nethub.consultations import targets as target_registry
 from nethub.consultations.importer import consultation_import
-from nethub.consultations.models import Consultation, EngagementTarget
+from nethub.consultations.models import Consultation
 from nethub.consultations.services import consultation_create
 
 FIXTURE = "discussion-space-draft-workplan-2022-2024.txt"
@@ -40,11 +41,9 @@ def load(*, fixtures_dir: Path | None, stdout) -> None:
             "Which priorities, working groups or workstreams would your organisation join?",
         ],
     )
-    for number, title in ((1, "Demo priority one"), (2, "Demo priority two")):
-        EngagementTarget.objects.create(
-            consultation=consultation, kind="priority", number=str(number), title=title
-        )
-    EngagementTarget.objects.create(
-        consultation=consultation, kind="working_group", title="Demo working group"
-    )
+    provider = target_registry.provider()
+    if provider is not None:
+        for number, title in ((1, "Demo priority one"), (2, "Demo priority two")):
+            provider.priority(consultation, number=str(number), title=title, status="")
+        provider.group(consultation, kind="working_group", number="", title="Demo working group")
     stdout.write(f"Consultations: opened “{consultation.title}” for comments.")

@@ -54,7 +54,7 @@ def rows(*, consultation: Consultation, include_hidden: bool) -> list[list]:
                 "; ".join(a.filename for a in c.attachments.all())
                 + (" [mentioned, not in import]" if c.attachment_mentioned else ""),
                 c.support_count,
-                "; ".join(str(t) for t in c.targets.all()),
+                "; ".join(str(t) for t in c.targets_named),
                 "; ".join(
                     f"{t.element.code} ({t.status})"
                     for t in c.taggings.all()

@@ -29,11 +29,12 @@ from pathlib import Path
 from django.db import transaction
 from django.utils.text import slugify
 
+from nethub.consultations import targets as target_registry
 from nethub.consultations.asks import priority_mentions
 from nethub.consultations.models import (
     Comment,
+    CommentTarget,
     Consultation,
-    EngagementTarget,
     ExpressionOfInterest,
     Question,
 )
@@ -268,7 +269,10 @@ def consultation_import(*, path: Path | str, actor=None, text: str | None = None
         if comment.attachment_mentioned:
             report.attachments_not_in_export.append(label)
         named = [targets[m.number] for m in priority_mentions(body_text) if m.number in targets]
-        comment.targets.set(named)
+        CommentTarget.objects.filter(comment=comment).delete()
+        CommentTarget.objects.bulk_create(
+            [CommentTarget(comment=comment, **target_registry.ref(t)) for t in dict.fromkeys(named)]
+        )
         report.interests += _interests_from(consultation, comment, parsed, targets, report, label)
         record_saved(comment)
     imported_keys = {c.source_key for c in imported}
@@ -289,46 +293,33 @@ def _priorities_named(page: ParsedPage) -> dict[str, dict[str, str]]:
     return found
 
 
-def _targets_from(page: ParsedPage, consultation: Consultation) -> dict[str, EngagementTarget]:
-    """The numbered priorities the page names, titled where the page gives a title."""
+def _targets_from(page: ParsedPage, consultation: Consultation) -> dict:
+    """The numbered priorities the page names, titled where the page gives a title: records
+    of the workplan under consultation, found or made through its provider (targets.py)."""
+    provider = target_registry.provider()
+    if provider is None:
+        return {}
     found = _priorities_named(page)
-    targets = {}
-    for number, entry in sorted(found.items(), key=lambda kv: int(kv[0])):
-        target = EngagementTarget.objects.filter(
-            consultation=consultation, kind=EngagementTarget.Kind.PRIORITY, number=number
-        ).first()
-        if target is None:
-            target = EngagementTarget.objects.create(
-                consultation=consultation,
-                kind=EngagementTarget.Kind.PRIORITY,
-                number=number,
-                title=entry["title"],
-                status=entry["status"],
-            )
-        else:
-            target.title = target.title or entry["title"]
-            target.status = target.status or entry["status"]
-            target.save(update_fields=["title", "status"])
-        targets[number] = target
-    return targets
+    return {
+        number: provider.priority(
+            consultation, number=number, title=entry["title"], status=entry["status"]
+        )
+        for number, entry in sorted(found.items(), key=lambda kv: int(kv[0]))
+    }
 
 
-def _group_target(consultation: Consultation, line: str) -> EngagementTarget | None:
+def _group_target(consultation: Consultation, line: str):
     match = GROUP.match(BULLET.sub("", line) if BULLET.match(line) else line)
-    if not match or not (match.group("title") or match.group("number")):
+    provider = target_registry.provider()
+    if provider is None or not match or not (match.group("title") or match.group("number")):
         return None
-    kind = (
-        EngagementTarget.Kind.WORKING_GROUP
-        if match.group("kind").lower().startswith("working")
-        else EngagementTarget.Kind.WORKSTREAM
-    )
-    target, _ = EngagementTarget.objects.get_or_create(
-        consultation=consultation,
+    kind = "working_group" if match.group("kind").lower().startswith("working") else "workstream"
+    return provider.group(
+        consultation,
         kind=kind,
         number=match.group("number") or "",
         title=match.group("title").strip(" .:")[:255],
     )
-    return target
 
 
 def _interests_from(consultation, comment, parsed, targets, report, label) -> int:
@@ -340,7 +331,7 @@ def _interests_from(consultation, comment, parsed, targets, report, label) -> in
     start = next((i for i, line in enumerate(lines) if INTEREST.search(line)), None)
     if start is None:
         return 0
-    found: list[tuple[EngagementTarget, str]] = []
+    found: list[tuple[object, str]] = []
     engagement = ""
     for line in lines[start:]:
         heading = ENGAGEMENT.match(line)
@@ -360,7 +351,6 @@ def _interests_from(consultation, comment, parsed, targets, report, label) -> in
         ExpressionOfInterest.objects.create(
             consultation=consultation,
             organization=comment.organization,
-            target=None,
             comment=comment,
             note=lines[start][:1000],
         )
@@ -371,7 +361,7 @@ def _interests_from(consultation, comment, parsed, targets, report, label) -> in
         interest, _ = ExpressionOfInterest.objects.update_or_create(
             consultation=consultation,
             organization=comment.organization,
-            target=target,
+            **target_registry.ref(target),
             defaults={"engagement": engagement, "comment": comment, "note": lines[start][:1000]},
         )
         count += 1

@@ -5,12 +5,15 @@ priorities they say they want to work on, and who follows it for the daily diges
 from __future__ import annotations
 
 from django.conf import settings
-from django.contrib.contenttypes.fields import GenericRelation
+from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelation
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
+from nethub.consultations import targets as target_registry
 from nethub.core.models import TimeStampedModel
 from nethub.core.searchable import SearchDocument
 
@@ -97,6 +100,12 @@ class Consultation(TimeStampedModel):
     def is_open(self) -> bool:
         return self.phase == self.Phase.OPEN
 
+    @cached_property
+    def targets(self) -> list:
+        """The priorities, working groups and workstreams stakeholders can comment on and
+        join (those of the workplan under consultation; see targets.py)."""
+        return target_registry.for_consultation(self)
+
 
 class DocumentVersion(models.Model):
     """A version of the document under consultation: a file or an address."""
@@ -133,41 +142,6 @@ class Question(models.Model):
 
     def __str__(self) -> str:
         return self.text[:80]
-
-
-class EngagementTarget(models.Model):
-    """Something of the workplan an organisation can say it wants to work on: a priority, a
-    working group or a workstream. Kept inside consultations until a workplan app exists."""
-
-    class Kind(models.TextChoices):
-        PRIORITY = "priority", _("Priority")
-        WORKING_GROUP = "working_group", _("Working group")
-        WORKSTREAM = "workstream", _("Workstream")
-
-    class Status(models.TextChoices):
-        ONGOING = "ongoing", _("Ongoing")
-        NEW = "new", _("New")
-        UNKNOWN = "", _("Not stated")
-
-    consultation = models.ForeignKey(Consultation, on_delete=models.CASCADE, related_name="targets")
-    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices, default=Kind.PRIORITY)
-    number = models.CharField(_("number"), max_length=16, blank=True)
-    title = models.CharField(_("title"), max_length=255, blank=True)
-    status = models.CharField(_("status"), max_length=8, choices=Status.choices, blank=True)
-
-    class Meta:
-        ordering = ["consultation", "kind", "number", "title"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["consultation", "kind", "number", "title"], name="engagement_target_unique"
-            )
-        ]
-        verbose_name = _("priority, working group or workstream")
-        verbose_name_plural = _("priorities, working groups and workstreams")
-
-    def __str__(self) -> str:
-        label = f"{self.get_kind_display()} {self.number}".strip()
-        return f"{label}: {self.title}" if self.title else label
 
 
 class Comment(TimeStampedModel):
@@ -238,9 +212,6 @@ class Comment(TimeStampedModel):
     # The one-time token of the form that posted it: the same form sent twice (a double
     # click) posts one comment.
     submission_key = models.CharField(max_length=64, blank=True, editable=False)
-    targets = models.ManyToManyField(
-        EngagementTarget, blank=True, related_name="comments", verbose_name=_("priorities named")
-    )
     taggings = GenericRelation("framework.Tagging")
 
     class Meta:
@@ -266,6 +237,11 @@ class Comment(TimeStampedModel):
 
     def get_absolute_url(self) -> str:
         return f"{self.consultation.get_absolute_url()}#comment-{self.pk}"
+
+    @property
+    def targets_named(self) -> list:
+        """The workplan items this comment names (prefetch `target_links__target`)."""
+        return [link.target for link in self.target_links.all() if link.target is not None]
 
     @property
     def author_label(self) -> str:
@@ -389,15 +365,12 @@ class ExpressionOfInterest(TimeStampedModel):
     organization = models.ForeignKey(
         "directory.Organization", on_delete=models.CASCADE, related_name="+"
     )
-    target = models.ForeignKey(
-        EngagementTarget,
-        verbose_name=_("priority, working group or workstream"),
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="interests",
-        help_text=_("Empty when an imported page says there is interest but not in what."),
+    # A priority, working group or workstream of the workplan app (see targets.py).
+    target_type = models.ForeignKey(
+        ContentType, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
     )
+    target_id = models.PositiveBigIntegerField(null=True, blank=True)
+    target = GenericForeignKey("target_type", "target_id")
     engagement = models.CharField(
         _("engagement"), max_length=8, choices=Engagement.choices, blank=True
     )
@@ -410,10 +383,11 @@ class ExpressionOfInterest(TimeStampedModel):
     )
 
     class Meta:
-        ordering = ["consultation", "target", "organization__name"]
+        ordering = ["consultation", "target_type", "target_id", "organization__name"]
         constraints = [
             models.UniqueConstraint(
-                fields=["consultation", "organization", "target"], name="interest_unique"
+                fields=["consultation", "organization", "target_type", "target_id"],
+                name="interest_unique_target",
             )
         ]
         verbose_name = _("expression of interest")
@@ -421,6 +395,26 @@ class ExpressionOfInterest(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.organization}: {self.target or '—'} ({self.engagement})"
+
+
+class CommentTarget(models.Model):
+    """A priority, working group or workstream that a comment names (see targets.py)."""
+
+    comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="target_links")
+    target_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
+    target_id = models.PositiveBigIntegerField()
+    target = GenericForeignKey("target_type", "target_id")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["comment", "target_type", "target_id"], name="comment_target_unique"
+            )
+        ]
+        indexes = [models.Index(fields=["target_type", "target_id"])]
+
+    def __str__(self) -> str:
+        return f"#{self.comment_id} names {self.target_type_id}-{self.target_id}"
 
 
 class Follow(models.Model):

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Q, QuerySet
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -15,8 +16,8 @@ from django.utils.translation import gettext as _
 from nethub.consultations.models import (
     Attachment,
     Comment,
+    CommentTarget,
     Consultation,
-    EngagementTarget,
     ExpressionOfInterest,
     Flag,
     Support,
@@ -39,7 +40,7 @@ def consultation_list(*, phase: str = "") -> list[Consultation]:
 def consultation_detail(*, slug: str) -> Consultation:
     return (
         Consultation.objects.select_related("moderator")
-        .prefetch_related("questions", "document_versions", "targets")
+        .prefetch_related("questions", "document_versions")
         .get(slug=slug)
     )
 
@@ -214,18 +215,24 @@ def open_flags(*, comment_ids: list[int]) -> dict[int, list[Flag]]:
     return flags
 
 
+def _key(target) -> tuple:
+    return (ContentType.objects.get_for_model(target).pk, target.pk)
+
+
 def interests_table(*, consultation: Consultation) -> list[dict]:
     """Per priority (working group, workstream): the organisations that want to continue and
     those that want to start; interests whose target the page did not state come last."""
-    interests = ExpressionOfInterest.objects.filter(consultation=consultation).select_related(
-        "organization", "target", "comment"
+    interests = (
+        ExpressionOfInterest.objects.filter(consultation=consultation)
+        .select_related("organization", "comment")
+        .prefetch_related("target")
     )
-    rows: dict[int | None, dict] = {}
-    for target in consultation.targets.all():
-        rows[target.pk] = {"target": target, "continue": [], "start": [], "unstated": []}
+    rows: dict[tuple | None, dict] = {}
+    for target in consultation.targets:
+        rows[_key(target)] = {"target": target, "continue": [], "start": [], "unstated": []}
     for interest in interests:
         row = rows.setdefault(
-            interest.target_id,
+            (interest.target_type_id, interest.target_id) if interest.target_id else None,
             {"target": interest.target, "continue": [], "start": [], "unstated": []},
         )
         row[interest.engagement or "unstated"].append(interest)
@@ -253,7 +260,7 @@ def export_comments(*, consultation: Consultation, include_hidden: bool) -> list
             "parent__organization",
             "parent__author",
         )
-        .prefetch_related("attachments", "targets", "taggings__element")
+        .prefetch_related("attachments", "target_links__target", "taggings__element")
         .annotate(support_count=Count("supports", distinct=True))
         .order_by("created_at", "position", "pk")
     )
@@ -266,13 +273,13 @@ def synthesis(*, consultation: Consultation, include_hidden: bool = False) -> di
     from nethub.consultations.asks import find_asks
 
     comments = export_comments(consultation=consultation, include_hidden=include_hidden)
-    by_target: dict[EngagementTarget, list[Comment]] = defaultdict(list)
+    by_target: dict = defaultdict(list)
     by_objective: dict = defaultdict(lambda: {"confirmed": [], "suggested": []})
     by_kind: dict[str, list[Comment]] = defaultdict(list)
     by_question: dict = defaultdict(list)
     organizations: dict = {}
     for comment in comments:
-        for target in comment.targets.all():
+        for target in comment.targets_named:
             by_target[target].append(comment)
         for tagging in comment.taggings.all():
             if tagging.element.kind == "objective":
@@ -295,10 +302,12 @@ def synthesis(*, consultation: Consultation, include_hidden: bool = False) -> di
         )
         entry["comments"].append(comment)
         entry["asks"].extend((comment, ask) for ask in find_asks(comment.text))
-        for target in comment.targets.all():
+        for target in comment.targets_named:
             entry["targets"].setdefault(target, str(_("named in a comment")))
-    for interest in ExpressionOfInterest.objects.filter(consultation=consultation).select_related(
-        "organization", "target"
+    for interest in (
+        ExpressionOfInterest.objects.filter(consultation=consultation)
+        .select_related("organization")
+        .prefetch_related("target")
     ):
         entry = organizations.setdefault(
             interest.organization_id,
@@ -323,7 +332,8 @@ def synthesis(*, consultation: Consultation, include_hidden: bool = False) -> di
         "count": len(comments),
         "organization_count": len(organizations),
         "by_target": sorted(
-            by_target.items(), key=lambda kv: (kv[0].kind, kv[0].number, kv[0].title)
+            by_target.items(),
+            key=lambda kv: (getattr(kv[0], "kind", "priority"), kv[0].number, kv[0].title),
         ),
         "by_objective": sorted(by_objective.items(), key=lambda kv: kv[0].position),
         "by_kind": sorted(by_kind.items(), key=lambda kv: -kinds[kv[0]]),
@@ -344,11 +354,12 @@ def thread_arrange(
     consultation: Consultation,
     sort: str = "oldest",
     organization_kind: str = "",
-    target_id: int | None = None,
+    target_key: str = "",
 ) -> list[ThreadItem]:
     """Whole threads (a top-level comment and its replies) sorted by their first comment
     (oldest first, newest first, or most supported) and kept when that comment comes from
-    an organisation of `organization_kind` or names the priority `target_id`. One query (for
+    an organisation of `organization_kind` or names the workplan item `target_key`
+    ("<content type>-<id>", see targets.key). One query (for
     the priorities) on top of the thread's, whatever its length."""
     threads: list[list[ThreadItem]] = []
     for item in items:
@@ -363,10 +374,13 @@ def thread_arrange(
             if thread[0].comment.organization_id
             and thread[0].comment.organization.kind == organization_kind
         ]
-    if target_id is not None:
+    if target_key:
+        type_id, _sep, object_id = target_key.partition("-")
         naming = set(
-            Comment.targets.through.objects.filter(
-                engagementtarget_id=target_id, comment__consultation=consultation
+            CommentTarget.objects.filter(
+                comment__consultation=consultation,
+                target_type_id=int(type_id),
+                target_id=int(object_id),
             ).values_list("comment_id", flat=True)
         )
         threads = [thread for thread in threads if thread[0].comment.pk in naming]

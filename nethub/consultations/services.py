@@ -13,13 +13,13 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from nethub.consultations import targets as target_registry
 from nethub.consultations.models import (
     Attachment,
     Comment,
     CommentRevision,
     Consultation,
     EmailOptOut,
-    EngagementTarget,
     ExpressionOfInterest,
     Flag,
     Follow,
@@ -314,19 +314,21 @@ def interest_set(
     *,
     consultation: Consultation,
     actor,
-    choices: dict[int, str],
+    choices: dict[str, str],
 ) -> list[ExpressionOfInterest]:
-    """Make `choices` (target id → "continue"/"start") the actor's organisation's
-    expressions of interest in this consultation; targets left out are withdrawn."""
+    """Make `choices` (target key → "continue"/"start", see targets.key) the actor's
+    organisation's expressions of interest in this consultation; targets left out are
+    withdrawn. The workplan hears of each (a membership request follows)."""
     _check(actor, "consultations.express_interest", consultation)
     organization = actor.organization
-    targets = {t.pk: t for t in consultation.targets.filter(pk__in=choices)}
+    targets = {k: t for t in consultation.targets if (k := target_registry.key(t)) in choices}
     existing = {
-        i.target_id: i
+        f"{i.target_type_id}-{i.target_id}": i
         for i in ExpressionOfInterest.objects.filter(
-            consultation=consultation, organization=organization, target__isnull=False
+            consultation=consultation, organization=organization, target_id__isnull=False
         )
     }
+    provider = target_registry.provider()
     result = []
     for target_id, interest in existing.items():
         if target_id not in targets:
@@ -336,6 +338,8 @@ def interest_set(
                 action="interest_withdrawn",
                 old_value=interest.target,
             )
+            if provider is not None:
+                provider.interest_withdrawn(interest, actor=actor)
             interest.delete()
     for target_id, target in targets.items():
         engagement = choices[target_id]
@@ -346,10 +350,12 @@ def interest_set(
             interest = ExpressionOfInterest.objects.create(
                 consultation=consultation,
                 organization=organization,
-                target=target,
                 engagement=engagement,
                 created_by=actor,
+                **target_registry.ref(target),
             )
+            if provider is not None:
+                provider.interest_expressed(interest, actor=actor)
             audit_record(
                 actor=actor,
                 subject=consultation,
@@ -361,26 +367,6 @@ def interest_set(
             interest.save(update_fields=["engagement", "updated_at"])
         result.append(interest)
     return result
-
-
-@transaction.atomic
-def target_create(
-    *,
-    consultation: Consultation,
-    kind: str,
-    number: str = "",
-    title: str = "",
-    status: str = "",
-    actor=None,
-) -> EngagementTarget:
-    target, _created = EngagementTarget.objects.get_or_create(
-        consultation=consultation,
-        kind=kind,
-        number=number,
-        title=title,
-        defaults={"status": status},
-    )
-    return target
 
 
 @transaction.atomic

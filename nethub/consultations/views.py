@@ -3,6 +3,8 @@ services and selectors. Each view's docstring says who may see or do what."""
 
 from __future__ import annotations
 
+import re
+
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
@@ -18,6 +20,7 @@ from django.views.decorators.http import require_POST
 from rules.contrib.views import permission_required
 
 from nethub.consultations import exports, selectors, services
+from nethub.consultations import targets as target_registry
 from nethub.consultations.forms import CommentEditForm, CommentForm, FlagForm, ReasonForm
 from nethub.consultations.models import Comment, Consultation
 from nethub.consultations.notifications import unsubscribe_read
@@ -72,14 +75,14 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
     sort = sort if sort in selectors.THREAD_SORTS else "oldest"
     kind = request.GET.get("kind", "")
     kind = kind if kind in OrganizationKind.values else ""
-    target_id = request.GET.get("priority", "")
-    target_id = int(target_id) if target_id.isdigit() else None
+    target_key = request.GET.get("priority", "")
+    target_key = target_key if re.fullmatch(r"\d+-\d+", target_key) else ""
     items = selectors.thread_arrange(
         items=items,
         consultation=consultation,
         sort=sort,
         organization_kind=kind,
-        target_id=target_id,
+        target_key=target_key,
     )
     # Pages of top-level threads: a page holds whole threads, whatever their size.
     roots = [i for i, item in enumerate(items) if item.depth == 0]
@@ -136,7 +139,7 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
                         ("q", query),
                         ("sort", sort if sort != "oldest" else ""),
                         ("kind", kind),
-                        ("priority", target_id),
+                        ("priority", target_key),
                     )
                     if v
                 }
@@ -149,7 +152,8 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
             ],
             "kind": kind,
             "kinds": OrganizationKind.choices,
-            "target_id": target_id,
+            "target_key": target_key,
+            "target_choices": [(target_registry.key(t), t) for t in consultation.targets],
             "document_link": selectors.consultation_document_link(consultation=consultation),
             "query": query,
             "question_id": question_id,
@@ -313,21 +317,21 @@ def interests(request: HttpRequest, slug: str) -> HttpResponse:
     """Those who may take part, while open: say which priorities, working groups and
     workstreams their organisation wants to continue or start working on."""
     consultation = get_object_or_404(Consultation, slug=slug)
-    targets = list(consultation.targets.all())
+    targets = [(target_registry.key(t), t) for t in consultation.targets]
     current = {
-        i.target_id: i.engagement
+        f"{i.target_type_id}-{i.target_id}": i.engagement
         for i in consultation.interests.filter(organization=request.user.organization)
     }
     if request.method == "POST":
         choices = {}
-        for target in targets:
-            value = request.POST.get(f"target-{target.pk}", "")
+        for key, _target in targets:
+            value = request.POST.get(f"target-{key}", "")
             if value in ("continue", "start"):
-                choices[target.pk] = value
+                choices[key] = value
         services.interest_set(consultation=consultation, actor=request.user, choices=choices)
         messages.success(request, _("Your organisation's interests are saved."))
         return redirect(consultation.get_absolute_url())
-    rows = [(t, current.get(t.pk, "")) for t in targets]
+    rows = [(key, t, current.get(key, "")) for key, t in targets]
     return render(
         request, "consultations/interests.html", {"consultation": consultation, "rows": rows}
     )

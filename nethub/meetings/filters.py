@@ -43,6 +43,11 @@ class ActionPointFilter(django_filters.FilterSet):
     overdue = django_filters.BooleanFilter(
         method="filter_overdue", label=_("Overdue only"), widget=forms.CheckboxInput()
     )
+    # Meetings a working group held (workplan's WorkingGroup.meetings; meetings imports nothing
+    # of it). Linked from the group's page.
+    working_group = django_filters.NumberFilter(
+        field_name="meeting__working_groups", label=_("Working group"), widget=forms.HiddenInput
+    )
     mine = django_filters.BooleanFilter(
         method="filter_mine", label=_("My organisation's only"), widget=forms.CheckboxInput()
     )

@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "nethub.roster",
     "nethub.search",
     "nethub.api",
+    "nethub.workplan",
 ]
 
 MIDDLEWARE = [

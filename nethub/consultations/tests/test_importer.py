@@ -70,15 +70,15 @@ def test_fixture_comments_organisations_and_reply_links(imported):
 @pytest.mark.django_db
 def test_fixture_priorities_and_interests(imported):
     consultation = imported.consultation
-    priorities = {t.number: t for t in consultation.targets.all()}
+    priorities = {t.number: t for t in consultation.targets}
     assert set(priorities) == {"2", "3", "4", "5", "6"}
     assert priorities["3"].title == "Preparing for future health emergencies"
-    assert priorities["5"].status == "new"
+    assert priorities["5"].novelty == "new"
     assert priorities["6"].title == "Climate Change, the GCM and the Paris Agreement"
     caram = ExpressionOfInterest.objects.get(organization__name="CARAM Asia")
     assert caram.target == priorities["3"]
     # Caritas and the Initiative say they are interested, but their lists are not in the page.
-    unlisted = ExpressionOfInterest.objects.filter(target__isnull=True)
+    unlisted = ExpressionOfInterest.objects.filter(target_id__isnull=True)
     assert {i.organization.name for i in unlisted} == {
         "Caritas Internationalis",
         "Initiative for Child Rights in the Global Compacts",

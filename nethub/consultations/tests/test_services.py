@@ -7,8 +7,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 
-from nethub.consultations import services
-from nethub.consultations.models import Comment, EngagementTarget, Follow
+from nethub.consultations import services, targets
+from nethub.consultations.models import Comment, Follow
 from nethub.consultations.notifications import digests_send, unsubscribe_read
 from nethub.consultations.sanitize import sanitize_html
 from nethub.consultations.tests.factories import consultation_in, docx_bytes, pdf_bytes
@@ -197,17 +197,16 @@ def test_support_once_per_organisation_not_own(stakeholder_user, focal_point_use
 @pytest.mark.django_db
 def test_interests_set_and_withdraw(stakeholder_user):
     consultation = consultation_in("open")
-    p1 = EngagementTarget.objects.create(consultation=consultation, number="1", title="One")
-    wg = EngagementTarget.objects.create(
-        consultation=consultation, kind="working_group", title="Returns"
-    )
+    provider = targets.provider()
+    p1 = provider.priority(consultation, number="1", title="One", status="")
+    wg = provider.group(consultation, kind="working_group", number="", title="Returns")
     services.interest_set(
         consultation=consultation,
         actor=stakeholder_user,
-        choices={p1.pk: "continue", wg.pk: "start"},
+        choices={targets.key(p1): "continue", targets.key(wg): "start"},
     )
     services.interest_set(
-        consultation=consultation, actor=stakeholder_user, choices={wg.pk: "continue"}
+        consultation=consultation, actor=stakeholder_user, choices={targets.key(wg): "continue"}
     )
     assert [(i.target, i.engagement) for i in consultation.interests.all()] == [(wg, "continue")]
 

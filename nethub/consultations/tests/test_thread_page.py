@@ -7,7 +7,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from nethub.consultations.models import Comment, DocumentVersion, EngagementTarget, Support
+from nethub.consultations import targets
+from nethub.consultations.models import Comment, CommentTarget, DocumentVersion, Support
 from nethub.consultations.services import comment_create
 from nethub.consultations.tests.factories import comment, consultation_in
 from nethub.directory.models import Organization
@@ -21,15 +22,15 @@ def _thread(n: int):
         slug="some-ngo", defaults={"name": "Some NGO", "kind": "ngo"}
     )
     un = Organization.objects.get(acronym="UNHCR")
-    priority = EngagementTarget.objects.create(
-        consultation=consultation, kind="priority", number=3, title="Health emergencies"
+    priority = targets.provider().priority(
+        consultation, number="3", title="Health emergencies", status=""
     )
     roots = []
     for i in range(n):
         root = comment(consultation, organization=ngo if i % 2 else un, body=f"Root {i}.")
         comment(consultation, organization=un, parent=root, body=f"Reply to {i}.")
         roots.append(root)
-    roots[0].targets.add(priority)
+    CommentTarget.objects.create(comment=roots[0], **targets.ref(priority))
     Support.objects.create(comment=roots[-1], organization=ngo)
     return consultation, roots, priority
 
@@ -49,7 +50,7 @@ def test_sorting_filtering_and_folded_replies(client):
     assert _order(supported, 4)[0] == 3
     ngo_only = client.get(url, {"kind": "ngo"}).content.decode()
     assert "Root 1." in ngo_only and "Root 3." in ngo_only and "Root 0." not in ngo_only
-    named = client.get(url, {"priority": priority.pk}).content.decode()
+    named = client.get(url, {"priority": targets.key(priority)}).content.decode()
     assert "Root 0." in named and "Root 1." not in named and "Reply to 0." in named
     question = consultation.questions.get()
     Comment.objects.filter(pk=roots[2].pk).update(question=question)
@@ -63,11 +64,13 @@ def test_thread_query_count_is_flat(client, django_assert_num_queries):
     few, _roots, priority = _thread(2)
     client.get(few.get_absolute_url())  # warm caches (content types, sessions)
     with CaptureQueriesContext(connection) as small:
-        client.get(few.get_absolute_url(), {"sort": "supported", "priority": priority.pk})
+        client.get(few.get_absolute_url(), {"sort": "supported", "priority": targets.key(priority)})
     Comment.objects.all().delete()
     many, _roots, priority = _thread(30)
     with django_assert_num_queries(len(small.captured_queries)):
-        client.get(many.get_absolute_url(), {"sort": "supported", "priority": priority.pk})
+        client.get(
+            many.get_absolute_url(), {"sort": "supported", "priority": targets.key(priority)}
+        )
 
 
 def test_the_document_under_consultation_is_a_link(client):

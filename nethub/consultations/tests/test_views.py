@@ -191,15 +191,16 @@ def test_suggested_objective_confirmed_from_synthesis(client, secretariat_user, 
 
 @pytest.mark.django_db
 def test_interests_form_and_table_export(client, stakeholder_user, secretariat_user):
-    from nethub.consultations.models import EngagementTarget
+    from nethub.consultations import targets
 
     consultation = consultation_in("open")
-    target = EngagementTarget.objects.create(
-        consultation=consultation, number="3", title="Health emergencies"
+    target = targets.provider().priority(
+        consultation, number="3", title="Health emergencies", status=""
     )
+    key = targets.key(target)
     client.force_login(stakeholder_user)
     url = reverse("consultations:interests", args=[consultation.slug])
-    assert client.post(url, {f"target-{target.pk}": "start"}).status_code == 302
+    assert client.post(url, {f"target-{key}": "start"}).status_code == 302
     client.force_login(secretariat_user)
     data = client.get(
         reverse("consultations:export", args=[consultation.slug, "interests.csv"])
@@ -208,7 +209,7 @@ def test_interests_form_and_table_export(client, stakeholder_user, secretariat_u
     consultation.closes_at = consultation.opens_at
     consultation.save()
     client.force_login(stakeholder_user)
-    assert client.post(url, {f"target-{target.pk}": "continue"}).status_code == 403
+    assert client.post(url, {f"target-{key}": "continue"}).status_code == 403
 
 
 @pytest.mark.django_db

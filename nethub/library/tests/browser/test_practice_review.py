@@ -97,6 +97,11 @@ def test_published_practice_is_found_by_pdf_keyword_and_by_paraphrase(
         "nethub.search.selectors", reason="the search app is not in this branch yet"
     )
     settings.SEARCH_SEMANTIC = True
+    # Loaded before the journey, as a served process loads it before its first request: on a
+    # busy machine a first load inside the submission outlasts the browser's wait.
+    from nethub.search.embeddings import get_model
+
+    get_model()
     practice_url = practice_journey(page, stakeholder_user, secretariat_user)
     from nethub.library.models import Practice
 
