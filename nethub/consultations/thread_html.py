@@ -65,7 +65,6 @@ class ThreadRenderer:
                 "report": pgettext("flag a comment", "Report"),
                 "moderate": _("Moderate"),
                 "not_stated": _("Author not stated"),
-                "imported_undated": _("imported; the page states no date"),
                 "attachments": _("Attachments"),
             }.items()
         }
@@ -109,10 +108,9 @@ class ThreadRenderer:
                 f'<time class="meta" datetime="{c.posted_on.isoformat()}">'
                 f"{formats.date_format(c.posted_on, 'DATE_FORMAT')}</time>"
             )
-        elif c.source_key:
-            # An imported comment's created_at is the import's time, not the posting date.
-            out.append(f'<span class="meta">{t["imported_undated"]}</span>')
-        else:
+        elif not c.source_key:
+            # An imported comment's created_at is the import's time, not the posting date:
+            # no date is shown (the page says so once, above the thread).
             out.append(
                 f'<time class="meta" datetime="{c.created_at.isoformat()}">'
                 f"{self._date(c.created_at)}</time>"
@@ -170,5 +168,30 @@ class ThreadRenderer:
         out.append("</div></article></li>")
         return "".join(out)
 
-    def render(self, items: list[ThreadItem]) -> SafeString:
-        return mark_safe("".join(self.comment(item) for item in items))  # noqa: S308
+    def render(self, items: list[ThreadItem], *, open_replies: bool = False) -> SafeString:
+        """Each top-level comment, its replies folded under a <details> (which opens without
+        JavaScript; `open_replies` unfolds them all, as for a search)."""
+        out: list[str] = []
+        replies: list[str] = []
+
+        def fold() -> None:
+            if not replies:
+                return
+            summary = _e(
+                ngettext("%(n)d reply", "%(n)d replies", len(replies)) % {"n": len(replies)}
+            )
+            out.append(
+                f'<li class="replies"><details{" open" if open_replies else ""}>'
+                f'<summary>{summary}</summary><ol class="thread">{"".join(replies)}</ol>'
+                "</details></li>"
+            )
+            replies.clear()
+
+        for item in items:
+            if item.depth == 0:
+                fold()
+                out.append(self.comment(item))
+            else:
+                replies.append(self.comment(item))
+        fold()
+        return mark_safe("".join(out))  # noqa: S308

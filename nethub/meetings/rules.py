@@ -24,3 +24,7 @@ rules.add_perm(
     is_secretariat | (is_focal_point & is_member_of_owner),
 )
 rules.add_perm("meetings.change_action_point_due_date", is_secretariat)
+# Plan a meeting before it is held, and edit a saved meeting (fields, participants, agenda,
+# decisions, action points).
+rules.add_perm("meetings.plan_meeting", is_secretariat)
+rules.add_perm("meetings.change_meeting", is_secretariat)

@@ -45,6 +45,7 @@ def meeting_detail(*, pk: int) -> Meeting:
         Meeting.objects.select_related("series")
         .prefetch_related(
             "participants__organization",
+            "background_documents",
             Prefetch(
                 "agenda_items",
                 queryset=AgendaItem.objects.prefetch_related(

@@ -17,7 +17,11 @@ def import_draft(*, draft_id: int, actor_id: int | None = None) -> int:
     with draft.file.open("rb") as handle:
         data = handle.read()
     meeting = meeting_import(
-        data=data, filename=draft.filename, actor=actor, extraction=draft.extraction
+        data=data,
+        filename=draft.filename,
+        actor=actor,
+        extraction=draft.extraction,
+        meeting=draft.meeting,  # the planned meeting the summary fills, if any
     )
     draft.file.delete(save=False)
     draft.delete()

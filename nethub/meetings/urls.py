@@ -1,6 +1,6 @@
 from django.urls import path
 
-from nethub.meetings import views
+from nethub.meetings import edit_views, views
 
 app_name = "meetings"
 urlpatterns = [
@@ -26,4 +26,7 @@ urlpatterns = [
     path("tracker/emails/<str:token>/", views.tracker_email_opt_out, name="email_opt_out"),
     path("import/", views.import_upload, name="import"),
     path("import/<int:pk>/", views.import_review, name="import_review"),
+    path("plan/", edit_views.meeting_plan, name="plan"),
+    path("<int:pk>/edit/", edit_views.meeting_edit, name="edit"),
+    path("<int:pk>/history/", edit_views.meeting_history, name="history"),
 ]

@@ -225,17 +225,21 @@ def action_point_link_report(request: HttpRequest, pk: int) -> HttpResponse:
 def import_upload(request: HttpRequest) -> HttpResponse:
     """Secretariat: upload a summary; what is extracted is shown for checking before saving."""
     form = UploadForm(request.POST or None, request.FILES or None)
+    target = Meeting.objects.filter(pk=request.GET.get("meeting") or 0).first()
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
             draft = services.import_draft_create(
-                data=upload.read(), filename=upload.name, actor=request.user
+                data=upload.read(),
+                filename=upload.name,
+                actor=request.user,
+                meeting=target,
             )
         except IngestError as error:
             form.add_error("file", str(error))
         else:
             return redirect("meetings:import_review", pk=draft.pk)
-    return render(request, "meetings/import_upload.html", {"form": form})
+    return render(request, "meetings/import_upload.html", {"form": form, "target": target})
 
 
 @permission_required("meetings.import_meeting", raise_exception=True)

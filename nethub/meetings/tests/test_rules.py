@@ -125,3 +125,13 @@ def test_propose_action_point_due_date(users_by_role, role, own, other):
 def test_change_action_point_due_date(users_by_role, role, expected):
     owned = ActionPointFactory(owner_organization=users_by_role["focal_point"].organization)
     assert users_by_role[role].has_perm("meetings.change_action_point_due_date", owned) is expected
+
+
+@pytest.mark.parametrize(
+    ("role", "allowed"),
+    [("anonymous", False), ("stakeholder", False), ("focal_point", False),
+     ("member_state", False), ("secretariat", True)],
+)  # fmt: skip
+@pytest.mark.parametrize("perm", ["meetings.plan_meeting", "meetings.change_meeting"])
+def test_only_the_secretariat_plans_and_edits_meetings(users_by_role, role, allowed, perm):
+    assert users_by_role[role].has_perm(perm) is allowed
