@@ -19,6 +19,8 @@ urlpatterns += i18n_patterns(
     path("consultations/", include("nethub.consultations.urls")),
     path("library/", include("nethub.library.urls")),
     path("search/", include("nethub.search.urls")),
+    path("reviews/", include("nethub.reviews.urls")),
+    path("calendar/", include("nethub.events.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,
 )

@@ -11,4 +11,7 @@ urlpatterns = [
     path("countries/<str:iso2>/", views.country_detail, name="country_detail"),
     path("networks/", views.network_list, name="network_list"),
     path("champions/", views.champion_list, name="champion_list"),
+    path("champions/map.svg", views.champion_map, name="champion_map"),
+    path("networks/map.svg", views.network_map, name="network_map"),
+    path("networks/<int:pk>/", views.network_detail, name="network_detail"),
 ]

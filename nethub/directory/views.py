@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from nethub.core.pagination import paginate
 from nethub.directory import selectors
+from nethub.directory.maps import world_map_svg
 from nethub.directory.models import (
     ChampionCountry,
     Country,
@@ -114,5 +115,44 @@ def network_list(request: HttpRequest) -> HttpResponse:
 
 
 def champion_list(request: HttpRequest) -> HttpResponse:
-    """Public: the Champion countries of the GCM."""
+    """Public: the Champion countries of the GCM, with the date and source of each, and a map."""
     return render(request, "directory/champion_list.html", {"champions": selectors.champion_list()})
+
+
+def _svg(svg: str) -> HttpResponse:
+    response = HttpResponse(svg, content_type="image/svg+xml; charset=utf-8")
+    response["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'"
+    response["Cache-Control"] = "public, max-age=300"
+    return response
+
+
+def champion_map(request: HttpRequest) -> HttpResponse:
+    """Public: the Champion countries on a world map (SVG, shown beside their table)."""
+    codes = [champion.country.iso2 for champion in selectors.champion_list()]
+    return _svg(world_map_svg({_("Champion countries"): codes}, title=_("Champion countries")))
+
+
+def network_map(request: HttpRequest) -> HttpResponse:
+    """Public: countries with a country network, and the countries of the regional networks'
+    regions, on a world map."""
+    country_codes, regional_codes = [], []
+    for network in selectors.network_list():
+        if network.country_id:
+            country_codes.append(network.country.iso2)
+        elif network.region_id:
+            regional_codes.extend(
+                Country.objects.filter(region=network.region).values_list("iso2", flat=True)
+            )
+    series = {_("Country network"): country_codes}
+    if regional_codes:
+        series[_("Regional network")] = sorted(set(regional_codes) - set(country_codes))
+    return _svg(world_map_svg(series, title=_("Networks")))
+
+
+def network_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """Public: a network, where it works, its member organisations and its source."""
+    try:
+        network = selectors.network_detail(pk=pk)
+    except Network.DoesNotExist as error:
+        raise Http404 from error
+    return render(request, "directory/network_detail.html", {"network": network})

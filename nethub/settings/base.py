@@ -71,6 +71,8 @@ INSTALLED_APPS = [
     "nethub.consultations",
     "nethub.library",
     "nethub.search",
+    "nethub.reviews",
+    "nethub.events",
     "nethub.api",
 ]
 

@@ -11,8 +11,16 @@ ENDPOINTS = [prefix for prefix, _viewset, _basename in router.registry]
 
 
 def test_every_app_exposes_endpoints():
-    for expected in ["organizations", "framework-elements", "meetings", "action-points",
-                     "consultations", "consultation-comments", "library/documents", "search"]:
+    for expected in [
+        "organizations",
+        "framework-elements",
+        "meetings",
+        "action-points",
+        "consultations",
+        "consultation-comments",
+        "library/documents",
+        "search",
+    ]:
         assert expected in ENDPOINTS  # fmt: skip
 
 
