@@ -50,9 +50,27 @@ _OUT_OF = re.compile(
     re.I,
 )
 _COUNT = re.compile(
-    rf"(?<![\w/.\-])(?P<num>{NUM}|{_WORD_NUM})(?![\w/%\-]|\.\d|,\d)(?:\s+(?:more|new|additional|other|such|of\s+the|of\s+its|of\s+their))?\s+(?P<what>[A-Za-z][\w\-’']*(?:\s+[A-Za-z][\w\-’']*){{0,4}})",
+    rf"(?<![\w/.\-])(?P<num>{NUM}|{_WORD_NUM})(?![\w/%\-]|\.\d|,\d)"
+    r"(?:\s+(?P<scale>million|billion))?"
+    r"(?=(?:\s+\([^()]{1,30}\))?"  # "50 (and counting) country networks"
+    r"(?:\s+(?:more|new|additional|other|such|of\s+the|of\s+its|of\s+their))?"
+    r"\s+(?P<what>[A-Za-z][\w\-’']*(?:\s+[A-Za-z][\w\-’']*){0,4}))",
     re.I,
 )
+# "the total number of country Networks to 50", "the number of members is 12"
+_TOTAL = re.compile(
+    r"\b(?:total\s+)?number\s+of\s+(?P<what>[A-Za-z][\w\-’']*(?:\s+[A-Za-z][\w\-’']*){0,3}?)"
+    rf"\s+(?:to|is|was|stands\s+at|reached|of|at)\s+(?P<num>{NUM})\b",
+    re.I,
+)
+# "between 75,000 and 120,000 migrant disappearances": the first end counts what the second does
+_RANGE = re.compile(
+    rf"(?P<num>{NUM})\s+(?:and|to|–|-)\s+(?P<num2>{NUM})(?:\s+(?P<scale>million|billion))?\s+"
+    r"(?P<what>[A-Za-z][\w\-’']*(?:\s+[A-Za-z][\w\-’']*){0,4})",
+    re.I,
+)
+_DURATION = {"years", "year", "months", "month", "weeks", "week", "days", "day", "decades",
+             "decade", "hours", "hour", "minutes"}  # fmt: skip
 # Words that never start what a number counts: the number is then a date, a list, a time...
 _NOT_COUNTED = {
     "and", "or", "to", "of", "in", "on", "at", "by", "for", "from", "with", "the", "a", "an",
@@ -70,7 +88,12 @@ _IDENTIFIER_BEFORE = re.compile(
     r"(?:objectives?|sdgs?|goals?|targets?|resolutions?|paragraphs?|para|articles?|sections?|"
     r"chapters?|annex|pages?|p\.|no\.|nos?\.|numbers?|rounds?|phases?|covid|a/res|a/|version|"
     r"principles?|recommendations?|tables?|figures?|box|items?|agenda|level|grade|step|"
-    r"priorit(?:y|ies)|workstreams?|group|session|edition|sdg\s?target|indicator)\s*[-–#:]?\s*$",
+    r"priorit(?:y|ies)|workstreams?|group|session|edition|sdg\s?target|indicator|cop|obj\.?|pd)"
+    r"\s*[-–#:]?\s*$"
+    # the second of a list of identifiers: "Objectives 19 and 20", "SDG 1, 2, 3"
+    r"|(?:objectives?|sdgs?|goals?|paragraphs?|para|obj\.?|pd)\s+\d+(?:\s*(?:,|and|&)\s*\d+)*"
+    r"\s*(?:,|and|&)\s*$"
+    r"|covid[-\s]*$",
     re.I,
 )
 _STOP_WHAT = re.compile(
@@ -117,13 +140,17 @@ class FoundFact:
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence spans: split at . ! ? followed by a space and a capital or a digit, at line
-    breaks before list bullets, and at blank lines."""
+    """Sentence spans: split at . ! ? ; : followed by a space and a capital or a digit, at
+    line breaks before list bullets, and at blank lines before a capital. (Text taken from
+    PDFs has blank lines in the middle of sentences: "each of the four \n\nroundtables".)"""
     spans = []
     start = 0
-    for match in re.finditer(
-        r"(?<=[.!?;:])[\"”’)]?\s+(?=[A-Z0-9•\-–*\"“(])|\n\s*\n|\n\s*(?=[•\-–*]\s)", text
-    ):
+    boundary = (
+        r"(?<=[.!?;:])[\"”’)]?\s+(?=[A-Z0-9•\-–*\"“(])"
+        r"|\n\s*\n(?=\s*[A-Z•\-–*#])"
+        r"|\n\s*(?=[•\-–*]\s)"
+    )
+    for match in re.finditer(boundary, text):
         end = match.start()
         if text[start:end].strip():
             spans.append((start, end))
@@ -257,6 +284,13 @@ def _percent(s: _Sentence) -> None:
         s.add(m.start(), m.end(), value, "%", series, label, "percent")
 
 
+_OF_WHICH = re.compile(
+    r"(?P<what>[A-Za-z][\w\-’']*(?:\s+[A-Za-z][\w\-’']*){0,2})(?:\s+of\s+the\s+\w+)?,?\s+"
+    r"of\s+which\s*$",
+    re.I,
+)
+
+
 def _out_of(s: _Sentence) -> None:
     for m in _OUT_OF.finditer(s.text):
         value = _number(m.group("num"))
@@ -264,28 +298,72 @@ def _out_of(s: _Sentence) -> None:
             continue
         what = _what(m.group("what"))
         if not what or what.split()[0].lower() in _NOT_COUNTED:
+            # "the regional reviews of the GCM, of which four out of five have been held"
+            before = _OF_WHICH.search(s.text[max(0, m.start() - 80) : m.start()])
+            what = before.group("what") if before else ""
+            what = _what(re.sub(r"^.*?\b(?:the|its|their)\s+", "", what, flags=re.I))
+        if not what or what.split()[0].lower() in _NOT_COUNTED:
             continue
         series, label = _series_for(what, s.text)
         s.add(m.start("num"), m.end("num"), value, "", series, label, "out_of")
+
+
+def _counted(what: str) -> bool:
+    """Whether `what` names things counted (not a date, a duration, a list letter...)."""
+    if not what or what[0].isdigit() or what.split()[0].lower() in _NOT_COUNTED:
+        return False
+    if len(what) == 1:
+        return False  # "9 d)": a list letter
+    return what.split()[-1].lower() not in _DURATION
+
+
+def _total(s: _Sentence) -> None:
+    for m in _TOTAL.finditer(s.text):
+        value = _number(m.group("num"))
+        if value is None or not s.free(m.start("num"), m.end("num")):
+            continue
+        what = _what(m.group("what"))
+        if not _counted(what):
+            continue
+        series, label = _series_for(what, s.text, m.group("what"))
+        s.add(m.start("num"), m.end("num"), value, "", series, label, "total")
+
+
+def _range(s: _Sentence) -> None:
+    for m in _RANGE.finditer(s.text):
+        what = _what(m.group("what"))
+        if not _counted(what):
+            continue
+        scale = SCALE.get((m.group("scale") or "").lower(), 1)
+        series, label = _series_for(what, s.text, m.group("what"))
+        for key in ("num", "num2"):
+            value = _number(m.group(key))
+            if value is None or not s.free(m.start(key), m.end(key)):
+                continue
+            if _is_identifier(s.text, m.start(key), m.end(key), value, m.group(key)):
+                continue
+            s.add(m.start(key), m.end(key), value * scale, "", series, label, "range")
 
 
 def _count(s: _Sentence) -> None:
     for m in _COUNT.finditer(s.text):
         raw = m.group("num")
         value = _number(raw)
-        if value is None or not s.free(m.start("num"), m.end("num")):
+        end = m.end("scale") if m.group("scale") else m.end("num")
+        if value is None or not s.free(m.start("num"), end):
             continue
         if _is_identifier(s.text, m.start("num"), m.end("num"), value, raw):
             continue
         what = _what(m.group("what"))
-        if not what or what.split()[0].lower() in _NOT_COUNTED or what[0].isdigit():
+        if not _counted(what):
             continue
+        value *= SCALE.get((m.group("scale") or "").lower(), 1)
         after = s.text[m.start("what") : m.start("what") + 60]
         series, label = _series_for(what, s.text, after)
-        s.add(m.start("num"), m.end("num"), value, "", series, label, "count")
+        s.add(m.start("num"), end, value, "", series, label, "count")
 
 
-RULES = (_money, _percent, _out_of, _count)
+RULES = (_money, _percent, _out_of, _total, _range, _count)
 
 
 def extract_facts(text: str, *, date: datetime.date) -> list[FoundFact]:
