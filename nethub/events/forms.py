@@ -8,7 +8,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from nethub.directory.models import Organization
-from nethub.events.models import Audience, EventKind
+from nethub.events.models import Audience, Event, EventKind
+from nethub.library.models import Document
 
 COMMON_ZONES = [
     "UTC", "Europe/Zurich", "America/New_York", "Africa/Nairobi", "Africa/Addis_Ababa",
@@ -90,3 +91,22 @@ class EventForm(forms.Form):
         if data.get("starts") and data.get("ends") and data["ends"] <= data["starts"]:
             self.add_error("ends", _("The event must end after it starts."))
         return data
+
+
+class EventChangeForm(forms.Form):
+    """What the secretariat changes after scheduling: registration, places, cancelling, and
+    afterwards the recording and the summary (documents of the library)."""
+
+    registration_open = forms.BooleanField(label=_("Registration open"), required=False)
+    capacity = forms.IntegerField(label=_("Places"), required=False, min_value=1)
+    status = forms.ChoiceField(label=_("Status"), choices=Event.Status.choices)
+    recording = forms.ModelChoiceField(
+        label=_("Recording"),
+        queryset=Document.objects.filter(status=Document.Status.READY),
+        required=False,
+    )
+    summary_document = forms.ModelChoiceField(
+        label=_("Summary"),
+        queryset=Document.objects.filter(status=Document.Status.READY),
+        required=False,
+    )

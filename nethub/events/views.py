@@ -17,7 +17,7 @@ from rules.contrib.views import permission_required
 
 from nethub.core.pagination import querystring
 from nethub.events import selectors, services
-from nethub.events.forms import CalendarFilterForm, EventForm
+from nethub.events.forms import CalendarFilterForm, EventChangeForm, EventForm
 from nethub.events.ical import to_ical
 from nethub.events.models import CalendarFeedToken, Event
 
@@ -153,6 +153,26 @@ def event_create(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("The event is on the calendar."))
             return redirect(event.get_absolute_url())
     return render(request, "events/event_form.html", {"form": form})
+
+
+@require("events.change_event", fn=_event)
+def event_change(request: HttpRequest, pk: int) -> HttpResponse:
+    """The secretariat: open or close registration, change the places, cancel, and attach the
+    recording and the summary once the event has taken place."""
+    event = _event(request, pk)
+    initial = {
+        "registration_open": event.registration_open,
+        "capacity": event.capacity,
+        "status": event.status,
+        "recording": event.recording_id,
+        "summary_document": event.summary_document_id,
+    }
+    form = EventChangeForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        services.event_update(actor=request.user, event=event, **form.cleaned_data)
+        messages.success(request, _("The event is updated."))
+        return redirect(event.get_absolute_url())
+    return render(request, "events/event_change.html", {"form": form, "event": event})
 
 
 @require_POST

@@ -375,3 +375,34 @@ def fact_decide(
         actor=actor, subject=fact, action="status", field="status", old_value=old, new_value=status
     )
     return fact
+
+
+def facts_extract_all(*, actor) -> int:
+    """Look for candidate figures in every ready library document and every imported meeting
+    summary. Safe to repeat: figures already found (and decisions taken on them) are kept.
+    Each source is its own transaction. Returns how many new candidates were found."""
+    from nethub.library.models import Document
+    from nethub.meetings.models import Meeting
+
+    found = 0
+    for document in Document.objects.filter(status=Document.Status.READY).exclude(text=""):
+        found += len(
+            facts_extract(
+                actor=actor,
+                text=document.text,
+                date=document.date or document.created_at.date(),
+                source_title=document.title,
+                document=document,
+            )
+        )
+    for meeting in Meeting.objects.exclude(source_text="").select_related("series"):
+        found += len(
+            facts_extract(
+                actor=actor,
+                text=meeting.source_text,
+                date=meeting.date,
+                source_title=str(meeting),
+                meeting=meeting,
+            )
+        )
+    return found

@@ -21,6 +21,7 @@ urlpatterns = [
     path("pledges/<int:pk>/opt-in/", pledges.pledge_opt_in, name="pledge_opt_in"),
     path("figures/", facts.series_list, name="series_list"),
     path("figures/queue/", facts.fact_queue, name="fact_queue"),
+    path("figures/extract/", facts.facts_extract_all, name="facts_extract_all"),
     path("figures/facts/<int:pk>/", facts.fact_detail, name="fact_detail"),
     path("figures/facts/<int:pk>/decide/", facts.fact_decide, name="fact_decide"),
     path(

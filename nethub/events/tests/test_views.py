@@ -124,3 +124,29 @@ def test_calendar_query_count_is_flat_up_to_10000_events(
         response = client.get(reverse("events:index"))
     assert response.context["page_obj"].paginator.count == 10_003
     assert {entry.source for entry in response.context["entries"]} == {"event", "meeting"}
+
+
+def test_secretariat_attaches_recording_and_cancels(client, secretariat_user, stakeholder_user):
+    from nethub.library.models import Document
+
+    event = event_create(secretariat_user, registration_open=True)
+    recording = Document.objects.create(title="Recording of the webinar", status="ready")
+    client.force_login(stakeholder_user)
+    assert client.get(reverse("events:change", args=[event.pk])).status_code == 403
+    client.force_login(secretariat_user)
+    response = client.post(
+        reverse("events:change", args=[event.pk]),
+        {"status": "cancelled", "recording": recording.pk, "capacity": "10"},
+    )
+    assert response.status_code == 302
+    event.refresh_from_db()
+    assert (event.status, event.recording, event.capacity, event.registration_open) == (
+        "cancelled",
+        recording,
+        10,
+        False,
+    )
+    page = client.get(event.get_absolute_url()).content.decode()
+    assert "Recording of the webinar" in page and "Cancelled" in page
+    feed = client.get(reverse("events:feed")).content.decode()
+    assert "STATUS:CANCELLED" in feed

@@ -192,3 +192,32 @@ def test_pledge_pages(client, focal_point_user, secretariat_user):
         ).status_code
         == 403
     )
+
+
+def test_secretariat_finds_figures_in_meeting_summaries(client, secretariat_user, stakeholder_user):
+    from nethub.meetings.tests.factories import MeetingFactory
+    from nethub.reviews.models import Fact
+
+    meeting = MeetingFactory(source_text="There are currently 48 country-level Networks.")
+    client.force_login(stakeholder_user)
+    assert client.post(reverse("reviews:facts_extract_all")).status_code == 403
+    client.force_login(secretariat_user)
+    client.post(reverse("reviews:facts_extract_all"))
+    client.post(reverse("reviews:facts_extract_all"))  # again: nothing new
+    fact = Fact.objects.get()
+    assert (fact.meeting, fact.value, fact.series, fact.date) == (
+        meeting,
+        48,
+        "country-networks",
+        meeting.date,
+    )
+    page = client.get(fact.get_absolute_url()).content.decode()
+    assert "<mark>48</mark>" in page
+
+
+def test_home_page_shows_headline_figures_with_date_and_source(client):
+    fact(value=48, is_headline=True, sentence="There are currently 48 country-level Networks.")
+    fact(value=99, status="candidate", is_headline=True, start=3)
+    page = client.get("/").content.decode()
+    assert "Headline figures" in page and "<strong>48</strong> Country-level networks" in page
+    assert "19 October 2020" in page and "99" not in page.split("Headline figures")[1].split("</section>")[0]

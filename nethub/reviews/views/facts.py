@@ -181,3 +181,12 @@ def document_extract_facts(request: HttpRequest, pk: int) -> HttpResponse:
     )
     messages.success(request, _("%(count)d new candidate figures.") % {"count": len(found)})
     return redirect("reviews:fact_queue")
+
+
+@require_POST
+@require("reviews.extract_facts")
+def facts_extract_all(request: HttpRequest) -> HttpResponse:
+    """The secretariat: look for figures in every library document and meeting summary."""
+    found = services.facts_extract_all(actor=request.user)
+    messages.success(request, _("%(count)d new candidate figures.") % {"count": found})
+    return redirect("reviews:fact_queue")
