@@ -3,6 +3,7 @@
 Everything here is public: anyone may read the directory. Changes are made in the back office
 and through the API (secretariat only, see rules.py)."""
 
+from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
@@ -156,3 +157,25 @@ def network_detail(request: HttpRequest, pk: int) -> HttpResponse:
     except Network.DoesNotExist as error:
         raise Http404 from error
     return render(request, "directory/network_detail.html", {"network": network})
+
+
+def country_map(request: HttpRequest, iso2: str) -> HttpResponse:
+    """Public: one country on a world map (its page, a Champion's page, a country network)."""
+    try:
+        country = selectors.country_detail(iso2=iso2)
+    except Country.DoesNotExist as error:
+        raise Http404 from error
+    return _svg(world_map_svg({country.name: [country.iso2]}, title=country.name))
+
+
+def region_map(request: HttpRequest, slug: str) -> HttpResponse:
+    """Public: the countries of a region on a world map (a regional network's page)."""
+    region = Region.objects.filter(slug=slug).first()
+    if region is None:
+        raise Http404
+    codes = list(
+        Country.objects.filter(Q(region=region) | Q(subregion=region)).values_list(
+            "iso2", flat=True
+        )
+    )
+    return _svg(world_map_svg({region.name: codes}, title=region.name))

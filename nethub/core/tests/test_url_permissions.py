@@ -105,6 +105,8 @@ PUBLIC = {
     "directory:champion_map": "public directory (map of the Champion countries)",
     "directory:network_map": "public directory (map of the networks)",
     "directory:network_detail": "public directory",
+    "directory:country_map": "public directory (a country on a map)",
+    "directory:region_map": "public directory (a region's countries on a map)",
     "reviews:index": "published voluntary reviews",
     "reviews:review_detail": "a published review (others 404 or refused)",
     "reviews:review_file": "a published review's document (others refused)",

@@ -209,5 +209,15 @@ def test_network_page_and_map(client):
         name="Kenya network", scope="country", country=Country.objects.get(iso2="KE")
     )
     page = client.get(network.get_absolute_url()).content.decode()
-    assert "Kenya network" in page and reverse("directory:network_map") in page
+    assert "Kenya network" in page and reverse("directory:country_map", args=["KE"]) in page
     assert "<script" not in client.get(reverse("directory:network_map")).content.decode()
+
+
+def test_country_and_region_maps(client):
+    svg = client.get(reverse("directory:country_map", args=["bd"]))
+    assert svg.status_code == 200 and "Bangladesh" in svg.content.decode()
+    assert client.get(reverse("directory:country_map", args=["qq"])).status_code == 404
+    assert client.get(reverse("directory:region_map", args=["africa"])).status_code == 200
+    assert client.get(reverse("directory:region_map", args=["nowhere"])).status_code == 404
+    page = client.get(reverse("directory:country_detail", args=["bd"])).content.decode()
+    assert reverse("directory:country_map", args=["BD"]) in page and "Source" in page

@@ -220,4 +220,7 @@ def test_home_page_shows_headline_figures_with_date_and_source(client):
     fact(value=99, status="candidate", is_headline=True, start=3)
     page = client.get("/").content.decode()
     assert "Headline figures" in page and "<strong>48</strong> Country-level networks" in page
-    assert "19 October 2020" in page and "99" not in page.split("Headline figures")[1].split("</section>")[0]
+    assert (
+        "19 October 2020" in page
+        and "99" not in page.split("Headline figures")[1].split("</section>")[0]
+    )
