@@ -150,3 +150,84 @@ REVIEW_STATUS_ACTIONS = {
     "unfeature": VoluntaryReview.Status.PUBLISHED,
     "withdraw": VoluntaryReview.Status.SUBMITTED,
 }
+
+
+def _ready_documents():
+    from nethub.library.models import Document
+
+    return Document.objects.filter(status=Document.Status.READY).order_by("-date", "title")
+
+
+class ForumForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Kind"), choices=[])
+    title = forms.CharField(label=_("Title"), max_length=300)
+    region = forms.ModelChoiceField(
+        label=_("Region"), queryset=Region.objects.filter(level="region"), required=False
+    )
+    start_date = forms.DateField(
+        label=_("Starts"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    end_date = forms.DateField(
+        label=_("Ends"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    date_is_approximate = forms.BooleanField(label=_("Month only"), required=False)
+    host = forms.CharField(label=_("Host"), max_length=300, required=False)
+    outcome = forms.CharField(
+        label=_("Outcome"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    co_facilitators = forms.ModelMultipleChoiceField(
+        label=_("Co-facilitators"),
+        queryset=Country.objects.filter(is_un_member=True),
+        required=False,
+    )
+    roundtables = forms.CharField(
+        label=_("Roundtables"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("One title a line, in order."),
+    )
+    source = forms.CharField(label=_("Source"), max_length=300, required=False)
+
+    def __init__(self, *args, **kwargs):
+        from nethub.reviews.models import Forum
+
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = Forum.Kind.choices
+        self.fields["documents"] = forms.ModelMultipleChoiceField(
+            label=_("Documents"), queryset=_ready_documents(), required=False
+        )
+        self.fields["outcome_document"] = forms.ModelChoiceField(
+            label=_("Outcome document"), queryset=_ready_documents(), required=False,
+            help_text=_("For the IMRF: the Progress Declaration."),
+        )  # fmt: skip
+
+    def clean_roundtables(self) -> list[str]:
+        return [
+            line.strip() for line in self.cleaned_data["roundtables"].splitlines() if line.strip()
+        ]
+
+
+class SGReportForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=300)
+    date = forms.DateField(
+        label=_("Date"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    date_is_approximate = forms.BooleanField(label=_("Month only"), required=False)
+    notes = forms.CharField(
+        label=_("Notes"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    source = forms.CharField(label=_("Source"), max_length=300, required=False)
+
+    def __init__(self, *args, **kwargs):
+        from nethub.reviews.models import Forum
+
+        super().__init__(*args, **kwargs)
+        self.fields["document"] = forms.ModelChoiceField(
+            label=_("Document"), queryset=_ready_documents(), required=False
+        )
+        self.fields["inputs"] = forms.ModelMultipleChoiceField(
+            label=_("Inputs collected"), queryset=_ready_documents(), required=False
+        )
+        self.fields["forum"] = forms.ModelChoiceField(
+            label=_("Prepared for"), queryset=Forum.objects.order_by("-start_date"), required=False
+        )

@@ -137,6 +137,8 @@ def forum_create(
     source: str = "",
     co_facilitators: Iterable = (),
     roundtables: Iterable[str] = (),
+    outcome_document=None,
+    documents: Iterable = (),
 ) -> Forum:
     """A regional review or an IMRF, with its roundtables (titles, numbered in order)."""
     if start_date and end_date and end_date < start_date:
@@ -150,9 +152,11 @@ def forum_create(
         date_is_approximate=date_is_approximate,
         host=host,
         outcome=outcome,
+        outcome_document=outcome_document,
         source=source,
     )
     forum.co_facilitators.set(co_facilitators)
+    forum.documents.set(documents)
     Roundtable.objects.bulk_create(
         Roundtable(forum=forum, number=number, title=text)
         for number, text in enumerate(roundtables, start=1)

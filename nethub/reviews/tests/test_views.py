@@ -224,3 +224,41 @@ def test_home_page_shows_headline_figures_with_date_and_source(client):
         "19 October 2020" in page
         and "99" not in page.split("Headline figures")[1].split("</section>")[0]
     )
+
+
+def test_secretariat_records_an_imrf_and_an_sg_report(client, secretariat_user, focal_point_user):
+    from nethub.directory.models import Country
+    from nethub.reviews.models import Forum, SGReport
+
+    client.force_login(focal_point_user)
+    assert client.get(reverse("reviews:forum_create")).status_code == 403
+    client.force_login(secretariat_user)
+    bad = client.post(
+        reverse("reviews:forum_create"),
+        {
+            "kind": "imrf",
+            "title": "IMRF 2026",
+            "start_date": "2026-05-05",
+            "end_date": "2026-05-01",
+        },
+    )
+    assert "cannot end before it starts" in bad.content.decode() and not Forum.objects.exists()
+    client.post(
+        reverse("reviews:forum_create"),
+        {
+            "kind": "imrf",
+            "title": "IMRF 2026",
+            "start_date": "2026-05-05",
+            "co_facilitators": [Country.objects.get(iso2="BD").pk],
+            "roundtables": "Roundtable on pathways\n\nRoundtable on inclusion",
+        },
+    )
+    forum = Forum.objects.get()
+    assert [r.title for r in forum.roundtables.all()] == [
+        "Roundtable on pathways",
+        "Roundtable on inclusion",
+    ]
+    page = client.get(forum.get_absolute_url()).content.decode()
+    assert "Bangladesh" in page and "Roundtable on inclusion" in page
+    client.post(reverse("reviews:sg_report_create"), {"title": "SG report 2026", "forum": forum.pk})
+    assert SGReport.objects.get().forum == forum
