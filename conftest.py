@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -170,3 +171,13 @@ def _default_language_after_each_test():
     from django.utils import translation
 
     translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_vector_index_after_each_test():
+    """Each test's rows are rolled back and their ids used again by the next test: a vector
+    index kept across tests would hold another test's vectors under those ids."""
+    yield
+    vectors = sys.modules.get("nethub.search.vectors")
+    if vectors is not None:
+        vectors.forget(snapshot=True)

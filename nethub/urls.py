@@ -18,6 +18,7 @@ urlpatterns += i18n_patterns(
     path("meetings/", include("nethub.meetings.urls")),
     path("consultations/", include("nethub.consultations.urls")),
     path("library/", include("nethub.library.urls")),
+    path("roster/", include("nethub.roster.urls")),
     path("search/", include("nethub.search.urls")),
     path("reviews/", include("nethub.reviews.urls")),
     path("calendar/", include("nethub.events.urls")),

@@ -263,6 +263,12 @@ class Comment(TimeStampedModel):
             return self.author.display_name
         return str(_("Author not stated"))
 
+    @classmethod
+    def search_queryset(cls):
+        return cls.objects.select_related(
+            "consultation", "organization", "author"
+        ).prefetch_related("attachments")
+
     def search_document(self) -> SearchDocument | None:
         if self.status != self.Status.VISIBLE:
             return None

@@ -19,7 +19,7 @@ from nethub.directory.models import Organization
 from nethub.directory.services import organization_create, reference_data_load
 from nethub.framework.services import framework_load
 
-DEMO_APPS = ["meetings", "consultations", "library", "reviews", "events", "search"]
+DEMO_APPS = ["meetings", "consultations", "library", "roster", "reviews", "events", "search"]
 
 # (username, role, organisation acronym or name, first name, last name, is_staff)
 DEMO_USERS = [

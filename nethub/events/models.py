@@ -128,6 +128,10 @@ class Event(TimeStampedModel):
     def is_cancelled(self) -> bool:
         return self.status == self.Status.CANCELLED
 
+    @classmethod
+    def search_queryset(cls):
+        return cls.objects.prefetch_related("organisers")
+
     def search_document(self) -> SearchDocument | None:
         return SearchDocument(
             kind="event",

@@ -116,7 +116,11 @@ class Document(TimeStampedModel):
         ordering = ["-date", "-created_at"]
         verbose_name = _("document")
         verbose_name_plural = _("documents")
-        indexes = [models.Index(fields=["status", "kind"])]
+        indexes = [
+            models.Index(fields=["status", "kind"]),
+            # The library's list: ready documents, newest first.
+            models.Index(fields=["status", "-date", "-created_at"], name="library_doc_list"),
+        ]
 
     def __str__(self) -> str:
         return self.title
@@ -133,6 +137,12 @@ class Document(TimeStampedModel):
 
     def tag_suggestion_text(self) -> str:
         return self.full_text() if self.status == self.Status.READY else ""
+
+    @classmethod
+    def search_queryset(cls):
+        return cls.objects.prefetch_related(
+            "organizations", "countries", "regions", "taggings__element"
+        )
 
     def search_document(self) -> SearchDocument | None:
         if self.status != self.Status.READY:
@@ -254,6 +264,12 @@ class Practice(TimeStampedModel):
     def tag_suggestion_text(self) -> str:
         # Suggested while in review too: reviewers confirm the tags before publishing.
         return "" if self.status == self.Status.DECLINED else self.full_text()
+
+    @classmethod
+    def search_queryset(cls):
+        return cls.objects.select_related("organization").prefetch_related(
+            "countries", "regions", "taggings__element"
+        )
 
     def search_document(self) -> SearchDocument | None:
         if self.status != self.Status.PUBLISHED:

@@ -23,6 +23,9 @@ DOCUMENT_ORDERS = {
 PRACTICE_ORDERS = {"newest": ("-published_at", "-pk"), "title": ("title", "pk")}
 
 
+MANY_VALUED_FILTERS = ("objective", "principle", "country", "region", "organization")
+
+
 def _confirmed_tag(queryset: QuerySet, element_id) -> QuerySet:
     return queryset.filter(
         taggings__element_id=element_id, taggings__status=Tagging.Status.CONFIRMED
@@ -53,8 +56,12 @@ def document_list(*, filters: dict | None = None) -> QuerySet[Document]:
         )
     if filters.get("organization"):
         documents = documents.filter(organizations__slug=filters["organization"])
+    if any(filters.get(key) for key in MANY_VALUED_FILTERS):
+        # A join over tags, countries or organisations can repeat a document: keep each once
+        # by id, not by a DISTINCT over every column of the row (text included).
+        documents = Document.objects.filter(pk__in=documents.values("pk"))
     return (
-        documents.distinct()
+        documents.defer("text")
         .select_related("uploaded_by")
         .prefetch_related("organizations", "countries", _TAGGINGS)
         .order_by(*DOCUMENT_ORDERS.get(filters.get("sort") or "", DOCUMENT_ORDERS["newest"]))

@@ -37,6 +37,11 @@ class PracticeTransitionError(ValueError):
     users."""
 
 
+# Checks another app may add (the roster's peer review does, in its AppConfig.ready): each
+# takes the practice and returns why it may not be published yet, or None.
+PUBLISH_GATES: list = []
+
+
 def _safe_name(filename: str) -> str:
     name = get_valid_filename(os.path.basename(filename or "document")) or "document"
     return name[-120:]
@@ -489,6 +494,10 @@ def practice_resubmit(*, practice: Practice, actor, note: str = "") -> Practice:
 @transaction.atomic
 def practice_publish(*, practice: Practice, actor, note: str = "") -> Practice:
     _require(practice, {Practice.Status.SUBMITTED, Practice.Status.IN_REVIEW}, _("published"))
+    for gate in PUBLISH_GATES:
+        reason = gate(practice)
+        if reason:
+            raise PracticeTransitionError(reason)
     _transition(practice, actor=actor, to=Practice.Status.PUBLISHED, note=note, action="published")
     _after_practice_write(practice)
     return practice

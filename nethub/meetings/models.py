@@ -82,6 +82,11 @@ class Meeting(TimeStampedModel):
     def get_absolute_url(self) -> str:
         return reverse("meetings:detail", args=[self.pk])
 
+    @classmethod
+    def search_queryset(cls):
+        """What re-indexing reads: the series is in every meeting's title."""
+        return cls.objects.select_related("series")
+
     def search_document(self) -> SearchDocument:
         return SearchDocument(
             kind="meeting",
@@ -147,6 +152,10 @@ class AgendaItem(models.Model):
 
     def get_absolute_url(self) -> str:
         return f"{self.meeting.get_absolute_url()}#item-{self.pk}"
+
+    @classmethod
+    def search_queryset(cls):
+        return cls.objects.select_related("meeting__series")
 
     def search_document(self) -> SearchDocument:
         return SearchDocument(
@@ -268,6 +277,10 @@ class ActionPoint(TimeStampedModel):
     @property
     def owner_label(self) -> str:
         return str(self.owner_organization) if self.owner_organization_id else self.owner
+
+    @classmethod
+    def search_queryset(cls):
+        return cls.objects.select_related("meeting__series", "owner_organization")
 
     def search_document(self) -> SearchDocument:
         return SearchDocument(

@@ -96,6 +96,10 @@ class VoluntaryReview(TimeStampedModel):
     def tag_suggestion_text(self) -> str:
         return "\n\n".join(part for part in (self.title, self.summary, self.text) if part)
 
+    @classmethod
+    def search_queryset(cls):
+        return cls.objects.select_related("country__region").prefetch_related("taggings__element")
+
     def search_document(self) -> SearchDocument | None:
         if not self.is_public:
             return None
@@ -166,6 +170,10 @@ class Forum(TimeStampedModel):
 
     def get_absolute_url(self) -> str:
         return reverse("reviews:forum_detail", args=[self.pk])
+
+    @classmethod
+    def search_queryset(cls):
+        return cls.objects.select_related("region").prefetch_related("roundtables")
 
     def search_document(self) -> SearchDocument | None:
         roundtables = "\n".join(f"{r.number}. {r.title}" for r in self.roundtables.all())
@@ -238,6 +246,10 @@ class SGReport(TimeStampedModel):
     def get_absolute_url(self) -> str:
         return reverse("reviews:sg_report_detail", args=[self.pk])
 
+    @classmethod
+    def search_queryset(cls):
+        return cls.objects.all()
+
     def search_document(self) -> SearchDocument | None:
         return SearchDocument(
             kind="sg_report",
@@ -309,6 +321,10 @@ class Pledge(TimeStampedModel):
     @property
     def owner_organization_id(self) -> int | None:
         return self.pledger_id
+
+    @classmethod
+    def search_queryset(cls):
+        return cls.objects.select_related("pledger").prefetch_related("taggings__element")
 
     def search_document(self) -> SearchDocument | None:
         return SearchDocument(

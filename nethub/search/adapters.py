@@ -66,12 +66,18 @@ def searchable_models() -> list[type[models.Model]]:
     ]
 
 
+# The records to index in bulk for models indexed through an adapter.
+ADAPTER_QUERYSETS = {
+    "directory.person": lambda model: model._default_manager.select_related(
+        "organization__country"
+    ),
+}
+
+
 def queryset_for(model: type[models.Model]):
-    """The records to index in bulk; a model may define `search_queryset()` (a classmethod
-    with its select_related/prefetch_related) so that a rebuild does not query per record."""
+    """The records to index in bulk: each searchable model declares `search_queryset()` (a
+    classmethod with its select_related/prefetch_related), so that a rebuild reads a batch in a
+    fixed number of queries, never one per record."""
     if hasattr(model, "search_queryset"):
         return model.search_queryset().order_by("pk")
-    queryset = model._default_manager.all()
-    if model._meta.label_lower == "directory.person":
-        queryset = queryset.select_related("organization__country")
-    return queryset.order_by("pk")
+    return ADAPTER_QUERYSETS[model._meta.label_lower](model).order_by("pk")

@@ -17,7 +17,7 @@ class Passage(index.Indexed, models.Model):
     """One chunk (about 100-150 words) of a searchable record, with the record's facets.
 
     Multi-valued facets are stored as delimited text ("|unhcr|iom|"): facet counts read them
-    from the passages found, the in-memory matrix filters on them, and the full-text index
+    from the passages found, the vector index filters on them, and the full-text index
     holds them as words (`facet_tokens`).
     """
 
@@ -110,7 +110,7 @@ def facet_token(facet: str, value) -> str:
 
 class IndexState(models.Model):
     """One row: bumped on every change to the index, so that each process knows when to reload
-    its in-memory matrix of embeddings (one cheap query per search)."""
+    its vector index of embeddings up to date (one cheap query per search)."""
 
     version = models.PositiveBigIntegerField(default=0)
     # New on every change: a version number alone can repeat after a rolled-back transaction.

@@ -165,9 +165,9 @@ def search(
     keyword_hits = keyword_search(query, limit=CANDIDATES, filters=filters)
     semantic_hits = []
     if semantic:
-        matrix = vectors.matrix()
-        if len(matrix):
-            semantic_hits = matrix.search(
+        vector_index = vectors.index()
+        if len(vector_index):
+            semantic_hits = vector_index.search(
                 _query_vector(query),
                 limit=CANDIDATES,
                 filters=filters,
@@ -178,7 +178,7 @@ def search(
     by_record: dict[tuple[int, int], Hit] = {}
     for pk, rank in ranks.items():
         passage = passages.get(pk)
-        if passage is None:  # removed since the matrix was loaded
+        if passage is None:  # removed since the index was updated
             continue
         hit = by_record.get(passage.record_key)
         if hit is None:
@@ -271,10 +271,10 @@ def more_like_this(
         object_id = obj.pk
     passage_hits: list[tuple[int, float]] = []
     if semantic_enabled():
-        matrix = vectors.matrix()
-        vector = matrix.record_vector(content_type_id, object_id)
+        vector_index = vectors.index()
+        vector = vector_index.record_vector(content_type_id, object_id)
         if vector is not None:
-            passage_hits = matrix.search(
+            passage_hits = vector_index.search(
                 vector, limit=limit * 8, exclude=(content_type_id, object_id)
             )
     if not passage_hits:

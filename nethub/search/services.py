@@ -2,7 +2,7 @@
 index entries; the whole index rebuilt.
 
 A record is indexed from `search_document()` (or an adapter, see adapters.py). Each write
-bumps `IndexState.version`, which tells every process to reload its matrix of embeddings.
+bumps `IndexState.version`, which tells every process to update its vector index.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from modelsearch.backends import get_search_backend
 from modelsearch.models import IndexEntry
 
 from nethub.core.searchable import SearchDocument
-from nethub.search import embeddings
+from nethub.search import embeddings, vectors
 from nethub.search.adapters import document_for, queryset_for, searchable_models
 from nethub.search.chunking import chunk_text
 from nethub.search.models import IndexState, Passage
@@ -226,4 +226,6 @@ def index_rebuild(*, stdout=None, batch_size: int = 200, models=None) -> dict[st
             _keyword_unindex(list(stale.values_list("pk", flat=True)))
             stale.delete()
     _version_bump()
+    if semantic_enabled():
+        transaction.on_commit(vectors.snapshot_save)
     return counts

@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "nethub.meetings",
     "nethub.consultations",
     "nethub.library",
+    "nethub.roster",
     "nethub.search",
     "nethub.reviews",
     "nethub.events",
@@ -209,6 +210,9 @@ TASKS = {
 MODELSEARCH_BACKENDS = {"default": {"BACKEND": "modelsearch.backends.database"}}
 # Semantic search (sentence embeddings) next to keyword search; off: keyword search only.
 SEARCH_SEMANTIC = env_bool("SEARCH_SEMANTIC", True)
+# The approximate nearest-neighbour index of passage embeddings (a snapshot each process starts
+# from; rebuilt from the database when missing).
+SEARCH_INDEX_DIR = Path(os.environ.get("SEARCH_INDEX_DIR", BASE_DIR / "var" / "search-index"))
 
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",

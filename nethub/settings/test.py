@@ -1,6 +1,8 @@
 """Settings for the test suite: production settings with fast hashing and no TLS redirects."""
 
 import os
+import tempfile
+from pathlib import Path
 
 os.environ.setdefault("SECRET_KEY", "test-only-secret-key-not-for-production")
 
@@ -23,3 +25,5 @@ AXES_FAILURE_LIMIT = 5
 WHITENOISE_AUTOREFRESH = True
 # Records are indexed without embeddings (no model load); tests marked "model" turn it on.
 SEARCH_SEMANTIC = False
+# One snapshot folder per test run, never the developer's.
+SEARCH_INDEX_DIR = Path(tempfile.mkdtemp(prefix="nethub-search-index-"))

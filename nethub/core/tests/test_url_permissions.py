@@ -65,6 +65,8 @@ PUBLIC = {
             "figure-detail",
             "event-list",
             "event-detail",
+            "roster-expert-list",
+            "roster-expert-detail",
         )
     },
     "core:home": "home page",
@@ -126,6 +128,8 @@ PUBLIC = {
     "events:detail": "events are public",
     "events:ics": "an event as iCalendar (add to calendar)",
     "events:user_feed": "a person's own feed; the token is the key (unknown tokens 404)",
+    "roster:expert_list": "experts who consented to be listed, with the fields they chose",
+    "roster:expert_detail": "a listed expert's public fields (others 403/404)",
 }
 
 # public pages where an anonymous POST may legitimately succeed (a form for the public)
@@ -208,6 +212,8 @@ def _kwargs(name: str, args: list[str], objects: dict) -> dict:
         "pk": 1,
         "table": "reviews",
         "series": "country-networks",
+        "app_label": "library",
+        "model": "practice",
     }
     if name.startswith("meetings:action_point"):
         values["pk"] = objects["action_point"]

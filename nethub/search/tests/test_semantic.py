@@ -82,10 +82,10 @@ def test_french_query_finds_french_by_keyword_and_english_by_meaning(records):
     assert "Route-based approach" not in titles
 
 
-def test_index_changes_reach_the_matrix(records, index_document):
-    before = len(vectors.matrix())
+def test_index_changes_reach_the_vector_index(records, index_document):
+    before = len(vectors.index())
     index_document(title="Climate displacement", text="Disasters force people to move.")
-    assert len(vectors.matrix()) == before + 1
+    assert len(vectors.index()) == before + 1
 
 
 def test_more_like_this_uses_embeddings(records):

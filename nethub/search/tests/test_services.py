@@ -141,3 +141,34 @@ def test_index_rebuild_indexes_people_and_drops_stale(reference_data, index_docu
 )
 def test_pg_config_per_language(language, config):
     assert services.pg_config(language) == config
+
+
+def test_every_searchable_model_declares_the_queryset_indexing_reads():
+    from nethub.search.adapters import ADAPTER_QUERYSETS, searchable_models
+
+    missing = [
+        model._meta.label
+        for model in searchable_models()
+        if not hasattr(model, "search_queryset")
+        and model._meta.label_lower not in ADAPTER_QUERYSETS
+    ]
+    assert missing == [], "add a search_queryset() classmethod with its prefetches"
+
+
+@pytest.mark.django_db
+def test_rebuilding_reads_a_batch_in_a_fixed_number_of_queries(django_assert_max_num_queries):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from nethub.meetings.models import ActionPoint
+    from nethub.meetings.tests.factories import ActionPointFactory
+    from nethub.search.models import Passage
+    from nethub.search.services import index_rebuild
+
+    ActionPointFactory.create_batch(3)
+    with CaptureQueriesContext(connection) as few:
+        index_rebuild(models=[ActionPoint], batch_size=100)
+    ActionPointFactory.create_batch(30)
+    with django_assert_max_num_queries(len(few)):
+        index_rebuild(models=[ActionPoint], batch_size=100)
+    assert Passage.objects.filter(kind="action_point").count() == 33

@@ -36,7 +36,7 @@ def test_voluntary_review_from_submission_to_dashboard(
             {"name": "informe.pdf", "mimeType": "application/pdf", "buffer": make_pdf(SPANISH_TEXT)}
         ]
     )
-    page.get_by_role("button", name="Submit the review").click()
+    page.get_by_role("button", name="Submit the voluntary review").click()
     expect(page.locator("#review-status")).to_have_text("Submitted")
     review_path = urlparse(page.url).path
 

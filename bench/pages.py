@@ -1,0 +1,474 @@
+"""The heavy pages against a bare Django view, served the same way in the same run, at one tenth
+of the network's real scale and at full scale.
+
+    .venv/bin/python bench/pages.py [--backend postgres|sqlite] [--seconds S] [--clients N]
+
+Full scale: 5,000 action points in 200 meetings, a 2,000-comment consultation from 100
+organisations, 10,000 library documents, 42,000 search passages (vectors around 40 topics, as
+sentence embeddings are; `bench/search.py` measures search on real embeddings). The tenth is
+built first and measured; the rest is added and everything is measured again.
+
+The app runs under gunicorn (2 workers, as `make serve`) with `bench/support/pages_settings.py`:
+production settings over plain HTTP on 127.0.0.1, plus `/bench-bare/`, a view that returns
+"ok". Each URL gets `--clients` keep-alive connections for `--seconds`; its throughput is
+divided by the bare view's. Query counts come from Django's test client in this process.
+Exports are timed whole. Writes: action point status changes by the secretariat from all
+clients at once, against reads of the same action point's page.
+
+Ends with one line of key=value figures: min_page_ratio (the lowest ratio of any heavy page,
+full scale), max_page_growth (the largest p50 growth from a tenth to full scale),
+max_export_growth, write_read_p95_ratio, hybrid_growth, and the query-count growth.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import http.client
+import os
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+PG_SERVER = os.environ.get("BENCH_PG_URL", "postgres://postgres@127.0.0.1:5432/postgres")
+PG_DB = "nethub_bench_pages"
+PORT = int(os.environ.get("BENCH_PORT", "8199"))
+FULL = {"meetings": 200, "points_per_meeting": 25, "comments": 2000, "organizations": 100,
+        "documents": 10_000, "passages": 42_000}  # fmt: skip
+
+
+# Data ---------------------------------------------------------------------------------------
+
+
+def _scaled(scale: float) -> dict[str, int]:
+    scaled = {key: max(1, int(value * scale)) for key, value in FULL.items()}
+    scaled["points_per_meeting"] = FULL["points_per_meeting"]  # more meetings, same size
+    return scaled
+
+
+def build(previous: dict[str, int] | None, target: dict[str, int]) -> None:
+    """Add records until the database holds `target` (it already holds `previous`)."""
+    previous = previous or dict.fromkeys(FULL, 0)
+    _meetings(previous["meetings"], target["meetings"], target["points_per_meeting"])
+    _thread(previous, target)
+    _documents(previous["documents"], target["documents"])
+    _passages(previous["passages"], target["passages"])
+
+
+def _meetings(start: int, stop: int, per_meeting: int) -> None:
+    from nethub.directory.models import Organization
+    from nethub.meetings.models import ActionPoint, AgendaItem, Meeting, MeetingSeries
+
+    series, _ = MeetingSeries.objects.get_or_create(name="EC Principals", slug="ec-principals")
+    owners = list(Organization.objects.filter(kind="un_entity").order_by("pk")[:20])
+    today = datetime.date.today()
+    meetings = Meeting.objects.bulk_create(
+        Meeting(series=series, title=f"Executive Committee meeting {i}",
+                date=datetime.date(2015, 1, 1) + datetime.timedelta(days=7 * i))
+        for i in range(start, stop)
+    )  # fmt: skip
+    items = AgendaItem.objects.bulk_create(
+        AgendaItem(meeting=m, position=j, title=f"Item {j}", discussion="Discussed.")
+        for m in meetings
+        for j in range(5)
+    )
+    statuses = ["open", "in_progress", "done", "open", "dropped"]
+    ActionPoint.objects.bulk_create(
+        ActionPoint(meeting=item.meeting, agenda_item=item, position=k,
+                    text=f"Prepare a note on regular pathways, number {k}",
+                    owner_organization=owners[k % len(owners)],
+                    due_date=today + datetime.timedelta(days=(k % 90) - 45),
+                    status=statuses[k % len(statuses)])
+        for item in items
+        for k in range(per_meeting // 5)
+    )  # fmt: skip
+
+
+def _thread(previous: dict[str, int], target: dict[str, int]) -> None:
+    from nethub.consultations.models import Comment, Consultation
+    from nethub.consultations.tests.factories import consultation_in
+    from nethub.directory.services import organization_create
+
+    consultation = Consultation.objects.filter(slug="bench").first() or consultation_in(
+        "open", slug="bench"
+    )
+    organizations = [
+        organization_create(name=f"Bench organisation {i}", kind=("ngo", "trade_union")[i % 2])
+        for i in range(previous["organizations"], target["organizations"])
+    ]
+    from nethub.directory.models import Organization
+
+    organizations = list(Organization.objects.filter(name__startswith="Bench organisation"))
+    roots = list(Comment.objects.filter(consultation=consultation, parent=None))
+    wanted = target["comments"] - previous["comments"]
+    new_roots = Comment.objects.bulk_create(
+        Comment(consultation=consultation, organization=organizations[i % len(organizations)],
+                body="<p>We ask the network to add a priority on regular pathways.</p>",
+                text="We ask the network to add a priority on regular pathways.")
+        for i in range(max(1, wanted // 10))
+    )  # fmt: skip
+    roots += new_roots
+    Comment.objects.bulk_create(
+        Comment(consultation=consultation, organization=organizations[i % len(organizations)],
+                parent=roots[i % len(roots)], body="<p>We support this.</p>",
+                text="We support this.")
+        for i in range(wanted - len(new_roots))
+    )  # fmt: skip
+
+
+def _documents(start: int, stop: int) -> None:
+    from nethub.library.models import Document
+
+    Document.objects.bulk_create(
+        Document(title=f"Policy brief {i} on labour mobility", kind="policy_brief",
+                 status="ready", language="en", text="Labour mobility and skills. " * 40,
+                 date=datetime.date(2018, 1, 1) + datetime.timedelta(days=i % 2000))
+        for i in range(start, stop)
+    )  # fmt: skip
+
+
+def _passages(start: int, stop: int) -> None:
+    import numpy as np
+    from django.contrib.contenttypes.models import ContentType
+
+    from nethub.library.models import Document
+    from nethub.search import embeddings, services
+    from nethub.search.models import Passage
+
+    rng = np.random.default_rng(start)
+    centres = np.random.default_rng(0).standard_normal((40, embeddings.DIMENSIONS))
+    content_type_id = ContentType.objects.get_for_model(Document).pk
+    ids = list(Document.objects.order_by("pk").values_list("pk", flat=True))
+    batch = []
+    for i in range(start, stop):
+        vector = centres[i % 40] + 0.6 * rng.standard_normal(embeddings.DIMENSIONS)
+        vector /= np.linalg.norm(vector)
+        batch.append(
+            Passage(content_type_id=content_type_id, object_id=ids[i % len(ids)],
+                    position=i // len(ids), kind="document", title=f"Policy brief {i}",
+                    text="Labour migration, regular pathways and skills partnerships " * 3,
+                    url="/", language="en", year=2018 + i % 7,
+                    embedding=embeddings.to_bytes(vector))
+        )  # fmt: skip
+        if len(batch) == 2000:
+            services._store(batch)
+            batch = []
+    if batch:
+        services._store(batch)
+    services._version_bump()
+
+
+# Serving and measuring ----------------------------------------------------------------------
+
+
+def serve(env: dict) -> subprocess.Popen:
+    process = subprocess.Popen(
+        [str(ROOT / ".venv" / "bin" / "gunicorn"), "nethub.wsgi", "--bind", f"127.0.0.1:{PORT}",
+         "--workers", "2", "--timeout", "120"],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )  # fmt: skip
+    for _ in range(120):
+        try:
+            connection = http.client.HTTPConnection("127.0.0.1", PORT, timeout=2)
+            connection.request("GET", "/bench-bare/")
+            if connection.getresponse().status == 200:
+                return process
+        except OSError:
+            time.sleep(0.5)
+    process.kill()
+    raise SystemExit("gunicorn did not start")
+
+
+def stop(process: subprocess.Popen) -> None:
+    os.killpg(process.pid, signal.SIGTERM)
+    process.wait(timeout=30)
+
+
+def _request(connection, method: str, url: str, headers: dict, body: str | None = None) -> int:
+    connection.request(method, url, body=body, headers=headers)
+    response = connection.getresponse()
+    response.read()
+    return response.status
+
+
+def load(url: str, *, seconds: float, clients: int, headers=None, method="GET", body=None):
+    """Requests per second and latencies (ms) of `url` from `clients` keep-alive clients."""
+    latencies: list[float] = []
+    errors = []
+    deadline = time.perf_counter() + seconds
+    lock = threading.Lock()
+
+    def client() -> None:
+        connection = http.client.HTTPConnection("127.0.0.1", PORT, timeout=60)
+        mine = []
+        while time.perf_counter() < deadline:
+            started = time.perf_counter()
+            status = _request(connection, method, url, headers or {}, body)
+            mine.append((time.perf_counter() - started) * 1000)
+            if status >= 400:
+                errors.append(status)
+        with lock:
+            latencies.extend(mine)
+
+    threads = [threading.Thread(target=client) for _ in range(clients)]
+    started = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    elapsed = time.perf_counter() - started
+    if errors:
+        raise SystemExit(f"{url}: {len(errors)} errors, e.g. {errors[0]}")
+    latencies.sort()
+    return {
+        "rps": len(latencies) / elapsed,
+        "p50": statistics.median(latencies),
+        "p95": latencies[int(len(latencies) * 0.95) - 1] if len(latencies) > 1 else latencies[0],
+    }
+
+
+def timed_download(url: str, headers: dict) -> float:
+    connection = http.client.HTTPConnection("127.0.0.1", PORT, timeout=300)
+    started = time.perf_counter()
+    status = _request(connection, "GET", url, headers)
+    if status != 200:
+        raise SystemExit(f"{url}: {status}")
+    return time.perf_counter() - started
+
+
+def query_count(client, url: str) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    if response.status_code != 200:
+        raise SystemExit(f"{url}: {response.status_code} in the test client")
+    return len(queries)
+
+
+def session_headers(user) -> dict:
+    """Cookies of a signed-in session and a CSRF token, as a browser would send them."""
+    from django.conf import settings
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django.contrib.sessions.backends.db import SessionStore
+
+    session = SessionStore()
+    session[SESSION_KEY] = str(user.pk)
+    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    session.save()
+    token = "b" * 32
+    return {
+        "Cookie": f"{settings.SESSION_COOKIE_NAME}={session.session_key}; csrftoken={token}",
+        "X-CSRFToken": token,
+        "Referer": f"http://127.0.0.1:{PORT}/",
+    }
+
+
+def pages(objects: dict) -> dict[str, tuple[str, bool]]:
+    """Heavy page -> (URL, needs the secretariat's session)."""
+    return {
+        "tracker": ("/meetings/tracker/", False),
+        "tracker_open": ("/meetings/tracker/?status=open&sort=-due", False),
+        "tracker_last_page": ("/meetings/tracker/?page=last", False),
+        "meeting": (f"/meetings/{objects['meeting']}/", False),
+        "meeting_list": ("/meetings/", False),
+        "thread": ("/consultations/bench/", False),
+        "thread_last_page": ("/consultations/bench/?page=last", False),
+        "synthesis": ("/consultations/bench/synthesis/", True),
+        "library": ("/library/", False),
+        "objective": ("/framework/objective/3/", False),
+        "directory": ("/directory/", False),
+        "organization": (f"/directory/organisations/{objects['organization']}/", False),
+        "search": ("/search/?q=labour+mobility+skills", False),
+        "home": ("/", True),
+    }
+
+
+EXPORTS = {
+    "tracker_csv": ("/meetings/tracker/export.csv", False),
+    "tracker_xlsx": ("/meetings/tracker/export.xlsx", False),
+    "thread_csv": ("/consultations/bench/export/csv", True),
+    "thread_xlsx": ("/consultations/bench/export/xlsx", True),
+}
+
+
+def measure(label: str, args, objects: dict, secretariat_headers: dict, env: dict) -> dict:
+    from django.test import Client
+
+    client = Client(HTTP_HOST="127.0.0.1")
+    signed_in = Client(HTTP_HOST="127.0.0.1")
+    signed_in.force_login(objects["secretariat"])
+    result = {"pages": {}, "exports": {}}
+    process = serve(env)
+    try:
+        for url in ("/bench-bare/", "/search/?q=warm"):  # load the model in both workers
+            load(url, seconds=2, clients=args.clients)
+        bare = load("/bench-bare/", seconds=args.seconds, clients=args.clients)
+        result["bare_rps"] = bare["rps"]
+        for name, (url, private) in pages(objects).items():
+            headers = secretariat_headers if private else {}
+            load(url, seconds=1, clients=1, headers=headers)  # warm
+            figures = load(url, seconds=args.seconds, clients=args.clients, headers=headers)
+            figures["ratio"] = figures["rps"] / bare["rps"]
+            figures["queries"] = query_count(signed_in if private else client, url)
+            result["pages"][name] = figures
+            print(
+                f"  {label} {name}: {figures['rps']:.1f} req/s ({figures['ratio']:.1%} of bare)"
+                f" p50 {figures['p50']:.0f} ms p95 {figures['p95']:.0f} ms,"
+                f" {figures['queries']} queries",
+                flush=True,
+            )
+        for name, (url, private) in EXPORTS.items():
+            headers = secretariat_headers if private else {}
+            result["exports"][name] = min(timed_download(url, headers) for _ in range(2))
+            print(f"  {label} export {name}: {result['exports'][name]:.2f} s", flush=True)
+        point_url = f"/meetings/action-points/{objects['action_point']}/"
+        read = load(point_url, seconds=args.seconds, clients=args.clients)
+        write_headers = {**secretariat_headers,
+                         "Content-Type": "application/x-www-form-urlencoded"}  # fmt: skip
+        write = load(
+            f"{point_url}status/", seconds=args.seconds, clients=args.clients,
+            headers=write_headers, method="POST", body="status=in_progress&comment=bench",
+        )  # fmt: skip
+        result["write_read_p95_ratio"] = write["p95"] / read["p95"]
+        print(
+            f"  {label} writes: p95 {write['p95']:.0f} ms against reads {read['p95']:.0f} ms",
+            flush=True,
+        )
+    finally:
+        stop(process)
+    return result
+
+
+def ann_recall_at_10(queries: int = 50) -> float:
+    """Share of the exact scan's ten nearest passages that the vector index returns, for
+    queries near the corpus's topics."""
+    import numpy as np
+
+    from nethub.search import vectors
+    from nethub.search.models import Passage
+
+    stored = list(Passage.objects.exclude(embedding=None).values_list("id", "embedding"))
+    ids = np.array([pk for pk, _ in stored])
+    matrix = np.frombuffer(b"".join(bytes(b) for _, b in stored), dtype=np.float16)
+    matrix = matrix.reshape(len(stored), -1).astype(np.float32)
+    rng = np.random.default_rng(99)
+    index = vectors.index()
+    found = []
+    for row in rng.choice(len(ids), queries, replace=False):
+        query = matrix[row] + 0.3 * rng.standard_normal(matrix.shape[1]).astype(np.float32)
+        query /= np.linalg.norm(query)
+        exact = set(ids[np.argsort(-(matrix @ query))[:10]].tolist())
+        found.append(len(exact & {pk for pk, _ in index.search(query, limit=10)}) / 10)
+    return float(np.mean(found))
+
+
+def objects_for_pages() -> dict:
+    from nethub.accounts.models import Role, User
+    from nethub.directory.models import Organization
+    from nethub.meetings.models import ActionPoint, Meeting
+
+    secretariat, _ = User.objects.get_or_create(
+        username="bench-secretariat", defaults={"role": Role.SECRETARIAT, "is_staff": True}
+    )
+    return {
+        "secretariat": secretariat,
+        "meeting": Meeting.objects.order_by("-date").values_list("pk", flat=True).first(),
+        "action_point": ActionPoint.objects.order_by("pk").values_list("pk", flat=True).first(),
+        "organization": Organization.objects.filter(name__startswith="Bench organisation")
+        .values_list("slug", flat=True)
+        .first(),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--backend", default="postgres", choices=["postgres", "sqlite"])
+    parser.add_argument("--seconds", type=float, default=5)
+    parser.add_argument("--clients", type=int, default=4)
+    args = parser.parse_args()
+
+    workdir = Path(tempfile.mkdtemp(prefix="nethub-bench-pages-"))
+    if args.backend == "postgres":
+        import psycopg
+
+        with psycopg.connect(PG_SERVER, autocommit=True) as connection:
+            connection.execute(f"DROP DATABASE IF EXISTS {PG_DB}")
+            connection.execute(f"CREATE DATABASE {PG_DB}")
+        database_url = PG_SERVER.rsplit("/", 1)[0] + f"/{PG_DB}"
+    else:
+        database_url = f"sqlite:///{workdir / 'bench.sqlite3'}"
+    env = dict(
+        os.environ,
+        DATABASE_URL=database_url,
+        DJANGO_SETTINGS_MODULE="bench.support.pages_settings",
+        MEDIA_ROOT=str(workdir / "media"),
+        SEARCH_INDEX_DIR=str(workdir / "search-index"),
+        STATIC_ROOT=str(workdir / "static"),
+        TASKS_BACKEND="immediate",
+        HF_HUB_OFFLINE="1",
+        TOKENIZERS_PARALLELISM="false",
+        PYTHONPATH=str(ROOT),
+    )
+    os.environ.update(env)
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    from nethub.directory.services import reference_data_load
+    from nethub.framework.services import framework_load
+
+    call_command("migrate", verbosity=0)
+    call_command("collectstatic", interactive=False, verbosity=0)
+    reference_data_load()
+    framework_load()
+
+    results = {}
+    previous = None
+    for label, scale in (("tenth", 0.1), ("full", 1.0)):
+        target = _scaled(scale)
+        started = time.perf_counter()
+        build(previous, target)
+        previous = target
+        print(f"{label}: data built in {time.perf_counter() - started:.0f} s", flush=True)
+        objects = objects_for_pages()
+        results[label] = measure(label, args, objects, session_headers(objects["secretariat"]), env)
+
+    recall = ann_recall_at_10()
+    tenth, full = results["tenth"], results["full"]
+    growth = {n: full["pages"][n]["p50"] / tenth["pages"][n]["p50"] for n in full["pages"]}
+    export_growth = {n: full["exports"][n] / tenth["exports"][n] for n in full["exports"]}
+    query_growth = max(full["pages"][n]["queries"] - tenth["pages"][n]["queries"] for n in growth)
+    worst_ratio = min(full["pages"], key=lambda n: full["pages"][n]["ratio"])
+    worst_growth = max(growth, key=growth.get)
+    print(f"lowest ratio: {worst_ratio}; largest growth: {worst_growth}")
+    if args.backend == "postgres":
+        import psycopg
+
+        with psycopg.connect(PG_SERVER, autocommit=True) as connection:
+            connection.execute(f"DROP DATABASE IF EXISTS {PG_DB} WITH (FORCE)")
+    print(
+        f"min_page_ratio={full['pages'][worst_ratio]['ratio']:.4f} "
+        f"max_page_growth={growth[worst_growth]:.2f} "
+        f"max_export_growth={max(export_growth.values()):.1f} "
+        f"write_read_p95_ratio={full['write_read_p95_ratio']:.2f} "
+        f"hybrid_growth={growth['search']:.2f} "
+        f"ann_recall_at_10={recall:.3f} "
+        f"max_query_growth={query_growth} "
+        f"bare_rps={full['bare_rps']:.0f} backend={args.backend}"
+    )
+
+
+if __name__ == "__main__":
+    main()
