@@ -23,6 +23,16 @@ def _style():
     )
 
 
+def _integer_labels(chart, series: dict[str, list[float | None]]) -> None:
+    """Counts get whole-number axis labels (pygal would write 0.1, 0.2... for small counts)."""
+    values = [v for values in series.values() for v in values if v is not None]
+    if values and all(float(v).is_integer() for v in values):
+        top = int(max(values)) or 1
+        step = max(1, -(-top // 8))
+        chart.y_labels = list(range(0, top + step, step))
+        chart.value_formatter = lambda value: f"{value:,.0f}"
+
+
 def _svg(chart) -> str:
     return _SCRIPT.sub("", chart.render(is_unicode=True, disable_xml_declaration=True))
 
@@ -31,13 +41,14 @@ def line_chart_svg(*, title: str, labels: list[str], series: dict[str, list[floa
     import pygal
 
     chart = pygal.Line(
-        js=[], style=_style(), width=720, height=320, show_legend=len(series) > 1,
-        dots_size=4, x_label_rotation=0, explicit_size=False,
+        js=[], style=_style(), width=720, height=340, show_legend=len(series) > 1,
+        legend_at_bottom=True, truncate_legend=-1, dots_size=4, explicit_size=False,
     )  # fmt: skip
     chart.title = title
     chart.x_labels = labels
     for name, values in series.items():
         chart.add(name, values)
+    _integer_labels(chart, series)
     return _svg(chart)
 
 
@@ -47,9 +58,13 @@ def bar_chart_svg(
     import pygal
 
     cls = pygal.StackedBar if stacked else pygal.Bar
-    chart = cls(js=[], style=_style(), width=720, height=320, show_legend=True)
+    chart = cls(
+        js=[], style=_style(), width=720, height=340, show_legend=True, legend_at_bottom=True,
+        truncate_legend=-1,
+    )  # fmt: skip
     chart.title = title
     chart.x_labels = labels
     for name, values in series.items():
         chart.add(name, values)
+    _integer_labels(chart, series)
     return _svg(chart)

@@ -69,6 +69,53 @@ UN_PLEDGE = {
 }
 CONFIRMED_SERIES = {"champion-countries", "country-networks", "regional-networks"}
 
+# A demo review written for the demo (not from the fixtures), so that the review pages, the
+# country page and the dashboard have something to show; submitted by the demo Member State.
+DEMO_REVIEW = {
+    "country": "MX",
+    "year": 2021,
+    "title": "Informe voluntario sobre la aplicación del Pacto Mundial (demostración)",
+    "language": "es",
+    "summary": "Un informe de demostración, escrito para nethub: no es un documento oficial.",
+    "paragraphs": [
+        "Este informe de demostración describe, a título de ejemplo, cómo un Estado informa "
+        "sobre la aplicación del Pacto Mundial para una Migración Segura, Ordenada y Regular.",
+        "El Gobierno reforzó la protección consular de las personas migrantes y amplió las "
+        "vías regulares de migración laboral, en cooperación con la sociedad civil.",
+    ],
+}
+
+
+def _docx(paragraphs: list[str]) -> bytes:
+    import io
+
+    import docx
+
+    document = docx.Document()
+    for paragraph in paragraphs:
+        document.add_paragraph(paragraph)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _demo_review(actor) -> int:
+    from nethub.reviews.models import VoluntaryReview
+
+    if actor is None or VoluntaryReview.objects.filter(title=DEMO_REVIEW["title"]).exists():
+        return 0
+    submitter = User.objects.filter(username="memberstate").first() or actor
+    country = Country.objects.get(iso2=DEMO_REVIEW["country"])
+    if not submitter.has_perm("reviews.submit_review_for", country):
+        submitter = actor
+    review = services.voluntary_review_submit(
+        actor=submitter, country=country, year=DEMO_REVIEW["year"], title=DEMO_REVIEW["title"],
+        language=DEMO_REVIEW["language"], summary=DEMO_REVIEW["summary"],
+        data=_docx(DEMO_REVIEW["paragraphs"]), filename="informe-demostracion.docx",
+    )  # fmt: skip
+    services.voluntary_review_set_status(actor=actor, review=review, status="featured")
+    return 1
+
 
 def _secretariat() -> User | None:
     return User.objects.filter(role=Role.SECRETARIAT).order_by("pk").first()
@@ -99,6 +146,7 @@ def load(*, fixtures_dir: Path | None, stdout) -> None:
         forum = Forum.objects.filter(kind="imrf").first()
         services.pledge_create(actor=actor, is_joint=True, forum=forum, **UN_PLEDGE)
         added += 1
+    added += _demo_review(actor)
     facts = 0
     for document in Document.objects.filter(
         source_key__startswith="fixture:", status=Document.Status.READY
