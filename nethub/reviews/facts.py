@@ -183,7 +183,7 @@ def _is_identifier(text: str, start: int, end: int, value: float, raw: str) -> b
         return True  # a time
     if raw.isdigit() and len(raw) == 4 and 1900 <= value <= 2100:
         return True  # a year
-    if re.search(r"[\[(]$", before) and re.match(r"[\])]", after):
+    if re.search(r"[\[(]$", before) and re.match(r"[\])]", after) and value < 100:
         return True  # a footnote or a list mark: "[1]", "(2)"
     # a range or a code: "2022-2024", "73/195"
     return bool(re.match(r"\s*[-–]\s*\d", after) or re.search(r"\d\s*[-–/]\s*$", before))
@@ -314,7 +314,8 @@ def _counted(what: str) -> bool:
         return False
     if len(what) == 1:
         return False  # "9 d)": a list letter
-    return what.split()[-1].lower() not in _DURATION
+    # "three difficult years", "four weeks": a duration (a later "Year" in a title is not)
+    return not any(word.lower() in _DURATION for word in what.split()[:2])
 
 
 def _total(s: _Sentence) -> None:
@@ -363,7 +364,67 @@ def _count(s: _Sentence) -> None:
         s.add(m.start("num"), end, value, "", series, label, "count")
 
 
-RULES = (_money, _percent, _out_of, _total, _range, _count)
+_FRACTION_WORDS = {"half": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
+                   "fifth": 5, "fifths": 5, "tenth": 10, "tenths": 10}  # fmt: skip
+_FRACTION = re.compile(
+    r"\b(?P<num>one|two|three|four)\s+(?P<den>half|thirds?|quarters?|fifths?|tenths?)\b"
+    rf"|\b(?P<num2>one|two|three|four|\d+)\s+in\s+(?P<den2>{_WORD_NUM}|\d+)\b",
+    re.I,
+)
+# "1,253 were unaccompanied migrant children", "895 were identified as victims of trafficking"
+_SUBJECT = re.compile(
+    r"(?<![\w.,/])(?P<num>\d{1,3}(?:,\d{3})+|\d+)\s+(?:were|are|was|is)\s+"
+    r"(?:(?:identified|recorded|reported|registered|counted)\s+as\s+)?"
+    r"(?P<what>[A-Za-z][\w\-’']*(?:\s+[A-Za-z][\w\-’']*){0,4})",
+)
+# "followed by Greece (6,153) and Austria (4,812)": counts of what the sentence counts
+_PAREN = re.compile(r"\((?P<num>\d{1,3}(?:,\d{3})+|\d{2,})\)")
+
+
+def _fraction(s: _Sentence) -> None:
+    for m in _FRACTION.finditer(s.text):
+        raw_num = (m.group("num") or m.group("num2") or "").lower()
+        num = 1.0 if raw_num == "one" else _number(raw_num)
+        den_raw = (m.group("den") or m.group("den2") or "").lower()
+        den = _FRACTION_WORDS.get(den_raw) or _number(den_raw)
+        if not num or not den or num >= den or not s.free(m.start(), m.end()):
+            continue
+        s.add(m.start(), m.end(), round(num / den * 100, 2), "%", "share", "Share", "fraction")
+
+
+def _subject(s: _Sentence) -> None:
+    for m in _SUBJECT.finditer(s.text):
+        value = _number(m.group("num"))
+        if value is None or not s.free(m.start("num"), m.end("num")):
+            continue
+        if _is_identifier(s.text, m.start("num"), m.end("num"), value, m.group("num")):
+            continue
+        what = _what(m.group("what"))
+        if not _counted(what):
+            continue
+        series, label = _series_for(what, s.text, m.group("what"))
+        s.add(m.start("num"), m.end("num"), value, "", series, label, "subject")
+
+
+def _paren(s: _Sentence) -> None:
+    counts = [f for f in s.found if f.rule in ("count", "subject") and f.unit == ""]
+    if not counts:
+        return
+    for m in _PAREN.finditer(s.text):
+        raw = m.group("num")
+        value = _number(raw)
+        if value is None or not s.free(m.start("num"), m.end("num")):
+            continue
+        if _is_identifier(s.text, m.start("num"), m.end("num"), value, raw):
+            continue
+        before = [f for f in counts if f.start - s.offset < m.start()]
+        if not before:
+            continue
+        last = before[-1]
+        s.add(m.start("num"), m.end("num"), value, "", last.series, last.label, "paren")
+
+
+RULES = (_money, _percent, _fraction, _out_of, _total, _range, _subject, _count, _paren)
 
 
 def extract_facts(text: str, *, date: datetime.date) -> list[FoundFact]:

@@ -69,3 +69,21 @@ def test_blank_lines_inside_a_sentence_do_not_cut_it():
     text = "The Network could organize four webinars, one for each of the four \n\nroundtables."
     assert len(sentences(text)) == 1
     assert [f.value for f in extract_facts(text, date=DAY)] == [4, 4]
+
+
+def test_fractions_subjects_and_counts_in_brackets():
+    text = (
+        "Nearly one third were women and two thirds were men; one in four was a child. "
+        "Of the 700 assisted, 120 were unaccompanied children. Over 3,400 migrants returned from "
+        "Chad (2,310) and Niger (1,045). Footnote [3] and list (2) are not figures."
+    )
+    assert [(span, value, unit) for span, value, unit, _series in _found(text)] == [
+        ("one third", 33.33, "%"),
+        ("two thirds", 66.67, "%"),
+        ("one in four", 25.0, "%"),
+        ("700", 700, ""),
+        ("120", 120, ""),
+        ("3,400", 3400, ""),
+        ("2,310", 2310, ""),
+        ("1,045", 1045, ""),
+    ]
