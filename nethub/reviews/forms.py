@@ -37,6 +37,13 @@ class ReviewSubmitForm(forms.Form):
         label=_("Summary"), required=False, widget=forms.Textarea(attrs={"rows": 4})
     )
     file = forms.FileField(label=_("Document (PDF or DOCX)"))
+    objectives = ObjectiveField(
+        label=_("GCM objectives reported on"),
+        queryset=_objectives(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Others are suggested from the text; you or the secretariat confirm them."),
+    )
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)

@@ -59,6 +59,7 @@ def voluntary_review_submit(
     filename: str,
     language: str = "",
     summary: str = "",
+    objectives: Iterable = (),
 ) -> VoluntaryReview:
     """Record a voluntary GCM review submitted by a Member State representative for their own
     State, or by the secretariat for any State. Its text is read from the file (PDF or DOCX)
@@ -85,6 +86,11 @@ def voluntary_review_submit(
     name = get_valid_filename(os.path.basename(filename) or "review")[-120:] or "review"
     review.file.save(name, ContentFile(data), save=False)
     review.save()
+    objectives = list(objectives)
+    if objectives:
+        from nethub.framework.services import tags_set
+
+        tags_set(obj=review, elements=objectives, actor=actor)
     audit_record(actor=actor, subject=review, action="submitted")
     _suggest_tags_after_commit(review)
     return review

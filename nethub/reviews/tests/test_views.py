@@ -7,7 +7,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from nethub.library.tests.factories import make_pdf
+from nethub.library.tests.factories import make_pdf, objective
 from nethub.reviews.models import VoluntaryReview
 from nethub.reviews.tests.factories import SPANISH_TEXT, bulk_reviews, fact, review_submit
 
@@ -26,10 +26,13 @@ def test_member_state_submits_through_the_page(client, member_state_user):
             "title": "Informe voluntario",
             "language": "es",
             "file": SimpleUploadedFile("informe.pdf", make_pdf(SPANISH_TEXT)),
+            "objectives": [objective(5).pk, objective(14).pk],
         },
     )
     review = VoluntaryReview.objects.get()
     assert response["Location"] == review.get_absolute_url()
+    tags = {(t.element.code, t.status) for t in review.taggings.select_related("element")}
+    assert tags == {("5", "confirmed"), ("14", "confirmed")}
     assert client.get(review.get_absolute_url()).status_code == 200
     client.logout()
     assert client.get(review.get_absolute_url()).status_code == 302  # not public yet

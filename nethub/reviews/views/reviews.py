@@ -83,6 +83,7 @@ def review_submit(request: HttpRequest) -> HttpResponse:
                 title=form.cleaned_data["title"],
                 language=form.cleaned_data["language"],
                 summary=form.cleaned_data["summary"],
+                objectives=form.cleaned_data["objectives"],
                 data=data,
                 filename=filename,
             )
