@@ -189,7 +189,11 @@ def serve(env: dict) -> subprocess.Popen:
 
 def stop(process: subprocess.Popen) -> None:
     os.killpg(process.pid, signal.SIGTERM)
-    process.wait(timeout=30)
+    try:
+        process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
 
 
 def _request(connection, method: str, url: str, headers: dict, body: str | None = None) -> int:
@@ -415,7 +419,8 @@ def main() -> None:
         MEDIA_ROOT=str(workdir / "media"),
         SEARCH_INDEX_DIR=str(workdir / "search-index"),
         STATIC_ROOT=str(workdir / "static"),
-        TASKS_BACKEND="immediate",
+        # The production default: a write's side effects wait for the worker (not run here).
+        TASKS_BACKEND="database",
         HF_HUB_OFFLINE="1",
         TOKENIZERS_PARALLELISM="false",
         PYTHONPATH=str(ROOT),
@@ -428,6 +433,7 @@ def main() -> None:
 
     from nethub.directory.services import reference_data_load
     from nethub.framework.services import framework_load
+    from nethub.search import vectors
 
     call_command("migrate", verbosity=0)
     call_command("collectstatic", interactive=False, verbosity=0)
@@ -442,6 +448,9 @@ def main() -> None:
         build(previous, target)
         previous = target
         print(f"{label}: data built in {time.perf_counter() - started:.0f} s", flush=True)
+        started = time.perf_counter()
+        vectors.snapshot_save()  # as `reindex` leaves it for the app servers
+        print(f"{label}: vector index in {time.perf_counter() - started:.0f} s", flush=True)
         objects = objects_for_pages()
         results[label] = measure(label, args, objects, session_headers(objects["secretariat"]), env)
 

@@ -15,6 +15,30 @@ class TimeStampedModel(models.Model):
         abstract = True
 
 
+class StatusStep(models.Model):
+    """One step of a record's workflow: who moved it, from what state to what, and the note
+    they left. A concrete step adds the foreign key to its record and sets `statuses` (the
+    record's TextChoices) for the label."""
+
+    statuses: type[models.TextChoices] | None = None
+
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    from_status = models.CharField(_("from"), max_length=20, blank=True)
+    to_status = models.CharField(_("to"), max_length=20)
+    note = models.TextField(_("note"), blank=True)
+    occurred_at = models.DateTimeField(_("when"), auto_now_add=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["occurred_at", "id"]
+
+    @property
+    def to_status_label(self) -> str:
+        return self.statuses(self.to_status).label
+
+
 class AuditEvent(models.Model):
     """One state change that people care about: who, when, on what, from what, to what."""
 

@@ -10,7 +10,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from nethub.core.models import TimeStampedModel
+from nethub.core.models import StatusStep, TimeStampedModel
 from nethub.core.searchable import SearchDocument
 
 
@@ -290,30 +290,20 @@ class Practice(TimeStampedModel):
         )
 
 
-class PracticeReviewEvent(models.Model):
-    """One step of a practice's review: who moved it from what state to what, and the note
-    they left for the submitter (or the secretariat)."""
+class PracticeReviewEvent(StatusStep):
+    """One step of a practice's review, with the note left for the submitter (or the
+    secretariat)."""
+
+    statuses = Practice.Status
 
     practice = models.ForeignKey(Practice, on_delete=models.CASCADE, related_name="review_events")
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    from_status = models.CharField(_("from"), max_length=20, blank=True)
-    to_status = models.CharField(_("to"), max_length=20)
-    note = models.TextField(_("note"), blank=True)
-    occurred_at = models.DateTimeField(_("when"), auto_now_add=True)
 
-    class Meta:
-        ordering = ["occurred_at", "id"]
+    class Meta(StatusStep.Meta):
         verbose_name = _("review step")
         verbose_name_plural = _("review steps")
 
     def __str__(self) -> str:
         return f"{self.practice_id}: {self.from_status} → {self.to_status}"
-
-    @property
-    def to_status_label(self) -> str:
-        return Practice.Status(self.to_status).label
 
 
 def _confirmed_objectives(obj) -> list[int]:

@@ -17,7 +17,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from nethub.core.models import TimeStampedModel
+from nethub.core.models import StatusStep, TimeStampedModel
 
 # What an expert may show the public; the rest is for signed-in network members only.
 PUBLIC_FIELD_CHOICES = [
@@ -193,33 +193,23 @@ class ExpertLanguage(models.Model):
         return f"{self.get_code_display()} ({self.get_level_display()})"
 
 
-class ApplicationStep(models.Model):
-    """One step of an application's review: who moved it, from what to what, and their note
-    (to the applicant, or for reviewers only)."""
+class ApplicationStep(StatusStep):
+    """One step of an application's review, with the note to the applicant (or, `internal`,
+    for reviewers only)."""
+
+    statuses = ExpertApplication.Status
 
     application = models.ForeignKey(
         ExpertApplication, on_delete=models.CASCADE, related_name="steps"
     )
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    from_status = models.CharField(_("from"), max_length=16, blank=True)
-    to_status = models.CharField(_("to"), max_length=16)
-    note = models.TextField(_("note"), blank=True)
     internal = models.BooleanField(_("reviewers only"), default=False)
-    occurred_at = models.DateTimeField(_("when"), auto_now_add=True)
 
-    class Meta:
-        ordering = ["occurred_at", "id"]
+    class Meta(StatusStep.Meta):
         verbose_name = _("application step")
         verbose_name_plural = _("application steps")
 
     def __str__(self) -> str:
         return f"{self.application_id}: {self.from_status} → {self.to_status}"
-
-    @property
-    def to_status_label(self) -> str:
-        return ExpertApplication.Status(self.to_status).label
 
 
 class ReviewAssignment(TimeStampedModel):

@@ -14,6 +14,11 @@ from nethub.reviews.tests.factories import SPANISH_TEXT, bulk_reviews, fact, rev
 pytestmark = pytest.mark.django_db
 
 
+def _text(response) -> str:
+    """A streamed CSV download as text."""
+    return b"".join(response.streaming_content).decode("utf-8-sig")
+
+
 def test_member_state_submits_through_the_page(client, member_state_user):
     client.force_login(member_state_user)
     form = client.get(reverse("reviews:review_submit"))
@@ -97,7 +102,7 @@ def test_list_filters_and_export(client, member_state_user):
         client.get(reverse("reviews:index"), {"language": "fr"}).context["page_obj"].paginator.count
         == 0
     )
-    csv = client.get(reverse("reviews:index"), {"format": "csv"}).content.decode("utf-8-sig")
+    csv = _text(client.get(reverse("reviews:index"), {"format": "csv"}))
     assert csv.splitlines()[0].startswith("Country,Year,Title") and "English one" in csv
     from openpyxl import load_workbook
 
@@ -147,9 +152,7 @@ def test_dashboard_tables_and_exports(client, member_state_user):
     assert response.context["fund"] is None
     html = response.content.decode()
     assert "Champion countries and networks over time" in html and "The fund's position" in html
-    csv = client.get(reverse("reviews:dashboard_export", args=["reviews", "csv"])).content.decode(
-        "utf-8-sig"
-    )
+    csv = _text(client.get(reverse("reviews:dashboard_export", args=["reviews", "csv"])))
     assert csv.splitlines() == ["Region,2021,Total", "Americas,1,1"]
     assert client.get(reverse("reviews:dashboard_export", args=["fund", "csv"])).status_code == 404
     assert (
