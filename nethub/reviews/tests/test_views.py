@@ -268,3 +268,24 @@ def test_secretariat_records_an_imrf_and_an_sg_report(client, secretariat_user, 
     assert "Bangladesh" in page and "Roundtable on inclusion" in page
     client.post(reverse("reviews:sg_report_create"), {"title": "SG report 2026", "forum": forum.pk})
     assert SGReport.objects.get().forum == forum
+
+
+def test_pledge_list_query_count_is_flat(client, secretariat_user, django_assert_num_queries):
+    from nethub.directory.models import Organization
+    from nethub.reviews.models import Pledge
+
+    iom = Organization.objects.get(acronym="IOM")
+
+    def add(n):
+        Pledge.objects.bulk_create(
+            Pledge(title=f"Pledge {i}", text="x", pledger=iom, status="announced") for i in range(n)
+        )
+
+    add(2)
+    client.get(reverse("reviews:pledge_list"))
+    with django_assert_num_queries(3):  # count, a page with pledgers and forums, their tags
+        client.get(reverse("reviews:pledge_list"))
+    add(500)
+    with django_assert_num_queries(3):
+        response = client.get(reverse("reviews:pledge_list"), {"page": 3})
+    assert response.context["page_obj"].paginator.count == 502
