@@ -39,7 +39,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 PG_SERVER = os.environ.get("BENCH_PG_URL", "postgres://postgres@127.0.0.1:5432/postgres")
-PG_DB = "nethub_bench_pages"
+PG_DB = os.environ.get("BENCH_PG_DB", "nethub_bench_pages")
 PORT = int(os.environ.get("BENCH_PORT", "8199"))
 FULL = {"meetings": 200, "points_per_meeting": 25, "comments": 2000, "organizations": 100,
         "documents": 10_000, "passages": 42_000,

@@ -8,6 +8,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.paginator import Page, Paginator
+from django.db import connection
 from django.db.models import Count, Q, QuerySet
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -116,11 +118,35 @@ def consultation_thread(
     are shown only to their author and moderators. Four queries, whatever the number.
     """
     moderator = can_moderate(user, consultation) if as_moderator is None else as_moderator
+    comments = _thread_comments(
+        consultation=consultation,
+        user=user,
+        moderator=moderator,
+        question_id=question_id,
+        query=query,
+        all_fields=all_fields,
+    )
+    comments = list(comments.order_by("created_at", "position", "pk"))
+    # Everything: attachments and supports are read for the whole consultation.
+    scope = Q(comment__consultation=consultation)
+    return flatten(_tree(comments, scope=scope, user=user, moderator=moderator))
+
+
+def _thread_comments(
+    *, consultation, user, moderator: bool, question_id=None, query="", all_fields=False
+) -> QuerySet[Comment]:
+    """The comments the viewer may know of (pending ones only for their author and
+    moderators), with the question and search filters."""
     comments = Comment.objects.filter(consultation=consultation).select_related(
         "organization", "author"
     )
     if not all_fields:
         comments = comments.only(*THREAD_FIELDS)
+    if not moderator:
+        pending = Q(status=Comment.Status.PENDING)
+        if user.is_authenticated:
+            pending &= ~Q(author_id=user.pk)
+        comments = comments.exclude(pending)
     if question_id is not None:
         comments = comments.filter(question_id=question_id)
     if query:
@@ -132,14 +158,20 @@ def consultation_thread(
         if not moderator:
             matching = matching.filter(status=Comment.Status.VISIBLE)
         comments = comments.filter(pk__in=matching.values("pk"))
-    comments = list(comments.order_by("created_at", "position", "pk"))
+    return comments
+
+
+def _tree(comments: list[Comment], *, scope: Q, user, moderator: bool) -> list[ThreadItem]:
+    """The roots of `comments` (in order) with their replies attached: a comment whose parent
+    is not among them is a root. Three queries, for the attachments and supports in `scope`
+    (a filter on their comment)."""
     attachments: dict[int, list[Attachment]] = defaultdict(list)
-    for attachment in Attachment.objects.filter(comment__consultation=consultation).only(
+    for attachment in Attachment.objects.filter(scope).only(
         "pk", "comment_id", "filename", "file", "mime_type", "size"
     ):
         attachments[attachment.comment_id].append(attachment)
     support_counts = dict(
-        Support.objects.filter(comment__consultation=consultation)
+        Support.objects.filter(scope)
         .values_list("comment_id")
         .annotate(n=Count("pk"))
         .values_list("comment_id", "n")
@@ -147,17 +179,15 @@ def consultation_thread(
     supported: set[int] = set()
     if user.is_authenticated and user.organization_id:
         supported = set(
-            Support.objects.filter(
-                comment__consultation=consultation, organization_id=user.organization_id
-            ).values_list("comment_id", flat=True)
+            Support.objects.filter(scope, organization_id=user.organization_id).values_list(
+                "comment_id", flat=True
+            )
         )
     by_id = {c.pk: c for c in comments}
     items: dict[int, ThreadItem] = {}
     roots: list[ThreadItem] = []
     for comment in comments:
-        if comment.status == Comment.Status.PENDING and not _visible_to(comment, user, moderator):
-            continue
-        item = ThreadItem(
+        items[comment.pk] = ThreadItem(
             comment=comment,
             depth=0,
             visible=_visible_to(comment, user, moderator),
@@ -165,11 +195,8 @@ def consultation_thread(
             support_count=support_counts.get(comment.pk, 0),
             supported=comment.pk in supported,
         )
-        items[comment.pk] = item
     for comment in comments:
-        item = items.get(comment.pk)
-        if item is None:
-            continue
+        item = items[comment.pk]
         parent = items.get(comment.parent_id) if comment.parent_id else None
         if parent is not None:
             parent.children.append(item)
@@ -177,7 +204,122 @@ def consultation_thread(
         else:
             roots.append(item)
             item.replying_to = comment.reply_to_label
-    return flatten(roots)
+    return roots
+
+
+def _threads(roots: QuerySet[Comment], select: str) -> list:
+    """`select` over `tree(id)`: the ids of `roots` and of the replies under them, at any
+    depth (one recursive query along the parent index, as PostgreSQL and SQLite both run it;
+    its rows are read, not joined back, so a poor row estimate cannot make it quadratic).
+    The caller keeps those of the ids the viewer may see."""
+    base, params = roots.order_by().values_list("id").query.sql_with_params()
+    table = Comment._meta.db_table
+    # Safe: `base` is Django's compiled query (values stay bound in `params`), `table` the
+    # model's table and `select` a constant of this module; nothing comes from the request.
+    sql = (
+        f"WITH RECURSIVE tree(id) AS ({base} UNION ALL SELECT c.id FROM {table} c"  # noqa: S608
+        f" JOIN tree ON c.parent_id = tree.id) {select}"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+@dataclass
+class ThreadPage:
+    page: Page
+    items: list[ThreadItem]  # the page's threads, flattened with depths
+    total: int  # comments in every thread the filters keep
+    imported_undated: bool
+
+
+def thread_page(
+    *,
+    consultation: Consultation,
+    user,
+    page: str | None,
+    per_page: int | None,
+    question_id: int | None = None,
+    query: str = "",
+    sort: str = "oldest",
+    organization_kind: str = "",
+    target_key: str = "",
+) -> ThreadPage:
+    """One page of whole threads (a top-level comment and its replies), as
+    `consultation_thread` and `thread_arrange` order and filter them, but built for the page's
+    threads only: the roots are sorted, filtered, counted and paged in the database, then
+    only their comments are fetched. A fixed number of queries whatever the thread's size
+    (`per_page` None: every thread on one page)."""
+    moderator = can_moderate(user, consultation)
+    comments = _thread_comments(
+        consultation=consultation,
+        user=user,
+        moderator=moderator,
+        question_id=question_id,
+        query=query,
+    )
+    # A root: no parent among the comments shown (as `_tree` decides).
+    roots = comments.filter(Q(parent=None) | ~Q(parent_id__in=comments.values("pk")))
+    if organization_kind:
+        roots = roots.filter(organization__kind=organization_kind)
+    if target_key:
+        type_id, _sep, object_id = target_key.partition("-")
+        roots = roots.filter(
+            pk__in=CommentTarget.objects.filter(
+                comment__consultation=consultation,
+                target_type_id=int(type_id),
+                target_id=int(object_id),
+            ).values("comment_id")
+        )
+    ordered = roots.order_by(*THREAD_ROOT_ORDERS.get(sort, THREAD_ROOT_ORDERS["oldest"]))
+    if sort == "supported":
+        ordered = ordered.annotate(supports_n=Count("supports")).order_by(
+            "-supports_n", *THREAD_ROOT_ORDERS["oldest"]
+        )
+    root_ids = ordered.values_list("pk", flat=True)
+    if organization_kind or target_key:
+        kept = [row[0] for row in _threads(roots, "SELECT id FROM tree")]
+        total = comments.filter(pk__in=kept).count()
+    else:
+        total = comments.count()  # every comment shown is in some thread
+    paginator = Paginator(root_ids, per_page or max(roots.count(), 1))
+    page_obj = paginator.get_page(page)
+    shown_roots = list(page_obj.object_list)
+    items: list[ThreadItem] = []
+    if shown_roots:
+        ids = _threads(comments.filter(pk__in=shown_roots), "SELECT id FROM tree")
+        shown = comments.filter(pk__in=[row[0] for row in ids])
+        shown = list(shown.order_by("created_at", "position", "pk"))
+        tree = _tree(
+            shown, scope=Q(comment_id__in=[c.pk for c in shown]), user=user, moderator=moderator
+        )
+        # Replies whose parent the viewer may not see are threads of their own (on their page).
+        by_root = {item.comment.pk: item for item in tree if item.comment.pk in shown_roots}
+        items = flatten([by_root[pk] for pk in shown_roots if pk in by_root])
+    return ThreadPage(
+        page=page_obj,
+        items=items,
+        total=total,
+        imported_undated=comments.exclude(source_key="").filter(posted_on=None).exists(),
+    )
+
+
+def reply_target(*, consultation: Consultation, user, pk: int) -> Comment | None:
+    """The comment a reply form answers, if the viewer may know of it."""
+    return (
+        _thread_comments(
+            consultation=consultation, user=user, moderator=can_moderate(user, consultation)
+        )
+        .filter(pk=pk)
+        .first()
+    )
+
+
+THREAD_ROOT_ORDERS = {
+    "oldest": ("created_at", "position", "pk"),
+    "newest": ("-created_at", "-position", "-pk"),
+    "supported": ("created_at", "position", "pk"),
+}
 
 
 def flatten(roots: list[ThreadItem]) -> list[ThreadItem]:

@@ -29,7 +29,9 @@ from nethub.core.selectors import audit_history
 from nethub.directory.models import OrganizationKind
 from nethub.framework.models import Tagging
 
-THREADS_PER_PAGE = 50
+# Whole threads per page: each holds its replies, so a page of 20 threads already shows
+# a few hundred comments on a busy consultation.
+THREADS_PER_PAGE = 20
 
 
 def _consultation(request, slug, **kwargs):
@@ -68,42 +70,35 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
     question_id = request.GET.get("question")
     question_id = int(question_id) if question_id and question_id.isdigit() else None
     query = request.GET.get("q", "").strip()[:200]
-    items = selectors.consultation_thread(
-        consultation=consultation, user=request.user, question_id=question_id, query=query
-    )
     sort = request.GET.get("sort", "")
     sort = sort if sort in selectors.THREAD_SORTS else "oldest"
     kind = request.GET.get("kind", "")
     kind = kind if kind in OrganizationKind.values else ""
     target_key = request.GET.get("priority", "")
     target_key = target_key if re.fullmatch(r"\d+-\d+", target_key) else ""
-    items = selectors.thread_arrange(
-        items=items,
+    # Pages of top-level threads: a page holds whole threads, whatever their size; only the
+    # page's threads are built. ?size=all shows every thread on one page (for printing).
+    thread = selectors.thread_page(
         consultation=consultation,
+        user=request.user,
+        page=request.GET.get("page"),
+        per_page=None if request.GET.get("size") == "all" else THREADS_PER_PAGE,
+        question_id=question_id,
+        query=query,
         sort=sort,
         organization_kind=kind,
         target_key=target_key,
     )
-    # Pages of top-level threads: a page holds whole threads, whatever their size.
-    roots = [i for i, item in enumerate(items) if item.depth == 0]
-    # ?size=all shows every thread on one page (for printing, and the benchmark).
-    per_page = max(len(roots), 1) if request.GET.get("size") == "all" else THREADS_PER_PAGE
-    paginator = Paginator(roots, per_page)
-    page_obj = paginator.get_page(request.GET.get("page"))
-    if roots:
-        start = page_obj.object_list[0]
-        following = page_obj.end_index()
-        end = roots[following] if following < len(roots) else len(items)
-        shown = items[start:end]
-    else:
-        shown = []
+    shown = thread.items
     can_comment = request.user.has_perm("consultations.comment", consultation)
     form = None
     replying_to = None
     if can_comment:
         parent_id = request.GET.get("reply_to")
         if parent_id and parent_id.isdigit():
-            replying_to = next((i.comment for i in items if i.comment.pk == int(parent_id)), None)
+            replying_to = selectors.reply_target(
+                consultation=consultation, user=request.user, pk=int(parent_id)
+            )
         form = CommentForm(
             questions=consultation.questions.all(),
             initial={"parent": replying_to.pk if replying_to else None, "question": question_id},
@@ -129,12 +124,10 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
             "consultation": consultation,
             "items": shown,
             "thread_html": renderer.render(shown, open_replies=bool(query)),
-            "comment_total": len(items),
+            "comment_total": thread.total,
             # Said once above the thread, when imported comments came without their date.
-            "imported_undated": any(
-                i.comment.source_key and not i.comment.posted_on for i in items
-            ),
-            "page_obj": page_obj,
+            "imported_undated": thread.imported_undated,
+            "page_obj": thread.page,
             "querystring": urlencode(
                 {
                     k: v

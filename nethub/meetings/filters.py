@@ -5,14 +5,32 @@ from __future__ import annotations
 
 import django_filters
 from django import forms
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from nethub.directory.models import Organization
 from nethub.directory.selectors import OrganizationResolver
-from nethub.framework.models import ElementKind, FrameworkElement
+from nethub.framework.models import ElementKind, FrameworkElement, Tagging
 from nethub.meetings.models import ActionPoint, ActionPointStatus, Meeting
 from nethub.meetings.selectors import OPEN_STATUSES
+
+# The meeting box lists the latest meetings (and the one chosen): a list of every meeting
+# would grow with the years. Older meetings are filtered from their own page's link.
+MEETINGS_LISTED = 40
+
+
+def _meeting_choices(selected) -> list[tuple]:
+    """The meeting box's options, in one query: the latest MEETINGS_LISTED and `selected`."""
+    latest = Meeting.objects.order_by("-date", "-id").values("pk")[:MEETINGS_LISTED]
+    chosen = Q(pk=int(selected)) if str(selected or "").isdigit() else Q(pk__in=[])
+    meetings = (
+        Meeting.objects.filter(Q(pk__in=latest) | chosen)
+        .select_related("series")
+        .order_by("-date", "-id")
+    )
+    return [("", "---------"), *((meeting.pk, str(meeting)) for meeting in meetings)]
 
 
 class ActionPointFilter(django_filters.FilterSet):
@@ -24,6 +42,7 @@ class ActionPointFilter(django_filters.FilterSet):
     )
     status = django_filters.MultipleChoiceFilter(
         choices=ActionPointStatus.choices,
+        distinct=False,  # a column of the point itself: no join can repeat a row
         label=_("Status"),
         widget=forms.CheckboxSelectMultiple(attrs={"class": "checkbox-row"}),
     )
@@ -71,6 +90,14 @@ class ActionPointFilter(django_filters.FilterSet):
         self._owners: dict[str, Organization | None] = {}
         self.owner_organization: Organization | None = None
 
+    @property
+    def form(self):
+        fresh = not hasattr(self, "_form")
+        form = super().form
+        if fresh:
+            form.fields["meeting"].widget.choices = _meeting_choices(form.data.get("meeting"))
+        return form
+
     def filter_queryset_without(self, *names: str, queryset):
         """`queryset` with every filter applied but those named (the tracker's counts leave
         out status and overdue). Call after `.qs`; an invalid form filters nothing."""
@@ -98,7 +125,13 @@ class ActionPointFilter(django_filters.FilterSet):
         return queryset.filter(owner__icontains=value)
 
     def filter_objective(self, queryset, name, value):
-        return queryset.filter(taggings__element=value, taggings__status="confirmed").distinct()
+        # By id, not a DISTINCT over every column of the joined rows.
+        tagged = Tagging.objects.filter(
+            content_type=ContentType.objects.get_for_model(ActionPoint),
+            element=value,
+            status=Tagging.Status.CONFIRMED,
+        )
+        return queryset.filter(pk__in=tagged.values("object_id"))
 
     def filter_overdue(self, queryset, name, value):
         if value:

@@ -78,6 +78,12 @@ def action_point_list(*, sort: str = "due") -> QuerySet[ActionPoint]:
     )
 
 
+def action_point_rows(*, ids: list[int]) -> QuerySet[ActionPoint]:
+    """The tracker rows of the points `ids` (one page): what a row shows, and their confirmed
+    GCM tags fetched for those ids only. Two queries."""
+    return action_point_list().filter(pk__in=ids).order_by()
+
+
 def action_point_detail(*, pk: int) -> ActionPoint:
     return (
         ActionPoint.objects.select_related(

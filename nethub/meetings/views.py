@@ -17,7 +17,7 @@ from django_tasks import TaskResultStatus
 from rules.contrib.views import permission_required
 
 from nethub.core.http import redirect_back, sandboxed_file_response
-from nethub.core.pagination import paginate, querystring
+from nethub.core.pagination import paginate_rows, querystring
 from nethub.directory.models import Organization
 from nethub.ingest.extract import IngestError
 from nethub.meetings import exports, notifications, selectors, services
@@ -79,7 +79,9 @@ def tracker(request: HttpRequest) -> HttpResponse:
     open and overdue points by owner, over the other filters. Those who may change a status
     (secretariat; focal points for their own organisation's) get the inline form."""
     filterset, sort = _filtered(request)
-    page, export_query = paginate(request, filterset.qs, PAGE_SIZE)
+    page, export_query = paginate_rows(
+        request, filterset.qs, PAGE_SIZE, rows=lambda ids: selectors.action_point_rows(ids=ids)
+    )
     # The counts ignore the status and overdue filters, so that each stays a choice to make.
     summary = selectors.tracker_summary(
         filterset.filter_queryset_without("status", "overdue", queryset=ActionPoint.objects.all())

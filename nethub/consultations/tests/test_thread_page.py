@@ -127,3 +127,30 @@ def test_the_service_returns_the_earlier_comment_for_a_used_key(stakeholder_user
         consultation=consultation, actor=stakeholder_user, body="Hi.", submission_key="k1"
     )
     assert again.pk == first.pk and Comment.objects.count() == 1
+
+
+def test_a_thread_page_builds_only_the_comments_it_shows(client):
+    """Page 3 of 45 threads builds its own 5 threads and their replies (every Comment object
+    the request makes is counted), not all 90 comments; the total comes from the database."""
+    from django.db.models.signals import post_init
+
+    from nethub.consultations import views
+
+    consultation, roots, _priority = _thread(45)
+    built = []
+
+    def count(sender, instance, **kwargs):
+        built.append(instance)
+
+    post_init.connect(count, sender=Comment)
+    try:
+        response = client.get(consultation.get_absolute_url(), {"page": 3})
+    finally:
+        post_init.disconnect(count, sender=Comment)
+    shown = {item.comment.pk for item in response.context["items"]}
+    assert len(roots) == 45 and views.THREADS_PER_PAGE == 20
+    assert len(shown) == 10 and len(built) == 10  # 5 threads of one reply each
+    assert {r.pk for r in roots[40:]} <= shown and roots[39].pk not in shown
+    assert response.context["comment_total"] == 90
+    html = response.content.decode()
+    assert "Root 44." in html and "Reply to 44." in html and "Root 39." not in html

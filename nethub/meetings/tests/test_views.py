@@ -148,6 +148,7 @@ def _queries_for_tracker(client, django_assert_max_num_queries, count):
     from django.test.utils import CaptureQueriesContext
 
     _many_action_points(count)
+    client.get(TRACKER)  # warm the per-process content type cache (the tags' prefetch)
     with CaptureQueriesContext(connection) as queries:
         response = client.get(TRACKER)
     assert response.status_code == 200
@@ -393,3 +394,55 @@ def test_import_review_marks_sources_lists_doubtful_items_first_and_edits_people
         "Mia Holm",
         "Sara Lind",
     ]
+
+
+def _tagged_points(count, objective):
+    ActionPoint.objects.all().delete()
+    _many_action_points(count)
+    ActionPoint.objects.filter(pk__in=ActionPoint.objects.values("pk")[:3]).update(
+        due_date=datetime.date(2020, 1, 1)
+    )
+    for point in ActionPoint.objects.order_by("pk")[:70]:
+        Tagging.objects.create(tagged=point, element=objective, status=Tagging.Status.CONFIRMED)
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"page": "last"},
+        {"status": ["open", "done"], "sort": "-due"},
+        {"objective": "OBJ", "sort": "meeting"},
+        {"owner": "Secretariat", "overdue": "true", "page": "2"},
+        {"meeting": "MEETING"},
+    ],
+)
+def test_tracker_filters_and_last_page_cost_flat_queries(
+    client, reference_data, django_assert_num_queries, query
+):
+    """Every filter and the last page cost the same queries for 5,000 points as for 60: the
+    page is found over ids, then only its rows (and their tags) are built."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    objective = FrameworkElement.objects.filter(kind="objective").first()
+
+    def ask():
+        meeting = ActionPoint.objects.values_list("meeting_id", flat=True).first()
+        values = {"OBJ": objective.pk, "MEETING": meeting}
+        return client.get(
+            TRACKER, {k: values.get(v, v) if isinstance(v, str) else v for k, v in query.items()}
+        )
+
+    _tagged_points(60, objective)
+    ask()  # warm caches
+    with CaptureQueriesContext(connection) as small:
+        ask()
+    _tagged_points(5000, objective)
+    with django_assert_num_queries(len(small.captured_queries)):
+        response = ask()
+    assert response.status_code == 200
+    rows = response.context["page_obj"].object_list
+    assert 0 < len(rows) <= 50
+    if "objective" in query:
+        assert response.context["page_obj"].paginator.count == 70
+        assert all(point.taggings.all()[0].element == objective for point in rows)
