@@ -106,6 +106,7 @@ def _meetings(start: int, stop: int, per_meeting: int) -> None:
 
 
 def _thread(previous: dict[str, int], target: dict[str, int]) -> None:
+    from nethub.consultations.asks import find_asks
     from nethub.consultations.models import Comment, Consultation
     from nethub.consultations.tests.factories import consultation_in
     from nethub.directory.services import organization_create
@@ -125,14 +126,16 @@ def _thread(previous: dict[str, int], target: dict[str, int]) -> None:
     new_roots = Comment.objects.bulk_create(
         Comment(consultation=consultation, organization=organizations[i % len(organizations)],
                 body="<p>We ask the network to add a priority on regular pathways.</p>",
-                text="We ask the network to add a priority on regular pathways.")
+                text="We ask the network to add a priority on regular pathways.",
+                # as Comment.save() and the importer store them (bulk_create skips save())
+                asks=find_asks("We ask the network to add a priority on regular pathways."))
         for i in range(max(1, wanted // 10))
     )  # fmt: skip
     roots += new_roots
     Comment.objects.bulk_create(
         Comment(consultation=consultation, organization=organizations[i % len(organizations)],
                 parent=roots[i % len(roots)], body="<p>We support this.</p>",
-                text="We support this.")
+                text="We support this.", asks=[])
         for i in range(wanted - len(new_roots))
     )  # fmt: skip
 

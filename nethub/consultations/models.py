@@ -199,6 +199,9 @@ class Comment(TimeStampedModel):
     )
     body = models.TextField(_("comment"), help_text=_("Sanitised HTML."))
     text = models.TextField(_("plain text"), blank=True, editable=False)
+    # The sentences of `text` that ask for something (asks.find_asks), found when the text is
+    # written (save() keeps them in step), so the synthesis never reads every comment again.
+    asks = models.JSONField(default=list, blank=True, editable=False)
     status = models.CharField(
         _("status"), max_length=8, choices=Status.choices, default=Status.VISIBLE, db_index=True
     )
@@ -243,6 +246,16 @@ class Comment(TimeStampedModel):
 
     def get_absolute_url(self) -> str:
         return f"{self.consultation.get_absolute_url()}#comment-{self.pk}"
+
+    def save(self, *args, **kwargs):
+        from nethub.consultations.asks import find_asks
+
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or "text" in update_fields:
+            self.asks = find_asks(self.text)
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "asks"}
+        super().save(*args, **kwargs)
 
     @property
     def targets_named(self) -> list:

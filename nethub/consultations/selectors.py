@@ -414,8 +414,6 @@ def synthesis(*, consultation: Consultation, include_hidden: bool = False) -> di
     """What was said, grouped: by priority, by GCM objective (confirmed and suggested), by
     kind of organisation and by question; counts; the asks and priorities of each organisation.
     A fixed number of queries."""
-    from nethub.consultations.asks import find_asks
-
     comments = export_comments(consultation=consultation, include_hidden=include_hidden)
     by_target: dict = defaultdict(list)
     by_objective: dict = defaultdict(lambda: {"confirmed": [], "suggested": []})
@@ -445,7 +443,7 @@ def synthesis(*, consultation: Consultation, include_hidden: bool = False) -> di
             },
         )
         entry["comments"].append(comment)
-        entry["asks"].extend((comment, ask) for ask in find_asks(comment.text))
+        entry["asks"].extend((comment, ask) for ask in comment.asks)  # found on save
         for target in comment.targets_named:
             entry["targets"].setdefault(target, str(_("named in a comment")))
     for interest in (
@@ -556,3 +554,173 @@ def consultation_document_link(*, consultation: Consultation) -> str:
     if document is not None:
         return document.get_absolute_url()
     return f"{reverse('search:index')}?{urlencode({'q': consultation.document_title})}"
+
+
+# The synthesis page: organisations a page, and comments listed under each priority or
+# objective (the rest are counted, and read in the thread or the exports).
+SYNTHESIS_ORGANIZATIONS_PER_PAGE = 10
+SYNTHESIS_LISTED = 5
+
+
+def _first_per_group(queryset: QuerySet, partition: list[str], order: list[str]) -> QuerySet:
+    """The first SYNTHESIS_LISTED rows of each group of `queryset` (one query)."""
+    from django.db.models import F, Window
+    from django.db.models.functions import RowNumber
+
+    return queryset.annotate(
+        rank=Window(
+            RowNumber(),
+            partition_by=[F(name) for name in partition],
+            order_by=[F(name[1:]).desc() if name.startswith("-") else F(name) for name in order],
+        )
+    ).filter(rank__lte=SYNTHESIS_LISTED)
+
+
+def synthesis_page(*, consultation: Consultation, include_hidden: bool, page: str | None) -> dict:
+    """What `synthesis` gathers, for the page: counts from the database, one page of
+    organisations with their asks (stored on each comment when written) and priorities, and
+    the first few comments under each priority and objective. A fixed number of queries,
+    and the same work whatever the number of comments."""
+    from django.db.models.functions import Lower
+
+    from nethub.directory.models import Organization, OrganizationKind
+    from nethub.framework.models import Tagging
+
+    kinds = dict(OrganizationKind.choices)
+    comments = _include_hidden(Comment.objects.filter(consultation=consultation), include_hidden)
+    interests = ExpressionOfInterest.objects.filter(consultation=consultation)
+    organizations = Organization.objects.filter(
+        Q(pk__in=comments.values("organization_id")) | Q(pk__in=interests.values("organization_id"))
+    ).order_by(Lower("name"), "pk")
+    page_obj = Paginator(organizations, SYNTHESIS_ORGANIZATIONS_PER_PAGE).get_page(page)
+    counts = comments.aggregate(
+        count=Count("pk"), without_organization=Count("pk", filter=Q(organization=None))
+    )
+    return {
+        **counts,
+        "organization_count": page_obj.paginator.count,
+        "organizations": _organization_entries(
+            consultation, comments, interests, list(page_obj.object_list)
+        ),
+        "page_obj": page_obj,
+        "by_target": _by_target(consultation, comments),
+        "by_objective": _by_objective(consultation, comments, Tagging),
+        "by_kind": [
+            (kinds.get(row["organization__kind"] or "", ""), row["n"])
+            for row in comments.order_by()
+            .values("organization__kind")
+            .annotate(n=Count("pk"))
+            .order_by("-n", "organization__kind")
+        ],
+        "by_question": _by_question(consultation, comments),
+    }
+
+
+def _comment_link(comment: Comment, consultation: Consultation) -> Comment:
+    comment.consultation = consultation  # its URL, without a join per comment
+    return comment
+
+
+def _organization_entries(consultation, comments, interests, organizations) -> list[dict]:
+    """Each organisation of the page: its asks, the priorities it named or joined (three
+    queries, for these organisations only)."""
+    entries = {
+        org.pk: {"organization": org, "asks": [], "targets": {}, "interests": []}
+        for org in organizations
+    }
+    ids = list(entries)
+    for comment in comments.filter(organization_id__in=ids).only("pk", "organization_id", "asks"):
+        entry = entries[comment.organization_id]
+        entry["asks"].extend((_comment_link(comment, consultation), ask) for ask in comment.asks)
+    for link in (
+        CommentTarget.objects.filter(
+            comment__in=comments.filter(organization_id__in=ids).values("pk")
+        )
+        .select_related("comment")
+        .only("target_type", "target_id", "comment__organization_id")
+        .prefetch_related("target")
+    ):
+        if link.target is not None:
+            entries[link.comment.organization_id]["targets"].setdefault(
+                link.target, str(_("named in a comment"))
+            )
+    for interest in interests.filter(organization_id__in=ids).prefetch_related("target"):
+        entry = entries[interest.organization_id]
+        entry["interests"].append(interest)
+        if interest.target is not None:
+            entry["targets"][interest.target] = (
+                interest.get_engagement_display()
+                if interest.engagement
+                else str(_("expressed interest"))
+            )
+    return list(entries.values())
+
+
+def _by_target(consultation, comments) -> list[tuple]:
+    """(target, number of comments naming it, the first of them): two queries."""
+    from nethub.consultations import targets as target_registry
+
+    links = CommentTarget.objects.filter(comment__in=comments.values("pk"))
+    counts = {
+        (row["target_type_id"], row["target_id"]): row["n"]
+        for row in links.values("target_type_id", "target_id").annotate(n=Count("pk"))
+    }
+    first: dict[tuple, list] = defaultdict(list)
+    for link in _first_per_group(
+        links.select_related("comment__organization", "comment__author"),
+        ["target_type_id", "target_id"],
+        ["comment__created_at", "comment_id"],
+    ):
+        first[(link.target_type_id, link.target_id)].append(
+            _comment_link(link.comment, consultation)
+        )
+    rows = []
+    for target in consultation.targets:
+        key = _key(target)
+        if counts.get(key):
+            rows.append((target, counts[key], first[key], target_registry.key(target)))
+    return sorted(
+        rows, key=lambda row: (getattr(row[0], "kind", "priority"), row[0].number, row[0].title)
+    )
+
+
+def _by_objective(consultation, comments, Tagging) -> list[tuple]:
+    """(objective, {confirmed: n, suggested: n, first confirmed and suggested taggings}):
+    two queries."""
+    taggings = Tagging.objects.filter(
+        content_type=ContentType.objects.get_for_model(Comment),
+        object_id__in=comments.values("pk"),
+        element__kind="objective",
+    )
+    groups: dict = {}
+    for row in taggings.values("element_id", "status").annotate(n=Count("pk")):
+        groups.setdefault(row["element_id"], {"confirmed": [], "suggested": []})
+        groups[row["element_id"]][f"{row['status']}_count"] = row["n"]
+    elements = {}
+    listed = _first_per_group(
+        taggings.select_related("element"), ["element_id", "status"], ["created_at", "pk"]
+    )
+    listed = list(listed)
+    by_id = {
+        c.pk: _comment_link(c, consultation)
+        for c in comments.filter(pk__in=[t.object_id for t in listed]).select_related(
+            "organization", "author"
+        )
+    }
+    for tagging in listed:
+        elements[tagging.element_id] = tagging.element
+        if tagging.object_id in by_id:
+            groups[tagging.element_id][tagging.status].append((by_id[tagging.object_id], tagging))
+    return sorted(
+        ((elements[pk], group) for pk, group in groups.items() if pk in elements),
+        key=lambda kv: kv[0].position,
+    )
+
+
+def _by_question(consultation, comments) -> list[tuple]:
+    """(question, number of comments) in the questions' order; comments under no question
+    last. One query (the questions come with the consultation)."""
+    questions = {q.pk: q for q in consultation.questions.all()}
+    counts = comments.order_by().values("question_id").annotate(n=Count("pk"))
+    rows = [(questions.get(row["question_id"]), row["n"]) for row in counts]
+    return sorted(rows, key=lambda row: (row[0] is None, row[0].position if row[0] else 0))

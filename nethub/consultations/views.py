@@ -353,9 +353,14 @@ def synthesis(request: HttpRequest, slug: str) -> HttpResponse:
         "consultations/synthesis.html",
         {
             "consultation": consultation,
-            "s": selectors.synthesis(consultation=consultation, include_hidden=include_hidden),
+            "s": selectors.synthesis_page(
+                consultation=consultation,
+                include_hidden=include_hidden,
+                page=request.GET.get("page"),
+            ),
             "interests": selectors.interests_table(consultation=consultation),
             "include_hidden": include_hidden,
+            "querystring": "hidden=1" if include_hidden else "",
         },
     )
 

@@ -154,3 +154,58 @@ def test_a_thread_page_builds_only_the_comments_it_shows(client):
     assert response.context["comment_total"] == 90
     html = response.content.decode()
     assert "Root 44." in html and "Reply to 44." in html and "Root 39." not in html
+
+
+def _synthesis_consultation(slug: str, organisations: int):
+    consultation = consultation_in("closed", slug=slug)
+    priority = targets.provider().priority(
+        consultation, number="3", title="Health emergencies", status=""
+    )
+    for i in range(organisations):
+        org, _new = Organization.objects.get_or_create(
+            slug=f"synthesis-org-{i:02d}", defaults={"name": f"Org {i:02d}", "kind": "ngo"}
+        )
+        said = comment(
+            consultation, organization=org, body=f"We urge the network to fund item {i}. Thanks."
+        )
+        comment(consultation, organization=org, parent=said, body="Agreed.")
+        CommentTarget.objects.create(comment=said, **targets.ref(priority))
+    return consultation
+
+
+def test_asks_are_found_when_a_comment_is_written():
+    consultation = consultation_in("open")
+    said = comment(consultation, body="Thanks. We strongly recommend regular pathways for all.")
+    assert said.asks == ["We strongly recommend regular pathways for all."]
+    said.text = "Nothing asked here."
+    said.save(update_fields=["text"])
+    said.refresh_from_db()
+    assert said.asks == []
+
+
+def test_the_synthesis_pages_organisations_and_costs_flat_queries(
+    client, secretariat_user, django_assert_num_queries
+):
+    small = _synthesis_consultation("synthesis-small", 3)
+    large = _synthesis_consultation("synthesis-large", 25)
+    client.force_login(secretariat_user)
+    url = reverse("consultations:synthesis", args=[small.slug])
+    client.get(url)  # warm process-wide caches (content types)
+    with CaptureQueriesContext(connection) as queries:
+        client.get(url)
+    url = reverse("consultations:synthesis", args=[large.slug])
+    with django_assert_num_queries(len(queries.captured_queries)):
+        response = client.get(url)
+    s = response.context["s"]
+    assert (s["count"], s["organization_count"], s["without_organization"]) == (50, 25, 0)
+    html = response.content.decode()
+    # Ten organisations a page, by name, each with its asks (stored on the comment).
+    assert "We urge the network to fund item 9." in html
+    assert "item 10." not in html and "Page 1 of 3" in html
+    last = client.get(url, {"page": 3}).content.decode()
+    assert "We urge the network to fund item 24." in last and "item 9." not in last
+    # Under the priority: the count, the first five comments and a link to all in the thread.
+    ((target, count, first, key),) = s["by_target"]
+    assert count == 25 and len(first) == 5
+    assert f"?priority={key}" in html and "All 25 in the thread" in html
+    assert [n for _kind, n in s["by_kind"]] == [50]
