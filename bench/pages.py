@@ -313,6 +313,7 @@ def pages(objects: dict) -> dict[str, tuple[str, bool]]:
         "search": ("/search/?q=labour+mobility+skills", False),
         "home": ("/", True),
         "fund_dashboard": ("/fund/", False),
+        "reviews_dashboard": ("/reviews/dashboard/", False),
         "fund_secretariat": ("/fund/secretariat/?on=2021-06-30", True),
         "fund_programmes": ("/fund/programmes/", True),
     }

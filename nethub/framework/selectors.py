@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
-
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Count, Q, QuerySet
@@ -31,20 +29,22 @@ def tags_for(obj: models.Model) -> QuerySet[Tagging]:
 def tagged_records(
     *, element: FrameworkElement, include_suggested: bool = False, limit_per_kind: int = 50
 ) -> dict[str, list[models.Model]]:
-    """What is tagged with `element`, grouped by the kind of record (its verbose name plural).
-    One query for the taggings and one per kind of record, whatever their number."""
-    taggings = Tagging.objects.filter(element=element).select_related("content_type")
+    """What is tagged with `element`, grouped by the kind of record (its verbose name plural),
+    the first `limit_per_kind` of each. One query for the kinds and one per kind of record,
+    whatever their number: the taggings themselves stay in the database."""
+    taggings = Tagging.objects.filter(element=element)
     if not include_suggested:
         taggings = taggings.filter(status=Tagging.Status.CONFIRMED)
-    ids_by_type: dict[ContentType, list[int]] = defaultdict(list)
-    for tagging in taggings:
-        ids_by_type[tagging.content_type].append(tagging.object_id)
+    kinds = taggings.order_by("content_type_id").values_list("content_type_id", flat=True)
     grouped: dict[str, list[models.Model]] = {}
-    for content_type, ids in ids_by_type.items():
-        model = content_type.model_class()
+    for content_type_id in kinds.distinct():
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
         if model is None:
             continue
-        records = list(model._default_manager.filter(pk__in=ids[:limit_per_kind]))
+        first = taggings.filter(content_type_id=content_type_id).order_by("pk")
+        records = list(
+            model._default_manager.filter(pk__in=first.values("object_id")[:limit_per_kind])
+        )
         if records:
             grouped[str(model._meta.verbose_name_plural)] = records
     return grouped

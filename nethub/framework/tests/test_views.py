@@ -163,3 +163,34 @@ def test_the_public_sees_confirmed_tags_only(secretariat_user, stakeholder_user)
     request.user = secretariat_user
     html = template.render(Context({"obj": org, "request": request}))
     assert "Objective 5" in html and "Objective 6" in html
+
+
+def test_objective_page_reads_only_the_records_it_lists(client, django_assert_num_queries):
+    """The same queries for 3 tagged organisations and people as for 300 of each; each
+    kind lists its first 50 (the taggings are not all read)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    objective = element(ElementKind.OBJECTIVE, "3")
+    url = objective.get_absolute_url()
+
+    def tag(count, start):
+        organizations = Organization.objects.bulk_create(
+            Organization(name=f"Tagged {start + i}", slug=f"tagged-{start + i}", kind="ngo")
+            for i in range(count)
+        )
+        people = Person.objects.bulk_create(
+            Person(name=f"Person {start + i}") for i in range(count)
+        )
+        for record in [*organizations, *people]:
+            Tagging.objects.create(tagged=record, element=objective, status="confirmed")
+
+    tag(3, 0)
+    client.get(url)  # warm process-wide caches (content types)
+    with CaptureQueriesContext(connection) as small:
+        client.get(url)
+    tag(297, 3)
+    with django_assert_num_queries(len(small.captured_queries)):
+        response = client.get(url)
+    assert [len(records) for records in response.context["tagged"].values()] == [50, 50]
+    assert "Tagged 0" in response.content.decode()

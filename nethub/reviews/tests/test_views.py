@@ -304,3 +304,45 @@ def test_pledge_list_query_count_is_flat(client, secretariat_user, django_assert
     with django_assert_num_queries(3):
         response = client.get(reverse("reviews:pledge_list"), {"page": 3})
     assert response.context["page_obj"].paginator.count == 502
+
+
+def test_dashboard_query_count_is_flat(client, reference_data, django_assert_num_queries):
+    """The dashboard's tables are grouped in the database: the same queries for 2 reviews and
+    a few action points as for 3,000 reviews and 2,000 points across 20 owners."""
+    import datetime
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from nethub.directory.models import Organization
+    from nethub.meetings.models import ActionPoint
+    from nethub.meetings.tests.factories import AgendaItemFactory, MeetingFactory
+
+    owners = list(Organization.objects.order_by("pk")[:20])
+
+    def points(count):
+        item = AgendaItemFactory(meeting=MeetingFactory())
+        ActionPoint.objects.bulk_create(
+            ActionPoint(
+                meeting=item.meeting,
+                agenda_item=item,
+                position=n,
+                text=f"Point {n}",
+                owner_organization=owners[n % len(owners)],
+                due_date=datetime.date(2020, 1, 1) + datetime.timedelta(days=n),
+            )
+            for n in range(count)
+        )
+
+    bulk_reviews(2)
+    points(3)
+    url = reverse("reviews:dashboard")
+    client.get(url)  # warm process-wide caches
+    with CaptureQueriesContext(connection) as small:
+        client.get(url)
+    bulk_reviews(3_000)
+    points(2_000)
+    with django_assert_num_queries(len(small.captured_queries)):
+        response = client.get(url)
+    assert sum(row[1] for row in response.context["ap_rows"]) == 2_003
+    assert sum(row[-1] for row in response.context["review_rows"]) >= 3_000
