@@ -182,7 +182,11 @@ def _actions(meeting: ExtractedMeeting, document: s.LabelledDocument, resolver) 
     for seg in document.labelled(s.ACTION):
         task = seg.data.get("task") or seg.text
         point = _point(seg, task, meeting_date, resolver)
+        labelled = point.explicit and seg.rule == "inline_action_label"
         twin = _covered(task, points) or _restated(point, points)
+        if twin is not None and labelled and twin.rule in _UNLABELLED:
+            _take_label(twin, point)
+            continue
         if twin is not None:  # the structure's point keeps its own rule and confidence
             twin.span = twin.span or seg.span
             if _same_words(task, twin.source_sentence or twin.text):
@@ -193,6 +197,25 @@ def _actions(meeting: ExtractedMeeting, document: s.LabelledDocument, resolver) 
             continue
         _item_for(meeting, document, seg).action_points.append(point)
         points.append(point)
+
+
+# Rules that read a task from running text: a labelled restatement of their point wins.
+_UNLABELLED = frozenset(["will_task", "passive_future_task", "pronoun_will_task", "needs_doing"])
+
+
+def _take_label(twin: ExtractedActionPoint, labelled: ExtractedActionPoint) -> None:
+    """Rule: "Amany will share the toolkits. ... Action Point: Amany to share the draft
+    toolkits with the group.": the labelled wording is the point; what the sentence read
+    (owner, due date) stays when the label does not say it."""
+    owner, due, words = twin.owner, twin.due_date, twin.deadline_text
+    for field in ("text", "source_sentence", "rule", "confidence", "span", "explicit"):
+        setattr(twin, field, getattr(labelled, field))
+    twin.explicit = True
+    twin.owner = labelled.owner or owner
+    if not labelled.due_date:
+        twin.due_date, twin.deadline_text = due, words
+    else:
+        twin.due_date, twin.deadline_text = labelled.due_date, labelled.deadline_text
 
 
 def _point(seg: s.Segment, task: str, meeting_date: datetime.date | None, resolver):

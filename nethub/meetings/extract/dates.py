@@ -28,6 +28,7 @@ def repair(text: str) -> str:
     text = re.sub(rf"(\d)(st|nd|rd|th)?(?=(?:{MONTHS})\b)", r"\1\2 ", text)  # "2ndApril"
     text = re.sub(rf"\b(\d{{1,2}})/({MONTHS})/(\d{{4}})\b", r"\1 \2 \3", text, flags=re.I)
     text = re.sub(rf"\b({MONTHS})/(\d{{4}})\b", r"\1 \2", text, flags=re.I)  # "June/2022"
+    text = re.sub(r"(\d(?:st|nd|rd|th)?)\s+,", r"\1,", text)  # "January 17th , 2013"
     text = re.sub(r"\bFrid\b", "Friday", text)
     text = re.sub(r"\bwk\s*\d+\s+", "", text, flags=re.I)
     text = re.sub(r"\bnext\s+(?=(?:mon|tues|wednes|thurs|fri)day\b)", "", text, flags=re.I)
@@ -45,6 +46,10 @@ _NOT_MEETING = re.compile(
     re.I,
 )
 _ISSUE = re.compile(r"^\W{0,3}(?:original\s*:|[A-Z]{2,}/\d{4}/)", re.I)
+# "UNITAR/BT/57/3. 5 March 2017": a date right after a document symbol is its issue date.
+_AFTER_SYMBOL = re.compile(r"\b[A-Z]{2,}(?:/[A-Z0-9.]+){2,}\.?\s*$")
+# "07/06/2016, 09:00-10:30, Athens": a date with the meeting's hours after it.
+_SLOT = re.compile(r"^\W{0,3}\d{1,2}[:.h]\d{2}\s*(?:-|–|to)\s*\d{1,2}[:.h]\d{2}")
 _RANGE = re.compile(
     rf"\b(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|to|and)\s*(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?"
     rf"\s+(?P<month>{MONTHS})\.?,?\s+(?P<year>\d{{4}})\b"
@@ -67,17 +72,41 @@ def meeting_dates(opening: str) -> tuple[datetime.date | None, datetime.date | N
         + [(m.start(), m, False) for m in _SINGLE.finditer(text)],
         key=lambda item: item[0],
     )
-    for start, match, is_range in candidates:
-        if _NOT_MEETING.search(text[max(0, start - 30) : start]):
-            continue
-        if _ISSUE.match(text[match.end() : match.end() + 20]):
-            continue
-        if not is_range:
-            if any(r.start() <= start < r.end() for _, r, ranged in candidates if ranged):
-                continue
-            return parse_date(match.group(0)), None
-        return _range(match)
-    return None, None
+    kept = [
+        (start, match, is_range)
+        for start, match, is_range in candidates
+        if not _not_meeting(text, start, match)
+        and (
+            is_range
+            or not any(r.start() <= start < r.end() for _, r, ranged in candidates if ranged)
+        )
+    ]
+    if not kept:
+        return None, None
+    _, match, is_range = _slot(text, kept) or kept[0]
+    return _range(match) if is_range else (parse_date(match.group(0)), None)
+
+
+def _not_meeting(text: str, start: int, match: re.Match) -> bool:
+    """Rule: a circulation, publication, issue or next-meeting date is not the meeting's."""
+    before = text[max(0, start - 30) : start]
+    return bool(
+        _NOT_MEETING.search(before)
+        or _AFTER_SYMBOL.search(before)
+        or _ISSUE.match(text[match.end() : match.end() + 20])
+    )
+
+
+def _slot(text: str, kept: list) -> tuple | None:
+    """Rule: when the first date has no hours after it and a later one does ("Jul 14, 2016 -
+    ... 07/06/2016, 09:00-10:30, UNHCR Office"), the one with the meeting's hours is the
+    meeting's date."""
+    if _SLOT.match(text[kept[0][1].end() : kept[0][1].end() + 25]):
+        return None
+    return next(
+        (item for item in kept[1:] if _SLOT.match(text[item[1].end() : item[1].end() + 25])),
+        None,
+    )
 
 
 def _range(match: re.Match) -> tuple[datetime.date | None, datetime.date | None]:

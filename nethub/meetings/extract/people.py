@@ -18,9 +18,11 @@ from nethub.meetings.extract import segments as s
 from nethub.meetings.extract.participants import HONORIFICS
 from nethub.meetings.extract.result import ExtractedParticipant
 
+# A name's word: "O'Neill", "McDonnell", "DeConnick", "Örnéus" (an accented capital), an
+# initial ("S."), "Ma." (Maria, as Philippine minutes abbreviate it).
 _NAME_WORD = (
-    r"(?:[A-Z]['’][A-Z][a-z]+|Mc[A-Z][a-z]+|[A-Z][a-z]*[A-Z][a-z]+|d'[A-Z]\w+|"
-    r"[A-Z][a-zà-ÿ'’]+(?:-[A-Z]?[a-zà-ÿ'’]+)*|[A-Z]\.(?:\s?[A-Z]\.)*)"
+    r"(?:[A-Z]['’][A-Z][a-z]+|Mc[A-Z][a-z]+|[A-Z][a-z]*[A-Z][a-z]+|d'[A-Z]\w+|Ma\.|"
+    r"[A-ZÀ-Þ][a-zà-ÿ'’]+(?:-[A-Z]?[a-zà-ÿ'’]+)*|[A-Z]\.(?:\s?[A-Z]\.)*)"
 )
 _PARTICLE = r"(?:le|de|van|von|da|del|bin|al)"
 NAME = rf"{_NAME_WORD}(?:[ -](?:{_PARTICLE}\s)?{_NAME_WORD}){{0,3}}"
@@ -154,6 +156,23 @@ _NOT_NAME = frozenset(
         "education",
         "logistics",
         "programme",
+        # titles and bodies in attendance tables ("Program Officer", "Swedish Cooperative
+        # Centre", "Keepers Zambia Foundation", "District Support Officer")
+        "program",
+        "programs",
+        "district",
+        "associate",
+        "centre",
+        "center",
+        "foundation",
+        "alliance",
+        "embassy",
+        "department",
+        "cooperative",
+        "resources",
+        "trustees",
+        "observers",
+        "agendas",
     ]
 )
 _COMMON = frozenset(
@@ -256,6 +275,17 @@ def person_name(text: str, *, single: bool = False, loose: bool = False) -> str 
     return text
 
 
+def name_before_title(text: str) -> str | None:
+    """Rule: a name runs up to the title written after it ("Deeba Pervez District Support
+    Officer" is Deeba Pervez): the longest opening of two words or more that is a name."""
+    words = HONORIFICS.sub("", text.strip()).split()
+    for cut in range(len(words), 1, -1):
+        name = person_name(" ".join(words[:cut]))
+        if name:
+            return name
+    return None
+
+
 def _resolve(text: str | None, resolver) -> str | None:
     if not text:
         return None
@@ -280,7 +310,7 @@ def slash_row(line: str, resolver) -> list[Found]:
         return []
     cells = [c for c in cells if c and not re.fullmatch(r"[\d\s.+()-]*", c)]
     for index, cell in enumerate(cells):
-        name = person_name(cell, single=True)
+        name = person_name(cell, single=True) or _first_cell_name(cell, index)
         if name and index + 1 < len(cells):
             org_cell = cells[index + 1]
             parts = [p.strip() for p in org_cell.split("/") if p.strip()]
@@ -291,6 +321,14 @@ def slash_row(line: str, resolver) -> list[Found]:
         if name:
             return [Found(name, None, "slash_row")]
     return []
+
+
+def _first_cell_name(cell: str, index: int) -> str | None:
+    """Rule: the first cell of an attendance row is a name even with a surname typed in lower
+    case ("Leny lakaria / ASEAN"); a later cell must be written as a name."""
+    if index == 0 and re.fullmatch(r"[A-Z][a-z]+(?: [A-Za-z][a-z]+){1,2}", cell):
+        return person_name(cell, loose=True)
+    return None
 
 
 def name_colon_org(line: str, resolver) -> list[Found]:
@@ -305,7 +343,7 @@ def name_colon_org(line: str, resolver) -> list[Found]:
 def bracketed(line: str, resolver) -> list[Found]:
     """ "Miguel Urquia (UNHCR),Joseph Ashmore (IOM), ..."."""
     found = []
-    for match in re.finditer(rf"(?P<name>{NAME})\s*\((?P<org>[^()]+)\)", line):
+    for match in re.finditer(rf"(?P<name>{NAME})[.\s]*\((?P<org>[^()]+)\)", line):
         name = person_name(match.group("name"))
         if name:
             found.append(Found(name, _resolve(match.group("org"), resolver), "bracketed"))
@@ -377,16 +415,22 @@ def name_list(line: str, resolver) -> list[Found]:
 
 def honorific_list(line: str, resolver) -> list[Found]:
     """ "Ms. Eleni Tokaduadua, Acting Director of Housing Mr. Vula Shaw, Principal
-    Administrative Officer Mr. Atunaisa Keve, NDMO": people opened by their honorifics."""
-    pieces = re.split(r"\b(?=(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+[A-Z])", line)
+    Administrative Officer Mr. Atunaisa Keve, NDMO", "Mr. Ivo Lind.... (Norway) Also
+    represented by Ms. Ana Sala Ms. Eva Roth (NGO)": people opened by their honorifics, each
+    with the organisation in the brackets or the last comma-separated part after the name."""
+    pieces = re.split(r"\b(?=(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+[A-ZÀ-Þ])", line)
     found = []
     for piece in pieces[1:]:
-        name, _, rest = HONORIFICS.sub("", piece).partition(",")
-        name = person_name(name)
-        if name:
-            org = rest.split(",")[-1].strip() if rest else None
-            known = resolver.resolve_in(org) if org else None
-            found.append(Found(name, str(known.organization) if known else None, "honorific_list"))
+        body = HONORIFICS.sub("", piece)
+        lead = re.match(NAME, body)
+        name = name_before_title(lead.group(0)) if lead else None
+        if not name:
+            continue
+        rest = body[lead.end() :]
+        bracket = re.match(r"^[.\s]*\(([^)]+)\)", rest)
+        org = bracket.group(1) if bracket else rest.split(",")[-1].strip() if "," in rest else None
+        known = resolver.resolve_in(org) if org else None
+        found.append(Found(name, str(known.organization) if known else None, "honorific_list"))
     return found if len(found) >= 2 else []
 
 
@@ -430,10 +474,13 @@ _INLINE_LABELS = re.compile(
     r"|\b(?:[A-Z][\w-]*\s+){0,3}team\s*:",
     re.I,
 )
+# "Chaired by DSWD: Name" (the body before a colon), "Chair person  Name" (a flattened header
+# table), "Minutes prepared by\nName, UNHCR Intern" (the name on the next line).
 _ROLE_LABEL = re.compile(
-    r"(?i:(?:co[- ]?)?chair(?:ed)?(?:\s+by)?|(?:co[- ]?)?facilitat(?:or|ed\s+by)|note[- ]?taker|"
-    r"minutes?\s+(?:taken|prepared)\s+by|rapporteur)\s*(?:[A-Z][A-Za-z&]{1,11}\s*)?:?\s+"
-    rf"(?:[^:;]{{0,60}}?,\s*)?(?P<name>(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?{NAME})",
+    r"(?i:(?:co[- ]?)?chair(?:ed|\s*person)?(?:\s+by)?|(?:co[- ]?)?facilitat(?:or|ed\s+by)|"
+    r"note[- ]?taker|minutes?\s+(?:taken|prepared)\s+by|rapporteur)"
+    r"(?:\s+[A-Z][A-Za-z&]{1,11}(?=\s*:))?\s*:?\s+"
+    rf"(?:[^:;\n]{{0,60}}?,\s*)?(?P<name>(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?{NAME})",
 )
 _PROSE = [
     (
@@ -502,22 +549,71 @@ def find_people(document: s.LabelledDocument, resolver) -> list[Found]:
         seen_lines.add(line.strip())
         for part in _split_labels(line):
             found += read_line(part, resolver)
+    found += _attendance_column(document)
     found += _unlabelled_lists(document, resolver, seen_lines)
+    found += _name_column(document.text[:1500], resolver)
     found += _inline_attendance(document.text[:2500], resolver)
     found += _roles_in_header(document.text[:1500])
     found += _prose(document.text, resolver)
     return found
 
 
+_ABSENT = re.compile(
+    r"\b(?:apologies|regrets|excused|absent)\s*:.*?(?=\b(?:minutes|chair|present|agenda|"
+    r"note[- ]?taker)\s*:|$)",
+    re.I,
+)
+_HONORIFIC_LINE = re.compile(
+    rf"^(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+(?P<name>{NAME})\s*(?:[ivx]+\))?$",
+)
+
+
+def _attendance_column(document: s.LabelledDocument) -> list[Found]:
+    """Rule: an attendance written as a column, each person on a line of their own with their
+    title and organisation on the lines below ("PRESENT / i) / Ms. Ana Sala / Programme
+    Officer / ..."): after the label, every line that is an honorific and a name is a person,
+    up to the apologies, the next paragraph or 60 lines."""
+    found: list[Found] = []
+    for seg in document.labelled(s.PARTICIPANTS):
+        for block in document.blocks[seg.block + 1 : seg.block + 60]:
+            text = block.text.strip()
+            if _STOP_LIST.match(text) or len(text.split()) > 25:
+                break
+            match = _HONORIFIC_LINE.match(text)
+            name = person_name(match.group("name")) if match else None
+            if name:
+                found.append(Found(name, None, "attendance_column"))
+    return found
+
+
+def _name_column(head: str, resolver) -> list[Found]:
+    """Rule: in the opening, three or more lines in a row each holding only a person's name
+    ("Karl Berg / Lisa Marx / Ivo Lind", the organisations in a column of their own after
+    them) are the participants."""
+    run: list[str] = []
+    found: list[Found] = []
+    for line in [*head.split("\n"), ""]:
+        text = line.strip()
+        name = person_name(text) if text and not resolver.resolve_in(text) else None
+        if name and len(name.split()) <= 4:
+            run.append(name)
+            continue
+        if len(run) >= 3:
+            found += [Found(n, None, "name_column") for n in run]
+        run = []
+    return found
+
+
 def _unlabelled_lists(document: s.LabelledDocument, resolver, seen: set[str]) -> list[Found]:
     """Rule: in the opening of the minutes, a line in a distinctive layout (two columns of
     "Name, ORG", "ORG - Name, Name", "Name (ORG), Name (ORG)") lists participants even without
-    a label."""
+    a label; the people after "Apologies:" on the line are not there."""
     found: list[Found] = []
     limit = min(len(document.text), 4000)
     for line in document.text[:limit].split("\n"):
         if line.strip() in seen:
             continue
+        line = _ABSENT.sub(" ", line)
         for layout in STRONG:
             people = layout(line, resolver)
             if len(people) >= 2:
@@ -543,7 +639,7 @@ def _roles_in_header(head: str) -> list[Found]:
     Nakai Munikwa", "Chaired by DSWD: Maria Elena S. Labrador"."""
     found = []
     for match in _ROLE_LABEL.finditer(head):
-        name = person_name(match.group("name"))
+        name = name_before_title(match.group("name"))
         if name:
             found.append(Found(name, None, "role_in_header", match.start("name")))
     return found
@@ -619,4 +715,6 @@ def _add(kept: list[ExtractedParticipant], found: list[Found]) -> list[Extracted
 
 
 def _key(name: str) -> str:
-    return HONORIFICS.sub("", name).strip().lower()
+    """The same person however written: honorific aside, "Ma." for "Maria"."""
+    key = HONORIFICS.sub("", name).strip().lower()
+    return re.sub(r"^ma\.\s+", "maria ", key)

@@ -22,6 +22,17 @@ _INLINE = re.compile(
     r"(?:action|next\s+steps?)(?:\s*\((?:ongoing|new|open|pending)\))?\s*:)\s*(?P<task>\S.*)$",
     re.I,
 )
+# "... Action Point/Suggestion First item to be deleted ...", "Proposed action Each agency
+# must fill in the matrix": a label without its colon (a flattened action column), taken only
+# when a task follows it.
+_BARE_LABEL = re.compile(
+    r"(?:^|\s)(?:proposed\s+action|action\s+points?\s*/\s*suggestions?)\s+(?P<task>[A-Z]\S.*)$",
+    re.I,
+)
+_TASK_WORDING = re.compile(
+    r"\bto\s+be\s+\w+ed\b|^(?:[A-Z][\w/&.-]*\s+){1,5}to\s+[a-z]{3,}\b|"
+    r"\b(?:must|shall|will|should)\s+(?:be\s+)?\w+"
+)
 # "review of last meeting action points: ...": a label of past points, not one.
 _PAST_POINTS = re.compile(
     r"\b(?:review\w*|follow[- ]?up\s+on|previous|last\s+meeting)\b[^.]{0,30}$", re.I
@@ -33,7 +44,7 @@ _OWNER_WORD = (
     r"(?:[A-Z][\w/&'’.-]*|&|and|or|of|the|members?|partners|team|co-?chairs?|co-?leads?|leads?|"
     r"colleagues|section|cluster|coordinator|focal|points?|group|agencies|secretariat|staff|"
     r"all|other|chairs?|unit|office|working|level|sector|sectors|principals|heads|"
-    r"representatives?|members|agency|agencies)"
+    r"representatives?|members|agency|agencies|organi[sz]ations?)"
 )
 # Who can be given work: a capitalised noun phrase ("WFP", "The Support Team", "CPWG and GBV
 # WG", "Candy", "All", "SAG co-chairs", "WASH Cluster coordinator"), not a preposition, a
@@ -78,7 +89,8 @@ _TASK = (
     r"brief|write|analy[sz]e|assess|lead|engage|mobili[sz]e|email|e-mail|provide|present|"
     r"contact|ensure|consolidate|take|have|create|transcribe|invite|inform|notify|check|"
     r"clarify|work|support|need|look|aim|arrange|launch|monitor|register|"
-    r"complete|go|contribute|give|set|make|communicate|host|call|visit|prioriti[sz]e|include"
+    r"complete|go|contribute|give|set|make|communicate|host|call|visit|prioriti[sz]e|include|"
+    r"fill"
 )
 _ASKS = re.compile(
     r"(?<!have )(?<!has )(?<!had )\b(?:requested|requests|asked|asks|urged|urges|invited|"
@@ -87,17 +99,17 @@ _ASKS = re.compile(
     rf"(?:{_TASK})\b",
 )
 _WILL = re.compile(
-    rf"^{_OWNER}\s+(?:will|shall|would|is\s+to|are\s+to|needs?\s+to|aims?\s+to)\s+"
+    rf"^{_OWNER}\s+(?:will|shall|would|must|is\s+to|are\s+to|needs?\s+to|aims?\s+to)\s+"
     r"(?:also\s+|then\s+|further\s+|now\s+)?(?:need\s+to\s+)?"
     rf"(?P<verb>{_TASK})\b(?!\s+place)",
 )
 _PASSIVE = (
     r"shared|circulated|communicated|presented|consolidated|developed|reviewed|finali[sz]ed|"
     r"sent|prepared|drafted|updated|organi[sz]ed|informed|contacted|continued|endorsed|"
-    r"submitted|distributed|formed|arranged|invited|followed\s+up|set\s+up|emailed"
+    r"submitted|distributed|formed|arranged|invited|followed\s+up|set\s+up|emailed|established|defined"
 )
 _PASSIVE_FUTURE = re.compile(
-    rf"\b(?:will|shall|would|is\s+to|are\s+to)\s+(?:then\s+|also\s+|soon\s+)?be\s+"
+    rf"\b(?:will|shall|would|must|is\s+to|are\s+to)\s+(?:then\s+|also\s+|soon\s+)?be\s+"
     rf"(?:\w+\s+)?(?P<verb>{_PASSIVE})\b(?:(?:(?!\bby\b).)*\bby\s+(?P<agent>(?:the\s+)?[A-Z][\w-]*"
     r"(?:\s+[A-Z][\w-]*){0,3}|the\s+cluster))?",
 )
@@ -132,7 +144,7 @@ _BODY_NOUN = re.compile(
     r"sectors|chairs?|co-?chairs?|leads?|co-?leads?|agencies|principals|staff|participants|all|"
     r"section|unit|office|heads|representatives?|working\s+level|focal\s+points?|government|"
     r"ministry|network|task\s*force|board|council|champion|director|officer|manager|hc|rc|"
-    r"agency)\b",
+    r"agency|organi[sz]ations?)\b",
     re.I,
 )
 
@@ -158,11 +170,19 @@ def _owner(text: str) -> str | None:
     return owner
 
 
+_FOLLOWING = re.compile(r"\bthe\s+following\s+(?:action\s+points|actions|tasks)\b", re.I)
+
+
 def action_section_heading(seg, context):
     """ "Action points:", "Follow-up action and Responsibility:", "Next Steps – After Fall
-    Forum", "Decisions and Actions:": what follows is action points."""
+    Forum", "Decisions and Actions:": what follows is action points. So is what follows a
+    sentence announcing them ("... and the following action points have been passed to this
+    meeting.")."""
     if len(seg.text.split()) <= 8 and _SECTION.match(seg.text.strip()):
         return _claim(s.HEADING, 0.9, opens_actions=True)
+    following = _FOLLOWING.search(seg.text)
+    if following and not _PAST_POINTS.search(seg.text[: following.start()][-30:]):
+        return _claim(s.OTHER, 0.8, opens_actions=True)
     return None
 
 
@@ -185,7 +205,16 @@ def inline_action_label(seg, context):
     trailing = _TRAILING.match(seg.text)
     if trailing:
         return _claim(s.ACTION, 0.9, task=trailing.group("task"))
-    return None
+    return _bare_label(seg.text)
+
+
+def _bare_label(text: str):
+    bare = _BARE_LABEL.search(text)
+    if bare is None or not _TASK_WORDING.search(bare.group("task")):
+        return None
+    task = bare.group("task").strip()
+    owner = _OWNER_TO.match(task) or _WILL.match(task)
+    return _claim(s.ACTION, 0.85, task=task, owner=_owner(owner.group("owner")) if owner else None)
 
 
 _LEAD_CLAUSE = re.compile(
@@ -217,6 +246,41 @@ def owner_to_verb(seg, context):
             return None
         return _claim(s.ACTION, 0.9, task=text, owner=owner)
     return None
+
+
+_FOR_OWNER = re.compile(
+    r"^(?:\[[ xX]?\]\s*)?For\s+(?P<owner>[A-Z][\w&/.-]*(?:\s+[A-Z][\w&/.-]*){0,3})\s*:\s*"
+    r"(?P<task>\S.{5,})$"
+)
+
+
+def for_owner_label(seg, context):
+    """A checklist item naming its owner: "[ ] For Lena: Draft the outline.", "For the
+    Secretariat: circulate the note" (a "[x]" box ticked or not, the item is the task)."""
+    match = _FOR_OWNER.match(seg.text.strip())
+    if match is None or not plausible_owner(match.group("owner"), context.document.text):
+        return None
+    return _claim(s.ACTION, 0.85, task=match.group("task").strip(), owner=match.group("owner"))
+
+
+_PRONOUN_WILL = re.compile(
+    rf"^(?:She|He)\s+(?:will|would|shall)\s+(?:then\s+|also\s+)?(?P<verb>{_TASK})\b"
+)
+_PERSON = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2}\b")
+
+
+def pronoun_will_task(seg, context):
+    """ "She will then circulate a revised version.": the person named last in the sentence
+    before is the owner ("... comments should be provided to Lea Berg by Friday.")."""
+    if not _PRONOUN_WILL.match(seg.text.strip()) or context.previous is None:
+        return None
+    from nethub.meetings.extract.people import person_name
+
+    names = [person_name(m.group(0)) for m in _PERSON.finditer(context.previous.text)]
+    names = [n for n in names if n]
+    if not names:
+        return None
+    return _claim(s.ACTION, 0.7, task=seg.text.strip(), owner=names[-1])
 
 
 def asked_to(seg, context):
