@@ -72,6 +72,7 @@ def extract_meeting(text: str, *, resolver=None) -> ExtractedMeeting:
     _drop_headings(meeting)
     _actions(meeting, document, resolver)
     _check_dates(meeting)
+    _next_meeting_dues(meeting, document)
     _provenance(meeting, document)
     return meeting
 
@@ -184,6 +185,8 @@ def _actions(meeting: ExtractedMeeting, document: s.LabelledDocument, resolver) 
         point = _point(seg, task, meeting_date, resolver)
         labelled = point.explicit and seg.rule == "inline_action_label"
         twin = _covered(task, points) or _restated(point, points)
+        if twin is not None and _halves_of_one_sentence(twin, seg):
+            twin = None
         if twin is not None and labelled and twin.rule in _UNLABELLED:
             _take_label(twin, point)
             continue
@@ -201,6 +204,15 @@ def _actions(meeting: ExtractedMeeting, document: s.LabelledDocument, resolver) 
 
 # Rules that read a task from running text: a labelled restatement of their point wins.
 _UNLABELLED = frozenset(["will_task", "passive_future_task", "pronoun_will_task", "needs_doing"])
+
+
+def _halves_of_one_sentence(twin: ExtractedActionPoint, seg: s.Segment) -> bool:
+    """Rule: two tasks the segmenter cut from one sentence ("To include OCHA in the group and
+    the group has to meet ...") are two points, however many words they share."""
+    if not (twin.rule and twin.span and seg.span):
+        return False
+    first, second = sorted([twin.span, seg.span])
+    return 0 <= second[0] - first[1] <= 5
 
 
 def _take_label(twin: ExtractedActionPoint, labelled: ExtractedActionPoint) -> None:
@@ -275,6 +287,30 @@ def _check_dates(meeting: ExtractedMeeting) -> None:
     for point in meeting.action_points():
         if dates.implausible(point.due_date, meeting.meeting_date, point.source_sentence):
             point.due_date, point.deadline_text = None, ""
+
+
+_BY_NEXT = re.compile(
+    r"\b(?:at|by|before|for|ahead\s+of|prior\s+to|in\s+time\s+for)\s+(?:the\s+)?next\s+"
+    r"(?:[A-Za-z/-]+\s+){0,2}?meeting\b",
+    re.I,
+)
+
+
+def _next_meeting_dues(meeting: ExtractedMeeting, document: s.LabelledDocument) -> None:
+    """Rule: "by the next meeting" is due on the next meeting's date when the minutes state it
+    ("Next meeting: 14 July 2016"); otherwise it stays without a date."""
+    undated = [
+        p
+        for p in meeting.action_points()
+        if p.due_date is None and _BY_NEXT.search(p.source_sentence or p.text)
+    ]
+    if not undated:
+        return
+    found = dates.next_meeting_date(document.text, meeting.meeting_date)
+    for point in undated:
+        if found is not None:
+            point.due_date = found.isoformat()
+            point.deadline_text = _BY_NEXT.search(point.source_sentence or point.text).group(0)
 
 
 def _provenance(meeting: ExtractedMeeting, document: s.LabelledDocument) -> None:

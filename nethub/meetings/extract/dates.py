@@ -123,9 +123,10 @@ def _range(match: re.Match) -> tuple[datetime.date | None, datetime.date | None]
     return start, None
 
 
-# "before the meeting in February", "during Feb meeting": a meeting, not a date (none invented).
+# "before the meeting in February", "during Feb meeting", "at a meeting in July": a meeting, not
+# a date (none invented).
 _MEETING_IN = re.compile(
-    rf"\b(?:before|at|during|by|until|in)\s+(?:the\s+|its\s+)?(?:next\s+)?(?:(?:meeting|session),?"
+    rf"\b(?:before|at|during|by|until|in)\s+(?:the\s+|its\s+|an?\s+)?(?:next\s+)?(?:(?:meeting|session),?"
     rf"\s+in\s+(?:{MONTHS})|(?:{MONTHS})\.?\s+(?:meeting|session))\b",
     re.I,
 )
@@ -191,3 +192,25 @@ def implausible(due: str | None, meeting_date: datetime.date | None, sentence: s
     if _MEETING_IN.search(repair(sentence)):
         return True
     return bool(meeting_date) and datetime.date.fromisoformat(due).year > meeting_date.year + 3
+
+
+# "Next Meeting: 14/07/2016", "The next meeting will be held on 5 May 2016", "Next meeting date
+# Monday April 27 2015".
+_NEXT_MEETING_DATE = re.compile(
+    r"\bnext\s+(?:[A-Za-z/-]+\s+)?meeting(?:\s+date)?\s*(?:(?:will\s+be|is)\s+(?:held\s+)?"
+    r"(?:on\s+|scheduled\s+(?:for|on)\s+)?)?[:\-–]?\s*",
+    re.I,
+)
+
+
+def next_meeting_date(text: str, meeting_date: datetime.date | None) -> datetime.date | None:
+    """The next meeting's date when the minutes state it (after the meeting's own)."""
+    repaired = repair(text)
+    for match in _NEXT_MEETING_DATE.finditer(repaired):
+        date = _SINGLE.match(repaired, match.end()) or _SINGLE.search(
+            repaired[match.end() : match.end() + 40]
+        )
+        found = parse_date(date.group(0)) if date else None
+        if found and (meeting_date is None or found > meeting_date):
+            return found
+    return None

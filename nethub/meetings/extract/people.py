@@ -11,6 +11,7 @@ WFP"). A list of organisations only names organisations, not people.
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
 
@@ -326,6 +327,7 @@ def slash_row(line: str, resolver) -> list[Found]:
 def _first_cell_name(cell: str, index: int) -> str | None:
     """Rule: the first cell of an attendance row is a name even with a surname typed in lower
     case ("Leny lakaria / ASEAN"); a later cell must be written as a name."""
+    cell = re.sub(r"^\d{1,3}[.)]?\s+", "", cell)
     if index == 0 and re.fullmatch(r"[A-Z][a-z]+(?: [A-Za-z][a-z]+){1,2}", cell):
         return person_name(cell, loose=True)
     return None
@@ -455,6 +457,19 @@ def read_line(line: str, resolver) -> list[Found]:
     return []
 
 
+def _first_name_line(document, lines, read, position: int) -> list[Found]:
+    """Rule: in an attendance listed one person an item, a first name alone ("* Douglas")
+    between two items that are people is a participant."""
+    index, line = lines[position]
+    item = re.match(r"^\s*(?P<name>[A-Z]\S+)\s*$", line)
+    if not (item and document.blocks[index].bullet and 0 < position < len(lines) - 1):
+        return []
+    if not (read[position - 1] and read[position + 1]):
+        return []
+    name = person_name(item.group("name"), single=True)
+    return [Found(name, None, "first_name_line")] if name else []
+
+
 # --- where people are named -------------------------------------------------------------------
 
 _STOP_LIST = re.compile(
@@ -527,9 +542,15 @@ def attendance_lines(document: s.LabelledDocument) -> list[tuple[int, str]]:
             text = block.text
             if len(text.split()) > 40 or _STOP_LIST.match(text):
                 break
-            if not (re.search(r"[,/(:]|\s{3}", _raw(document, following)) or person_name(text)):
+            text = html.unescape(text).strip()
+            if not (
+                re.search(r"[,/(:]|\s{3}", _raw(document, following))
+                or person_name(text, single=True)
+            ):
                 break
-            lines += [(following, line) for line in _raw(document, following).split("\n")]
+            lines += [
+                (following, html.unescape(line)) for line in _raw(document, following).split("\n")
+            ]
     return lines
 
 
@@ -545,10 +566,13 @@ def find_people(document: s.LabelledDocument, resolver) -> list[Found]:
     """Everyone the minutes name as attending, in the order of the rules that found them."""
     found: list[Found] = []
     seen_lines: set[str] = set()
-    for _index, line in attendance_lines(document):
+    lines = attendance_lines(document)
+    read = [
+        [p for part in _split_labels(line) for p in read_line(part, resolver)] for _, line in lines
+    ]
+    for position, (_index, line) in enumerate(lines):
         seen_lines.add(line.strip())
-        for part in _split_labels(line):
-            found += read_line(part, resolver)
+        found += read[position] or _first_name_line(document, lines, read, position)
     found += _attendance_column(document)
     found += _unlabelled_lists(document, resolver, seen_lines)
     found += _name_column(document.text[:1500], resolver)

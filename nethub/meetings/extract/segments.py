@@ -59,6 +59,8 @@ class LabelledDocument:
 _CELL = re.compile(
     r"\s+/\s+(?=[-·•]?\s*[A-Z(])|\s+[·•]\s+|(?<=[.:;])\s*-(?=[A-Z])|\s+[-–—]\s+(?=[A-Z][a-z])"
     r"|;\s+(?=(?:the\s+)?[a-zA-Z]+\s+(?:\w+\s+){0,3}(?:will|to|should|shall)\b)"
+    # "To include OCHA in the group and the working group has to meet ...": two tasks.
+    r"|\s+and\s+(?=the\s+(?:[\w/-]+\s+){1,4}(?:has|have)\s+to\s)"
 )
 # "Prioritization of Health activities: Health Cluster to share ...": a label, then the task.
 _LABEL_THEN_TASK = re.compile(r"^([^:]{3,60}):\s+(?=(?:[A-Z][\w.]*\s+){1,4}(?:to|will|was|were)\s)")

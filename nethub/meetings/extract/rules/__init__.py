@@ -42,6 +42,7 @@ RULES = [
     ("needs_doing", actions.needs_doing),
     ("resolved_that", actions.resolved_that),
     ("imperative_in_action_section", actions.imperative_in_action_section),
+    ("modal_in_action_section", actions.modal_in_action_section),
     ("short_heading", structure.short_heading),
 ]
 

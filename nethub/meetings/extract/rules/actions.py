@@ -115,7 +115,7 @@ _PASSIVE_FUTURE = re.compile(
 )
 _NEEDS = re.compile(rf"\bneeds?\s+to\s+be\s+(?:\w+\s+)?(?P<verb>{_PASSIVE}|\w+ed)\b", re.I)
 _IMPERATIVE = re.compile(
-    rf"^(?P<verb>(?:{_TASK})|get|agree|mail|put|post|upload|organise|organize|invite|"
+    rf"^(?P<verb>(?:{_TASK})|get|agree|mail|put|post|upload|organise|organize|invite|add|"
     r"design|hold|schedule|confirm|request|follow up)\b\s+\S",
     re.I,
 )
@@ -171,6 +171,7 @@ def _owner(text: str) -> str | None:
 
 
 _FOLLOWING = re.compile(r"\bthe\s+following\s+(?:action\s+points|actions|tasks)\b", re.I)
+_DONE = re.compile(r"^\W*(?:\w+\s+){0,3}(?:completed|closed|done|achieved)\b", re.I)
 
 
 def action_section_heading(seg, context):
@@ -181,7 +182,7 @@ def action_section_heading(seg, context):
     if len(seg.text.split()) <= 8 and _SECTION.match(seg.text.strip()):
         return _claim(s.HEADING, 0.9, opens_actions=True)
     following = _FOLLOWING.search(seg.text)
-    if following and not _PAST_POINTS.search(seg.text[: following.start()][-30:]):
+    if following and not _DONE.search(seg.text[following.end() :]):
         return _claim(s.OTHER, 0.8, opens_actions=True)
     return None
 
@@ -254,11 +255,14 @@ _FOR_OWNER = re.compile(
 )
 
 
+_NOT_FOR_OWNER = frozenset(["information", "example", "instance", "reference", "discussion"])
+
+
 def for_owner_label(seg, context):
     """A checklist item naming its owner: "[ ] For Lena: Draft the outline.", "For the
     Secretariat: circulate the note" (a "[x]" box ticked or not, the item is the task)."""
     match = _FOR_OWNER.match(seg.text.strip())
-    if match is None or not plausible_owner(match.group("owner"), context.document.text):
+    if match is None or match.group("owner").lower() in _NOT_FOR_OWNER:
         return None
     return _claim(s.ACTION, 0.85, task=match.group("task").strip(), owner=match.group("owner"))
 
@@ -370,12 +374,39 @@ def needs_doing(seg, context):
     return None
 
 
+_MODAL_SUBJECT = re.compile(
+    rf"^{_OWNER}\s+(?:(?:has|have|needs?)\s+to|must|will|shall)\s+(?:also\s+)?[a-z]{{3,}}\b"
+)
+
+
+_TITLE_LINE = re.compile(
+    r"^[A-Z][\w/&-]*(?:\s+(?:[A-Z][\w/&()-]*|of|from|and|the|on|for|in)){1,5}$"
+)
+
+
+def modal_in_action_section(seg, context):
+    """Under an action heading, an item that gives a body work with a modal ("the working group
+    has to meet before the next meeting to finalise the guideline"): the section makes it a
+    task even when its verb alone would not."""
+    if not context.action_section:
+        return None
+    match = _MODAL_SUBJECT.match(seg.text.strip())
+    if match is None or _REPORT.search(seg.text):
+        return None
+    owner = _owner(match.group("owner"))
+    if owner is None or not plausible_owner(owner, context.document.text):
+        return None
+    return _claim(s.ACTION, 0.75, task=seg.text.strip(), owner=owner)
+
+
 def imperative_in_action_section(seg, context):
     """Under an action heading, an item in the imperative: "Send a press release ...",
     "Share Draft preliminary assessment ...", "To follow up with sub-cluster meetings"."""
     if not context.action_section:
         return None
     text = re.sub(r"^to\s+", "", seg.text.strip(), flags=re.I)
+    if _TITLE_LINE.match(text):
+        return None  # "Update from Partners": the next heading, not a task
     if _IMPERATIVE.match(text) and len(text.split()) >= 3:
         return _claim(s.ACTION, 0.8, task=seg.text.strip(), owner=None)
     return None
