@@ -71,6 +71,7 @@ def extract_meeting(text: str, *, resolver=None) -> ExtractedMeeting:
     _participants(meeting, document, resolver)
     _drop_headings(meeting)
     _actions(meeting, document, resolver)
+    _drop_partner_plans(meeting, document)
     _check_dates(meeting)
     _next_meeting_dues(meeting, document)
     _provenance(meeting, document)
@@ -287,6 +288,60 @@ def _check_dates(meeting: ExtractedMeeting) -> None:
     for point in meeting.action_points():
         if dates.implausible(point.due_date, meeting.meeting_date, point.source_sentence):
             point.due_date, point.deadline_text = None, ""
+
+
+# "Update from partners", "Partners' updates", "Agency updates": a round in which each agency
+# reports its own work.
+_UPDATES = re.compile(
+    r"^(?:\d+\.?\s*)?(?:updates?\s+from\s+(?:the\s+)?(?:partners|agencies|members|sectors)|"
+    r"(?:partners?|agency|agencies|members?)['’]?\s+updates?)\b",
+    re.I,
+)
+_TOPIC = re.compile(
+    r"^(?!no\s+updates?\b)[A-Z][\w/&-]*(?:\s+(?:[A-Z(][\w/&()-]*|of|and|the|on|for|in|to)\)?)+$",
+    re.I,
+)
+# Rules that read the work the meeting gave, however it reports it.
+_GIVEN = frozenset(["inline_action_label", "owner_to_verb", "for_owner_label", "asked_to"])
+
+
+def _update_rounds(document: s.LabelledDocument) -> list[tuple[int, int]]:
+    """Spans of the text under an updates heading, up to the next heading that names a topic
+    ("Flood Update (South Zone)"; an agency's name or "No update" does not end the round)."""
+    rounds, start = [], None
+    for seg in document.segments:
+        if seg.start is None:
+            continue
+        if _UPDATES.match(seg.text.strip()):
+            start = seg.end
+        elif start is not None and seg.label == s.HEADING and _TOPIC.match(seg.text.strip()):
+            rounds.append((start, seg.start))
+            start = None
+    if start is not None:
+        rounds.append((start, len(document.text)))
+    return rounds
+
+
+def _drop_partner_plans(meeting: ExtractedMeeting, document: s.LabelledDocument) -> None:
+    """Rule: in a round of partners' updates, what an agency says it will do ("Items will be
+    dispatched on 18 Nov", "distribution will be made next week") reports its plans; only a
+    point the minutes label or give ("Action point: IOM to share the report") is a task."""
+    rounds = _update_rounds(document)
+    if not rounds:
+        return
+    for item in meeting.agenda_items:
+        item.action_points = [
+            p
+            for p in item.action_points
+            if p.explicit
+            or p.rule in _GIVEN
+            or not any(a <= _start(p, document) < b for a, b in rounds)
+        ]
+
+
+def _start(point: ExtractedActionPoint, document: s.LabelledDocument) -> int:
+    span = point.span or _find(document.text, point.source_sentence or point.text)
+    return span[0] if span else -1
 
 
 _BY_NEXT = re.compile(

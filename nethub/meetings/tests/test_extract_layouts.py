@@ -349,3 +349,19 @@ def test_a_pdf_with_a_name_column_an_hour_slot_and_a_next_meeting_date():
     assert meeting.date == "2018-09-13"
     assert [p.name for p in meeting.participants] == ["Kai Moreno", "Liv Hagen", "Noor Saleh"]
     assert [(p.owner, p.due_date) for p in meeting.action_points()] == [("IOM", "2018-10-11")]
+
+
+def test_in_a_round_of_partners_updates_only_labelled_work_is_a_task():
+    text = (
+        "Minutes of the shelter sector meeting\n\nDate / March 3rd, 2015\n\n"
+        "1. Review of the last minutes\nThe minutes were adopted.\n"
+        "2. Update from Partners\nCARE :\n· Kits will be dispatched on 10 March 2015 and will "
+        "be handed out on 17 March 2015.\n· Tents have been sent to the camp and the handover "
+        "will be done next week.\n"
+        "Action point: CARE to share the list of the families it reached.\n"
+        "3. Rainy Season Planning\nThe sector will update the contingency stock plan.\n"
+    )
+    assert [(p[0], p[1]) for p in _points(text)] == [
+        ("CARE to share the list of the families it reached.", "CARE"),
+        ("The sector will update the contingency stock plan.", "sector"),
+    ]
