@@ -7,6 +7,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
+from nethub.core.activity import organization_activity
 from nethub.core.pagination import paginate
 from nethub.directory import selectors
 from nethub.directory.models import (
@@ -48,7 +49,7 @@ def organization_list(request: HttpRequest) -> HttpResponse:
         "filters": filters,
         "kinds": OrganizationKind.choices,
         "regions": Region.objects.order_by("level", "name"),
-        "countries": Country.objects.only("iso2", "name"),
+        "countries": Country.objects.only("iso2", "name"),  # names localised by iso2
         "orderings": ORDER_LABELS,
         "querystring": querystring,
         "filtered": any(filters[key] for key in ("kind", "region", "country", "query")),
@@ -57,12 +58,21 @@ def organization_list(request: HttpRequest) -> HttpResponse:
 
 
 def organization_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    """Public: an organisation with its other names, its people, its country and networks."""
+    """Public: an organisation with its other names, its people, its country and networks,
+    and its activity: meetings attended, action points owned, comments, documents, practices
+    (what the public may see of each; a fixed number of queries)."""
     try:
         organization = selectors.organization_detail(slug=slug)
     except Organization.DoesNotExist as error:
         raise Http404 from error
-    return render(request, "directory/organization_detail.html", {"organization": organization})
+    return render(
+        request,
+        "directory/organization_detail.html",
+        {
+            "organization": organization,
+            "activity": organization_activity(organization=organization, user=request.user),
+        },
+    )
 
 
 def person_detail(request: HttpRequest, pk: int) -> HttpResponse:

@@ -103,6 +103,7 @@ PUBLIC = {
     "consultations:index": "consultations are public",
     "consultations:detail": "consultations are public (hidden comments are not shown)",
     "consultations:unsubscribe": "one-click unsubscribe link; the token is the key",
+    "meetings:email_opt_out": "stop/resume link of tracker e-mails; the signed token is the key",
     "library:index": "the library of published documents",
     "library:document_detail": "a published document (others 404)",
     "library:document_file": "a published document's file (others 404)",
@@ -137,6 +138,7 @@ PUBLIC_FORMS = {
     "accounts:password_reset",
     "accounts:password_reset_confirm",
     "consultations:unsubscribe",
+    "meetings:email_opt_out",
 }
 
 SKIP_PREFIXES = ("admin", "media/")
