@@ -11,7 +11,8 @@ due dates, participants and meeting dates:
   NETHUB_REAL_MINUTES_DIR, default /work/realdocs/minutes). A file whose sha256 differs is
   skipped with a note; without the folder the real sets are skipped (and the run says so), so
   the bench runs anywhere. Each document has an annotation round ("round", 1 when absent);
-  --round N keeps only that round's real documents.
+  --round N keeps only that round's real documents; the held-out part is that of the last round
+  loaded (--heldout-round N), earlier rounds' held-out parts counting as dev.
 The held-out part is scored only with --heldout (at the end of a round), and never printed
 document by document (only its totals).
 
@@ -106,7 +107,9 @@ def owner_ok(gold: str, found: str) -> bool:
 # --- documents --------------------------------------------------------------------------------
 
 
-def load_sets(rounds: set[int] | None = None) -> dict[str, list[dict]]:
+def load_sets(
+    rounds: set[int] | None = None, heldout_round: int | None = None
+) -> dict[str, list[dict]]:
     """Every document as {file, path, date, action_points: [{text, owner, due_date}],
     participants: [name]} (gold), by set."""
     sets: dict[str, list[dict]] = {
@@ -142,9 +145,14 @@ def load_sets(rounds: set[int] | None = None) -> dict[str, list[dict]]:
         print(f"  (real set absent: {REAL_DIR} does not exist; real_dev and real_heldout skipped)")
         return sets
     absent = []
-    for doc in json.loads(REAL.read_text(encoding="utf-8"))["documents"]:
-        if rounds and doc.get("round", 1) not in rounds:
-            continue
+    documents = [
+        doc
+        for doc in json.loads(REAL.read_text(encoding="utf-8"))["documents"]
+        if not rounds or doc.get("round", 1) in rounds
+    ]
+    if heldout_round is None:
+        heldout_round = max((doc.get("round", 1) for doc in documents), default=1)
+    for doc in documents:
         path = REAL_DIR / doc["file"]
         if not path.exists():
             absent.append(doc["file"])
@@ -153,7 +161,11 @@ def load_sets(rounds: set[int] | None = None) -> dict[str, list[dict]]:
         if hashlib.sha256(text.encode("utf-8")).hexdigest() != doc["sha256"]:
             print(f"  (real: {doc['file']} is not the annotated text, skipped)")
             continue
-        sets[f"real_{doc['set']}"].append(
+        # An earlier round's held-out part, scored at that round's end, is dev data now.
+        held = doc["set"] == "heldout" and doc.get("round", 1) == heldout_round
+        if doc.get("round", 1) > heldout_round:
+            continue
+        sets["real_heldout" if held else "real_dev"].append(
             {
                 "file": doc["file"],
                 "path": path,
@@ -286,10 +298,16 @@ def main() -> None:
         help="only the real documents of this annotation round (repeatable; default all)",
     )
     parser.add_argument(
+        "--heldout-round",
+        type=int,
+        help="the round whose held-out part is held out (default the last one loaded; the "
+        "held-out parts of earlier rounds count as dev)",
+    )
+    parser.add_argument(
         "--heldout", action="store_true", help="score the held-out set (only at a round's end)"
     )
     args = parser.parse_args()
-    sets = load_sets(set(args.round or ()))
+    sets = load_sets(set(args.round or ()), args.heldout_round)
     if not args.heldout:
         sets["real_heldout"] = []
 
