@@ -29,6 +29,14 @@ def repair(text: str) -> str:
     text = re.sub(rf"\b(\d{{1,2}})/({MONTHS})/(\d{{4}})\b", r"\1 \2 \3", text, flags=re.I)
     text = re.sub(rf"\b({MONTHS})/(\d{{4}})\b", r"\1 \2", text, flags=re.I)  # "June/2022"
     text = re.sub(r"(\d(?:st|nd|rd|th)?)\s+,", r"\1,", text)  # "January 17th , 2013"
+    # "MONDAY 18 February, 3:15 PM, 2013": the year written after the time.
+    text = re.sub(
+        rf"\b(\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTHS}))\.?,?\s+\d{{1,2}}[:.]\d{{2}}\s*"
+        r"(?:[AaPp]\.?[Mm]\.?)?,?\s+(\d{4})\b",
+        r"\1 \2",
+        text,
+        flags=re.I,
+    )
     text = re.sub(r"\bFrid\b", "Friday", text)
     text = re.sub(r"\bwk\s*\d+\s+", "", text, flags=re.I)
     text = re.sub(r"\bnext\s+(?=(?:mon|tues|wednes|thurs|fri)day\b)", "", text, flags=re.I)
@@ -42,7 +50,8 @@ def repair(text: str) -> str:
 
 _NOT_MEETING = re.compile(
     r"(?:circulat\w*|publish\w*|post(?:ed)?\s+(?:on|date)|date\s+post|upload\w*|issued|"
-    r"submitted\s+on|next\s+meeting(?:\s+date)?|updated|revised|printed)\W{0,3}(?:\w+\W+)?$",
+    r"submitted\s+on|next\s+meeting(?:\s+date)?|updated|revised|printed|ver(?:sion)?\.?)"
+    r"\W{0,3}(?:\w+\W+)?$",
     re.I,
 )
 _ISSUE = re.compile(r"^\W{0,3}(?:original\s*:|[A-Z]{2,}/\d{4}/)", re.I)
@@ -88,8 +97,13 @@ def meeting_dates(opening: str) -> tuple[datetime.date | None, datetime.date | N
 
 
 def _not_meeting(text: str, start: int, match: re.Match) -> bool:
-    """Rule: a circulation, publication, issue or next-meeting date is not the meeting's."""
+    """Rule: a circulation, publication, issue, version ("DRAFT Ver. 4 June 2014") or
+    next-meeting date is not the meeting's; nor is a year before 1900 (an archive's stamp read
+    wrong, "12 SEP 1352")."""
     before = text[max(0, start - 30) : start]
+    year = re.search(r"\d{4}", match.group(0))
+    if year and int(year.group(0)) < 1900:
+        return True
     return bool(
         _NOT_MEETING.search(before)
         or _AFTER_SYMBOL.search(before)

@@ -19,11 +19,12 @@ from nethub.meetings.extract import segments as s
 from nethub.meetings.extract.participants import HONORIFICS
 from nethub.meetings.extract.result import ExtractedParticipant
 
-# A name's word: "O'Neill", "McDonnell", "DeConnick", "Örnéus" (an accented capital), an
+# A name's word: "O'Neill", "McDonnell", "DeConnick" (not "RecoveryAbsent", two words glued),
+# "Moyser-Boucher" (not "Fernandez-CampCoordination"), "Örnéus" (an accented capital), an
 # initial ("S."), "Ma." (Maria, as Philippine minutes abbreviate it).
 _NAME_WORD = (
-    r"(?:[A-Z]['’][A-Z][a-z]+|Mc[A-Z][a-z]+|[A-Z][a-z]*[A-Z][a-z]+|d'[A-Z]\w+|Ma\.|"
-    r"[A-ZÀ-Þ][a-zà-ÿ'’]+(?:-[A-Z]?[a-zà-ÿ'’]+)*|[A-Z]\.(?:\s?[A-Z]\.)*)"
+    r"(?:[A-Z]['’][A-Z][a-z]+|Mc[A-Z][a-z]+|[A-Z][a-z]{0,3}[A-Z][a-z]+|d'[A-Z]\w+|Ma\.|"
+    r"[A-ZÀ-Þ][a-zà-ÿ'’]+(?:-[A-Z]?[a-zà-ÿ'’]+(?![A-Za-z]))*|[A-Z]\.(?:\s?[A-Z]\.)*)"
 )
 _PARTICLE = r"(?:le|de|van|von|da|del|bin|al)"
 NAME = rf"{_NAME_WORD}(?:[ -](?:{_PARTICLE}\s)?{_NAME_WORD}){{0,3}}"
@@ -174,6 +175,10 @@ _NOT_NAME = frozenset(
         "trustees",
         "observers",
         "agendas",
+        "agriculture",
+        "recovery",
+        "corps",
+        "co",
     ]
 )
 _COMMON = frozenset(
@@ -576,6 +581,7 @@ def find_people(document: s.LabelledDocument, resolver) -> list[Found]:
     found += _attendance_column(document)
     found += _unlabelled_lists(document, resolver, seen_lines)
     found += _name_column(document.text[:1500], resolver)
+    found += _numbered_run(document.text[:2500])
     found += _inline_attendance(document.text[:2500], resolver)
     found += _roles_in_header(document.text[:1500])
     found += _prose(document.text, resolver)
@@ -590,6 +596,33 @@ _ABSENT = re.compile(
 _HONORIFIC_LINE = re.compile(
     rf"^(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+(?P<name>{NAME})\s*(?:[ivx]+\))?$",
 )
+
+
+_NUMBERED_RUN = re.compile(
+    r"(?:list\s+of\s+)?(?:attendees|participants|present)\s*:?\s+(?:name\s+organi[sz]ation\s+"
+    r"(?:position|title)\S*\s+)?(?P<run>1\.\s+.+?)(?=\s+(?:AGENDA|Agenda|Apologies|APOLOGIES)\b|$)",
+    re.I | re.S,
+)
+
+
+def _numbered_run(head: str) -> list[Found]:
+    """Rule: an attendance table flattened into one run, each row numbered ("1. Ana Lind
+    MOLGUDH&E Principal Officer 2. Ben Ray IFRC Coordinator 3. Cy Dunn Act for Peace Field
+    Officer"): each number opens a person, whose name is the opening words up to the
+    organisation (an acronym, or a capitalised word followed by a small word)."""
+    match = _NUMBERED_RUN.search(head)
+    if match is None:
+        return []
+    found = []
+    for row in re.split(r"\s+\d{1,2}\.\s+", " " + match.group("run"))[1:]:
+        words = row.split()
+        for cut in range(min(4, len(words)), 1, -1):
+            org_starts = cut < len(words) - 1 and words[cut].islower()
+            name = person_name(" ".join(words[:cut])) if not org_starts else None
+            if name:
+                found.append(Found(name, None, "numbered_run"))
+                break
+    return found if len(found) >= 2 else []
 
 
 def _attendance_column(document: s.LabelledDocument) -> list[Found]:
@@ -674,8 +707,8 @@ def _prose(text: str, resolver) -> list[Found]:
     for rule, pattern in _PROSE:
         for match in pattern.finditer(text):
             name = person_name(match.group("name"))
-            if not name or len(name.split()) > 3:
-                continue
+            if not name or len([w for w in name.split() if not re.fullmatch(r"[A-Z]\.", w)]) > 3:
+                continue  # initials ("J. C. Van Heuven") do not make a name longer
             org = match.groupdict().get("org")
             known = resolver.resolve_in(org) if org else None
             if rule in ("prose_of", "prose_comma_org") and not known:
@@ -693,6 +726,38 @@ def _split_labels(line: str) -> list[str]:
     return parts or [line]
 
 
+def without_initials(name: str) -> str:
+    """Rule: "Amer Daoudi (AD)": the initials the minutes then use for a person are no part of
+    the name."""
+    match = re.match(r"^(?P<name>.+?)\s*\((?P<initials>[A-Z][A-Za-z]{1,4})\)$", name.strip())
+    if match is None:
+        return name
+    if match.group("initials")[0] == match.group("name")[0].upper():
+        return match.group("name")
+    return name
+
+
+_ROLES = frozenset(["chairperson", "chair", "oic", "lead", "focal", "coordinator", "cluster"])
+
+
+def without_role(name: str) -> str:
+    """Rule: "Rania Dagash-Chairperson", "Dale Rowe-OIC", "Mia Barr-Health Cluster Lead": a role
+    or an organisation glued to the name by a hyphen is no part of it ("Moyser-Boucher" is)."""
+    match = re.match(r"^(?P<name>.+?[a-z])-\s*(?P<rest>[A-Z]\S*(?:\s.*)?)$", name.strip())
+    if match is None:
+        return name
+    rest = match.group("rest")
+    first = rest.split()[0]
+    words = {w.lower().strip(".,") for w in rest.split()}
+    if (
+        first.isupper()
+        or re.fullmatch(r"[A-Z][a-z]+[A-Z]\w*", first)
+        or words & (_ROLES | _NOT_NAME)
+    ):
+        return match.group("name")
+    return name
+
+
 def merge(
     existing: list[ExtractedParticipant], found: list[Found]
 ) -> tuple[list[ExtractedParticipant], list[ExtractedParticipant]]:
@@ -700,9 +765,12 @@ def merge(
     the newly found ones not among them (a first name alone joins a full name that starts with
     it). People named in prose are participants when the minutes list no attendance, else
     people mentioned, kept apart."""
+    for item in found:
+        item.name = without_role(without_initials(item.name))
     kept = []
     for person in existing:
         person.name = re.sub(r"\s*\((?:joined late|left early|tbc)\)$", "", person.name, flags=re.I)
+        person.name = without_role(without_initials(person.name))
         if person_name(person.name, single=True, loose=True) and not any(
             f.name.lower().startswith(person.name.lower()) and f.name.lower() != person.name.lower()
             for f in found
