@@ -106,13 +106,37 @@ def _participants(meeting: ExtractedMeeting, document: s.LabelledDocument, resol
 
 
 def _drop_headings(meeting: ExtractedMeeting) -> None:
-    """Rule: a heading is no task ("Gender Task Force:", "PHRP 2010:")."""
+    """Rule: a heading is no task ("Gender Task Force:", "PHRP 2010:"); nor, in a numbered
+    list of action items, a title in capitals that heads the items after it ("Cluster
+    Guidelines", "Lebanon Lessons Learnt") or a status ("Incorporated into minutes")."""
     for item in meeting.agenda_items:
         item.action_points = [
             p
             for p in item.action_points
             if not (p.text.rstrip().endswith(":") and len(p.text.split()) <= 6)
+            and not _list_title_or_status(p.text)
         ]
+
+
+_SMALL = frozenset(["of", "and", "the", "on", "for", "in", "to", "&", "–", "-", "a"])
+_STATUS = re.compile(r"^(?:incorporated|done|completed|closed|ongoing|pending)\b", re.I)
+
+
+def _list_title_or_status(text: str) -> bool:
+    words = text.strip().rstrip(".").split()
+    if not words or len(words) > 8:
+        return False
+    if _STATUS.match(text.strip()):
+        return len(words) <= 4
+    if re.match(r"^(?:[A-Z][\w-]*\s+){0,5}to\s", text) or actions_imperative(words[0]):
+        return False
+    return len(words) >= 2 and all(w[:1].isupper() or w.lower() in _SMALL for w in words)
+
+
+def actions_imperative(word: str) -> bool:
+    from nethub.meetings.extract.rules.actions import _IMPERATIVE
+
+    return bool(_IMPERATIVE.match(f"{word} x"))
 
 
 def _words(text: str) -> set[str]:

@@ -365,3 +365,101 @@ def test_in_a_round_of_partners_updates_only_labelled_work_is_a_task():
         ("CARE to share the list of the families it reached.", "CARE"),
         ("The sector will update the contingency stock plan.", "sector"),
     ]
+
+
+# --- round 4 layouts ----------------------------------------------------------------------------
+
+
+def test_initials_and_glued_roles_are_no_part_of_a_name():
+    text = (
+        "Cluster Minutes\n\nMarch 3rd, 2008\n\nRome\n\nAttendees:Ana Lind (AL), WFP\n\n"
+        "Bo Berg (BB), WHO\n\nCy de Moyser-Hart (CMH), OCHA\n\nSummary of Discussion:\n\n"
+        "The cluster discussed the guidelines at length and agreed on the next steps.\n"
+    )
+    assert _names(text) == ["Ana Lind", "Bo Berg", "Cy de Moyser-Hart"]
+    text = (
+        "CLUSTER LEADS MEETING\n\n5 March 2008, 2:00 PM – 3:00 PM\n\nAttendance\n\n"
+        "  1. Ms. Ana Lind-Chairperson - OCHA, Cluster Coordinator\n"
+        "  2. Mr. Bo Berg-OIC, UNICEF Programmes\n"
+        "  3. Ms. Eva Holm-FoodCluster Lead, WFP\n"
+        "  4. Dr. Cy Dunn-Health Cluster Lead, WHO\n"
+        "  5. Agriculture, Early RecoveryAbsent\n\n"
+        "The Cluster Coordinator welcomed all and the agenda was approved by the leads.\n"
+    )
+    assert sorted(_names(text)) == ["Ana Lind", "Bo Berg", "Cy Dunn", "Eva Holm"]
+
+
+def test_an_attendance_table_flattened_into_a_numbered_run():
+    text = (
+        "SHELTER MEETING MONDAY 4 March, 2:00 PM, 2013 MINUTES OF THE MEETING List of "
+        "Attendees: Name Organization Position/Function 1. Ana Lind MOLG&E Principal Officer "
+        "2. Bo Berg IFRC Coordinator 3. Cy Dunn Act for Peace Field Officer 4. Eva Holm GNI "
+        "AGENDA 1. Opening 2. Acceptance of the minutes\n"
+    )
+    meeting = _meeting(text)
+    assert meeting.date == "2013-03-04"
+    assert [p.name for p in meeting.participants] == ["Ana Lind", "Bo Berg", "Cy Dunn", "Eva Holm"]
+
+
+@pytest.mark.parametrize(
+    ("opening", "first", "last"),
+    [
+        ("MONDAY 20 DECEMBER, 9:00 AM, 2012 MINUTES", "2012-12-20", None),
+        ("DRAFT Ver. 4 June 2014 Board Minutes (20 May 2014) Page 1", "2014-05-20", None),
+        ("ARCHIVE 12 SEP 1352 REPORT OF THE BOARD (19 - 20 JUNE 1950)", "1950-06-19", "1950-06-20"),
+    ],
+)
+def test_year_after_the_time_version_dates_and_archive_stamps(opening, first, last):
+    found = meeting_dates(opening)
+    assert (found[0] and found[0].isoformat(), found[1] and found[1].isoformat()) == (first, last)
+
+
+def test_titles_and_statuses_in_a_numbered_action_list_are_no_tasks():
+    text = (
+        "Cluster Minutes\n\nOctober 5th, 2006\n\nAction Items:\n\n  1. Cluster Guidelines\n"
+        "  2. Cell to update and send out by October 18th\n  3. Incorporated into minutes\n"
+        "  4. Transport Initiative – Counter Proposal\n  5. WHO to take the lead on the paper\n"
+        "\nSummary of Discussion:\n\nThe cluster reviewed the guidelines.\n"
+    )
+    assert _points(text) == [
+        ("Cell to update and send out by October 18th", "Cell", "2006-10-18"),
+        ("WHO to take the lead on the paper", "WHO", None),
+    ]
+
+
+def test_action_points_after_a_semicolon_label_agreed_and_tasked():
+    text = (
+        "Minutes of the area team meeting (18 December 2019)\n\nParticipants: OCHA (chair), "
+        "ACTED, SCI\n\n  • Main discussion points;\n  • OCHA thanked the teams for their work.\n"
+        "  • Action Points;\n  • Field teams (ACTED, SCI and WFP) agreed to start the "
+        "assessment of the families from Sunday 22 December.\n  • ACTED tasked to follow up "
+        "with the district office on the database.\n"
+    )
+    assert [(p[0][:24], p[1]) for p in _points(text)] == [
+        ("Field teams (ACTED, SCI ", "Field teams"),
+        ("ACTED tasked to follow u", "ACTED"),
+    ]
+
+
+def test_tasks_of_a_flattened_follow_up_table_are_cut_at_their_owners():
+    text = (
+        "Board Meeting 20 May 2014 Minutes Summary of Decision Points and Follow-up Action "
+        "Agenda item 7: Any other business ACT-NET and UN Advisory Group to continue looking "
+        "at coordination among agencies and civil society UNDP APRC to prepare minutes of this "
+        "meeting and circulate to the board for review.\n"
+    )
+    owners = [p[1] for p in _points(text)]
+    assert len(owners) == 2 and owners[1] == "UNDP APRC"
+    text = "Notes\n\n4 May 2015\n\nThe review also recommended for UN Women to join the group.\n"
+    assert _points(text) == []
+
+
+def test_a_labelled_action_column_and_a_thing_to_be_shared():
+    text = (
+        "National Cluster\n\nMinutes of Meeting (14 February 2019)\n\n1. Review of Action "
+        "Points\n\nAction Points Status Cluster and WASH Sector to share the maps from To be "
+        "completed. the matrix\n\nReport on Cholera to be shared by mid-March with partners.\n"
+    )
+    texts = [p[0] for p in _points(text)]
+    assert any(t.startswith("Cluster and WASH Sector to share the maps") for t in texts)
+    assert any(t.startswith("Report on Cholera to be shared") for t in texts)

@@ -14,7 +14,7 @@ _SECTION = re.compile(
     r"^(?:(?:key\s+|main\s+)?action\s+points?(?:\s+and\s+agreements)?|actions?(?:\s+agreed)?|"
     r"next\s+steps?(?:\s*/\s*action\s+points)?|follow[- ]?up(?:\s+actions?)?(?:\s+and\s+"
     r"responsibilit(?:y|ies))?|decisions?\s+and\s+actions?|agreed\s+actions?|to\s+do)"
-    r"(?:\s*[–-]\s*[^:]{0,40})?\s*:?\s*$",
+    r"(?:\s*[–-]\s*[^:]{0,40})?\s*[:;]?\s*$",
     re.I,
 )
 _INLINE = re.compile(
@@ -26,11 +26,13 @@ _INLINE = re.compile(
 # must fill in the matrix": a label without its colon (a flattened action column), taken only
 # when a task follows it.
 _BARE_LABEL = re.compile(
-    r"(?:^|\s)(?:proposed\s+action|action\s+points?\s*/\s*suggestions?)\s+(?P<task>[A-Z]\S.*)$",
+    r"(?:^|\s)(?:proposed\s+action|action\s+points?\s*/\s*suggestions?|action\s+points?"
+    r"(?:\s+(?:update|status|follow[- ]?up|responsible|deadline|timeline|owner)[/\s-]*)+)"
+    r"\s+(?P<task>[A-Z]\S.*)$",
     re.I,
 )
 _TASK_WORDING = re.compile(
-    r"\bto\s+be\s+\w+ed\b|^(?:[A-Z][\w/&.-]*\s+){1,5}to\s+[a-z]{3,}\b|"
+    r"\bto\s+be\s+\w+ed\b|^(?:(?:[A-Z][\w/&.-]*|and|&)\s+){1,6}to\s+[a-z]{3,}\b|"
     r"\b(?:must|shall|will|should)\s+(?:be\s+)?\w+"
 )
 # "review of last meeting action points: ...": a label of past points, not one.
@@ -41,7 +43,7 @@ _TRAILING = re.compile(r"^(?P<task>.+?)\s*>>\s*ACTION\b", re.I)
 # Who can be given work: a capitalised noun phrase ("WFP", "The Support Team", "CPWG and GBV
 # WG", "Candy", "All", "SAG co-chairs"), not a preposition or a pronoun.
 _OWNER_WORD = (
-    r"(?:[A-Z][\w/&'’.-]*|&|and|or|of|the|members?|partners|team|co-?chairs?|co-?leads?|leads?|"
+    r"(?:[A-Z][\w/&'’.-]*|&|and|or|of|the|members?|partners|teams?|co-?chairs?|co-?leads?|leads?|"
     r"colleagues|section|cluster|coordinator|focal|points?|group|agencies|secretariat|staff|"
     r"all|other|chairs?|unit|office|working|level|sector|sectors|principals|heads|"
     r"representatives?|members|agency|agencies|organi[sz]ations?)"
@@ -69,9 +71,9 @@ _VERB_AFTER_TO = (
 _OWNER_TO = re.compile(rf"^{_OWNER}\s+to\s+{_VERB_AFTER_TO}(?P<verb>[A-Za-z]{{3,}})\b")
 _TO_BE = re.compile(rf"^{_OWNER}\s+to\s+be\s+(?P<verb>[a-z]+ed)\b")
 _ASKED = re.compile(
-    rf"^{_OWNER}\s+(?:was|were|is|are|have\s+been|has\s+been)\s+(?:also\s+)?"
-    r"(?P<verb>requested|asked|urged|invited|tasked|encouraged|advised|called\s+upon)\s+to\s+"
-    r"(?!be\s+mindful)",
+    rf"^{_OWNER}\s+(?:(?:was|were|is|are|have\s+been|has\s+been)\s+(?:also\s+)?"
+    r"(?P<verb>requested|asked|urged|invited|tasked|encouraged|advised|called\s+upon)|"
+    r"(?:tasked|mandated))\s+to\s+(?!be\s+mindful)",
 )
 _AGREED = re.compile(
     r"\b(?:it\s+was|it\s+is|was|were)\s+(?:also\s+)?(?:agreed|decided|proposed|suggested|resolved)"
@@ -79,7 +81,7 @@ _AGREED = re.compile(
     re.I,
 )
 _SUBJECT_AGREED = re.compile(
-    rf"^{_OWNER}\s+(?:agreed|decided|undertook|committed)\s+to\s+"
+    rf"^{_OWNER}(?:\s*\([^()]{{1,80}}\))?\s+(?:agreed|decided|undertook|committed)\s+to\s+"
     r"(?P<verb>[a-z]{3,})\b"
 )
 _TASK = (
@@ -113,6 +115,11 @@ _PASSIVE_FUTURE = re.compile(
     rf"(?:\w+\s+)?(?P<verb>{_PASSIVE})\b(?:(?:(?!\bby\b).)*\bby\s+(?P<agent>(?:the\s+)?[A-Z][\w-]*"
     r"(?:\s+[A-Z][\w-]*){0,3}|the\s+cluster))?",
 )
+# "Report on Pellagra to be shared by mid-April": a thing to be done, its doer unsaid.
+_THING_TO_BE = re.compile(
+    r"^(?:the\s+)?[A-Z][\w-]*(?:\s+(?:on|of|for|the|[A-Z][\w-]*)){1,4}\s+to\s+be\s+"
+    rf"(?:{_PASSIVE})\b"
+)
 _NEEDS = re.compile(rf"\bneeds?\s+to\s+be\s+(?:\w+\s+)?(?P<verb>{_PASSIVE}|\w+ed)\b", re.I)
 _IMPERATIVE = re.compile(
     rf"^(?P<verb>(?:{_TASK})|get|agree|mail|put|post|upload|organise|organize|invite|add|"
@@ -144,7 +151,7 @@ _BODY_NOUN = re.compile(
     r"sectors|chairs?|co-?chairs?|leads?|co-?leads?|agencies|principals|staff|participants|all|"
     r"section|unit|office|heads|representatives?|working\s+level|focal\s+points?|government|"
     r"ministry|network|task\s*force|board|council|champion|director|officer|manager|hc|rc|"
-    r"agency|organi[sz]ations?)\b",
+    r"agency|organi[sz]ations?|cell)\b",
     re.I,
 )
 
@@ -235,7 +242,7 @@ def owner_to_verb(seg, context):
     text = _main(seg.text)
     if _REPORT.search(text):
         return None
-    passive = _TO_BE.match(text)
+    passive = _TO_BE.match(text) or _THING_TO_BE.match(text)
     if passive:
         return _claim(s.ACTION, 0.75, task=text, owner=None)
     match = _OWNER_TO.match(text)
