@@ -22,6 +22,8 @@ urlpatterns += i18n_patterns(
     path("library/", include("nethub.library.urls")),
     path("roster/", include("nethub.roster.urls")),
     path("search/", include("nethub.search.urls")),
+    path("reviews/", include("nethub.reviews.urls")),
+    path("calendar/", include("nethub.events.urls")),
     path("admin/", admin.site.urls),
     path("fund/", include("nethub.fund.urls")),
     prefix_default_language=False,

@@ -20,7 +20,17 @@ from nethub.directory.models import Organization
 from nethub.directory.services import organization_create, reference_data_load
 from nethub.framework.services import framework_load
 
-DEMO_APPS = ["meetings", "consultations", "library", "roster", "workplan", "fund", "search"]
+DEMO_APPS = [
+    "meetings",
+    "consultations",
+    "library",
+    "roster",
+    "workplan",
+    "fund",
+    "reviews",
+    "events",
+    "search",
+]
 
 # (username, role, organisation acronym or name, first name, last name, is_staff)
 DEMO_USERS = [

@@ -220,6 +220,12 @@ class Network(TimeStampedModel):
     )
     members = models.ManyToManyField(Organization, blank=True, related_name="networks")
     established_on = models.DateField(_("established"), null=True, blank=True)
+    source = models.CharField(
+        _("source"),
+        max_length=300,
+        blank=True,
+        help_text=_("The document that states it, with its date."),
+    )
 
     class Meta:
         ordering = ["name"]
@@ -229,12 +235,21 @@ class Network(TimeStampedModel):
     def __str__(self) -> str:
         return self.name
 
+    def get_absolute_url(self) -> str:
+        return reverse("directory:network_detail", args=[self.pk])
+
 
 class ChampionCountry(models.Model):
     """A Member State that champions the GCM, and since when."""
 
     country = models.OneToOneField(Country, on_delete=models.PROTECT, related_name="champion")
     joined_on = models.DateField(_("joined"), null=True, blank=True)
+    source = models.CharField(
+        _("source"),
+        max_length=300,
+        blank=True,
+        help_text=_("The document that states it, with its date."),
+    )
 
     class Meta:
         ordering = ["country__name"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime
 import json
 import re
 from pathlib import Path
@@ -14,6 +15,7 @@ from django.utils.text import slugify
 from nethub.core.services import audit_record
 from nethub.core.slugs import unique_slug
 from nethub.directory.models import (
+    ChampionCountry,
     Country,
     Organization,
     OrganizationAlias,
@@ -132,11 +134,27 @@ def reference_data_load() -> dict[str, int]:
     member_countries = [countries[row["iso2"]] for row in rows if row["UNmember"]]
     entries = json.loads((DATA_DIR / "un_entities.json").read_text(encoding="utf-8"))
     _organizations_ensure(member_countries, entries)
+    champions = champions_ensure(countries)
     return {
         "countries": len(rows),
         "member_states": len(member_countries),
         "un_entities": len(entries),
+        "champions": champions,
     }
+
+
+def champions_ensure(countries: dict[str, Country]) -> int:
+    """Add the Champion countries named in `data/champions.json` that are missing, with the
+    date and the document that names them. Existing records are left as people edited them."""
+    data = json.loads((DATA_DIR / "champions.json").read_text(encoding="utf-8"))
+    present = set(ChampionCountry.objects.values_list("country__iso2", flat=True))
+    joined_on = datetime.date.fromisoformat(data["date"])
+    ChampionCountry.objects.bulk_create(
+        ChampionCountry(country=countries[iso2], joined_on=joined_on, source=data["source"])
+        for iso2 in data["countries"]
+        if iso2 not in present and iso2 in countries
+    )
+    return len(data["countries"])
 
 
 def _pk(obj) -> int | None:

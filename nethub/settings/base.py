@@ -73,6 +73,8 @@ INSTALLED_APPS = [
     "nethub.library",
     "nethub.roster",
     "nethub.search",
+    "nethub.reviews",
+    "nethub.events",
     "nethub.api",
     "nethub.workplan",
     "nethub.fund",
