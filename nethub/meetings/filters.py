@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from nethub.core.widgets import PlainSelect
 from nethub.directory.models import Organization
 from nethub.directory.selectors import OrganizationResolver
 from nethub.framework.models import ElementKind, FrameworkElement, Tagging
@@ -47,7 +48,7 @@ class ActionPointFilter(django_filters.FilterSet):
         widget=forms.CheckboxSelectMultiple(attrs={"class": "checkbox-row"}),
     )
     meeting = django_filters.ModelChoiceFilter(
-        queryset=Meeting.objects.select_related("series"), label=_("Meeting")
+        queryset=Meeting.objects.select_related("series"), label=_("Meeting"), widget=PlainSelect
     )
     due_after = django_filters.DateFilter(
         field_name="due_date",
@@ -65,6 +66,7 @@ class ActionPointFilter(django_filters.FilterSet):
         queryset=FrameworkElement.objects.filter(kind=ElementKind.OBJECTIVE).order_by("position"),
         method="filter_objective",
         label=_("GCM objective"),
+        widget=PlainSelect,
     )
     overdue = django_filters.BooleanFilter(
         method="filter_overdue", label=_("Overdue only"), widget=forms.CheckboxInput()

@@ -1,0 +1,20 @@
+"""PlainSelect writes the select Django's template would, without a template per option."""
+
+from django import forms
+
+from nethub.core.widgets import PlainSelect
+
+
+class _Form(forms.Form):
+    pick = forms.ChoiceField(
+        choices=[("", "---------"), ("1", "One <b>"), ("2", "Two")], widget=PlainSelect
+    )
+
+
+def test_plain_select_marks_the_choice_and_escapes_labels():
+    html = str(_Form({"pick": "2"})["pick"])
+    assert html.startswith('<select name="pick" id="id_pick" required>')
+    assert '<option value="1">One &lt;b&gt;</option>' in html
+    assert '<option value="2" selected>Two</option>' in html
+    assert html.count(" selected") == 1 and html.endswith("</select>")
+    assert '<option value="" selected>---------</option>' in str(_Form()["pick"])
