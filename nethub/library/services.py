@@ -100,6 +100,7 @@ def document_upload(
     document.original_filename = os.path.basename(filename)[:255]
     document.file_size = len(data)
     document.status, document.progress, document.error = Document.Status.PROCESSING, 0, ""
+    document.work_queued()
     document.progress_step = _("Waiting to be processed")
     document.text, document.mime_type, document.detected_language = "", "", ""
     document.file.save(_safe_name(filename), ContentFile(data), save=False)
@@ -111,8 +112,11 @@ def document_upload(
 
 
 def _progress(document_id: int, percent: int, step: str) -> None:
-    # Written outside any transaction so a page polling for progress sees it at once.
-    Document.objects.filter(pk=document_id).update(progress=percent, progress_step=step)
+    # Written outside any transaction so a page polling for progress sees it at once; it is
+    # also the heartbeat `recover_stalled_work` watches.
+    Document.objects.filter(pk=document_id).update(
+        progress=percent, progress_step=step, work_heartbeat_at=timezone.now()
+    )
 
 
 def document_process(*, document_id: int) -> Document | None:
@@ -172,6 +176,11 @@ def document_process(*, document_id: int) -> Document | None:
         return _document_fail(
             document_id, _("The file could not be processed. Please try again or contact us.")
         )
+
+
+def document_fail(*, document_id: int, reason: str) -> Document:
+    """Give up processing a document: failed, with `reason` for its uploader."""
+    return _document_fail(document_id, reason)
 
 
 @transaction.atomic

@@ -2,10 +2,24 @@
 
 from django_tasks import task
 
+from nethub.core.background import TrackedWork
+from nethub.ingest.extract import IngestError
 from nethub.library import services
+from nethub.library.models import Document
+
+# A document left "processing" by a dead worker is processed again, then failed with the reason
+# (`recover_stalled_work`); failing removes its file and text like any failed document.
+document_work = TrackedWork(
+    model=Document,
+    id_arg="document_id",
+    processing={"status": Document.Status.PROCESSING},
+    fail=lambda pk, reason: services.document_fail(document_id=pk, reason=reason),
+    user_errors=(IngestError,),
+)
 
 
 @task()
+@document_work.track
 def document_process(*, document_id: int) -> str:
     document = services.document_process(document_id=document_id)
     return document.status if document else "missing"

@@ -236,7 +236,12 @@ def import_review(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("The meeting was saved."))
             return redirect(Meeting.objects.get(pk=result.return_value))
         if result.status == TaskResultStatus.FAILED:
-            form.add_error(None, _("The meeting could not be saved: please check the fields."))
+            draft.refresh_from_db()
+            form.add_error(
+                None,
+                _("The meeting could not be saved: %(reason)s Please check the fields.")
+                % {"reason": draft.error},
+            )
         else:
             messages.success(
                 request, _("The meeting is being saved; it appears in the list shortly.")
