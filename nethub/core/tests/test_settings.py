@@ -95,7 +95,6 @@ def test_deploy_check_has_no_errors_with_production_settings():
     assert result.returncode == 0, result.stderr
 
 
-
 def test_tasks_go_to_the_database_queue_in_production_and_run_inline_with_debug(monkeypatch):
     """A request never embeds or e-mails inline in production: `manage.py db_worker` does."""
     monkeypatch.delenv("TASKS_BACKEND", raising=False)
