@@ -64,7 +64,8 @@ class WorkFailed(Exception):
 class TrackedWork:
     """One kind of background work on one model.
 
-    `processing` filters the records whose work is not finished; `fail(pk, reason)` moves one
+    `processing` filters the records whose work is under way (what the sweep watches);
+    `runnable` those the task may start on (default: the same); `fail(pk, reason)` moves one
     to its failed state (the default writes `status`/`error`); `retry_kwargs(record)` gives the
     task's arguments besides the record's id; exceptions in `user_errors` carry a message meant
     for users, any other gets a generic reason (the traceback goes to the log).
@@ -74,6 +75,7 @@ class TrackedWork:
     id_arg: str
     processing: dict
     failed: dict = field(default_factory=dict)
+    runnable: dict | None = None
     fail: Callable[[int, str], None] | None = None
     retry_kwargs: Callable[[models.Model], dict] | None = None
     user_errors: tuple[type[BaseException], ...] = ()
@@ -111,9 +113,12 @@ class TrackedWork:
     def pending(self):
         return self.model._default_manager.filter(**self.processing)
 
+    def startable(self):
+        return self.model._default_manager.filter(**(self.runnable or self.processing))
+
     def heartbeat(self, pk) -> bool:
-        """The work on `pk` is alive; False when the record is no longer processing."""
-        return bool(self.pending().filter(pk=pk).update(work_heartbeat_at=timezone.now()))
+        """The work on `pk` is alive; False when the record is no longer to be worked on."""
+        return bool(self.startable().filter(pk=pk).update(work_heartbeat_at=timezone.now()))
 
     def reason_for(self, error: BaseException) -> str:
         if isinstance(error, ValidationError):
@@ -128,7 +133,7 @@ class TrackedWork:
         if self.fail is not None:
             self.fail(pk, reason)
         else:
-            self.pending().filter(pk=pk).update(**self.failed, error=reason)
+            self.startable().filter(pk=pk).update(**self.failed, error=reason)
 
     def enqueue(self, record) -> None:
         kwargs = self.retry_kwargs(record) if self.retry_kwargs else {}

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('meetings', '0001_initial'),
+        ('meetings', '0003_meeting_planning_background_documents_attendance'),
     ]
 
     operations = [
