@@ -56,6 +56,10 @@ class BackgroundWork(models.Model):
         self.work_attempts, self.work_heartbeat_at = 1, timezone.now()
 
 
+class WorkerLost(Exception):
+    """Recorded on a task result left "running" by a worker that died."""
+
+
 class WorkFailed(Exception):
     """Raised by a task whose failure has a reason for the user (its message is shown)."""
 
@@ -177,7 +181,25 @@ def stalled_work_recover(
             retried += result == "retried"
             failed += result == "failed"
         outcome[work.label] = {"retried": retried, "failed": failed}
+    outcome["django_tasks_db.DBTaskResult"] = {"retried": 0, "failed": _orphans_fail(cutoff)}
     return outcome
+
+
+def _orphans_fail(cutoff) -> int:
+    """Task results a dead worker left "running" are failed (their records, if any, were
+    handled above), so the queue does not show them running for ever."""
+    from django_tasks import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    lost = WorkerLost("The worker running this task stopped (killed or restarted).")
+    count = 0
+    stale = DBTaskResult.objects.filter(
+        status=TaskResultStatus.RUNNING, started_at__lt=cutoff
+    ).order_by("started_at")
+    for result in stale[:1000]:
+        result.set_failed(lost)
+        count += 1
+    return count
 
 
 def _recover_one(work: TrackedWork, pk, *, cutoff, max_attempts: int) -> str:

@@ -94,7 +94,8 @@ def test_a_document_killed_every_time_is_retried_then_failed_with_its_reason(
     document = _stuck_document(stakeholder_user)
     queued = DBTaskResult.objects.filter(task_path="nethub.library.tasks.document_process")
     # The upload's task was taken by a worker that was then killed: it stays "running".
-    queued.update(status="RUNNING")
+    queued.update(status="RUNNING", started_at=timezone.now() - datetime.timedelta(hours=1))
+    orphan = queued.get()
     for attempt in (2, 3):
         with django_capture_on_commit_callbacks(execute=True):
             call_command("recover_stalled_work", "--minutes", "30", "--max-attempts", "3")
@@ -111,6 +112,9 @@ def test_a_document_killed_every_time_is_retried_then_failed_with_its_reason(
     assert document.status == Document.Status.FAILED
     assert "interrupted 3 times" in document.error
     assert not document.file and queued.count() == 3
+    # The task result the dead worker left running is failed too, with what happened.
+    orphan.refresh_from_db()
+    assert orphan.status == "FAILED" and orphan.exception_class_path.endswith("WorkerLost")
     client.force_login(stakeholder_user)
     page = client.get(reverse("library:document_detail", args=[document.pk]))
     assert page.status_code == 200 and "interrupted 3 times" in page.text
