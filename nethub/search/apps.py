@@ -9,8 +9,10 @@ class SearchConfig(AppConfig):
 
     def ready(self):
         from nethub.core.backup import restored
+        from nethub.search.warmup import warm_up_on_start
 
         restored.connect(_after_restore, dispatch_uid="search-after-restore")
+        warm_up_on_start()
 
 
 def _after_restore(sender, rebuild_index: bool = True, **kwargs):

@@ -1,32 +1,64 @@
-"""Load what the first search would load (the embedding model, the vector index) before a
-process serves, so no request pays for it or times out on it (gunicorn's `post_worker_init`
-in `nethub/gunicorn_conf.py` calls `warm_up`)."""
+"""Loading what the first search needs before anyone searches: the embedding model and the
+nearest-neighbour index take seconds each, which the first reader would otherwise wait for.
+
+Two callers: gunicorn's `post_worker_init` (nethub/gunicorn_conf.py) calls `warm_up` before a
+worker accepts its first request; the development server (`make run`, SEARCH_WARM_UP=1) calls it
+in a background thread through `warm_up_on_start`."""
 
 from __future__ import annotations
 
 import logging
+import os
+import sys
+import threading
 import time
 
-from django.db import DatabaseError
-
-from nethub.search.services import semantic_enabled
+from django.conf import settings
+from django.db import DatabaseError, connections
 
 logger = logging.getLogger(__name__)
 
 
 def warm_up() -> bool:
     """Load the model and run one encoding (torch's first call is slow too), then open the
-    vector index from its snapshot. False when semantic search is off (SEARCH_SEMANTIC=0):
-    nothing is loaded. A database that is not there yet only leaves the index for later."""
-    if not semantic_enabled():
+    vector index. False when semantic search is off (SEARCH_SEMANTIC=0): nothing is loaded.
+    Safe to call more than once: both are loaded once per process. A database that is not
+    there yet only leaves the index for the first search."""
+    if not settings.SEARCH_SEMANTIC:
         return False
     from nethub.search import embeddings, vectors
 
     started = time.perf_counter()
-    embeddings.encode(["warm up"])
+    embeddings.encode(["warm-up"])
     try:
         vectors.index()
     except DatabaseError as error:
         logger.warning("vector index not opened before serving: %s", error)
     logger.info("search model loaded in %.1f s", time.perf_counter() - started)
     return True
+
+
+def _warm_up_quietly() -> None:
+    try:
+        warm_up()
+        logger.info("Search is warm: the embedding model and the vector index are loaded.")
+    except Exception:  # a failed warm-up only means the first search loads them itself
+        logger.exception("Search warm-up failed; the first search will load the model.")
+    finally:
+        connections.close_all()  # this thread's own connections
+
+
+def is_serving_process(argv: list[str], environ) -> bool:
+    """True in the process that answers requests: runserver's child (RUN_MAIN), or runserver
+    without the reloader; never the reloader's parent, which only watches files."""
+    return environ.get("RUN_MAIN") == "true" or "--noreload" in argv
+
+
+def warm_up_on_start() -> threading.Thread | None:
+    """With SEARCH_WARM_UP=1 (what `make run` sets on the development server), warm up in a
+    background thread so the server answers at once and the first search does not wait."""
+    if os.environ.get("SEARCH_WARM_UP") != "1" or not is_serving_process(sys.argv, os.environ):
+        return None
+    thread = threading.Thread(target=_warm_up_quietly, name="search-warm-up", daemon=True)
+    thread.start()
+    return thread
