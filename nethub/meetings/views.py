@@ -239,7 +239,11 @@ def import_upload(request: HttpRequest) -> HttpResponse:
             form.add_error("file", str(error))
         else:
             return redirect("meetings:import_review", pk=draft.pk)
-    return render(request, "meetings/import_upload.html", {"form": form, "target": target})
+    return render(
+        request,
+        "meetings/import_upload.html",
+        {"form": form, "target": target, "drafts": selectors.import_drafts_unfinished()},
+    )
 
 
 @permission_required("meetings.import_meeting", raise_exception=True)

@@ -148,6 +148,10 @@ def test_an_import_task_that_raises_fails_its_draft_with_the_reason_on_its_page(
     client.force_login(secretariat_user)
     page = client.get(reverse("meetings:import_review", args=[draft.pk]))
     assert 'data-testid="draft-failed"' in page.text and "FileNotFoundError" in page.text
+    # The import page lists it too, so the failure is found without its address.
+    listing = client.get(reverse("meetings:import"))
+    assert 'data-testid="unfinished-imports"' in listing.text
+    assert reverse("meetings:import_review", args=[draft.pk]) in listing.text
     # Nothing is processing any more, so the sweep has nothing to do.
     _age(ImportDraft, draft.pk)
     outcome = stalled_work_recover(older_than=datetime.timedelta(minutes=30))
