@@ -129,4 +129,4 @@ def test_html_named_pdf_is_read_as_html_and_never_served_as_a_page(
     response = client.get(reverse("library:document_file", args=[document.pk]))
     assert response["Content-Type"] == "application/octet-stream"
     assert response["Content-Disposition"].startswith("attachment")
-    assert response["Content-Security-Policy"] == "sandbox"
+    assert response["Content-Security-Policy"] == "sandbox; default-src 'none'"
