@@ -16,6 +16,7 @@ from django.db import models
 from django.db.models.fields.files import FieldFile
 from django.utils.deconstruct import deconstructible
 
+from nethub.core.files import file_url
 from nethub.ingest.extract import DOCX, HTML, MARKDOWN, PDF, TEXT, IngestError, detect_type
 
 EXTENSIONS = {PDF: ".pdf", DOCX: ".docx", HTML: ".html", MARKDOWN: ".md", TEXT: ".txt"}
@@ -48,6 +49,13 @@ class TypedFieldFile(FieldFile):
     def save(self, name, content, save=True):
         ext = stored_extension(_read_all(content), os.path.basename(name or ""))
         super().save(f"upload{ext}", content, save=save)
+
+    @property
+    def url(self) -> str:
+        """core's permission-checked file view, never MEDIA_URL (the admin's "Currently:" link
+        and any `{{ record.file.url }}` go there too)."""
+        self._require_file()
+        return file_url(self.instance, self.field.name)
 
 
 @deconstructible
