@@ -793,7 +793,7 @@ def background_document_add(
     """A background note on an agenda item (read first: an unreadable file raises IngestError
     and nothing is stored)."""
     if not actor.has_perm("meetings.change_meeting", agenda_item.meeting):
-        raise PermissionDenied(_("Only the secretariat edits meetings."))
+        raise PermissionDenied(_("Only the secretariat can change a meeting."))
     check_size(data)
     extract_text(data, filename=filename)
     note = BackgroundDocument(
