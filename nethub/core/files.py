@@ -134,8 +134,10 @@ def file_response(request: HttpRequest, obj, field: str) -> FileResponse:
 def sandboxed_download(handle, *, filename: str, content_type: str) -> FileResponse:
     """Always a download: a browser never renders an upload in the site's origin (and PDF
     viewers do not run under a sandbox CSP anyway)."""
+    # Control characters (a line break in a stored name) would make the header invalid.
+    filename = "".join(ch for ch in filename if ch.isprintable()).strip() or "download"
     response = FileResponse(
-        handle, as_attachment=True, filename=filename or "download", content_type=content_type
+        handle, as_attachment=True, filename=filename, content_type=content_type
     )
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = SANDBOX_CSP

@@ -33,6 +33,13 @@ def test_sandboxed_download_is_always_a_sandboxed_attachment_of_its_stored_type(
         assert response["X-Content-Type-Options"] == "nosniff"
 
 
+def test_sandboxed_download_drops_control_characters_from_the_name():
+    response = sandboxed_download(
+        ContentFile(b"x"), filename="a\r\nb.txt", content_type="text/plain"
+    )
+    assert response["Content-Disposition"] == 'attachment; filename="ab.txt"'
+
+
 @pytest.mark.django_db
 def test_unique_slug_counts_up_past_taken_slugs(reference_data):
     organization_create(name="Slug Test Network", kind="ngo")
