@@ -280,3 +280,28 @@ def test_an_admin_upload_is_named_by_its_content_and_keeps_the_uploaders_name(se
     assert version.file.name.startswith("consultations/documents/")
     assert version.file.name.endswith(".pdf") and version.filename == "draft.html"
     assert version.file.url == file_url(version, "file")
+
+
+@pytest.mark.django_db
+def test_html_with_a_pdf_inside_named_pdf_is_refused_as_an_attachment(
+    stakeholder_user, settings, tmp_path
+):
+    """The other order (a page first, a PDF after it): it is HTML by content, which comment
+    attachments do not take, so nothing is stored."""
+    from django.core.exceptions import ValidationError
+
+    from nethub.consultations.models import Attachment
+    from nethub.consultations.services import comment_create
+    from nethub.consultations.tests.factories import consultation_in
+
+    settings.MEDIA_ROOT = tmp_path
+    polyglot = b"<html><body><script>alert(1)</script></body></html>\n" + make_pdf("Words.")
+    with pytest.raises(ValidationError):
+        comment_create(
+            consultation=consultation_in("open"),
+            actor=stakeholder_user,
+            body="See attached.",
+            attachments=[SimpleUploadedFile("report.pdf", polyglot)],
+        )
+    assert not Attachment.objects.exists()
+    assert not list(tmp_path.rglob("*.*"))
