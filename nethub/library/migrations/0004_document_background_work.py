@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('library', '0002_document_list_index'),
+        ('library', '0003_alter_document_file_alter_practice_attachment'),
     ]
 
     operations = [

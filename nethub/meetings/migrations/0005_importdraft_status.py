@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('meetings', '0003_meeting_planning_background_documents_attendance'),
+        ('meetings', '0004_backgrounddocument_filename_and_more'),
     ]
 
     operations = [
