@@ -3,7 +3,6 @@ export helper) and a DOCX report."""
 
 from __future__ import annotations
 
-import io
 from collections import defaultdict
 from collections.abc import Iterator
 
@@ -13,8 +12,15 @@ from django.db.models import Count
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
 
-from nethub.consultations.models import Attachment, Comment, CommentTarget, Consultation, Support
-from nethub.core.exports import CHUNK, DOCX, export_response
+from nethub.consultations.models import (
+    Attachment,
+    Comment,
+    CommentTarget,
+    Consultation,
+    ExpressionOfInterest,
+    Support,
+)
+from nethub.core.exports import CHUNK, DOCX, DocxReport, export_response
 from nethub.directory.models import Organization
 from nethub.framework.models import Tagging
 
@@ -75,12 +81,7 @@ class _Lookups:
 
     def __init__(self, consultation: Consultation):
         everyone = Comment.objects.filter(consultation=consultation)  # parents may be hidden
-        self.organizations = {
-            o.pk: o
-            for o in Organization.objects.filter(
-                pk__in=everyone.order_by().values("organization_id")
-            )
-        }
+        self.organizations = _organizations(everyone)
         self.people = {
             user.pk: user.display_name
             for user in get_user_model()
@@ -193,28 +194,29 @@ def response(*, consultation: Consultation, fmt: str, include_hidden: bool) -> H
 
 def to_docx(*, consultation: Consultation, include_hidden: bool) -> bytes:
     """A report: counts, priorities each organisation named and asked for, then the threads."""
-    import docx
     from django.contrib.auth.models import AnonymousUser
 
-    from nethub.consultations.selectors import consultation_thread, synthesis
+    from nethub.consultations.selectors import consultation_thread
 
-    result = synthesis(consultation=consultation, include_hidden=include_hidden)
-    document = docx.Document()
-    document.add_heading(consultation.title, 0)
-    document.add_paragraph(
-        _("%(count)d comments from %(orgs)d organisations.")
-        % {"count": result["count"], "orgs": result["organization_count"]}
+    count, organizations = _organization_asks(
+        consultation=consultation, include_hidden=include_hidden
     )
-    document.add_heading(_("What each organisation asked for"), 1)
-    for entry in result["organizations"]:
-        document.add_heading(entry["organization"].name, 2)
+    report = DocxReport()
+    report.heading(consultation.title, 0)
+    report.paragraph(
+        _("%(count)d comments from %(orgs)d organisations.")
+        % {"count": count, "orgs": len(organizations)}
+    )
+    report.heading(_("What each organisation asked for"), 1)
+    for entry in organizations:
+        report.heading(entry["organization"].name, 2)
         if entry["targets"]:
-            document.add_paragraph(
+            report.paragraph(
                 _("Priorities: ") + "; ".join(f"{t} ({how})" for t, how in entry["targets"].items())
             )
-        for _comment, ask in entry["asks"]:
-            document.add_paragraph(ask, style="List Bullet")
-    document.add_heading(_("Threads"), 1)
+        for ask in entry["asks"]:
+            report.paragraph(ask, style="List Bullet")
+    report.heading(_("Threads"), 1)
 
     for item in consultation_thread(
         consultation=consultation, user=AnonymousUser(), as_moderator=True, all_fields=True
@@ -227,14 +229,66 @@ def to_docx(*, consultation: Consultation, include_hidden: bool) -> bytes:
             heading += " — " + _("in reply to %(who)s") % {"who": item.replying_to}
         if comment.status == comment.Status.HIDDEN:
             heading += " [" + _("hidden: %(reason)s") % {"reason": comment.hidden_reason} + "]"
-        paragraph = document.add_paragraph()
-        paragraph.add_run(heading).bold = True
-        document.add_paragraph(comment.text)
+        report.paragraph(heading, bold=True)
+        report.paragraph(comment.text)
         for attachment in item.attachments:
-            document.add_paragraph(_("Attachment: %(name)s") % {"name": attachment.filename})
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
+            report.paragraph(_("Attachment: %(name)s") % {"name": attachment.filename})
+    return report.bytes()
+
+
+def _organization_asks(*, consultation: Consultation, include_hidden: bool):
+    """The comment count and, per organisation (by name), the priorities it named or expressed
+    an interest in and the asks of its comments: the synthesis's "organisations" part, read
+    from the comments' organisation and text only (no taggings, no model instances)."""
+    from nethub.consultations.asks import find_asks
+
+    everyone = Comment.objects.filter(consultation=consultation)
+    comments = everyone if include_hidden else everyone.filter(status=Comment.Status.VISIBLE)
+    named = _targets(consultation)
+    organizations = _organizations(everyone)
+    entries: dict[int, dict] = {}
+    count = 0
+    for pk, organization_id, text in (
+        comments.order_by("created_at", "position", "pk")
+        .values_list("pk", "organization_id", "text")
+        .iterator(chunk_size=CHUNK)
+    ):
+        count += 1
+        if organization_id is None:
+            continue
+        entry = entries.setdefault(
+            organization_id,
+            {"organization": organizations[organization_id], "asks": [], "targets": {}},
+        )
+        entry["asks"].extend(find_asks(text))
+        for target in named.get(pk, ()):
+            entry["targets"].setdefault(target, str(_("named in a comment")))
+    for interest in (
+        ExpressionOfInterest.objects.filter(consultation=consultation)
+        .select_related("organization")
+        .prefetch_related("target")
+    ):
+        entry = entries.setdefault(
+            interest.organization_id,
+            {"organization": interest.organization, "asks": [], "targets": {}},
+        )
+        if interest.target is not None:
+            entry["targets"][interest.target] = (
+                interest.get_engagement_display()
+                if interest.engagement
+                else str(_("expressed interest"))
+            )
+    ordered = sorted(entries.values(), key=lambda e: e["organization"].name.casefold())
+    return count, ordered
+
+
+def _organizations(comments) -> dict[int, Organization]:
+    return {
+        organization.pk: organization
+        for organization in Organization.objects.filter(
+            pk__in=comments.order_by().values("organization_id")
+        )
+    }
 
 
 def interests_response(*, consultation: Consultation):

@@ -102,3 +102,65 @@ def ical_response(properties: dict, events: Iterable, *, filename: str) -> Strea
     response = StreamingHttpResponse(ical_lines(properties, events), content_type=ICS)
     response["Content-Disposition"] = f'inline; filename="{filename}.ics"'
     return response
+
+
+class DocxReport:
+    """A Word report written top to bottom: headings, paragraphs and tables, then `.response()`.
+
+    python-docx's `add_paragraph` looks the body's end up and, with a style, the style by its
+    name on every call: a 5,000-comment report spent most of its time there. Here each block
+    goes straight before the section properties and each style is looked up once, so time
+    grows linearly with the blocks."""
+
+    def __init__(self):
+        import docx
+
+        self.document = docx.Document()
+        self._end = self.document.element.body.sectPr
+        self._style_ids: dict[str, str] = {}
+
+    def _style_id(self, name: str) -> str:
+        if name not in self._style_ids:
+            self._style_ids[name] = self.document.styles[name].style_id
+        return self._style_ids[name]
+
+    def paragraph(self, text: str = "", *, style: str | None = None, bold: bool = False):
+        from docx.oxml import OxmlElement
+        from docx.text.paragraph import Paragraph
+
+        element = OxmlElement("w:p")
+        self._end.addprevious(element)
+        if style is not None:
+            element.style = self._style_id(style)
+        paragraph = Paragraph(element, self.document._body)
+        if text:
+            run = paragraph.add_run(text)
+            if bold:
+                run.bold = True
+        return paragraph
+
+    def heading(self, text: str, level: int = 1):
+        """As `Document.add_heading`: level 0 is the title."""
+        return self.paragraph(text, style="Title" if level == 0 else f"Heading {level}")
+
+    def table(self, header: list | None, rows: Iterable[Iterable], *, style: str | None = None):
+        """A table of `rows` (strings), under `header` when given."""
+        rows = [[str(value) for value in row] for row in rows]
+        columns = len(header) if header else max((len(row) for row in rows), default=1)
+        table = self.document.add_table(rows=0, cols=columns)
+        if style is not None:
+            table.style = style
+        for row in [header, *rows] if header else rows:
+            for cell, value in zip(table.add_row().cells, row, strict=True):
+                cell.text = str(value)
+        return table
+
+    def bytes(self) -> bytes:
+        out = io.BytesIO()
+        self.document.save(out)
+        return out.getvalue()
+
+    def response(self, *, filename: str) -> HttpResponse:
+        response = HttpResponse(self.bytes(), content_type=DOCX)
+        response["Content-Disposition"] = f'attachment; filename="{filename}.docx"'
+        return response

@@ -115,3 +115,58 @@ def test_export_queries_do_not_grow_with_comments(
         body = client.get(urls[100]).getvalue()
     if fmt == "csv":
         assert body.decode("utf-8-sig").count("\r\n") == 101
+
+
+def test_docx_report_names_each_organisations_asks_and_the_threads_in_order(
+    client, secretariat_user, stakeholder_user
+):
+    import docx
+
+    consultation = consultation_in("open", title="Workplan 2026 consultation")
+    root = comment(
+        consultation, author=stakeholder_user, body="We recommend a priority on regular pathways."
+    )
+    comment(consultation, author=secretariat_user, parent=root, body="Noted with thanks.")
+    hidden = comment(consultation, author=secretariat_user, body="Off topic remark.")
+    Comment.objects.filter(pk=hidden.pk).update(status="hidden", hidden_reason="spam")
+    priority = targets.provider().priority(
+        consultation, number="3", title="Health emergencies", status=""
+    )
+    CommentTarget.objects.create(comment=root, target=priority)
+    stakeholder = stakeholder_user.organization
+    client.force_login(secretariat_user)
+    url = reverse("consultations:export", args=[consultation.slug, "docx"])
+    response = client.get(url)
+    assert response["Content-Disposition"] == f'attachment; filename="{consultation.slug}.docx"'
+    paragraphs = docx.Document(io.BytesIO(response.getvalue())).paragraphs
+    lines = [(p.style.name, p.text, any(r.bold for r in p.runs)) for p in paragraphs]
+    assert lines[:3] == [
+        ("Title", "Workplan 2026 consultation", False),
+        ("Normal", "2 comments from 2 organisations.", False),
+        ("Heading 1", "What each organisation asked for", False),
+    ]
+    organisations = [text for style, text, _bold in lines if style == "Heading 2"]
+    names = [stakeholder.name, secretariat_user.organization.name]
+    assert organisations == sorted(names, key=str.casefold)
+    texts = [text for _style, text, _bold in lines]
+    at = texts.index(stakeholder.name)
+    assert texts[at + 1] == f"Priorities: {priority} (named in a comment)"
+    assert lines[at + 2] == (
+        "List Bullet",
+        "We recommend a priority on regular pathways.",
+        False,
+    )
+    threads = texts[texts.index("Threads") + 1 :]
+    assert threads == [
+        stakeholder.display_name,
+        "We recommend a priority on regular pathways.",
+        "    "
+        + secretariat_user.organization.display_name
+        + " — in reply to "
+        + stakeholder.display_name,
+        "Noted with thanks.",
+    ]
+    start = texts.index("Threads") + 1
+    assert [bold for _s, _text, bold in lines[start:]] == [True, False, True, False]
+    with_hidden = docx.Document(io.BytesIO(client.get(url + "?hidden=1").getvalue()))
+    assert any("[hidden: spam]" in p.text for p in with_hidden.paragraphs)
