@@ -63,7 +63,7 @@ COLUMNS = [
 
 
 def rows(*, consultation: Consultation, include_hidden: bool) -> Iterator[list]:
-    """One row per comment, oldest first, streamed from `.values_list()` of the columns shown.
+    """One row per comment, oldest first, streamed from `.values()` of the columns shown.
     What a row names besides (organisations, people, questions, attachments, supports,
     priorities, GCM objectives) is read once for the whole consultation, each by one query
     on the consultation (never a list of every comment's id): a fixed number of queries."""
