@@ -93,7 +93,10 @@ def test_confirmed_figure_in_its_series_links_to_its_source_sentence(page):
         sentence="There are currently 48 country-level Networks.",
     )
     page.goto("/reviews/figures/country-networks/")
-    expect(page.locator("figure.chart svg")).to_be_visible()
+    chart = page.locator("figure.chart img.chart-image")
+    expect(chart).to_be_visible()
+    # Drawn, not a broken image, and wide enough to read.
+    assert chart.evaluate("img => img.complete && img.naturalWidth > 0 && img.width > 300")
     row = page.locator("#series-table tbody tr").nth(1)
     expect(row).to_contain_text("48")
     row.get_by_role("link", name="source sentence").click()
