@@ -325,11 +325,13 @@ NOTIFY_SUBMITTER = {
 
 
 def _notify_submitter(practice: Practice, note: str) -> None:
-    """E-mail the submitter the reviewer's decision and note, after the transaction commits,
-    in the submitter's preferred language."""
-    from django.core.mail import send_mail
+    """E-mail the submitter the reviewer's decision and note, in the submitter's preferred
+    language, from the task worker once the transaction commits (an SMTP server's delay never
+    holds the reviewer's request)."""
     from django.urls import reverse
     from django.utils import translation
+
+    from nethub.library.tasks import send_practice_decision
 
     user = practice.submitted_by
     if user is None or not user.email:
@@ -351,9 +353,9 @@ def _notify_submitter(practice: Practice, note: str) -> None:
             )
             if part
         )
-    email = user.email
+    email, subject = user.email, str(subject)
     transaction.on_commit(
-        lambda: send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [email], fail_silently=True)
+        lambda: send_practice_decision.enqueue(subject=subject, body=body, email=email)
     )
 
 

@@ -97,24 +97,7 @@ def tracker(request: HttpRequest) -> HttpResponse:
 def tracker_export(request: HttpRequest, fmt: str) -> HttpResponse:
     """Public: the tracker's filtered list as CSV, XLSX, or an iCalendar feed of due dates."""
     filterset, _sort = _filtered(request)
-    points = filterset.qs
-    if fmt == "csv":
-        response = HttpResponse(exports.to_csv(points), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = 'attachment; filename="action-points.csv"'
-    elif fmt == "xlsx":
-        response = HttpResponse(
-            exports.to_xlsx(points),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-        response["Content-Disposition"] = 'attachment; filename="action-points.xlsx"'
-    elif fmt == "ics":
-        response = HttpResponse(
-            exports.to_ical(points), content_type="text/calendar; charset=utf-8"
-        )
-        response["Content-Disposition"] = 'inline; filename="action-points.ics"'
-    else:
-        raise Http404
-    return response
+    return exports.response(filterset.qs, fmt=fmt)
 
 
 def action_point_detail(request: HttpRequest, pk: int) -> HttpResponse:
