@@ -10,8 +10,10 @@ from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
+from nethub.core.background import BackgroundWork
 from nethub.core.models import TimeStampedModel
 from nethub.core.searchable import SearchDocument
+from nethub.ingest.storage import StoredFileField
 
 
 class MeetingSeries(models.Model):
@@ -35,6 +37,7 @@ class MeetingSeries(models.Model):
         return self.name
 
 
+# Kept for the migrations that name it; new files are named by ingest.storage.RandomName.
 def _source_path(instance, filename: str) -> str:
     return f"meetings/sources/{instance.source_checksum[:2]}/{instance.source_checksum}/{filename}"
 
@@ -51,8 +54,8 @@ class Meeting(TimeStampedModel):
     other_times = models.JSONField(_("the same times in other zones"), default=list, blank=True)
     is_virtual = models.BooleanField(_("virtual"), default=False)
     venue = models.CharField(_("venue"), max_length=300, blank=True)
-    source_document = models.FileField(
-        _("source document"), upload_to=_source_path, max_length=300, blank=True
+    source_document = StoredFileField(
+        _("source document"), folder="meetings/sources", max_length=300, blank=True
     )
     source_filename = models.CharField(_("source file name"), max_length=255, blank=True)
     source_checksum = models.CharField(
@@ -210,7 +213,8 @@ class BackgroundDocument(models.Model):
         AgendaItem, on_delete=models.CASCADE, related_name="background_documents"
     )
     title = models.CharField(_("title"), max_length=300)
-    file = models.FileField(_("file"), upload_to="meetings/background/", max_length=300)
+    file = StoredFileField(_("file"), folder="meetings/background", max_length=300)
+    filename = models.CharField(_("file name"), max_length=255, blank=True)
 
     class Meta:
         verbose_name = _("background note")
@@ -342,10 +346,17 @@ class ActionPoint(TimeStampedModel):
         )
 
 
-class ImportDraft(models.Model):
-    """An uploaded summary waiting for the secretariat to check what was extracted from it."""
+class ImportDraft(BackgroundWork, models.Model):
+    """An uploaded summary waiting for the secretariat to check what was extracted from it.
+    Once checked it is "saving" until the import task saves its meeting (and deletes it), or
+    "failed" with the reason, shown on its review page to try again."""
 
-    file = models.FileField(upload_to="meetings/drafts/", max_length=300)
+    class Status(models.TextChoices):
+        REVIEW = "review", _("To check")
+        SAVING = "saving", _("Saving")
+        FAILED = "failed", _("Failed")
+
+    file = StoredFileField(folder="meetings/drafts", max_length=300)
     filename = models.CharField(max_length=255)
     checksum = models.CharField(max_length=64)
     text = models.TextField()
@@ -362,6 +373,10 @@ class ImportDraft(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    status = models.CharField(
+        _("status"), max_length=8, choices=Status.choices, default=Status.REVIEW
+    )
+    error = models.TextField(_("error"), blank=True)
 
     class Meta:
         verbose_name = _("import draft")

@@ -16,7 +16,8 @@ from django.views.decorators.http import require_POST
 from django_tasks import TaskResultStatus
 from rules.contrib.views import permission_required
 
-from nethub.core.http import redirect_back, sandboxed_file_response
+from nethub.core.files import file_response
+from nethub.core.http import redirect_back
 from nethub.core.pagination import paginate_rows, querystring
 from nethub.directory.models import Organization
 from nethub.ingest.extract import IngestError
@@ -45,24 +46,9 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def meeting_source(request: HttpRequest, pk: int) -> FileResponse:
-    """Public: the document the meeting was imported from, as uploaded. Sent so that a browser
-    never runs it (an HTML summary may hold scripts): a PDF opens inline, a Word file is
-    downloaded, anything else is shown as plain text; always sandboxed."""
-    meeting = get_object_or_404(Meeting, pk=pk)
-    if not meeting.source_document:
-        raise Http404
-    source = meeting.source_document.open("rb")
-    head = source.read(5)
-    source.seek(0)
-    if head.startswith(b"%PDF-"):
-        inline, content_type = True, "application/pdf"
-    elif head.startswith(b"PK"):
-        inline, content_type = False, "application/octet-stream"
-    else:
-        inline, content_type = True, "text/plain; charset=utf-8"
-    return sandboxed_file_response(
-        source, filename=meeting.source_filename, content_type=content_type, inline=inline
-    )
+    """Public: the document the meeting was imported from (the bookmarked address; the page
+    links to core's file view, which this delegates to)."""
+    return file_response(request, get_object_or_404(Meeting, pk=pk), "source_document")
 
 
 def _filtered(request: HttpRequest):
@@ -113,24 +99,7 @@ def tracker(request: HttpRequest) -> HttpResponse:
 def tracker_export(request: HttpRequest, fmt: str) -> HttpResponse:
     """Public: the tracker's filtered list as CSV, XLSX, or an iCalendar feed of due dates."""
     filterset, _sort = _filtered(request)
-    points = filterset.qs
-    if fmt == "csv":
-        response = HttpResponse(exports.to_csv(points), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = 'attachment; filename="action-points.csv"'
-    elif fmt == "xlsx":
-        response = HttpResponse(
-            exports.to_xlsx(points),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-        response["Content-Disposition"] = 'attachment; filename="action-points.xlsx"'
-    elif fmt == "ics":
-        response = HttpResponse(
-            exports.to_ical(points), content_type="text/calendar; charset=utf-8"
-        )
-        response["Content-Disposition"] = 'inline; filename="action-points.ics"'
-    else:
-        raise Http404
-    return response
+    return exports.response(filterset.qs, fmt=fmt)
 
 
 def action_point_detail(request: HttpRequest, pk: int) -> HttpResponse:
@@ -241,7 +210,11 @@ def import_upload(request: HttpRequest) -> HttpResponse:
             form.add_error("file", str(error))
         else:
             return redirect("meetings:import_review", pk=draft.pk)
-    return render(request, "meetings/import_upload.html", {"form": form, "target": target})
+    return render(
+        request,
+        "meetings/import_upload.html",
+        {"form": form, "target": target, "drafts": selectors.import_drafts_unfinished()},
+    )
 
 
 @permission_required("meetings.import_meeting", raise_exception=True)
@@ -259,7 +232,12 @@ def import_review(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("The meeting was saved."))
             return redirect(Meeting.objects.get(pk=result.return_value))
         if result.status == TaskResultStatus.FAILED:
-            form.add_error(None, _("The meeting could not be saved: please check the fields."))
+            draft.refresh_from_db()
+            form.add_error(
+                None,
+                _("The meeting could not be saved: %(reason)s Please check the fields.")
+                % {"reason": draft.error},
+            )
         else:
             messages.success(
                 request, _("The meeting is being saved; it appears in the list shortly.")

@@ -21,7 +21,7 @@ def find_existing_asks(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('consultations', '0006_comment_submission_key_once'),
+        ('consultations', '0007_documentversion_filename_alter_attachment_file_and_more'),
     ]
 
     operations = [
