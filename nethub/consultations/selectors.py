@@ -246,11 +246,12 @@ def thread_page(
     organization_kind: str = "",
     target_key: str = "",
 ) -> ThreadPage:
-    """One page of whole threads (a top-level comment and its replies), as
-    `consultation_thread` and `thread_arrange` order and filter them, but built for the page's
-    threads only: the roots are sorted, filtered, counted and paged in the database, then
-    only their comments are fetched. A fixed number of queries whatever the thread's size
-    (`per_page` None: every thread on one page)."""
+    """One page of whole threads (a top-level comment and its replies): sorted by their first
+    comment (oldest, newest or most supported) and kept when it comes from an organisation of
+    `organization_kind` or names the workplan item `target_key` ("<content type>-<id>", see
+    targets.key). The roots are sorted, filtered, counted and paged in the database, then only
+    the page's threads are fetched and built. A fixed number of queries whatever the thread's
+    size (`per_page` None: every thread on one page)."""
     moderator = can_moderate(user, consultation)
     comments = _thread_comments(
         consultation=consultation,
@@ -489,50 +490,6 @@ def synthesis(*, consultation: Consultation, include_hidden: bool = False) -> di
 
 
 THREAD_SORTS = ("oldest", "newest", "supported")
-
-
-def thread_arrange(
-    *,
-    items: list[ThreadItem],
-    consultation: Consultation,
-    sort: str = "oldest",
-    organization_kind: str = "",
-    target_key: str = "",
-) -> list[ThreadItem]:
-    """Whole threads (a top-level comment and its replies) sorted by their first comment
-    (oldest first, newest first, or most supported) and kept when that comment comes from
-    an organisation of `organization_kind` or names the workplan item `target_key`
-    ("<content type>-<id>", see targets.key). One query (for
-    the priorities) on top of the thread's, whatever its length."""
-    threads: list[list[ThreadItem]] = []
-    for item in items:
-        if item.depth == 0 or not threads:
-            threads.append([item])
-        else:
-            threads[-1].append(item)
-    if organization_kind:
-        threads = [
-            thread
-            for thread in threads
-            if thread[0].comment.organization_id
-            and thread[0].comment.organization.kind == organization_kind
-        ]
-    if target_key:
-        type_id, _sep, object_id = target_key.partition("-")
-        naming = set(
-            CommentTarget.objects.filter(
-                comment__consultation=consultation,
-                target_type_id=int(type_id),
-                target_id=int(object_id),
-            ).values_list("comment_id", flat=True)
-        )
-        threads = [thread for thread in threads if thread[0].comment.pk in naming]
-    if sort == "newest":
-        threads.reverse()
-    elif sort == "supported":
-        # Stable: equally supported threads keep their order.
-        threads.sort(key=lambda thread: -thread[0].support_count)
-    return [item for thread in threads for item in thread]
 
 
 def consultation_document_link(*, consultation: Consultation) -> str:
