@@ -15,6 +15,7 @@ from rest_framework.exceptions import PermissionDenied as ApiPermissionDenied
 from rest_framework.exceptions import ValidationError as ApiValidationError
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
+from rest_framework.settings import api_settings
 
 from nethub.api.permissions import ReadPublicWriteByRule
 from nethub.fund import selectors, services
@@ -36,11 +37,13 @@ class WindowSerializer(serializers.ModelSerializer):
 
 
 class ProgrammeSerializer(serializers.ModelSerializer):
-    thematic_area = serializers.CharField(source="thematic_area.code", default=None)
-    window = serializers.SlugRelatedField(slug_field="code", read_only=True)
-    region = serializers.StringRelatedField()
+    thematic_area = serializers.CharField(
+        source="thematic_area.code", default=None, allow_null=True
+    )
+    window = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
+    region = serializers.StringRelatedField(allow_null=True)
     countries = serializers.SlugRelatedField(slug_field="iso2", many=True, read_only=True)
-    convening_organization = serializers.StringRelatedField()
+    convening_organization = serializers.StringRelatedField(allow_null=True)
 
     class Meta:
         model = Programme
@@ -105,13 +108,13 @@ class ProgrammeViewSet(viewsets.ReadOnlyModelViewSet):
         except PermissionDenied as error:
             raise ApiPermissionDenied(str(error)) from error
         except ValidationError as error:
-            raise ApiValidationError(error.messages) from error
+            raise ApiValidationError({api_settings.NON_FIELD_ERRORS_KEY: error.messages}) from error
         return Response(ProgrammeSerializer(programme).data)
 
 
 class ContributionSerializer(serializers.ModelSerializer):
     donor = serializers.StringRelatedField()
-    window = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    window = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
 
     class Meta:
         model = Contribution
@@ -146,7 +149,7 @@ class ContributionViewSet(viewsets.ReadOnlyModelViewSet):
 
 
 class TargetSerializer(serializers.ModelSerializer):
-    window = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    window = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
 
     class Meta:
         model = FundingTarget
@@ -161,7 +164,7 @@ class AllocationSerializer(serializers.ModelSerializer):
         fields = ["id", "programme", "date", "amount_usd", "window"]
 
 
-class MembershipSerializer(serializers.ModelSerializer):
+class SteeringMembershipSerializer(serializers.ModelSerializer):
     organization = serializers.StringRelatedField()
 
     class Meta:
@@ -189,7 +192,7 @@ class AllocationViewSet(viewsets.ReadOnlyModelViewSet):
 
 class MembershipViewSet(viewsets.ReadOnlyModelViewSet):
     queryset = Membership.objects.select_related("organization")
-    serializer_class = MembershipSerializer
+    serializer_class = SteeringMembershipSerializer
 
 
 class PositionSerializer(serializers.Serializer):

@@ -14,9 +14,9 @@ from nethub.meetings.models import ActionPoint, Meeting
 
 
 class ActionPointSerializer(serializers.ModelSerializer):
-    owner_organization = serializers.StringRelatedField()
+    owner_organization = serializers.StringRelatedField(allow_null=True)
     meeting_date = serializers.DateField(source="meeting.date", read_only=True)
-    agenda_item = serializers.StringRelatedField()
+    agenda_item = serializers.StringRelatedField(allow_null=True)
     is_overdue = serializers.BooleanField(read_only=True)
 
     class Meta:

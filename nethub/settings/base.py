@@ -259,7 +259,14 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "FundStageEnum": "nethub.fund.models.Stage",
         "FundMarkerEnum": "nethub.fund.models.Marker",
+        "WorkplanItemStatusEnum": "nethub.workplan.models.ItemStatus",
+        "ActionPointStatusEnum": "nethub.meetings.models.ActionPointStatus",
     },
+    # 400, 403, 404, 413 and 429 described once for every operation (nethub/api/schema.py).
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "nethub.api.schema.add_error_responses",
+    ],
 }
 
 # Production hardening; each can be relaxed from the environment behind a TLS proxy.
