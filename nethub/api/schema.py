@@ -11,9 +11,41 @@ throttling is on for everyone.
 
 from __future__ import annotations
 
+from django.core.exceptions import FieldDoesNotExist
+from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.plumbing import build_basic_type
 from drf_spectacular.types import OpenApiTypes
+from rest_framework import serializers
 from rest_framework.settings import api_settings
+
+
+def model_field_of(field: serializers.Field):
+    """The model field a serializer field reads, or None when its source is not one."""
+    model = getattr(getattr(field.parent, "Meta", None), "model", None)
+    model_field = None
+    for attr in field.source_attrs:
+        if model is None:
+            return None
+        try:
+            model_field = model._meta.get_field(attr)
+        except FieldDoesNotExist:
+            return None
+        model = model_field.related_model if model_field.is_relation else None
+    return model_field
+
+
+class NethubAutoSchema(AutoSchema):
+    """DRF drops `allow_blank` from a read-only field it builds, so a choice column that may be
+    blank (a fund programme's `gender_marker`) was described without "", and the API sent a
+    value its own schema refused (found by schemathesis). The model decides instead."""
+
+    def _map_serializer_field(self, field, direction, bypass_extensions=False):
+        if isinstance(field, serializers.ChoiceField) and field.read_only and not field.allow_blank:
+            model_field = model_field_of(field)
+            # A serializer instance built for schema generation: the flag changes nothing else.
+            field.allow_blank = bool(model_field is not None and model_field.blank)
+        return super()._map_serializer_field(field, direction, bypass_extensions)
+
 
 # DRF's shape for every error that is not about the fields of a request body.
 ERROR = {

@@ -18,6 +18,7 @@ from rest_framework.response import Response
 from rest_framework.settings import api_settings
 
 from nethub.api.permissions import ReadPublicWriteByRule
+from nethub.api.schema import NethubAutoSchema
 from nethub.fund import selectors, services
 from nethub.fund.models import (
     Allocation,
@@ -96,6 +97,7 @@ class ProgrammeViewSet(viewsets.ReadOnlyModelViewSet):
     def get_queryset(self):
         return selectors.programme_list(user=self.request.user)
 
+    @extend_schema(request=MoveSerializer, responses=ProgrammeSerializer)
     @action(detail=True, methods=["post"], serializer_class=MoveSerializer)
     def move(self, request, pk=None):
         programme = self.get_object()
@@ -208,10 +210,18 @@ class PositionSerializer(serializers.Serializer):
     unfunded_programmes = serializers.IntegerField()
 
 
+class _OneObjectSchema(NethubAutoSchema):
+    """The position is one object, though the router calls the action `list`."""
+
+    def _is_list_view(self, serializer=None) -> bool:
+        return False
+
+
 class PositionViewSet(viewsets.ViewSet):
     """The fund's position in USD on a date (today by default)."""
 
     permission_classes = [ReadPublicWriteByRule]
+    schema = _OneObjectSchema()
 
     @extend_schema(
         parameters=[OpenApiParameter("on", datetime.date, description="YYYY-MM-DD")],

@@ -224,13 +224,13 @@ SEARCH_SEMANTIC = env_bool("SEARCH_SEMANTIC", True)
 SEARCH_INDEX_DIR = Path(os.environ.get("SEARCH_INDEX_DIR", BASE_DIR / "var" / "search-index"))
 
 REST_FRAMEWORK = {
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "nethub.api.schema.NethubAutoSchema",
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_FILTER_BACKENDS": [
         "django_filters.rest_framework.DjangoFilterBackend",
         "rest_framework.filters.SearchFilter",
-        "rest_framework.filters.OrderingFilter",
+        "nethub.api.filters.ModelOrderingFilter",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["nethub.api.permissions.ReadPublicWriteByRule"],
     "DEFAULT_AUTHENTICATION_CLASSES": [

@@ -12,6 +12,7 @@ from drf_spectacular.generators import SchemaGenerator
 from drf_spectacular.openapi import AutoSchema
 from rest_framework import serializers
 
+from nethub.api.schema import model_field_of
 from nethub.api.urls import router
 
 
@@ -83,6 +84,36 @@ def test_the_walk_finds_the_api_serializers():
     names = {cls.__name__ for cls in SERIALIZERS}
     assert {"ActionPointSerializer", "RegionSerializer", "TagSerializer"} <= names
     assert len(names) > 25
+
+
+def _allows_blank(prop: dict, schemas: dict) -> bool:
+    options = [prop, *prop.get("oneOf", []), *prop.get("allOf", [])]
+    for option in options:
+        if option.get("$ref"):
+            option = schemas[option["$ref"].rsplit("/", 1)[1]]
+        if "" in option.get("enum", []):
+            return True
+    return False
+
+
+@pytest.mark.parametrize("cls", list(SERIALIZERS), ids=lambda cls: cls.__qualname__)
+def test_blank_choice_fields_admit_blank_in_the_schema(schema, cls):
+    """A choice column with blank=True is sent as "": the schema must allow it."""
+    serializer = SERIALIZERS[cls]
+    model = getattr(getattr(serializer, "Meta", None), "model", None)
+    if model is None:
+        pytest.skip("not a model serializer")
+    component = AutoSchema()._get_serializer_name(serializer, "response")
+    schemas = schema["components"]["schemas"]
+    wrong = [
+        f"{component}.{name}"
+        for name, field in serializer.fields.items()
+        if isinstance(field, serializers.ChoiceField)
+        and (model_field := model_field_of(field)) is not None
+        and model_field.blank
+        and not _allows_blank(schemas[component]["properties"][name], schemas)
+    ]
+    assert wrong == []
 
 
 @pytest.mark.parametrize("cls", list(SERIALIZERS), ids=lambda cls: cls.__qualname__)

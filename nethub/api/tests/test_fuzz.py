@@ -1,0 +1,126 @@
+"""schemathesis against the live schema of the app, in-process (WSGI): every operation is called
+with generated valid and invalid input, anonymously and, for writes, as the secretariat over
+HTTP Basic. No answer may be a server error, and every answer must be one the schema describes
+(status code, content type, headers and body).
+
+A small budget (FUZZ_EXAMPLES=25 generated examples per operation, fixed seed) keeps it in
+`make test` (about a minute); run it apart with `pytest -m fuzz`, and more deeply with
+`FUZZ_EXAMPLES=100 FUZZ_COVERAGE=1 pytest -m fuzz`.
+"""
+
+from __future__ import annotations
+
+import base64
+import os
+from collections import Counter
+
+import pytest
+import schemathesis
+from django.core.wsgi import get_wsgi_application
+from hypothesis import HealthCheck, settings
+from schemathesis.checks import not_a_server_error
+from schemathesis.config import SchemathesisConfig
+from schemathesis.specs.openapi.checks import (
+    content_type_conformance,
+    response_headers_conformance,
+    response_schema_conformance,
+    status_code_conformance,
+)
+
+pytestmark = [pytest.mark.fuzz, pytest.mark.django_db]
+
+EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "25"))
+# schemathesis' coverage phase (boundary values of every parameter, ~60 requests an operation)
+# is off in `make test` to hold the budget; FUZZ_COVERAGE=1 turns it on.
+COVERAGE = os.environ.get("FUZZ_COVERAGE", "") not in ("", "0")
+PASSWORD = "correct-horse-battery"  # conftest's users
+CHECKS = [
+    not_a_server_error,
+    status_code_conformance,
+    content_type_conformance,
+    response_headers_conformance,
+    response_schema_conformance,
+    # Not negative_data_rejection: DRF reads an empty `page` as page 1 and ignores unknown
+    # parameters, which is lenient, not wrong. Invalid input is still generated ("mode": "all")
+    # and must get a described answer, never a 500.
+]
+WRITES = ["POST", "PUT", "PATCH"]
+# Examples run, by (who, operation), and answers by status: the figures printed at the end of
+# the run (conftest.py).
+CALLS: dict[tuple[str, str], int] = {}
+STATUSES: Counter[int] = Counter()
+
+
+@pytest.fixture
+def records(reference_data, secretariat_user, stakeholder_user):
+    """A few records of each kind, so that lists are not empty and detail URLs can be hit."""
+    from nethub.consultations.tests.factories import comment, consultation_in
+    from nethub.fund.tests.factories import contribution, programme
+    from nethub.library.tests.factories import practice_submit
+    from nethub.meetings.tests.factories import ActionPointFactory
+    from nethub.workplan.tests.factories import activity, group, priority, workplan
+
+    consultation = consultation_in("open")
+    comment(consultation, author=stakeholder_user)
+    point = ActionPointFactory()
+    ActionPointFactory(owner_organization=None)
+    practice_submit(stakeholder_user)
+    submitted = programme()
+    contribution()
+    plan = workplan()
+    activity(group(plan, priority(plan)))
+    # What the writes act on: a generated id would nearly always be a 404 before the body is
+    # read, so the secretariat's writes go to real records and the fuzzing is in the body.
+    return {
+        "organizations": stakeholder_user.organization.slug,
+        "action-points": point.pk,
+        "fund-programmes": submitted.pk,
+    }
+
+
+# The schema as the app serves it at /api/schema/, fetched in-process when the module loads
+# (generating it reads no database).
+schema = schemathesis.openapi.from_wsgi(
+    "/api/schema/",
+    get_wsgi_application(),
+    config=SchemathesisConfig.from_dict(
+        {
+            "seed": 14,
+            "generation": {"max-examples": EXAMPLES, "mode": "all", "database": "none"},
+            "phases": {"coverage": {"enabled": COVERAGE}},
+        }
+    ),
+)
+budget = settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    database=None,
+    derandomize=True,
+    suppress_health_check=list(HealthCheck),
+)
+
+
+def _count(who: str, case) -> None:
+    key = (who, case.operation.label)
+    CALLS[key] = CALLS.get(key, 0) + 1
+
+
+@schema.parametrize()
+@budget
+def test_anonymous(case, records):
+    _count("anonymous", case)
+    response = case.call_and_validate(checks=CHECKS)
+    STATUSES[response.status_code] += 1
+
+
+@schema.include(method=WRITES).parametrize()
+@budget
+def test_secretariat_writes(case, records, secretariat_user):
+    _count("secretariat", case)
+    for prefix, key in records.items():
+        if case.operation.path.startswith(f"/api/{prefix}/"):
+            for name in case.path_parameters or {}:
+                case.path_parameters[name] = key
+    token = base64.b64encode(f"{secretariat_user.username}:{PASSWORD}".encode()).decode()
+    response = case.call_and_validate(checks=CHECKS, headers={"Authorization": f"Basic {token}"})
+    STATUSES[response.status_code] += 1
