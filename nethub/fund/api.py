@@ -228,10 +228,13 @@ class PositionViewSet(viewsets.ViewSet):
         responses=PositionSerializer,
     )
     def list(self, request):
-        try:
-            on = datetime.date.fromisoformat(request.query_params.get("on", ""))
-        except ValueError:
-            on = datetime.date.today()
+        on = datetime.date.today()
+        if request.query_params.get("on"):
+            # A date that cannot be read is a 400, not silently today (found by schemathesis).
+            try:
+                on = serializers.DateField().run_validation(request.query_params["on"])
+            except ApiValidationError as error:
+                raise ApiValidationError({"on": error.detail}) from error
         return Response(PositionSerializer(selectors.fund_position(on=on)).data)
 
 

@@ -40,8 +40,10 @@ CHECKS = [
     content_type_conformance,
     response_headers_conformance,
     response_schema_conformance,
-    # Not negative_data_rejection: DRF reads an empty `page` as page 1 and ignores unknown
-    # parameters, which is lenient, not wrong. Invalid input is still generated ("mode": "all")
+    # Not negative_data_rejection: run once, it found one real fault (an unreadable `on` date
+    # of /api/fund-position/ silently read as today; now a 400) and otherwise only leniency
+    # that is DRF's convention: an empty `?page=` or `?kind=` means "not given", and a form
+    # field sent twice keeps its last value. Invalid input is still generated ("mode": "all")
     # and must get a described answer, never a 500.
 ]
 WRITES = ["POST", "PUT", "PATCH"]
