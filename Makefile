@@ -11,19 +11,31 @@ PYTEST_ARGS ?=
 .PHONY: install run serve test test-fast browser-deps lint bench clean messages
 
 $(STAMP): pyproject.toml
-	test -x $(PY) || python3 -m venv $(VENV)
-	$(PY) -m pip install -q --disable-pip-version-check --upgrade pip
-	# The CPU build of torch first, or pip would fetch a CUDA build of several GB.
-	$(PY) -m pip install -q --disable-pip-version-check torch==2.13.0
-	$(PY) -m pip install -q --disable-pip-version-check -e '.[dev]'
-	rm -f $(VENV)/.installed-* && touch $(STAMP)
+	@echo "==> [1/5] Installing into $(VENV) (first run or pyproject.toml changed; a few minutes)"
+	@test -x $(PY) || python3 -m venv $(VENV)
+	@$(PY) -m pip install -q --disable-pip-version-check --upgrade pip
+	@# The CPU build of torch first, or pip would fetch a CUDA build of several GB.
+	@echo "    torch (CPU build, about 200 MB)..."
+	@$(PY) -m pip install -q --disable-pip-version-check torch==2.13.0
+	@echo "    nethub and its dependencies..."
+	@$(PY) -m pip install -q --disable-pip-version-check -e '.[dev]'
+	@rm -f $(VENV)/.installed-* && touch $(STAMP)
+	@echo "    installed."
 
 install: $(STAMP)
 
+# Links in e-mails and exports point at the address the site runs on.
+SITE_URL ?= http://$(HOST):$(PORT)
+RUN_ENV := DEBUG=1 SITE_URL=$(SITE_URL)
+
 run: install
-	DEBUG=1 $(PY) manage.py migrate --noinput
-	DEBUG=1 $(PY) manage.py load_demo
-	DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
+	@echo "==> [2/5] Dependencies ready ($(VENV))"
+	@echo "==> [3/5] Migrating the database"
+	@$(RUN_ENV) $(PY) manage.py migrate --noinput
+	@echo "==> [4/5] Loading the demo (adds only what is missing; your changes are kept)"
+	@$(RUN_ENV) $(PY) manage.py load_demo
+	@echo "==> [5/5] nethub is ready: open $(SITE_URL)/ in your browser (Ctrl-C stops it)"
+	@$(RUN_ENV) $(PY) manage.py runserver $(HOST):$(PORT)
 
 # Production-like: gunicorn with static files from whitenoise. Needs SECRET_KEY and ALLOWED_HOSTS.
 serve: install
@@ -56,4 +68,4 @@ bench: install
 	for script in bench/*.py; do $(PY) $$script || exit 1; done
 
 clean:
-	rm -rf $(VENV) db.sqlite3 media staticfiles
+	rm -rf $(VENV) db.sqlite3 media staticfiles .demo-password

@@ -6,8 +6,10 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.static import serve
 
+from nethub.core.i18n import set_language
+
 urlpatterns = [
-    path("i18n/", include("django.conf.urls.i18n")),
+    path("i18n/setlang/", set_language, name="set_language"),
     path("api/", include("nethub.api.urls")),
 ]
 urlpatterns += i18n_patterns(
@@ -20,6 +22,8 @@ urlpatterns += i18n_patterns(
     path("library/", include("nethub.library.urls")),
     path("roster/", include("nethub.roster.urls")),
     path("search/", include("nethub.search.urls")),
+    path("reviews/", include("nethub.reviews.urls")),
+    path("calendar/", include("nethub.events.urls")),
     path("admin/", admin.site.urls),
     path("fund/", include("nethub.fund.urls")),
     prefix_default_language=False,

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
@@ -17,6 +18,8 @@ urlpatterns = [
             email_template_name="accounts/email/password_reset_body.txt",
             subject_template_name="accounts/email/password_reset_subject.txt",
             success_url=reverse_lazy("accounts:password_reset_done"),
+            # The link uses the address the site runs on, never the request's Host header.
+            extra_email_context={"site_url": settings.SITE_URL.rstrip("/")},
         ),
         name="password_reset",
     ),

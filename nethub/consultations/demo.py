@@ -19,7 +19,12 @@ DEMO_SLUG = "demo-consultation-on-the-draft-workplan"
 
 
 def load(*, fixtures_dir: Path | None, stdout) -> None:
-    if fixtures_dir is not None and (fixtures_dir / FIXTURE).is_file():
+    # Imported once: importing again would overwrite what the secretariat changed since.
+    if (
+        fixtures_dir is not None
+        and (fixtures_dir / FIXTURE).is_file()
+        and not Consultation.objects.filter(source=FIXTURE).exists()
+    ):
         report = consultation_import(path=fixtures_dir / FIXTURE)
         for line in report.lines()[:1]:
             stdout.write(line)

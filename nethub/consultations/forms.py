@@ -1,5 +1,7 @@
 """Forms of Discussion Spaces. They parse input; the services decide and write."""
 
+import uuid
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -29,6 +31,8 @@ class CommentForm(forms.Form):
         label=_("Question"), coerce=int, required=False, empty_value=None
     )
     parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    # A one-time token: the same form sent twice (a double click) posts one comment.
+    submission_key = forms.CharField(required=False, max_length=64, widget=forms.HiddenInput)
     attachments = MultipleFileField(
         label=_("Attachments (PDF or Word, optional)"),
         required=False,
@@ -37,6 +41,7 @@ class CommentForm(forms.Form):
 
     def __init__(self, *args, questions=(), **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["submission_key"].initial = uuid.uuid4().hex
         self.fields["question"].choices = [("", _("General comment"))] + [
             (q.pk, f"{q.position}. {q.text}") for q in questions
         ]

@@ -75,9 +75,13 @@ class Consultation(TimeStampedModel):
         return reverse("consultations:detail", args=[self.slug])
 
     def phase_at(self, moment=None) -> str:
+        """An imported consultation without dates is a finished one (its page was exported
+        after it ended): closed, not "not scheduled"."""
         moment = moment or timezone.now()
+        if self.closes_at is not None and moment >= self.closes_at:
+            return self.Phase.CLOSED
         if self.opens_at is None:
-            return self.Phase.DRAFT
+            return self.Phase.CLOSED if self.source else self.Phase.DRAFT
         if moment < self.opens_at:
             return self.Phase.UPCOMING
         if self.closes_at is not None and moment >= self.closes_at:
@@ -211,6 +215,9 @@ class Comment(TimeStampedModel):
         help_text=_("The date the imported page gives for the comment, when it gives one."),
     )
     source_key = models.CharField(max_length=64, blank=True, editable=False)
+    # The one-time token of the form that posted it: the same form sent twice (a double
+    # click) posts one comment.
+    submission_key = models.CharField(max_length=64, blank=True, editable=False)
     taggings = GenericRelation("framework.Tagging")
 
     class Meta:
@@ -220,7 +227,12 @@ class Comment(TimeStampedModel):
                 fields=["consultation", "source_key"],
                 condition=~models.Q(source_key=""),
                 name="comment_unique_source_key",
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["author", "submission_key"],
+                condition=~models.Q(submission_key=""),
+                name="comment_unique_submission_key",
+            ),
         ]
         indexes = [models.Index(fields=["consultation", "status"])]
         verbose_name = _("comment")

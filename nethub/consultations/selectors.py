@@ -9,17 +9,21 @@ from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Q, QuerySet
+from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from nethub.consultations.models import (
     Attachment,
     Comment,
+    CommentTarget,
     Consultation,
     ExpressionOfInterest,
     Flag,
     Support,
 )
 from nethub.core.predicates import is_secretariat
+from nethub.library.models import Document
 
 
 def consultation_list(*, phase: str = "") -> list[Consultation]:
@@ -71,6 +75,7 @@ THREAD_FIELDS = (
     "organization__acronym",
     "organization__slug",
     "organization__kind",
+    "organization__translations",
     "author__username",
     "author__first_name",
     "author__last_name",
@@ -340,3 +345,72 @@ def synthesis(*, consultation: Consultation, include_hidden: bool = False) -> di
         ),
         "without_organization": [c for c in comments if c.organization_id is None],
     }
+
+
+THREAD_SORTS = ("oldest", "newest", "supported")
+
+
+def thread_arrange(
+    *,
+    items: list[ThreadItem],
+    consultation: Consultation,
+    sort: str = "oldest",
+    organization_kind: str = "",
+    target_key: str = "",
+) -> list[ThreadItem]:
+    """Whole threads (a top-level comment and its replies) sorted by their first comment
+    (oldest first, newest first, or most supported) and kept when that comment comes from
+    an organisation of `organization_kind` or names the workplan item `target_key`
+    ("<content type>-<id>", see targets.key). One query (for
+    the priorities) on top of the thread's, whatever its length."""
+    threads: list[list[ThreadItem]] = []
+    for item in items:
+        if item.depth == 0 or not threads:
+            threads.append([item])
+        else:
+            threads[-1].append(item)
+    if organization_kind:
+        threads = [
+            thread
+            for thread in threads
+            if thread[0].comment.organization_id
+            and thread[0].comment.organization.kind == organization_kind
+        ]
+    if target_key:
+        type_id, _sep, object_id = target_key.partition("-")
+        naming = set(
+            CommentTarget.objects.filter(
+                comment__consultation=consultation,
+                target_type_id=int(type_id),
+                target_id=int(object_id),
+            ).values_list("comment_id", flat=True)
+        )
+        threads = [thread for thread in threads if thread[0].comment.pk in naming]
+    if sort == "newest":
+        threads.reverse()
+    elif sort == "supported":
+        # Stable: equally supported threads keep their order.
+        threads.sort(key=lambda thread: -thread[0].support_count)
+    return [item for thread in threads for item in thread]
+
+
+def consultation_document_link(*, consultation: Consultation) -> str:
+    """Where the document under consultation can be read: its latest version's file or
+    address, else the library document of that title, else a search for the title."""
+    for version in consultation.document_versions.all():  # newest first
+        if version.file:
+            return version.file.url
+        if version.url:
+            return version.url
+    if not consultation.document_title:
+        return ""
+    document = (
+        Document.objects.filter(
+            title__iexact=consultation.document_title, status=Document.Status.READY
+        )
+        .only("pk")
+        .first()
+    )
+    if document is not None:
+        return document.get_absolute_url()
+    return f"{reverse('search:index')}?{urlencode({'q': consultation.document_title})}"

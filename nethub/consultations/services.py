@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -142,10 +142,18 @@ def comment_create(
     question: Question | None = None,
     parent: Comment | None = None,
     attachments: Sequence = (),
+    submission_key: str = "",
 ) -> Comment:
     """Post a comment on behalf of the actor's organisation. Checks the permission itself, so
-    a closed consultation refuses posts whatever the caller."""
+    a closed consultation refuses posts whatever the caller. A `submission_key` (the form's
+    one-time token) already used by the actor returns the comment it posted instead of a
+    second one: a double click posts once, even when both requests race."""
     _check(actor, "consultations.comment", consultation)
+    submission_key = (submission_key or "")[:64]
+    if submission_key:
+        earlier = Comment.objects.filter(author=actor, submission_key=submission_key).first()
+        if earlier is not None:
+            return earlier
     if parent is not None:
         if parent.consultation_id != consultation.pk:
             raise ValidationError(_("A reply must be in the same consultation."))
@@ -160,16 +168,22 @@ def comment_create(
     if len(attachments) > MAX_ATTACHMENTS:
         raise ValidationError(_("At most %(n)d attachments per comment.") % {"n": MAX_ATTACHMENTS})
     pre = consultation.moderation == Consultation.Moderation.PRE
-    comment = Comment.objects.create(
-        consultation=consultation,
-        question=question,
-        parent=parent,
-        author=actor,
-        organization=actor.organization,
-        body=clean,
-        text=html_to_plain(clean),
-        status=Comment.Status.PENDING if pre else Comment.Status.VISIBLE,
-    )
+    try:
+        with transaction.atomic():
+            comment = Comment.objects.create(
+                consultation=consultation,
+                question=question,
+                parent=parent,
+                author=actor,
+                organization=actor.organization,
+                body=clean,
+                text=html_to_plain(clean),
+                status=Comment.Status.PENDING if pre else Comment.Status.VISIBLE,
+                submission_key=submission_key,
+            )
+    except IntegrityError:
+        # The same form's other request won the race: its comment is the one.
+        return Comment.objects.get(author=actor, submission_key=submission_key)
     _attach(comment, attachments)
     Follow.objects.get_or_create(consultation=consultation, user=actor)
     record_saved(comment)

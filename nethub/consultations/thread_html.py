@@ -13,8 +13,7 @@ from html import escape
 
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
-from django.utils import timezone
-from django.utils.dates import MONTHS_3
+from django.utils import formats, timezone
 from django.utils.encoding import filepath_to_uri
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
@@ -45,7 +44,6 @@ def _e(value) -> str:
 class ThreadRenderer:
     def __init__(self, ctx: ThreadContext) -> None:
         self.ctx = ctx
-        self.months = {number: str(name).title() for number, name in MONTHS_3.items()}
         self.csrf = f'<input type="hidden" name="csrfmiddlewaretoken" value="{_e(ctx.csrf_token)}">'
         self.media = (
             settings.MEDIA_URL if settings.MEDIA_URL.startswith("/") else ("/" + settings.MEDIA_URL)
@@ -67,7 +65,6 @@ class ThreadRenderer:
                 "report": pgettext("flag a comment", "Report"),
                 "moderate": _("Moderate"),
                 "not_stated": _("Author not stated"),
-                "imported_undated": _("imported; the page states no date"),
                 "attachments": _("Attachments"),
             }.items()
         }
@@ -75,9 +72,8 @@ class ThreadRenderer:
         self._supported_labels: dict[int, str] = {}
 
     def _date(self, moment) -> str:
-        local = timezone.localtime(moment)
-        month = self.months[local.month]
-        return f"{local.day} {month} {local.year} {local.hour:02d}:{local.minute:02d}"
+        # As the reader's language writes it ("5 de mayo de 2021 a las 10:00").
+        return formats.date_format(timezone.localtime(moment), "DATETIME_FORMAT")
 
     def _supported(self, n: int) -> str:
         if n not in self._supported_labels:
@@ -110,12 +106,11 @@ class ThreadRenderer:
             # The date the imported page gives (created_at is the import's time).
             out.append(
                 f'<time class="meta" datetime="{c.posted_on.isoformat()}">'
-                f"{c.posted_on.day} {self.months[c.posted_on.month]} {c.posted_on.year}</time>"
+                f"{formats.date_format(c.posted_on, 'DATE_FORMAT')}</time>"
             )
-        elif c.source_key:
-            # An imported comment's created_at is the import's time, not the posting date.
-            out.append(f'<span class="meta">{t["imported_undated"]}</span>')
-        else:
+        elif not c.source_key:
+            # An imported comment's created_at is the import's time, not the posting date:
+            # no date is shown (the page says so once, above the thread).
             out.append(
                 f'<time class="meta" datetime="{c.created_at.isoformat()}">'
                 f"{self._date(c.created_at)}</time>"
@@ -173,5 +168,30 @@ class ThreadRenderer:
         out.append("</div></article></li>")
         return "".join(out)
 
-    def render(self, items: list[ThreadItem]) -> SafeString:
-        return mark_safe("".join(self.comment(item) for item in items))  # noqa: S308
+    def render(self, items: list[ThreadItem], *, open_replies: bool = False) -> SafeString:
+        """Each top-level comment, its replies folded under a <details> (which opens without
+        JavaScript; `open_replies` unfolds them all, as for a search)."""
+        out: list[str] = []
+        replies: list[str] = []
+
+        def fold() -> None:
+            if not replies:
+                return
+            summary = _e(
+                ngettext("%(n)d reply", "%(n)d replies", len(replies)) % {"n": len(replies)}
+            )
+            out.append(
+                f'<li class="replies"><details{" open" if open_replies else ""}>'
+                f'<summary>{summary}</summary><ol class="thread">{"".join(replies)}</ol>'
+                "</details></li>"
+            )
+            replies.clear()
+
+        for item in items:
+            if item.depth == 0:
+                fold()
+                out.append(self.comment(item))
+            else:
+                replies.append(self.comment(item))
+        fold()
+        return mark_safe("".join(out))  # noqa: S308

@@ -3,6 +3,8 @@ services and selectors. Each view's docstring says who may see or do what."""
 
 from __future__ import annotations
 
+import re
+
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
@@ -24,6 +26,7 @@ from nethub.consultations.models import Comment, Consultation
 from nethub.consultations.notifications import unsubscribe_read
 from nethub.consultations.thread_html import ThreadContext, ThreadRenderer
 from nethub.core.selectors import audit_history
+from nethub.directory.models import OrganizationKind
 from nethub.framework.models import Tagging
 
 THREADS_PER_PAGE = 50
@@ -67,6 +70,19 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
     query = request.GET.get("q", "").strip()[:200]
     items = selectors.consultation_thread(
         consultation=consultation, user=request.user, question_id=question_id, query=query
+    )
+    sort = request.GET.get("sort", "")
+    sort = sort if sort in selectors.THREAD_SORTS else "oldest"
+    kind = request.GET.get("kind", "")
+    kind = kind if kind in OrganizationKind.values else ""
+    target_key = request.GET.get("priority", "")
+    target_key = target_key if re.fullmatch(r"\d+-\d+", target_key) else ""
+    items = selectors.thread_arrange(
+        items=items,
+        consultation=consultation,
+        sort=sort,
+        organization_kind=kind,
+        target_key=target_key,
     )
     # Pages of top-level threads: a page holds whole threads, whatever their size.
     roots = [i for i, item in enumerate(items) if item.depth == 0]
@@ -112,12 +128,37 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "consultation": consultation,
             "items": shown,
-            "thread_html": renderer.render(shown),
+            "thread_html": renderer.render(shown, open_replies=bool(query)),
             "comment_total": len(items),
+            # Said once above the thread, when imported comments came without their date.
+            "imported_undated": any(
+                i.comment.source_key and not i.comment.posted_on for i in items
+            ),
             "page_obj": page_obj,
             "querystring": urlencode(
-                {k: v for k, v in (("question", question_id), ("q", query)) if v}
+                {
+                    k: v
+                    for k, v in (
+                        ("question", question_id),
+                        ("q", query),
+                        ("sort", sort if sort != "oldest" else ""),
+                        ("kind", kind),
+                        ("priority", target_key),
+                    )
+                    if v
+                }
             ),
+            "sort": sort,
+            "sorts": [
+                ("oldest", _("Oldest first")),
+                ("newest", _("Newest first")),
+                ("supported", _("Most supported")),
+            ],
+            "kind": kind,
+            "kinds": OrganizationKind.choices,
+            "target_key": target_key,
+            "target_choices": [(target_registry.key(t), t) for t in consultation.targets],
+            "document_link": selectors.consultation_document_link(consultation=consultation),
             "query": query,
             "question_id": question_id,
             "form": form,
@@ -157,6 +198,7 @@ def comment_create(request: HttpRequest, slug: str) -> HttpResponse:
                 question=question,
                 parent=parent,
                 attachments=form.cleaned_data["attachments"],
+                submission_key=form.cleaned_data["submission_key"],
             )
         except ValidationError as error:
             form.add_error(None, error)
@@ -299,11 +341,19 @@ def interests(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-@permission_required("consultations.view_synthesis", fn=_consultation, raise_exception=True)
 def synthesis(request: HttpRequest, slug: str) -> HttpResponse:
     """The secretariat and the moderator: comments grouped by priority, GCM objective,
-    kind of organisation and question; each organisation's asks; interests per priority."""
+    kind of organisation and question; each organisation's asks; interests per priority.
+    Anyone else gets a page saying what the synthesis is and who may read it (status 403),
+    not a bare refusal."""
     consultation = selectors.consultation_detail(slug=slug)
+    if not request.user.has_perm("consultations.view_synthesis", consultation):
+        return render(
+            request,
+            "consultations/synthesis_restricted.html",
+            {"consultation": consultation},
+            status=403,
+        )
     include_hidden = request.GET.get("hidden") == "1"
     return render(
         request,

@@ -8,6 +8,7 @@ fixtures folder means reference data and users only.
 from __future__ import annotations
 
 import secrets
+from contextlib import contextmanager
 from importlib import import_module
 from pathlib import Path
 
@@ -19,7 +20,17 @@ from nethub.directory.models import Organization
 from nethub.directory.services import organization_create, reference_data_load
 from nethub.framework.services import framework_load
 
-DEMO_APPS = ["meetings", "consultations", "library", "roster", "workplan", "fund", "search"]
+DEMO_APPS = [
+    "meetings",
+    "consultations",
+    "library",
+    "roster",
+    "workplan",
+    "fund",
+    "reviews",
+    "events",
+    "search",
+]
 
 # (username, role, organisation acronym or name, first name, last name, is_staff)
 DEMO_USERS = [
@@ -46,32 +57,81 @@ DEMO_ORGANIZATIONS = [
 ]
 
 
+def demo_password_stored(*, initial: str = "") -> str:
+    """The demo password kept beside the project (DEMO_PASSWORD_FILE, not in git) so that every
+    `make run` prints the same one; created on first use from `initial`, DEMO_PASSWORD or at
+    random."""
+    path = Path(settings.DEMO_PASSWORD_FILE)
+    if path.is_file() and (stored := path.read_text(encoding="utf-8").strip()):
+        return stored
+    password = initial or getattr(settings, "DEMO_PASSWORD", "") or secrets.token_urlsafe(9)
+    try:
+        path.write_text(password + "\n", encoding="utf-8")
+        path.chmod(0o600)
+    except OSError:
+        pass  # a read-only checkout: the password is printed, just not kept for the next run
+    return password
+
+
 def demo_users_ensure(*, password: str | None = None) -> dict[str, str]:
-    """Create the demo users (idempotent). Returns username → password for those created or
-    reset; the password comes from DEMO_PASSWORD or is generated."""
+    """Create the demo users that are missing; existing users are left exactly as they are
+    (a name, role or password changed since is kept). Returns username → the password each
+    demo user was given: `password`, else DEMO_PASSWORD (both for new users only), else the
+    stored demo password."""
     for name, kind, acronym in DEMO_ORGANIZATIONS:
         if not Organization.objects.filter(name=name).exists():
             organization_create(name=name, kind=kind, acronym=acronym, is_network_member=True)
-    password = password or getattr(settings, "DEMO_PASSWORD", "") or secrets.token_urlsafe(9)
-    created = {}
+    stored = demo_password_stored(initial=password or "")
+    new_password = password or getattr(settings, "DEMO_PASSWORD", "") or stored
+    existing = set(
+        User.objects.filter(username__in=[row[0] for row in DEMO_USERS]).values_list(
+            "username", flat=True
+        )
+    )
+    given = {}
     for username, role, org_name, first, last, is_staff in DEMO_USERS:
+        if username in existing:
+            given[username] = stored
+            continue
         organization = (
             Organization.objects.filter(acronym=org_name).first()
             or Organization.objects.filter(name=org_name).first()
         )
-        user, _ = User.objects.get_or_create(username=username)
-        user.first_name, user.last_name = first, last
-        user.email = f"{username}@example.org"
-        user.role = role
-        user.organization = organization
-        user.is_staff = is_staff
-        user.set_password(password)
+        user = User(
+            username=username,
+            first_name=first,
+            last_name=last,
+            email=f"{username}@example.org",
+            role=role,
+            organization=organization,
+            is_staff=is_staff,
+        )
+        user.set_password(new_password)
         user.save()
-        created[username] = password
-    return created
+        given[username] = new_password
+    return given
+
+
+@contextmanager
+def _no_outgoing_mail():
+    """The demo's own actions (a practice submitted, an owner assigned) would send e-mail: in
+    development that is a raw message dumped into the console. Drop them while loading."""
+    backend = settings.EMAIL_BACKEND
+    settings.EMAIL_BACKEND = "django.core.mail.backends.dummy.EmailBackend"
+    try:
+        yield
+    finally:
+        settings.EMAIL_BACKEND = backend
 
 
 def demo_load(*, stdout, fixtures_dir: Path | None = None, password: str | None = None) -> None:
+    """Add what is missing of the demo; never change or remove a record that exists, so that
+    running it again (every `make run`) keeps what people entered."""
+    with _no_outgoing_mail():
+        _demo_load(stdout=stdout, fixtures_dir=fixtures_dir, password=password)
+
+
+def _demo_load(*, stdout, fixtures_dir: Path | None, password: str | None) -> None:
     fixtures_dir = fixtures_dir or settings.NETHUB_FIXTURES_DIR
     with transaction.atomic():
         counts = reference_data_load()
@@ -95,6 +155,9 @@ def demo_load(*, stdout, fixtures_dir: Path | None = None, password: str | None 
                 raise
             continue
         module.load(fixtures_dir=fixtures_dir, stdout=stdout)
-    stdout.write("Demo users (user name / password):")
-    for username, password in users.items():
-        stdout.write(f"  {username:14} {password}")
+    stdout.write(
+        "Demo users (user name / password; the same on every run, a password changed since "
+        "is kept):"
+    )
+    for username, given in users.items():
+        stdout.write(f"  {username:14} {given}")

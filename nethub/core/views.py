@@ -11,14 +11,28 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
+from nethub.core.activity import home_feed
 from nethub.core.selectors import home_counts
 
 logger = logging.getLogger(__name__)
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    """Public: what the network is and live counts of what nethub holds."""
-    return render(request, "core/home.html", {"counts": home_counts()})
+    """Public: what the network is, what is new and what is due (for a signed-in person, their
+    organisation's first), and live counts of what nethub holds."""
+    organization = getattr(request.user, "organization", None)
+    return render(
+        request,
+        "core/home.html",
+        {
+            "counts": home_counts(),
+            "mine": home_feed(organization=organization, user=request.user)
+            if organization is not None
+            else None,
+            "network": home_feed(organization=None, user=request.user),
+            "organization": organization,
+        },
+    )
 
 
 def _database_ok() -> bool:

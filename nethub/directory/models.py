@@ -3,11 +3,34 @@
 There is one canonical record per entity; the names documents use for it are its aliases.
 """
 
+from functools import lru_cache
+
+from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from nethub.core.i18n import reader_language, translated
 from nethub.core.models import TimeStampedModel
+
+
+@lru_cache(maxsize=8)
+def _territories(language: str) -> dict[str, str]:
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        return dict(Locale.parse(language).territories)
+    except (UnknownLocaleError, ValueError):
+        return {}
+
+
+def country_name(iso2: str, default: str, language: str | None = None) -> str:
+    """A country's name in the reader's language (CLDR's, through Babel); our own English
+    name in English and wherever CLDR has none."""
+    language = language or reader_language()
+    if language == settings.LANGUAGE_CODE:
+        return default
+    return _territories(language).get(iso2) or default
 
 
 class Region(models.Model):
@@ -55,10 +78,14 @@ class Country(models.Model):
         verbose_name_plural = _("countries")
 
     def __str__(self) -> str:
-        return self.name
+        return self.local_name
 
     def get_absolute_url(self) -> str:
         return reverse("directory:country_detail", args=[self.iso2])
+
+    @property
+    def local_name(self) -> str:
+        return country_name(self.iso2, self.name)
 
 
 class OrganizationKind(models.TextChoices):
@@ -98,6 +125,12 @@ class Organization(TimeStampedModel):
         help_text=_("UN entities of the network, and registered stakeholder organisations."),
     )
     is_executive_committee = models.BooleanField(_("Executive Committee member"), default=False)
+    translations = models.JSONField(
+        _("names in other languages"),
+        default=dict,
+        blank=True,
+        help_text=_('Name and acronym by language: {"fr": {"name": "…", "acronym": "…"}}.'),
+    )
 
     class Meta:
         ordering = ["name"]
@@ -105,11 +138,21 @@ class Organization(TimeStampedModel):
         verbose_name_plural = _("organisations")
 
     def __str__(self) -> str:
-        return self.acronym or self.name
+        return self.local_acronym or self.local_name
+
+    @property
+    def local_name(self) -> str:
+        """The name in the reader's language where the reference data gives one."""
+        return translated(self.translations, "name", self.name)
+
+    @property
+    def local_acronym(self) -> str:
+        return translated(self.translations, "acronym", self.acronym) if self.acronym else ""
 
     @property
     def display_name(self) -> str:
-        return f"{self.name} ({self.acronym})" if self.acronym else self.name
+        name, acronym = self.local_name, self.local_acronym
+        return f"{name} ({acronym})" if acronym and acronym != name else name
 
     def get_absolute_url(self) -> str:
         return reverse("directory:organization_detail", args=[self.slug])
@@ -177,6 +220,12 @@ class Network(TimeStampedModel):
     )
     members = models.ManyToManyField(Organization, blank=True, related_name="networks")
     established_on = models.DateField(_("established"), null=True, blank=True)
+    source = models.CharField(
+        _("source"),
+        max_length=300,
+        blank=True,
+        help_text=_("The document that states it, with its date."),
+    )
 
     class Meta:
         ordering = ["name"]
@@ -186,12 +235,21 @@ class Network(TimeStampedModel):
     def __str__(self) -> str:
         return self.name
 
+    def get_absolute_url(self) -> str:
+        return reverse("directory:network_detail", args=[self.pk])
+
 
 class ChampionCountry(models.Model):
     """A Member State that champions the GCM, and since when."""
 
     country = models.OneToOneField(Country, on_delete=models.PROTECT, related_name="champion")
     joined_on = models.DateField(_("joined"), null=True, blank=True)
+    source = models.CharField(
+        _("source"),
+        max_length=300,
+        blank=True,
+        help_text=_("The document that states it, with its date."),
+    )
 
     class Meta:
         ordering = ["country__name"]

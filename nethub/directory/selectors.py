@@ -311,3 +311,9 @@ def network_list(*, scope: str = "") -> QuerySet[Network]:
 
 def champion_list() -> QuerySet[ChampionCountry]:
     return ChampionCountry.objects.select_related("country", "country__region")
+
+
+def network_detail(*, pk: int) -> Network:
+    return (
+        Network.objects.select_related("country", "region").prefetch_related("members").get(pk=pk)
+    )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime
 import json
 import re
 from pathlib import Path
@@ -14,18 +15,21 @@ from django.utils.text import slugify
 from nethub.core.services import audit_record
 from nethub.core.slugs import unique_slug
 from nethub.directory.models import (
+    ChampionCountry,
     Country,
     Organization,
     OrganizationAlias,
     OrganizationKind,
     Person,
     Region,
+    country_name,
 )
 from nethub.directory.names import normalise_name
 
 DATA_DIR = Path(__file__).parent / "data"
 # country-converter ships a maintained table of ISO 3166 codes, M49 codes and regions.
 COUNTRY_TABLE = Path(country_converter.__file__).parent / "country_data.tsv"
+OTHER_LANGUAGES = ("fr", "es")
 
 
 @transaction.atomic
@@ -130,11 +134,27 @@ def reference_data_load() -> dict[str, int]:
     member_countries = [countries[row["iso2"]] for row in rows if row["UNmember"]]
     entries = json.loads((DATA_DIR / "un_entities.json").read_text(encoding="utf-8"))
     _organizations_ensure(member_countries, entries)
+    champions = champions_ensure(countries)
     return {
         "countries": len(rows),
         "member_states": len(member_countries),
         "un_entities": len(entries),
+        "champions": champions,
     }
+
+
+def champions_ensure(countries: dict[str, Country]) -> int:
+    """Add the Champion countries named in `data/champions.json` that are missing, with the
+    date and the document that names them. Existing records are left as people edited them."""
+    data = json.loads((DATA_DIR / "champions.json").read_text(encoding="utf-8"))
+    present = set(ChampionCountry.objects.values_list("country__iso2", flat=True))
+    joined_on = datetime.date.fromisoformat(data["date"])
+    ChampionCountry.objects.bulk_create(
+        ChampionCountry(country=countries[iso2], joined_on=joined_on, source=data["source"])
+        for iso2 in data["countries"]
+        if iso2 not in present and iso2 in countries
+    )
+    return len(data["countries"])
 
 
 def _pk(obj) -> int | None:
@@ -178,6 +198,13 @@ def _organizations_ensure(member_countries: list[Country], entries: list[dict]) 
         for org in Organization.objects.filter(kind=OrganizationKind.MEMBER_STATE)
     }
     named = {org.name: org for org in Organization.objects.all()}
+    by_pk = {org.pk: org for org in named.values()}
+    aliased = {
+        key: by_pk[org_id]
+        for key, org_id in OrganizationAlias.objects.filter(
+            organization__kind=OrganizationKind.UN_ENTITY
+        ).values_list("normalized", "organization_id")
+    }
     slugs = set(Organization.objects.values_list("slug", flat=True))
 
     def slug_for(text: str) -> str:
@@ -189,7 +216,18 @@ def _organizations_ensure(member_countries: list[Country], entries: list[dict]) 
         return slug
 
     wanted: list[tuple[Organization, list[str]]] = []  # (organisation, its names)
-    new = []
+    new, retranslated = [], []
+    entity_translations = json.loads(
+        (DATA_DIR / "un_entities_translations.json").read_text(encoding="utf-8")
+    )
+
+    def translate(org: Organization, translations: dict) -> None:
+        # Names in other languages are reference data: kept up to date like the names.
+        if org.translations != translations:
+            org.translations = translations
+            if org.pk:
+                retranslated.append(org)
+
     for country in member_countries:
         org = states.get(country.pk)
         if org is None:
@@ -200,10 +238,18 @@ def _organizations_ensure(member_countries: list[Country], entries: list[dict]) 
                 country=country,
             )
             new.append(org)
+        local = {
+            language: {"name": country_name(country.iso2, country.name, language)}
+            for language in OTHER_LANGUAGES
+        }
+        translate(org, local)
         names = [country.name, country.official_name, country.iso3]
+        names += [other["name"] for other in local.values()]
         wanted.append((org, [*names, f"Government of {country.name}"]))
     for entry in entries:
-        org = named.get(entry["name"])
+        # A UN entity renamed since (organization_update keeps the old name as an alias) is the
+        # same record: found by its alias, it keeps the new name, and is not created again.
+        org = named.get(entry["name"]) or aliased.get(normalise_name(entry["name"]))
         if org is None:
             org = Organization(
                 name=entry["name"],
@@ -214,8 +260,17 @@ def _organizations_ensure(member_countries: list[Country], entries: list[dict]) 
                 is_executive_committee=entry.get("executive_committee", False),
             )
             new.append(org)
-        wanted.append((org, [entry["name"], entry["acronym"], *entry.get("aliases", [])]))
+        local = {
+            language: {"name": name, "acronym": acronym}
+            for language, (name, acronym) in entity_translations.get(entry["acronym"], {}).items()
+        }
+        translate(org, local)
+        other_names = [value for names in local.values() for value in names.values()]
+        wanted.append(
+            (org, [entry["name"], entry["acronym"], *entry.get("aliases", []), *other_names])
+        )
     Organization.objects.bulk_create(new)
+    Organization.objects.bulk_update(retranslated, ["translations"])
     if new and new[0].pk is None:  # backends that do not return keys from a bulk insert
         named = {org.name: org for org in Organization.objects.all()}
         wanted = [(named[org.name], names) for org, names in wanted]

@@ -7,6 +7,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from nethub.core.i18n import translated
+
 
 class ElementKind(models.TextChoices):
     OBJECTIVE = "objective", _("GCM objective")
@@ -27,6 +29,12 @@ class FrameworkElement(models.Model):
     title = models.CharField(_("title"), max_length=300)
     short_title = models.CharField(_("short title"), max_length=120, blank=True)
     description = models.TextField(_("description"), blank=True)
+    translations = models.JSONField(
+        _("titles in other languages"),
+        default=dict,
+        blank=True,
+        help_text=_('By language: {"fr": {"title": "…", "short_title": "…"}}.'),
+    )
     groups = models.ManyToManyField(
         "self",
         symmetrical=False,
@@ -44,10 +52,19 @@ class FrameworkElement(models.Model):
         verbose_name_plural = _("framework elements")
 
     def __str__(self) -> str:
-        return f"{self.label}: {self.short_title or self.title}"
+        return f"{self.label}: {self.local_short_title or self.local_title}"
 
     def get_absolute_url(self) -> str:
         return reverse("framework:element_detail", args=[self.kind, self.code])
+
+    @property
+    def local_title(self) -> str:
+        """The title in the reader's language (the official GCM wording where there is one)."""
+        return translated(self.translations, "title", self.title)
+
+    @property
+    def local_short_title(self) -> str:
+        return translated(self.translations, "short_title", self.short_title)
 
     @property
     def label(self) -> str:

@@ -21,3 +21,5 @@ def may_tag(user, obj) -> bool:
 # Confirm, remove or add the GCM tags of a record.
 rules.add_perm("framework.tag_record", may_tag)
 rules.add_perm("framework.change_frameworkelement", is_secretariat)
+# The queue of suggested tags across every kind of record, confirmed or rejected in bulk.
+rules.add_perm("framework.review_suggestions", is_secretariat)

@@ -79,3 +79,30 @@ def tag_editor_state(*, obj: models.Model) -> dict:
     used = {t.element_id for t in taggings}
     addable = [e for e in FrameworkElement.objects.order_by("kind", "position") if e.pk not in used]
     return {"confirmed": confirmed, "suggested": suggested, "addable": addable}
+
+
+def suggestion_queue(*, element_id: int | None = None, model: str = "") -> QuerySet[Tagging]:
+    """Suggested tags waiting for a person, best-scored first, with their records: one query
+    for the taggings and one per kind of record on the page (paginate before iterating)."""
+    taggings = Tagging.objects.filter(status=Tagging.Status.SUGGESTED).select_related(
+        "element", "content_type"
+    )
+    if element_id is not None:
+        taggings = taggings.filter(element_id=element_id)
+    if model:
+        taggings = taggings.filter(content_type__model=model)
+    return taggings.prefetch_related("tagged").order_by(
+        models.F("score").desc(nulls_last=True), "pk"
+    )
+
+
+def suggestion_kinds() -> list[tuple[str, str]]:
+    """The kinds of record that have suggestions waiting: (model name, its plural name)."""
+    kinds = []
+    for content_type in ContentType.objects.filter(
+        pk__in=Tagging.objects.filter(status=Tagging.Status.SUGGESTED).values("content_type")
+    ):
+        model = content_type.model_class()
+        if model is not None:
+            kinds.append((content_type.model, str(model._meta.verbose_name_plural)))
+    return sorted(kinds, key=lambda kind: kind[1])

@@ -6,8 +6,10 @@ import json
 from pathlib import Path
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 
+from nethub.core.models import AuditEvent
 from nethub.core.services import audit_record
 from nethub.framework.models import ElementKind, FrameworkElement, Tagging
 
@@ -19,8 +21,12 @@ def framework_load() -> int:
     """Load the GCM objectives, guiding principles, MPTF thematic areas and SDG targets.
     Idempotent: running it again updates titles and descriptions."""
     data = json.loads(DATA_FILE.read_text(encoding="utf-8"))
+    other_languages = json.loads(
+        (DATA_FILE.parent / "framework_translations.json").read_text(encoding="utf-8")
+    )
 
     def upsert(kind, code, position, title, short_title="", description=""):
+        local = other_languages.get(kind, {}).get(str(code), {})
         element, _ = FrameworkElement.objects.update_or_create(
             kind=kind,
             code=str(code),
@@ -29,6 +35,10 @@ def framework_load() -> int:
                 "title": title,
                 "short_title": short_title,
                 "description": description,
+                "translations": {
+                    language: {"title": local_title, "short_title": local_short}
+                    for language, (local_title, local_short) in local.items()
+                },
             },
         )
         return element
@@ -125,3 +135,33 @@ def tag_add(*, obj: models.Model, element: FrameworkElement, actor) -> Tagging:
     if created:
         audit_record(actor=actor, subject=obj, action="tagged", new_value=element)
     return tagging
+
+
+@transaction.atomic
+def tag_suggestions_review(*, tagging_ids: list[int], confirm: bool, actor) -> int:
+    """Confirm (or reject: delete) many suggested tags at once, each leaving an audit record
+    on its record. Only suggestions are touched; returns how many. Secretariat only."""
+    if not actor.has_perm("framework.review_suggestions"):
+        raise PermissionDenied
+    taggings = list(
+        Tagging.objects.select_for_update()
+        .filter(pk__in=tagging_ids, status=Tagging.Status.SUGGESTED)
+        .select_related("element")
+    )
+    AuditEvent.objects.bulk_create(
+        AuditEvent(
+            actor=actor,
+            content_type_id=tagging.content_type_id,
+            object_id=tagging.object_id,
+            action="tag_confirmed" if confirm else "untagged",
+            old_value="" if confirm else str(tagging.element),
+            new_value=str(tagging.element) if confirm else "",
+        )
+        for tagging in taggings
+    )
+    chosen = Tagging.objects.filter(pk__in=[tagging.pk for tagging in taggings])
+    if confirm:
+        chosen.update(status=Tagging.Status.CONFIRMED, tagged_by=actor)
+    else:
+        chosen.delete()
+    return len(taggings)

@@ -5,10 +5,13 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from rules.contrib.views import permission_required
 
 from nethub.core.http import redirect_back
+from nethub.core.pagination import paginate
 from nethub.framework import selectors, services
 from nethub.framework.forms import TagEditForm
 from nethub.framework.models import ElementKind, FrameworkElement
@@ -82,4 +85,45 @@ def tags_edit(request: HttpRequest, content_type_id: int, object_id: int) -> Htt
         messages.success(request, _("GCM tags saved."))
     return redirect_back(
         request, obj.get_absolute_url() if hasattr(obj, "get_absolute_url") else "/"
+    )
+
+
+@permission_required("framework.review_suggestions", raise_exception=True)
+def suggestions(request: HttpRequest) -> HttpResponse:
+    """Secretariat: the GCM tags nethub suggested on every kind of record, filtered by element
+    and kind of record; chosen ones are confirmed or rejected together."""
+    if request.method == "POST":
+        ids = [int(pk) for pk in request.POST.getlist("tagging") if pk.isdigit()]
+        confirm = request.POST.get("action") == "confirm"
+        if not ids:
+            messages.error(request, _("Choose at least one suggestion."))
+        else:
+            count = services.tag_suggestions_review(
+                tagging_ids=ids, confirm=confirm, actor=request.user
+            )
+            messages.success(
+                request,
+                (_("Confirmed: %(n)d.") if confirm else _("Rejected: %(n)d.")) % {"n": count},
+            )
+        return redirect_back(request, reverse("framework:suggestions"))
+    element = request.GET.get("element", "")
+    element_id = int(element) if element.isdigit() else None
+    model = request.GET.get("kind", "")
+    kinds = selectors.suggestion_kinds()
+    if model not in {name for name, _label in kinds}:
+        model = ""
+    page, query = paginate(
+        request, selectors.suggestion_queue(element_id=element_id, model=model), 50
+    )
+    return render(
+        request,
+        "framework/suggestions.html",
+        {
+            "page_obj": page,
+            "querystring": query,
+            "elements": selectors.objectives(),
+            "element_id": element_id,
+            "kinds": kinds,
+            "kind": model,
+        },
     )

@@ -13,6 +13,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from nethub.core.models import TimeStampedModel
 from nethub.core.searchable import SearchDocument
@@ -276,7 +277,7 @@ class Contribution(TimeStampedModel):
     recorded at."""
 
     class Kind(models.TextChoices):
-        PLEDGE = "pledge", _("Pledge")
+        PLEDGE = "pledge", pgettext_lazy("a contribution promised, not yet signed", "Pledge")
         COMMITMENT = "commitment", _("Contribution (signed)")
 
     class Earmarking(models.TextChoices):

@@ -20,6 +20,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce, ExtractYear
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from nethub.fund.models import (
     UNFUNDED_STAGES,
@@ -331,3 +332,25 @@ def sc_meetings():
         .prefetch_related("decisions__fund_selections")
         .order_by("-date")
     )
+
+
+def dashboard_position(*, on: datetime.date | None = None) -> dict | None:
+    """The fund's position as the network dashboard shows it (figures in USD, as exported), or
+    None while nothing about the fund is recorded."""
+    if not (Contribution.objects.exists() or FundingTarget.objects.exists()):
+        return None
+    position = fund_position(on=on or timezone.localdate())
+    amounts = [
+        (_("Target for the year"), position.target),
+        (_("Committed this year"), position.committed_this_year),
+        (_("Committed since the start"), position.committed),
+        (_("Received"), position.received),
+        (_("Allocated to programmes"), position.allocated),
+        (_("Pipeline not yet funded"), position.unfunded_demand),
+    ]
+    rows = [(str(label), f"{value:,.0f}") for label, value in amounts]
+    if position.target_share is not None:
+        rows.append(
+            (str(_("Share of the year's target committed (%)")), str(position.target_share))
+        )
+    return {"headers": [str(_("Figure")), str(_("USD"))], "rows": rows, "as_of": position.on}

@@ -20,6 +20,7 @@ class TagSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Tagging
+        # Confirmed tags only, without the machine's scores: the API is public.
         fields = ["kind", "code", "title", "status"]
 
 

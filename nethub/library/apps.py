@@ -6,3 +6,10 @@ class LibraryConfig(AppConfig):
     name = "nethub.library"
     label = "library"
     verbose_name = _("Knowledge Platform")
+
+    def ready(self) -> None:
+        from nethub.core.activity import register_home, register_organization_activity
+        from nethub.library import activity
+
+        register_organization_activity(activity.organization_activity)
+        register_home(activity.home)

@@ -101,7 +101,9 @@ def load(*, fixtures_dir: Path | None, stdout) -> None:
     if fixtures_dir is not None:
         for filename, title, kind, date, acronyms in DOCUMENTS:
             path = Path(fixtures_dir) / filename
-            if not path.exists():
+            # Uploading again would overwrite the document's title, kind and date.
+            key = f"fixture:{filename}"
+            if not path.exists() or Document.objects.filter(source_key=key).exists():
                 continue
             services.document_upload(
                 actor=secretariat,

@@ -53,7 +53,9 @@ class DocumentDescriptionForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=300)
     kind = forms.ChoiceField(label=_("Kind of document"), choices=DocumentKind.choices)
     date = forms.DateField(
-        label=_("Date"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Date"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     summary = forms.CharField(label=_("Summary"), required=False, widget=forms.Textarea)
     organizations = forms.ModelMultipleChoiceField(

@@ -8,6 +8,7 @@ from nethub.meetings.models import (
     Meeting,
     MeetingSeries,
     Participant,
+    TrackerEmailOptOut,
 )
 
 
@@ -56,6 +57,15 @@ class ActionPointAdmin(admin.ModelAdmin):
     list_display = ["text", "owner", "due_date", "status", "meeting"]
     list_filter = ["status", "meeting"]
     search_fields = ["text", "owner"]
-    readonly_fields = ["status"]
+    readonly_fields = ["status", "proposed_due_date", "proposed_due_date_by"]
     raw_id_fields = ["owner_organization", "agenda_item", "meeting"]
     filter_horizontal = ["reported_in"]
+
+
+@admin.register(TrackerEmailOptOut)
+class TrackerEmailOptOutAdmin(admin.ModelAdmin):
+    """Who stopped action-point e-mails (they change it themselves from the link in each)."""
+
+    list_display = ["user", "created_at"]
+    search_fields = ["user__username", "user__email"]
+    raw_id_fields = ["user"]

@@ -40,6 +40,8 @@ class ActionPointSerializer(serializers.ModelSerializer):
 
 class MeetingSerializer(serializers.ModelSerializer):
     series = serializers.StringRelatedField()
+    heading = serializers.CharField(read_only=True)
+    is_planned = serializers.BooleanField(read_only=True)
 
     class Meta:
         model = Meeting
@@ -53,6 +55,8 @@ class MeetingSerializer(serializers.ModelSerializer):
             "timezone",
             "is_virtual",
             "venue",
+            "heading",
+            "is_planned",
         ]
 
 

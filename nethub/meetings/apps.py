@@ -6,3 +6,10 @@ class MeetingsConfig(AppConfig):
     name = "nethub.meetings"
     label = "meetings"
     verbose_name = _("Meetings")
+
+    def ready(self) -> None:
+        from nethub.core.activity import register_home, register_organization_activity
+        from nethub.meetings import activity
+
+        register_organization_activity(activity.organization_activity)
+        register_home(activity.home)

@@ -31,10 +31,23 @@ class UploadForm(forms.Form):
 class StatusForm(forms.Form):
     status = forms.ChoiceField(label=_("Status"), choices=ActionPointStatus.choices)
     comment = forms.CharField(
-        label=_("Comment"),
+        label=_("Progress note"),
         required=False,
         max_length=2000,
-        widget=forms.TextInput(attrs={"placeholder": _("What changed?")}),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("What was done, what is next. Kept in the history."),
+    )
+
+
+class DueDateForm(forms.Form):
+    due_date = forms.DateField(
+        label=_("New due date"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+    note = forms.CharField(
+        label=_("Why"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
 
 
@@ -45,7 +58,9 @@ class ReviewForm(forms.Form):
 
     title = forms.CharField(label=_("Title"), max_length=300)
     series = forms.CharField(label=_("Series"), max_length=200)
-    date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    date = forms.DateField(
+        label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
     start_time = forms.TimeField(
         label=_("Starts"),
         required=False,
@@ -127,7 +142,7 @@ class ReviewForm(forms.Form):
                     label=_("Due"),
                     required=False,
                     initial=point.get("due_date"),
-                    widget=forms.DateInput(attrs={"type": "date"}),
+                    widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
                 )
                 if not new:
                     self.fields[f"{prefix}-delete"] = forms.BooleanField(

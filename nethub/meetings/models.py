@@ -7,7 +7,7 @@ from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.urls import reverse
-from django.utils import dateformat, timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from nethub.core.models import TimeStampedModel
@@ -64,6 +64,12 @@ class Meeting(TimeStampedModel):
     )
     source_text = models.TextField(_("source text"), blank=True)
     language = models.CharField(_("language"), max_length=8, blank=True)
+    background_documents = models.ManyToManyField(
+        "library.Document",
+        verbose_name=_("background documents"),
+        blank=True,
+        related_name="meetings",
+    )
 
     class Meta:
         ordering = ["-date", "-id"]
@@ -76,11 +82,29 @@ class Meeting(TimeStampedModel):
         ]
 
     def __str__(self) -> str:
-        # Django's date format: month names in the reader's language, no leading zero.
-        return f"{self.series}, {dateformat.format(self.date, 'j F Y')}"
+        # The date as the reader's language writes it ("5 May 2021", "5 de mayo de 2021").
+        return f"{self.series}, {formats.date_format(self.date, 'DATE_FORMAT')}"
 
     def get_absolute_url(self) -> str:
         return reverse("meetings:detail", args=[self.pk])
+
+    @property
+    def heading(self) -> str:
+        """The title with the series and the date, so that meetings of one series that share a
+        title ("EC Principals Meeting") tell themselves apart."""
+        when = formats.date_format(self.date, "DATE_FORMAT")
+        title = self.title.strip()
+        series = str(self.series)
+        if not title or title.lower() == series.lower():
+            return f"{series}, {when}"
+        if series.lower() in title.lower():
+            return f"{title}, {when}"
+        return f"{title} ({series}, {when})"
+
+    @property
+    def is_planned(self) -> bool:
+        """Created ahead of the meeting; no summary has been imported into it yet."""
+        return not self.source_checksum
 
     @classmethod
     def search_queryset(cls):
@@ -90,7 +114,7 @@ class Meeting(TimeStampedModel):
     def search_document(self) -> SearchDocument:
         return SearchDocument(
             kind="meeting",
-            title=str(self),
+            title=self.heading,
             text=self.source_text[:20000],
             url=self.get_absolute_url(),
             language=self.language,
@@ -98,7 +122,15 @@ class Meeting(TimeStampedModel):
         )
 
 
+class Attendance(models.TextChoices):
+    INVITED = "invited", _("Invited")
+    PRESENT = "present", _("Present")
+    APOLOGIES = "apologies", _("Sent apologies")
+
+
 class Participant(models.Model):
+    Attendance = Attendance
+
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="participants")
     position = models.PositiveSmallIntegerField(_("order"), default=0)
     person = models.ForeignKey(
@@ -118,6 +150,9 @@ class Participant(models.Model):
     )
     organization_as_written = models.CharField(
         _("organisation as written"), max_length=200, blank=True
+    )
+    attendance = models.CharField(
+        _("attendance"), max_length=16, choices=Attendance.choices, default=Attendance.PRESENT
     )
 
     class Meta:
@@ -240,6 +275,20 @@ class ActionPoint(TimeStampedModel):
         default=ActionPointStatus.OPEN,
         db_index=True,
     )
+    proposed_due_date = models.DateField(
+        _("proposed due date"),
+        null=True,
+        blank=True,
+        help_text=_("A new due date a focal point proposed, for the secretariat to accept."),
+    )
+    proposed_due_date_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("proposed by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     source_sentence = models.TextField(_("source sentence"), blank=True)
     explicit = models.BooleanField(
         _("listed as an action point"),
@@ -301,6 +350,14 @@ class ImportDraft(models.Model):
     checksum = models.CharField(max_length=64)
     text = models.TextField()
     extraction = models.JSONField(default=dict)
+    meeting = models.ForeignKey(
+        Meeting,
+        verbose_name=_("planned meeting it fills"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -312,3 +369,19 @@ class ImportDraft(models.Model):
 
     def __str__(self) -> str:
         return self.filename
+
+
+class TrackerEmailOptOut(models.Model):
+    """Someone who asked for no more action-point e-mails (assignments, reminders, digest)."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="tracker_email_opt_out"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("action-point e-mail opt-out")
+        verbose_name_plural = _("action-point e-mail opt-outs")
+
+    def __str__(self) -> str:
+        return str(self.user)

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import datetime
+from dataclasses import dataclass, field
+
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
+from nethub.core.i18n import translated
 from nethub.core.selectors import audit_history
+from nethub.directory.models import Organization
 from nethub.framework.models import Tagging
 from nethub.meetings.models import ActionPoint, ActionPointStatus, AgendaItem, Meeting
 
@@ -39,6 +45,7 @@ def meeting_detail(*, pk: int) -> Meeting:
         Meeting.objects.select_related("series")
         .prefetch_related(
             "participants__organization",
+            "background_documents",
             Prefetch(
                 "agenda_items",
                 queryset=AgendaItem.objects.prefetch_related(
@@ -74,15 +81,33 @@ def action_point_list(*, sort: str = "due") -> QuerySet[ActionPoint]:
 def action_point_detail(*, pk: int) -> ActionPoint:
     return (
         ActionPoint.objects.select_related(
-            "meeting", "meeting__series", "agenda_item", "owner_organization"
+            "meeting",
+            "meeting__series",
+            "agenda_item",
+            "owner_organization",
+            "proposed_due_date_by",
         )
         .prefetch_related("reported_in")
         .get(pk=pk)
     )
 
 
-def action_point_history(*, action_point: ActionPoint):
-    return audit_history(subject=action_point)
+def action_point_history(*, action_point: ActionPoint) -> list:
+    """The point's audit events, newest first; due-date changes carry `old_date`/`new_date` as
+    dates, for the page to write them in the reader's language."""
+    events = list(audit_history(subject=action_point))
+    for event in events:
+        if event.field == "due_date":
+            event.old_date = _iso_date(event.old_value)
+            event.new_date = _iso_date(event.new_value)
+    return events
+
+
+def _iso_date(value: str) -> datetime.date | None:
+    try:
+        return datetime.date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
 
 
 def overdue_count() -> int:
@@ -132,7 +157,7 @@ def _mark(spans: list, to_check: list, item: dict, anchor: str, label: str) -> N
         )
 
 
-def owner_choices() -> list[str]:
+def import_owner_choices() -> list[str]:
     """What an action point's owner can be chosen from: the directory's organisations (their
     acronyms) and the network's bodies; any other body can still be typed."""
     from nethub.directory.models import Organization
@@ -141,4 +166,92 @@ def owner_choices() -> list[str]:
     acronyms = Organization.objects.exclude(acronym="").order_by("acronym")
     return [*dict.fromkeys([name for name, _pattern in BODIES])] + list(
         acronyms.values_list("acronym", flat=True).distinct()
+    )
+
+
+@dataclass
+class OwnerLoad:
+    """One owner's row of the tracker chart: open points, and how many of them are overdue."""
+
+    label: str
+    name: str
+    slug: str  # the owner filter's value: an organisation's slug, else the owner as written
+    open: int = 0
+    overdue: int = 0
+
+
+@dataclass
+class TrackerSummary:
+    total: int
+    by_status: list[tuple[str, str, int]]  # (value, label, count)
+    overdue: int
+    owners: list[OwnerLoad] = field(default_factory=list)
+    proposed: int = 0  # new due dates proposed, waiting for the secretariat
+
+    @property
+    def chart_max(self) -> int:
+        return max((owner.open for owner in self.owners), default=0)
+
+
+def tracker_summary(queryset: QuerySet[ActionPoint], *, owners: int = 12) -> TrackerSummary:
+    """Counts for the top of the tracker, over `queryset` (the tracker's other filters): by
+    status, overdue, and open/overdue by owner (the `owners` with most open points). Two
+    queries, whatever the number of points."""
+    today = timezone.localdate()
+    is_open = Q(status__in=OPEN_STATUSES)
+    plain = list(
+        queryset.order_by()
+        .values("status")
+        .annotate(n=Count("id"), proposed=Count("id", filter=Q(proposed_due_date__isnull=False)))
+    )
+    by_status = {row["status"]: row["n"] for row in plain}
+    proposed = sum(row["proposed"] for row in plain)
+    rows = (
+        queryset.order_by()
+        .filter(is_open)
+        .values(
+            "owner_organization_id",
+            "owner_organization__slug",
+            "owner_organization__acronym",
+            "owner_organization__name",
+            "owner_organization__translations",
+            "owner",
+        )
+        .annotate(open=Count("id"), overdue=Count("id", filter=Q(due_date__lt=today)))
+    )
+    loads: dict[str, OwnerLoad] = {}
+    for row in rows:
+        if row["owner_organization_id"]:
+            key = f"org:{row['owner_organization_id']}"
+            # In the reader's language, as the organisation's own pages name it.
+            local = row["owner_organization__translations"]
+            name = translated(local, "name", row["owner_organization__name"])
+            acronym = row["owner_organization__acronym"]
+            label = translated(local, "acronym", acronym) if acronym else name
+            slug = row["owner_organization__slug"]
+        else:
+            written = row["owner"].strip()
+            key = f"text:{written.lower()}"
+            label = name = written or str(_("No owner"))
+            slug = written
+        load = loads.setdefault(key, OwnerLoad(label=label, name=name, slug=slug))
+        load.open += row["open"]
+        load.overdue += row["overdue"]
+    ranked = sorted(loads.values(), key=lambda o: (-o.open, -o.overdue, o.label.lower()))
+    return TrackerSummary(
+        total=sum(by_status.values()),
+        by_status=[
+            (value, label, by_status.get(value, 0)) for value, label in ActionPointStatus.choices
+        ],
+        overdue=sum(load.overdue for load in loads.values()),
+        owners=ranked[:owners],
+        proposed=proposed,
+    )
+
+
+def owner_choices() -> QuerySet[Organization]:
+    """Organisations the tracker's owner box suggests: the network's members, who own the
+    action points in practice (any other name or alias is resolved when filtering)."""
+    return Organization.objects.filter(is_network_member=True).only(
+        "slug", "name", "acronym", "translations"
     )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from nethub.meetings import views
+from nethub.meetings import edit_views, views
 
 app_name = "meetings"
 urlpatterns = [
@@ -17,6 +17,16 @@ urlpatterns = [
         views.action_point_link_report,
         name="action_point_link_report",
     ),
+    path("action-points/<int:pk>/due-date/", views.action_point_due_date, name="action_point_due"),
+    path(
+        "action-points/<int:pk>/due-date/decide/",
+        views.action_point_due_date_decide,
+        name="action_point_due_decide",
+    ),
+    path("tracker/emails/<str:token>/", views.tracker_email_opt_out, name="email_opt_out"),
     path("import/", views.import_upload, name="import"),
     path("import/<int:pk>/", views.import_review, name="import_review"),
+    path("plan/", edit_views.meeting_plan, name="plan"),
+    path("<int:pk>/edit/", edit_views.meeting_edit, name="edit"),
+    path("<int:pk>/history/", edit_views.meeting_history, name="history"),
 ]

@@ -4,10 +4,13 @@ service or selector, render."""
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.contrib.auth import get_user_model
+from django.core import signing
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_tasks import TaskResultStatus
@@ -17,10 +20,10 @@ from nethub.core.http import redirect_back, sandboxed_file_response
 from nethub.core.pagination import paginate, querystring
 from nethub.directory.models import Organization
 from nethub.ingest.extract import IngestError
-from nethub.meetings import exports, selectors, services
+from nethub.meetings import exports, notifications, selectors, services
 from nethub.meetings.filters import ActionPointFilter
-from nethub.meetings.forms import ReviewForm, StatusForm, UploadForm
-from nethub.meetings.models import ActionPoint, ImportDraft, Meeting
+from nethub.meetings.forms import DueDateForm, ReviewForm, StatusForm, UploadForm
+from nethub.meetings.models import ActionPoint, ImportDraft, Meeting, TrackerEmailOptOut
 from nethub.meetings.tasks import import_draft
 
 PAGE_SIZE = 50
@@ -72,10 +75,15 @@ def _filtered(request: HttpRequest):
 
 def tracker(request: HttpRequest) -> HttpResponse:
     """Public: all action points across meetings, filtered, sorted and paginated; overdue ones
-    stand out. Those who may change a status (secretariat; focal points for their own
-    organisation's) get the inline form."""
+    stand out. At the top, counts by status, overdue and owner (each a filter) and a chart of
+    open and overdue points by owner, over the other filters. Those who may change a status
+    (secretariat; focal points for their own organisation's) get the inline form."""
     filterset, sort = _filtered(request)
     page, export_query = paginate(request, filterset.qs, PAGE_SIZE)
+    # The counts ignore the status and overdue filters, so that each stays a choice to make.
+    summary = selectors.tracker_summary(
+        filterset.filter_queryset_without("status", "overdue", queryset=ActionPoint.objects.all())
+    )
     return render(
         request,
         "meetings/tracker.html",
@@ -85,7 +93,17 @@ def tracker(request: HttpRequest) -> HttpResponse:
             "sort": sort,
             "querystring": export_query,
             "sort_querystring": querystring(request, "sort"),
+            "base_querystring": querystring(request, "status", "overdue"),
+            "owner_querystring": querystring(request, "owner"),
             "status_choices": ActionPoint.Status.choices,
+            "summary": summary,
+            "owner_options": selectors.owner_choices(),
+            "email_settings_url": reverse(
+                "meetings:email_opt_out",
+                args=[notifications.opt_out_token(user_id=request.user.pk)],
+            )
+            if request.user.is_authenticated
+            else "",
         },
     )
 
@@ -127,10 +145,9 @@ def action_point_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "point": point,
             "history": selectors.action_point_history(action_point=point),
             "form": StatusForm(initial={"status": point.status}),
+            "due_date_form": DueDateForm(initial={"due_date": point.due_date}),
             "status_choices": ActionPoint.Status.choices,
-            "owner_choices": Organization.objects.filter(is_network_member=True).only(
-                "slug", "name", "acronym"
-            )
+            "owner_choices": selectors.owner_choices()
             if request.user.has_perm("meetings.assign_action_point_owner", point)
             else [],
             "later_meetings": Meeting.objects.filter(date__gt=point.meeting.date)
@@ -208,17 +225,21 @@ def action_point_link_report(request: HttpRequest, pk: int) -> HttpResponse:
 def import_upload(request: HttpRequest) -> HttpResponse:
     """Secretariat: upload a summary; what is extracted is shown for checking before saving."""
     form = UploadForm(request.POST or None, request.FILES or None)
+    target = Meeting.objects.filter(pk=request.GET.get("meeting") or 0).first()
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
             draft = services.import_draft_create(
-                data=upload.read(), filename=upload.name, actor=request.user
+                data=upload.read(),
+                filename=upload.name,
+                actor=request.user,
+                meeting=target,
             )
         except IngestError as error:
             form.add_error("file", str(error))
         else:
             return redirect("meetings:import_review", pk=draft.pk)
-    return render(request, "meetings/import_upload.html", {"form": form})
+    return render(request, "meetings/import_upload.html", {"form": form, "target": target})
 
 
 @permission_required("meetings.import_meeting", raise_exception=True)
@@ -251,6 +272,70 @@ def import_review(request: HttpRequest, pk: int) -> HttpResponse:
             "draft": draft,
             "source_parts": parts,
             "to_check": to_check,
-            "owner_choices": selectors.owner_choices(),
+            "owner_choices": selectors.import_owner_choices(),
         },
+    )
+
+
+@require_POST
+def action_point_due_date(request: HttpRequest, pk: int) -> HttpResponse:
+    """Secretariat: change the due date; a focal point of the owner: propose one (the
+    secretariat decides). With the reason, in the history."""
+    point = get_object_or_404(ActionPoint, pk=pk)
+    if not request.user.has_perm("meetings.propose_action_point_due_date", point):
+        raise PermissionDenied
+    form = DueDateForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Enter a valid date."))
+        return redirect(point.get_absolute_url())
+    due_date, note = form.cleaned_data["due_date"], form.cleaned_data["note"]
+    try:
+        if request.user.has_perm("meetings.change_action_point_due_date", point):
+            services.action_point_change_due_date(
+                action_point=point, due_date=due_date, note=note, actor=request.user
+            )
+            messages.success(request, _("Due date changed."))
+        else:
+            services.action_point_propose_due_date(
+                action_point=point, due_date=due_date, note=note, actor=request.user
+            )
+            messages.success(request, _("Due date proposed: the secretariat will decide."))
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+    return redirect(point.get_absolute_url())
+
+
+@require_POST
+@permission_required("meetings.change_action_point_due_date", raise_exception=True)
+def action_point_due_date_decide(request: HttpRequest, pk: int) -> HttpResponse:
+    """Secretariat: accept or decline the due date a focal point proposed."""
+    point = get_object_or_404(ActionPoint, pk=pk)
+    try:
+        services.action_point_decide_due_date(
+            action_point=point, accept=request.POST.get("decision") == "accept", actor=request.user
+        )
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+    else:
+        messages.success(request, _("Decision saved."))
+    return redirect(point.get_absolute_url())
+
+
+def tracker_email_opt_out(request: HttpRequest, token: str) -> HttpResponse:
+    """Anyone with the signed link of a tracker e-mail: stop (or resume) these e-mails. Done on
+    confirmation (POST), so that mail scanners following links change nothing."""
+    try:
+        user_id = notifications.opt_out_read(token)
+    except signing.BadSignature as error:
+        raise PermissionDenied(_("This link is not valid.")) from error
+    user = get_object_or_404(get_user_model(), pk=user_id)
+    done = None
+    if request.method == "POST":
+        receive = request.POST.get("receive") == "1"
+        services.tracker_emails_opt(user=user, receive=receive)
+        done = "resumed" if receive else "stopped"
+    return render(
+        request,
+        "meetings/email_opt_out.html",
+        {"done": done, "opted_out": TrackerEmailOptOut.objects.filter(user=user).exists()},
     )

@@ -37,6 +37,11 @@ KIND_LABELS = {
     "consultation": _("Consultation"),
     "comment": _("Comment"),
     "person": _("Person"),
+    "voluntary_review": _("Voluntary GCM review"),
+    "review_forum": _("Review forum"),
+    "sg_report": _("Secretary-General's report"),
+    "pledge": _("Pledge"),
+    "event": _("Event"),
 }
 FACET_LABELS = {
     "kind": _("Kind"),

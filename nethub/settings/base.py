@@ -73,6 +73,8 @@ INSTALLED_APPS = [
     "nethub.library",
     "nethub.roster",
     "nethub.search",
+    "nethub.reviews",
+    "nethub.events",
     "nethub.api",
     "nethub.workplan",
     "nethub.fund",
@@ -86,6 +88,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "nethub.core.i18n.PreferredLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -160,6 +163,9 @@ LANGUAGES = [("en", _("English")), ("fr", _("French")), ("es", _("Spanish"))]
 LOCALE_PATHS = [BASE_DIR / "nethub" / "locale"]
 TIME_ZONE = "UTC"
 USE_I18N = True
+# Dates in the reader's language: templates use DATE_FORMAT / DATETIME_FORMAT, never a fixed
+# pattern ("j M Y" reads "5 May 2021" in Spanish too).
+FORMAT_MODULE_PATH = ["nethub.formats"]
 USE_TZ = True
 
 STATIC_URL = "static/"
@@ -199,6 +205,8 @@ EMAIL_BACKEND = os.environ.get(
     else "django.core.mail.backends.console.EmailBackend",
 )
 DEMO_PASSWORD = os.environ.get("DEMO_PASSWORD", "")
+# Where the demo password is kept once chosen, so each `make run` prints the same one.
+DEMO_PASSWORD_FILE = Path(os.environ.get("DEMO_PASSWORD_FILE", BASE_DIR / ".demo-password"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "nethub <no-reply@localhost>")
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 

@@ -30,5 +30,7 @@ REST_FRAMEWORK = {
     **REST_FRAMEWORK,  # noqa: F405
     "DEFAULT_THROTTLE_RATES": {"anon": "100000/minute", "user": "100000/minute"},
 }
+# The demo password file of a test run, never the developer's.
+DEMO_PASSWORD_FILE = Path(tempfile.mkdtemp(prefix="nethub-test-")) / "demo-password"
 # One snapshot folder per test run, never the developer's.
 SEARCH_INDEX_DIR = Path(tempfile.mkdtemp(prefix="nethub-search-index-"))

@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from django.conf import settings
 from django.core import mail
 from django.urls import reverse
 
@@ -37,12 +38,18 @@ def test_password_reset_uses_the_site_pages_and_mail(client, stakeholder_user):
     form = client.get(reverse("accounts:password_reset"))
     text = form.content.decode()
     assert "site-header" in text and "Django administration" not in text
-    response = client.post(reverse("accounts:password_reset"), {"email": stakeholder_user.email})
+    # A forged Host header does not end up in the link: it is SITE_URL's.
+    response = client.post(
+        reverse("accounts:password_reset"),
+        {"email": stakeholder_user.email},
+        HTTP_HOST="localhost",
+    )
     assert response["Location"] == reverse("accounts:password_reset_done")
     done = client.get(response["Location"]).content.decode()
     assert "Check your e-mail" in done
     assert len(mail.outbox) == 1
     assert mail.outbox[0].subject == "Reset your Network Hub password"
+    assert f"{settings.SITE_URL}/accounts/reset/" in mail.outbox[0].body
     link = re.search(r"https?://[^/]+(/\S+)", mail.outbox[0].body).group(1)
     confirm = client.get(link, follow=True)
     assert "Choose a new password" in confirm.content.decode()

@@ -122,6 +122,8 @@ APP_PAGES = [
     ("consultations:index", "Filter consultations"),
     ("library:index", "Filter documents"),
     ("search:index", "Type a few words to search everything that is published."),
+    ("reviews:dashboard", "Voluntary GCM reviews by region and year"),
+    ("events:index", "Subscribe to this calendar (iCalendar)"),
 ]
 
 

@@ -93,3 +93,14 @@ def test_main_nav_marks_the_current_section(client, name, args, current):
     nav = text.split('class="site-nav"', 1)[1].split("</nav>", 1)[0]
     assert nav.count('aria-current="page"') == 1
     assert f'aria-current="page">{current}</a>' in nav
+
+
+def test_every_page_links_the_favicon(client, db):
+    from pathlib import Path
+
+    from django.contrib.staticfiles import finders
+
+    page = client.get("/").content.decode()
+    assert '<link rel="icon" href="/static/core/favicon.svg" type="image/svg+xml">' in page
+    icon = finders.find("core/favicon.svg")
+    assert icon and Path(icon).read_text(encoding="utf-8").startswith("<svg")

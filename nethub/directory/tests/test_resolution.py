@@ -227,7 +227,12 @@ def test_reference_data_load_is_idempotent_and_fast(django_assert_max_num_querie
     before = (Organization.objects.count(), OrganizationAlias.objects.count())
     with django_assert_max_num_queries(20):
         counts = reference_data_load()
-    assert counts == {"countries": 250, "member_states": 193, "un_entities": counts["un_entities"]}
+    assert counts == {
+        "countries": 250,
+        "member_states": 193,
+        "un_entities": counts["un_entities"],
+        "champions": 14,
+    }
     assert (Organization.objects.count(), OrganizationAlias.objects.count()) == before
 
 

@@ -83,7 +83,7 @@ def test_person_detail(client):
 
 
 def test_country_list_by_region(client, django_assert_num_queries):
-    ChampionCountry.objects.create(country=Country.objects.get(iso2="PT"))
+    # Portugal is a Champion in the reference data
     with django_assert_num_queries(2):
         response = client.get(reverse("directory:country_list"))
     text = response.content.decode()
@@ -91,8 +91,7 @@ def test_country_list_by_region(client, django_assert_num_queries):
 
 
 def test_country_detail(client):
-    mexico = Country.objects.get(iso2="MX")
-    ChampionCountry.objects.create(country=mexico)
+    mexico = Country.objects.get(iso2="MX")  # a Champion in the reference data
     Network.objects.create(
         name="UN Network on Migration in Mexico", scope="country", country=mexico
     )
@@ -110,6 +109,7 @@ def test_network_and_champion_lists(client, django_assert_num_queries):
         "No networks recorded yet."
         in client.get(reverse("directory:network_list")).content.decode()
     )
+    ChampionCountry.objects.all().delete()
     assert (
         "No Champion countries" in client.get(reverse("directory:champion_list")).content.decode()
     )
@@ -154,8 +154,9 @@ def test_organization_detail_costs_fixed_queries(client, django_assert_num_queri
     unhcr = Organization.objects.get(acronym="UNHCR")
     for n in range(5):
         person_get_or_create(name=f"Person {n}", organization=unhcr)
-    # organisation with country, aliases, people, networks
-    with django_assert_num_queries(4):
+    # organisation with country, aliases, people, networks (4); its activity: meetings and
+    # action points (4), comments (2), documents and practices (4)
+    with django_assert_num_queries(14):
         client.get(unhcr.get_absolute_url())
 
 
@@ -188,3 +189,36 @@ def test_admin_alias_inline_stores_the_lookup_key(client, secretariat_user):
     alias = OrganizationAlias.objects.get(alias="Alliance Test des Travailleurs Migrants")
     assert alias.normalized == "alliance test des travailleurs migrants"
     assert organization_resolve("alliance test des travailleurs migrants") == org
+
+
+def test_champions_are_reference_data_with_their_source_and_a_map(client):
+    champions = ChampionCountry.objects.select_related("country")
+    assert champions.count() == 14
+    assert {c.country.iso2 for c in champions} >= {"BD", "MX", "PT", "TH", "GW"}
+    assert all("19 October 2020" in c.source for c in champions)
+    page = client.get(reverse("directory:champion_list")).content.decode()
+    assert "Guinea-Bissau" in page and "Coordinator&#x27;s Briefing" in page
+    svg = client.get(reverse("directory:champion_map"))
+    assert svg["Content-Type"].startswith("image/svg+xml")
+    body = svg.content.decode()
+    assert body.startswith("<?xml") or body.startswith("<svg")
+    assert "<script" not in body and "Champion countries" in body
+
+
+def test_network_page_and_map(client):
+    network = Network.objects.create(
+        name="Kenya network", scope="country", country=Country.objects.get(iso2="KE")
+    )
+    page = client.get(network.get_absolute_url()).content.decode()
+    assert "Kenya network" in page and reverse("directory:country_map", args=["KE"]) in page
+    assert "<script" not in client.get(reverse("directory:network_map")).content.decode()
+
+
+def test_country_and_region_maps(client):
+    svg = client.get(reverse("directory:country_map", args=["bd"]))
+    assert svg.status_code == 200 and "Bangladesh" in svg.content.decode()
+    assert client.get(reverse("directory:country_map", args=["qq"])).status_code == 404
+    assert client.get(reverse("directory:region_map", args=["africa"])).status_code == 200
+    assert client.get(reverse("directory:region_map", args=["nowhere"])).status_code == 404
+    page = client.get(reverse("directory:country_detail", args=["bd"])).content.decode()
+    assert reverse("directory:country_map", args=["BD"]) in page and "Source" in page

@@ -34,3 +34,8 @@ def test_tag_record_follows_the_permission_a_record_names(users_by_role):
             assert not user.has_perm("framework.tag_record", record), role
     finally:
         rules.remove_perm("framework_test.tag_thing")
+
+
+def test_only_the_secretariat_reviews_suggestions_in_bulk(users_by_role):
+    for role, user in users_by_role.items():
+        assert user.has_perm("framework.review_suggestions") == (role == "secretariat"), role

@@ -138,7 +138,8 @@ def test_the_editor_partial_renders_in_any_page(secretariat_user, stakeholder_us
     assert "confidence 0.50" in html and "tentative" in html
     request.user = stakeholder_user
     html = template.render(Context({"obj": org, "request": request}))
-    assert "Confirm" not in html and "Add a GCM tag" not in html
+    # Suggestions are for those who may confirm them.
+    assert "Objective 5" not in html and "Confirm" not in html and "Add a GCM tag" not in html
 
 
 def test_the_public_sees_confirmed_tags_only(secretariat_user, stakeholder_user):

@@ -104,7 +104,8 @@ def test_editor_confirms_and_removes_suggested_tags(client, secretariat_user):
     tag_suggestions_record(obj=document, scored=[(objective(20), 0.61), (objective(3), 0.31)])
     client.force_login(secretariat_user)
     page = client.get(document.get_absolute_url()).content.decode()
-    assert "Suggested tags" in page and "0.61" in page
+    # Editors see the suggester's confidence; the public never sees suggestions.
+    assert "Suggested tags" in page and "confidence 0.61" in page
     confirm, drop = (document.taggings.get(element=objective(n)) for n in (20, 3))
     url = reverse("framework:tags_edit", args=[content_type_id(document), document.pk])
     response = client.post(

@@ -1,9 +1,8 @@
 """Rules for the header of a summary: title, series, date, times and their time zones, venue.
 
 Time zones: "NY time", "New York", "EST/EDT" -> America/New_York; "GVA time", "Geneva", "CET/CEST"
--> Europe/Zurich (Geneva keeps Zurich's clock). A time written without a zone is taken as
-Geneva time (DEFAULT_TIMEZONE): the Coordinator's office, which writes the summaries, sits in
-Geneva, and the EC's one-hour afternoon slots (15.00, 16.00) are Geneva afternoons.
+-> Europe/Zurich (Geneva keeps Zurich's clock). A time written without a zone has no zone
+(DEFAULT_TIMEZONE is empty): a meeting's time zone is what the document says, never a guess.
 """
 
 from __future__ import annotations
@@ -14,7 +13,7 @@ from dataclasses import dataclass, field
 
 import dateparser
 
-DEFAULT_TIMEZONE = "Europe/Zurich"
+DEFAULT_TIMEZONE = ""
 
 ZONES = [
     (r"N\.?\s?Y\.?|New\s+York|EST|EDT|ET|Eastern", "America/New_York"),

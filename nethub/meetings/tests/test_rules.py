@@ -92,3 +92,46 @@ def test_only_the_secretariat_assigns_owners(users_by_role, role, allowed):
 
     point = ActionPointFactory()
     assert users_by_role[role].has_perm("meetings.assign_action_point_owner", point) is allowed
+
+
+@pytest.mark.parametrize(
+    "role,own,other",
+    [
+        ("anonymous", False, False),
+        ("stakeholder", False, False),
+        ("focal_point", True, False),
+        ("member_state", False, False),
+        ("secretariat", True, True),
+    ],
+)
+def test_propose_action_point_due_date(users_by_role, role, own, other):
+    user = users_by_role[role]
+    owned = ActionPointFactory(owner_organization=users_by_role["focal_point"].organization)
+    elsewhere = ActionPointFactory()
+    assert user.has_perm("meetings.propose_action_point_due_date", owned) is own
+    assert user.has_perm("meetings.propose_action_point_due_date", elsewhere) is other
+
+
+@pytest.mark.parametrize(
+    "role,expected",
+    [
+        ("anonymous", False),
+        ("stakeholder", False),
+        ("focal_point", False),
+        ("member_state", False),
+        ("secretariat", True),
+    ],
+)
+def test_change_action_point_due_date(users_by_role, role, expected):
+    owned = ActionPointFactory(owner_organization=users_by_role["focal_point"].organization)
+    assert users_by_role[role].has_perm("meetings.change_action_point_due_date", owned) is expected
+
+
+@pytest.mark.parametrize(
+    ("role", "allowed"),
+    [("anonymous", False), ("stakeholder", False), ("focal_point", False),
+     ("member_state", False), ("secretariat", True)],
+)  # fmt: skip
+@pytest.mark.parametrize("perm", ["meetings.plan_meeting", "meetings.change_meeting"])
+def test_only_the_secretariat_plans_and_edits_meetings(users_by_role, role, allowed, perm):
+    assert users_by_role[role].has_perm(perm) is allowed

@@ -23,7 +23,7 @@ FIXTURES = {
         "decisions": 2,
         "points": 10,
         "start": datetime.time(15, 0),
-        "timezone": "Europe/Zurich",
+        "timezone": "",
     },
     "ec-principals-2022-02-15.md": {
         "date": datetime.date(2022, 2, 15),
@@ -32,7 +32,7 @@ FIXTURES = {
         "decisions": 3,
         "points": 2,
         "start": datetime.time(16, 0),
-        "timezone": "Europe/Zurich",
+        "timezone": "",
     },
     "ec-principals-2024-01-29.txt": {
         "date": datetime.date(2024, 1, 29),

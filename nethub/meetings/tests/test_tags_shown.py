@@ -20,15 +20,18 @@ def test_meeting_page_shows_confirmed_and_suggested_tags(client, reference_data,
     confirmed, suggested = _objectives(reference_data)
     tags_set(obj=meeting, elements=[confirmed], actor=None)
     tag_suggestions_record(obj=meeting, scored=[(suggested, 0.7)])
-    text = client.get(meeting.get_absolute_url()).content.decode()
-    tags = text.split("GCM tags", 1)[1].split("</section>", 1)[0]
-    assert 'class="tag confirmed"' in tags and confirmed.label in tags
-    assert "Suggested tags" not in tags and suggested.label not in tags
+    public = client.get(meeting.get_absolute_url()).content.decode()
+    public_tags = public.split("GCM tags", 1)[1].split("</section>", 1)[0]
+    # The public sees confirmed tags only, and never the machine's scores.
+    assert 'class="tag confirmed"' in public_tags and confirmed.label in public_tags
+    assert "Suggested tags" not in public_tags and suggested.label not in public_tags
+    assert "0.70" not in public
     client.force_login(secretariat_user)
     text = client.get(meeting.get_absolute_url()).content.decode()
     tags = text.split("GCM tags", 1)[1].split("</section>", 1)[0]
     suggestions = tags.split("Suggested tags", 1)[1]
     assert 'class="tag suggested"' in suggestions and suggested.label in suggestions
+    assert "confidence 0.70" in suggestions
 
 
 def test_tracker_shows_only_confirmed_tags(client, reference_data):

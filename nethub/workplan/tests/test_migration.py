@@ -8,6 +8,8 @@ from django.db.migrations.executor import MigrationExecutor
 BEFORE = [
     ("consultations", "0003_alter_expressionofinterest_legacy_target"),
     ("workplan", "0001_initial"),
+    # Applied anyway (no app here depends on it); named so its field is in the old state.
+    ("directory", "0002_organization_names_in_other_languages"),
 ]
 
 

@@ -29,5 +29,7 @@ def test_wide_tables_scroll_inside_their_box_on_a_phone(page, focal_point_user):
     box = page.get_by_role("region", name="Scrollable table")
     assert box.is_visible()
     assert _page_width(page) <= 390
-    assert box.evaluate("el => el.scrollWidth > el.clientWidth")  # the table scrolls, not the page
+    # The tracker shows each point as a card on a phone: nothing to scroll, status in view.
+    assert box.evaluate("el => el.scrollWidth <= el.clientWidth + 1")
+    assert page.locator("table.tracker [data-status]").first.is_visible()
     page.screenshot(path="/tmp/ux-test-tracker-phone.png", full_page=True)

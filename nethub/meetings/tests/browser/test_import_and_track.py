@@ -34,15 +34,18 @@ def test_import_correct_and_complete_an_action_point(page, secretariat_user, foc
 
     browser_login(page, focal_point_user.username)
     page.goto("/meetings/tracker/?mine=true")
-    row = page.locator("tbody tr").filter(has_text="Develop a set of common messages.")
-    assert page.locator("tbody tr").count() == 1
+    rows = page.locator("table.tracker tbody tr")
+    row = rows.filter(has_text="Develop a set of common messages.")
+    assert page.locator("table.tracker tbody tr").count() == 1
+    row.get_by_text("Update", exact=True).click()
     row.get_by_label("Status").select_option("done")
-    row.get_by_label("Comment").fill("Messages shared with the network")
-    row.get_by_role("button", name="Update").click()
-    page.locator("tbody tr [data-status=done]").wait_for()
+    row.get_by_label("Progress note").fill("Messages shared with the network")
+    row.get_by_role("button", name="Save").click()
+    page.locator("table.tracker tbody tr [data-status=done]").wait_for()
 
     page.goto("/meetings/tracker/?status=done")
-    done = page.locator("tbody tr").filter(has_text="Develop a set of common messages.")
+    rows = page.locator("table.tracker tbody tr")
+    done = rows.filter(has_text="Develop a set of common messages.")
     assert done.locator("[data-status=done]").inner_text() == "Done"
     done.get_by_role("link", name="Develop a set of common messages.").click()
     history = page.get_by_role("region", name="History")

@@ -1,0 +1,2 @@
+"""Pages of the GCM review cycle: voluntary reviews, forums and reports, pledges, figures and
+the network dashboard."""
