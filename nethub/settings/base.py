@@ -269,6 +269,7 @@ SPECTACULAR_SETTINGS = {
         "FundMarkerEnum": "nethub.fund.models.Marker",
         "WorkplanItemStatusEnum": "nethub.workplan.models.ItemStatus",
         "ActionPointStatusEnum": "nethub.meetings.models.ActionPointStatus",
+        "TagStatusEnum": "nethub.framework.models.Tagging.Status",
     },
     # 400, 403, 404, 413 and 429 described once for every operation (nethub/api/schema.py).
     "POSTPROCESSING_HOOKS": [

@@ -57,18 +57,24 @@ class _Forms(HTMLParser):
 
 
 @pytest.fixture
-def records(reference_data, secretariat_user, stakeholder_user):
+def records(
+    reference_data, secretariat_user, stakeholder_user, member_state_user, settings, tmp_path
+):
     """One real record behind each kind of URL argument, so that detail pages render their
     forms. Keys are URL-name prefixes; the value maps argument names to values."""
     from django.contrib.contenttypes.models import ContentType
 
+    settings.MEDIA_ROOT = tmp_path  # uploads the walk makes stay out of the work tree
+
     from nethub.consultations.tests.factories import comment, consultation_in
     from nethub.directory.models import Organization, Person
+    from nethub.events.tests.factories import event_create
     from nethub.framework.models import Tagging
     from nethub.fund.tests.factories import programme
     from nethub.library.models import Document
     from nethub.library.tests.factories import objective, practice_submit
     from nethub.meetings.tests.factories import ActionPointFactory
+    from nethub.reviews.tests.factories import fact, review_submit
     from nethub.roster.tests.factories import expert
     from nethub.workplan.tests.factories import activity, group, priority, workplan
 
@@ -89,6 +95,7 @@ def records(reference_data, secretariat_user, stakeholder_user):
     a_group = group(plan, a_priority)
     an_activity = activity(a_group)
     application = expert(name="Expert Example")
+    review = review_submit(member_state_user)
     return {
         "consultations:comment": {"slug": consultation.slug, "pk": a_comment.pk},
         "consultations:tag_confirm": {"slug": consultation.slug, "tagging_id": tagging.pk},
@@ -117,6 +124,10 @@ def records(reference_data, secretariat_user, stakeholder_user):
         "workplan:drop": {"kind": "group", "pk": a_group.pk},
         "workplan:": {"slug": plan.slug, "pk": a_group.pk, "fmt": "csv"},
         "accounts:": {"token": "not-a-token", "uidb64": "MQ"},
+        "events:": {"pk": event_create(secretariat_user).pk},
+        "reviews:dashboard_export": {"fmt": "csv", "table": "reviews"},
+        "reviews:fact": {"pk": fact().pk},
+        "reviews:": {"pk": review.pk, "iso2": "MX", "series": "country-networks"},
     }
 
 

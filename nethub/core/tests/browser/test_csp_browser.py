@@ -41,9 +41,11 @@ def test_main_pages_break_no_rule_of_the_policy(page, secretariat_user, member_s
     refused = []
     page.on(
         "console",
-        lambda message: refused.append(f"{page.url}: {message.text}")
-        if "Content Security Policy" in message.text
-        else None,
+        lambda message: (
+            refused.append(f"{page.url}: {message.text}")
+            if "Content Security Policy" in message.text
+            else None
+        ),
     )
     browser_login(page, secretariat_user.username)
     for path in PAGES:
