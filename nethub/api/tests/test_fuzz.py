@@ -54,14 +54,21 @@ STATUSES: Counter[int] = Counter()
 
 
 @pytest.fixture
-def records(reference_data, secretariat_user, stakeholder_user):
-    """A few records of each kind, so that lists are not empty and detail URLs can be hit."""
+def records(
+    reference_data, secretariat_user, stakeholder_user, member_state_user, settings, tmp_path
+):
+    """A few records of each kind, so that lists are not empty and detail URLs can be hit;
+    relations that may be null are left null in some, so the schema's `nullable` is tried."""
     from nethub.consultations.tests.factories import comment, consultation_in
+    from nethub.events.tests.factories import event_create
     from nethub.fund.tests.factories import contribution, programme
     from nethub.library.tests.factories import practice_submit
     from nethub.meetings.tests.factories import ActionPointFactory
+    from nethub.reviews.models import Forum, Pledge
+    from nethub.reviews.tests.factories import fact, review_submit
     from nethub.workplan.tests.factories import activity, group, priority, workplan
 
+    settings.MEDIA_ROOT = tmp_path
     consultation = consultation_in("open")
     comment(consultation, author=stakeholder_user)
     point = ActionPointFactory()
@@ -71,6 +78,11 @@ def records(reference_data, secretariat_user, stakeholder_user):
     contribution()
     plan = workplan()
     activity(group(plan, priority(plan)))
+    review_submit(member_state_user, status="published")
+    fact()
+    event_create(secretariat_user)
+    Forum.objects.create(kind=Forum.Kind.choices[0][0], title="A forum")  # no region
+    Pledge.objects.create(title="A pledge", text="We pledge.")  # no pledger
     # What the writes act on: a generated id would nearly always be a 404 before the body is
     # read, so the secretariat's writes go to real records and the fuzzing is in the body.
     return {
