@@ -3,7 +3,7 @@ with generated valid and invalid input, anonymously and, for writes, as the secr
 HTTP Basic. No answer may be a server error, and every answer must be one the schema describes
 (status code, content type, headers and body).
 
-A small budget (FUZZ_EXAMPLES=25 generated examples per operation, fixed seed) keeps it in
+A small budget (FUZZ_EXAMPLES=20 generated examples per operation, fixed seed) keeps it in
 `make test` (about a minute); run it apart with `pytest -m fuzz`, and more deeply with
 `FUZZ_EXAMPLES=100 FUZZ_COVERAGE=1 pytest -m fuzz`.
 """
@@ -16,7 +16,9 @@ from collections import Counter
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.config import SchemathesisConfig
@@ -29,7 +31,7 @@ from schemathesis.specs.openapi.checks import (
 
 pytestmark = [pytest.mark.fuzz, pytest.mark.django_db]
 
-EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "25"))
+EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "20"))
 # schemathesis' coverage phase (boundary values of every parameter, ~60 requests an operation)
 # is off in `make test` to hold the budget; FUZZ_COVERAGE=1 turns it on.
 COVERAGE = os.environ.get("FUZZ_COVERAGE", "") not in ("", "0")
@@ -51,6 +53,17 @@ WRITES = ["POST", "PUT", "PATCH"]
 # the run (conftest.py).
 CALLS: dict[tuple[str, str], int] = {}
 STATUSES: Counter[int] = Counter()
+
+
+@pytest.fixture(autouse=True)
+def keep_the_test_connection():
+    """The WSGI app closes the database connection at the end of each request, which on
+    PostgreSQL ends the test's transaction; Django's own test client stops that the same way."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 @pytest.fixture
