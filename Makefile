@@ -35,7 +35,7 @@ run: install
 	@echo "==> [4/5] Loading the demo (adds only what is missing; your changes are kept)"
 	@$(RUN_ENV) $(PY) manage.py load_demo
 	@echo "==> [5/5] nethub is ready: open $(SITE_URL)/ in your browser (Ctrl-C stops it)"
-	@$(RUN_ENV) $(PY) manage.py runserver $(HOST):$(PORT)
+	@$(RUN_ENV) SEARCH_WARM_UP=1 $(PY) manage.py runserver $(HOST):$(PORT)
 
 # Production-like: gunicorn with static files from whitenoise. Needs SECRET_KEY and ALLOWED_HOSTS.
 serve: install

@@ -9,7 +9,10 @@ due dates, participants and meeting dates:
   (bench/meetings_real.json: source addresses, sha256 of the saved text, character offsets of each
   action point and participant; the texts are not ours and live outside the repository, in
   NETHUB_REAL_MINUTES_DIR, default /work/realdocs/minutes). A file whose sha256 differs is
-  skipped with a note; without the folder the real sets are skipped.
+  skipped with a note; without the folder the real sets are skipped (and the run says so), so
+  the bench runs anywhere. Each document has an annotation round ("round", 1 when absent);
+  --round N keeps only that round's real documents; the held-out part is that of the last round
+  loaded (--heldout-round N), earlier rounds' held-out parts counting as dev.
 The held-out part is scored only with --heldout (at the end of a round), and never printed
 document by document (only its totals).
 
@@ -20,7 +23,8 @@ owner of a point that matches nothing is a false one); an owner is right when on
 other's words. Participants: people's names (honorifics and case aside). Meeting dates: the first
 day of the meeting (a prediction counts in precision when the extractor gives a date).
 
-Run: .venv/bin/python bench/extraction.py [--rounds N] [--details]. The last line is key=value.
+Run: .venv/bin/python bench/extraction.py [--rounds N] [--details] [--round N] [--heldout].
+The last line is key=value.
 """
 
 from __future__ import annotations
@@ -103,7 +107,9 @@ def owner_ok(gold: str, found: str) -> bool:
 # --- documents --------------------------------------------------------------------------------
 
 
-def load_sets() -> dict[str, list[dict]]:
+def load_sets(
+    rounds: set[int] | None = None, heldout_round: int | None = None
+) -> dict[str, list[dict]]:
     """Every document as {file, path, date, action_points: [{text, owner, due_date}],
     participants: [name]} (gold), by set."""
     sets: dict[str, list[dict]] = {
@@ -135,36 +141,50 @@ def load_sets() -> dict[str, list[dict]]:
                 "participants": [p["name"] for p in doc["participants"]],
             }
         )
-    if REAL_DIR.is_dir():
-        for doc in json.loads(REAL.read_text(encoding="utf-8"))["documents"]:
-            path = REAL_DIR / doc["file"]
-            if not path.exists():
-                print(f"  (real: {doc['file']} absent, skipped)")
-                continue
-            text = path.read_text(encoding="utf-8")
-            if hashlib.sha256(text.encode("utf-8")).hexdigest() != doc["sha256"]:
-                print(f"  (real: {doc['file']} is not the annotated text, skipped)")
-                continue
-            sets[f"real_{doc['set']}"].append(
-                {
-                    "file": doc["file"],
-                    "path": path,
-                    "date": doc["date"],
-                    "end_date": doc["end_date"],
-                    "fuzzy": False,
-                    "action_points": [
-                        {
-                            "text": text[p["span"][0] : p["span"][1]],
-                            "owner": p["owner"],
-                            "due_date": p["due_date"],
-                        }
-                        for p in doc["action_points"]
-                    ],
-                    "participants": [
-                        text[p["span"][0] : p["span"][1]] for p in doc["participants"]
-                    ],
-                }
-            )
+    if not REAL_DIR.is_dir():
+        print(f"  (real set absent: {REAL_DIR} does not exist; real_dev and real_heldout skipped)")
+        return sets
+    absent = []
+    documents = [
+        doc
+        for doc in json.loads(REAL.read_text(encoding="utf-8"))["documents"]
+        if not rounds or doc.get("round", 1) in rounds
+    ]
+    if heldout_round is None:
+        heldout_round = max((doc.get("round", 1) for doc in documents), default=1)
+    for doc in documents:
+        path = REAL_DIR / doc["file"]
+        if not path.exists():
+            absent.append(doc["file"])
+            continue
+        text = path.read_text(encoding="utf-8")
+        if hashlib.sha256(text.encode("utf-8")).hexdigest() != doc["sha256"]:
+            print(f"  (real: {doc['file']} is not the annotated text, skipped)")
+            continue
+        # An earlier round's held-out part, scored at that round's end, is dev data now.
+        held = doc["set"] == "heldout" and doc.get("round", 1) == heldout_round
+        if doc.get("round", 1) > heldout_round:
+            continue
+        sets["real_heldout" if held else "real_dev"].append(
+            {
+                "file": doc["file"],
+                "path": path,
+                "date": doc["date"],
+                "end_date": doc["end_date"],
+                "fuzzy": False,
+                "action_points": [
+                    {
+                        "text": text[p["span"][0] : p["span"][1]],
+                        "owner": p["owner"],
+                        "due_date": p["due_date"],
+                    }
+                    for p in doc["action_points"]
+                ],
+                "participants": [text[p["span"][0] : p["span"][1]] for p in doc["participants"]],
+            }
+        )
+    if absent:
+        print(f"  (real: {len(absent)} annotated documents absent from {REAL_DIR}, skipped)")
     return sets
 
 
@@ -272,10 +292,22 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3, help="timing rounds over all documents")
     parser.add_argument("--details", action="store_true", help="misses and extras per document")
     parser.add_argument(
+        "--round",
+        type=int,
+        action="append",
+        help="only the real documents of this annotation round (repeatable; default all)",
+    )
+    parser.add_argument(
+        "--heldout-round",
+        type=int,
+        help="the round whose held-out part is held out (default the last one loaded; the "
+        "held-out parts of earlier rounds count as dev)",
+    )
+    parser.add_argument(
         "--heldout", action="store_true", help="score the held-out set (only at a round's end)"
     )
     args = parser.parse_args()
-    sets = load_sets()
+    sets = load_sets(set(args.round or ()), args.heldout_round)
     if not args.heldout:
         sets["real_heldout"] = []
 

@@ -1,16 +1,17 @@
 """The site's URLs: each app mounts its own under a prefix; the API under /api/."""
 
-from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
-from django.views.static import serve
 
+from nethub.core.files import serve_file
 from nethub.core.i18n import set_language
 
 urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
     path("api/", include("nethub.api.urls")),
+    # Every uploaded file, permission-checked; MEDIA_URL is never served, not even in DEBUG.
+    path("files/<str:app_label>/<str:model_name>/<int:pk>/<str:field>/", serve_file, name="file"),
 ]
 urlpatterns += i18n_patterns(
     path("", include("nethub.core.urls")),
@@ -31,8 +32,6 @@ urlpatterns += i18n_patterns(
 urlpatterns += i18n_patterns(
     path("workplan/", include("nethub.workplan.urls")), prefix_default_language=False
 )
-if settings.DEBUG:
-    urlpatterns += [path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT})]
 
 handler403 = "nethub.core.views.permission_denied"
 handler404 = "nethub.core.views.page_not_found"

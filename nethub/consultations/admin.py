@@ -12,6 +12,7 @@ from nethub.consultations.models import (
     Question,
 )
 from nethub.consultations.sanitize import sanitize_html
+from nethub.core.files import KeepsUploadName
 
 
 class QuestionInline(admin.TabularInline):
@@ -21,6 +22,8 @@ class QuestionInline(admin.TabularInline):
 
 class DocumentVersionInline(admin.TabularInline):
     model = DocumentVersion
+    form = KeepsUploadName
+    readonly_fields = ["filename"]
     extra = 0
 
 

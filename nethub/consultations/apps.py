@@ -13,3 +13,21 @@ class ConsultationsConfig(AppConfig):
 
         register_organization_activity(activity.organization_activity)
         register_home(activity.home)
+
+        from nethub.consultations.models import Attachment, DocumentVersion
+        from nethub.core.files import register_file
+
+        register_file(
+            Attachment,
+            "file",
+            permission="consultations.view_attachment",
+            filename="filename",
+            content_type="mime_type",
+        )
+        register_file(
+            DocumentVersion,
+            "file",
+            permission="consultations.view_consultation",
+            filename="filename",
+            permission_object=lambda version: version.consultation,
+        )

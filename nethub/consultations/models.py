@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from nethub.consultations import targets as target_registry
 from nethub.core.models import TimeStampedModel
 from nethub.core.searchable import SearchDocument
+from nethub.ingest.storage import StoredFileField
 
 
 class Consultation(TimeStampedModel):
@@ -114,7 +115,8 @@ class DocumentVersion(models.Model):
         Consultation, on_delete=models.CASCADE, related_name="document_versions"
     )
     label = models.CharField(_("version"), max_length=64)
-    file = models.FileField(_("file"), upload_to="consultations/documents/", blank=True)
+    file = StoredFileField(_("file"), folder="consultations/documents", max_length=255, blank=True)
+    filename = models.CharField(_("file name"), max_length=255, blank=True)
     url = models.URLField(_("address"), blank=True)
     notes = models.TextField(_("what changed"), blank=True)
     published_at = models.DateTimeField(_("published"), default=timezone.now)
@@ -302,7 +304,7 @@ class CommentRevision(models.Model):
 
 class Attachment(models.Model):
     comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="attachments")
-    file = models.FileField(_("file"), upload_to="consultations/attachments/%Y/%m/")
+    file = StoredFileField(_("file"), folder="consultations/attachments", max_length=255)
     filename = models.CharField(_("file name"), max_length=255)
     mime_type = models.CharField(_("type"), max_length=128)
     size = models.PositiveBigIntegerField(_("size"))

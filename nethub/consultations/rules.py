@@ -80,6 +80,21 @@ def comment_is_visible(user, comment) -> bool:
     return comment is None or getattr(comment, "status", None) == "visible"
 
 
+@rules.predicate
+def attachment_comment_is_visible(user, attachment) -> bool:
+    return bool(attachment is not None and attachment.comment.status == "visible")
+
+
+@rules.predicate
+def is_attachment_author(user, attachment) -> bool:
+    return bool(attachment is not None and is_comment_author(user, attachment.comment))
+
+
+@rules.predicate
+def moderates_attachment(user, attachment) -> bool:
+    return bool(attachment is not None and is_moderator(user, attachment.comment))
+
+
 can_moderate = is_secretariat | is_moderator
 can_comment = consultation_is_open & may_take_part
 
@@ -99,3 +114,10 @@ rules.add_perm("consultations.view_moderation_queue", is_secretariat | is_any_mo
 rules.add_perm("consultations.view_synthesis", can_moderate)
 rules.add_perm("consultations.export", can_moderate)
 rules.add_perm("consultations.confirm_tags", can_moderate)
+# A comment's attachment: whoever may read the comment. Pending and hidden comments' files
+# only for the secretariat, the consultation's moderator and the comment's author (as the thread
+# shows them).
+rules.add_perm(
+    "consultations.view_attachment",
+    attachment_comment_is_visible | is_secretariat | moderates_attachment | is_attachment_author,
+)

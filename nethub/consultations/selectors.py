@@ -22,6 +22,7 @@ from nethub.consultations.models import (
     Flag,
     Support,
 )
+from nethub.core.files import file_url
 from nethub.core.predicates import is_secretariat
 from nethub.library.models import Document
 
@@ -399,7 +400,7 @@ def consultation_document_link(*, consultation: Consultation) -> str:
     address, else the library document of that title, else a search for the title."""
     for version in consultation.document_versions.all():  # newest first
         if version.file:
-            return version.file.url
+            return file_url(version, "file")
         if version.url:
             return version.url
     if not consultation.document_title:

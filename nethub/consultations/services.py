@@ -4,6 +4,7 @@ flags, moderation, expressions of interest, follows. E-mails go out after commit
 from __future__ import annotations
 
 import datetime
+import os
 from collections.abc import Iterable, Sequence
 
 from django.conf import settings
@@ -19,6 +20,7 @@ from nethub.consultations.models import (
     Comment,
     CommentRevision,
     Consultation,
+    DocumentVersion,
     EmailOptOut,
     ExpressionOfInterest,
     Flag,
@@ -29,7 +31,7 @@ from nethub.consultations.models import (
 from nethub.consultations.sanitize import html_to_plain, sanitize_html
 from nethub.core.services import audit_record
 from nethub.core.slugs import unique_slug
-from nethub.ingest.extract import DOCX, PDF, IngestError, extract_text
+from nethub.ingest.extract import DOCX, PDF, IngestError, check_size, extract_text
 from nethub.search.hooks import record_saved
 
 ATTACHMENT_TYPES = {PDF, DOCX}
@@ -420,3 +422,32 @@ def comment_import_save(
         comment.save()
     record_saved(comment)
     return comment, created
+
+
+@transaction.atomic
+def document_version_add(
+    *,
+    consultation: Consultation,
+    actor,
+    label: str,
+    data: bytes,
+    filename: str,
+    notes: str = "",
+) -> DocumentVersion:
+    """A new version of the document under consultation, as a file (PDF, DOCX, HTML or text,
+    read first: an unreadable file raises IngestError and nothing is stored)."""
+    _check(actor, "consultations.change_consultation", consultation)
+    check_size(data)
+    extract_text(data, filename=filename)
+    version = DocumentVersion(
+        consultation=consultation,
+        label=label[:64],
+        notes=notes,
+        filename=os.path.basename(filename)[:255],
+    )
+    version.file.save(filename, ContentFile(data), save=False)
+    version.save()
+    audit_record(
+        actor=actor, subject=consultation, action="document_version_added", new_value=label
+    )
+    return version

@@ -11,16 +11,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 
-from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 from django.utils import formats, timezone
-from django.utils.encoding import filepath_to_uri
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, pgettext
 
 from nethub.consultations.models import Comment
 from nethub.consultations.selectors import ThreadItem
+from nethub.core.files import file_url
 
 
 @dataclass
@@ -45,9 +44,6 @@ class ThreadRenderer:
     def __init__(self, ctx: ThreadContext) -> None:
         self.ctx = ctx
         self.csrf = f'<input type="hidden" name="csrfmiddlewaretoken" value="{_e(ctx.csrf_token)}">'
-        self.media = (
-            settings.MEDIA_URL if settings.MEDIA_URL.startswith("/") else ("/" + settings.MEDIA_URL)
-        )
         self.t = {
             key: _e(value)
             for key, value in {
@@ -133,7 +129,7 @@ class ThreadRenderer:
             if item.attachments:
                 out.append(f'<ul class="attachments" aria-label="{t["attachments"]}">')
                 for a in item.attachments:
-                    url = self.media + filepath_to_uri(a.file.name)
+                    url = file_url(a, "file")
                     out.append(
                         f'<li><a href="{_e(url)}">{_e(a.filename)}</a> '
                         f'<span class="meta">({_e(filesizeformat(a.size))})</span></li>'

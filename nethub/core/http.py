@@ -1,9 +1,9 @@
-"""Response helpers shared by every app's views: going back safely, and sending stored files
-so that a browser never runs them."""
+"""Response helpers shared by every app's views: going back safely. (Stored files are sent by
+`core.files`.)"""
 
 from __future__ import annotations
 
-from django.http import FileResponse, HttpRequest, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponseRedirect
 from django.shortcuts import redirect
 from django.utils.http import url_has_allowed_host_and_scheme
 
@@ -17,19 +17,3 @@ def redirect_back(request: HttpRequest, fallback: str) -> HttpResponseRedirect:
     ):
         target = fallback
     return redirect(target)
-
-
-def sandboxed_file_response(
-    fileobj, *, filename: str | None, content_type: str, inline: bool
-) -> FileResponse:
-    """A stored file, inline only for types a browser shows without running anything (the
-    caller decides), else downloaded; always `nosniff` and a CSP sandbox."""
-    response = FileResponse(
-        fileobj,
-        as_attachment=not inline,
-        filename=filename or None,
-        content_type=content_type if inline else "application/octet-stream",
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "sandbox"
-    return response

@@ -4,9 +4,9 @@ read-only (uploads and reviews go through the site, where files are checked)."""
 from __future__ import annotations
 
 from django.db.models import Prefetch
-from django.urls import reverse
 from rest_framework import serializers, viewsets
 
+from nethub.core.files import file_url
 from nethub.framework.models import Tagging
 from nethub.library.models import Document, Practice
 
@@ -46,9 +46,7 @@ class DocumentSerializer(serializers.ModelSerializer):
         ]  # fmt: skip
 
     def get_file_url(self, document: Document) -> str:
-        if not document.file:
-            return ""
-        return reverse("library:document_file", args=[document.pk])
+        return file_url(document, "file")
 
 
 class DocumentViewSet(viewsets.ReadOnlyModelViewSet):

@@ -13,3 +13,17 @@ class LibraryConfig(AppConfig):
 
         register_organization_activity(activity.organization_activity)
         register_home(activity.home)
+
+        from nethub.core.files import register_file
+        from nethub.library.models import Document, Practice
+
+        register_file(
+            Document,
+            "file",
+            permission="library.view_document",
+            filename="original_filename",
+            content_type="mime_type",
+        )
+        register_file(
+            Practice, "attachment", permission="library.view_practice", filename="attachment_name"
+        )

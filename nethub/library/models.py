@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from nethub.core.models import StatusStep, TimeStampedModel
 from nethub.core.searchable import SearchDocument
+from nethub.ingest.storage import StoredFileField
 
 
 class DocumentKind(models.TextChoices):
@@ -39,6 +40,7 @@ class LanguageChoices(models.TextChoices):
     UNKNOWN = "", _("Unknown")
 
 
+# Kept for the migrations that name it; new files are named by ingest.storage.RandomName.
 def document_upload_to(instance: Document, filename: str) -> str:
     # A random folder: files are served through views that check permissions, and their
     # storage names must not be guessable.
@@ -82,7 +84,7 @@ class Document(TimeStampedModel):
     regions = models.ManyToManyField(
         "directory.Region", verbose_name=_("regions"), blank=True, related_name="+"
     )
-    file = models.FileField(_("file"), upload_to=document_upload_to, max_length=255, blank=True)
+    file = StoredFileField(_("file"), folder="library/documents", max_length=255, blank=True)
     original_filename = models.CharField(_("file name"), max_length=255, blank=True)
     mime_type = models.CharField(_("file type"), max_length=100, blank=True)
     file_size = models.PositiveBigIntegerField(_("file size"), default=0)
@@ -209,8 +211,8 @@ class Practice(TimeStampedModel):
     regions = models.ManyToManyField(
         "directory.Region", verbose_name=_("regions"), blank=True, related_name="+"
     )
-    attachment = models.FileField(
-        _("attachment (PDF)"), upload_to=practice_upload_to, max_length=255, blank=True
+    attachment = StoredFileField(
+        _("attachment (PDF)"), folder="library/practices", max_length=255, blank=True
     )
     attachment_name = models.CharField(_("attachment name"), max_length=255, blank=True)
     attachment_text = models.TextField(_("attachment text"), blank=True)

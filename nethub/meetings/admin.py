@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from nethub.core.files import KeepsUploadName
 from nethub.meetings.models import (
     ActionPoint,
     AgendaItem,
@@ -36,6 +37,8 @@ class MeetingAdmin(admin.ModelAdmin):
 
 class BackgroundDocumentInline(admin.TabularInline):
     model = BackgroundDocument
+    form = KeepsUploadName
+    readonly_fields = ["filename"]
     extra = 0
 
 

@@ -13,3 +13,24 @@ class MeetingsConfig(AppConfig):
 
         register_organization_activity(activity.organization_activity)
         register_home(activity.home)
+
+        from nethub.core.files import register_file
+        from nethub.meetings.models import BackgroundDocument, ImportDraft, Meeting
+
+        register_file(
+            Meeting,
+            "source_document",
+            permission="meetings.view_meeting",
+            filename="source_filename",
+        )
+        register_file(
+            BackgroundDocument,
+            "file",
+            permission="meetings.view_meeting",
+            filename="filename",
+            permission_object=lambda note: note.agenda_item.meeting,
+        )
+        # A summary being checked before it is saved: the secretariat's, like the import pages.
+        register_file(
+            ImportDraft, "file", permission="meetings.import_meeting", filename="filename"
+        )

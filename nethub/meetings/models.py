@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from nethub.core.models import TimeStampedModel
 from nethub.core.searchable import SearchDocument
+from nethub.ingest.storage import StoredFileField
 
 
 class MeetingSeries(models.Model):
@@ -35,6 +36,7 @@ class MeetingSeries(models.Model):
         return self.name
 
 
+# Kept for the migrations that name it; new files are named by ingest.storage.RandomName.
 def _source_path(instance, filename: str) -> str:
     return f"meetings/sources/{instance.source_checksum[:2]}/{instance.source_checksum}/{filename}"
 
@@ -51,8 +53,8 @@ class Meeting(TimeStampedModel):
     other_times = models.JSONField(_("the same times in other zones"), default=list, blank=True)
     is_virtual = models.BooleanField(_("virtual"), default=False)
     venue = models.CharField(_("venue"), max_length=300, blank=True)
-    source_document = models.FileField(
-        _("source document"), upload_to=_source_path, max_length=300, blank=True
+    source_document = StoredFileField(
+        _("source document"), folder="meetings/sources", max_length=300, blank=True
     )
     source_filename = models.CharField(_("source file name"), max_length=255, blank=True)
     source_checksum = models.CharField(
@@ -210,7 +212,8 @@ class BackgroundDocument(models.Model):
         AgendaItem, on_delete=models.CASCADE, related_name="background_documents"
     )
     title = models.CharField(_("title"), max_length=300)
-    file = models.FileField(_("file"), upload_to="meetings/background/", max_length=300)
+    file = StoredFileField(_("file"), folder="meetings/background", max_length=300)
+    filename = models.CharField(_("file name"), max_length=255, blank=True)
 
     class Meta:
         verbose_name = _("background note")
@@ -345,7 +348,7 @@ class ActionPoint(TimeStampedModel):
 class ImportDraft(models.Model):
     """An uploaded summary waiting for the secretariat to check what was extracted from it."""
 
-    file = models.FileField(upload_to="meetings/drafts/", max_length=300)
+    file = StoredFileField(folder="meetings/drafts", max_length=300)
     filename = models.CharField(max_length=255)
     checksum = models.CharField(max_length=64)
     text = models.TextField()

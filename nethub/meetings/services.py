@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+import os
 import re
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -18,11 +19,12 @@ from nethub.core.services import audit_record
 from nethub.directory.models import Organization
 from nethub.directory.selectors import OrganizationResolver
 from nethub.directory.services import person_get_or_create
-from nethub.ingest.extract import extract_text
+from nethub.ingest.extract import check_size, extract_text
 from nethub.meetings.extract import ExtractedMeeting, extract_meeting
 from nethub.meetings.models import (
     ActionPoint,
     AgendaItem,
+    BackgroundDocument,
     Decision,
     ImportDraft,
     Meeting,
@@ -782,3 +784,24 @@ def meeting_edit(
     )
     record_saved(meeting)
     return meeting
+
+
+@transaction.atomic
+def background_document_add(
+    *, agenda_item: AgendaItem, actor, title: str, data: bytes, filename: str
+) -> BackgroundDocument:
+    """A background note on an agenda item (read first: an unreadable file raises IngestError
+    and nothing is stored)."""
+    if not actor.has_perm("meetings.change_meeting", agenda_item.meeting):
+        raise PermissionDenied(_("Only the secretariat can change a meeting."))
+    check_size(data)
+    extract_text(data, filename=filename)
+    note = BackgroundDocument(
+        agenda_item=agenda_item, title=title[:300], filename=os.path.basename(filename)[:255]
+    )
+    note.file.save(filename, ContentFile(data), save=False)
+    note.save()
+    audit_record(
+        actor=actor, subject=agenda_item.meeting, action="background_added", new_value=title
+    )
+    return note

@@ -16,7 +16,8 @@ from django.views.decorators.http import require_POST
 from django_tasks import TaskResultStatus
 from rules.contrib.views import permission_required
 
-from nethub.core.http import redirect_back, sandboxed_file_response
+from nethub.core.files import file_response
+from nethub.core.http import redirect_back
 from nethub.core.pagination import paginate, querystring
 from nethub.directory.models import Organization
 from nethub.ingest.extract import IngestError
@@ -45,24 +46,9 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def meeting_source(request: HttpRequest, pk: int) -> FileResponse:
-    """Public: the document the meeting was imported from, as uploaded. Sent so that a browser
-    never runs it (an HTML summary may hold scripts): a PDF opens inline, a Word file is
-    downloaded, anything else is shown as plain text; always sandboxed."""
-    meeting = get_object_or_404(Meeting, pk=pk)
-    if not meeting.source_document:
-        raise Http404
-    source = meeting.source_document.open("rb")
-    head = source.read(5)
-    source.seek(0)
-    if head.startswith(b"%PDF-"):
-        inline, content_type = True, "application/pdf"
-    elif head.startswith(b"PK"):
-        inline, content_type = False, "application/octet-stream"
-    else:
-        inline, content_type = True, "text/plain; charset=utf-8"
-    return sandboxed_file_response(
-        source, filename=meeting.source_filename, content_type=content_type, inline=inline
-    )
+    """Public: the document the meeting was imported from (the bookmarked address; the page
+    links to core's file view, which this delegates to)."""
+    return file_response(request, get_object_or_404(Meeting, pk=pk), "source_document")
 
 
 def _filtered(request: HttpRequest):

@@ -8,4 +8,14 @@ class ReviewsConfig(AppConfig):
     verbose_name = _("GCM review cycle")
 
     def ready(self) -> None:
+        from nethub.core.files import register_file
         from nethub.reviews import rules  # noqa: F401
+        from nethub.reviews.models import VoluntaryReview
+
+        register_file(
+            VoluntaryReview,
+            "file",
+            permission="reviews.view_review",
+            filename="original_filename",
+            content_type="mime_type",
+        )

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from nethub.core.models import TimeStampedModel
 from nethub.core.searchable import SearchDocument
+from nethub.ingest.storage import StoredFileField
 from nethub.library.models import LanguageChoices
 
 
@@ -24,6 +25,7 @@ def _confirmed_objectives(obj) -> list[int]:
     )
 
 
+# Kept for the migrations that name it; new files are named by ingest.storage.RandomName.
 def review_upload_to(instance: VoluntaryReview, filename: str) -> str:
     # A random folder: files are served through a view that checks permissions.
     return f"reviews/voluntary/{uuid.uuid4().hex}/{filename}"
@@ -54,7 +56,7 @@ class VoluntaryReview(TimeStampedModel):
     )
     detected_language = models.CharField(_("detected language"), max_length=8, blank=True)
     summary = models.TextField(_("summary"), blank=True)
-    file = models.FileField(_("document"), upload_to=review_upload_to, max_length=255)
+    file = StoredFileField(_("document"), folder="reviews/voluntary", max_length=255)
     original_filename = models.CharField(_("file name"), max_length=255, blank=True)
     mime_type = models.CharField(_("file type"), max_length=100, blank=True)
     text = models.TextField(_("extracted text"), blank=True)

@@ -13,3 +13,14 @@ class RosterConfig(AppConfig):
 
         if peer_review_gate not in PUBLISH_GATES:
             PUBLISH_GATES.append(peer_review_gate)
+
+        from nethub.core.files import register_file
+        from nethub.roster.models import ExpertApplication
+
+        register_file(
+            ExpertApplication,
+            "cv",
+            permission="roster.view_application",
+            filename="cv_name",
+            content_type="cv_type",
+        )

@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from nethub.core.models import StatusStep, TimeStampedModel
+from nethub.ingest.storage import StoredFileField
 
 # What an expert may show the public; the rest is for signed-in network members only.
 PUBLIC_FIELD_CHOICES = [
@@ -34,6 +35,7 @@ LANGUAGE_CHOICES = sorted(WORLD_LANGUAGES, key=lambda pair: pair[0])
 APPLICATION_LANGUAGES = [("en", _("English")), ("fr", _("French")), ("es", _("Spanish"))]
 
 
+# Kept for the migrations that name it; new files are named by ingest.storage.RandomName.
 def cv_upload_to(instance, filename: str) -> str:
     # A random name: the uploader's file name is kept apart and never used as a path.
     return f"roster/cv/{secrets.token_hex(16)}"
@@ -95,7 +97,7 @@ class ExpertApplication(TimeStampedModel):
     years_of_experience = models.PositiveSmallIntegerField(
         _("years of experience"), null=True, blank=True
     )
-    cv = models.FileField(_("CV"), upload_to=cv_upload_to, max_length=255, blank=True)
+    cv = StoredFileField(_("CV"), folder="roster/cv", max_length=255, blank=True)
     cv_name = models.CharField(_("CV file name"), max_length=255, blank=True)
     cv_type = models.CharField(_("CV type"), max_length=100, blank=True)
     cv_text = models.TextField(_("CV text"), blank=True)

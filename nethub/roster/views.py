@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from nethub.core.exports import export_response
-from nethub.core.http import sandboxed_file_response
+from nethub.core.files import file_response
 from nethub.core.pagination import paginate
 from nethub.ingest.extract import IngestError
 from nethub.library.views.common import require
@@ -119,15 +119,7 @@ def confirm_details(request: HttpRequest) -> HttpResponse:
 @require("roster.view_application", fn=_application)
 def application_cv(request: HttpRequest, pk: int) -> HttpResponse:
     """The CV: its applicant and the secretariat."""
-    application = _application(request, pk)
-    if not application.cv:
-        raise Http404
-    return sandboxed_file_response(
-        application.cv.open("rb"),
-        filename=application.cv_name,
-        content_type=application.cv_type or "application/octet-stream",
-        inline=False,
-    )
+    return file_response(request, _application(request, pk), "cv")
 
 
 # The secretariat's review of applications ------------------------------------------------------

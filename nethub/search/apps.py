@@ -6,3 +6,8 @@ class SearchConfig(AppConfig):
     name = "nethub.search"
     label = "search"
     verbose_name = _("Search")
+
+    def ready(self):
+        from nethub.search.warmup import warm_up_on_start
+
+        warm_up_on_start()

@@ -78,3 +78,29 @@ def test_user_without_organisation_cannot_comment(users_by_role):
     user.organization = None
     user.save()
     assert not user.has_perm("consultations.comment", consultation_in("open"))
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("status", ["visible", "pending", "hidden"])
+def test_view_attachment_for_every_role(users_by_role, status, settings, tmp_path):
+    """A visible comment's attachment is anyone's; a pending or hidden one's only the
+    secretariat's, the consultation's moderator's and the comment's author's."""
+    from django.core.files.base import ContentFile
+
+    from nethub.accounts.models import User
+    from nethub.consultations.models import Attachment
+
+    settings.MEDIA_ROOT = tmp_path
+    moderator = User.objects.create_user(username="moderator_of_this_one", role="stakeholder")
+    consultation = consultation_in("open", moderator=moderator)
+    posted = comment(consultation, author=users_by_role["stakeholder"])
+    posted.status = status
+    posted.save(update_fields=["status"])
+    attachment = Attachment(comment=posted, filename="a.txt", mime_type="text/plain", size=1)
+    attachment.file.save("a.txt", ContentFile(b"a"), save=False)
+    attachment.save()
+    for role in ROLES:
+        allowed = status == "visible" or role in ("stakeholder", "secretariat")
+        user = users_by_role[role]
+        assert user.has_perm("consultations.view_attachment", attachment) is allowed, (role, status)
+    assert moderator.has_perm("consultations.view_attachment", attachment)

@@ -126,7 +126,8 @@ def test_html_named_pdf_is_read_as_html_and_never_served_as_a_page(
     document = Document.objects.get()
     document.refresh_from_db()
     assert document.mime_type == "text/html"
+    assert document.file.name.endswith(".html") and document.original_filename == name
     response = client.get(reverse("library:document_file", args=[document.pk]))
     assert response["Content-Type"] == "application/octet-stream"
     assert response["Content-Disposition"].startswith("attachment")
-    assert response["Content-Security-Policy"] == "sandbox"
+    assert response["Content-Security-Policy"] == "sandbox; default-src 'none'"

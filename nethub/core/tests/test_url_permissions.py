@@ -247,6 +247,8 @@ def _kwargs(name: str, args: list[str], objects: dict) -> dict:
         "series": "country-networks",
         "app_label": "library",
         "model": "practice",
+        "model_name": "practice",  # core's file view: a practice's attachment
+        "field": "attachment",
         # The dashboards' table names: the fund's and the network's.
         "table": "reviews" if name.startswith("reviews:") else "years",
     }
@@ -256,7 +258,7 @@ def _kwargs(name: str, args: list[str], objects: dict) -> dict:
         values["pk"] = objects["meeting"]
     elif name.startswith("consultations:comment"):
         values["pk"] = objects["comment"]
-    elif name.startswith("library:practice"):
+    elif name.startswith("library:practice") or name == "file":
         values["pk"] = objects["practice"]
     return {arg: values[arg] for arg in args}
 

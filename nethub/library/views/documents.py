@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from nethub.core.http import sandboxed_file_response
+from nethub.core.files import file_response
 from nethub.core.pagination import paginate
-from nethub.ingest.extract import PDF, IngestError
+from nethub.ingest.extract import IngestError
 from nethub.library import selectors, services
 from nethub.library.forms import DocumentEditForm, DocumentFilterForm, DocumentUploadForm
 from nethub.library.models import Document
@@ -95,26 +95,10 @@ def document_upload(request: HttpRequest) -> HttpResponse:
     return render(request, "library/document_upload.html", {"form": form})
 
 
-def file_response(field, *, filename: str, mime_type: str) -> FileResponse:
-    """A stored file, sent so that a browser never runs it: only PDFs open inline, in a
-    sandbox; anything else (HTML above all) is downloaded."""
-    if not field:
-        raise Http404
-    return sandboxed_file_response(
-        field.open("rb"),
-        filename=filename or field.name.rsplit("/", 1)[-1],
-        content_type=mime_type,
-        inline=mime_type == PDF,
-    )
-
-
 @require("library.view_document", fn=_document)
 def document_file(request: HttpRequest, pk: int) -> HttpResponse:
     """Who may see the document: its file."""
-    document = _document(request, pk)
-    return file_response(
-        document.file, filename=document.original_filename, mime_type=document.mime_type
-    )
+    return file_response(request, _document(request, pk), "file")
 
 
 @require("library.change_document", fn=_document)

@@ -8,14 +8,14 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from nethub.core.files import file_response
 from nethub.core.pagination import paginate
 from nethub.core.selectors import audit_history
-from nethub.ingest.extract import PDF, IngestError
+from nethub.ingest.extract import IngestError
 from nethub.library import selectors, services
 from nethub.library.forms import PracticeFilterForm, PracticeForm, ReviewForm
 from nethub.library.models import Practice
 from nethub.library.views.common import require
-from nethub.library.views.documents import file_response
 
 
 def _practice(request: HttpRequest, pk: int, **kwargs) -> Practice:
@@ -65,8 +65,7 @@ def practice_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require("library.view_practice", fn=_practice)
 def practice_attachment(request: HttpRequest, pk: int) -> HttpResponse:
     """Who may see the practice: its PDF attachment."""
-    practice = _practice(request, pk)
-    return file_response(practice.attachment, filename=practice.attachment_name, mime_type=PDF)
+    return file_response(request, _practice(request, pk), "attachment")
 
 
 def _form_values(data: dict) -> dict:

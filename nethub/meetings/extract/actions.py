@@ -189,10 +189,17 @@ _SUBJECT_TO = re.compile(
 )
 
 
+# "Planning to request funds for ...", "Plans to distribute 800 kits": an agency reporting its
+# own plans in a round of updates, no work the meeting gives.
+_PLANS = re.compile(r"^(?:(?:is|are)\s+)?(?:plans|planning)\s+to\b", re.I)
+
+
 def assigns_work(sentence: str) -> bool:
     """A modal or an assignment with a verb of work; plans someone reports ("informed the
     meeting that the guidance will be launched") assign nothing."""
     if _REPORTED.search(sentence) or _FIRST_PERSON.search(sentence):
+        return False
+    if _PLANS.match(sentence.strip()):
         return False
     if _SUBJECT_TO.match(sentence.strip()):
         return True

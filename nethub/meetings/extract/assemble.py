@@ -71,7 +71,9 @@ def extract_meeting(text: str, *, resolver=None) -> ExtractedMeeting:
     _participants(meeting, document, resolver)
     _drop_headings(meeting)
     _actions(meeting, document, resolver)
+    _drop_partner_plans(meeting, document)
     _check_dates(meeting)
+    _next_meeting_dues(meeting, document)
     _provenance(meeting, document)
     return meeting
 
@@ -104,13 +106,37 @@ def _participants(meeting: ExtractedMeeting, document: s.LabelledDocument, resol
 
 
 def _drop_headings(meeting: ExtractedMeeting) -> None:
-    """Rule: a heading is no task ("Gender Task Force:", "PHRP 2010:")."""
+    """Rule: a heading is no task ("Gender Task Force:", "PHRP 2010:"); nor, in a numbered
+    list of action items, a title in capitals that heads the items after it ("Cluster
+    Guidelines", "Lebanon Lessons Learnt") or a status ("Incorporated into minutes")."""
     for item in meeting.agenda_items:
         item.action_points = [
             p
             for p in item.action_points
             if not (p.text.rstrip().endswith(":") and len(p.text.split()) <= 6)
+            and not _list_title_or_status(p.text)
         ]
+
+
+_SMALL = frozenset(["of", "and", "the", "on", "for", "in", "to", "&", "–", "-", "a"])
+_STATUS = re.compile(r"^(?:incorporated|done|completed|closed|ongoing|pending)\b", re.I)
+
+
+def _list_title_or_status(text: str) -> bool:
+    words = text.strip().rstrip(".").split()
+    if not words or len(words) > 8:
+        return False
+    if _STATUS.match(text.strip()):
+        return len(words) <= 4
+    if re.match(r"^(?:[A-Z][\w-]*\s+){0,5}to\s", text) or actions_imperative(words[0]):
+        return False
+    return len(words) >= 2 and all(w[:1].isupper() or w.lower() in _SMALL for w in words)
+
+
+def actions_imperative(word: str) -> bool:
+    from nethub.meetings.extract.rules.actions import _IMPERATIVE
+
+    return bool(_IMPERATIVE.match(f"{word} x"))
 
 
 def _words(text: str) -> set[str]:
@@ -182,7 +208,13 @@ def _actions(meeting: ExtractedMeeting, document: s.LabelledDocument, resolver) 
     for seg in document.labelled(s.ACTION):
         task = seg.data.get("task") or seg.text
         point = _point(seg, task, meeting_date, resolver)
+        labelled = point.explicit and seg.rule == "inline_action_label"
         twin = _covered(task, points) or _restated(point, points)
+        if twin is not None and _halves_of_one_sentence(twin, seg):
+            twin = None
+        if twin is not None and labelled and twin.rule in _UNLABELLED:
+            _take_label(twin, point)
+            continue
         if twin is not None:  # the structure's point keeps its own rule and confidence
             twin.span = twin.span or seg.span
             if _same_words(task, twin.source_sentence or twin.text):
@@ -193,6 +225,34 @@ def _actions(meeting: ExtractedMeeting, document: s.LabelledDocument, resolver) 
             continue
         _item_for(meeting, document, seg).action_points.append(point)
         points.append(point)
+
+
+# Rules that read a task from running text: a labelled restatement of their point wins.
+_UNLABELLED = frozenset(["will_task", "passive_future_task", "pronoun_will_task", "needs_doing"])
+
+
+def _halves_of_one_sentence(twin: ExtractedActionPoint, seg: s.Segment) -> bool:
+    """Rule: two tasks the segmenter cut from one sentence ("To include OCHA in the group and
+    the group has to meet ...") are two points, however many words they share."""
+    if not (twin.rule and twin.span and seg.span):
+        return False
+    first, second = sorted([twin.span, seg.span])
+    return 0 <= second[0] - first[1] <= 5
+
+
+def _take_label(twin: ExtractedActionPoint, labelled: ExtractedActionPoint) -> None:
+    """Rule: "Amany will share the toolkits. ... Action Point: Amany to share the draft
+    toolkits with the group.": the labelled wording is the point; what the sentence read
+    (owner, due date) stays when the label does not say it."""
+    owner, due, words = twin.owner, twin.due_date, twin.deadline_text
+    for field in ("text", "source_sentence", "rule", "confidence", "span", "explicit"):
+        setattr(twin, field, getattr(labelled, field))
+    twin.explicit = True
+    twin.owner = labelled.owner or owner
+    if not labelled.due_date:
+        twin.due_date, twin.deadline_text = due, words
+    else:
+        twin.due_date, twin.deadline_text = labelled.due_date, labelled.deadline_text
 
 
 def _point(seg: s.Segment, task: str, meeting_date: datetime.date | None, resolver):
@@ -252,6 +312,84 @@ def _check_dates(meeting: ExtractedMeeting) -> None:
     for point in meeting.action_points():
         if dates.implausible(point.due_date, meeting.meeting_date, point.source_sentence):
             point.due_date, point.deadline_text = None, ""
+
+
+# "Update from partners", "Partners' updates", "Agency updates": a round in which each agency
+# reports its own work.
+_UPDATES = re.compile(
+    r"^(?:\d+\.?\s*)?(?:updates?\s+from\s+(?:the\s+)?(?:partners|agencies|members|sectors)|"
+    r"(?:partners?|agency|agencies|members?)['’]?\s+updates?)\b",
+    re.I,
+)
+_TOPIC = re.compile(
+    r"^(?!no\s+updates?\b)[A-Z][\w/&-]*(?:\s+(?:[A-Z(][\w/&()-]*|of|and|the|on|for|in|to)\)?)+$",
+    re.I,
+)
+# Rules that read the work the meeting gave, however it reports it.
+_GIVEN = frozenset(["inline_action_label", "owner_to_verb", "for_owner_label", "asked_to"])
+
+
+def _update_rounds(document: s.LabelledDocument) -> list[tuple[int, int]]:
+    """Spans of the text under an updates heading, up to the next heading that names a topic
+    ("Flood Update (South Zone)"; an agency's name or "No update" does not end the round)."""
+    rounds, start = [], None
+    for seg in document.segments:
+        if seg.start is None:
+            continue
+        if _UPDATES.match(seg.text.strip()):
+            start = seg.end
+        elif start is not None and seg.label == s.HEADING and _TOPIC.match(seg.text.strip()):
+            rounds.append((start, seg.start))
+            start = None
+    if start is not None:
+        rounds.append((start, len(document.text)))
+    return rounds
+
+
+def _drop_partner_plans(meeting: ExtractedMeeting, document: s.LabelledDocument) -> None:
+    """Rule: in a round of partners' updates, what an agency says it will do ("Items will be
+    dispatched on 18 Nov", "distribution will be made next week") reports its plans; only a
+    point the minutes label or give ("Action point: IOM to share the report") is a task."""
+    rounds = _update_rounds(document)
+    if not rounds:
+        return
+    for item in meeting.agenda_items:
+        item.action_points = [
+            p
+            for p in item.action_points
+            if p.explicit
+            or p.rule in _GIVEN
+            or not any(a <= _start(p, document) < b for a, b in rounds)
+        ]
+
+
+def _start(point: ExtractedActionPoint, document: s.LabelledDocument) -> int:
+    span = point.span or _find(document.text, point.source_sentence or point.text)
+    return span[0] if span else -1
+
+
+_BY_NEXT = re.compile(
+    r"\b(?:at|by|before|for|ahead\s+of|prior\s+to|in\s+time\s+for)\s+(?:the\s+)?next\s+"
+    r"(?:[A-Za-z/-]+\s+){0,2}?meeting\b",
+    re.I,
+)
+
+
+def _next_meeting_dues(meeting: ExtractedMeeting, document: s.LabelledDocument) -> None:
+    """Rule: "by the next meeting" is due on the next meeting's date when the minutes state it
+    ("Next meeting: 14 July 2016"); otherwise it stays without a date."""
+    undated = [
+        p
+        for p in meeting.action_points()
+        if p.due_date is None and _BY_NEXT.search(p.source_sentence or p.text)
+    ]
+    if not undated:
+        return
+    found = dates.next_meeting_date(document.text, meeting.meeting_date)
+    for point in undated:
+        if found is not None:
+            point.due_date = found.isoformat()
+            point.deadline_text = _BY_NEXT.search(point.source_sentence or point.text).group(0)
 
 
 def _provenance(meeting: ExtractedMeeting, document: s.LabelledDocument) -> None:

@@ -28,6 +28,15 @@ def repair(text: str) -> str:
     text = re.sub(rf"(\d)(st|nd|rd|th)?(?=(?:{MONTHS})\b)", r"\1\2 ", text)  # "2ndApril"
     text = re.sub(rf"\b(\d{{1,2}})/({MONTHS})/(\d{{4}})\b", r"\1 \2 \3", text, flags=re.I)
     text = re.sub(rf"\b({MONTHS})/(\d{{4}})\b", r"\1 \2", text, flags=re.I)  # "June/2022"
+    text = re.sub(r"(\d(?:st|nd|rd|th)?)\s+,", r"\1,", text)  # "January 17th , 2013"
+    # "MONDAY 18 February, 3:15 PM, 2013": the year written after the time.
+    text = re.sub(
+        rf"\b(\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTHS}))\.?,?\s+\d{{1,2}}[:.]\d{{2}}\s*"
+        r"(?:[AaPp]\.?[Mm]\.?)?,?\s+(\d{4})\b",
+        r"\1 \2",
+        text,
+        flags=re.I,
+    )
     text = re.sub(r"\bFrid\b", "Friday", text)
     text = re.sub(r"\bwk\s*\d+\s+", "", text, flags=re.I)
     text = re.sub(r"\bnext\s+(?=(?:mon|tues|wednes|thurs|fri)day\b)", "", text, flags=re.I)
@@ -41,10 +50,15 @@ def repair(text: str) -> str:
 
 _NOT_MEETING = re.compile(
     r"(?:circulat\w*|publish\w*|post(?:ed)?\s+(?:on|date)|date\s+post|upload\w*|issued|"
-    r"submitted\s+on|next\s+meeting(?:\s+date)?|updated|revised|printed)\W{0,3}(?:\w+\W+)?$",
+    r"submitted\s+on|next\s+meeting(?:\s+date)?|updated|revised|printed|ver(?:sion)?\.?)"
+    r"\W{0,3}(?:\w+\W+)?$",
     re.I,
 )
 _ISSUE = re.compile(r"^\W{0,3}(?:original\s*:|[A-Z]{2,}/\d{4}/)", re.I)
+# "UNITAR/BT/57/3. 5 March 2017": a date right after a document symbol is its issue date.
+_AFTER_SYMBOL = re.compile(r"\b[A-Z]{2,}(?:/[A-Z0-9.]+){2,}\.?\s*$")
+# "07/06/2016, 09:00-10:30, Athens": a date with the meeting's hours after it.
+_SLOT = re.compile(r"^\W{0,3}\d{1,2}[:.h]\d{2}\s*(?:-|–|to)\s*\d{1,2}[:.h]\d{2}")
 _RANGE = re.compile(
     rf"\b(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|to|and)\s*(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?"
     rf"\s+(?P<month>{MONTHS})\.?,?\s+(?P<year>\d{{4}})\b"
@@ -67,17 +81,46 @@ def meeting_dates(opening: str) -> tuple[datetime.date | None, datetime.date | N
         + [(m.start(), m, False) for m in _SINGLE.finditer(text)],
         key=lambda item: item[0],
     )
-    for start, match, is_range in candidates:
-        if _NOT_MEETING.search(text[max(0, start - 30) : start]):
-            continue
-        if _ISSUE.match(text[match.end() : match.end() + 20]):
-            continue
-        if not is_range:
-            if any(r.start() <= start < r.end() for _, r, ranged in candidates if ranged):
-                continue
-            return parse_date(match.group(0)), None
-        return _range(match)
-    return None, None
+    kept = [
+        (start, match, is_range)
+        for start, match, is_range in candidates
+        if not _not_meeting(text, start, match)
+        and (
+            is_range
+            or not any(r.start() <= start < r.end() for _, r, ranged in candidates if ranged)
+        )
+    ]
+    if not kept:
+        return None, None
+    _, match, is_range = _slot(text, kept) or kept[0]
+    return _range(match) if is_range else (parse_date(match.group(0)), None)
+
+
+def _not_meeting(text: str, start: int, match: re.Match) -> bool:
+    """Rule: a circulation, publication, issue, version ("DRAFT Ver. 4 June 2014") or
+    next-meeting date is not the meeting's; nor is a year before 1900 (an archive's stamp read
+    wrong, "12 SEP 1352")."""
+    before = text[max(0, start - 30) : start]
+    year = re.search(r"\d{4}", match.group(0))
+    if year and int(year.group(0)) < 1900:
+        return True
+    return bool(
+        _NOT_MEETING.search(before)
+        or _AFTER_SYMBOL.search(before)
+        or _ISSUE.match(text[match.end() : match.end() + 20])
+    )
+
+
+def _slot(text: str, kept: list) -> tuple | None:
+    """Rule: when the first date has no hours after it and a later one does ("Jul 14, 2016 -
+    ... 07/06/2016, 09:00-10:30, UNHCR Office"), the one with the meeting's hours is the
+    meeting's date."""
+    if _SLOT.match(text[kept[0][1].end() : kept[0][1].end() + 25]):
+        return None
+    return next(
+        (item for item in kept[1:] if _SLOT.match(text[item[1].end() : item[1].end() + 25])),
+        None,
+    )
 
 
 def _range(match: re.Match) -> tuple[datetime.date | None, datetime.date | None]:
@@ -94,9 +137,10 @@ def _range(match: re.Match) -> tuple[datetime.date | None, datetime.date | None]
     return start, None
 
 
-# "before the meeting in February", "during Feb meeting": a meeting, not a date (none invented).
+# "before the meeting in February", "during Feb meeting", "at a meeting in July": a meeting, not
+# a date (none invented).
 _MEETING_IN = re.compile(
-    rf"\b(?:before|at|during|by|until|in)\s+(?:the\s+|its\s+)?(?:next\s+)?(?:(?:meeting|session),?"
+    rf"\b(?:before|at|during|by|until|in)\s+(?:the\s+|its\s+|an?\s+)?(?:next\s+)?(?:(?:meeting|session),?"
     rf"\s+in\s+(?:{MONTHS})|(?:{MONTHS})\.?\s+(?:meeting|session))\b",
     re.I,
 )
@@ -162,3 +206,25 @@ def implausible(due: str | None, meeting_date: datetime.date | None, sentence: s
     if _MEETING_IN.search(repair(sentence)):
         return True
     return bool(meeting_date) and datetime.date.fromisoformat(due).year > meeting_date.year + 3
+
+
+# "Next Meeting: 14/07/2016", "The next meeting will be held on 5 May 2016", "Next meeting date
+# Monday April 27 2015".
+_NEXT_MEETING_DATE = re.compile(
+    r"\bnext\s+(?:[A-Za-z/-]+\s+)?meeting(?:\s+date)?\s*(?:(?:will\s+be|is)\s+(?:held\s+)?"
+    r"(?:on\s+|scheduled\s+(?:for|on)\s+)?)?[:\-–]?\s*",
+    re.I,
+)
+
+
+def next_meeting_date(text: str, meeting_date: datetime.date | None) -> datetime.date | None:
+    """The next meeting's date when the minutes state it (after the meeting's own)."""
+    repaired = repair(text)
+    for match in _NEXT_MEETING_DATE.finditer(repaired):
+        date = _SINGLE.match(repaired, match.end()) or _SINGLE.search(
+            repaired[match.end() : match.end() + 40]
+        )
+        found = parse_date(date.group(0)) if date else None
+        if found and (meeting_date is None or found > meeting_date):
+            return found
+    return None

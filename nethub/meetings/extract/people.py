@@ -11,6 +11,7 @@ WFP"). A list of organisations only names organisations, not people.
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
 
@@ -18,9 +19,12 @@ from nethub.meetings.extract import segments as s
 from nethub.meetings.extract.participants import HONORIFICS
 from nethub.meetings.extract.result import ExtractedParticipant
 
+# A name's word: "O'Neill", "McDonnell", "DeConnick" (not "RecoveryAbsent", two words glued),
+# "Moyser-Boucher" (not "Fernandez-CampCoordination"), "Örnéus" (an accented capital), an
+# initial ("S."), "Ma." (Maria, as Philippine minutes abbreviate it).
 _NAME_WORD = (
-    r"(?:[A-Z]['’][A-Z][a-z]+|Mc[A-Z][a-z]+|[A-Z][a-z]*[A-Z][a-z]+|d'[A-Z]\w+|"
-    r"[A-Z][a-zà-ÿ'’]+(?:-[A-Z]?[a-zà-ÿ'’]+)*|[A-Z]\.(?:\s?[A-Z]\.)*)"
+    r"(?:[A-Z]['’][A-Z][a-z]+|Mc[A-Z][a-z]+|[A-Z][a-z]{0,3}[A-Z][a-z]+|d'[A-Z]\w+|Ma\.|"
+    r"[A-ZÀ-Þ][a-zà-ÿ'’]+(?:-[A-Z]?[a-zà-ÿ'’]+(?![A-Za-z]))*|[A-Z]\.(?:\s?[A-Z]\.)*)"
 )
 _PARTICLE = r"(?:le|de|van|von|da|del|bin|al)"
 NAME = rf"{_NAME_WORD}(?:[ -](?:{_PARTICLE}\s)?{_NAME_WORD}){{0,3}}"
@@ -154,6 +158,27 @@ _NOT_NAME = frozenset(
         "education",
         "logistics",
         "programme",
+        # titles and bodies in attendance tables ("Program Officer", "Swedish Cooperative
+        # Centre", "Keepers Zambia Foundation", "District Support Officer")
+        "program",
+        "programs",
+        "district",
+        "associate",
+        "centre",
+        "center",
+        "foundation",
+        "alliance",
+        "embassy",
+        "department",
+        "cooperative",
+        "resources",
+        "trustees",
+        "observers",
+        "agendas",
+        "agriculture",
+        "recovery",
+        "corps",
+        "co",
     ]
 )
 _COMMON = frozenset(
@@ -256,6 +281,17 @@ def person_name(text: str, *, single: bool = False, loose: bool = False) -> str 
     return text
 
 
+def name_before_title(text: str) -> str | None:
+    """Rule: a name runs up to the title written after it ("Deeba Pervez District Support
+    Officer" is Deeba Pervez): the longest opening of two words or more that is a name."""
+    words = HONORIFICS.sub("", text.strip()).split()
+    for cut in range(len(words), 1, -1):
+        name = person_name(" ".join(words[:cut]))
+        if name:
+            return name
+    return None
+
+
 def _resolve(text: str | None, resolver) -> str | None:
     if not text:
         return None
@@ -280,7 +316,7 @@ def slash_row(line: str, resolver) -> list[Found]:
         return []
     cells = [c for c in cells if c and not re.fullmatch(r"[\d\s.+()-]*", c)]
     for index, cell in enumerate(cells):
-        name = person_name(cell, single=True)
+        name = person_name(cell, single=True) or _first_cell_name(cell, index)
         if name and index + 1 < len(cells):
             org_cell = cells[index + 1]
             parts = [p.strip() for p in org_cell.split("/") if p.strip()]
@@ -291,6 +327,15 @@ def slash_row(line: str, resolver) -> list[Found]:
         if name:
             return [Found(name, None, "slash_row")]
     return []
+
+
+def _first_cell_name(cell: str, index: int) -> str | None:
+    """Rule: the first cell of an attendance row is a name even with a surname typed in lower
+    case ("Leny lakaria / ASEAN"); a later cell must be written as a name."""
+    cell = re.sub(r"^\d{1,3}[.)]?\s+", "", cell)
+    if index == 0 and re.fullmatch(r"[A-Z][a-z]+(?: [A-Za-z][a-z]+){1,2}", cell):
+        return person_name(cell, loose=True)
+    return None
 
 
 def name_colon_org(line: str, resolver) -> list[Found]:
@@ -305,7 +350,7 @@ def name_colon_org(line: str, resolver) -> list[Found]:
 def bracketed(line: str, resolver) -> list[Found]:
     """ "Miguel Urquia (UNHCR),Joseph Ashmore (IOM), ..."."""
     found = []
-    for match in re.finditer(rf"(?P<name>{NAME})\s*\((?P<org>[^()]+)\)", line):
+    for match in re.finditer(rf"(?P<name>{NAME})[.\s]*\((?P<org>[^()]+)\)", line):
         name = person_name(match.group("name"))
         if name:
             found.append(Found(name, _resolve(match.group("org"), resolver), "bracketed"))
@@ -377,16 +422,22 @@ def name_list(line: str, resolver) -> list[Found]:
 
 def honorific_list(line: str, resolver) -> list[Found]:
     """ "Ms. Eleni Tokaduadua, Acting Director of Housing Mr. Vula Shaw, Principal
-    Administrative Officer Mr. Atunaisa Keve, NDMO": people opened by their honorifics."""
-    pieces = re.split(r"\b(?=(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+[A-Z])", line)
+    Administrative Officer Mr. Atunaisa Keve, NDMO", "Mr. Ivo Lind.... (Norway) Also
+    represented by Ms. Ana Sala Ms. Eva Roth (NGO)": people opened by their honorifics, each
+    with the organisation in the brackets or the last comma-separated part after the name."""
+    pieces = re.split(r"\b(?=(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+[A-ZÀ-Þ])", line)
     found = []
     for piece in pieces[1:]:
-        name, _, rest = HONORIFICS.sub("", piece).partition(",")
-        name = person_name(name)
-        if name:
-            org = rest.split(",")[-1].strip() if rest else None
-            known = resolver.resolve_in(org) if org else None
-            found.append(Found(name, str(known.organization) if known else None, "honorific_list"))
+        body = HONORIFICS.sub("", piece)
+        lead = re.match(NAME, body)
+        name = name_before_title(lead.group(0)) if lead else None
+        if not name:
+            continue
+        rest = body[lead.end() :]
+        bracket = re.match(r"^[.\s]*\(([^)]+)\)", rest)
+        org = bracket.group(1) if bracket else rest.split(",")[-1].strip() if "," in rest else None
+        known = resolver.resolve_in(org) if org else None
+        found.append(Found(name, str(known.organization) if known else None, "honorific_list"))
     return found if len(found) >= 2 else []
 
 
@@ -411,6 +462,19 @@ def read_line(line: str, resolver) -> list[Found]:
     return []
 
 
+def _first_name_line(document, lines, read, position: int) -> list[Found]:
+    """Rule: in an attendance listed one person an item, a first name alone ("* Douglas")
+    between two items that are people is a participant."""
+    index, line = lines[position]
+    item = re.match(r"^\s*(?P<name>[A-Z]\S+)\s*$", line)
+    if not (item and document.blocks[index].bullet and 0 < position < len(lines) - 1):
+        return []
+    if not (read[position - 1] and read[position + 1]):
+        return []
+    name = person_name(item.group("name"), single=True)
+    return [Found(name, None, "first_name_line")] if name else []
+
+
 # --- where people are named -------------------------------------------------------------------
 
 _STOP_LIST = re.compile(
@@ -430,10 +494,13 @@ _INLINE_LABELS = re.compile(
     r"|\b(?:[A-Z][\w-]*\s+){0,3}team\s*:",
     re.I,
 )
+# "Chaired by DSWD: Name" (the body before a colon), "Chair person  Name" (a flattened header
+# table), "Minutes prepared by\nName, UNHCR Intern" (the name on the next line).
 _ROLE_LABEL = re.compile(
-    r"(?i:(?:co[- ]?)?chair(?:ed)?(?:\s+by)?|(?:co[- ]?)?facilitat(?:or|ed\s+by)|note[- ]?taker|"
-    r"minutes?\s+(?:taken|prepared)\s+by|rapporteur)\s*(?:[A-Z][A-Za-z&]{1,11}\s*)?:?\s+"
-    rf"(?:[^:;]{{0,60}}?,\s*)?(?P<name>(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?{NAME})",
+    r"(?i:(?:co[- ]?)?chair(?:ed|\s*person)?(?:\s+by)?|(?:co[- ]?)?facilitat(?:or|ed\s+by)|"
+    r"note[- ]?taker|minutes?\s+(?:taken|prepared)\s+by|rapporteur)"
+    r"(?:\s+[A-Z][A-Za-z&]{1,11}(?=\s*:))?\s*:?\s+"
+    rf"(?:[^:;\n]{{0,60}}?,\s*)?(?P<name>(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?{NAME})",
 )
 _PROSE = [
     (
@@ -480,9 +547,15 @@ def attendance_lines(document: s.LabelledDocument) -> list[tuple[int, str]]:
             text = block.text
             if len(text.split()) > 40 or _STOP_LIST.match(text):
                 break
-            if not (re.search(r"[,/(:]|\s{3}", _raw(document, following)) or person_name(text)):
+            text = html.unescape(text).strip()
+            if not (
+                re.search(r"[,/(:]|\s{3}", _raw(document, following))
+                or person_name(text, single=True)
+            ):
                 break
-            lines += [(following, line) for line in _raw(document, following).split("\n")]
+            lines += [
+                (following, html.unescape(line)) for line in _raw(document, following).split("\n")
+            ]
     return lines
 
 
@@ -498,26 +571,106 @@ def find_people(document: s.LabelledDocument, resolver) -> list[Found]:
     """Everyone the minutes name as attending, in the order of the rules that found them."""
     found: list[Found] = []
     seen_lines: set[str] = set()
-    for _index, line in attendance_lines(document):
+    lines = attendance_lines(document)
+    read = [
+        [p for part in _split_labels(line) for p in read_line(part, resolver)] for _, line in lines
+    ]
+    for position, (_index, line) in enumerate(lines):
         seen_lines.add(line.strip())
-        for part in _split_labels(line):
-            found += read_line(part, resolver)
+        found += read[position] or _first_name_line(document, lines, read, position)
+    found += _attendance_column(document)
     found += _unlabelled_lists(document, resolver, seen_lines)
+    found += _name_column(document.text[:1500], resolver)
+    found += _numbered_run(document.text[:2500])
     found += _inline_attendance(document.text[:2500], resolver)
     found += _roles_in_header(document.text[:1500])
     found += _prose(document.text, resolver)
     return found
 
 
+_ABSENT = re.compile(
+    r"\b(?:apologies|regrets|excused|absent)\s*:.*?(?=\b(?:minutes|chair|present|agenda|"
+    r"note[- ]?taker)\s*:|$)",
+    re.I,
+)
+_HONORIFIC_LINE = re.compile(
+    rf"^(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+(?P<name>{NAME})\s*(?:[ivx]+\))?$",
+)
+
+
+_NUMBERED_RUN = re.compile(
+    r"(?:list\s+of\s+)?(?:attendees|participants|present)\s*:?\s+(?:name\s+organi[sz]ation\s+"
+    r"(?:position|title)\S*\s+)?(?P<run>1\.\s+.+?)(?=\s+(?:AGENDA|Agenda|Apologies|APOLOGIES)\b|$)",
+    re.I | re.S,
+)
+
+
+def _numbered_run(head: str) -> list[Found]:
+    """Rule: an attendance table flattened into one run, each row numbered ("1. Ana Lind
+    MOLGUDH&E Principal Officer 2. Ben Ray IFRC Coordinator 3. Cy Dunn Act for Peace Field
+    Officer"): each number opens a person, whose name is the opening words up to the
+    organisation (an acronym, or a capitalised word followed by a small word)."""
+    match = _NUMBERED_RUN.search(head)
+    if match is None:
+        return []
+    found = []
+    for row in re.split(r"\s+\d{1,2}\.\s+", " " + match.group("run"))[1:]:
+        words = row.split()
+        for cut in range(min(4, len(words)), 1, -1):
+            org_starts = cut < len(words) - 1 and words[cut].islower()
+            name = person_name(" ".join(words[:cut])) if not org_starts else None
+            if name:
+                found.append(Found(name, None, "numbered_run"))
+                break
+    return found if len(found) >= 2 else []
+
+
+def _attendance_column(document: s.LabelledDocument) -> list[Found]:
+    """Rule: an attendance written as a column, each person on a line of their own with their
+    title and organisation on the lines below ("PRESENT / i) / Ms. Ana Sala / Programme
+    Officer / ..."): after the label, every line that is an honorific and a name is a person,
+    up to the apologies, the next paragraph or 60 lines."""
+    found: list[Found] = []
+    for seg in document.labelled(s.PARTICIPANTS):
+        for block in document.blocks[seg.block + 1 : seg.block + 60]:
+            text = block.text.strip()
+            if _STOP_LIST.match(text) or len(text.split()) > 25:
+                break
+            match = _HONORIFIC_LINE.match(text)
+            name = person_name(match.group("name")) if match else None
+            if name:
+                found.append(Found(name, None, "attendance_column"))
+    return found
+
+
+def _name_column(head: str, resolver) -> list[Found]:
+    """Rule: in the opening, three or more lines in a row each holding only a person's name
+    ("Karl Berg / Lisa Marx / Ivo Lind", the organisations in a column of their own after
+    them) are the participants."""
+    run: list[str] = []
+    found: list[Found] = []
+    for line in [*head.split("\n"), ""]:
+        text = line.strip()
+        name = person_name(text) if text and not resolver.resolve_in(text) else None
+        if name and len(name.split()) <= 4:
+            run.append(name)
+            continue
+        if len(run) >= 3:
+            found += [Found(n, None, "name_column") for n in run]
+        run = []
+    return found
+
+
 def _unlabelled_lists(document: s.LabelledDocument, resolver, seen: set[str]) -> list[Found]:
     """Rule: in the opening of the minutes, a line in a distinctive layout (two columns of
     "Name, ORG", "ORG - Name, Name", "Name (ORG), Name (ORG)") lists participants even without
-    a label."""
+    a label; the people after "Apologies:" on the line are not there."""
     found: list[Found] = []
     limit = min(len(document.text), 4000)
     for line in document.text[:limit].split("\n"):
         if line.strip() in seen:
             continue
+        line = _ABSENT.sub(" ", line)
         for layout in STRONG:
             people = layout(line, resolver)
             if len(people) >= 2:
@@ -543,7 +696,7 @@ def _roles_in_header(head: str) -> list[Found]:
     Nakai Munikwa", "Chaired by DSWD: Maria Elena S. Labrador"."""
     found = []
     for match in _ROLE_LABEL.finditer(head):
-        name = person_name(match.group("name"))
+        name = name_before_title(match.group("name"))
         if name:
             found.append(Found(name, None, "role_in_header", match.start("name")))
     return found
@@ -554,8 +707,8 @@ def _prose(text: str, resolver) -> list[Found]:
     for rule, pattern in _PROSE:
         for match in pattern.finditer(text):
             name = person_name(match.group("name"))
-            if not name or len(name.split()) > 3:
-                continue
+            if not name or len([w for w in name.split() if not re.fullmatch(r"[A-Z]\.", w)]) > 3:
+                continue  # initials ("J. C. Van Heuven") do not make a name longer
             org = match.groupdict().get("org")
             known = resolver.resolve_in(org) if org else None
             if rule in ("prose_of", "prose_comma_org") and not known:
@@ -573,6 +726,38 @@ def _split_labels(line: str) -> list[str]:
     return parts or [line]
 
 
+def without_initials(name: str) -> str:
+    """Rule: "Amer Daoudi (AD)": the initials the minutes then use for a person are no part of
+    the name."""
+    match = re.match(r"^(?P<name>.+?)\s*\((?P<initials>[A-Z][A-Za-z]{1,4})\)$", name.strip())
+    if match is None:
+        return name
+    if match.group("initials")[0] == match.group("name")[0].upper():
+        return match.group("name")
+    return name
+
+
+_ROLES = frozenset(["chairperson", "chair", "oic", "lead", "focal", "coordinator", "cluster"])
+
+
+def without_role(name: str) -> str:
+    """Rule: "Rania Dagash-Chairperson", "Dale Rowe-OIC", "Mia Barr-Health Cluster Lead": a role
+    or an organisation glued to the name by a hyphen is no part of it ("Moyser-Boucher" is)."""
+    match = re.match(r"^(?P<name>.+?[a-z])-\s*(?P<rest>[A-Z]\S*(?:\s.*)?)$", name.strip())
+    if match is None:
+        return name
+    rest = match.group("rest")
+    first = rest.split()[0]
+    words = {w.lower().strip(".,") for w in rest.split()}
+    if (
+        first.isupper()
+        or re.fullmatch(r"[A-Z][a-z]+[A-Z]\w*", first)
+        or words & (_ROLES | _NOT_NAME)
+    ):
+        return match.group("name")
+    return name
+
+
 def merge(
     existing: list[ExtractedParticipant], found: list[Found]
 ) -> tuple[list[ExtractedParticipant], list[ExtractedParticipant]]:
@@ -580,9 +765,12 @@ def merge(
     the newly found ones not among them (a first name alone joins a full name that starts with
     it). People named in prose are participants when the minutes list no attendance, else
     people mentioned, kept apart."""
+    for item in found:
+        item.name = without_role(without_initials(item.name))
     kept = []
     for person in existing:
         person.name = re.sub(r"\s*\((?:joined late|left early|tbc)\)$", "", person.name, flags=re.I)
+        person.name = without_role(without_initials(person.name))
         if person_name(person.name, single=True, loose=True) and not any(
             f.name.lower().startswith(person.name.lower()) and f.name.lower() != person.name.lower()
             for f in found
@@ -619,4 +807,6 @@ def _add(kept: list[ExtractedParticipant], found: list[Found]) -> list[Extracted
 
 
 def _key(name: str) -> str:
-    return HONORIFICS.sub("", name).strip().lower()
+    """The same person however written: honorific aside, "Ma." for "Maria"."""
+    key = HONORIFICS.sub("", name).strip().lower()
+    return re.sub(r"^ma\.\s+", "maria ", key)

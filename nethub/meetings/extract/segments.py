@@ -59,6 +59,13 @@ class LabelledDocument:
 _CELL = re.compile(
     r"\s+/\s+(?=[-·•]?\s*[A-Z(])|\s+[·•]\s+|(?<=[.:;])\s*-(?=[A-Z])|\s+[-–—]\s+(?=[A-Z][a-z])"
     r"|;\s+(?=(?:the\s+)?[a-zA-Z]+\s+(?:\w+\s+){0,3}(?:will|to|should|shall)\b)"
+    # "To include OCHA in the group and the working group has to meet ...": two tasks.
+    r"|\s+and\s+(?=the\s+(?:[\w/-]+\s+){1,4}(?:has|have)\s+to\s)"
+    # "... among agencies and civil society UNDP APRC to prepare the minutes": a flattened
+    # table's next task, its owner an acronym, glued to the cell before.
+    r"|(?<=[a-z])(?<!\bfor)(?<!\bthat)(?<!\bof)(?<!\bto)(?<!\band)(?<!\bby)(?<!\bwith)(?<!\basked)"
+    r"\s+(?=[A-Z]{2,}[\w-]*(?:\s+(?:[A-Z][\w-]*|and|&)){0,4}\s+to\s+"
+    r"(?!(?:the|an?|all|its|their|this|these)\b)[a-z]{3,}\b)"
 )
 # "Prioritization of Health activities: Health Cluster to share ...": a label, then the task.
 _LABEL_THEN_TASK = re.compile(r"^([^:]{3,60}):\s+(?=(?:[A-Z][\w.]*\s+){1,4}(?:to|will|was|were)\s)")

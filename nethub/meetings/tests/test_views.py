@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from conftest import fixture_path
+from nethub.core.files import file_url
 from nethub.core.selectors import audit_history
 from nethub.framework.models import FrameworkElement, Tagging
 from nethub.meetings.models import ActionPoint, ImportDraft, Meeting
@@ -39,7 +40,7 @@ def test_meeting_pages(client, meeting_2024):
         "tasked the working level",
         "1 May 2024",
         "Open",
-        reverse("meetings:source", args=[meeting_2024.pk]),
+        file_url(meeting_2024, "source_document"),
     ):
         assert expected in page.text
     source = client.get(reverse("meetings:source", args=[meeting_2024.pk]))
@@ -56,8 +57,9 @@ def test_an_html_source_is_never_served_as_html(client, reference_data):
     )
     response = client.get(reverse("meetings:source", args=[meeting.pk]))
     assert response.status_code == 200
-    assert response["Content-Type"] == "text/plain; charset=utf-8"
-    assert response["Content-Security-Policy"] == "sandbox"
+    assert response["Content-Type"] == "application/octet-stream"
+    assert response["Content-Disposition"].startswith("attachment")
+    assert response["Content-Security-Policy"] == "sandbox; default-src 'none'"
     assert response["X-Content-Type-Options"] == "nosniff"
 
 

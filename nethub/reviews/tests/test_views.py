@@ -86,7 +86,7 @@ def test_secretariat_publishes_and_features(client, member_state_user, secretari
     assert listing.context["featured"] == [review]
     file = client.get(reverse("reviews:review_file", args=[review.pk]))
     assert (
-        file["Content-Security-Policy"] == "sandbox"
+        file["Content-Security-Policy"] == "sandbox; default-src 'none'"
         and b"".join(file.streaming_content)[:4] == b"%PDF"
     )
 

@@ -10,10 +10,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from nethub.core.http import sandboxed_file_response
+from nethub.core.files import file_response
 from nethub.core.pagination import paginate
 from nethub.directory.models import ChampionCountry, Country
-from nethub.ingest.extract import PDF, IngestError
+from nethub.ingest.extract import IngestError
 from nethub.reviews import selectors, services
 from nethub.reviews.exports import table_response
 from nethub.reviews.forms import REVIEW_STATUS_ACTIONS, ReviewFilterForm, ReviewSubmitForm
@@ -116,15 +116,7 @@ def review_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require("reviews.view_review", fn=_review)
 def review_file(request: HttpRequest, pk: int) -> HttpResponse:
-    review = _review(request, pk)
-    if not review.file:
-        raise Http404
-    return sandboxed_file_response(
-        review.file.open("rb"),
-        filename=review.original_filename,
-        content_type=review.mime_type or "application/octet-stream",
-        inline=review.mime_type == PDF,
-    )
+    return file_response(request, _review(request, pk), "file")
 
 
 @require_POST

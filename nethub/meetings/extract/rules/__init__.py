@@ -32,14 +32,17 @@ RULES = [
     ("action_section_heading", actions.action_section_heading),
     ("decision_label", structure.decision_label),
     ("inline_action_label", actions.inline_action_label),
+    ("for_owner_label", actions.for_owner_label),
     ("owner_to_verb", actions.owner_to_verb),
     ("asked_to", actions.asked_to),
+    ("pronoun_will_task", actions.pronoun_will_task),
     ("agreed_work", actions.agreed_work),
     ("will_task", actions.will_task),
     ("passive_future_task", actions.passive_future_task),
     ("needs_doing", actions.needs_doing),
     ("resolved_that", actions.resolved_that),
     ("imperative_in_action_section", actions.imperative_in_action_section),
+    ("modal_in_action_section", actions.modal_in_action_section),
     ("short_heading", structure.short_heading),
 ]
 

@@ -14,13 +14,26 @@ _SECTION = re.compile(
     r"^(?:(?:key\s+|main\s+)?action\s+points?(?:\s+and\s+agreements)?|actions?(?:\s+agreed)?|"
     r"next\s+steps?(?:\s*/\s*action\s+points)?|follow[- ]?up(?:\s+actions?)?(?:\s+and\s+"
     r"responsibilit(?:y|ies))?|decisions?\s+and\s+actions?|agreed\s+actions?|to\s+do)"
-    r"(?:\s*[–-]\s*[^:]{0,40})?\s*:?\s*$",
+    r"(?:\s*[–-]\s*[^:]{0,40})?\s*[:;]?\s*$",
     re.I,
 )
 _INLINE = re.compile(
     r"(?:^|[.;]\s+|\s)(?:>>\s*)?(?:key\s+)?(?:action\s+points?\s*[:;]|"
     r"(?:action|next\s+steps?)(?:\s*\((?:ongoing|new|open|pending)\))?\s*:)\s*(?P<task>\S.*)$",
     re.I,
+)
+# "... Action Point/Suggestion First item to be deleted ...", "Proposed action Each agency
+# must fill in the matrix": a label without its colon (a flattened action column), taken only
+# when a task follows it.
+_BARE_LABEL = re.compile(
+    r"(?:^|\s)(?:proposed\s+action|action\s+points?\s*/\s*suggestions?|action\s+points?"
+    r"(?:\s+(?:update|status|follow[- ]?up|responsible|deadline|timeline|owner)[/\s-]*)+)"
+    r"\s+(?P<task>[A-Z]\S.*)$",
+    re.I,
+)
+_TASK_WORDING = re.compile(
+    r"\bto\s+be\s+\w+ed\b|^(?:(?:[A-Z][\w/&.-]*|and|&)\s+){1,6}to\s+[a-z]{3,}\b|"
+    r"\b(?:must|shall|will|should)\s+(?:be\s+)?\w+"
 )
 # "review of last meeting action points: ...": a label of past points, not one.
 _PAST_POINTS = re.compile(
@@ -30,10 +43,10 @@ _TRAILING = re.compile(r"^(?P<task>.+?)\s*>>\s*ACTION\b", re.I)
 # Who can be given work: a capitalised noun phrase ("WFP", "The Support Team", "CPWG and GBV
 # WG", "Candy", "All", "SAG co-chairs"), not a preposition or a pronoun.
 _OWNER_WORD = (
-    r"(?:[A-Z][\w/&'’.-]*|&|and|or|of|the|members?|partners|team|co-?chairs?|co-?leads?|leads?|"
+    r"(?:[A-Z][\w/&'’.-]*|&|and|or|of|the|members?|partners|teams?|co-?chairs?|co-?leads?|leads?|"
     r"colleagues|section|cluster|coordinator|focal|points?|group|agencies|secretariat|staff|"
     r"all|other|chairs?|unit|office|working|level|sector|sectors|principals|heads|"
-    r"representatives?|members|agency|agencies)"
+    r"representatives?|members|agency|agencies|organi[sz]ations?)"
 )
 # Who can be given work: a capitalised noun phrase ("WFP", "The Support Team", "CPWG and GBV
 # WG", "Candy", "All", "SAG co-chairs", "WASH Cluster coordinator"), not a preposition, a
@@ -58,9 +71,9 @@ _VERB_AFTER_TO = (
 _OWNER_TO = re.compile(rf"^{_OWNER}\s+to\s+{_VERB_AFTER_TO}(?P<verb>[A-Za-z]{{3,}})\b")
 _TO_BE = re.compile(rf"^{_OWNER}\s+to\s+be\s+(?P<verb>[a-z]+ed)\b")
 _ASKED = re.compile(
-    rf"^{_OWNER}\s+(?:was|were|is|are|have\s+been|has\s+been)\s+(?:also\s+)?"
-    r"(?P<verb>requested|asked|urged|invited|tasked|encouraged|advised|called\s+upon)\s+to\s+"
-    r"(?!be\s+mindful)",
+    rf"^{_OWNER}\s+(?:(?:was|were|is|are|have\s+been|has\s+been)\s+(?:also\s+)?"
+    r"(?P<verb>requested|asked|urged|invited|tasked|encouraged|advised|called\s+upon)|"
+    r"(?:tasked|mandated))\s+to\s+(?!be\s+mindful)",
 )
 _AGREED = re.compile(
     r"\b(?:it\s+was|it\s+is|was|were)\s+(?:also\s+)?(?:agreed|decided|proposed|suggested|resolved)"
@@ -68,7 +81,7 @@ _AGREED = re.compile(
     re.I,
 )
 _SUBJECT_AGREED = re.compile(
-    rf"^{_OWNER}\s+(?:agreed|decided|undertook|committed)\s+to\s+"
+    rf"^{_OWNER}(?:\s*\([^()]{{1,80}}\))?\s+(?:agreed|decided|undertook|committed)\s+to\s+"
     r"(?P<verb>[a-z]{3,})\b"
 )
 _TASK = (
@@ -78,7 +91,8 @@ _TASK = (
     r"brief|write|analy[sz]e|assess|lead|engage|mobili[sz]e|email|e-mail|provide|present|"
     r"contact|ensure|consolidate|take|have|create|transcribe|invite|inform|notify|check|"
     r"clarify|work|support|need|look|aim|arrange|launch|monitor|register|"
-    r"complete|go|contribute|give|set|make|communicate|host|call|visit|prioriti[sz]e|include"
+    r"complete|go|contribute|give|set|make|communicate|host|call|visit|prioriti[sz]e|include|"
+    r"fill"
 )
 _ASKS = re.compile(
     r"(?<!have )(?<!has )(?<!had )\b(?:requested|requests|asked|asks|urged|urges|invited|"
@@ -87,23 +101,28 @@ _ASKS = re.compile(
     rf"(?:{_TASK})\b",
 )
 _WILL = re.compile(
-    rf"^{_OWNER}\s+(?:will|shall|would|is\s+to|are\s+to|needs?\s+to|aims?\s+to)\s+"
+    rf"^{_OWNER}\s+(?:will|shall|would|must|is\s+to|are\s+to|needs?\s+to|aims?\s+to)\s+"
     r"(?:also\s+|then\s+|further\s+|now\s+)?(?:need\s+to\s+)?"
     rf"(?P<verb>{_TASK})\b(?!\s+place)",
 )
 _PASSIVE = (
     r"shared|circulated|communicated|presented|consolidated|developed|reviewed|finali[sz]ed|"
     r"sent|prepared|drafted|updated|organi[sz]ed|informed|contacted|continued|endorsed|"
-    r"submitted|distributed|formed|arranged|invited|followed\s+up|set\s+up|emailed"
+    r"submitted|distributed|formed|arranged|invited|followed\s+up|set\s+up|emailed|established|defined"
 )
 _PASSIVE_FUTURE = re.compile(
-    rf"\b(?:will|shall|would|is\s+to|are\s+to)\s+(?:then\s+|also\s+|soon\s+)?be\s+"
+    rf"\b(?:will|shall|would|must|is\s+to|are\s+to)\s+(?:then\s+|also\s+|soon\s+)?be\s+"
     rf"(?:\w+\s+)?(?P<verb>{_PASSIVE})\b(?:(?:(?!\bby\b).)*\bby\s+(?P<agent>(?:the\s+)?[A-Z][\w-]*"
     r"(?:\s+[A-Z][\w-]*){0,3}|the\s+cluster))?",
 )
+# "Report on Pellagra to be shared by mid-April": a thing to be done, its doer unsaid.
+_THING_TO_BE = re.compile(
+    r"^(?:the\s+)?[A-Z][\w-]*(?:\s+(?:on|of|for|the|[A-Z][\w-]*)){1,4}\s+to\s+be\s+"
+    rf"(?:{_PASSIVE})\b"
+)
 _NEEDS = re.compile(rf"\bneeds?\s+to\s+be\s+(?:\w+\s+)?(?P<verb>{_PASSIVE}|\w+ed)\b", re.I)
 _IMPERATIVE = re.compile(
-    rf"^(?P<verb>(?:{_TASK})|get|agree|mail|put|post|upload|organise|organize|invite|"
+    rf"^(?P<verb>(?:{_TASK})|get|agree|mail|put|post|upload|organise|organize|invite|add|"
     r"design|hold|schedule|confirm|request|follow up)\b\s+\S",
     re.I,
 )
@@ -132,7 +151,7 @@ _BODY_NOUN = re.compile(
     r"sectors|chairs?|co-?chairs?|leads?|co-?leads?|agencies|principals|staff|participants|all|"
     r"section|unit|office|heads|representatives?|working\s+level|focal\s+points?|government|"
     r"ministry|network|task\s*force|board|council|champion|director|officer|manager|hc|rc|"
-    r"agency)\b",
+    r"agency|organi[sz]ations?|cell)\b",
     re.I,
 )
 
@@ -158,11 +177,20 @@ def _owner(text: str) -> str | None:
     return owner
 
 
+_FOLLOWING = re.compile(r"\bthe\s+following\s+(?:action\s+points|actions|tasks)\b", re.I)
+_DONE = re.compile(r"^\W*(?:\w+\s+){0,3}(?:completed|closed|done|achieved)\b", re.I)
+
+
 def action_section_heading(seg, context):
     """ "Action points:", "Follow-up action and Responsibility:", "Next Steps – After Fall
-    Forum", "Decisions and Actions:": what follows is action points."""
+    Forum", "Decisions and Actions:": what follows is action points. So is what follows a
+    sentence announcing them ("... and the following action points have been passed to this
+    meeting.")."""
     if len(seg.text.split()) <= 8 and _SECTION.match(seg.text.strip()):
         return _claim(s.HEADING, 0.9, opens_actions=True)
+    following = _FOLLOWING.search(seg.text)
+    if following and not _DONE.search(seg.text[following.end() :]):
+        return _claim(s.OTHER, 0.8, opens_actions=True)
     return None
 
 
@@ -185,7 +213,16 @@ def inline_action_label(seg, context):
     trailing = _TRAILING.match(seg.text)
     if trailing:
         return _claim(s.ACTION, 0.9, task=trailing.group("task"))
-    return None
+    return _bare_label(seg.text)
+
+
+def _bare_label(text: str):
+    bare = _BARE_LABEL.search(text)
+    if bare is None or not _TASK_WORDING.search(bare.group("task")):
+        return None
+    task = bare.group("task").strip()
+    owner = _OWNER_TO.match(task) or _WILL.match(task)
+    return _claim(s.ACTION, 0.85, task=task, owner=_owner(owner.group("owner")) if owner else None)
 
 
 _LEAD_CLAUSE = re.compile(
@@ -205,7 +242,7 @@ def owner_to_verb(seg, context):
     text = _main(seg.text)
     if _REPORT.search(text):
         return None
-    passive = _TO_BE.match(text)
+    passive = _TO_BE.match(text) or _THING_TO_BE.match(text)
     if passive:
         return _claim(s.ACTION, 0.75, task=text, owner=None)
     match = _OWNER_TO.match(text)
@@ -217,6 +254,44 @@ def owner_to_verb(seg, context):
             return None
         return _claim(s.ACTION, 0.9, task=text, owner=owner)
     return None
+
+
+_FOR_OWNER = re.compile(
+    r"^(?:\[[ xX]?\]\s*)?For\s+(?P<owner>[A-Z][\w&/.-]*(?:\s+[A-Z][\w&/.-]*){0,3})\s*:\s*"
+    r"(?P<task>\S.{5,})$"
+)
+
+
+_NOT_FOR_OWNER = frozenset(["information", "example", "instance", "reference", "discussion"])
+
+
+def for_owner_label(seg, context):
+    """A checklist item naming its owner: "[ ] For Lena: Draft the outline.", "For the
+    Secretariat: circulate the note" (a "[x]" box ticked or not, the item is the task)."""
+    match = _FOR_OWNER.match(seg.text.strip())
+    if match is None or match.group("owner").lower() in _NOT_FOR_OWNER:
+        return None
+    return _claim(s.ACTION, 0.85, task=match.group("task").strip(), owner=match.group("owner"))
+
+
+_PRONOUN_WILL = re.compile(
+    rf"^(?:She|He)\s+(?:will|would|shall)\s+(?:then\s+|also\s+)?(?P<verb>{_TASK})\b"
+)
+_PERSON = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2}\b")
+
+
+def pronoun_will_task(seg, context):
+    """ "She will then circulate a revised version.": the person named last in the sentence
+    before is the owner ("... comments should be provided to Lea Berg by Friday.")."""
+    if not _PRONOUN_WILL.match(seg.text.strip()) or context.previous is None:
+        return None
+    from nethub.meetings.extract.people import person_name
+
+    names = [person_name(m.group(0)) for m in _PERSON.finditer(context.previous.text)]
+    names = [n for n in names if n]
+    if not names:
+        return None
+    return _claim(s.ACTION, 0.7, task=seg.text.strip(), owner=names[-1])
 
 
 def asked_to(seg, context):
@@ -306,12 +381,39 @@ def needs_doing(seg, context):
     return None
 
 
+_MODAL_SUBJECT = re.compile(
+    rf"^{_OWNER}\s+(?:(?:has|have|needs?)\s+to|must|will|shall)\s+(?:also\s+)?[a-z]{{3,}}\b"
+)
+
+
+_TITLE_LINE = re.compile(
+    r"^[A-Z][\w/&-]*(?:\s+(?:[A-Z][\w/&()-]*|of|from|and|the|on|for|in)){1,5}$"
+)
+
+
+def modal_in_action_section(seg, context):
+    """Under an action heading, an item that gives a body work with a modal ("the working group
+    has to meet before the next meeting to finalise the guideline"): the section makes it a
+    task even when its verb alone would not."""
+    if not context.action_section:
+        return None
+    match = _MODAL_SUBJECT.match(seg.text.strip())
+    if match is None or _REPORT.search(seg.text):
+        return None
+    owner = _owner(match.group("owner"))
+    if owner is None or not plausible_owner(owner, context.document.text):
+        return None
+    return _claim(s.ACTION, 0.75, task=seg.text.strip(), owner=owner)
+
+
 def imperative_in_action_section(seg, context):
     """Under an action heading, an item in the imperative: "Send a press release ...",
     "Share Draft preliminary assessment ...", "To follow up with sub-cluster meetings"."""
     if not context.action_section:
         return None
     text = re.sub(r"^to\s+", "", seg.text.strip(), flags=re.I)
+    if _TITLE_LINE.match(text):
+        return None  # "Update from Partners": the next heading, not a task
     if _IMPERATIVE.match(text) and len(text.split()) >= 3:
         return _claim(s.ACTION, 0.8, task=seg.text.strip(), owner=None)
     return None
