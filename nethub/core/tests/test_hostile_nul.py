@@ -110,6 +110,13 @@ def records(
         "fund:import_template": {"kind": "programmes"},
         "fund:": {"pk": programme().pk},
         "library:practice": {"pk": practice.pk},
+        # core's file view: a practice's attachment
+        "file": {
+            "app_label": "library",
+            "model_name": "practice",
+            "pk": practice.pk,
+            "field": "attachment",
+        },
         "library:": {"pk": document.pk},
         "meetings:action_point": {"pk": point.pk},
         "meetings:": {"pk": point.meeting_id, "fmt": "csv"},
