@@ -37,11 +37,13 @@ run: install
 	@echo "==> [5/5] nethub is ready: open $(SITE_URL)/ in your browser (Ctrl-C stops it)"
 	@$(RUN_ENV) SEARCH_WARM_UP=1 $(PY) manage.py runserver $(HOST):$(PORT)
 
-# Production-like: gunicorn with static files from whitenoise. Needs SECRET_KEY and ALLOWED_HOSTS.
+# Production-like: gunicorn (nethub/gunicorn_conf.py: the search model loaded before serving)
+# and the task worker together (scripts/serve.py); static files from whitenoise.
+# Needs SECRET_KEY and ALLOWED_HOSTS; DATABASE_URL for PostgreSQL.
 serve: install
 	$(PY) manage.py collectstatic --noinput -v0
 	$(PY) manage.py migrate --noinput
-	$(VENV)/bin/gunicorn nethub.wsgi --bind $(HOST):$(PORT) --workers 2
+	HOST=$(HOST) PORT=$(PORT) $(PY) scripts/serve.py
 
 # Debian's Chromium for the browser tests (Playwright drives it; it never downloads one).
 browser-deps:

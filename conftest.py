@@ -181,3 +181,31 @@ def _fresh_vector_index_after_each_test():
     vectors = sys.modules.get("nethub.search.vectors")
     if vectors is not None:
         vectors.forget(snapshot=True)
+
+
+class TaskQueue:
+    """The database task backend as production runs it: a write enqueues, a worker runs."""
+
+    def paths(self, status: str | None = None) -> list[str]:
+        from django_tasks_db.models import DBTaskResult
+
+        results = DBTaskResult.objects.all()
+        if status:
+            results = results.filter(status=status)
+        return sorted(
+            path.rsplit(".", 1)[-1] for path in results.values_list("task_path", flat=True)
+        )
+
+    def work(self) -> None:
+        from django.core.management import call_command
+
+        call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+
+
+@pytest.fixture
+def task_queue(settings) -> TaskQueue:
+    """Tasks go to the database (`django_tasks_db`) and wait for `task_queue.work()`. Use in a
+    `django_db(transaction=True)` test, so that `on_commit` callbacks run and the worker sees
+    the rows."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    return TaskQueue()

@@ -379,34 +379,16 @@ def tag_confirm(request: HttpRequest, slug: str, tagging_id: int) -> HttpRespons
     return redirect("consultations:synthesis", slug=slug)
 
 
-EXPORTS = {
-    "csv": (exports.to_csv, "text/csv; charset=utf-8"),
-    "xlsx": (
-        exports.to_xlsx,
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    ),
-    "docx": (
-        exports.to_docx,
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    ),
-}
-
-
 @permission_required("consultations.export", fn=_consultation, raise_exception=True)
 def export(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
     """The secretariat and the moderator: the whole consultation as CSV, XLSX or a DOCX report,
     with hidden comments when asked (?hidden=1)."""
     consultation = get_object_or_404(Consultation, slug=slug)
     if fmt == "interests.csv":
-        data, mime = exports.interests_csv(consultation=consultation), "text/csv; charset=utf-8"
-    elif fmt in EXPORTS:
-        build, mime = EXPORTS[fmt]
-        data = build(consultation=consultation, include_hidden=request.GET.get("hidden") == "1")
-    else:
-        raise Http404
-    response = HttpResponse(data, content_type=mime)
-    response["Content-Disposition"] = f'attachment; filename="{consultation.slug}.{fmt}"'
-    return response
+        return exports.interests_response(consultation=consultation)
+    return exports.response(
+        consultation=consultation, fmt=fmt, include_hidden=request.GET.get("hidden") == "1"
+    )
 
 
 @require_POST

@@ -1,5 +1,5 @@
 """iCalendar (RFC 5545) for calendar entries: a feed per filter, one event to add to a
-calendar, a person's own feed."""
+calendar, a person's own feed; streamed through core's iCalendar helper."""
 
 from __future__ import annotations
 
@@ -8,15 +8,21 @@ import datetime
 from django.conf import settings
 from django.utils import timezone
 
+from nethub.core.exports import ical_response
 
-def to_ical(entries, *, name: str) -> bytes:
-    from icalendar import Calendar
+
+def response(entries, *, name: str, filename: str):
+    """`entries` (CalendarEntry) as an iCalendar feed named `name`, shown inline."""
+    return ical_response(
+        {"prodid": "-//nethub//calendar//EN", "version": "2.0", "x-wr-calname": name},
+        _events(entries),
+        filename=filename,
+    )
+
+
+def _events(entries):
     from icalendar import Event as VEvent
 
-    calendar = Calendar()
-    calendar.add("prodid", "-//nethub//calendar//EN")
-    calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", name)
     site = settings.SITE_URL.rstrip("/")
     stamp = timezone.now()
     for entry in entries:
@@ -38,5 +44,4 @@ def to_ical(entries, *, name: str) -> bytes:
             item.add("status", "CANCELLED")
         description = getattr(entry.obj, "description", "") or ""
         item.add("description", "\n\n".join(p for p in (description, site + entry.url) if p))
-        calendar.add_component(item)
-    return calendar.to_ical()
+        yield item

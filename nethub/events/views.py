@@ -16,9 +16,8 @@ from django.views.decorators.http import require_POST
 from rules.contrib.views import permission_required
 
 from nethub.core.pagination import querystring
-from nethub.events import selectors, services
+from nethub.events import ical, selectors, services
 from nethub.events.forms import CalendarFilterForm, EventChangeForm, EventForm
-from nethub.events.ical import to_ical
 from nethub.events.models import CalendarFeedToken, Event
 
 
@@ -48,12 +47,6 @@ def _event(request: HttpRequest, pk: int, **kwargs) -> Event:
     return request._event
 
 
-def _ics(body: bytes, filename: str) -> HttpResponse:
-    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'inline; filename="{filename}.ics"'
-    return response
-
-
 def calendar(request: HttpRequest) -> HttpResponse:
     """Public: the network's calendar, events and meetings together, filtered; its feed."""
     form = CalendarFilterForm(request.GET or None)
@@ -80,9 +73,10 @@ def feed(request: HttpRequest) -> HttpResponse:
     filters = form.filters()
     if not request.GET.get("when"):
         filters["when"] = "all"
-    return _ics(
-        to_ical(selectors.calendar_entries(filters=filters), name=_("UN Network on Migration")),
-        "calendar",
+    return ical.response(
+        selectors.calendar_entries(filters=filters),
+        name=_("UN Network on Migration"),
+        filename="calendar",
     )
 
 
@@ -121,7 +115,7 @@ def event_ics(request: HttpRequest, pk: int) -> HttpResponse:
     """Public: one event as an .ics file ("add to calendar")."""
     event = _event(request, pk)
     entries = selectors.entries_for([("event", event.pk, event.starts_on)])
-    return _ics(to_ical(entries, name=event.title), f"event-{event.pk}")
+    return ical.response(entries, name=event.title, filename=f"event-{event.pk}")
 
 
 @require("events.add_event")
@@ -227,4 +221,4 @@ def user_feed(request: HttpRequest, token: str) -> HttpResponse:
     if feed_token is None or not feed_token.user.is_active:
         raise Http404
     entries = selectors.user_calendar(user=feed_token.user)
-    return _ics(to_ical(entries, name=_("My events")), "my-events")
+    return ical.response(entries, name=_("My events"), filename="my-events")

@@ -4,12 +4,14 @@ States. Built from the same selectors as the dashboard."""
 from __future__ import annotations
 
 import datetime
-import io
 
 from django.utils.translation import gettext as _
 
+from nethub.core.exports import DocxReport
 from nethub.fund import selectors
 from nethub.fund.models import Stage
+
+TABLE_STYLE = "Light Grid Accent 1"
 
 
 def _usd(value) -> str:
@@ -17,17 +19,13 @@ def _usd(value) -> str:
 
 
 def state_of_the_fund_docx(*, on: datetime.date) -> bytes:
-    from docx import Document
-
     position = selectors.fund_position(on=on)
-    document = Document()
-    document.add_heading(_("Migration MPTF: state of the fund"), level=0)
-    document.add_paragraph(_("Position on %(date)s") % {"date": on.isoformat()})
+    report = DocxReport()
+    report.heading(_("Migration MPTF: state of the fund"), 0)
+    report.paragraph(_("Position on %(date)s") % {"date": on.isoformat()})
 
-    document.add_heading(_("Resources"), level=1)
-    table = document.add_table(rows=0, cols=2)
-    table.style = "Light Grid Accent 1"
-    for label, value in [
+    report.heading(_("Resources"), 1)
+    resources = [
         (_("Target for %(year)s") % {"year": on.year}, _usd(position.target)),
         (_("Committed in %(year)s") % {"year": on.year}, _usd(position.committed_this_year)),
         (_("Share of the year's target"), f"{position.target_share or 0} %"),
@@ -41,35 +39,33 @@ def state_of_the_fund_docx(*, on: datetime.date) -> bytes:
             _("%(amount)s (%(count)s programmes)")
             % {"amount": _usd(position.unfunded_demand), "count": position.unfunded_programmes},
         ),
-    ]:
-        cells = table.add_row().cells
-        cells[0].text, cells[1].text = label, value
+    ]
+    report.table(None, resources, style=TABLE_STYLE)
 
-    document.add_heading(_("Pipeline by stage"), level=1)
-    table = document.add_table(rows=1, cols=3)
-    table.style = "Light Grid Accent 1"
-    header = table.rows[0].cells
-    header[0].text, header[1].text, header[2].text = _("Stage"), _("Programmes"), _("Requested")
-    for row in selectors.pipeline_by_stage():
-        if not row["count"]:
-            continue
-        cells = table.add_row().cells
-        cells[0].text, cells[1].text = str(row["label"]), str(row["count"])
-        cells[2].text = _usd(row["requested"])
+    report.heading(_("Pipeline by stage"), 1)
+    report.table(
+        [_("Stage"), _("Programmes"), _("Requested")],
+        (
+            [str(row["label"]), str(row["count"]), _usd(row["requested"])]
+            for row in selectors.pipeline_by_stage()
+            if row["count"]
+        ),
+        style=TABLE_STYLE,
+    )
 
-    document.add_heading(_("Top donors"), level=1)
+    report.heading(_("Top donors"), 1)
     for row in selectors.top_donors(limit=10):
-        document.add_paragraph(f"{row['donor__name']}: {_usd(row['total'])}", style="List Bullet")
+        report.paragraph(f"{row['donor__name']}: {_usd(row['total'])}", style="List Bullet")
 
-    document.add_heading(_("Contributions against targets by year"), level=1)
+    report.heading(_("Contributions against targets by year"), 1)
     for row in selectors.contributions_by_year():
         target = _usd(row["target"]) if row["target"] else _("no target")
-        document.add_paragraph(
+        report.paragraph(
             _("%(year)s: %(committed)s committed against %(target)s")
             % {"year": row["year"], "committed": _usd(row["committed"]), "target": target},
             style="List Bullet",
         )
-    document.add_paragraph(
+    report.paragraph(
         _("Joint programmes under way: %(count)s.")
         % {
             "count": next(
@@ -77,6 +73,4 @@ def state_of_the_fund_docx(*, on: datetime.date) -> bytes:
             )
         }
     )
-    out = io.BytesIO()
-    document.save(out)
-    return out.getvalue()
+    return report.bytes()

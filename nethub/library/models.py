@@ -10,6 +10,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from nethub.core.background import BackgroundWork
 from nethub.core.models import StatusStep, TimeStampedModel
 from nethub.core.searchable import SearchDocument
 from nethub.ingest.storage import StoredFileField
@@ -51,7 +52,7 @@ def practice_upload_to(instance: Practice, filename: str) -> str:
     return f"library/practices/{uuid.uuid4().hex}/{filename}"
 
 
-class Document(TimeStampedModel):
+class Document(BackgroundWork, TimeStampedModel):
     """A document of the library. It is created in state "processing" when its file is
     uploaded; a background task extracts its text and makes it "ready", or "failed" (then it
     keeps no text, no file and no tags, only the reason, and is shown to nobody but its

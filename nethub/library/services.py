@@ -100,6 +100,7 @@ def document_upload(
     document.original_filename = os.path.basename(filename)[:255]
     document.file_size = len(data)
     document.status, document.progress, document.error = Document.Status.PROCESSING, 0, ""
+    document.work_queued()
     document.progress_step = _("Waiting to be processed")
     document.text, document.mime_type, document.detected_language = "", "", ""
     document.file.save(_safe_name(filename), ContentFile(data), save=False)
@@ -111,8 +112,11 @@ def document_upload(
 
 
 def _progress(document_id: int, percent: int, step: str) -> None:
-    # Written outside any transaction so a page polling for progress sees it at once.
-    Document.objects.filter(pk=document_id).update(progress=percent, progress_step=step)
+    # Written outside any transaction so a page polling for progress sees it at once; it is
+    # also the heartbeat `recover_stalled_work` watches.
+    Document.objects.filter(pk=document_id).update(
+        progress=percent, progress_step=step, work_heartbeat_at=timezone.now()
+    )
 
 
 def document_process(*, document_id: int) -> Document | None:
@@ -172,6 +176,11 @@ def document_process(*, document_id: int) -> Document | None:
         return _document_fail(
             document_id, _("The file could not be processed. Please try again or contact us.")
         )
+
+
+def document_fail(*, document_id: int, reason: str) -> Document:
+    """Give up processing a document: failed, with `reason` for its uploader."""
+    return _document_fail(document_id, reason)
 
 
 @transaction.atomic
@@ -316,11 +325,13 @@ NOTIFY_SUBMITTER = {
 
 
 def _notify_submitter(practice: Practice, note: str) -> None:
-    """E-mail the submitter the reviewer's decision and note, after the transaction commits,
-    in the submitter's preferred language."""
-    from django.core.mail import send_mail
+    """E-mail the submitter the reviewer's decision and note, in the submitter's preferred
+    language, from the task worker once the transaction commits (an SMTP server's delay never
+    holds the reviewer's request)."""
     from django.urls import reverse
     from django.utils import translation
+
+    from nethub.library.tasks import send_practice_decision
 
     user = practice.submitted_by
     if user is None or not user.email:
@@ -342,9 +353,9 @@ def _notify_submitter(practice: Practice, note: str) -> None:
             )
             if part
         )
-    email = user.email
+    email, subject = user.email, str(subject)
     transaction.on_commit(
-        lambda: send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [email], fail_silently=True)
+        lambda: send_practice_decision.enqueue(subject=subject, body=body, email=email)
     )
 
 

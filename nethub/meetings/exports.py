@@ -1,13 +1,19 @@
-"""The tracker's exports: CSV, XLSX and an iCalendar feed of due dates, for any filtered list."""
+"""The tracker's exports: CSV, XLSX and an iCalendar feed of due dates, for any filtered list,
+through core's export helpers. Rows are streamed from `.values_list()` of the columns shown:
+a fixed number of queries and time linear in the rows, whatever the filter."""
 
 from __future__ import annotations
 
-import csv
 import datetime
-import io
 
 from django.conf import settings
+from django.http import Http404
+from django.utils import formats
 from django.utils.translation import gettext as _
+
+from nethub.core.exports import CHUNK, export_response, ical_response, url_template
+from nethub.directory.models import Organization
+from nethub.meetings.models import ActionPointStatus
 
 COLUMNS = [
     "id",
@@ -20,71 +26,92 @@ COLUMNS = [
     "status",
     "url",
 ]
+FIELDS = (
+    "pk",
+    "meeting__series__name",
+    "meeting__date",
+    "agenda_item__title",
+    "text",
+    "owner_organization_id",
+    "owner",
+    "due_date",
+    "status",
+)
 
 
-def _rows(action_points):
-    for point in action_points:
-        yield [
-            point.pk,
-            str(point.meeting.series),
-            point.meeting.date.isoformat(),
-            point.agenda_item.title if point.agenda_item else "",
-            point.text,
-            point.owner_label,
-            point.due_date.isoformat() if point.due_date else "",
-            point.get_status_display(),
-            settings.SITE_URL.rstrip("/") + point.get_absolute_url(),
-        ]
+class _Reader:
+    """The filtered points' rows as the export sends them. What depends on the reader's
+    language (owners' names, status labels) is read when the export is asked for; the rows
+    are read from the database while they are sent. The tracker's taggings prefetch is
+    dropped: no export shows tags, and at 5,000 rows it was one query with 5,000 ids."""
+
+    def __init__(self, action_points):
+        self.queryset = action_points.prefetch_related(None)
+        self.owners = {
+            organization.pk: str(organization)
+            for organization in Organization.objects.filter(
+                pk__in=self.queryset.order_by().values("owner_organization_id")
+            )
+        }
+        self.labels = {value: str(label) for value, label in ActionPointStatus.choices}
+        self.url = settings.SITE_URL.rstrip("/") + url_template("meetings:action_point")
+
+    def points(self, points=None):
+        """(pk, series, meeting date, agenda item, text, owner label, due date, status label,
+        status, url) of each point, in the queryset's order."""
+        points = self.queryset if points is None else points
+        for row in points.values_list(*FIELDS).iterator(chunk_size=CHUNK):
+            pk, series, date, item, text, organization_id, owner, due, status = row
+            owner = self.owners.get(organization_id, "") if organization_id else owner
+            label, url = self.labels[status], self.url.format(pk)
+            yield pk, series, date, item or "", text, owner, due, label, status, url
+
+    def rows(self):
+        for pk, series, date, item, text, owner, due, label, _status, url in self.points():
+            due = due.isoformat() if due else ""
+            yield [pk, series, date.isoformat(), item, text, owner, due, label, url]
+
+    def events(self):
+        from icalendar import Event
+
+        stamp = datetime.datetime.now(datetime.UTC)
+        with_dates = self.queryset.filter(due_date__isnull=False)
+        for pk, series, date, _item, text, owner, due, label, status, url in self.points(
+            with_dates
+        ):
+            meeting = f"{series}, {formats.date_format(date, 'DATE_FORMAT')}"  # Meeting.__str__
+            event = Event()
+            event.add("uid", f"action-point-{pk}@nethub")
+            event.add("dtstamp", stamp)
+            event.add("dtstart", due)
+            event.add("dtend", due + datetime.timedelta(days=1))
+            event.add("summary", f"[{owner or '?'}] {text[:120]}")
+            event.add("description", f"{text}\n\n{meeting} · {label}")
+            event.add("url", url)
+            event.add("status", "COMPLETED" if status == "done" else "CONFIRMED")
+            yield event
 
 
-def _safe(value):
-    # A cell starting with =, +, - or @ would run as a formula in a spreadsheet.
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
-        return "'" + value
-    return value
-
-
-def to_csv(action_points) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(COLUMNS)
-    for row in _rows(action_points):
-        writer.writerow([_safe(v) for v in row])
-    return out.getvalue()
-
-
-def to_xlsx(action_points) -> bytes:
-    from openpyxl import Workbook
-
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet(_("Action points"))
-    sheet.append(COLUMNS)
-    for row in _rows(action_points):
-        sheet.append([_safe(v) for v in row])
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
-
-
-def to_ical(action_points) -> bytes:
-    from icalendar import Calendar, Event
-
-    calendar = Calendar()
-    calendar.add("prodid", "-//nethub//action points//EN")
-    calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", _("Action points due"))
-    stamp = datetime.datetime.now(datetime.UTC)
-    for point in action_points:
-        if not point.due_date:
-            continue
-        event = Event()
-        event.add("uid", f"action-point-{point.pk}@nethub")
-        event.add("dtstamp", stamp)
-        event.add("dtstart", point.due_date)
-        event.add("dtend", point.due_date + datetime.timedelta(days=1))
-        event.add("summary", f"[{point.owner_label or '?'}] {point.text[:120]}")
-        event.add("description", f"{point.text}\n\n{point.meeting} · {point.get_status_display()}")
-        event.add("url", settings.SITE_URL.rstrip("/") + point.get_absolute_url())
-        event.add("status", "COMPLETED" if point.status == "done" else "CONFIRMED")
-        calendar.add_component(event)
-    return calendar.to_ical()
+def response(action_points, *, fmt: str):
+    """The tracker's filtered list as CSV or XLSX (streamed rows), or its due dates as an
+    iCalendar feed; any other format is a 404."""
+    if fmt not in ("csv", "xlsx", "ics"):
+        raise Http404
+    reader = _Reader(action_points)
+    if fmt == "ics":
+        return ical_response(
+            {
+                "prodid": "-//nethub//action points//EN",
+                "version": "2.0",
+                "x-wr-calname": _("Action points due"),
+            },
+            reader.events(),
+            filename="action-points",
+        )
+    return export_response(
+        fmt,
+        filename="action-points",
+        header=COLUMNS,
+        rows=reader.rows(),
+        sheet=_("Action points"),
+    )

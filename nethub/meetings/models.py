@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
+from nethub.core.background import BackgroundWork
 from nethub.core.models import TimeStampedModel
 from nethub.core.searchable import SearchDocument
 from nethub.ingest.storage import StoredFileField
@@ -345,8 +346,15 @@ class ActionPoint(TimeStampedModel):
         )
 
 
-class ImportDraft(models.Model):
-    """An uploaded summary waiting for the secretariat to check what was extracted from it."""
+class ImportDraft(BackgroundWork, models.Model):
+    """An uploaded summary waiting for the secretariat to check what was extracted from it.
+    Once checked it is "saving" until the import task saves its meeting (and deletes it), or
+    "failed" with the reason, shown on its review page to try again."""
+
+    class Status(models.TextChoices):
+        REVIEW = "review", _("To check")
+        SAVING = "saving", _("Saving")
+        FAILED = "failed", _("Failed")
 
     file = StoredFileField(folder="meetings/drafts", max_length=300)
     filename = models.CharField(max_length=255)
@@ -365,6 +373,10 @@ class ImportDraft(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    status = models.CharField(
+        _("status"), max_length=8, choices=Status.choices, default=Status.REVIEW
+    )
+    error = models.TextField(_("error"), blank=True)
 
     class Meta:
         verbose_name = _("import draft")

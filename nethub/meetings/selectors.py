@@ -120,6 +120,16 @@ def overdue_count() -> int:
 REVIEW_BELOW = 0.75
 
 
+def import_drafts_unfinished(*, limit: int = 20):
+    """Imports being saved in the background or that failed (with their reason), newest
+    first: the import page lists them so a failure is never silent."""
+    from nethub.meetings.models import ImportDraft
+
+    return ImportDraft.objects.filter(
+        status__in=[ImportDraft.Status.SAVING, ImportDraft.Status.FAILED]
+    ).order_by("-created_at")[:limit]
+
+
 def import_review_marks(text: str, extraction: dict) -> tuple[list[dict], list[dict]]:
     """(parts of the source text, items to check first) for the import review page.
 

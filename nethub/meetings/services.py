@@ -99,7 +99,11 @@ def import_draft_submit(*, draft: ImportDraft, extraction: dict, actor) -> None:
     """Keep the checked extraction on its draft, for the import task to save (one path: the
     page and a worker both save through `tasks.import_draft`)."""
     draft.extraction = extraction
-    draft.save(update_fields=["extraction"])
+    draft.status, draft.error = ImportDraft.Status.SAVING, ""
+    draft.work_queued()
+    draft.save(
+        update_fields=["extraction", "status", "error", "work_attempts", "work_heartbeat_at"]
+    )
 
 
 def _time(value: str | None) -> datetime.time | None:

@@ -4,12 +4,30 @@ the commands `send_action_point_reminders` and `send_overdue_digest`)."""
 
 from django_tasks import task
 
+from nethub.core.background import TrackedWork
+from nethub.ingest.extract import IngestError
+from nethub.meetings.models import ImportDraft
+
+# A draft stays "saving" until its meeting is saved (the draft is then deleted); a task that
+# raises, or dies and is given up by `recover_stalled_work`, leaves it "failed" with the reason
+# on its review page.
+draft_work = TrackedWork(
+    model=ImportDraft,
+    id_arg="draft_id",
+    processing={"status": ImportDraft.Status.SAVING},
+    # A command or test may also save a draft still to check, as it stands.
+    runnable={"status__in": [ImportDraft.Status.REVIEW, ImportDraft.Status.SAVING]},
+    failed={"status": ImportDraft.Status.FAILED},
+    retry_kwargs=lambda draft: {"actor_id": draft.created_by_id},
+    user_errors=(IngestError,),
+)
+
 
 @task()
+@draft_work.track
 def import_draft(*, draft_id: int, actor_id: int | None = None) -> int:
     """Save the meeting from an import draft as it stands; returns the meeting's id."""
     from nethub.accounts.models import User
-    from nethub.meetings.models import ImportDraft
     from nethub.meetings.services import meeting_import
 
     draft = ImportDraft.objects.get(pk=draft_id)

@@ -97,24 +97,7 @@ def tracker(request: HttpRequest) -> HttpResponse:
 def tracker_export(request: HttpRequest, fmt: str) -> HttpResponse:
     """Public: the tracker's filtered list as CSV, XLSX, or an iCalendar feed of due dates."""
     filterset, _sort = _filtered(request)
-    points = filterset.qs
-    if fmt == "csv":
-        response = HttpResponse(exports.to_csv(points), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = 'attachment; filename="action-points.csv"'
-    elif fmt == "xlsx":
-        response = HttpResponse(
-            exports.to_xlsx(points),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-        response["Content-Disposition"] = 'attachment; filename="action-points.xlsx"'
-    elif fmt == "ics":
-        response = HttpResponse(
-            exports.to_ical(points), content_type="text/calendar; charset=utf-8"
-        )
-        response["Content-Disposition"] = 'inline; filename="action-points.ics"'
-    else:
-        raise Http404
-    return response
+    return exports.response(filterset.qs, fmt=fmt)
 
 
 def action_point_detail(request: HttpRequest, pk: int) -> HttpResponse:
@@ -225,7 +208,11 @@ def import_upload(request: HttpRequest) -> HttpResponse:
             form.add_error("file", str(error))
         else:
             return redirect("meetings:import_review", pk=draft.pk)
-    return render(request, "meetings/import_upload.html", {"form": form, "target": target})
+    return render(
+        request,
+        "meetings/import_upload.html",
+        {"form": form, "target": target, "drafts": selectors.import_drafts_unfinished()},
+    )
 
 
 @permission_required("meetings.import_meeting", raise_exception=True)
@@ -243,7 +230,12 @@ def import_review(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("The meeting was saved."))
             return redirect(Meeting.objects.get(pk=result.return_value))
         if result.status == TaskResultStatus.FAILED:
-            form.add_error(None, _("The meeting could not be saved: please check the fields."))
+            draft.refresh_from_db()
+            form.add_error(
+                None,
+                _("The meeting could not be saved: %(reason)s Please check the fields.")
+                % {"reason": draft.error},
+            )
         else:
             messages.success(
                 request, _("The meeting is being saved; it appears in the list shortly.")

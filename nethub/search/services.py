@@ -120,6 +120,20 @@ def _keyword_unindex(passage_ids: list[int]) -> None:
         entries.delete()
 
 
+def keyword_index_rebuild(*, batch_size: int = 1000) -> int:
+    """Rebuild modelsearch's keyword index from the stored passages (after a restore: the
+    index is not in backups), without cutting or embedding anything again. Returns the number
+    of passages indexed."""
+    IndexEntry._default_manager.filter(content_type_id=_passage_content_type_id()).delete()
+    done = 0
+    iterator = Passage.objects.order_by("pk").iterator(chunk_size=batch_size)
+    while batch := list(itertools.islice(iterator, batch_size)):
+        with transaction.atomic():
+            _keyword_index(batch)
+        done += len(batch)
+    return done
+
+
 def _version_bump() -> None:
     stamp = uuid.uuid4()
     updated = IndexState.objects.filter(pk=1).update(version=F("version") + 1, stamp=stamp)

@@ -1,5 +1,9 @@
 """Loading what the first search needs before anyone searches: the embedding model and the
-nearest-neighbour index take seconds each, which the first reader would otherwise wait for."""
+nearest-neighbour index take seconds each, which the first reader would otherwise wait for.
+
+Two callers: gunicorn's `post_worker_init` (nethub/gunicorn_conf.py) calls `warm_up` before a
+worker accepts its first request; the development server (`make run`, SEARCH_WARM_UP=1) calls it
+in a background thread through `warm_up_on_start`."""
 
 from __future__ import annotations
 
@@ -7,22 +11,31 @@ import logging
 import os
 import sys
 import threading
+import time
 
 from django.conf import settings
-from django.db import connections
+from django.db import DatabaseError, connections
 
 logger = logging.getLogger(__name__)
 
 
-def warm_up() -> None:
-    """Load the model and open the vector index in this process (nothing without semantic
-    search). Safe to call more than once: both are loaded once per process."""
+def warm_up() -> bool:
+    """Load the model and run one encoding (torch's first call is slow too), then open the
+    vector index. False when semantic search is off (SEARCH_SEMANTIC=0): nothing is loaded.
+    Safe to call more than once: both are loaded once per process. A database that is not
+    there yet only leaves the index for the first search."""
     if not settings.SEARCH_SEMANTIC:
-        return
+        return False
     from nethub.search import embeddings, vectors
 
+    started = time.perf_counter()
     embeddings.encode(["warm-up"])
-    vectors.index()
+    try:
+        vectors.index()
+    except DatabaseError as error:
+        logger.warning("vector index not opened before serving: %s", error)
+    logger.info("search model loaded in %.1f s", time.perf_counter() - started)
+    return True
 
 
 def _warm_up_quietly() -> None:

@@ -210,14 +210,16 @@ DEMO_PASSWORD_FILE = Path(os.environ.get("DEMO_PASSWORD_FILE", BASE_DIR / ".demo
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "nethub <no-reply@localhost>")
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 
-# Background tasks run inline unless a worker is configured (TASKS_BACKEND=database and
-# `manage.py db_worker`; the worker needs the same settings).
+# Background tasks (embedding, text extraction, e-mail) go to the database queue in production,
+# so a request never does them inline: `manage.py db_worker` runs them (`make serve` starts it
+# beside gunicorn). With DEBUG (`make run`) they run inline, without a worker.
+TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "immediate" if DEBUG else "database")
 TASKS = {
     "default": {
         "BACKEND": {
             "database": "django_tasks_db.DatabaseBackend",
             "immediate": "django_tasks.backends.immediate.ImmediateBackend",
-        }[os.environ.get("TASKS_BACKEND", "immediate")]
+        }[TASKS_BACKEND]
     }
 }
 

@@ -3,13 +3,11 @@ and a DOCX progress report (per priority its figures, per group its activities).
 
 from __future__ import annotations
 
-import io
-
 from django.conf import settings
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
 
-from nethub.core.exports import export_response
+from nethub.core.exports import DOCX, DocxReport, export_response
 from nethub.workplan import selectors
 from nethub.workplan.models import Activity, Workplan
 
@@ -61,53 +59,47 @@ def table(workplan: Workplan) -> tuple[list[str], list[list]]:
 
 def to_docx(workplan: Workplan) -> bytes:
     """A progress report: per priority, its figures; per group, its activities and status."""
-    from docx import Document
-
-    doc = Document()
-    doc.add_heading(_("Progress report: %(title)s") % {"title": workplan.title}, level=0)
+    report = DocxReport()
+    report.heading(_("Progress report: %(title)s") % {"title": workplan.title}, 0)
     if workplan.endorsed_on:
-        doc.add_paragraph(
+        report.paragraph(
             _("Endorsed on %(date)s") % {"date": workplan.endorsed_on.isoformat()}
             + (f" ({workplan.endorsed_at})" if workplan.endorsed_at_id else "")
         )
     for row in selectors.workplan_progress(workplan=workplan):
-        doc.add_heading(str(row.priority or _("No priority")), level=1)
-        doc.add_paragraph(
+        report.heading(str(row.priority or _("No priority")), 1)
+        report.paragraph(
             _("%(done)s of %(total)s activities done; average progress %(percent)s%%.")
             % {"done": row.done, "total": row.activities, "percent": row.percent}
         )
         for group in row.groups:
-            doc.add_heading(str(group), level=2)
+            report.heading(str(group), 2)
             activities = list(group.activities.select_related("lead").prefetch_related("notes"))
             if not activities:
-                doc.add_paragraph(_("No activities yet."))
+                report.paragraph(_("No activities yet."))
                 continue
-            t = doc.add_table(rows=1, cols=4)
-            for cell, label in zip(
-                t.rows[0].cells,
-                (_("Deliverable"), _("Lead"), _("Status"), _("Latest progress note")),
-                strict=True,
-            ):
-                cell.text = str(label)
-            for a in activities:
-                notes = list(a.notes.all())
-                cells = t.add_row().cells
-                cells[0].text = a.title
-                cells[1].text = str(a.lead or "")
-                cells[2].text = f"{a.get_status_display()} ({a.progress}%)"
-                cells[3].text = notes[0].text if notes else ""
-    out = io.BytesIO()
-    doc.save(out)
-    return out.getvalue()
+            report.table(
+                [_("Deliverable"), _("Lead"), _("Status"), _("Latest progress note")],
+                (_activity_cells(a) for a in activities),
+            )
+    return report.bytes()
+
+
+def _activity_cells(activity: Activity) -> list[str]:
+    notes = list(activity.notes.all())
+    return [
+        activity.title,
+        str(activity.lead or ""),
+        f"{activity.get_status_display()} ({activity.progress}%)",
+        notes[0].text if notes else "",
+    ]
 
 
 def response(*, workplan: Workplan, fmt: str) -> HttpResponse:
-    """CSV and XLSX through the one export helper (core/exports.py); DOCX is the report."""
+    """CSV and XLSX through the one export helper (core/exports.py); DOCX is the report,
+    written with core's `DocxReport`."""
     if fmt == "docx":
-        result = HttpResponse(
-            to_docx(workplan),
-            content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        )
+        result = HttpResponse(to_docx(workplan), content_type=DOCX)
         result["Content-Disposition"] = f'attachment; filename="{workplan.slug}.docx"'
         return result
     header, rows = table(workplan)

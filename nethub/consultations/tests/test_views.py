@@ -49,8 +49,9 @@ def build_thread(consultation, n: int, organization) -> None:
 def _queries(client, url) -> tuple[int, bytes]:
     with CaptureQueriesContext(connection) as ctx:
         response = client.get(url)
+        body = response.getvalue()  # a streamed export reads its rows as it is sent
     assert response.status_code == 200
-    return len(ctx.captured_queries), response.content
+    return len(ctx.captured_queries), body
 
 
 @pytest.mark.django_db
@@ -133,12 +134,12 @@ def test_moderation_queue_and_synthesis_exports(client, secretariat_user, stakeh
     queue = client.get(reverse("consultations:moderation")).content.decode()
     assert "Please review me" in queue
     csv_url = reverse("consultations:export", args=[consultation.slug, "csv"])
-    data = client.get(csv_url).content.decode("utf-8-sig")
+    data = client.get(csv_url).getvalue().decode("utf-8-sig")
     assert "'=cmd" in data and "Please review me" not in data
-    assert "Please review me" in client.get(csv_url + "?hidden=1").content.decode("utf-8-sig")
+    assert "Please review me" in client.get(csv_url + "?hidden=1").getvalue().decode("utf-8-sig")
     for fmt, magic in (("xlsx", b"PK"), ("docx", b"PK")):
         response = client.get(reverse("consultations:export", args=[consultation.slug, fmt]))
-        assert response.status_code == 200 and response.content[:2] == magic
+        assert response.status_code == 200 and response.getvalue()[:2] == magic
     assert (
         client.get(reverse("consultations:synthesis", args=[consultation.slug])).status_code == 200
     )
@@ -186,7 +187,7 @@ def test_suggested_objective_confirmed_from_synthesis(client, secretariat_user, 
     assert tagging.status == "confirmed" and tagging.tagged_by == secretariat_user
     assert "20 (confirmed)" in client.get(
         reverse("consultations:export", args=[consultation.slug, "csv"])
-    ).content.decode("utf-8-sig")
+    ).getvalue().decode("utf-8-sig")
 
 
 @pytest.mark.django_db
@@ -202,9 +203,11 @@ def test_interests_form_and_table_export(client, stakeholder_user, secretariat_u
     url = reverse("consultations:interests", args=[consultation.slug])
     assert client.post(url, {f"target-{key}": "start"}).status_code == 302
     client.force_login(secretariat_user)
-    data = client.get(
-        reverse("consultations:export", args=[consultation.slug, "interests.csv"])
-    ).content.decode("utf-8-sig")
+    data = (
+        client.get(reverse("consultations:export", args=[consultation.slug, "interests.csv"]))
+        .getvalue()
+        .decode("utf-8-sig")
+    )
     assert "Health emergencies,Test Migrant Rights Network,start" in data
     consultation.closes_at = consultation.opens_at
     consultation.save()
@@ -324,3 +327,33 @@ def test_a_hidden_comment_cannot_be_supported(client, stakeholder_user, focal_po
     url = reverse("consultations:comment_support", args=[consultation.slug, c.pk])
     assert client.post(url).status_code == 403
     assert not c.supports.exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_reply_returns_before_its_indexing_and_e_mail(
+    client, task_queue, secretariat_user, stakeholder_user
+):
+    from django.contrib.contenttypes.models import ContentType
+    from django.core import mail
+
+    from nethub.search.models import Passage
+
+    consultation = consultation_in("open")
+    root = comment(consultation, author=stakeholder_user, body="Our view on priority 2.")
+    client.force_login(secretariat_user)
+    response = client.post(
+        reverse("consultations:comment_create", args=[consultation.slug]),
+        {"body": "We agree and add figures.", "parent": root.pk},
+    )
+    assert response.status_code == 302
+    reply = Comment.objects.get(parent=root)
+    passages = Passage.objects.filter(
+        content_type=ContentType.objects.get_for_model(Comment), object_id=reply.pk
+    )
+    # Enqueued after the commit, not run: no passage, no e-mail yet.
+    assert task_queue.paths("READY") == ["index_record", "send_reply_notification"]
+    assert not passages.exists() and mail.outbox == []
+    task_queue.work()
+    assert task_queue.paths("SUCCESSFUL") == ["index_record", "send_reply_notification"]
+    assert "We agree and add figures." in passages.get().text
+    assert [m.to for m in mail.outbox] == [[stakeholder_user.email]]

@@ -93,3 +93,19 @@ def test_deploy_check_has_no_errors_with_production_settings():
         ALLOWED_HOSTS="nethub.example.org",
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_tasks_go_to_the_database_queue_in_production_and_run_inline_with_debug(monkeypatch):
+    """A request never embeds or e-mails inline in production: `manage.py db_worker` does."""
+    monkeypatch.delenv("TASKS_BACKEND", raising=False)
+    code = (
+        "import django; django.setup(); from django.conf import settings as s; "
+        "print(s.TASKS['default']['BACKEND'])"
+    )
+    production = _run(code, SECRET_KEY="x" * 50)
+    assert production.returncode == 0, production.stderr
+    assert production.stdout.strip() == "django_tasks_db.DatabaseBackend"
+    debug = _run(code, DEBUG="1")
+    assert debug.stdout.strip() == "django_tasks.backends.immediate.ImmediateBackend"
+    chosen = _run(code, SECRET_KEY="x" * 50, TASKS_BACKEND="immediate")
+    assert chosen.stdout.strip() == "django_tasks.backends.immediate.ImmediateBackend"

@@ -36,7 +36,7 @@ def test_calendar_lists_events_and_meetings_in_date_order(client, secretariat_us
 def test_feed_follows_the_filter(client, secretariat_user):
     event_create(secretariat_user, title="Webinar A")
     event_create(secretariat_user, title="Briefing B", kind="briefing")
-    body = client.get(reverse("events:feed"), {"kind": "briefing"}).content
+    body = client.get(reverse("events:feed"), {"kind": "briefing"}).getvalue()
     assert _summaries(body) == ["Briefing B"]
 
 
@@ -54,7 +54,7 @@ def test_event_page_shows_zone_utc_and_add_to_calendar(client, secretariat_user)
     assert "15:00 (Asia/Bangkok)" in page and "08:00 UTC" in page
     assert "&lt;b&gt;Webinar&lt;/b&gt;" in page and "<b>Webinar</b>" not in page
     assert reverse("events:ics", args=[event.pk]) in page and "calendar.google.com" in page
-    ics = Calendar.from_ical(client.get(reverse("events:ics", args=[event.pk])).content)
+    ics = Calendar.from_ical(client.get(reverse("events:ics", args=[event.pk])).getvalue())
     start = ics.walk("VEVENT")[0].decoded("dtstart")
     assert start == datetime.datetime(2031, 3, 4, 8, 0, tzinfo=datetime.UTC)
 
@@ -69,7 +69,7 @@ def test_register_and_personal_feed(client, secretariat_user, stakeholder_user):
     mine = client.get(reverse("events:mine"))
     feed_url = mine.context["feed_url"]
     client.logout()
-    assert _summaries(client.get(feed_url).content) == ["Webinar on labour migration"]
+    assert _summaries(client.get(feed_url).getvalue()) == ["Webinar on labour migration"]
     assert client.get(reverse("events:user_feed", args=["nope"])).status_code == 404
 
 
@@ -148,5 +148,20 @@ def test_secretariat_attaches_recording_and_cancels(client, secretariat_user, st
     )
     page = client.get(event.get_absolute_url()).content.decode()
     assert "Recording of the webinar" in page and "Cancelled" in page
-    feed = client.get(reverse("events:feed")).content.decode()
+    feed = client.get(reverse("events:feed")).getvalue().decode()
     assert "STATUS:CANCELLED" in feed
+
+
+def test_feed_queries_do_not_grow_with_events(client, secretariat_user, django_assert_num_queries):
+    bulk_events(10)
+    url = reverse("events:feed") + "?when=all"
+    client.get(url).getvalue()  # fills process-wide caches
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        client.get(url).getvalue()  # the events are written while the body is sent
+    bulk_events(90)
+    with django_assert_num_queries(len(queries)):
+        body = client.get(url).getvalue()
+    assert len(Calendar.from_ical(body).walk("VEVENT")) == 100

@@ -266,7 +266,9 @@ def test_list_pages_cost_the_same_queries_whatever_their_length(
             Document.objects.create(title=f"D{i}", status="ready", kind="report")
 
     add(2)
-    client.get(reverse("library:practice_list"))  # warm caches (content types, sessions)
+    # Warm caches (content types, sessions) for both pages before counting.
+    client.get(reverse("library:practice_list"))
+    client.get(reverse("library:index"))
     before = (
         _count_queries(client, reverse("library:practice_list")),
         _count_queries(client, reverse("library:index") + "?sort=title"),
@@ -351,3 +353,31 @@ def test_a_submitted_practice_points_the_secretariat_to_its_review_form(
     client.force_login(secretariat_user)
     page = client.get(practice.get_absolute_url()).content.decode()
     assert 'href="#review-heading"' in page and 'id="review-heading"' in page
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_upload_returns_before_extraction_tags_and_indexing(
+    client, task_queue, stakeholder_user, settings
+):
+    from django.contrib.contenttypes.models import ContentType
+
+    from nethub.search.models import Passage
+
+    settings.SEARCH_SEMANTIC = True  # tag suggestions on: they must wait for the worker too
+    settings.NETHUB_SUGGEST_TAGS = True
+    client.force_login(stakeholder_user)
+    assert post_upload(client, make_pdf(TEXT)).status_code == 302
+    document = Document.objects.get()
+    document_type = ContentType.objects.get_for_model(Document)
+    passages = Passage.objects.filter(content_type=document_type, object_id=document.pk)
+    tags = Tagging.objects.filter(content_type=document_type, object_id=document.pk)
+    # Enqueued after the commit, not run: no text, no tags, no passages yet.
+    assert task_queue.paths("READY") == ["document_process"]
+    assert document.status == "processing" and document.text == ""
+    assert not passages.exists() and not tags.exists()
+    settings.SEARCH_SEMANTIC = False  # the worker runs without loading the model here
+    task_queue.work()
+    document.refresh_from_db()
+    assert document.status == "ready" and "hotlines" in document.text
+    assert task_queue.paths("SUCCESSFUL") == ["document_process", "index_record"]
+    assert "hotlines" in " ".join(passages.values_list("text", flat=True))

@@ -150,6 +150,7 @@ def _queries_for_tracker(client, django_assert_max_num_queries, count):
     from django.test.utils import CaptureQueriesContext
 
     _many_action_points(count)
+    client.get(TRACKER)  # warm the per-process caches (content types) before counting
     with CaptureQueriesContext(connection) as queries:
         response = client.get(TRACKER)
     assert response.status_code == 200
@@ -179,10 +180,10 @@ def test_exports_honour_filters(client, reference_data):
     ActionPointFactory(text="Open one", due_date=datetime.date(2030, 3, 1))
     ActionPointFactory(text="=cmd|' /C calc'!A0", status="done", due_date=datetime.date(2030, 4, 1))
     csv_response = client.get(reverse("meetings:tracker_export", args=["csv"]), {"status": "open"})
-    rows = list(csv.reader(io.StringIO(csv_response.content.decode())))
+    rows = list(csv.reader(io.StringIO(csv_response.getvalue().decode("utf-8-sig"))))
     assert rows[0][:5] == ["id", "meeting", "meeting_date", "agenda_item", "text"]
     assert [row[4] for row in rows[1:]] == ["Open one"]
-    everything = client.get(reverse("meetings:tracker_export", args=["csv"])).content.decode()
+    everything = client.get(reverse("meetings:tracker_export", args=["csv"])).getvalue().decode()
     assert "'=cmd" in everything  # formulas are neutralised
     xlsx = client.get(reverse("meetings:tracker_export", args=["xlsx"]), {"status": "done"})
     from openpyxl import load_workbook
@@ -192,7 +193,7 @@ def test_exports_honour_filters(client, reference_data):
     ics = client.get(reverse("meetings:tracker_export", args=["ics"]))
     from icalendar import Calendar
 
-    events = Calendar.from_ical(ics.content).walk("VEVENT")
+    events = Calendar.from_ical(ics.getvalue()).walk("VEVENT")
     assert sorted(str(e["dtstart"].dt) for e in events) == ["2030-03-01", "2030-04-01"]
     assert client.get(reverse("meetings:tracker_export", args=["pdf"])).status_code == 404
 
@@ -395,3 +396,29 @@ def test_import_review_marks_sources_lists_doubtful_items_first_and_edits_people
         "Mia Holm",
         "Sara Lind",
     ]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_status_change_returns_before_its_indexing(client, task_queue, secretariat_user):
+    from django.contrib.contenttypes.models import ContentType
+
+    from nethub.search.models import Passage
+
+    point = ActionPointFactory(text="Draft the terms of reference for the review.")
+    client.force_login(secretariat_user)
+    response = client.post(
+        reverse("meetings:action_point_status", args=[point.pk]),
+        {"status": "in_progress", "comment": "started"},
+    )
+    assert response.status_code == 302
+    point.refresh_from_db()
+    assert point.status == "in_progress"
+    passages = Passage.objects.filter(
+        content_type=ContentType.objects.get_for_model(ActionPoint), object_id=point.pk
+    )
+    # Enqueued after the commit, not run: the point is not (re)indexed yet.
+    assert task_queue.paths("READY") == ["index_record"]
+    assert not passages.exists()
+    task_queue.work()
+    assert task_queue.paths("SUCCESSFUL") == ["index_record"]
+    assert "terms of reference" in passages.get().text
