@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import mixins, serializers, viewsets
 from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.permissions import IsAuthenticated
+from rest_framework.settings import api_settings
 
 from nethub.consultations import services
 from nethub.consultations.models import Comment, Consultation, Question
@@ -110,7 +111,7 @@ class CommentViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
         except DjangoPermissionDenied as error:
             raise PermissionDenied(str(error)) from error
         except DjangoValidationError as error:
-            raise ValidationError(error.messages) from error
+            raise ValidationError({api_settings.NON_FIELD_ERRORS_KEY: error.messages}) from error
 
 
 def register(router) -> None:

@@ -15,8 +15,10 @@ from rest_framework.exceptions import PermissionDenied as ApiPermissionDenied
 from rest_framework.exceptions import ValidationError as ApiValidationError
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
+from rest_framework.settings import api_settings
 
 from nethub.api.permissions import ReadPublicWriteByRule
+from nethub.api.schema import NethubAutoSchema
 from nethub.fund import selectors, services
 from nethub.fund.models import (
     Allocation,
@@ -36,11 +38,13 @@ class WindowSerializer(serializers.ModelSerializer):
 
 
 class ProgrammeSerializer(serializers.ModelSerializer):
-    thematic_area = serializers.CharField(source="thematic_area.code", default=None)
-    window = serializers.SlugRelatedField(slug_field="code", read_only=True)
-    region = serializers.StringRelatedField()
+    thematic_area = serializers.CharField(
+        source="thematic_area.code", default=None, allow_null=True
+    )
+    window = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
+    region = serializers.StringRelatedField(allow_null=True)
     countries = serializers.SlugRelatedField(slug_field="iso2", many=True, read_only=True)
-    convening_organization = serializers.StringRelatedField()
+    convening_organization = serializers.StringRelatedField(allow_null=True)
 
     class Meta:
         model = Programme
@@ -93,6 +97,7 @@ class ProgrammeViewSet(viewsets.ReadOnlyModelViewSet):
     def get_queryset(self):
         return selectors.programme_list(user=self.request.user)
 
+    @extend_schema(request=MoveSerializer, responses=ProgrammeSerializer)
     @action(detail=True, methods=["post"], serializer_class=MoveSerializer)
     def move(self, request, pk=None):
         programme = self.get_object()
@@ -105,13 +110,13 @@ class ProgrammeViewSet(viewsets.ReadOnlyModelViewSet):
         except PermissionDenied as error:
             raise ApiPermissionDenied(str(error)) from error
         except ValidationError as error:
-            raise ApiValidationError(error.messages) from error
+            raise ApiValidationError({api_settings.NON_FIELD_ERRORS_KEY: error.messages}) from error
         return Response(ProgrammeSerializer(programme).data)
 
 
 class ContributionSerializer(serializers.ModelSerializer):
     donor = serializers.StringRelatedField()
-    window = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    window = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
 
     class Meta:
         model = Contribution
@@ -146,7 +151,7 @@ class ContributionViewSet(viewsets.ReadOnlyModelViewSet):
 
 
 class TargetSerializer(serializers.ModelSerializer):
-    window = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    window = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
 
     class Meta:
         model = FundingTarget
@@ -161,7 +166,7 @@ class AllocationSerializer(serializers.ModelSerializer):
         fields = ["id", "programme", "date", "amount_usd", "window"]
 
 
-class MembershipSerializer(serializers.ModelSerializer):
+class SteeringMembershipSerializer(serializers.ModelSerializer):
     organization = serializers.StringRelatedField()
 
     class Meta:
@@ -189,7 +194,7 @@ class AllocationViewSet(viewsets.ReadOnlyModelViewSet):
 
 class MembershipViewSet(viewsets.ReadOnlyModelViewSet):
     queryset = Membership.objects.select_related("organization")
-    serializer_class = MembershipSerializer
+    serializer_class = SteeringMembershipSerializer
 
 
 class PositionSerializer(serializers.Serializer):
@@ -205,20 +210,31 @@ class PositionSerializer(serializers.Serializer):
     unfunded_programmes = serializers.IntegerField()
 
 
+class _OneObjectSchema(NethubAutoSchema):
+    """The position is one object, though the router calls the action `list`."""
+
+    def _is_list_view(self, serializer=None) -> bool:
+        return False
+
+
 class PositionViewSet(viewsets.ViewSet):
     """The fund's position in USD on a date (today by default)."""
 
     permission_classes = [ReadPublicWriteByRule]
+    schema = _OneObjectSchema()
 
     @extend_schema(
         parameters=[OpenApiParameter("on", datetime.date, description="YYYY-MM-DD")],
         responses=PositionSerializer,
     )
     def list(self, request):
-        try:
-            on = datetime.date.fromisoformat(request.query_params.get("on", ""))
-        except ValueError:
-            on = datetime.date.today()
+        on = datetime.date.today()
+        if request.query_params.get("on"):
+            # A date that cannot be read is a 400, not silently today (found by schemathesis).
+            try:
+                on = serializers.DateField().run_validation(request.query_params["on"])
+            except ApiValidationError as error:
+                raise ApiValidationError({"on": error.detail}) from error
         return Response(PositionSerializer(selectors.fund_position(on=on)).data)
 
 

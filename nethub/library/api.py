@@ -66,7 +66,7 @@ class DocumentViewSet(viewsets.ReadOnlyModelViewSet):
 
 
 class PracticeSerializer(serializers.ModelSerializer):
-    organization = serializers.SlugRelatedField(read_only=True, slug_field="slug")
+    organization = serializers.SlugRelatedField(read_only=True, slug_field="slug", allow_null=True)
     countries = serializers.SlugRelatedField(many=True, read_only=True, slug_field="iso2")
     regions = serializers.SlugRelatedField(many=True, read_only=True, slug_field="slug")
     tags = TagSerializer(source="taggings", many=True, read_only=True)

@@ -4,6 +4,7 @@ by those the rules allow (POST /api/action-points/{id}/status/)."""
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
+from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied as ApiPermissionDenied
@@ -14,9 +15,9 @@ from nethub.meetings.models import ActionPoint, Meeting
 
 
 class ActionPointSerializer(serializers.ModelSerializer):
-    owner_organization = serializers.StringRelatedField()
+    owner_organization = serializers.StringRelatedField(allow_null=True)
     meeting_date = serializers.DateField(source="meeting.date", read_only=True)
-    agenda_item = serializers.StringRelatedField()
+    agenda_item = serializers.StringRelatedField(allow_null=True)
     is_overdue = serializers.BooleanField(read_only=True)
 
     class Meta:
@@ -82,6 +83,7 @@ class ActionPointViewSet(viewsets.ReadOnlyModelViewSet):
     def get_queryset(self):
         return selectors.action_point_list()
 
+    @extend_schema(request=StatusSerializer, responses=ActionPointSerializer)
     @action(detail=True, methods=["post"], serializer_class=StatusSerializer)
     def status(self, request, pk=None):
         point = self.get_object()

@@ -19,6 +19,7 @@ class _TagSerializer(serializers.ModelSerializer):
     class Meta:
         model = Tagging
         fields = ["kind", "code", "status"]
+        ref_name = "ReviewTag"  # the schema's component name; "_Tag" read as private
 
 
 class VoluntaryReviewSerializer(serializers.ModelSerializer):
@@ -50,7 +51,7 @@ class VoluntaryReviewViewSet(viewsets.ReadOnlyModelViewSet):
 
 
 class ForumSerializer(serializers.ModelSerializer):
-    region = serializers.SlugRelatedField(read_only=True, slug_field="slug")
+    region = serializers.SlugRelatedField(read_only=True, slug_field="slug", allow_null=True)
     co_facilitators = serializers.SlugRelatedField(many=True, read_only=True, slug_field="iso2")
     roundtables = serializers.SlugRelatedField(many=True, read_only=True, slug_field="title")
     url = serializers.CharField(source="get_absolute_url", read_only=True)
@@ -91,7 +92,7 @@ class SGReportViewSet(viewsets.ReadOnlyModelViewSet):
 
 
 class PledgeSerializer(serializers.ModelSerializer):
-    pledger = serializers.SlugRelatedField(read_only=True, slug_field="slug")
+    pledger = serializers.SlugRelatedField(read_only=True, slug_field="slug", allow_null=True)
     opted_in = serializers.SlugRelatedField(many=True, read_only=True, slug_field="slug")
     objectives = _TagSerializer(source="taggings", many=True, read_only=True)
     url = serializers.CharField(source="get_absolute_url", read_only=True)

@@ -234,13 +234,13 @@ SEARCH_SEMANTIC = env_bool("SEARCH_SEMANTIC", True)
 SEARCH_INDEX_DIR = Path(os.environ.get("SEARCH_INDEX_DIR", BASE_DIR / "var" / "search-index"))
 
 REST_FRAMEWORK = {
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "nethub.api.schema.NethubAutoSchema",
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_FILTER_BACKENDS": [
         "django_filters.rest_framework.DjangoFilterBackend",
         "rest_framework.filters.SearchFilter",
-        "rest_framework.filters.OrderingFilter",
+        "nethub.api.filters.ModelOrderingFilter",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["nethub.api.permissions.ReadPublicWriteByRule"],
     "DEFAULT_AUTHENTICATION_CLASSES": [
@@ -269,7 +269,15 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "FundStageEnum": "nethub.fund.models.Stage",
         "FundMarkerEnum": "nethub.fund.models.Marker",
+        "WorkplanItemStatusEnum": "nethub.workplan.models.ItemStatus",
+        "ActionPointStatusEnum": "nethub.meetings.models.ActionPointStatus",
+        "TagStatusEnum": "nethub.framework.models.Tagging.Status",
     },
+    # 400, 403, 404, 413 and 429 described once for every operation (nethub/api/schema.py).
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "nethub.api.schema.add_error_responses",
+    ],
 }
 
 # Production hardening; each can be relaxed from the environment behind a TLS proxy.

@@ -13,7 +13,7 @@ PUBLIC = ("endorsed", "closed")
 
 class WorkplanSerializer(serializers.ModelSerializer):
     url = serializers.CharField(source="get_absolute_url", read_only=True)
-    endorsed_at = serializers.StringRelatedField()
+    endorsed_at = serializers.StringRelatedField(allow_null=True)
     tags = TagSerializer(source="taggings", many=True, read_only=True)
 
     class Meta:
@@ -87,7 +87,7 @@ class WorkingGroupSerializer(serializers.ModelSerializer):
 
 class ActivitySerializer(serializers.ModelSerializer):
     url = serializers.CharField(source="get_absolute_url", read_only=True)
-    lead = serializers.SlugRelatedField(read_only=True, slug_field="slug")
+    lead = serializers.SlugRelatedField(read_only=True, slug_field="slug", allow_null=True)
     contributors = serializers.SlugRelatedField(many=True, read_only=True, slug_field="slug")
     tags = TagSerializer(source="taggings", many=True, read_only=True)
 

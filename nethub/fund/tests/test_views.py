@@ -300,3 +300,10 @@ def test_the_programme_list_filters_by_stage_area_region_country_and_window(clie
     ):
         page = client.get(f"/fund/programmes/?{query}").content.decode()
         assert match.title in page and other.title not in page, query
+
+
+def test_api_position_on_a_date_and_a_bad_date_is_a_400(client):
+    assert client.get("/api/fund-position/?on=2021-06-30").json()["on"] == "2021-06-30"
+    response = client.get("/api/fund-position/?on=30/06/2021")
+    assert response.status_code == 400
+    assert response.json()["on"]
