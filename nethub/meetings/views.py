@@ -26,6 +26,7 @@ from nethub.meetings.filters import ActionPointFilter
 from nethub.meetings.forms import DueDateForm, ReviewForm, StatusForm, UploadForm
 from nethub.meetings.models import ActionPoint, ImportDraft, Meeting, TrackerEmailOptOut
 from nethub.meetings.tasks import import_draft
+from nethub.meetings.tracker_html import TrackerRows
 
 PAGE_SIZE = 50
 
@@ -85,6 +86,7 @@ def tracker(request: HttpRequest) -> HttpResponse:
             "owner_querystring": querystring(request, "owner"),
             "status_choices": ActionPoint.Status.choices,
             "summary": summary,
+            "rows_html": TrackerRows(request).render(page.object_list),
             "owner_options": selectors.owner_choices(),
             "email_settings_url": reverse(
                 "meetings:email_opt_out",
@@ -149,15 +151,7 @@ def action_point_status(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, _("Choose a valid status."))
     if request.htmx:
         point = selectors.action_point_list().get(pk=point.pk)
-        return render(
-            request,
-            "meetings/_action_point_row.html",
-            {
-                "point": point,
-                "status_choices": ActionPoint.Status.choices,
-                "updated": form.is_valid(),
-            },
-        )
+        return HttpResponse(TrackerRows(request, updated=form.is_valid()).row(point))
     return redirect_back(request, point.get_absolute_url())
 
 

@@ -474,3 +474,22 @@ def test_a_status_change_returns_before_its_indexing(client, task_queue, secreta
     task_queue.work()
     assert task_queue.paths("SUCCESSFUL") == ["index_record"]
     assert "terms of reference" in passages.get().text
+
+
+def test_tracker_rows_escape_what_people_wrote_and_offer_the_form_where_allowed(
+    client, reference_data, focal_point_user
+):
+    own = ActionPointFactory(
+        text='<script>alert("x")</script> & more', owner_organization=focal_point_user.organization
+    )
+    other = ActionPointFactory(text="Someone else's point", owner='<img src=x onerror="y">')
+    client.force_login(focal_point_user)
+    html = client.get(TRACKER).content.decode()
+    assert (
+        "<script>alert" not in html
+        and "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp;" in html
+    )
+    assert "<img src=x" not in html and "&lt;img src=x onerror=&quot;y&quot;&gt;" in html
+    # The status form on the organisation's own point only.
+    assert f'id="status-{own.pk}"' in html and f'id="status-{other.pk}"' not in html
+    assert html.count('name="csrfmiddlewaretoken"') >= 1
