@@ -4,6 +4,8 @@ from real minutes."""
 
 from __future__ import annotations
 
+import pytest
+
 from nethub.directory.selectors import OrganizationResolver
 from nethub.meetings.extract import extract_meeting
 from nethub.meetings.extract.name_runs import section_names, split_run
@@ -121,3 +123,22 @@ def test_a_label_or_a_body_is_no_participant():
     names = _names(text)
     assert "Attendance" not in names and "Legal Aid" not in names
     assert {"Rita Moss", "Ugo Brandt"} <= set(names)
+
+
+# --- dates --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("opening", "first", "last"),
+    [
+        ("WATER GROUP\n\nThursday 14 Mar2019, 10:00am\nRoom 4", "2019-03-14", None),
+        ("Minutes of the group held on 09.04.11\nPresent: Ana Lind", "2011-04-09", None),
+        ("Board retreat held on 3, 4 and 5 October 2017 in Oslo", "2017-10-03", "2017-10-05"),
+        ("Board meeting, 13.00 - 14.00 hrs, 2 May 2016, Room 3", "2016-05-02", None),
+    ],
+)
+def test_meeting_dates_glued_with_dots_or_listed(opening, first, last):
+    from nethub.meetings.extract.dates import meeting_dates
+
+    found = meeting_dates(opening)
+    assert (found[0].isoformat(), found[1].isoformat() if found[1] else None) == (first, last)
