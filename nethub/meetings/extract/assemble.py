@@ -217,8 +217,10 @@ def _actions(meeting: ExtractedMeeting, document: s.LabelledDocument, resolver) 
             continue
         if twin is not None:  # the structure's point keeps its own rule and confidence
             twin.span = twin.span or seg.span
-            if _same_words(task, twin.source_sentence or twin.text):
-                # The same sentence: what the rule read completes what the structure read.
+            sentence = twin.source_sentence or twin.text
+            if _same_words(task, sentence) or _words(task) <= _words(sentence):
+                # The same sentence (or the rule's reading of part of it, a leading "By
+                # Tuesday," aside): what the rule read completes what the structure read.
                 twin.owner = twin.owner or point.owner
                 if twin.due_date is None and point.due_date:
                     twin.due_date, twin.deadline_text = point.due_date, point.deadline_text

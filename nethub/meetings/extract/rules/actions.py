@@ -103,7 +103,8 @@ _ASKS = re.compile(
 _WILL = re.compile(
     rf"^{_OWNER}\s+(?:will|shall|would|must|is\s+to|are\s+to|needs?\s+to|aims?\s+to)\s+"
     r"(?:also\s+|then\s+|further\s+|now\s+)?(?:need\s+to\s+)?"
-    rf"(?P<verb>{_TASK})\b(?!\s+place)",
+    # "will shared" (the inflection written wrong), "will represent", "will attend".
+    rf"(?P<verb>(?:{_TASK})(?:e?d)?|represent|attend)\b(?!\s+place)",
 )
 _PASSIVE = (
     r"shared|circulated|communicated|presented|consolidated|developed|reviewed|finali[sz]ed|"
@@ -226,8 +227,11 @@ def _bare_label(text: str):
 
 
 _LEAD_CLAUSE = re.compile(
-    r"^(?:(?:In|At|On|For|During|Following|After|As)\b[^,]{0,50},\s*|(?:AGREED|RESOLVED)\s+"
-    r"(?:[A-Z]\.\s+)?|(?:Also|Further(?:more)?|Moreover|Finally|Then|However),\s*)"
+    r"^(?:(?:In|At|On|For|During|Following|After|As|By|Before|Until|No\s+later\s+than)\b"
+    r"[^,]{0,50},\s*|(?:AGREED|RESOLVED)\s+"
+    r"(?:[A-Z]\.\s+)?|(?:Also|Further(?:more)?|Moreover|Finally|Then|However),\s*|"
+    # "Mar 3, 2016 - PWG coordinators will ...": a page's date line before the sentence.
+    r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\s+\d{4})\s+[-–]\s+)"
 )
 
 
@@ -340,13 +344,29 @@ def agreed_work(seg, context):
     return None
 
 
+# "sector chairs are to review ...", "The shelter cluster coordinator will represent ...",
+# "PWG coordinators will share ...": an owner written in lower case or plural, named by the
+# body or role noun that ends it.
+_ROLE_NOUN = (
+    r"(?:team|cluster|group|committee|partners|members|coordinators?|co-?ordinators?|secretariat|"
+    r"chairs?|co-?chairs?|leads?|co-?leads?|agencies|focal\s+points?|staff|officers?|managers?|"
+    r"directors?|heads|representatives?|task\s*force|unit|office|section|sectors?|clusters)"
+)
+_ROLE_WILL = re.compile(
+    rf"^(?:the\s+|all\s+(?:the\s+)?)?(?P<owner>(?:[A-Za-z][\w/&'’.-]*\s+){{0,3}}{_ROLE_NOUN})"
+    r"\s+(?:will|shall|must|should|is\s+to|are\s+to)\s+(?:also\s+|then\s+)?"
+    rf"(?P<verb>(?:{_TASK})(?:e?d)?|represent|attend)\b",
+    re.I,
+)
+
+
 def will_task(seg, context):
     """A named owner promised a task: "PC will share report on the findings", "Rick will
     prepare a memo", "The HC will engage with AUHIP", "UNICEF will email all participants"."""
     text = _main(seg.text)
     if _REPORT.search(text):
         return None
-    match = _WILL.match(text)
+    match = _WILL.match(text) or _ROLE_WILL.match(text)
     if match is None:
         return None
     owner = _owner(match.group("owner"))
