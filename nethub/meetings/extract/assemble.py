@@ -72,6 +72,7 @@ def extract_meeting(text: str, *, resolver=None) -> ExtractedMeeting:
     _drop_headings(meeting)
     _actions(meeting, document, resolver)
     _drop_partner_plans(meeting, document)
+    _drop_restatements(meeting)
     _check_dates(meeting)
     _next_meeting_dues(meeting, document)
     _provenance(meeting, document)
@@ -392,6 +393,26 @@ def _next_meeting_dues(meeting: ExtractedMeeting, document: s.LabelledDocument) 
         if found is not None:
             point.due_date = found.isoformat()
             point.deadline_text = _BY_NEXT.search(point.source_sentence or point.text).group(0)
+
+
+def _drop_restatements(meeting: ExtractedMeeting) -> None:
+    """Rule: the same task written twice, a bullet and its "Action Point:" restatement
+    ("Members to review ToR by Tue 5 July" / "Action Point: Members to review ToR and submit
+    inputs/comments by Tue 5 July"), is one point: the labelled wording, the owner and due
+    date of either."""
+    points = meeting.action_points()
+    dropped = set()
+    for point in points:
+        for other in points:
+            if other is point or id(other) in dropped or id(point) in dropped:
+                continue
+            if not (point.explicit and not other.explicit and _same_words(point.text, other.text)):
+                continue
+            point.owner = point.owner or other.owner
+            point.due_date = point.due_date or other.due_date
+            dropped.add(id(other))
+    for item in meeting.agenda_items:
+        item.action_points = [p for p in item.action_points if id(p) not in dropped]
 
 
 def _provenance(meeting: ExtractedMeeting, document: s.LabelledDocument) -> None:

@@ -39,6 +39,17 @@ def repair(text: str) -> str:
         flags=re.I,
     )
     text = re.sub(r"\bFrid\b", "Friday", text)
+    # "by Tue 05 July": a weekday shortened.
+    for short, day in (
+        ("Mon", "Monday"),
+        ("Tue", "Tuesday"),
+        ("Tues", "Tuesday"),
+        ("Wed", "Wednesday"),
+        ("Thu", "Thursday"),
+        ("Thurs", "Thursday"),
+        ("Fri", "Friday"),
+    ):
+        text = re.sub(rf"\b{short}\.?(?=\s+\d)", day, text)
     text = re.sub(r"\bwk\s*\d+\s+", "", text, flags=re.I)
     text = re.sub(r"\bnext\s+(?=(?:mon|tues|wednes|thurs|fri)day\b)", "", text, flags=re.I)
     text = re.sub(r"\ba week['’]s time\b", "a week", text)

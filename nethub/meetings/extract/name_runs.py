@@ -34,6 +34,11 @@ _END = re.compile(
 )
 # "Rep. of Ana Lind": someone stood in for the person named.
 _STOOD_IN = re.compile(r"\b(?:rep\.?|representative|on\s+behalf)\s+of\s*$", re.I)
+_LABELS = re.compile(
+    r"^(?:\s*(?:chair(?:\s*person)?|co-?chair|agenda|date|venue|time|location|participants|"
+    r"attendees|present)\s*:?)+\s*",
+    re.I,
+)
 _TOKEN = re.compile(r"[^\s,;:()\[\]/|–—]+|[,;:()\[\]/|–—]|\n")
 _WORD = re.compile(
     r"^(?:[A-Z][a-zà-ÿ'’]+(?:-[A-Z]?[a-zà-ÿ'’]+)*|[A-ZÀ-Þ][a-zà-ÿ'’]+|Mc[A-Z][a-z]+|"
@@ -115,6 +120,8 @@ def runs(section: str, vocabulary: frozenset[str]) -> list[tuple[list[str], bool
     fills its line alone; not a run after "Rep. of" (the person was not there)."""
     found: list[tuple[list[str], bool]] = []
     for line in section.split("\n"):
+        # "Dennis Moroni- UNHCR": a hyphen before a space separates, as a dash does.
+        line = re.sub(r"(?<=\w)-(?=\s)", " | ", line)
         tokens = list(_TOKEN.finditer(line))
         run: list[re.Match] = []
         for token in [*tokens, None]:
@@ -177,6 +184,8 @@ def sections(head: str) -> list[tuple[str, str]]:
     for kind, pattern in (("attendance", _ATTENDANCE), ("role", _ROLE)):
         for match in pattern.finditer(head):
             rest = head[match.end() : match.end() + SECTION_CHARS[kind]]
+            # "Participants: Chair: Agenda\n21 July ... Ana Lind": labels in a row, then values.
+            rest = _LABELS.sub("", rest)
             end = _END.search(rest)
             # A section cut at its length ends at its last separator (no name cut in two).
             last = max(rest.rfind(c) for c in ",;/\n(")
@@ -209,7 +218,7 @@ def lists_bodies(section: str, found: list[tuple[list[str], bool]]) -> bool:
     bodies = [
         t for t in _TOKEN.findall(section) if _ACRONYM.match(t) or t.lower().strip(".") in ORG_END
     ]
-    return len(bodies) > sum(len(run) for run, _ in found)
+    return len(bodies) > 2 * sum(len(run) for run, _ in found)
 
 
 def _key(name: str) -> str:

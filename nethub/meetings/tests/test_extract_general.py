@@ -181,3 +181,87 @@ def test_a_page_date_line_before_the_sentence_is_no_owner():
         "updated draft by email for final comments.\n"
     )
     assert _points(text) == [("Group coordinators", None)]
+
+
+# --- action points: tasks in any wording, items in any list -------------------------------------
+
+
+def _tasks(text: str) -> list[tuple[str, str | None, str | None]]:
+    meeting = extract_meeting(text, resolver=RESOLVER)
+    return [(p.text, p.owner, p.due_date) for p in meeting.action_points()]
+
+
+def test_items_glued_by_bullet_glyphs_are_read_one_by_one():
+    text = (
+        "Site group meeting, Thursday 2 June 2016\n\n1. Terms of reference \uf0b7 The terms were "
+        "discussed \uf0b7 Membership to be defined with the authorities \uf0b7 Need to map which "
+        "office runs each site \uf0b7 Tools made by the group (guides, SOPs, etc.) to be made "
+        "available for the site managers \uf0b7 Once all comments are received, ToR to be sent to "
+        "the national group for endorsement\n"
+    )
+    found = [t for t, _, _ in _tasks(text)]
+    assert len(found) == 4
+    assert found[-1].startswith("Once all comments are received")  # the task says when
+
+
+def test_a_thing_to_be_done_needs_no_finite_verb_before_it():
+    text = (
+        "Board meeting, 3 May 2019\n\nThe committee selected the first six projects to be "
+        "funded this year. The meeting is expected to be held in June.\n"
+    )
+    assert _tasks(text) == []
+
+
+def test_a_label_mid_line_and_a_web_address_open_a_new_item():
+    text = (
+        "Sector group meeting, 7 July 2016\n\nReview of the terms\nThe draft was shared, ToR to be "
+        "sent to the national group Action Point: Members to review the ToR by Tue 12 July\n"
+        "NOTE: the page is at http://example.org/wg.php?Id=7 RC will finish the shade "
+        "structures in the two sites.\n"
+    )
+    tasks = _tasks(text)
+    assert ("Members to review the ToR by Tue 12 July", "Members", "2016-07-12") in [
+        (t, o if o != "Executive Committee" else "Members", d) for t, o, d in tasks
+    ]
+    assert any(t.startswith("RC will finish") and o == "RC" for t, o, _ in tasks)
+
+
+def test_a_misspelt_label_a_role_owner_and_an_elliptic_request():
+    text = (
+        "Task force meeting, 3 July 2009\n\nACTION PIONT: Health sub-group to finalize the "
+        "sheets.\n\nACTION POINT: Editor to make the changes agreed.\n\nECHO requested to "
+        "consider a strategic meeting on the issue.\n\nThis needs to be double-checked.\n"
+    )
+    owners = {t.split()[0]: o for t, o, _ in _tasks(text)}
+    assert owners["Health"] == "Health sub-group"
+    assert owners["Editor"] == "Editor"
+    assert owners["ECHO"] == "ECHO"
+    assert "This" in owners
+
+
+def test_a_bullet_and_its_labelled_restatement_are_one_point():
+    text = (
+        "Group meeting, Thursday 23 June 2016\n\n1. Terms \uf0b7 Partners to review the terms and "
+        "send inputs by Tue 05 July\n\nAction Point: Partners to review the terms and send "
+        "inputs/comments by Tue 05 July\n"
+    )
+    assert len(_tasks(text)) == 1
+
+
+# --- participants: more separators --------------------------------------------------------------
+
+
+def test_names_each_glued_to_a_hyphen_and_a_body():
+    text = (
+        "Working group minutes, 23 June 2016\nParticipants: Dora Vale- ABC Tim Roth- DEF Sara "
+        "Lind- Rescue International Ola Berg - ABC\n\nAgenda: 1. Terms"
+    )
+    assert _section(text) == ["Dora Vale", "Tim Roth", "Sara Lind", "Ola Berg"]
+
+
+def test_labels_in_a_row_then_their_values():
+    text = (
+        "Sector WG: North Hub Date: Participants: Chair: Agenda\n21 July 2016 Nordic Council "
+        "(NC), Relief Union (RU), ABC Hanna Storm (\nmail hidden), ABC 1. News from the field."
+    )
+    assert _section(text) == ["Hanna Storm"]
