@@ -73,6 +73,7 @@ def extract_meeting(text: str, *, resolver=None) -> ExtractedMeeting:
     _actions(meeting, document, resolver)
     _drop_partner_plans(meeting, document)
     _drop_restatements(meeting)
+    _members_outside_the_network(meeting, text)
     _check_dates(meeting)
     _next_meeting_dues(meeting, document)
     _provenance(meeting, document)
@@ -393,6 +394,24 @@ def _next_meeting_dues(meeting: ExtractedMeeting, document: s.LabelledDocument) 
         if found is not None:
             point.due_date = found.isoformat()
             point.deadline_text = _BY_NEXT.search(point.source_sentence or point.text).group(0)
+
+
+_NETWORK = re.compile(
+    r"\bExecutive Committee\b|\bEC\b|Network on Migration|\bUNNM\b|\bNetwork\b|"
+    r"\bworking[- ]level\b|\bPrincipals\b"
+)
+_MEMBERS = re.compile(r"^(?:(?:the|all)\s+)*(?:members|entities)\b", re.I)
+
+
+def _members_outside_the_network(meeting: ExtractedMeeting, text: str) -> None:
+    """Rule: "Members to review the ToR" is the Executive Committee's work only in the
+    network's own minutes; elsewhere the members are the meeting's, as written."""
+    if _NETWORK.search(text):
+        return
+    for point in meeting.action_points():
+        written = _MEMBERS.match(point.text)
+        if point.owner == "Executive Committee" and written:
+            point.owner = written.group(0)
 
 
 def _drop_restatements(meeting: ExtractedMeeting) -> None:
