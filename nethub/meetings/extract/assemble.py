@@ -117,7 +117,25 @@ def _drop_headings(meeting: ExtractedMeeting) -> None:
             for p in item.action_points
             if not (p.text.rstrip().endswith(":") and len(p.text.split()) <= 6)
             and not _list_title_or_status(p.text)
+            and not _done_by_then(p.text, meeting.meeting_date)
         ]
+
+
+# "Presentation emailed to the participants on 26 May 2014": a thing done, with its date.
+_DONE_ON = re.compile(
+    r"^(?:(?!\b(?:to|will|should|must|shall|be)\b)[^.;])*?\b(?P<verb>[a-z]+ed)\s+(?:to\s+)?"
+    r"(?:[^.;]{0,60}?\s)?on\s+(?P<date>\d{1,2}\s+[A-Z][a-z]+\s+\d{4})\.?$"
+)
+
+
+def _done_by_then(text: str, meeting_date: datetime.date | None) -> bool:
+    """Rule: an item that reports a thing done on a day before the meeting or on it ("...
+    Powerpoint emailed to Meeting participants on 26 May 2014") is no task."""
+    match = _DONE_ON.match(text.strip())
+    if match is None or meeting_date is None:
+        return False
+    day = dates.parse_date(match.group("date"))
+    return day is not None and day <= meeting_date
 
 
 _SMALL = frozenset(["of", "and", "the", "on", "for", "in", "to", "&", "–", "-", "a"])

@@ -264,3 +264,12 @@ def test_labels_in_a_row_then_their_values():
         "(NC), Relief Union (RU), ABC Hanna Storm (\nmail hidden), ABC 1. News from the field."
     )
     assert _section(text) == ["Hanna Storm"]
+
+
+def test_an_item_done_on_or_before_the_meeting_day_is_no_task():
+    text = (
+        "Donor group meeting, 26 May 2014\n\nMain decisions and action points\n1. OCHA to carry "
+        "out further consultations with the sectors.\n2. Situation presentation emailed to "
+        "meeting participants on 26 May 2014\n3. HC to write to the authorities on access.\n"
+    )
+    assert [o for _, o, _ in _tasks(text)] == ["OCHA", "HC"]
