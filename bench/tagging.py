@@ -8,7 +8,8 @@ Two sets:
   it lives in $NETHUB_REALDOCS_DIR/tagging (default /work/realdocs/tagging) and the set is
   skipped when the folder is absent. Figures are given overall, on the items that do not name
   their objective (no "objective N", no full title), and on the fifth set aside ("held_out",
-  chosen by hash), which is scored only at the end of a round.
+  chosen by hash), which is scored only at the end of a round. Round 2 set aside 20 new items
+  ("held_out_r2"); `--round2` scores them alone, `--dev` the rest.
 An item counts as right at k when one of its labels is among the first k objectives. The plain
 embedding-similarity baseline ranks objectives by the best cosine similarity of a passage;
 "chosen" is `nethub.framework.suggest` as it stands. Also reported: how often objective 23 comes
@@ -220,7 +221,30 @@ def suggester_figures(items) -> dict:
         out[f"{label}_accuracy"] = sum(hits) / len(hits) if hits else float("nan")
         out[f"{label}_mean_confidence"] = sum(confs) / len(confs) if confs else float("nan")
     out["multi_recall"] = multi_found / multi_total if multi_total else float("nan")
+    out.update(calibration_error(items))
     return out
+
+
+def calibration_error(items, bins: int = 5) -> dict:
+    """How far the confidences of each item's first three objectives are from how often they
+    are right: expected calibration error over `bins` equal bins, and the Brier score."""
+    from nethub.framework.suggest import rank_objectives
+
+    pairs = []
+    for item in items:
+        for element, p in rank_objectives(item["text"])[:3]:
+            pairs.append((p, float(int(element.code) in item["objectives"])))
+    if not pairs:
+        return {}
+    ece = 0.0
+    for b in range(bins):
+        low, high = b / bins, (b + 1) / bins
+        in_bin = [(p, y) for p, y in pairs if low <= p < high or (b == bins - 1 and p == 1)]
+        if in_bin:
+            gap = sum(p for p, _ in in_bin) / len(in_bin) - sum(y for _, y in in_bin) / len(in_bin)
+            ece += len(in_bin) / len(pairs) * abs(gap)
+    brier = sum((p - y) ** 2 for p, y in pairs) / len(pairs)
+    return {"top3_ece": ece, "top3_brier": brier}
 
 
 def main() -> None:
