@@ -7,6 +7,7 @@ import datetime
 import hashlib
 import os
 import re
+from typing import TypedDict, Unpack
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
@@ -545,6 +546,20 @@ def _participant(meeting: Meeting, position: int, row: dict) -> Participant:
     )
 
 
+class PlannedMeetingDetails(TypedDict, total=False):
+    """What a meeting planned by hand may state besides its series and date."""
+
+    title: str
+    start_time: datetime.time | None
+    end_time: datetime.time | None
+    timezone: str
+    is_virtual: bool
+    venue: str
+    agenda: list[str]
+    background_documents: list
+    invitees: list[dict]
+
+
 @transaction.atomic
 def meeting_plan(
     *,
@@ -552,15 +567,7 @@ def meeting_plan(
     series: MeetingSeries | None = None,
     series_name: str = "",
     date: datetime.date,
-    title: str = "",
-    start_time: datetime.time | None = None,
-    end_time: datetime.time | None = None,
-    timezone: str = "",
-    is_virtual: bool = False,
-    venue: str = "",
-    agenda: list[str] = (),
-    background_documents=(),
-    invitees: list[dict] = (),
+    **details: Unpack[PlannedMeetingDetails],
 ) -> Meeting:
     """Create a meeting before it is held: its date, agenda, background documents from the
     library and the people invited. The summary imported afterwards fills this same meeting.
@@ -568,11 +575,7 @@ def meeting_plan(
     _check_may_change(actor)
     series = series or meeting_series_get_or_create(name=series_name)
     _check_unique_date(series=series, date=date, exclude=None)
-    return _meeting_new(
-        actor=actor, series=series, date=date, title=title, start_time=start_time,
-        end_time=end_time, timezone=timezone, is_virtual=is_virtual, venue=venue,
-        agenda=agenda, background_documents=background_documents, invitees=invitees,
-    )  # fmt: skip
+    return _meeting_new(actor=actor, series=series, date=date, **details)
 
 
 @transaction.atomic
