@@ -242,6 +242,9 @@ def _actions(meeting: ExtractedMeeting, document: s.LabelledDocument, resolver) 
                 # The same sentence (or the rule's reading of part of it, a leading "By
                 # Tuesday," aside): what the rule read completes what the structure read.
                 twin.owner = twin.owner or point.owner
+                if seg.rule == "owner_label" and point.owner:
+                    # The owner the item is led by wins over one read from its words.
+                    twin.owner = point.owner
                 if twin.due_date is None and point.due_date:
                     twin.due_date, twin.deadline_text = point.due_date, point.deadline_text
             continue

@@ -158,6 +158,12 @@ _EVENT = re.compile(
     r"[^.]{0,40}\b(?:be|been)\s+(?:held|organi[sz]ed|convened|hosted|taking\s+place)\b",
     re.I,
 )
+# "Roadmap definition review to be discussed": a topic proposed for a meeting, not work given.
+_AGENDA_PROPOSAL = re.compile(
+    r"\bto\s+be\s+(?:further\s+|again\s+)?(?:discussed|considered|debated|revisited|"
+    r"presented\s+and\s+discussed)\b(?!\s+(?:with|by)\b)",
+    re.I,
+)
 _NOT_WORK_AGREED = re.compile(r"\b(?:no need|not|there is|there was)\b", re.I)
 
 
@@ -280,6 +286,8 @@ def owner_to_verb(seg, context):
     if _REPORT.search(text):
         return None
     passive = _TO_BE.match(text) or _THING_TO_BE.match(text) or _thing_to_be(text)
+    if passive and _AGENDA_PROPOSAL.search(text):
+        return None
     if passive:
         # The task keeps its leading clause ("Once all inputs are received, ToR to be ..."):
         # it says when.
@@ -311,6 +319,35 @@ def for_owner_label(seg, context):
     if match is None or match.group("owner").lower() in _NOT_FOR_OWNER:
         return None
     return _claim(s.ACTION, 0.85, task=match.group("task").strip(), owner=match.group("owner"))
+
+
+# "[ ] Hwang: To use the guidelines", "Hwang/Douglas: rename the group", "Silona - to complete
+# the plan": an item led by its owner and a colon or a dash.
+_OWNER_LABEL = re.compile(
+    r"^(?:\[[ xX]?\]\s*)?(?P<owner>[A-Z][\w&.’'-]*(?:\s*/\s*[A-Z][\w&.’'-]*)*)"
+    r"\s*(?::|\s[-–—])\s*(?P<task>\S.{5,})$"
+)
+_TASK_START = re.compile(r"^(?:to|will|shall|should|must)\s+[a-z]{3,}", re.I)
+
+
+def owner_label(seg, context):
+    """A checklist item or an item of an action section led by its owner ("[ ] Hwang: To use
+    the guidelines", "Hwang - to set up a session"): the owner is each name before the colon
+    or dash (a person the minutes name in full, a body, an acronym). Outside a checklist the
+    task must read as one ("to ...", "will ..."): "Agenda: review" is no owner."""
+    text = seg.text.strip()
+    match = _OWNER_LABEL.match(text)
+    if match is None:
+        return None
+    boxed = text.startswith("[")
+    task = match.group("task").strip()
+    if not boxed and not (context.action_section and _TASK_START.match(task)):
+        return None
+    owner = match.group("owner")
+    parts = re.split(r"\s*/\s*", owner)
+    if not all(plausible_owner(part, context.document.text) for part in parts):
+        return None
+    return _claim(s.ACTION, 0.85, task=task, owner=owner)
 
 
 _PRONOUN_WILL = re.compile(
