@@ -58,6 +58,7 @@ REVIEW_BELOW = 0.75  # points and people under this confidence are reviewed firs
 
 
 def extract_meeting(text: str, *, resolver=None) -> ExtractedMeeting:
+    from nethub.meetings.extract.columns import fill_from_columns
     from nethub.meetings.extract.pipeline import assemble_structure
 
     if resolver is None:
@@ -77,6 +78,7 @@ def extract_meeting(text: str, *, resolver=None) -> ExtractedMeeting:
     _check_dates(meeting)
     _next_meeting_dues(meeting, document)
     _provenance(meeting, document)
+    fill_from_columns(meeting, text)
     return meeting
 
 

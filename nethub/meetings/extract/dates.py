@@ -172,8 +172,9 @@ _WEEKDAY_FIGURES = re.compile(
     r"\b(?P<weekday>mon|tues|wednes|thurs|fri|satur|sun)day,?\s+(?P<a>\d{1,2})/(?P<b>\d{1,2})\b(?!/)",
     re.I,
 )
+# "... as of 23 Oct": the date a thing stands at, no deadline.
 _FOR_DAY = re.compile(
-    rf"\b(?:for|on|of)\s+(?:(?:mon|tues|wednes|thurs|fri)day,?\s+)?"
+    rf"\b(?:for|on|(?<!\bas\s)of)\s+(?:(?:mon|tues|wednes|thurs|fri)day,?\s+)?"
     rf"(?P<target>\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTHS})(?:,?\s+\d{{4}})?)\b",
     re.I,
 )

@@ -46,3 +46,54 @@ def test_a_topic_to_be_discussed_is_no_task():
         "2. Draft outline to be circulated to all members.\n"
     )
     assert [t for t, _, _ in _points(text)] == ["Draft outline to be circulated to all members."]
+
+
+# --- action points: a flattened action table -------------------------------------------------
+
+
+def test_a_summary_heading_with_its_column_numbers_opens_an_action_list():
+    text = (
+        "Water group, 9 March 2019\n\nSummary of Action Points Item 1. 2. 3.\n\n"
+        "Action point To send the pump survey to all members. To update the map of the wells "
+        "with the new sites. To circulate the draft plan when it is final.\n"
+    )
+    assert len(_points(text)) == 3
+
+
+def test_owners_in_a_column_after_the_items_are_theirs_in_order():
+    text = (
+        "Water group, 9 March 2019\n\nSummary of Action Points Item 1. 2. 3.\n\n"
+        "Action point To send the pump survey to all members. To update the map of the wells "
+        "with the new sites. To circulate the draft plan when it is final.\n\n"
+        "Focal Point / Organization Lina (ABC) Lina (ABC) Omar (DEF)\n"
+    )
+    assert [owner for _, owner, _ in _points(text)] == ["Lina (ABC)", "Lina (ABC)", "Omar (DEF)"]
+
+
+def test_owners_and_deadlines_one_a_line_under_their_labels():
+    text = (
+        "Seed group, Sunday, March 10, 2019, Field Office\n\nAction points:\n"
+        "Share the list of seed suppliers\nSend the district figures to the cluster\n"
+        "RESPONSIBLE PARTY\nSeed partners\nSeed IM\nTIMELINE\nMar. 17th\nMar. 24th\n\n"
+    )
+    assert [(o, d) for _, o, d in _points(text)] == [
+        ("Seed partners", "2019-03-17"),
+        ("Seed IM", "2019-03-24"),
+    ]
+
+
+def test_a_column_with_fewer_values_than_items_fills_nothing():
+    text = (
+        "Water group, 9 March 2019\n\nAction points:\n- To send the pump survey to members.\n"
+        "- To update the map of the wells.\n- To circulate the draft plan.\n\n"
+        "Focal Point / Organization Lina (ABC) Omar (DEF)\n"
+    )
+    assert [owner for _, owner, _ in _points(text)] == [None, None, None]
+
+
+def test_a_thing_as_of_a_date_has_no_due_date():
+    text = (
+        "Water group, 9 March 2019\n\nAction points:\n"
+        "- To share the partners' appeal figures as of 9 Mar.\n"
+    )
+    assert [due for _, _, due in _points(text)] == [None]

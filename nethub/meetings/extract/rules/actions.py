@@ -209,12 +209,18 @@ _FOLLOWING = re.compile(r"\bthe\s+following\s+(?:action\s+points|actions|tasks)\
 _DONE = re.compile(r"^\W*(?:\w+\s+){0,3}(?:completed|closed|done|achieved)\b", re.I)
 
 
+# "Summary of Action Points Item 1. 2. 3.": a heading, then the numbers of a flattened column.
+_SUMMARY_OF = re.compile(r"^(?:summary|list|table)\s+of\s+(?:the\s+)?(?=action|follow)", re.I)
+_COLUMN_TAIL = re.compile(r"(?:\s+(?:items?|no\.?|#)(?:\s+\d{1,2}\.?)+)\s*$", re.I)
+
+
 def action_section_heading(seg, context):
     """ "Action points:", "Follow-up action and Responsibility:", "Next Steps – After Fall
     Forum", "Decisions and Actions:": what follows is action points. So is what follows a
     sentence announcing them ("... and the following action points have been passed to this
     meeting.")."""
-    if len(seg.text.split()) <= 8 and _SECTION.match(seg.text.strip()):
+    heading = _COLUMN_TAIL.sub("", _SUMMARY_OF.sub("", seg.text.strip()))
+    if len(heading.split()) <= 8 and _SECTION.match(heading):
         return _claim(s.HEADING, 0.9, opens_actions=True)
     following = _FOLLOWING.search(seg.text)
     if following and not _DONE.search(seg.text[following.end() :]):
@@ -503,7 +509,9 @@ def imperative_in_action_section(seg, context):
     "Share Draft preliminary assessment ...", "To follow up with sub-cluster meetings"."""
     if not context.action_section:
         return None
-    text = re.sub(r"^to\s+", "", seg.text.strip(), flags=re.I)
+    # "Action point To share the report": the first item glued to its column's label.
+    text = re.sub(r"^action\s+points?\s+(?=to\s)", "", seg.text.strip(), flags=re.I)
+    text = re.sub(r"^to\s+", "", text, flags=re.I)
     if _TITLE_LINE.match(text):
         return None  # "Update from Partners": the next heading, not a task
     if _IMPERATIVE.match(text) and len(text.split()) >= 3:
