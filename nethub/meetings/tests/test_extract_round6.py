@@ -97,3 +97,30 @@ def test_a_thing_as_of_a_date_has_no_due_date():
         "- To share the partners' appeal figures as of 9 Mar.\n"
     )
     assert [due for _, _, due in _points(text)] == [None]
+
+
+# --- dates ------------------------------------------------------------------------------------
+
+
+def test_a_date_under_a_meeting_date_label_wins_over_a_listing_date_before_it():
+    text = (
+        "Mar 2, 2019 - stored document\nMinutes of Meeting\n\nMeeting Date\n\n9th February, "
+        "2019\n\nThe group reviewed the plan.\n"
+    )
+    assert extract_meeting(text, resolver=RESOLVER).meeting_date.isoformat() == "2019-02-09"
+
+
+def test_a_day_written_month_first_is_a_due_date():
+    text = (
+        "Water group, 28 April 2017\n\nAction points:\n"
+        "- KLM will make a presentation to the coordination meeting on May 5th.\n"
+    )
+    assert [due for _, _, due in _points(text)] == ["2017-05-05"]
+
+
+def test_a_day_already_past_in_the_meetings_year_is_no_due_date():
+    text = (
+        "Tools group, 22 July 2024\n\nAction points:\n"
+        "- Minutes of the meeting on July 15 to be approved by email.\n"
+    )
+    assert [due for _, _, due in _points(text)] == [None]
