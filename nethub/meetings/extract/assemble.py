@@ -72,6 +72,7 @@ def extract_meeting(text: str, *, resolver=None) -> ExtractedMeeting:
     _participants(meeting, document, resolver)
     _drop_headings(meeting)
     _actions(meeting, document, resolver)
+    _drop_marked_done(meeting)
     _drop_partner_plans(meeting, document)
     _drop_restatements(meeting)
     _members_outside_the_network(meeting, text)
@@ -138,6 +139,19 @@ def _done_by_then(text: str, meeting_date: datetime.date | None) -> bool:
         return False
     day = dates.parse_date(match.group("date"))
     return day is not None and day <= meeting_date
+
+
+# "Belinda to confirm the volunteer - done.", "Send the list (completed)": a past point's status.
+_MARKED_DONE = re.compile(
+    r"(?:\s[-–—]\s*|\(\s*|:\s*)(?:done|completed|closed|achieved)\s*\)?\W*$", re.I
+)
+
+
+def _drop_marked_done(meeting: ExtractedMeeting) -> None:
+    """Rule: an item a review of past action points marks done is no task (one marked rolled
+    over, "(RO)", or pending stays)."""
+    for item in meeting.agenda_items:
+        item.action_points = [p for p in item.action_points if not _MARKED_DONE.search(p.text)]
 
 
 _SMALL = frozenset(["of", "and", "the", "on", "for", "in", "to", "&", "–", "-", "a"])

@@ -124,3 +124,25 @@ def test_a_day_already_past_in_the_meetings_year_is_no_due_date():
         "- Minutes of the meeting on July 15 to be approved by email.\n"
     )
     assert [due for _, _, due in _points(text)] == [None]
+
+
+# --- action points: a review of past points ----------------------------------------------------
+
+
+def test_a_past_point_marked_done_is_no_task_one_rolled_over_stays():
+    text = (
+        "Garden group, 12 May 2010\nPresent: Rita Moss, Kel Hart\n\n"
+        "1. ACTION POINTS FROM LAST MEETING\n"
+        "  • Rita to confirm the seed order - done.\n"
+        "  • Rita to book the hall for the fair - (RO)\n"
+    )
+    assert [t for t, _, _ in _points(text)] == ["Rita to book the hall for the fair - (RO)"]
+
+
+def test_everyone_is_an_owner_and_agreed_leads_a_note_style_task():
+    text = (
+        "Garden group, 12 May 2010\nPresent: Rita Moss, Kel Hart\n\n"
+        "1. Newsletter - Everyone to email news items to Kel before the end of each month\n"
+        "2. Later meetings - Agreed to, Kel to check with Rita which evening suits her\n"
+    )
+    assert [o for _, o, _ in _points(text)] == ["Everyone", "Kel"]

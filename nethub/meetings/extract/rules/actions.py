@@ -179,7 +179,7 @@ _BODY_NOUN = re.compile(
     r"section|unit|office|heads|representatives?|working\s+level|focal\s+points?|government|"
     r"ministry|network|task\s*force|board|council|champion|director|officer|manager|hc|rc|"
     r"agency|organi[sz]ations?|cell|editor|consultant|rapporteur|facilitator|moderator|"
-    r"presenter|author|coordinator)\b",
+    r"presenter|author|coordinator|everyone|everybody)\b",
     re.I,
 )
 
@@ -262,7 +262,7 @@ def _bare_label(text: str):
 _LEAD_CLAUSE = re.compile(
     r"^(?:(?:In|At|On|For|During|Following|After|As|By|Before|Until|No\s+later\s+than|Once|"
     r"When|If)\b"
-    r"[^,]{0,50},\s*|(?:AGREED|RESOLVED)\s+"
+    r"[^,]{0,50},\s*|(?:Agreed(?:\s+to)?|Decided),\s*(?=[A-Z])|(?:AGREED|RESOLVED)\s+"
     r"(?:[A-Z]\.\s+)?|(?:Also|Further(?:more)?|Moreover|Finally|Then|However),\s*|"
     # "Mar 3, 2016 - PWG coordinators will ...": a page's date line before the sentence.
     r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\s+\d{4})\s+[-–]\s+)"
