@@ -146,3 +146,39 @@ def test_everyone_is_an_owner_and_agreed_leads_a_note_style_task():
         "2. Later meetings - Agreed to, Kel to check with Rita which evening suits her\n"
     )
     assert [o for _, o, _ in _points(text)] == ["Everyone", "Kel"]
+
+
+# --- participants -----------------------------------------------------------------------------
+
+
+def _names(text: str) -> list[str]:
+    return [p.name for p in extract_meeting(text, resolver=RESOLVER).participants]
+
+
+def test_the_name_cell_of_each_row_under_a_header_of_columns():
+    text = (
+        "Water group meeting\nDate: 28/04/2017\nAttendees:\n"
+        "No / Name / Designation / Organization / Email / Phone1 / Oda Brenner / Officer / ABC "
+        "/ / 09 1111\n2 / Lin Lin Aye / WASH Officer / DEF / / 09 2222\n"
+        "3 / Marta vell / Coordinator / GHI / marta.vell@example.org\n"
+        "4 / Tomas Kerr / PM / JKL / tomas.kerr@example.org\nAgenda:\n1. / Introductions\n"
+    )
+    assert _names(text) == ["Oda Brenner", "Lin Lin Aye", "Marta vell", "Tomas Kerr"]
+
+
+def test_lines_of_honorifics_and_names_without_a_label_are_participants():
+    text = (
+        "Regional team meeting\nMinutes of Meeting – 10 November 2014\nMr. Sadiq\n"
+        "Dr. Omar Lindqvist\nEng. Tarik Amin\nNordic Relief Council\nMr. Farid hakim\n"
+        "Agenda Item and Discussion\nThe team reviewed the winter plan and agreed the next steps "
+        "for the region.\n"
+    )
+    assert _names(text) == ["Sadiq", "Omar Lindqvist", "Tarik Amin", "Farid hakim"]
+
+
+def test_two_lines_of_honorifics_are_no_list():
+    text = (
+        "Regional team meeting\nMinutes of Meeting – 10 November 2014\nMr. Sadiq\n"
+        "Agenda Item and Discussion\nThe team reviewed the winter plan.\n"
+    )
+    assert _names(text) == []
