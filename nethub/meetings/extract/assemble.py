@@ -65,6 +65,7 @@ def extract_meeting(text: str, *, resolver=None) -> ExtractedMeeting:
         from nethub.directory.selectors import OrganizationResolver
 
         resolver = OrganizationResolver.default()
+    text = _without_markup(text)
     document = s.label_document(text)
     meeting = assemble_structure(document.blocks, resolver)
     _dates(meeting, document)
@@ -81,6 +82,18 @@ def extract_meeting(text: str, *, resolver=None) -> ExtractedMeeting:
     _provenance(meeting, document)
     fill_from_columns(meeting, text)
     return meeting
+
+
+_TAG = re.compile(r"</?(?:p|br|td|th|tr|li|ul|ol|div|table|thead|tbody|h[1-6])\b[^<>]{0,80}>", re.I)
+
+
+def _without_markup(text: str) -> str:
+    """Rule: a text that keeps its HTML table or paragraph tags ("...</p><p>Silona will ...")
+    is read with each tag as a line break, of the tag's length (offsets stay those of the text);
+    a tag or two in running text are left alone."""
+    if len(_TAG.findall(text)) < 5:
+        return text
+    return _TAG.sub(lambda m: "\n" + " " * (len(m.group(0)) - 1), text)
 
 
 def _dates(meeting: ExtractedMeeting, document: s.LabelledDocument) -> None:
@@ -158,10 +171,42 @@ _SMALL = frozenset(["of", "and", "the", "on", "for", "in", "to", "&", "–", "-"
 _STATUS = re.compile(r"^(?:incorporated|done|completed|closed|ongoing|pending)\b", re.I)
 
 
+# "Actions: Responsible/None", "Action point / Focal point / Deadline": a table's column labels.
+_COLUMN_WORDS = frozenset(
+    [
+        "responsible",
+        "none",
+        "owner",
+        "owners",
+        "status",
+        "deadline",
+        "deadlines",
+        "timeline",
+        "timeframe",
+        "due",
+        "date",
+        "by",
+        "whom",
+        "when",
+        "focal",
+        "point",
+        "points",
+        "lead",
+        "agency",
+        "person",
+        "organisation",
+        "organization",
+        "comments",
+    ]
+)
+
+
 def _list_title_or_status(text: str) -> bool:
     words = text.strip().rstrip(".").split()
     if not words or len(words) > 8:
         return False
+    if all(w in _COLUMN_WORDS for w in re.findall(r"[a-z]+", text.lower())):
+        return True
     if _STATUS.match(text.strip()):
         return len(words) <= 4
     if re.match(r"^(?:[A-Z][\w-]*\s+){0,5}to\s", text) or actions_imperative(words[0]):

@@ -182,3 +182,36 @@ def test_two_lines_of_honorifics_are_no_list():
         "Agenda Item and Discussion\nThe team reviewed the winter plan.\n"
     )
     assert _names(text) == []
+
+
+# --- text kept with its markup; people who will do anything ------------------------------------
+
+
+def test_html_paragraph_and_cell_tags_separate_sentences():
+    text = (
+        "# (3/4/24) Meeting Minutes\n\n## Attendees:\n\n* Mira Tallis\n* Odo Brenk\n\n"
+        "<table><tr><td>Budget</td><td><p>The figures were presented.</p><p>Odo will send "
+        "the figures to the board.</p></td><td><p>Mira will incorporate the comments into "
+        "the plan</p></td></tr></table>\n"
+    )
+    assert [(t, o) for t, o, _ in _points(text)] == [
+        ("Odo will send the figures to the board.", "Odo"),
+        ("Mira will incorporate the comments into the plan", "Mira"),
+    ]
+
+
+def test_a_person_named_in_full_elsewhere_who_will_meet_is_no_task():
+    text = (
+        "Tools group, 3 April 2024\nPresent: Mira Tallis, Odo Brenk\n\n"
+        "Budget\nMira will meet the auditors in May as every year.\n"
+        "Mira will incorporate the comments into the plan.\n"
+    )
+    assert [o for _, o, _ in _points(text)] == ["Mira"]
+
+
+def test_column_labels_after_an_action_heading_are_no_task():
+    text = (
+        "Tools group, 3 April 2024\nPresent: Mira Tallis, Odo Brenk\n\n"
+        "Actions: Responsible/None\n- Odo to send the figures.\n"
+    )
+    assert [t for t, _, _ in _points(text)] == ["Odo to send the figures."]

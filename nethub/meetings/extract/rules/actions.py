@@ -438,13 +438,62 @@ _ROLE_WILL = re.compile(
 )
 
 
+_PERSON_WILL = re.compile(
+    r"^(?P<owner>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+will\s+(?:also\s+|then\s+)?"
+    r"(?P<verb>[a-z]{3,})\b"
+)
+_NOT_A_TASK_VERB = frozenset(["not", "never", "still", "probably", "likely"])
+# Verbs of an event or a state: "will be", "will meet", "will take place".
+_EVENT_VERBS = frozenset(
+    [
+        "be",
+        "have",
+        "take",
+        "see",
+        "remain",
+        "meet",
+        "come",
+        "become",
+        "need",
+        "want",
+        "like",
+        "continue",
+        "happen",
+        "reconvene",
+        "depend",
+        "join",
+        "start",
+        "begin",
+        "end",
+        "return",
+    ]
+)
+
+
+def _person_will(text: str, context):
+    """Rule: a person the minutes name in full elsewhere ("Silona" for "Silona Bonewald") who
+    will do anything is given work, whatever the verb ("Silona will incorporate the feedback
+    into the deck"), unless it names an event or a state ("will be", "will meet")."""
+    match = _PERSON_WILL.match(text)
+    if match is None:
+        return None
+    verb = match.group("verb")
+    if verb in _NOT_A_TASK_VERB or verb in _EVENT_VERBS or verb.endswith("ing"):
+        return None
+    owner = match.group("owner")
+    full = owner if " " in owner else None
+    if full is None and not re.search(rf"\b{re.escape(owner)}\s+[A-Z][a-z]", context.document.text):
+        return None
+    return match
+
+
 def will_task(seg, context):
     """A named owner promised a task: "PC will share report on the findings", "Rick will
     prepare a memo", "The HC will engage with AUHIP", "UNICEF will email all participants"."""
     text = _main(seg.text)
     if _REPORT.search(text):
         return None
-    match = _WILL.match(text) or _ROLE_WILL.match(text)
+    match = _WILL.match(text) or _ROLE_WILL.match(text) or _person_will(text, context)
     if match is None:
         return None
     owner = _owner(match.group("owner"))
