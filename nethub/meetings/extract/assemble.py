@@ -21,7 +21,8 @@ import re
 
 from nethub.meetings.extract import dates, people
 from nethub.meetings.extract import segments as s
-from nethub.meetings.extract.actions import _several, owner_of
+from nethub.meetings.extract.actions import _several, owner_of, split_sentences
+from nethub.meetings.extract.header import MONTHS
 from nethub.meetings.extract.names import body_name
 from nethub.meetings.extract.result import (
     ExtractedActionPoint,
@@ -79,6 +80,7 @@ def extract_meeting(text: str, *, resolver=None) -> ExtractedMeeting:
     _members_outside_the_network(meeting, text)
     _check_dates(meeting)
     _next_meeting_dues(meeting, document)
+    _event_before_dues(meeting, text)
     _provenance(meeting, document)
     fill_from_columns(meeting, text)
     return meeting
@@ -476,6 +478,40 @@ def _next_meeting_dues(meeting: ExtractedMeeting, document: s.LabelledDocument) 
         if found is not None:
             point.due_date = found.isoformat()
             point.deadline_text = _BY_NEXT.search(point.source_sentence or point.text).group(0)
+
+
+# "On Tuesday 19th November there is a provincial meeting. The coordinator will represent
+# the cluster.": a task at an event the sentence before announces with its day.
+_AT_EVENT = re.compile(
+    r"\b(?:represent|attend|participate|present|speak|join)\b(?!.*\b(?:by|before|until)\b)", re.I
+)
+_EVENT_WORD = re.compile(
+    r"\b(?:meeting|workshop|session|conference|training|event|visit|mission|forum)\b", re.I
+)
+
+
+def _event_before_dues(meeting: ExtractedMeeting, text: str) -> None:
+    """Rule: a point with no deadline of its own whose work is at an event (represent, attend,
+    present) is due on the day of the event the sentence just before it announces."""
+    for point in meeting.action_points():
+        if point.due_date or not point.span or not _AT_EVENT.search(point.text):
+            continue
+        before = text[max(0, point.span[0] - 250) : point.span[0]]
+        sentences = split_sentences(before.split("\n\n")[-1])
+        if not sentences or not _EVENT_WORD.search(sentences[-1]):
+            continue
+        found = dates.find_deadline(f"by {_day_of(sentences[-1])}", meeting.meeting_date)
+        if found and found.date and meeting.meeting_date and found.date >= meeting.meeting_date:
+            point.due_date, point.deadline_text = found.date.isoformat(), sentences[-1]
+
+
+def _day_of(sentence: str) -> str:
+    match = re.search(
+        rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTHS})\b(?:,?\s+\d{{4}})?"
+        rf"|\b(?:{MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?",
+        sentence,
+    )
+    return match.group(0) if match else ""
 
 
 _NETWORK = re.compile(

@@ -215,3 +215,23 @@ def test_column_labels_after_an_action_heading_are_no_task():
         "Actions: Responsible/None\n- Odo to send the figures.\n"
     )
     assert [t for t, _, _ in _points(text)] == ["Odo to send the figures."]
+
+
+# --- due dates: the event announced in the sentence before -----------------------------------
+
+
+def test_a_task_at_an_event_is_due_on_the_day_the_sentence_before_gives():
+    text = (
+        "Shelter cluster, 18 November 2013\n\nUpdates\nThe province leads the response. On "
+        "Tuesday 19th November there is a provincial shelter meeting. The cluster coordinator "
+        "will represent the agencies of the cluster.\n"
+    )
+    assert [d for _, _, d in _points(text)] == ["2013-11-19"]
+
+
+def test_a_task_not_at_an_event_takes_no_date_from_the_sentence_before():
+    text = (
+        "Shelter cluster, 18 November 2013\n\nUpdates\nOn Tuesday 19th November there is a "
+        "provincial shelter meeting. The cluster coordinator will share the stock report.\n"
+    )
+    assert [d for _, _, d in _points(text)] == [None]
