@@ -82,6 +82,7 @@ def extract_meeting(text: str, *, resolver=None) -> ExtractedMeeting:
     _next_meeting_dues(meeting, document)
     _event_before_dues(meeting, text)
     _provenance(meeting, document)
+    _drop_agenda_proposals(meeting, text)
     fill_from_columns(meeting, text)
     return meeting
 
@@ -160,6 +161,37 @@ def _done_by_then(text: str, meeting_date: datetime.date | None) -> bool:
 _MARKED_DONE = re.compile(
     r"(?:\s[-–—]\s*|\(\s*|:\s*)(?:done|completed|closed|achieved)\s*\)?\W*$", re.I
 )
+
+
+# "a. Discussion of the reporting of violations at the next meeting (DFID)": a topic proposed.
+_PROPOSED_TOPIC = re.compile(
+    r"^(?:[a-z][.)]\s+)?(?:an?\s+|the\s+)?(?:discussion|review|presentation|update|briefing|"
+    r"debate|consideration)\s+(?:of|on|about)\b",
+    re.I,
+)
+_PROPOSALS_LABEL = re.compile(
+    r"\b(?:proposed\s+agenda\s+items?|agenda\s+items?\s+for\s+(?:the\s+)?next|"
+    r"(?:items?|topics?)\s+for\s+(?:the\s+)?next\s+(?:meeting|agenda))\b[^\n]*\n",
+    re.I,
+)
+
+
+def _drop_agenda_proposals(meeting: ExtractedMeeting, text: str) -> None:
+    """Rule: under "Proposed agenda items for next meeting:", an item naming a topic ("a.
+    Discussion of ...", "b. A review of how ...") proposes an agenda item; it is no task."""
+    labels = [m.end() for m in _PROPOSALS_LABEL.finditer(text)]
+    if not labels:
+        return
+    for item in meeting.agenda_items:
+        item.action_points = [
+            p
+            for p in item.action_points
+            if not (
+                p.span
+                and _PROPOSED_TOPIC.match(p.text.strip())
+                and any(0 <= p.span[0] - end < 600 for end in labels)
+            )
+        ]
 
 
 def _drop_marked_done(meeting: ExtractedMeeting) -> None:

@@ -235,3 +235,27 @@ def test_a_task_not_at_an_event_takes_no_date_from_the_sentence_before():
         "provincial shelter meeting. The cluster coordinator will share the stock report.\n"
     )
     assert [d for _, _, d in _points(text)] == [None]
+
+
+# --- action points: surnames, prefixed verbs, proposed agenda items ----------------------------
+
+
+def test_a_surname_given_in_full_elsewhere_owns_a_note_style_task():
+    text = (
+        "Liaison call, 18 October 2004\nAttendees: Hana Ostrova, Chair of ABC; Per Lund, "
+        "Member of DEF\nDiscussion of the draft: comments were made. Drafts to be "
+        "re-circulated. Ostrova to set the next conference call.\n"
+    )
+    assert [(o) for _, o, _ in _points(text)] == [None, "Ostrova"]
+
+
+def test_topics_proposed_for_the_next_meeting_are_no_tasks():
+    text = (
+        "Donor group, 26 May 2014\n\nMain decisions and Action Points\n"
+        "1. HC to write to the authorities on access.\n"
+        "2. Proposed agenda items for next meeting:\n"
+        "a. Discussion of the reporting of violations at the next meeting (ABC)\n"
+        "b. A review of how the suspension of the convoys has affected aid (DEF)\n"
+        "3. OCHA to share the sector reports with the donors.\n"
+    )
+    assert [o for _, o, _ in _points(text)] == ["HC", "OCHA"]

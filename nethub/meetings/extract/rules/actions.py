@@ -72,7 +72,8 @@ _VERB_AFTER_TO = (
 _OWNER_TO = re.compile(
     rf"^{_OWNER}(?:\s*\([^()]{{1,60}}\))?\s+to\s+{_VERB_AFTER_TO}(?P<verb>[A-Za-z]{{3,}})\b"
 )
-_TO_BE = re.compile(rf"^{_OWNER}\s+to\s+be\s+(?P<verb>[a-z]+ed)\b")
+# "Drafts to be re-circulated": a prefix with its hyphen is still the verb.
+_TO_BE = re.compile(rf"^{_OWNER}\s+to\s+be\s+(?P<verb>(?:re-|co-|pre-)?[a-z]+ed)\b")
 _ASKED = re.compile(
     rf"^{_OWNER}\s+(?:(?:was|were|is|are|have\s+been|has\s+been)\s+(?:also\s+)?"
     r"(?P<verb>requested|asked|urged|invited|tasked|encouraged|advised|called\s+upon)|"
@@ -194,7 +195,12 @@ def plausible_owner(owner: str, text: str) -> bool:
         return True
     words = owner.split()
     if len(words) == 1:
-        return bool(re.search(rf"\b{re.escape(owner)}\s+[A-Z][a-z]", text))
+        # A first name the minutes give in full ("Rick White"), or a surname ("Hiro Kishimoto,
+        # Member of ..." for "Kishimoto to set the next call").
+        return bool(
+            re.search(rf"\b{re.escape(owner)}\s+[A-Z][a-z]", text)
+            or re.search(rf"\b[A-Z][a-z]+\s+{re.escape(owner)}\b", text)
+        )
     return all(w[:1].isupper() or w.lower() in ("and", "of", "the", "&") for w in words)
 
 
