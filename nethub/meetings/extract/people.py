@@ -247,7 +247,8 @@ _COMMON = frozenset(
 )
 _ATTENDANCE_LABEL = re.compile(
     r"^(?:list\s+of\s+)?(?:participants|attendees|attendance|(?:members\s+)?present|"
-    r"in\s+attendance|attended\s+by|partners\s+present)\s*[:;]?\s*",
+    r"in\s+attendance|attended\s+by|partners\s+present)\s*[:;]?\s*"
+    r"|^(?:staff|observers?|guests?|also\s+present|also\s+attending)\s*:\s*",
     re.I,
 )
 

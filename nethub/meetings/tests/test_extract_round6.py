@@ -259,3 +259,21 @@ def test_topics_proposed_for_the_next_meeting_are_no_tasks():
         "3. OCHA to share the sector reports with the donors.\n"
     )
     assert [o for _, o, _ in _points(text)] == ["HC", "OCHA"]
+
+
+def test_a_staff_label_with_its_colon_lists_a_participant():
+    text = (
+        "13 October 2008 Summary Minutes\nParticipants: E Lind, D Kaso, S Bacho\n"
+        "Apologies: S Herl, D Young\nStaff: M Langer\nThe meeting was called to order.\n"
+    )
+    assert "M Langer" in _names(text)
+
+
+def test_an_item_deferred_to_the_next_meeting_and_a_practice_kept_are_no_tasks():
+    text = (
+        "Cluster call, 26 January 2006\n\nMinutes\nAs the minutes of the last call were not "
+        "final, they will be reviewed at the next Cluster meeting. The group agreed to keep "
+        "the two lists separate in its reports. The Chair will send the work plan to the "
+        "members.\n"
+    )
+    assert [t for t, _, _ in _points(text)] == ["The Chair will send the work plan to the members."]

@@ -162,7 +162,10 @@ _EVENT = re.compile(
 # "Roadmap definition review to be discussed": a topic proposed for a meeting, not work given.
 _AGENDA_PROPOSAL = re.compile(
     r"\bto\s+be\s+(?:further\s+|again\s+)?(?:discussed|considered|debated|revisited|"
-    r"presented\s+and\s+discussed)\b(?!\s+(?:with|by)\b)",
+    r"presented\s+and\s+discussed)\b(?!\s+(?:with|by)\b)"
+    # "... they will be reviewed at the next Cluster meeting": deferred to the next meeting.
+    r"|\bwill\s+be\s+(?:discussed|considered|reviewed|revisited|taken\s+up)\s+at\s+the\s+"
+    r"next\b",
     re.I,
 )
 _NOT_WORK_AGREED = re.compile(r"\b(?:no need|not|there is|there was)\b", re.I)
@@ -199,7 +202,7 @@ def plausible_owner(owner: str, text: str) -> bool:
         # Member of ..." for "Kishimoto to set the next call").
         return bool(
             re.search(rf"\b{re.escape(owner)}\s+[A-Z][a-z]", text)
-            or re.search(rf"\b[A-Z][a-z]+\s+{re.escape(owner)}\b", text)
+            or re.search(rf"\b[A-Z][a-z]+ {re.escape(owner)}\b", text)
         )
     return all(w[:1].isupper() or w.lower() in ("and", "of", "the", "&") for w in words)
 
@@ -408,7 +411,17 @@ def agreed_work(seg, context):
     review ...", "MACRAM questionnaire was agreed to be circulated"."""
     text = _main(seg.text)
     match = _SUBJECT_AGREED.match(text)
-    if match and match.group("verb") not in ("continue", "use", "add", "hold", "meet"):
+    # "agreed to keep grants and core projects separate": a practice kept, no work given.
+    if match and match.group("verb") not in (
+        "continue",
+        "use",
+        "add",
+        "hold",
+        "meet",
+        "keep",
+        "maintain",
+        "retain",
+    ):
         return _claim(s.ACTION, 0.8, task=text, owner=_owner(match.group("owner")))
     match = _AGREED.search(text)
     if match is None or _NOT_WORK_AGREED.match(match.group("rest")) or _EVENT.search(text):
@@ -521,7 +534,7 @@ def passive_future_task(seg, context):
     if _REPORT.search(text):
         return None
     match = _PASSIVE_FUTURE.search(text)
-    if match is None or _EVENT.search(text):
+    if match is None or _EVENT.search(text) or _AGENDA_PROPOSAL.search(text):
         return None
     agent = match.group("agent")
     return _claim(s.ACTION, 0.6, task=text, owner=_owner(agent) if agent else None)
