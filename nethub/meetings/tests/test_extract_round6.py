@@ -277,3 +277,12 @@ def test_an_item_deferred_to_the_next_meeting_and_a_practice_kept_are_no_tasks()
         "members.\n"
     )
     assert [t for t, _, _ in _points(text)] == ["The Chair will send the work plan to the members."]
+
+
+def test_a_deadline_in_a_clause_of_reason_is_not_the_tasks():
+    text = (
+        "Donor group, 26 May 2014\n\nMain decisions and Action Points\n"
+        "1. WFP to update the group on the corridor since GoS promised a decision by 28 May "
+        "2014\n2. OCHA to share the sector reports by 30 May 2014.\n"
+    )
+    assert [d for _, _, d in _points(text)] == [None, "2014-05-30"]
