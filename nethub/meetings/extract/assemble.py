@@ -176,10 +176,29 @@ _PROPOSALS_LABEL = re.compile(
 )
 
 
+# "HC, WFP and the Minister meeting on 28 May on refugees": an event listed, no work in it.
+_LISTED_EVENT = re.compile(r"\b(?:meeting|workshop|mission|visit)\s+(?:on|in)\s+\d", re.I)
+_WORK_WORDS = re.compile(
+    r"\bto\s+[a-z]{3,}\b|\b(?:[Ww]ill|[Ss]hall|[Ss]hould|[Mm]ust|[Nn]eeds?\s+to|requested)\b"
+)
+
+
+def _listed_event(text: str) -> bool:
+    text = text.strip()
+    return bool(
+        _LISTED_EVENT.search(text)
+        and not _WORK_WORDS.search(text)
+        and not actions_imperative(text.split()[0])
+    )
+
+
 def _drop_agenda_proposals(meeting: ExtractedMeeting, text: str) -> None:
     """Rule: under "Proposed agenda items for next meeting:", an item naming a topic ("a.
-    Discussion of ...", "b. A review of how ...") proposes an agenda item; it is no task."""
+    Discussion of ...", "b. A review of how ...") proposes an agenda item; it is no task. Nor
+    is an event listed with its day and no work in it ("HC and WFP meeting on 28 May")."""
     labels = [m.end() for m in _PROPOSALS_LABEL.finditer(text)]
+    for item in meeting.agenda_items:
+        item.action_points = [p for p in item.action_points if not _listed_event(p.text)]
     if not labels:
         return
     for item in meeting.agenda_items:

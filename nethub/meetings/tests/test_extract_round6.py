@@ -286,3 +286,12 @@ def test_a_deadline_in_a_clause_of_reason_is_not_the_tasks():
         "2014\n2. OCHA to share the sector reports by 30 May 2014.\n"
     )
     assert [d for _, _, d in _points(text)] == [None, "2014-05-30"]
+
+
+def test_an_event_listed_with_its_day_and_no_work_is_no_task():
+    text = (
+        "Donor group, 26 May 2014\n\nMain decisions and Action Points\n"
+        "1. HC, WFP and the Minister meeting on 28 May 2014 on refugees and access to ABC.\n"
+        "2. OCHA to share the sector reports before the meeting on 28 May 2014.\n"
+    )
+    assert [o for _, o, _ in _points(text)] == ["OCHA"]
