@@ -85,9 +85,12 @@ ORG_END = frozenset(
         "partners",
         "humanity",
         "children",
+        "services",
     ]
 )
 _ACRONYM = re.compile(r"^[A-Z][A-Z&-]+$")
+# "MoE", "CPiE", "TdH-L": two capitals or more in a short word ("McKay" is a name).
+_MIXED_ACRONYM = re.compile(r"^(?!Ma?c[A-Z][a-z]+$)(?=(?:[^A-Z]*[A-Z]){2})[A-Za-z&-]{2,8}$")
 SECTION_CHARS = {"attendance": 2500, "role": 300}
 
 
@@ -202,7 +205,9 @@ def section_names(head: str, text: str, resolver) -> list[str]:
     names: list[str] = []
     for kind, section in sections(head):
         found = runs(section, vocabulary)
-        if kind == "attendance" and lists_bodies(section, found):
+        if kind == "attendance" and (
+            lists_bodies(section, found) or names_bodies(list_items(section), resolver)
+        ):
             continue
         for run, alone in found:
             for name in split_run(run, text, alone):
@@ -212,6 +217,36 @@ def section_names(head: str, text: str, resolver) -> list[str]:
                 if not any(same_person(name, other) for other in names):
                     names.append(name)
     return [n for n in names if not any(n != o and initialled(n, o) for o in names)]
+
+
+def body_item(item: str, resolver) -> bool:
+    """An item of a list that names a body: an acronym ("UNHCR", "MoE"), a body word ("Mercy
+    Corps", "Church of Ankawa") or an organisation the resolver knows."""
+    item = re.sub(r"\([^)]*\)", " ", item).strip()
+    words = item.split()
+    # A long item is a run of several entries ("Samia Hashmi UNAIDS Lubna Baqi UNFPA"): not judged.
+    return 0 < len(words) <= 5 and (
+        any(_ACRONYM.match(w) or _MIXED_ACRONYM.match(w) for w in words)
+        or any(w.lower().strip(".") in ORG_END for w in words)
+        or resolver.resolve_in(item) is not None
+    )
+
+
+def names_bodies(items: list[str], resolver) -> bool:
+    """Rule: a list most of whose items are bodies ("Present: IRC, UNESCO, SCI, Church of
+    Ankawa, MoE, Qandil and UNICEF") lists organisations, not people: its other items
+    ("Qandil", "Jord", "Un Ponte Per") are organisations too. A list of people with their
+    organisations ("Ana Lind, UNHCR, Ben Ray, IOM") has as many names as bodies."""
+    items = [i for i in items if i.split()]
+    short = [i for i in items if len(i.split()) <= 5]
+    # Entries run together ("Manager of OASIS Patrick Gannon") are read by the name rules.
+    if len(short) < 3 or 5 * len(short) < 4 * len(items):
+        return False
+    return 2 * sum(body_item(i, resolver) for i in short) > len(short)
+
+
+def list_items(section: str) -> list[str]:
+    return [i.strip() for i in re.split(r",|;|\n|\s+and\s+", section) if i.strip()]
 
 
 def lists_bodies(section: str, found: list[tuple[list[str], bool]]) -> bool:

@@ -409,6 +409,8 @@ def name_list(line: str, resolver) -> list[Found]:
     """ "Simon Lambert, David Giaretta, ...", "Viki, Vicky, Pelu", "Name, Title, ORG": names
     separated by commas (an item that is no name ends the list)."""
     items = [i.strip() for i in re.split(r",\s*|;\s*|\s+and\s+", line) if i.strip()]
+    if name_runs.names_bodies(items, resolver):
+        return []
     found = []
     for item in items:
         item = re.sub(r"\s*\((?!joined)[^)]*\)", "", item)

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
-from nethub.meetings.extract import actions
+from nethub.meetings.extract import actions, name_runs
 from nethub.meetings.extract.blocks import Block
 from nethub.meetings.extract.deadlines import NEXT_MEETING, VAGUE, find_deadline
 from nethub.meetings.extract.header import DATE_PATTERN, parse_header
@@ -52,6 +52,16 @@ _DOCUMENT_LABEL = re.compile(
 )
 
 
+def _inline_entries(text: str, resolver) -> list[str]:
+    """The entries of a list after "Participants:"; a list of organisations ("IRC, UNESCO,
+    Church of Ankawa, MoE") names no people: only those the resolver knows are kept, as
+    organisations."""
+    entries = split_inline(text)
+    if name_runs.names_bodies(entries, resolver):
+        return [e for e in entries if resolver.resolve_in(e) is not None]
+    return entries
+
+
 def assemble_structure(blocks: list[Block], resolver) -> ExtractedMeeting:
     """The structure of one meeting summary from its blocks: header, participants list, agenda
     items with their discussion, decisions and listed action points. Never raises on odd
@@ -93,7 +103,7 @@ def assemble_structure(blocks: list[Block], resolver) -> ExtractedMeeting:
             if label is not None:
                 absent, role = label.re is ABSENT_LABEL, ""
                 if label.re is PARTICIPANTS_HEADING:
-                    entries = split_inline(label.group("inline") or "")
+                    entries = _inline_entries(label.group("inline") or "", resolver)
                 elif label.re is SUBLIST_LABEL:
                     entries, role = sublist_entries(label)
                 else:
