@@ -509,7 +509,7 @@ def _start(point: ExtractedActionPoint, document: s.LabelledDocument) -> int:
 
 _BY_NEXT = re.compile(
     r"\b(?:at|by|before|for|ahead\s+of|prior\s+to|in\s+time\s+for)\s+(?:the\s+)?next\s+"
-    r"(?:[A-Za-z/-]+\s+){0,2}?meeting\b",
+    r"(?:[A-Za-z/-]+\s+){0,2}?(?:meeting|working\s+group|call)\b",
     re.I,
 )
 

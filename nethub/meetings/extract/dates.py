@@ -275,6 +275,32 @@ def next_meeting_date(text: str, meeting_date: datetime.date | None) -> datetime
             repaired[match.end() : match.end() + 40]
         )
         found = parse_date(date.group(0)) if date else None
+        found = found or _day_month(repaired[match.end() : match.end() + 40], meeting_date)
         if found and (meeting_date is None or found > meeting_date):
+            return found
+    return None
+
+
+# "Next Meeting: Thursday 27th March": a day and a month with no year, right after the label.
+_DAY_MONTH = re.compile(
+    rf"^(?:[A-Z][a-z]+day,?\s+)?(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?"
+    rf"(?P<month>{MONTHS})|(?P<month2>{MONTHS})\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?)\b",
+    re.I,
+)
+
+
+def _day_month(text: str, meeting_date: datetime.date | None) -> datetime.date | None:
+    """Rule: a next meeting given by its day and month takes the first such day after the
+    meeting's own (the minutes' year, or the next one in December for January)."""
+    match = _DAY_MONTH.match(text.strip())
+    if not match or meeting_date is None:
+        return None
+    day, month = (
+        match.group("day") or match.group("day2"),
+        match.group("month") or match.group("month2"),
+    )
+    for year in (meeting_date.year, meeting_date.year + 1):
+        found = parse_date(f"{day} {month} {year}")
+        if found and found > meeting_date:
             return found
     return None

@@ -94,7 +94,7 @@ def _vague(sentence: str) -> Deadline | None:
 NEXT_MEETING = re.compile(
     r"\b(?:at|by|before|for|to|ahead of|prior to|in time for)\s+(?:the\s+)?next\s+"
     r"(?:EC\s+|Principals[’']?\s+|"
-    r"Executive Committee\s+|regular\s+)?meeting\b",
+    r"Executive Committee\s+|regular\s+)?(?:meeting|working\s+group(?:\s+meeting)?|call)\b",
     re.I,
 )
 

@@ -37,3 +37,44 @@ def test_a_list_of_people_with_their_organisations_still_names_the_people():
         "1. Updates\nThe group reviewed the map of the schools.\n"
     )
     assert _people(text) == ["Ana Lindqvist", "Bruno Tarrant", "Cleo Marsh"]
+
+
+# --- action points: an "ACTION ITEMS" heading --------------------------------------------------
+
+
+def test_an_action_items_heading_opens_an_action_list():
+    text = (
+        "Seed group minutes, 2 March 2016\nPresent: Ana Lindqvist, Bruno Tarrant\n\n"
+        "1. Stocks\nThe group reviewed the stock levels in the two stores.\n\n"
+        "ACTION ITEMS\n\nStock report for the district offices by the seed officer.\n"
+    )
+    assert [t for t, _, _ in _points(text)] == [
+        "Stock report for the district offices by the seed officer."
+    ]
+
+
+# --- due dates: before the next working group, its day given without a year ------------------
+
+
+def test_a_task_before_the_next_working_group_is_due_on_its_day_and_month():
+    text = (
+        "Shelter working group, Tuesday 4 March 2014\nParticipants: ABC, DEF, GHI\n\n"
+        "Action point: Members to send their comments to ABC before the next working group.\n\n"
+        "Next meeting: Tuesday 18th March. Office of ABC.\n"
+    )
+    assert _points(text) == [
+        (
+            "Members to send their comments to ABC before the next working group.",
+            "Members",
+            "2014-03-18",
+        )
+    ]
+
+
+def test_a_next_meeting_in_january_after_a_december_meeting_is_in_the_next_year():
+    text = (
+        "Shelter working group, 9 December 2014\nParticipants: ABC, DEF, GHI\n\n"
+        "Action point: Members to send their comments to ABC before the next meeting.\n\n"
+        "Next meeting: 6 January. Office of ABC.\n"
+    )
+    assert [due for _, _, due in _points(text)] == ["2015-01-06"]

@@ -11,7 +11,8 @@ import re
 from nethub.meetings.extract import segments as s
 
 _SECTION = re.compile(
-    r"^(?:(?:key\s+|main\s+)?action\s+points?(?:\s+and\s+agreements)?|actions?(?:\s+agreed)?|"
+    r"^(?:(?:key\s+|main\s+)?action\s+(?:points?|items?)(?:\s+and\s+agreements)?|"
+    r"actions?(?:\s+agreed)?|"
     r"next\s+steps?(?:\s*/\s*action\s+points)?|follow[- ]?up(?:\s+actions?)?(?:\s+and\s+"
     r"responsibilit(?:y|ies))?|decisions?\s+and\s+actions?|agreed\s+actions?|to\s+do)"
     r"(?:\s*[–-]\s*[^:]{0,40})?\s*[:;]?\s*$",
