@@ -42,15 +42,13 @@ def test_a_list_of_people_with_their_organisations_still_names_the_people():
 # --- action points: an "ACTION ITEMS" heading --------------------------------------------------
 
 
-def test_an_action_items_heading_opens_an_action_list():
+def test_an_action_item_heading_opens_an_action_list():
     text = (
         "Seed group minutes, 2 March 2016\nPresent: Ana Lindqvist, Bruno Tarrant\n\n"
-        "1. Stocks\nThe group reviewed the stock levels in the two stores.\n\n"
-        "ACTION ITEMS\n\nStock report for the district offices by the seed officer.\n"
+        "MEETING Action points\nACTION ITEM\nShare names of the seed suppliers in the district\n"
+        "RESPONSIBLE PARTY\nSeed partners\n"
     )
-    assert [t for t, _, _ in _points(text)] == [
-        "Stock report for the district offices by the seed officer."
-    ]
+    assert [t for t, _, _ in _points(text)] == ["Share names of the seed suppliers in the district"]
 
 
 # --- due dates: before the next working group, its day given without a year ------------------
