@@ -11,8 +11,9 @@ import re
 from dataclasses import dataclass
 
 # A list marker at the start of a line: bullets, dashes, "1.", "1)", "a)", "(a)", "(i)", "i.".
+# "1: MoE to share ..." numbers an item as "1." does (a time has no space after its colon).
 LIST_MARKER = re.compile(
-    r"^\s*(?:[•●○◦▪▫■□‣⁃∙·\-–—*+»>✓✔➢►▶❖◆◇\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf0a8]|o(?=\s)|\(?\d{1,2}[.)]|\(?[a-hA-H][.)](?=\s)"
+    r"^\s*(?:[•●○◦▪▫■□‣⁃∙·\-–—*+»>✓✔➢►▶❖◆◇\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf0a8]|o(?=\s)|\(?\d{1,2}[.)]|\d{1,2}:(?=\s+[A-Z])|\(?[a-hA-H][.)](?=\s)"
     r"|\(?(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)[.)](?=\s))\s+"
 )
 _TERMINAL = ".:;!?…"

@@ -76,3 +76,24 @@ def test_a_next_meeting_in_january_after_a_december_meeting_is_in_the_next_year(
         "Next meeting: 6 January. Office of ABC.\n"
     )
     assert [due for _, _, due in _points(text)] == ["2015-01-06"]
+
+
+# --- action points: items numbered "1:" -------------------------------------------------------
+
+
+def test_items_numbered_with_a_colon_are_items_of_their_own():
+    text = (
+        "Schools working group, 4 May 2015\nPresent: Ana Lindqvist, Bruno Tarrant\n\n"
+        "The map of the schools was reviewed and the gaps discussed.\n"
+        "1: UNESCO and UNICEF to coordinate to\navoid duplication on the provision of tents\n"
+        "2: KRDO to follow up the teachers' incentives with\nthe directorate\n"
+    )
+    assert [owner for _, owner, _ in _points(text)] == ["UNESCO, UNICEF", "KRDO"]
+
+
+def test_a_time_is_no_item_number():
+    text = (
+        "Schools working group, 4 May 2015\nPresent: Ana Lindqvist, Bruno Tarrant\n\n"
+        "The meeting opened at 10:30 with a review of the map of the schools.\n"
+    )
+    assert _points(text) == []
