@@ -97,3 +97,32 @@ def test_a_time_is_no_item_number():
         "The meeting opened at 10:30 with a review of the map of the schools.\n"
     )
     assert _points(text) == []
+
+
+# --- action points: no task ------------------------------------------------------------------
+
+
+def test_work_the_next_meeting_will_do_is_no_task():
+    text = (
+        "Schools working group, 4 May 2015\nPresent: Ana Lindqvist, Bruno Tarrant\n\n"
+        "Terms of reference: background and aims drafted. Work-plan to be developed at the next "
+        "working group and in line with the terms. Action Point: KRDO to revise the terms.\n"
+    )
+    assert [t for t, _, _ in _points(text)] == ["KRDO to revise the terms."]
+
+
+def test_a_state_of_things_is_no_task():
+    text = (
+        "Schools working group, 4 May 2015\nPresent: Ana Lindqvist, Bruno Tarrant\n\n"
+        "The sector lead still advocating for older pupils to be included in the grants.\n"
+    )
+    assert _points(text) == []
+
+
+def test_an_offer_to_whoever_is_interested_is_no_task():
+    text = (
+        "Schools working group, 4 May 2015\nPresent: Ana Lindqvist, Bruno Tarrant\n\n"
+        "Cash group: the targeting is under way. Action Point: Sector lead to attend the cash "
+        "group, members encouraged to join. Contact the sector lead if interested.\n"
+    )
+    assert "Contact the sector lead if interested." not in [t for t, _, _ in _points(text)]

@@ -166,9 +166,15 @@ _AGENDA_PROPOSAL = re.compile(
     r"presented\s+and\s+discussed)\b(?!\s+(?:with|by)\b)"
     # "... they will be reviewed at the next Cluster meeting": deferred to the next meeting.
     r"|\bwill\s+be\s+(?:discussed|considered|reviewed|revisited|taken\s+up)\s+at\s+the\s+"
-    r"next\b",
+    r"next\b"
+    # "Work-plan to be developed at the next working group": work the next meeting will do.
+    r"|\bto\s+be\s+\w+ed\s+at\s+the\s+next\s+(?:\w+\s+){0,2}?(?:meeting|working\s+group)\b",
     re.I,
 )
+# "CPiE Coordinator still advocating for UASC to be included": a state of things, no task.
+_ONGOING = re.compile(r"\b(?:still|currently|already)\s+\w+ing\b", re.I)
+# "Contact the coordinator if interested": an offer to whoever wants it, no task.
+_OFFER = re.compile(r"\bif\s+(?:interested|you\s+(?:wish|want|are\s+interested))\b", re.I)
 _NOT_WORK_AGREED = re.compile(r"\b(?:no need|not|there is|there was)\b", re.I)
 
 
@@ -291,6 +297,8 @@ def _thing_to_be(text: str):
     it is no event."""
     match = _ANY_THING_TO_BE.match(text)
     if match is None or _FINITE.search(match.group("thing")) or _EVENT.search(text):
+        return None
+    if _ONGOING.search(match.group("thing")):
         return None
     return match
 
@@ -583,7 +591,7 @@ def imperative_in_action_section(seg, context):
     text = re.sub(r"^to\s+", "", text, flags=re.I)
     if _TITLE_LINE.match(text):
         return None  # "Update from Partners": the next heading, not a task
-    if _IMPERATIVE.match(text) and len(text.split()) >= 3:
+    if _IMPERATIVE.match(text) and len(text.split()) >= 3 and not _OFFER.search(text):
         return _claim(s.ACTION, 0.8, task=seg.text.strip(), owner=None)
     return None
 
