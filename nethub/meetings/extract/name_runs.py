@@ -163,8 +163,10 @@ def split_run(run: list[str], text: str, alone: bool) -> list[str]:
         run = run[:-1]
     if len(run) < 2:
         return []
-    words = [w for w in run if not _INITIAL.match(w)]
-    if len(words) <= 3 and (alone or len(run) <= 4):
+    # "Devanna de la Puente": particles are no words of their own.
+    particles = sum(w.lower() in _PARTICLE for w in run)
+    words = [w for w in run if not _INITIAL.match(w) and w.lower() not in _PARTICLE]
+    if len(words) <= 3 and (alone or len(run) - particles <= 4):
         return [" ".join(run)]
     best: dict[int, tuple[int, int, list[str]]] = {0: (0, 0, [])}
     for end in range(1, len(run) + 1):

@@ -126,3 +126,16 @@ def test_an_offer_to_whoever_is_interested_is_no_task():
         "group, members encouraged to join. Contact the sector lead if interested.\n"
     )
     assert "Contact the sector lead if interested." not in [t for t, _, _ in _points(text)]
+
+
+# --- participants: names with two particles ----------------------------------------------------
+
+
+def test_a_name_with_two_particles_is_read_whole():
+    text = (
+        "Minutes of the protection sub-group, 29 Nov 2010\n\nParticipants:\n\n"
+        "Dr. Ravi Kumaran UNAIDS Lena Stoll UNFPA Tomas Brandt UNFPA Ines Holm UNICEF\n\n"
+        "Co-Chairs: Ms. Marisol de la Fuente, UNICEF\n\n"
+        "1. Review of the minutes\nThe minutes were adopted.\n"
+    )
+    assert "Marisol de la Fuente" in _people(text)
