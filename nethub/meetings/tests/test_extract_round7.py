@@ -139,3 +139,24 @@ def test_a_name_with_two_particles_is_read_whole():
         "1. Review of the minutes\nThe minutes were adopted.\n"
     )
     assert "Marisol de la Fuente" in _people(text)
+
+
+# --- owners: acronyms in mixed case, and an acronym written as a word -------------------------
+
+
+def test_an_acronym_in_mixed_case_or_written_as_a_word_owns_a_task():
+    text = (
+        "Schools working group, 4 May 2015\nPresent: KRDO, TARGET, MoSE\n\n"
+        "The lists of the schools were reviewed.\n"
+        "MoSE to share the contact at the directorate for the registration.\n"
+        "Target to translate the list of schools.\n"
+    )
+    assert [owner for _, owner, _ in _points(text)] == ["MoSE", "Target"]
+
+
+def test_a_capitalised_word_the_minutes_never_give_as_a_name_owns_no_task():
+    text = (
+        "Schools working group, 4 May 2015\nPresent: Ana Lindqvist, Bruno Tarrant\n\n"
+        "Need to translate the list of schools was raised by the members.\n"
+    )
+    assert "Need" not in [owner for _, owner, _ in _points(text)]

@@ -195,6 +195,9 @@ _BODY_NOUN = re.compile(
 )
 
 
+_MIXED_ACRONYM = re.compile(r"^(?!Ma?c[A-Z][a-z]+$)(?=(?:[^A-Z]*[A-Z]){2})[A-Za-z&-]{2,8}$")
+
+
 def plausible_owner(owner: str, text: str) -> bool:
     """Whether `owner` can be given work: an acronym ("WFP", "GTF"), a body ("Support Team",
     "Partners", "All"), several words naming one, or a first name the minutes give in full
@@ -204,6 +207,10 @@ def plausible_owner(owner: str, text: str) -> bool:
     if re.search(r"\b[A-Z]{2,}[\w-]*\b", owner) or _BODY_NOUN.search(owner):
         return True
     words = owner.split()
+    if len(words) == 1 and _MIXED_ACRONYM.match(owner):
+        return True  # "MoE", "CPiE": an acronym in mixed case
+    if len(words) == 1 and re.search(rf"\b{re.escape(owner.upper())}\b", text):
+        return True  # "Reach to translate ..." where the minutes write "REACH"
     if len(words) == 1:
         # A first name the minutes give in full ("Rick White"), or a surname ("Hiro Kishimoto,
         # Member of ..." for "Kishimoto to set the next call").
