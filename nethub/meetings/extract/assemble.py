@@ -72,6 +72,8 @@ def extract_meeting(text: str, *, resolver=None) -> ExtractedMeeting:
     _drop_headings(meeting)
     _actions(meeting, document, resolver)
     _drop_partner_plans(meeting, document)
+    _drop_restatements(meeting)
+    _members_outside_the_network(meeting, text)
     _check_dates(meeting)
     _next_meeting_dues(meeting, document)
     _provenance(meeting, document)
@@ -115,7 +117,25 @@ def _drop_headings(meeting: ExtractedMeeting) -> None:
             for p in item.action_points
             if not (p.text.rstrip().endswith(":") and len(p.text.split()) <= 6)
             and not _list_title_or_status(p.text)
+            and not _done_by_then(p.text, meeting.meeting_date)
         ]
+
+
+# "Presentation emailed to the participants on 26 May 2014": a thing done, with its date.
+_DONE_ON = re.compile(
+    r"^(?:(?!\b(?:to|will|should|must|shall|be)\b)[^.;])*?\b(?P<verb>[a-z]+ed)\s+(?:to\s+)?"
+    r"(?:[^.;]{0,60}?\s)?on\s+(?P<date>\d{1,2}\s+[A-Z][a-z]+\s+\d{4})\.?$"
+)
+
+
+def _done_by_then(text: str, meeting_date: datetime.date | None) -> bool:
+    """Rule: an item that reports a thing done on a day before the meeting or on it ("...
+    Powerpoint emailed to Meeting participants on 26 May 2014") is no task."""
+    match = _DONE_ON.match(text.strip())
+    if match is None or meeting_date is None:
+        return False
+    day = dates.parse_date(match.group("date"))
+    return day is not None and day <= meeting_date
 
 
 _SMALL = frozenset(["of", "and", "the", "on", "for", "in", "to", "&", "–", "-", "a"])
@@ -217,8 +237,10 @@ def _actions(meeting: ExtractedMeeting, document: s.LabelledDocument, resolver) 
             continue
         if twin is not None:  # the structure's point keeps its own rule and confidence
             twin.span = twin.span or seg.span
-            if _same_words(task, twin.source_sentence or twin.text):
-                # The same sentence: what the rule read completes what the structure read.
+            sentence = twin.source_sentence or twin.text
+            if _same_words(task, sentence) or _words(task) <= _words(sentence):
+                # The same sentence (or the rule's reading of part of it, a leading "By
+                # Tuesday," aside): what the rule read completes what the structure read.
                 twin.owner = twin.owner or point.owner
                 if twin.due_date is None and point.due_date:
                     twin.due_date, twin.deadline_text = point.due_date, point.deadline_text
@@ -390,6 +412,44 @@ def _next_meeting_dues(meeting: ExtractedMeeting, document: s.LabelledDocument) 
         if found is not None:
             point.due_date = found.isoformat()
             point.deadline_text = _BY_NEXT.search(point.source_sentence or point.text).group(0)
+
+
+_NETWORK = re.compile(
+    r"\bExecutive Committee\b|\bEC\b|Network on Migration|\bUNNM\b|\bNetwork\b|"
+    r"\bworking[- ]level\b|\bPrincipals\b"
+)
+_MEMBERS = re.compile(r"^(?:(?:the|all)\s+)*(?:members|entities)\b", re.I)
+
+
+def _members_outside_the_network(meeting: ExtractedMeeting, text: str) -> None:
+    """Rule: "Members to review the ToR" is the Executive Committee's work only in the
+    network's own minutes; elsewhere the members are the meeting's, as written."""
+    if _NETWORK.search(text):
+        return
+    for point in meeting.action_points():
+        written = _MEMBERS.match(point.text)
+        if point.owner == "Executive Committee" and written:
+            point.owner = written.group(0)
+
+
+def _drop_restatements(meeting: ExtractedMeeting) -> None:
+    """Rule: the same task written twice, a bullet and its "Action Point:" restatement
+    ("Members to review ToR by Tue 5 July" / "Action Point: Members to review ToR and submit
+    inputs/comments by Tue 5 July"), is one point: the labelled wording, the owner and due
+    date of either."""
+    points = meeting.action_points()
+    dropped = set()
+    for point in points:
+        for other in points:
+            if other is point or id(other) in dropped or id(point) in dropped:
+                continue
+            if not (point.explicit and not other.explicit and _same_words(point.text, other.text)):
+                continue
+            point.owner = point.owner or other.owner
+            point.due_date = point.due_date or other.due_date
+            dropped.add(id(other))
+    for item in meeting.agenda_items:
+        item.action_points = [p for p in item.action_points if id(p) not in dropped]
 
 
 def _provenance(meeting: ExtractedMeeting, document: s.LabelledDocument) -> None:

@@ -4,7 +4,8 @@ Meeting date: the first date of the document's opening that is not a circulation
 or issue date ("Circulated: 10 July 2015", "15 December 2006 Original: English", "22 April 2003
 CEB/2003/4") nor the next meeting's; a range ("21-22 May 2015", "26 and 27 March 2003") gives
 the first day and the end date. Written forms: glued ordinals ("2ndApril, 2014",
-"15January 2012"), two-digit years ("17 November 16", "28/10/10").
+"15January 2012", "27 Dec2012"), two-digit years ("17 November 16", "28/10/10", "11.02.10"),
+days listed ("6, 7 and 8 June 2016": from the 6th to the 8th).
 
 Due dates: `due_date(sentence, meeting_date)` reads what `deadlines.find_deadline` reads, after
 the same repairs and "31/May/2022", "June/2022", "Frid Nov 5", "by next Wednesday, 13th April";
@@ -38,12 +39,35 @@ def repair(text: str) -> str:
         flags=re.I,
     )
     text = re.sub(r"\bFrid\b", "Friday", text)
+    # "by Tue 05 July": a weekday shortened.
+    for short, day in (
+        ("Mon", "Monday"),
+        ("Tue", "Tuesday"),
+        ("Tues", "Tuesday"),
+        ("Wed", "Wednesday"),
+        ("Thu", "Thursday"),
+        ("Thurs", "Thursday"),
+        ("Fri", "Friday"),
+    ):
+        text = re.sub(rf"\b{short}\.?(?=\s+\d)", day, text)
     text = re.sub(r"\bwk\s*\d+\s+", "", text, flags=re.I)
     text = re.sub(r"\bnext\s+(?=(?:mon|tues|wednes|thurs|fri)day\b)", "", text, flags=re.I)
     text = re.sub(r"\ba week['’]s time\b", "a week", text)
     # "17 November 16 (Thursday)": a two-digit year.
     text = re.sub(
         rf"\b(\d{{1,2}}\s+(?:{MONTHS}))\s+(\d{{2}})\b(?![\d:.])", r"\1 20\2", text, flags=re.I
+    )
+    # "27 Dec2012": the month glued to the year.
+    text = re.sub(rf"\b(\d{{1,2}}\s+(?:{MONTHS}))(?=\d{{4}}\b)", r"\1 ", text, flags=re.I)
+    # "11.02.10": day, month and a two-digit year with dots (not a time, "13.00").
+    text = re.sub(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{2})(?![\d.])", r"\1/\2/\3", text)
+    # "6, 7 and 8 June 2016": the days listed, the first and the last kept as a range.
+    text = re.sub(
+        rf"\b(\d{{1,2}})(?:st|nd|rd|th)?(?:,\s*\d{{1,2}}(?:st|nd|rd|th)?)+,?\s+and\s+"
+        rf"(\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTHS}))",
+        r"\1 and \2",
+        text,
+        flags=re.I,
     )
     return re.sub(r"\b(\d{1,2})/(\d{1,2})/(\d{2})\b(?!/)", r"\1/\2/20\3", text)  # "28/10/10"
 

@@ -15,6 +15,7 @@ import html
 import re
 from dataclasses import dataclass
 
+from nethub.meetings.extract import name_runs
 from nethub.meetings.extract import segments as s
 from nethub.meetings.extract.participants import HONORIFICS
 from nethub.meetings.extract.result import ExtractedParticipant
@@ -28,6 +29,9 @@ _NAME_WORD = (
 )
 _PARTICLE = r"(?:le|de|van|von|da|del|bin|al)"
 NAME = rf"{_NAME_WORD}(?:[ -](?:{_PARTICLE}\s)?{_NAME_WORD}){{0,3}}"
+# The shortest name that lets the rest of a pattern match ("M. Rono Philippine Undersecretary,
+# welcomed": M. Rono).
+SHORT_NAME = rf"{_NAME_WORD}(?:[ -](?:{_PARTICLE}\s)?{_NAME_WORD}){{0,3}}?"
 # Words that make a phrase a title, a body or a heading rather than a person's name.
 _NOT_NAME = frozenset(
     [
@@ -278,6 +282,10 @@ def person_name(text: str, *, single: bool = False, loose: bool = False) -> str 
         return None
     if len(words) == 1 and (text.isupper() or len(text) < 3 or text.lower() in _COMMON):
         return None  # "UNHCR", "IOM": an organisation; "The", "All": words
+    if len(words) == 1 and text.lower() in name_runs.not_names():
+        return None  # "Attendance", "Venue": a label
+    if len(words) > 1 and words[-1].lower() in name_runs.ORG_END:
+        return None  # "Legal Aid", "Islamic Relief": a body
     return text
 
 
@@ -502,6 +510,12 @@ _ROLE_LABEL = re.compile(
     r"(?:\s+[A-Z][A-Za-z&]{1,11}(?=\s*:))?\s*:?\s+"
     rf"(?:[^:;\n]{{0,60}}?,\s*)?(?P<name>(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?{NAME})",
 )
+_SPEAKER_VERBS = (
+    r"said|stated|noted|asked|informed|explained|thanked|welcomed|presented|clarified|"
+    r"suggested|requested|stressed|proposed|called|identified|gave|mentioned|highlighted|"
+    r"reported|emphasi[sz]ed|raised|expressed|briefed|recalled|reminded|added|confirmed|"
+    r"underlined|opened|introduced|acknowledged|agreed|queried|replied|responded|drew"
+)
 _PROSE = [
     (
         "prose_of",
@@ -530,6 +544,24 @@ _PROSE = [
         ),
     ),
     ("prose_honorific", re.compile(rf"\b(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+(?P<name>{NAME})")),
+    # "Update by Rana Ksaifi-Registration Officer-UNHCR", "presented by Ana Lind, Officer": the
+    # presenter named with a title after a dash or a comma.
+    (
+        "prose_presenter",
+        re.compile(rf"\b(?:[Bb]y|[Pp]resenter:?)\s+(?P<name>{SHORT_NAME})\s*[-–,]\s*(?:[A-Z])"),
+    ),
+    # "B. Salvat (France) called the attention ...", "W Ludwig gave a summary", "M. Stahl of
+    # Sida thanked the chair": a person opening a sentence, an affiliation between, then a
+    # reporting verb, is a speaker at the meeting.
+    (
+        "prose_speaker",
+        re.compile(
+            rf"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<name>(?:[A-Z]\.?\s)?{SHORT_NAME})"
+            r"(?:\s*\([^()]{1,40}\)|\s+(?:of|from)\s+[\w/&.-]+(?:\s+\([^()]{1,30}\))?|"
+            r"\s+/\s+[A-Z]\w+(?:\s+\(\?\))?(?:\s+\([^()]{1,30}\))?|,?\s+[A-Z][\w\s]{2,40}?,)?"
+            rf"\s+(?P<verb>{_SPEAKER_VERBS})\b"
+        ),
+    ),
 ]
 
 
@@ -582,10 +614,22 @@ def find_people(document: s.LabelledDocument, resolver) -> list[Found]:
     found += _unlabelled_lists(document, resolver, seen_lines)
     found += _name_column(document.text[:1500], resolver)
     found += _numbered_run(document.text[:2500])
+    found += _section_names(document, resolver, found)
     found += _inline_attendance(document.text[:2500], resolver)
     found += _roles_in_header(document.text[:1500])
     found += _prose(document.text, resolver)
     return found
+
+
+def _section_names(document: s.LabelledDocument, resolver, found: list[Found]) -> list[Found]:
+    """Stage: the names of the attendance and role sections read whatever their separators
+    (`name_runs`), when the layout rules read fewer than half of them: the layouts are exact
+    where they apply, the general reader covers the layouts they do not know."""
+    names = name_runs.section_names(document.text[:3000], document.text, resolver)
+    keys = {_key(f.name) for f in found}
+    if not names or len([n for n in names if _key(n) in keys]) * 2 >= len(names):
+        return []
+    return [Found(name, None, "section_names") for name in names]
 
 
 _ABSENT = re.compile(
@@ -704,15 +748,23 @@ def _roles_in_header(head: str) -> list[Found]:
 
 def _prose(text: str, resolver) -> list[Found]:
     found = []
+    vocabulary = name_runs.document_vocabulary(text)
     for rule, pattern in _PROSE:
         for match in pattern.finditer(text):
-            name = person_name(match.group("name"))
+            written = match.group("name")
+            if rule in ("prose_speaker", "prose_presenter"):
+                written = without_role(written)
+            name = person_name(written)
             if not name or len([w for w in name.split() if not re.fullmatch(r"[A-Z]\.", w)]) > 3:
                 continue  # initials ("J. C. Van Heuven") do not make a name longer
             org = match.groupdict().get("org")
             known = resolver.resolve_in(org) if org else None
             if rule in ("prose_of", "prose_comma_org") and not known:
                 continue
+            if rule in ("prose_speaker", "prose_presenter") and not all(
+                name_runs.name_word(w, vocabulary) for w in name.split()
+            ):
+                continue  # "Health Cluster presented", "Next Steps stressed": no person
             if resolver.resolve_in(name) is not None and rule == "prose_speaker":
                 continue
             organization = str(known.organization) if known else None
@@ -752,7 +804,7 @@ def without_role(name: str) -> str:
     if (
         first.isupper()
         or re.fullmatch(r"[A-Z][a-z]+[A-Z]\w*", first)
-        or words & (_ROLES | _NOT_NAME)
+        or words & (_ROLES | _NOT_NAME | name_runs.not_names())
     ):
         return match.group("name")
     return name
@@ -770,6 +822,9 @@ def merge(
     kept = []
     for person in existing:
         person.name = re.sub(r"\s*\((?:joined late|left early|tbc)\)$", "", person.name, flags=re.I)
+        # "Attendance: Rita Moss (cluster)": the label and the bracketed body are no part of it.
+        person.name = _ATTENDANCE_LABEL.sub("", person.name).strip()
+        person.name = re.sub(r"\s*\([^()]*\)$", "", person.name)
         person.name = without_role(without_initials(person.name))
         if person_name(person.name, single=True, loose=True) and not any(
             f.name.lower().startswith(person.name.lower()) and f.name.lower() != person.name.lower()
@@ -779,6 +834,7 @@ def merge(
     listed = [f for f in found if not f.in_prose]
     prose = [f for f in found if f.in_prose]
     kept = _add(kept, listed)
+    _add(kept, [f for f in prose if _known(kept, f)])  # their organisation, when prose gives it
     if len(kept) >= 3:
         return kept, _add([], [f for f in prose if not _known(kept, f)])
     return _add(kept, prose), []
@@ -795,6 +851,10 @@ def _add(kept: list[ExtractedParticipant], found: list[Found]) -> list[Extracted
     for item in found:
         key = _key(item.name)
         if key in keys or any(k.startswith(key + " ") for k in keys):
+            # The same person found again by a rule that reads the organisation too.
+            same = next((p for p in kept if _key(p.name) == key), None)
+            if same is not None and not same.organization and item.organization:
+                same.organization = item.organization
             continue
         keys.add(key)
         kept.append(

@@ -18,7 +18,7 @@ _SECTION = re.compile(
     re.I,
 )
 _INLINE = re.compile(
-    r"(?:^|[.;]\s+|\s)(?:>>\s*)?(?:key\s+)?(?:action\s+points?\s*[:;]|"
+    r"(?:^|[.;]\s+|\s)(?:>>\s*)?(?:key\s+)?(?:action\s+p(?:oi|io)nts?\s*[:;]|"
     r"(?:action|next\s+steps?)(?:\s*\((?:ongoing|new|open|pending)\))?\s*:)\s*(?P<task>\S.*)$",
     re.I,
 )
@@ -46,7 +46,7 @@ _OWNER_WORD = (
     r"(?:[A-Z][\w/&'’.-]*|&|and|or|of|the|members?|partners|teams?|co-?chairs?|co-?leads?|leads?|"
     r"colleagues|section|cluster|coordinator|focal|points?|group|agencies|secretariat|staff|"
     r"all|other|chairs?|unit|office|working|level|sector|sectors|principals|heads|"
-    r"representatives?|members|agency|agencies|organi[sz]ations?)"
+    r"representatives?|members|agency|agencies|organi[sz]ations?|sub-?groups?)"
 )
 # Who can be given work: a capitalised noun phrase ("WFP", "The Support Team", "CPWG and GBV
 # WG", "Candy", "All", "SAG co-chairs", "WASH Cluster coordinator"), not a preposition, a
@@ -68,12 +68,16 @@ _VERB_AFTER_TO = (
     r"(?!(?:the|a|an|all|this|these|its|their|his|her|date|day|and|or|but|which|"
     r"be\s+held)\b)"
 )
-_OWNER_TO = re.compile(rf"^{_OWNER}\s+to\s+{_VERB_AFTER_TO}(?P<verb>[A-Za-z]{{3,}})\b")
+# "Health sub-group (WHO, UNHCR, UNFPA) to finalize ...": the members in brackets.
+_OWNER_TO = re.compile(
+    rf"^{_OWNER}(?:\s*\([^()]{{1,60}}\))?\s+to\s+{_VERB_AFTER_TO}(?P<verb>[A-Za-z]{{3,}})\b"
+)
 _TO_BE = re.compile(rf"^{_OWNER}\s+to\s+be\s+(?P<verb>[a-z]+ed)\b")
 _ASKED = re.compile(
     rf"^{_OWNER}\s+(?:(?:was|were|is|are|have\s+been|has\s+been)\s+(?:also\s+)?"
     r"(?P<verb>requested|asked|urged|invited|tasked|encouraged|advised|called\s+upon)|"
-    r"(?:tasked|mandated))\s+to\s+(?!be\s+mindful)",
+    # "ECHO requested to consider ...": minutes drop the "was".
+    r"(?:requested|urged|tasked|mandated))\s+to\s+(?!be\s+mindful)",
 )
 _AGREED = re.compile(
     r"\b(?:it\s+was|it\s+is|was|were)\s+(?:also\s+)?(?:agreed|decided|proposed|suggested|resolved)"
@@ -103,7 +107,8 @@ _ASKS = re.compile(
 _WILL = re.compile(
     rf"^{_OWNER}\s+(?:will|shall|would|must|is\s+to|are\s+to|needs?\s+to|aims?\s+to)\s+"
     r"(?:also\s+|then\s+|further\s+|now\s+)?(?:need\s+to\s+)?"
-    rf"(?P<verb>{_TASK})\b(?!\s+place)",
+    # "will shared" (the inflection written wrong), "will represent", "will attend".
+    rf"(?P<verb>(?:{_TASK})(?:e?d)?|represent|attend|finish)\b(?!\s+place)",
 )
 _PASSIVE = (
     r"shared|circulated|communicated|presented|consolidated|developed|reviewed|finali[sz]ed|"
@@ -120,7 +125,23 @@ _THING_TO_BE = re.compile(
     r"^(?:the\s+)?[A-Z][\w-]*(?:\s+(?:on|of|for|the|[A-Z][\w-]*)){1,4}\s+to\s+be\s+"
     rf"(?:{_PASSIVE})\b"
 )
-_NEEDS = re.compile(rf"\bneeds?\s+to\s+be\s+(?:\w+\s+)?(?P<verb>{_PASSIVE}|\w+ed)\b", re.I)
+_ANY_THING_TO_BE = re.compile(
+    r"^(?P<thing>(?:the\s+)?[A-Z](?:[^.;:()]|\([^()]{0,60}\)){0,90}?)\s+to\s+be\s+(?:\w+\s+)?"
+    rf"(?P<verb>{_PASSIVE}|[a-z]+ed|made|done|filled|added|given|set)\b"
+)
+_FINITE = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|should|shall|must|can|could|may|might|"
+    r"seems?|appears?|expected|likely|going|used|able|due|needs?|yet|continues?|wants?|plans?)\b"
+    # "the Committee selected the first six programmes to be funded": a verb and its object.
+    r"|\b\w+ed\s+(?:the|a|an|its|their|his|her|our|some|all)\b",
+    re.I,
+)
+_NEEDS = re.compile(
+    rf"\bneeds?\s+to\s+be\s+(?:\w+\s+)?(?P<verb>{_PASSIVE}|[\w-]+ed)\b|"
+    # "Need to map which authority manages each site": a task, its doer unsaid.
+    rf"^(?:there\s+is\s+a\s+)?need\s+to\s+(?:{_TASK}|map|obtain|find|agree|define)\b",
+    re.I,
+)
 _IMPERATIVE = re.compile(
     rf"^(?P<verb>(?:{_TASK})|get|agree|mail|put|post|upload|organise|organize|invite|add|"
     r"design|hold|schedule|confirm|request|follow up)\b\s+\S",
@@ -151,7 +172,8 @@ _BODY_NOUN = re.compile(
     r"sectors|chairs?|co-?chairs?|leads?|co-?leads?|agencies|principals|staff|participants|all|"
     r"section|unit|office|heads|representatives?|working\s+level|focal\s+points?|government|"
     r"ministry|network|task\s*force|board|council|champion|director|officer|manager|hc|rc|"
-    r"agency|organi[sz]ations?|cell)\b",
+    r"agency|organi[sz]ations?|cell|editor|consultant|rapporteur|facilitator|moderator|"
+    r"presenter|author|coordinator)\b",
     re.I,
 )
 
@@ -226,8 +248,12 @@ def _bare_label(text: str):
 
 
 _LEAD_CLAUSE = re.compile(
-    r"^(?:(?:In|At|On|For|During|Following|After|As)\b[^,]{0,50},\s*|(?:AGREED|RESOLVED)\s+"
-    r"(?:[A-Z]\.\s+)?|(?:Also|Further(?:more)?|Moreover|Finally|Then|However),\s*)"
+    r"^(?:(?:In|At|On|For|During|Following|After|As|By|Before|Until|No\s+later\s+than|Once|"
+    r"When|If)\b"
+    r"[^,]{0,50},\s*|(?:AGREED|RESOLVED)\s+"
+    r"(?:[A-Z]\.\s+)?|(?:Also|Further(?:more)?|Moreover|Finally|Then|However),\s*|"
+    # "Mar 3, 2016 - PWG coordinators will ...": a page's date line before the sentence.
+    r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\s+\d{4})\s+[-–]\s+)"
 )
 
 
@@ -236,15 +262,28 @@ def _main(text: str) -> str:
     return _LEAD_CLAUSE.sub("", text.strip())
 
 
+def _thing_to_be(text: str):
+    """ "Tools developed by the WG (guidelines, SOPs) to be made available", "SMS mapping tool
+    shared by DRC, to be filled in": a thing to be done, however it is described, when no
+    finite verb comes before "to be" ("The meeting is expected to be held" is no task) and
+    it is no event."""
+    match = _ANY_THING_TO_BE.match(text)
+    if match is None or _FINITE.search(match.group("thing")) or _EVENT.search(text):
+        return None
+    return match
+
+
 def owner_to_verb(seg, context):
     """Note style: "WFP to maintain meetings", "HC to share the package", "All to send
     suggestions", "ICCT to be informed on this schedule" (no owner: passive)."""
     text = _main(seg.text)
     if _REPORT.search(text):
         return None
-    passive = _TO_BE.match(text) or _THING_TO_BE.match(text)
+    passive = _TO_BE.match(text) or _THING_TO_BE.match(text) or _thing_to_be(text)
     if passive:
-        return _claim(s.ACTION, 0.75, task=text, owner=None)
+        # The task keeps its leading clause ("Once all inputs are received, ToR to be ..."):
+        # it says when.
+        return _claim(s.ACTION, 0.75, task=seg.text.strip(), owner=None)
     match = _OWNER_TO.match(text)
     if match and not re.match(r"^(?:due|according|prior|thanks)\b", text, re.I):
         owner = _owner(match.group("owner"))
@@ -340,13 +379,29 @@ def agreed_work(seg, context):
     return None
 
 
+# "sector chairs are to review ...", "The shelter cluster coordinator will represent ...",
+# "PWG coordinators will share ...": an owner written in lower case or plural, named by the
+# body or role noun that ends it.
+_ROLE_NOUN = (
+    r"(?:team|cluster|group|committee|partners|members|coordinators?|co-?ordinators?|secretariat|"
+    r"chairs?|co-?chairs?|leads?|co-?leads?|agencies|focal\s+points?|staff|officers?|managers?|"
+    r"directors?|heads|representatives?|task\s*force|unit|office|section|sectors?|clusters)"
+)
+_ROLE_WILL = re.compile(
+    rf"^(?:the\s+|all\s+(?:the\s+)?)?(?P<owner>(?:[A-Za-z][\w/&'’.-]*\s+){{0,3}}{_ROLE_NOUN})"
+    r"\s+(?:will|shall|must|should|is\s+to|are\s+to)\s+(?:also\s+|then\s+)?"
+    rf"(?P<verb>(?:{_TASK})(?:e?d)?|represent|attend)\b",
+    re.I,
+)
+
+
 def will_task(seg, context):
     """A named owner promised a task: "PC will share report on the findings", "Rick will
     prepare a memo", "The HC will engage with AUHIP", "UNICEF will email all participants"."""
     text = _main(seg.text)
     if _REPORT.search(text):
         return None
-    match = _WILL.match(text)
+    match = _WILL.match(text) or _ROLE_WILL.match(text)
     if match is None:
         return None
     owner = _owner(match.group("owner"))
