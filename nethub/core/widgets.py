@@ -23,7 +23,7 @@ class PlainSelect(forms.Select):
         # lazy-string checks cost more than the markup.
         options = "".join(
             f'<option value="{escape(key)}"{" selected" if key == chosen else ""}>'
-            f"{escape(str(label))}</option>"
+            f"{_text(label)}</option>"
             for key, label in (("" if k is None else str(k), v) for k, v in self._plain_choices())
         )
         return mark_safe(  # noqa: S308 — every value is escaped above, flatatt escapes attrs
@@ -33,3 +33,8 @@ class PlainSelect(forms.Select):
     def _plain_choices(self):
         for key, label in self.choices:
             yield getattr(key, "value", key), label
+
+
+def _text(label) -> str:
+    """As conditional_escape: a label already marked safe is written as it is."""
+    return label.__html__() if hasattr(label, "__html__") else escape(str(label))
