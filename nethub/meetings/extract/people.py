@@ -247,7 +247,8 @@ _COMMON = frozenset(
 )
 _ATTENDANCE_LABEL = re.compile(
     r"^(?:list\s+of\s+)?(?:participants|attendees|attendance|(?:members\s+)?present|"
-    r"in\s+attendance|attended\s+by|partners\s+present)\s*[:;]?\s*",
+    r"in\s+attendance|attended\s+by|partners\s+present)\s*[:;]?\s*"
+    r"|^(?:staff|observers?|guests?|also\s+present|also\s+attending)\s*:\s*",
     re.I,
 )
 
@@ -611,6 +612,8 @@ def find_people(document: s.LabelledDocument, resolver) -> list[Found]:
         seen_lines.add(line.strip())
         found += read[position] or _first_name_line(document, lines, read, position)
     found += _attendance_column(document)
+    found += _header_table(document.text[:3000])
+    found += _honorific_lines(document.text[:2000])
     found += _unlabelled_lists(document, resolver, seen_lines)
     found += _name_column(document.text[:1500], resolver)
     found += _numbered_run(document.text[:2500])
@@ -685,6 +688,89 @@ def _attendance_column(document: s.LabelledDocument) -> list[Found]:
             if name:
                 found.append(Found(name, None, "attendance_column"))
     return found
+
+
+_CELL_SPLIT = re.compile(r"\s+/\s+|\s*\|\s*|\t")
+_HEADER_WORD = re.compile(
+    r"^(?:no\.?|#|sr\.?|s/n|name|names|full\s+name|designation|title|position|function|"
+    r"organi[sz]ation|agency|email|e-mail|phone\d*|mobile|tel\.?|contact|signature)$",
+    re.I,
+)
+
+
+_HONORIFIC_START = re.compile(r"^(?:Dr|Mr|Mrs|Ms|Miss|Prof|Eng|Engr)\.?\s+(?P<name>\S.*)$")
+
+
+def _honorific_lines(head: str) -> list[Found]:
+    """Rule: in the opening, three or more lines in a row each an honorific and a name ("Mr.
+    Saddiqi / Dr. Ana Lind / Eng. Omar Khan"), no label before them, are the participants:
+    the honorific makes one word a name and a surname in lower case one too; a line between
+    them that is a name without an honorific counts, an organisation's line is passed over."""
+    found: list[Found] = []
+    run: list[str] = []
+    marked = 0
+    for line in [*head.split("\n"), ""]:
+        text = line.strip()
+        match = _HONORIFIC_START.match(text)
+        name = None
+        if match and len(text.split()) <= 5:
+            name = person_name(match.group("name"), single=True) or person_name(
+                match.group("name"), loose=True
+            )
+        elif text and len(text.split()) <= 4:
+            name = person_name(text)
+            if name is None and re.fullmatch(r"[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3}", text):
+                continue  # "CARE International": an organisation's line within the list
+        if name:
+            run.append(name)
+            marked += bool(match)
+            continue
+        if marked >= 3:
+            found += [Found(n, None, "honorific_lines") for n in run]
+        run, marked = [], 0
+    return found
+
+
+def _header_table(head: str) -> list[Found]:
+    """Rule: an attendance table whose rows are lines of cells ("No / Name / Designation /
+    Organization / Email", then "5 / Ana lind / WASH Officer / ABC / / 09 ..."): in each row
+    the cell under "Name" is a person, however it is written (a surname in lower case, a name
+    the e-mail repeats), up to the first line that is no row."""
+    lines = head.split("\n")
+    for index, line in enumerate(lines):
+        cells = _CELL_SPLIT.split(line.strip())
+        header = []
+        for cell in cells:
+            if not _HEADER_WORD.match(cell.strip()):
+                break
+            header.append(cell.strip().lower())
+        if len(header) < 3 or not {"name", "names", "full name"} & set(header):
+            continue
+        column = next(i for i, h in enumerate(header) if h in ("name", "names", "full name"))
+        rows = [cells[len(header) :]] if len(cells) > len(header) else []
+        for row in lines[index + 1 : index + 80]:
+            row_cells = _CELL_SPLIT.split(row.strip())
+            if len(row_cells) < 2:
+                break
+            rows.append(row_cells)
+        return _row_names(
+            rows, column, numbered=header[0] in ("no", "no.", "#", "sr", "sr.", "s/n")
+        )
+    return []
+
+
+def _row_names(rows: list[list[str]], column: int, *, numbered: bool) -> list[Found]:
+    found = []
+    for cells in rows:
+        cells = [c.strip() for c in cells]
+        if numbered and cells and not re.fullmatch(r"\d{1,3}\.?", cells[0]):
+            cells = ["", *cells]  # the first row, its number glued to the header ("Phone1")
+        if column >= len(cells):
+            continue
+        name = person_name(cells[column], single=True) or _first_cell_name(cells[column], 0)
+        if name:
+            found.append(Found(name, None, "header_table"))
+    return found if len(found) >= 2 else []
 
 
 def _name_column(head: str, resolver) -> list[Found]:

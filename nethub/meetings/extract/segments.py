@@ -91,7 +91,9 @@ def _pieces(block: Block) -> list[str]:
         for cell in _CELL.split(part):
             cell = re.sub(r"^\d{1,2}[.)]?\s+(?=[A-Z])", "", cell.strip(" -·•/\uf0b7\uf0a7\uf0d8▪"))
             label = _LABEL_THEN_TASK.match(cell)
-            if label and not _ACTION_LABEL.match(label.group(1)):  # the inline label rule's
+            # The inline label rule's labels stay; so does a checklist item's owner ("[ ] Group:
+            # Glossary to define ...": the owner label rule reads it).
+            if label and not _ACTION_LABEL.match(label.group(1)) and not cell.startswith("["):
                 pieces.append(label.group(1))
                 cell = cell[label.end() :]
             if cell:
