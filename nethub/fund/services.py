@@ -358,11 +358,11 @@ def programme_update_progress(
 
 
 def sc_meeting_get_or_create(*, date: datetime.date, actor):
-    from nethub.meetings.services import meeting_create
+    """The Steering Committee's meeting on that date (its members may record it: the view
+    checks `fund.select_programmes`)."""
+    from nethub.meetings.services import meeting_of_series_on
 
-    return meeting_create(
-        series_name=SC_SERIES, date=date, title=f"{SC_SERIES} {date:%Y-%m-%d}", actor=actor
-    )
+    return meeting_of_series_on(series_name=SC_SERIES, date=date, actor=actor)
 
 
 @transaction.atomic

@@ -7,6 +7,7 @@ import datetime
 import hashlib
 import os
 import re
+from typing import TypedDict, Unpack
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
@@ -350,20 +351,6 @@ def action_point_link_report(*, action_point: ActionPoint, meeting: Meeting, act
 
 
 @transaction.atomic
-def meeting_create(*, series_name: str, date: datetime.date, title: str = "", actor) -> Meeting:
-    """A meeting recorded by hand (not imported), e.g. a fund Steering Committee meeting; the
-    same series and date give the existing meeting back."""
-    series = meeting_series_get_or_create(name=series_name)
-    meeting, created = Meeting.objects.get_or_create(
-        series=series, date=date, defaults={"title": title or f"{series.name} {date:%Y-%m-%d}"}
-    )
-    if created:
-        audit_record(actor=actor, subject=meeting, action="meeting.create", new_value=str(meeting))
-        record_saved(meeting)
-    return meeting
-
-
-@transaction.atomic
 def decision_create(*, meeting: Meeting, text: str, actor) -> Decision:
     """A decision recorded by hand on a meeting, after those it already has."""
     text = text.strip()
@@ -559,12 +546,52 @@ def _participant(meeting: Meeting, position: int, row: dict) -> Participant:
     )
 
 
+class PlannedMeetingDetails(TypedDict, total=False):
+    """What a meeting planned by hand may state besides its series and date."""
+
+    title: str
+    start_time: datetime.time | None
+    end_time: datetime.time | None
+    timezone: str
+    is_virtual: bool
+    venue: str
+    agenda: list[str]
+    background_documents: list
+    invitees: list[dict]
+
+
 @transaction.atomic
 def meeting_plan(
     *,
     actor,
     series: MeetingSeries | None = None,
     series_name: str = "",
+    date: datetime.date,
+    **details: Unpack[PlannedMeetingDetails],
+) -> Meeting:
+    """Create a meeting before it is held: its date, agenda, background documents from the
+    library and the people invited. The summary imported afterwards fills this same meeting.
+    The time zone is the one entered, or none. Secretariat only; all or nothing."""
+    _check_may_change(actor)
+    series = series or meeting_series_get_or_create(name=series_name)
+    _check_unique_date(series=series, date=date, exclude=None)
+    return _meeting_new(actor=actor, series=series, date=date, **details)
+
+
+@transaction.atomic
+def meeting_of_series_on(*, series_name: str, date: datetime.date, actor) -> Meeting:
+    """The series' meeting on that date, planned now if it has none. For a body that records
+    its own meetings' decisions (the fund's Steering Committee): the caller has checked the
+    actor's permission for that body, which is not the permission to edit any meeting."""
+    series = meeting_series_get_or_create(name=series_name)
+    existing = Meeting.objects.filter(series=series, date=date).first()
+    return existing or _meeting_new(actor=actor, series=series, date=date)
+
+
+def _meeting_new(
+    *,
+    actor,
+    series: MeetingSeries,
     date: datetime.date,
     title: str = "",
     start_time: datetime.time | None = None,
@@ -576,12 +603,7 @@ def meeting_plan(
     background_documents=(),
     invitees: list[dict] = (),
 ) -> Meeting:
-    """Create a meeting before it is held: its date, agenda, background documents from the
-    library and the people invited. The summary imported afterwards fills this same meeting.
-    The time zone is the one entered, or none. Secretariat only; all or nothing."""
-    _check_may_change(actor)
-    series = series or meeting_series_get_or_create(name=series_name)
-    _check_unique_date(series=series, date=date, exclude=None)
+    """The one place a meeting is created by hand (an imported one comes from `meeting_import`)."""
     meeting = Meeting.objects.create(
         series=series,
         date=date,

@@ -190,3 +190,15 @@ def test_a_rotation_ends_seats_and_opens_others(secretariat_user):
     assert committee["past"][0].end_date == D(2021, 5, 31)
     committee = selectors.steering_committee(on=D(2021, 5, 1))
     assert [m.organization for m in committee["current"]] == [ilo]
+
+
+def test_the_steering_committee_meeting_of_a_day_is_created_once_and_titled_by_its_series(
+    sc_member_user,
+):
+    from nethub.meetings.models import Meeting
+
+    first = services.sc_meeting_get_or_create(date=D(2022, 5, 4), actor=sc_member_user)
+    again = services.sc_meeting_get_or_create(date=D(2022, 5, 4), actor=sc_member_user)
+    assert first.pk == again.pk
+    assert Meeting.objects.filter(series__name=services.SC_SERIES).count() == 1
+    assert services.SC_SERIES in first.heading

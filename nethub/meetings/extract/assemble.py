@@ -21,7 +21,8 @@ import re
 
 from nethub.meetings.extract import dates, people
 from nethub.meetings.extract import segments as s
-from nethub.meetings.extract.actions import _several, owner_of
+from nethub.meetings.extract.actions import _several, owner_of, split_sentences
+from nethub.meetings.extract.header import MONTHS
 from nethub.meetings.extract.names import body_name
 from nethub.meetings.extract.result import (
     ExtractedActionPoint,
@@ -58,12 +59,14 @@ REVIEW_BELOW = 0.75  # points and people under this confidence are reviewed firs
 
 
 def extract_meeting(text: str, *, resolver=None) -> ExtractedMeeting:
+    from nethub.meetings.extract.columns import fill_from_columns
     from nethub.meetings.extract.pipeline import assemble_structure
 
     if resolver is None:
         from nethub.directory.selectors import OrganizationResolver
 
         resolver = OrganizationResolver.default()
+    text = _without_markup(text)
     document = s.label_document(text)
     meeting = assemble_structure(document.blocks, resolver)
     _dates(meeting, document)
@@ -71,11 +74,29 @@ def extract_meeting(text: str, *, resolver=None) -> ExtractedMeeting:
     _participants(meeting, document, resolver)
     _drop_headings(meeting)
     _actions(meeting, document, resolver)
+    _drop_marked_done(meeting)
     _drop_partner_plans(meeting, document)
+    _drop_restatements(meeting)
+    _members_outside_the_network(meeting, text)
     _check_dates(meeting)
     _next_meeting_dues(meeting, document)
+    _event_before_dues(meeting, text)
     _provenance(meeting, document)
+    _drop_agenda_proposals(meeting, text)
+    fill_from_columns(meeting, text)
     return meeting
+
+
+_TAG = re.compile(r"</?(?:p|br|td|th|tr|li|ul|ol|div|table|thead|tbody|h[1-6])\b[^<>]{0,80}>", re.I)
+
+
+def _without_markup(text: str) -> str:
+    """Rule: a text that keeps its HTML table or paragraph tags ("...</p><p>Silona will ...")
+    is read with each tag as a line break, of the tag's length (offsets stay those of the text);
+    a tag or two in running text are left alone."""
+    if len(_TAG.findall(text)) < 5:
+        return text
+    return _TAG.sub(lambda m: "\n" + " " * (len(m.group(0)) - 1), text)
 
 
 def _dates(meeting: ExtractedMeeting, document: s.LabelledDocument) -> None:
@@ -115,17 +136,130 @@ def _drop_headings(meeting: ExtractedMeeting) -> None:
             for p in item.action_points
             if not (p.text.rstrip().endswith(":") and len(p.text.split()) <= 6)
             and not _list_title_or_status(p.text)
+            and not _done_by_then(p.text, meeting.meeting_date)
         ]
+
+
+# "Presentation emailed to the participants on 26 May 2014": a thing done, with its date.
+_DONE_ON = re.compile(
+    r"^(?:(?!\b(?:to|will|should|must|shall|be)\b)[^.;])*?\b(?P<verb>[a-z]+ed)\s+(?:to\s+)?"
+    r"(?:[^.;]{0,60}?\s)?on\s+(?P<date>\d{1,2}\s+[A-Z][a-z]+\s+\d{4})\.?$"
+)
+
+
+def _done_by_then(text: str, meeting_date: datetime.date | None) -> bool:
+    """Rule: an item that reports a thing done on a day before the meeting or on it ("...
+    Powerpoint emailed to Meeting participants on 26 May 2014") is no task."""
+    match = _DONE_ON.match(text.strip())
+    if match is None or meeting_date is None:
+        return False
+    day = dates.parse_date(match.group("date"))
+    return day is not None and day <= meeting_date
+
+
+# "Belinda to confirm the volunteer - done.", "Send the list (completed)": a past point's status.
+_MARKED_DONE = re.compile(
+    r"(?:\s[-–—]\s*|\(\s*|:\s*)(?:done|completed|closed|achieved)\s*\)?\W*$", re.I
+)
+
+
+# "a. Discussion of the reporting of violations at the next meeting (DFID)": a topic proposed.
+_PROPOSED_TOPIC = re.compile(
+    r"^(?:[a-z][.)]\s+)?(?:an?\s+|the\s+)?(?:discussion|review|presentation|update|briefing|"
+    r"debate|consideration)\s+(?:of|on|about)\b",
+    re.I,
+)
+_PROPOSALS_LABEL = re.compile(
+    r"\b(?:proposed\s+agenda\s+items?|agenda\s+items?\s+for\s+(?:the\s+)?next|"
+    r"(?:items?|topics?)\s+for\s+(?:the\s+)?next\s+(?:meeting|agenda))\b[^\n]*\n",
+    re.I,
+)
+
+
+# "HC, WFP and the Minister meeting on 28 May on refugees": an event listed, no work in it.
+_LISTED_EVENT = re.compile(r"\b(?:meeting|workshop|mission|visit)\s+(?:on|in)\s+\d", re.I)
+_WORK_WORDS = re.compile(
+    r"\bto\s+[a-z]{3,}\b|\b(?:[Ww]ill|[Ss]hall|[Ss]hould|[Mm]ust|[Nn]eeds?\s+to|requested)\b"
+)
+
+
+def _listed_event(text: str) -> bool:
+    text = text.strip()
+    return bool(
+        _LISTED_EVENT.search(text)
+        and not _WORK_WORDS.search(text)
+        and not actions_imperative(text.split()[0])
+    )
+
+
+def _drop_agenda_proposals(meeting: ExtractedMeeting, text: str) -> None:
+    """Rule: under "Proposed agenda items for next meeting:", an item naming a topic ("a.
+    Discussion of ...", "b. A review of how ...") proposes an agenda item; it is no task. Nor
+    is an event listed with its day and no work in it ("HC and WFP meeting on 28 May")."""
+    labels = [m.end() for m in _PROPOSALS_LABEL.finditer(text)]
+    for item in meeting.agenda_items:
+        item.action_points = [p for p in item.action_points if not _listed_event(p.text)]
+    if not labels:
+        return
+    for item in meeting.agenda_items:
+        item.action_points = [
+            p
+            for p in item.action_points
+            if not (
+                p.span
+                and _PROPOSED_TOPIC.match(p.text.strip())
+                and any(0 <= p.span[0] - end < 600 for end in labels)
+            )
+        ]
+
+
+def _drop_marked_done(meeting: ExtractedMeeting) -> None:
+    """Rule: an item a review of past action points marks done is no task (one marked rolled
+    over, "(RO)", or pending stays)."""
+    for item in meeting.agenda_items:
+        item.action_points = [p for p in item.action_points if not _MARKED_DONE.search(p.text)]
 
 
 _SMALL = frozenset(["of", "and", "the", "on", "for", "in", "to", "&", "–", "-", "a"])
 _STATUS = re.compile(r"^(?:incorporated|done|completed|closed|ongoing|pending)\b", re.I)
 
 
+# "Actions: Responsible/None", "Action point / Focal point / Deadline": a table's column labels.
+_COLUMN_WORDS = frozenset(
+    [
+        "responsible",
+        "none",
+        "owner",
+        "owners",
+        "status",
+        "deadline",
+        "deadlines",
+        "timeline",
+        "timeframe",
+        "due",
+        "date",
+        "by",
+        "whom",
+        "when",
+        "focal",
+        "point",
+        "points",
+        "lead",
+        "agency",
+        "person",
+        "organisation",
+        "organization",
+        "comments",
+    ]
+)
+
+
 def _list_title_or_status(text: str) -> bool:
     words = text.strip().rstrip(".").split()
     if not words or len(words) > 8:
         return False
+    if all(w in _COLUMN_WORDS for w in re.findall(r"[a-z]+", text.lower())):
+        return True
     if _STATUS.match(text.strip()):
         return len(words) <= 4
     if re.match(r"^(?:[A-Z][\w-]*\s+){0,5}to\s", text) or actions_imperative(words[0]):
@@ -217,9 +351,14 @@ def _actions(meeting: ExtractedMeeting, document: s.LabelledDocument, resolver) 
             continue
         if twin is not None:  # the structure's point keeps its own rule and confidence
             twin.span = twin.span or seg.span
-            if _same_words(task, twin.source_sentence or twin.text):
-                # The same sentence: what the rule read completes what the structure read.
+            sentence = twin.source_sentence or twin.text
+            if _same_words(task, sentence) or _words(task) <= _words(sentence):
+                # The same sentence (or the rule's reading of part of it, a leading "By
+                # Tuesday," aside): what the rule read completes what the structure read.
                 twin.owner = twin.owner or point.owner
+                if seg.rule == "owner_label" and point.owner:
+                    # The owner the item is led by wins over one read from its words.
+                    twin.owner = point.owner
                 if twin.due_date is None and point.due_date:
                     twin.due_date, twin.deadline_text = point.due_date, point.deadline_text
             continue
@@ -390,6 +529,78 @@ def _next_meeting_dues(meeting: ExtractedMeeting, document: s.LabelledDocument) 
         if found is not None:
             point.due_date = found.isoformat()
             point.deadline_text = _BY_NEXT.search(point.source_sentence or point.text).group(0)
+
+
+# "On Tuesday 19th November there is a provincial meeting. The coordinator will represent
+# the cluster.": a task at an event the sentence before announces with its day.
+_AT_EVENT = re.compile(
+    r"\b(?:represent|attend|participate|present|speak|join)\b(?!.*\b(?:by|before|until)\b)", re.I
+)
+_EVENT_WORD = re.compile(
+    r"\b(?:meeting|workshop|session|conference|training|event|visit|mission|forum)\b", re.I
+)
+
+
+def _event_before_dues(meeting: ExtractedMeeting, text: str) -> None:
+    """Rule: a point with no deadline of its own whose work is at an event (represent, attend,
+    present) is due on the day of the event the sentence just before it announces."""
+    for point in meeting.action_points():
+        if point.due_date or not point.span or not _AT_EVENT.search(point.text):
+            continue
+        before = text[max(0, point.span[0] - 250) : point.span[0]]
+        sentences = split_sentences(before.split("\n\n")[-1])
+        if not sentences or not _EVENT_WORD.search(sentences[-1]):
+            continue
+        found = dates.find_deadline(f"by {_day_of(sentences[-1])}", meeting.meeting_date)
+        if found and found.date and meeting.meeting_date and found.date >= meeting.meeting_date:
+            point.due_date, point.deadline_text = found.date.isoformat(), sentences[-1]
+
+
+def _day_of(sentence: str) -> str:
+    match = re.search(
+        rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTHS})\b(?:,?\s+\d{{4}})?"
+        rf"|\b(?:{MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?",
+        sentence,
+    )
+    return match.group(0) if match else ""
+
+
+_NETWORK = re.compile(
+    r"\bExecutive Committee\b|\bEC\b|Network on Migration|\bUNNM\b|\bNetwork\b|"
+    r"\bworking[- ]level\b|\bPrincipals\b"
+)
+_MEMBERS = re.compile(r"^(?:(?:the|all)\s+)*(?:members|entities)\b", re.I)
+
+
+def _members_outside_the_network(meeting: ExtractedMeeting, text: str) -> None:
+    """Rule: "Members to review the ToR" is the Executive Committee's work only in the
+    network's own minutes; elsewhere the members are the meeting's, as written."""
+    if _NETWORK.search(text):
+        return
+    for point in meeting.action_points():
+        written = _MEMBERS.match(point.text)
+        if point.owner == "Executive Committee" and written:
+            point.owner = written.group(0)
+
+
+def _drop_restatements(meeting: ExtractedMeeting) -> None:
+    """Rule: the same task written twice, a bullet and its "Action Point:" restatement
+    ("Members to review ToR by Tue 5 July" / "Action Point: Members to review ToR and submit
+    inputs/comments by Tue 5 July"), is one point: the labelled wording, the owner and due
+    date of either."""
+    points = meeting.action_points()
+    dropped = set()
+    for point in points:
+        for other in points:
+            if other is point or id(other) in dropped or id(point) in dropped:
+                continue
+            if not (point.explicit and not other.explicit and _same_words(point.text, other.text)):
+                continue
+            point.owner = point.owner or other.owner
+            point.due_date = point.due_date or other.due_date
+            dropped.add(id(other))
+    for item in meeting.agenda_items:
+        item.action_points = [p for p in item.action_points if id(p) not in dropped]
 
 
 def _provenance(meeting: ExtractedMeeting, document: s.LabelledDocument) -> None:

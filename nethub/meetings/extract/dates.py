@@ -4,7 +4,8 @@ Meeting date: the first date of the document's opening that is not a circulation
 or issue date ("Circulated: 10 July 2015", "15 December 2006 Original: English", "22 April 2003
 CEB/2003/4") nor the next meeting's; a range ("21-22 May 2015", "26 and 27 March 2003") gives
 the first day and the end date. Written forms: glued ordinals ("2ndApril, 2014",
-"15January 2012"), two-digit years ("17 November 16", "28/10/10").
+"15January 2012", "27 Dec2012"), two-digit years ("17 November 16", "28/10/10", "11.02.10"),
+days listed ("6, 7 and 8 June 2016": from the 6th to the 8th).
 
 Due dates: `due_date(sentence, meeting_date)` reads what `deadlines.find_deadline` reads, after
 the same repairs and "31/May/2022", "June/2022", "Frid Nov 5", "by next Wednesday, 13th April";
@@ -38,12 +39,35 @@ def repair(text: str) -> str:
         flags=re.I,
     )
     text = re.sub(r"\bFrid\b", "Friday", text)
+    # "by Tue 05 July": a weekday shortened.
+    for short, day in (
+        ("Mon", "Monday"),
+        ("Tue", "Tuesday"),
+        ("Tues", "Tuesday"),
+        ("Wed", "Wednesday"),
+        ("Thu", "Thursday"),
+        ("Thurs", "Thursday"),
+        ("Fri", "Friday"),
+    ):
+        text = re.sub(rf"\b{short}\.?(?=\s+\d)", day, text)
     text = re.sub(r"\bwk\s*\d+\s+", "", text, flags=re.I)
     text = re.sub(r"\bnext\s+(?=(?:mon|tues|wednes|thurs|fri)day\b)", "", text, flags=re.I)
     text = re.sub(r"\ba week['’]s time\b", "a week", text)
     # "17 November 16 (Thursday)": a two-digit year.
     text = re.sub(
         rf"\b(\d{{1,2}}\s+(?:{MONTHS}))\s+(\d{{2}})\b(?![\d:.])", r"\1 20\2", text, flags=re.I
+    )
+    # "27 Dec2012": the month glued to the year.
+    text = re.sub(rf"\b(\d{{1,2}}\s+(?:{MONTHS}))(?=\d{{4}}\b)", r"\1 ", text, flags=re.I)
+    # "11.02.10": day, month and a two-digit year with dots (not a time, "13.00").
+    text = re.sub(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{2})(?![\d.])", r"\1/\2/\3", text)
+    # "6, 7 and 8 June 2016": the days listed, the first and the last kept as a range.
+    text = re.sub(
+        rf"\b(\d{{1,2}})(?:st|nd|rd|th)?(?:,\s*\d{{1,2}}(?:st|nd|rd|th)?)+,?\s+and\s+"
+        rf"(\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTHS}))",
+        r"\1 and \2",
+        text,
+        flags=re.I,
     )
     return re.sub(r"\b(\d{1,2})/(\d{1,2})/(\d{2})\b(?!/)", r"\1/\2/20\3", text)  # "28/10/10"
 
@@ -92,7 +116,7 @@ def meeting_dates(opening: str) -> tuple[datetime.date | None, datetime.date | N
     ]
     if not kept:
         return None, None
-    _, match, is_range = _slot(text, kept) or kept[0]
+    _, match, is_range = _labelled(text, kept) or _slot(text, kept) or kept[0]
     return _range(match) if is_range else (parse_date(match.group(0)), None)
 
 
@@ -108,6 +132,20 @@ def _not_meeting(text: str, start: int, match: re.Match) -> bool:
         _NOT_MEETING.search(before)
         or _AFTER_SYMBOL.search(before)
         or _ISSUE.match(text[match.end() : match.end() + 20])
+    )
+
+
+_MEETING_DATE_LABEL = re.compile(
+    r"(?:meeting\s+date|date\s+of\s+(?:the\s+)?meeting)\s*[:.]?\s*$", re.I
+)
+
+
+def _labelled(text: str, kept: list) -> tuple | None:
+    """Rule: a date under a "Meeting Date" label is the meeting's, whatever date comes first
+    (a page's listing date: "Nov 23, 2017 - ... Meeting Date 23rd October, 2017")."""
+    return next(
+        (item for item in kept if _MEETING_DATE_LABEL.search(text[max(0, item[0] - 25) : item[0]])),
+        None,
     )
 
 
@@ -148,9 +186,12 @@ _WEEKDAY_FIGURES = re.compile(
     r"\b(?P<weekday>mon|tues|wednes|thurs|fri|satur|sun)day,?\s+(?P<a>\d{1,2})/(?P<b>\d{1,2})\b(?!/)",
     re.I,
 )
+# "... as of 23 Oct": the date a thing stands at, no deadline.
 _FOR_DAY = re.compile(
-    rf"\b(?:for|on|of)\s+(?:(?:mon|tues|wednes|thurs|fri)day,?\s+)?"
-    rf"(?P<target>\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTHS})(?:,?\s+\d{{4}})?)\b",
+    rf"\b(?:for|on|(?<!\bas\s)of)\s+(?:(?:mon|tues|wednes|thurs|fri)day,?\s+)?"
+    rf"(?P<target>\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTHS})(?:,?\s+\d{{4}})?"
+    # "on May 5th": the month first.
+    rf"|(?:{MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?)\b",
     re.I,
 )
 
@@ -172,11 +213,20 @@ def due_date(sentence: str, meeting_date: datetime.date | None) -> tuple[str | N
         if found:
             return found.isoformat(), figures.group(0)
     target = _FOR_DAY.search(text)
-    if target and meeting_date:
+    if target and meeting_date and _not_past(target.group("target"), meeting_date):
         found = resolve(target.group("target"), meeting_date)
         if found and found >= meeting_date:
             return found.isoformat(), target.group(0)
     return None, deadline.text if deadline else ""
+
+
+def _not_past(target: str, meeting_date: datetime.date) -> bool:
+    """Rule: "the minutes of the meeting on July 15", written on 22 July: a day already past in
+    the meeting's year is that day, not next year's (no deadline)."""
+    if re.search(r"\d{4}", target):
+        return True
+    same_year = parse_date(f"{target} {meeting_date.year}")
+    return same_year is None or same_year >= meeting_date
 
 
 def _weekday_date(match: re.Match, meeting_date: datetime.date) -> datetime.date | None:

@@ -52,8 +52,16 @@ class Deadline:
     date: datetime.date | None
 
 
+_REASON = re.compile(r"\s(?:since|because)\s+(?:the\s+)?[A-Z][\w-]*\s+(?:\w+ed|has|had|is|was)\b")
+
+
 def find_deadline(sentence: str, meeting_date: datetime.date | None) -> Deadline | None:
     """The first deadline expression in `sentence`, with its date (None if unresolvable)."""
+    # Rule: "WFP update on the corridor since GoS promised a decision by 28 May": a deadline in
+    # a clause of reason belongs to its own subject, not to the task.
+    reason = _REASON.search(sentence)
+    if reason:
+        sentence = sentence[: reason.start()]
     for match in DEADLINE.finditer(sentence):
         lead = match.group("lead").lower().strip()
         target = match.group("target")

@@ -15,6 +15,7 @@ import html
 import re
 from dataclasses import dataclass
 
+from nethub.meetings.extract import name_runs
 from nethub.meetings.extract import segments as s
 from nethub.meetings.extract.participants import HONORIFICS
 from nethub.meetings.extract.result import ExtractedParticipant
@@ -28,6 +29,9 @@ _NAME_WORD = (
 )
 _PARTICLE = r"(?:le|de|van|von|da|del|bin|al)"
 NAME = rf"{_NAME_WORD}(?:[ -](?:{_PARTICLE}\s)?{_NAME_WORD}){{0,3}}"
+# The shortest name that lets the rest of a pattern match ("M. Rono Philippine Undersecretary,
+# welcomed": M. Rono).
+SHORT_NAME = rf"{_NAME_WORD}(?:[ -](?:{_PARTICLE}\s)?{_NAME_WORD}){{0,3}}?"
 # Words that make a phrase a title, a body or a heading rather than a person's name.
 _NOT_NAME = frozenset(
     [
@@ -243,7 +247,8 @@ _COMMON = frozenset(
 )
 _ATTENDANCE_LABEL = re.compile(
     r"^(?:list\s+of\s+)?(?:participants|attendees|attendance|(?:members\s+)?present|"
-    r"in\s+attendance|attended\s+by|partners\s+present)\s*[:;]?\s*",
+    r"in\s+attendance|attended\s+by|partners\s+present)\s*[:;]?\s*"
+    r"|^(?:staff|observers?|guests?|also\s+present|also\s+attending)\s*:\s*",
     re.I,
 )
 
@@ -278,6 +283,10 @@ def person_name(text: str, *, single: bool = False, loose: bool = False) -> str 
         return None
     if len(words) == 1 and (text.isupper() or len(text) < 3 or text.lower() in _COMMON):
         return None  # "UNHCR", "IOM": an organisation; "The", "All": words
+    if len(words) == 1 and text.lower() in name_runs.not_names():
+        return None  # "Attendance", "Venue": a label
+    if len(words) > 1 and words[-1].lower() in name_runs.ORG_END:
+        return None  # "Legal Aid", "Islamic Relief": a body
     return text
 
 
@@ -502,6 +511,12 @@ _ROLE_LABEL = re.compile(
     r"(?:\s+[A-Z][A-Za-z&]{1,11}(?=\s*:))?\s*:?\s+"
     rf"(?:[^:;\n]{{0,60}}?,\s*)?(?P<name>(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?{NAME})",
 )
+_SPEAKER_VERBS = (
+    r"said|stated|noted|asked|informed|explained|thanked|welcomed|presented|clarified|"
+    r"suggested|requested|stressed|proposed|called|identified|gave|mentioned|highlighted|"
+    r"reported|emphasi[sz]ed|raised|expressed|briefed|recalled|reminded|added|confirmed|"
+    r"underlined|opened|introduced|acknowledged|agreed|queried|replied|responded|drew"
+)
 _PROSE = [
     (
         "prose_of",
@@ -530,6 +545,24 @@ _PROSE = [
         ),
     ),
     ("prose_honorific", re.compile(rf"\b(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+(?P<name>{NAME})")),
+    # "Update by Rana Ksaifi-Registration Officer-UNHCR", "presented by Ana Lind, Officer": the
+    # presenter named with a title after a dash or a comma.
+    (
+        "prose_presenter",
+        re.compile(rf"\b(?:[Bb]y|[Pp]resenter:?)\s+(?P<name>{SHORT_NAME})\s*[-–,]\s*(?:[A-Z])"),
+    ),
+    # "B. Salvat (France) called the attention ...", "W Ludwig gave a summary", "M. Stahl of
+    # Sida thanked the chair": a person opening a sentence, an affiliation between, then a
+    # reporting verb, is a speaker at the meeting.
+    (
+        "prose_speaker",
+        re.compile(
+            rf"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<name>(?:[A-Z]\.?\s)?{SHORT_NAME})"
+            r"(?:\s*\([^()]{1,40}\)|\s+(?:of|from)\s+[\w/&.-]+(?:\s+\([^()]{1,30}\))?|"
+            r"\s+/\s+[A-Z]\w+(?:\s+\(\?\))?(?:\s+\([^()]{1,30}\))?|,?\s+[A-Z][\w\s]{2,40}?,)?"
+            rf"\s+(?P<verb>{_SPEAKER_VERBS})\b"
+        ),
+    ),
 ]
 
 
@@ -579,13 +612,27 @@ def find_people(document: s.LabelledDocument, resolver) -> list[Found]:
         seen_lines.add(line.strip())
         found += read[position] or _first_name_line(document, lines, read, position)
     found += _attendance_column(document)
+    found += _header_table(document.text[:3000])
+    found += _honorific_lines(document.text[:2000])
     found += _unlabelled_lists(document, resolver, seen_lines)
     found += _name_column(document.text[:1500], resolver)
     found += _numbered_run(document.text[:2500])
+    found += _section_names(document, resolver, found)
     found += _inline_attendance(document.text[:2500], resolver)
     found += _roles_in_header(document.text[:1500])
     found += _prose(document.text, resolver)
     return found
+
+
+def _section_names(document: s.LabelledDocument, resolver, found: list[Found]) -> list[Found]:
+    """Stage: the names of the attendance and role sections read whatever their separators
+    (`name_runs`), when the layout rules read fewer than half of them: the layouts are exact
+    where they apply, the general reader covers the layouts they do not know."""
+    names = name_runs.section_names(document.text[:3000], document.text, resolver)
+    keys = {_key(f.name) for f in found}
+    if not names or len([n for n in names if _key(n) in keys]) * 2 >= len(names):
+        return []
+    return [Found(name, None, "section_names") for name in names]
 
 
 _ABSENT = re.compile(
@@ -641,6 +688,89 @@ def _attendance_column(document: s.LabelledDocument) -> list[Found]:
             if name:
                 found.append(Found(name, None, "attendance_column"))
     return found
+
+
+_CELL_SPLIT = re.compile(r"\s+/\s+|\s*\|\s*|\t")
+_HEADER_WORD = re.compile(
+    r"^(?:no\.?|#|sr\.?|s/n|name|names|full\s+name|designation|title|position|function|"
+    r"organi[sz]ation|agency|email|e-mail|phone\d*|mobile|tel\.?|contact|signature)$",
+    re.I,
+)
+
+
+_HONORIFIC_START = re.compile(r"^(?:Dr|Mr|Mrs|Ms|Miss|Prof|Eng|Engr)\.?\s+(?P<name>\S.*)$")
+
+
+def _honorific_lines(head: str) -> list[Found]:
+    """Rule: in the opening, three or more lines in a row each an honorific and a name ("Mr.
+    Saddiqi / Dr. Ana Lind / Eng. Omar Khan"), no label before them, are the participants:
+    the honorific makes one word a name and a surname in lower case one too; a line between
+    them that is a name without an honorific counts, an organisation's line is passed over."""
+    found: list[Found] = []
+    run: list[str] = []
+    marked = 0
+    for line in [*head.split("\n"), ""]:
+        text = line.strip()
+        match = _HONORIFIC_START.match(text)
+        name = None
+        if match and len(text.split()) <= 5:
+            name = person_name(match.group("name"), single=True) or person_name(
+                match.group("name"), loose=True
+            )
+        elif text and len(text.split()) <= 4:
+            name = person_name(text)
+            if name is None and re.fullmatch(r"[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3}", text):
+                continue  # "CARE International": an organisation's line within the list
+        if name:
+            run.append(name)
+            marked += bool(match)
+            continue
+        if marked >= 3:
+            found += [Found(n, None, "honorific_lines") for n in run]
+        run, marked = [], 0
+    return found
+
+
+def _header_table(head: str) -> list[Found]:
+    """Rule: an attendance table whose rows are lines of cells ("No / Name / Designation /
+    Organization / Email", then "5 / Ana lind / WASH Officer / ABC / / 09 ..."): in each row
+    the cell under "Name" is a person, however it is written (a surname in lower case, a name
+    the e-mail repeats), up to the first line that is no row."""
+    lines = head.split("\n")
+    for index, line in enumerate(lines):
+        cells = _CELL_SPLIT.split(line.strip())
+        header = []
+        for cell in cells:
+            if not _HEADER_WORD.match(cell.strip()):
+                break
+            header.append(cell.strip().lower())
+        if len(header) < 3 or not {"name", "names", "full name"} & set(header):
+            continue
+        column = next(i for i, h in enumerate(header) if h in ("name", "names", "full name"))
+        rows = [cells[len(header) :]] if len(cells) > len(header) else []
+        for row in lines[index + 1 : index + 80]:
+            row_cells = _CELL_SPLIT.split(row.strip())
+            if len(row_cells) < 2:
+                break
+            rows.append(row_cells)
+        return _row_names(
+            rows, column, numbered=header[0] in ("no", "no.", "#", "sr", "sr.", "s/n")
+        )
+    return []
+
+
+def _row_names(rows: list[list[str]], column: int, *, numbered: bool) -> list[Found]:
+    found = []
+    for cells in rows:
+        cells = [c.strip() for c in cells]
+        if numbered and cells and not re.fullmatch(r"\d{1,3}\.?", cells[0]):
+            cells = ["", *cells]  # the first row, its number glued to the header ("Phone1")
+        if column >= len(cells):
+            continue
+        name = person_name(cells[column], single=True) or _first_cell_name(cells[column], 0)
+        if name:
+            found.append(Found(name, None, "header_table"))
+    return found if len(found) >= 2 else []
 
 
 def _name_column(head: str, resolver) -> list[Found]:
@@ -704,15 +834,23 @@ def _roles_in_header(head: str) -> list[Found]:
 
 def _prose(text: str, resolver) -> list[Found]:
     found = []
+    vocabulary = name_runs.document_vocabulary(text)
     for rule, pattern in _PROSE:
         for match in pattern.finditer(text):
-            name = person_name(match.group("name"))
+            written = match.group("name")
+            if rule in ("prose_speaker", "prose_presenter"):
+                written = without_role(written)
+            name = person_name(written)
             if not name or len([w for w in name.split() if not re.fullmatch(r"[A-Z]\.", w)]) > 3:
                 continue  # initials ("J. C. Van Heuven") do not make a name longer
             org = match.groupdict().get("org")
             known = resolver.resolve_in(org) if org else None
             if rule in ("prose_of", "prose_comma_org") and not known:
                 continue
+            if rule in ("prose_speaker", "prose_presenter") and not all(
+                name_runs.name_word(w, vocabulary) for w in name.split()
+            ):
+                continue  # "Health Cluster presented", "Next Steps stressed": no person
             if resolver.resolve_in(name) is not None and rule == "prose_speaker":
                 continue
             organization = str(known.organization) if known else None
@@ -752,7 +890,7 @@ def without_role(name: str) -> str:
     if (
         first.isupper()
         or re.fullmatch(r"[A-Z][a-z]+[A-Z]\w*", first)
-        or words & (_ROLES | _NOT_NAME)
+        or words & (_ROLES | _NOT_NAME | name_runs.not_names())
     ):
         return match.group("name")
     return name
@@ -770,6 +908,9 @@ def merge(
     kept = []
     for person in existing:
         person.name = re.sub(r"\s*\((?:joined late|left early|tbc)\)$", "", person.name, flags=re.I)
+        # "Attendance: Rita Moss (cluster)": the label and the bracketed body are no part of it.
+        person.name = _ATTENDANCE_LABEL.sub("", person.name).strip()
+        person.name = re.sub(r"\s*\([^()]*\)$", "", person.name)
         person.name = without_role(without_initials(person.name))
         if person_name(person.name, single=True, loose=True) and not any(
             f.name.lower().startswith(person.name.lower()) and f.name.lower() != person.name.lower()
@@ -779,6 +920,7 @@ def merge(
     listed = [f for f in found if not f.in_prose]
     prose = [f for f in found if f.in_prose]
     kept = _add(kept, listed)
+    _add(kept, [f for f in prose if _known(kept, f)])  # their organisation, when prose gives it
     if len(kept) >= 3:
         return kept, _add([], [f for f in prose if not _known(kept, f)])
     return _add(kept, prose), []
@@ -795,6 +937,10 @@ def _add(kept: list[ExtractedParticipant], found: list[Found]) -> list[Extracted
     for item in found:
         key = _key(item.name)
         if key in keys or any(k.startswith(key + " ") for k in keys):
+            # The same person found again by a rule that reads the organisation too.
+            same = next((p for p in kept if _key(p.name) == key), None)
+            if same is not None and not same.organization and item.organization:
+                same.organization = item.organization
             continue
         keys.add(key)
         kept.append(

@@ -57,18 +57,21 @@ class LabelledDocument:
 # Cells of a flattened table ("... with the LGUs. / -PC will share report"), glued list items
 # ("-CPWG will ...", "· David to present"), inline numbering ("1.Send a press release").
 _CELL = re.compile(
-    r"\s+/\s+(?=[-·•]?\s*[A-Z(])|\s+[·•]\s+|(?<=[.:;])\s*-(?=[A-Z])|\s+[-–—]\s+(?=[A-Z][a-z])"
+    r"\s+/\s+(?=[-·•]?\s*[A-Z(])|\s+[·•\uf0b7\uf0a7\uf0d8▪]\s+|(?<=[.:;])\s*-(?=[A-Z])|\s+[-–—]\s+(?=[A-Z][a-z])"
     r"|;\s+(?=(?:the\s+)?[a-zA-Z]+\s+(?:\w+\s+){0,3}(?:will|to|should|shall)\b)"
     # "To include OCHA in the group and the working group has to meet ...": two tasks.
     r"|\s+and\s+(?=the\s+(?:[\w/-]+\s+){1,4}(?:has|have)\s+to\s)"
     # "... among agencies and civil society UNDP APRC to prepare the minutes": a flattened
     # table's next task, its owner an acronym, glued to the cell before.
+    # "... for endorsement Action Point: Members to review ...": a label mid-line opens a cell.
+    r"|\s+(?=(?:[Aa]ction\s+[Pp](?:oi|io)nts?|[Ff]ollow[- ]up\s+actions?)\s*:)"
     r"|(?<=[a-z])(?<!\bfor)(?<!\bthat)(?<!\bof)(?<!\bto)(?<!\band)(?<!\bby)(?<!\bwith)(?<!\basked)"
     r"\s+(?=[A-Z]{2,}[\w-]*(?:\s+(?:[A-Z][\w-]*|and|&)){0,4}\s+to\s+"
     r"(?!(?:the|an?|all|its|their|this|these)\b)[a-z]{3,}\b)"
 )
 # "Prioritization of Health activities: Health Cluster to share ...": a label, then the task.
 _LABEL_THEN_TASK = re.compile(r"^([^:]{3,60}):\s+(?=(?:[A-Z][\w.]*\s+){1,4}(?:to|will|was|were)\s)")
+_ACTION_LABEL = re.compile(r"^(?:action\s+p(?:oi|io)nts?|follow[- ]up\s+actions?)$", re.I)
 # "1.Send", "Status 1 Prioritization", "inputs. 2 UNICEF or WHO": numbered items run together.
 _INLINE_NUMBER = re.compile(
     r"(?<=\s)\d{1,2}\.(?=[A-Z][a-z])|(?<=[a-z.)])\s+\d{1,2}\s+"
@@ -81,12 +84,16 @@ def _pieces(block: Block) -> list[str]:
     from nethub.meetings.extract.actions import split_sentences
 
     text = _INLINE_NUMBER.sub("\n", block.text)
+    # "... working_group.php?Id=7 SP will finish ...": a sentence after a web address.
+    text = re.sub(r"(https?://\S+)\s+(?=[A-Z])", "\\1\n", text)
     pieces: list[str] = []
     for part in re.split(r"\n", text):
         for cell in _CELL.split(part):
-            cell = re.sub(r"^\d{1,2}[.)]?\s+(?=[A-Z])", "", cell.strip(" -·•/"))
+            cell = re.sub(r"^\d{1,2}[.)]?\s+(?=[A-Z])", "", cell.strip(" -·•/\uf0b7\uf0a7\uf0d8▪"))
             label = _LABEL_THEN_TASK.match(cell)
-            if label:
+            # The inline label rule's labels stay; so does a checklist item's owner ("[ ] Group:
+            # Glossary to define ...": the owner label rule reads it).
+            if label and not _ACTION_LABEL.match(label.group(1)) and not cell.startswith("["):
                 pieces.append(label.group(1))
                 cell = cell[label.end() :]
             if cell:

@@ -33,6 +33,7 @@ RULES = [
     ("decision_label", structure.decision_label),
     ("inline_action_label", actions.inline_action_label),
     ("for_owner_label", actions.for_owner_label),
+    ("owner_label", actions.owner_label),
     ("owner_to_verb", actions.owner_to_verb),
     ("asked_to", actions.asked_to),
     ("pronoun_will_task", actions.pronoun_will_task),

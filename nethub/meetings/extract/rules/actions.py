@@ -18,7 +18,7 @@ _SECTION = re.compile(
     re.I,
 )
 _INLINE = re.compile(
-    r"(?:^|[.;]\s+|\s)(?:>>\s*)?(?:key\s+)?(?:action\s+points?\s*[:;]|"
+    r"(?:^|[.;]\s+|\s)(?:>>\s*)?(?:key\s+)?(?:action\s+p(?:oi|io)nts?\s*[:;]|"
     r"(?:action|next\s+steps?)(?:\s*\((?:ongoing|new|open|pending)\))?\s*:)\s*(?P<task>\S.*)$",
     re.I,
 )
@@ -46,7 +46,7 @@ _OWNER_WORD = (
     r"(?:[A-Z][\w/&'’.-]*|&|and|or|of|the|members?|partners|teams?|co-?chairs?|co-?leads?|leads?|"
     r"colleagues|section|cluster|coordinator|focal|points?|group|agencies|secretariat|staff|"
     r"all|other|chairs?|unit|office|working|level|sector|sectors|principals|heads|"
-    r"representatives?|members|agency|agencies|organi[sz]ations?)"
+    r"representatives?|members|agency|agencies|organi[sz]ations?|sub-?groups?)"
 )
 # Who can be given work: a capitalised noun phrase ("WFP", "The Support Team", "CPWG and GBV
 # WG", "Candy", "All", "SAG co-chairs", "WASH Cluster coordinator"), not a preposition, a
@@ -68,12 +68,17 @@ _VERB_AFTER_TO = (
     r"(?!(?:the|a|an|all|this|these|its|their|his|her|date|day|and|or|but|which|"
     r"be\s+held)\b)"
 )
-_OWNER_TO = re.compile(rf"^{_OWNER}\s+to\s+{_VERB_AFTER_TO}(?P<verb>[A-Za-z]{{3,}})\b")
-_TO_BE = re.compile(rf"^{_OWNER}\s+to\s+be\s+(?P<verb>[a-z]+ed)\b")
+# "Health sub-group (WHO, UNHCR, UNFPA) to finalize ...": the members in brackets.
+_OWNER_TO = re.compile(
+    rf"^{_OWNER}(?:\s*\([^()]{{1,60}}\))?\s+to\s+{_VERB_AFTER_TO}(?P<verb>[A-Za-z]{{3,}})\b"
+)
+# "Drafts to be re-circulated": a prefix with its hyphen is still the verb.
+_TO_BE = re.compile(rf"^{_OWNER}\s+to\s+be\s+(?P<verb>(?:re-|co-|pre-)?[a-z]+ed)\b")
 _ASKED = re.compile(
     rf"^{_OWNER}\s+(?:(?:was|were|is|are|have\s+been|has\s+been)\s+(?:also\s+)?"
     r"(?P<verb>requested|asked|urged|invited|tasked|encouraged|advised|called\s+upon)|"
-    r"(?:tasked|mandated))\s+to\s+(?!be\s+mindful)",
+    # "ECHO requested to consider ...": minutes drop the "was".
+    r"(?:requested|urged|tasked|mandated))\s+to\s+(?!be\s+mindful)",
 )
 _AGREED = re.compile(
     r"\b(?:it\s+was|it\s+is|was|were)\s+(?:also\s+)?(?:agreed|decided|proposed|suggested|resolved)"
@@ -103,7 +108,8 @@ _ASKS = re.compile(
 _WILL = re.compile(
     rf"^{_OWNER}\s+(?:will|shall|would|must|is\s+to|are\s+to|needs?\s+to|aims?\s+to)\s+"
     r"(?:also\s+|then\s+|further\s+|now\s+)?(?:need\s+to\s+)?"
-    rf"(?P<verb>{_TASK})\b(?!\s+place)",
+    # "will shared" (the inflection written wrong), "will represent", "will attend".
+    rf"(?P<verb>(?:{_TASK})(?:e?d)?|represent|attend|finish)\b(?!\s+place)",
 )
 _PASSIVE = (
     r"shared|circulated|communicated|presented|consolidated|developed|reviewed|finali[sz]ed|"
@@ -120,7 +126,23 @@ _THING_TO_BE = re.compile(
     r"^(?:the\s+)?[A-Z][\w-]*(?:\s+(?:on|of|for|the|[A-Z][\w-]*)){1,4}\s+to\s+be\s+"
     rf"(?:{_PASSIVE})\b"
 )
-_NEEDS = re.compile(rf"\bneeds?\s+to\s+be\s+(?:\w+\s+)?(?P<verb>{_PASSIVE}|\w+ed)\b", re.I)
+_ANY_THING_TO_BE = re.compile(
+    r"^(?P<thing>(?:the\s+)?[A-Z](?:[^.;:()]|\([^()]{0,60}\)){0,90}?)\s+to\s+be\s+(?:\w+\s+)?"
+    rf"(?P<verb>{_PASSIVE}|[a-z]+ed|made|done|filled|added|given|set)\b"
+)
+_FINITE = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|should|shall|must|can|could|may|might|"
+    r"seems?|appears?|expected|likely|going|used|able|due|needs?|yet|continues?|wants?|plans?)\b"
+    # "the Committee selected the first six programmes to be funded": a verb and its object.
+    r"|\b\w+ed\s+(?:the|a|an|its|their|his|her|our|some|all)\b",
+    re.I,
+)
+_NEEDS = re.compile(
+    rf"\bneeds?\s+to\s+be\s+(?:\w+\s+)?(?P<verb>{_PASSIVE}|[\w-]+ed)\b|"
+    # "Need to map which authority manages each site": a task, its doer unsaid.
+    rf"^(?:there\s+is\s+a\s+)?need\s+to\s+(?:{_TASK}|map|obtain|find|agree|define)\b",
+    re.I,
+)
 _IMPERATIVE = re.compile(
     rf"^(?P<verb>(?:{_TASK})|get|agree|mail|put|post|upload|organise|organize|invite|add|"
     r"design|hold|schedule|confirm|request|follow up)\b\s+\S",
@@ -137,6 +159,15 @@ _EVENT = re.compile(
     r"[^.]{0,40}\b(?:be|been)\s+(?:held|organi[sz]ed|convened|hosted|taking\s+place)\b",
     re.I,
 )
+# "Roadmap definition review to be discussed": a topic proposed for a meeting, not work given.
+_AGENDA_PROPOSAL = re.compile(
+    r"\bto\s+be\s+(?:further\s+|again\s+)?(?:discussed|considered|debated|revisited|"
+    r"presented\s+and\s+discussed)\b(?!\s+(?:with|by)\b)"
+    # "... they will be reviewed at the next Cluster meeting": deferred to the next meeting.
+    r"|\bwill\s+be\s+(?:discussed|considered|reviewed|revisited|taken\s+up)\s+at\s+the\s+"
+    r"next\b",
+    re.I,
+)
 _NOT_WORK_AGREED = re.compile(r"\b(?:no need|not|there is|there was)\b", re.I)
 
 
@@ -151,7 +182,8 @@ _BODY_NOUN = re.compile(
     r"sectors|chairs?|co-?chairs?|leads?|co-?leads?|agencies|principals|staff|participants|all|"
     r"section|unit|office|heads|representatives?|working\s+level|focal\s+points?|government|"
     r"ministry|network|task\s*force|board|council|champion|director|officer|manager|hc|rc|"
-    r"agency|organi[sz]ations?|cell)\b",
+    r"agency|organi[sz]ations?|cell|editor|consultant|rapporteur|facilitator|moderator|"
+    r"presenter|author|coordinator|everyone|everybody)\b",
     re.I,
 )
 
@@ -166,7 +198,12 @@ def plausible_owner(owner: str, text: str) -> bool:
         return True
     words = owner.split()
     if len(words) == 1:
-        return bool(re.search(rf"\b{re.escape(owner)}\s+[A-Z][a-z]", text))
+        # A first name the minutes give in full ("Rick White"), or a surname ("Hiro Kishimoto,
+        # Member of ..." for "Kishimoto to set the next call").
+        return bool(
+            re.search(rf"\b{re.escape(owner)}\s+[A-Z][a-z]", text)
+            or re.search(rf"\b[A-Z][a-z]+ {re.escape(owner)}\b", text)
+        )
     return all(w[:1].isupper() or w.lower() in ("and", "of", "the", "&") for w in words)
 
 
@@ -181,12 +218,18 @@ _FOLLOWING = re.compile(r"\bthe\s+following\s+(?:action\s+points|actions|tasks)\
 _DONE = re.compile(r"^\W*(?:\w+\s+){0,3}(?:completed|closed|done|achieved)\b", re.I)
 
 
+# "Summary of Action Points Item 1. 2. 3.": a heading, then the numbers of a flattened column.
+_SUMMARY_OF = re.compile(r"^(?:summary|list|table)\s+of\s+(?:the\s+)?(?=action|follow)", re.I)
+_COLUMN_TAIL = re.compile(r"(?:\s+(?:items?|no\.?|#)(?:\s+\d{1,2}\.?)+)\s*$", re.I)
+
+
 def action_section_heading(seg, context):
     """ "Action points:", "Follow-up action and Responsibility:", "Next Steps – After Fall
     Forum", "Decisions and Actions:": what follows is action points. So is what follows a
     sentence announcing them ("... and the following action points have been passed to this
     meeting.")."""
-    if len(seg.text.split()) <= 8 and _SECTION.match(seg.text.strip()):
+    heading = _COLUMN_TAIL.sub("", _SUMMARY_OF.sub("", seg.text.strip()))
+    if len(heading.split()) <= 8 and _SECTION.match(heading):
         return _claim(s.HEADING, 0.9, opens_actions=True)
     following = _FOLLOWING.search(seg.text)
     if following and not _DONE.search(seg.text[following.end() :]):
@@ -226,8 +269,12 @@ def _bare_label(text: str):
 
 
 _LEAD_CLAUSE = re.compile(
-    r"^(?:(?:In|At|On|For|During|Following|After|As)\b[^,]{0,50},\s*|(?:AGREED|RESOLVED)\s+"
-    r"(?:[A-Z]\.\s+)?|(?:Also|Further(?:more)?|Moreover|Finally|Then|However),\s*)"
+    r"^(?:(?:In|At|On|For|During|Following|After|As|By|Before|Until|No\s+later\s+than|Once|"
+    r"When|If)\b"
+    r"[^,]{0,50},\s*|(?:Agreed(?:\s+to)?|Decided),\s*(?=[A-Z])|(?:AGREED|RESOLVED)\s+"
+    r"(?:[A-Z]\.\s+)?|(?:Also|Further(?:more)?|Moreover|Finally|Then|However),\s*|"
+    # "Mar 3, 2016 - PWG coordinators will ...": a page's date line before the sentence.
+    r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\s+\d{4})\s+[-–]\s+)"
 )
 
 
@@ -236,15 +283,30 @@ def _main(text: str) -> str:
     return _LEAD_CLAUSE.sub("", text.strip())
 
 
+def _thing_to_be(text: str):
+    """ "Tools developed by the WG (guidelines, SOPs) to be made available", "SMS mapping tool
+    shared by DRC, to be filled in": a thing to be done, however it is described, when no
+    finite verb comes before "to be" ("The meeting is expected to be held" is no task) and
+    it is no event."""
+    match = _ANY_THING_TO_BE.match(text)
+    if match is None or _FINITE.search(match.group("thing")) or _EVENT.search(text):
+        return None
+    return match
+
+
 def owner_to_verb(seg, context):
     """Note style: "WFP to maintain meetings", "HC to share the package", "All to send
     suggestions", "ICCT to be informed on this schedule" (no owner: passive)."""
     text = _main(seg.text)
     if _REPORT.search(text):
         return None
-    passive = _TO_BE.match(text) or _THING_TO_BE.match(text)
+    passive = _TO_BE.match(text) or _THING_TO_BE.match(text) or _thing_to_be(text)
+    if passive and _AGENDA_PROPOSAL.search(text):
+        return None
     if passive:
-        return _claim(s.ACTION, 0.75, task=text, owner=None)
+        # The task keeps its leading clause ("Once all inputs are received, ToR to be ..."):
+        # it says when.
+        return _claim(s.ACTION, 0.75, task=seg.text.strip(), owner=None)
     match = _OWNER_TO.match(text)
     if match and not re.match(r"^(?:due|according|prior|thanks)\b", text, re.I):
         owner = _owner(match.group("owner"))
@@ -272,6 +334,35 @@ def for_owner_label(seg, context):
     if match is None or match.group("owner").lower() in _NOT_FOR_OWNER:
         return None
     return _claim(s.ACTION, 0.85, task=match.group("task").strip(), owner=match.group("owner"))
+
+
+# "[ ] Hwang: To use the guidelines", "Hwang/Douglas: rename the group", "Silona - to complete
+# the plan": an item led by its owner and a colon or a dash.
+_OWNER_LABEL = re.compile(
+    r"^(?:\[[ xX]?\]\s*)?(?P<owner>[A-Z][\w&.’'-]*(?:\s*/\s*[A-Z][\w&.’'-]*)*)"
+    r"\s*(?::|\s[-–—])\s*(?P<task>\S.{5,})$"
+)
+_TASK_START = re.compile(r"^(?:to|will|shall|should|must)\s+[a-z]{3,}", re.I)
+
+
+def owner_label(seg, context):
+    """A checklist item or an item of an action section led by its owner ("[ ] Hwang: To use
+    the guidelines", "Hwang - to set up a session"): the owner is each name before the colon
+    or dash (a person the minutes name in full, a body, an acronym). Outside a checklist the
+    task must read as one ("to ...", "will ..."): "Agenda: review" is no owner."""
+    text = seg.text.strip()
+    match = _OWNER_LABEL.match(text)
+    if match is None:
+        return None
+    boxed = text.startswith("[")
+    task = match.group("task").strip()
+    if not boxed and not (context.action_section and _TASK_START.match(task)):
+        return None
+    owner = match.group("owner")
+    parts = re.split(r"\s*/\s*", owner)
+    if not all(plausible_owner(part, context.document.text) for part in parts):
+        return None
+    return _claim(s.ACTION, 0.85, task=task, owner=owner)
 
 
 _PRONOUN_WILL = re.compile(
@@ -320,7 +411,17 @@ def agreed_work(seg, context):
     review ...", "MACRAM questionnaire was agreed to be circulated"."""
     text = _main(seg.text)
     match = _SUBJECT_AGREED.match(text)
-    if match and match.group("verb") not in ("continue", "use", "add", "hold", "meet"):
+    # "agreed to keep grants and core projects separate": a practice kept, no work given.
+    if match and match.group("verb") not in (
+        "continue",
+        "use",
+        "add",
+        "hold",
+        "meet",
+        "keep",
+        "maintain",
+        "retain",
+    ):
         return _claim(s.ACTION, 0.8, task=text, owner=_owner(match.group("owner")))
     match = _AGREED.search(text)
     if match is None or _NOT_WORK_AGREED.match(match.group("rest")) or _EVENT.search(text):
@@ -340,13 +441,78 @@ def agreed_work(seg, context):
     return None
 
 
+# "sector chairs are to review ...", "The shelter cluster coordinator will represent ...",
+# "PWG coordinators will share ...": an owner written in lower case or plural, named by the
+# body or role noun that ends it.
+_ROLE_NOUN = (
+    r"(?:team|cluster|group|committee|partners|members|coordinators?|co-?ordinators?|secretariat|"
+    r"chairs?|co-?chairs?|leads?|co-?leads?|agencies|focal\s+points?|staff|officers?|managers?|"
+    r"directors?|heads|representatives?|task\s*force|unit|office|section|sectors?|clusters)"
+)
+_ROLE_WILL = re.compile(
+    rf"^(?:the\s+|all\s+(?:the\s+)?)?(?P<owner>(?:[A-Za-z][\w/&'’.-]*\s+){{0,3}}{_ROLE_NOUN})"
+    r"\s+(?:will|shall|must|should|is\s+to|are\s+to)\s+(?:also\s+|then\s+)?"
+    rf"(?P<verb>(?:{_TASK})(?:e?d)?|represent|attend)\b",
+    re.I,
+)
+
+
+_PERSON_WILL = re.compile(
+    r"^(?P<owner>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+will\s+(?:also\s+|then\s+)?"
+    r"(?P<verb>[a-z]{3,})\b"
+)
+_NOT_A_TASK_VERB = frozenset(["not", "never", "still", "probably", "likely"])
+# Verbs of an event or a state: "will be", "will meet", "will take place".
+_EVENT_VERBS = frozenset(
+    [
+        "be",
+        "have",
+        "take",
+        "see",
+        "remain",
+        "meet",
+        "come",
+        "become",
+        "need",
+        "want",
+        "like",
+        "continue",
+        "happen",
+        "reconvene",
+        "depend",
+        "join",
+        "start",
+        "begin",
+        "end",
+        "return",
+    ]
+)
+
+
+def _person_will(text: str, context):
+    """Rule: a person the minutes name in full elsewhere ("Silona" for "Silona Bonewald") who
+    will do anything is given work, whatever the verb ("Silona will incorporate the feedback
+    into the deck"), unless it names an event or a state ("will be", "will meet")."""
+    match = _PERSON_WILL.match(text)
+    if match is None:
+        return None
+    verb = match.group("verb")
+    if verb in _NOT_A_TASK_VERB or verb in _EVENT_VERBS or verb.endswith("ing"):
+        return None
+    owner = match.group("owner")
+    full = owner if " " in owner else None
+    if full is None and not re.search(rf"\b{re.escape(owner)}\s+[A-Z][a-z]", context.document.text):
+        return None
+    return match
+
+
 def will_task(seg, context):
     """A named owner promised a task: "PC will share report on the findings", "Rick will
     prepare a memo", "The HC will engage with AUHIP", "UNICEF will email all participants"."""
     text = _main(seg.text)
     if _REPORT.search(text):
         return None
-    match = _WILL.match(text)
+    match = _WILL.match(text) or _ROLE_WILL.match(text) or _person_will(text, context)
     if match is None:
         return None
     owner = _owner(match.group("owner"))
@@ -368,7 +534,7 @@ def passive_future_task(seg, context):
     if _REPORT.search(text):
         return None
     match = _PASSIVE_FUTURE.search(text)
-    if match is None or _EVENT.search(text):
+    if match is None or _EVENT.search(text) or _AGENDA_PROPOSAL.search(text):
         return None
     agent = match.group("agent")
     return _claim(s.ACTION, 0.6, task=text, owner=_owner(agent) if agent else None)
@@ -411,7 +577,9 @@ def imperative_in_action_section(seg, context):
     "Share Draft preliminary assessment ...", "To follow up with sub-cluster meetings"."""
     if not context.action_section:
         return None
-    text = re.sub(r"^to\s+", "", seg.text.strip(), flags=re.I)
+    # "Action point To share the report": the first item glued to its column's label.
+    text = re.sub(r"^action\s+points?\s+(?=to\s)", "", seg.text.strip(), flags=re.I)
+    text = re.sub(r"^to\s+", "", text, flags=re.I)
     if _TITLE_LINE.match(text):
         return None  # "Update from Partners": the next heading, not a task
     if _IMPERATIVE.match(text) and len(text.split()) >= 3:

@@ -1,0 +1,84 @@
+"""Rule: a column of owners or deadlines flattened after the items it belongs to.
+
+A table of action points, once flattened, often gives its items first and then, under the
+column's label, one owner (or one date) per item: "Focal Point / Organization Maysa (UNHCR)
+Maysa (UNHCR) All partners", or "RESPONSIBLE PARTY" and one owner a line. When the column holds
+as many values as there are points just before it, the values are the points' owners (or due
+dates), in order; a point keeps an owner or a date its own words give.
+"""
+
+from __future__ import annotations
+
+import re
+
+from nethub.meetings.extract import dates
+from nethub.meetings.extract.header import MONTHS
+from nethub.meetings.extract.result import ExtractedActionPoint, ExtractedMeeting
+
+_OWNER_LABEL = (
+    r"focal\s+points?(?:\s*/\s*(?:organi[sz]ation|agency))?|responsible(?:\s+(?:party|parties|"
+    r"person|persons|agency|organi[sz]ation))?(?:\s*/\s*agency)?|by\s+whom|owners?|lead\s+agency"
+)
+_DUE_LABEL = r"timelines?|timeframe|deadlines?|due\s+dates?|by\s+when"
+_LABEL = re.compile(
+    rf"^[ \t]*(?:(?P<owner>{_OWNER_LABEL})|(?P<due>{_DUE_LABEL}))[ \t]*:?[ \t]*(?P<rest>[^\n]*)$",
+    re.I | re.M,
+)
+_ANY_LABEL = re.compile(rf"^\s*(?:{_OWNER_LABEL}|{_DUE_LABEL}|status|comments?)\s*:?\s*$", re.I)
+_DATE_VALUE = re.compile(
+    rf"(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+"
+    rf"(?:{MONTHS})\.?|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?",
+    re.I,
+)
+_GAP = 200  # characters between the last item and the column's label
+
+
+def fill_from_columns(meeting: ExtractedMeeting, text: str) -> None:
+    points = sorted((p for p in meeting.action_points() if p.span), key=lambda p: p.span[0])
+    for match in _LABEL.finditer(text):
+        values = _values(match, text, due=bool(match.group("due")))
+        before = [p for p in points if p.span[1] <= match.start()]
+        if len(values) < 2 or len(before) < len(values):
+            continue
+        targets = before[-len(values) :]
+        if match.start() - targets[-1].span[1] > _GAP:
+            continue
+        if len(before) > len(values) and _adjacent(before[-len(values) - 1], targets[0], text):
+            continue  # the column covers part of a run of items only: whose values are whose?
+        for point, value in zip(targets, values, strict=True):
+            _fill(point, value, due=bool(match.group("due")), meeting=meeting)
+
+
+def _adjacent(first: ExtractedActionPoint, second: ExtractedActionPoint, text: str) -> bool:
+    between = text[first.span[1] : second.span[0]]
+    return len(between) < 40 and not _LABEL.search(between)
+
+
+def _values(match: re.Match, text: str, *, due: bool) -> list[str]:
+    rest = match.group("rest").strip()
+    rest = re.sub(r"^(?:/\s*)?organi[sz]ation\s+", "", rest, flags=re.I)
+    if rest:
+        if due:
+            return _DATE_VALUE.findall(rest)
+        # "Maysa (UNHCR) Maysa (UNHCR) All partners": one owner after each closing bracket.
+        return [v for v in re.split(r"(?<=\))\s+", rest) if v] if ")" in rest else []
+    values = []
+    for line in text[match.end() :].lstrip("\n").split("\n"):
+        line = line.strip()
+        if not line or _ANY_LABEL.match(line) or len(line.split()) > 5:
+            break
+        if due and not _DATE_VALUE.search(line):
+            break
+        values.append(line)
+    return values
+
+
+def _fill(point: ExtractedActionPoint, value: str, *, due: bool, meeting) -> None:
+    if due:
+        if point.due_date is None:
+            value = re.sub(r"(?<=[A-Za-z])\.", "", value)  # "Mar. 17th": the month whole
+            found, words = dates.due_date(f"by {value}", meeting.meeting_date)
+            if found:
+                point.due_date, point.deadline_text = found, words
+    elif point.owner is None and not re.match(r"^(?:tbd|n/?a|-)$", value, re.I):
+        point.owner = value

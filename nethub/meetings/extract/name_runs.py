@@ -1,0 +1,245 @@
+"""Names read from an attendance section whatever its separators (stage `section_names`).
+
+Participants lists come in more layouts than rules can name: names glued in one run with no
+separator ("Ann Lee Bob Ray Cy Dunn"), each followed by a title ("Ann Lee, Manager of ACME Bob
+Ray, Chair of ..."), on lines of their own between organisation lines, in a header table whose
+labels come first and values after ("Chair person Minutes by ... Ann Lee Bob Ray"). This stage
+reads them all the same way: between an attendance or role label and the end of its section,
+every run of person-like words (capitalised, not an acronym, not a word the document writes in
+lower case, not a word of titles and bodies) is one or more names; a run of more than one name
+is cut where the pieces are names the document repeats, else in pairs.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+
+# The labels that open an attendance (a list of who was there) or name a role in the header.
+_ATTENDANCE = re.compile(
+    r"\b(?:list\s+of\s+)?(?:participants|attendees|attendance|(?:members\s+)?present|"
+    r"in\s+attendance|attended\s+by)\b\s*(?::|;|\n|(?=\s+No\.))"
+    # "Staff: M Langenegger", "Observers: ...", "Also present: ...": with their colon only.
+    r"|\b(?:staff|observers?|guests?|also\s+present|also\s+attending)\s*:",
+    re.I,
+)
+_ROLE = re.compile(
+    r"\b(?:(?:co-?|vice-?)?chair(?:ed\s+by|\s*person|man|woman)?|minutes?(?:/report)?\s+"
+    r"(?:prepared|taken)?\s*by|facilitat(?:or|ed\s+by)|note[- ]?taker|rapporteur)\b\s*:?",
+    re.I,
+)
+# What ends a section: the absent, the agenda, the body of the minutes.
+_END = re.compile(
+    r"(?i:\b(?:apologies|regrets|excused|absent|unable\s+to\s+attend|agenda|summary|"
+    r"introductions?|welcome|opening)\b)|(?:\b[a-z][a-z'’]*\b[\s,]+){5}"
+)
+# "Rep. of Ana Lind": someone stood in for the person named.
+_STOOD_IN = re.compile(r"\b(?:rep\.?|representative|on\s+behalf)\s+of\s*$", re.I)
+_LABELS = re.compile(
+    r"^(?:\s*(?:chair(?:\s*person)?|co-?chair|agenda|date|venue|time|location|participants|"
+    r"attendees|present)\s*:?)+\s*",
+    re.I,
+)
+_TOKEN = re.compile(r"[^\s,;:()\[\]/|–—]+|[,;:()\[\]/|–—]|\n")
+_WORD = re.compile(
+    r"^(?:[A-Z][a-zà-ÿ'’]+(?:-[A-Z]?[a-zà-ÿ'’]+)*|[A-ZÀ-Þ][a-zà-ÿ'’]+|Mc[A-Z][a-z]+|"
+    r"[A-Z]['’][A-Z][a-z]+|[A-Z][a-z]{0,3}[A-Z][a-z]+|[A-Z]\.?)$"
+)
+_INITIAL = re.compile(r"^(?:[A-Z]\.?|Ma\.)$")  # "S.", "S", "Ma." (Maria)
+_PARTICLE = frozenset(["le", "de", "van", "von", "da", "del", "bin", "al", "la", "di"])
+_VOCABULARY = Path(__file__).with_name("data") / "not_names.txt"
+# Words that end the name of a body, never a person's ("Legal Aid", "Islamic Relief").
+ORG_END = frozenset(
+    [
+        "aid",
+        "relief",
+        "international",
+        "foundation",
+        "worldwide",
+        "vision",
+        "alliance",
+        "association",
+        "network",
+        "corps",
+        "society",
+        "council",
+        "committee",
+        "fund",
+        "institute",
+        "centre",
+        "center",
+        "university",
+        "ministry",
+        "organisation",
+        "organization",
+        "group",
+        "cluster",
+        "team",
+        "office",
+        "unit",
+        "agency",
+        "secretariat",
+        "mission",
+        "church",
+        "partners",
+        "humanity",
+        "children",
+    ]
+)
+_ACRONYM = re.compile(r"^[A-Z][A-Z&-]+$")
+SECTION_CHARS = {"attendance": 2500, "role": 300}
+
+
+@cache
+def not_names() -> frozenset[str]:
+    """Words of titles, bodies, places of meeting and minutes' furniture, capitalised in lists
+    but never a person's name ("Senior", "Officer", "Relief", "Venue", "Monthly")."""
+    from nethub.meetings.extract.people import _COMMON, _NOT_NAME
+
+    lines = [line for line in _VOCABULARY.read_text(encoding="utf-8").split("\n")]
+    words = {w.lower() for line in lines if not line.startswith("#") for w in line.split()}
+    return frozenset(words | _COMMON | _NOT_NAME)
+
+
+def document_vocabulary(text: str) -> frozenset[str]:
+    """Words the document writes in lower case: common words, not names."""
+    return frozenset(re.findall(r"(?<![\w'’-])[a-zà-ÿ][a-zà-ÿ'’-]{2,}(?![\w'’-])", text))
+
+
+def name_word(token: str, vocabulary: frozenset[str]) -> bool:
+    if _INITIAL.match(token):
+        return True
+    word = token.rstrip(".")
+    if not _WORD.match(word):
+        return False
+    lower = word.lower()
+    return lower not in vocabulary and lower not in not_names()
+
+
+def runs(section: str, vocabulary: frozenset[str]) -> list[tuple[list[str], bool]]:
+    """Runs of name words (a particle inside a run: "Philippe Le Hegaret"), each with whether it
+    fills its line alone; not a run after "Rep. of" (the person was not there)."""
+    found: list[tuple[list[str], bool]] = []
+    for line in section.split("\n"):
+        # "Dennis Moroni- UNHCR": a hyphen before a space separates, as a dash does.
+        line = re.sub(r"(?<=\w)-(?=\s)", " | ", line)
+        tokens = list(_TOKEN.finditer(line))
+        run: list[re.Match] = []
+        for token in [*tokens, None]:
+            word = token.group(0) if token else ","
+            if name_word(word, vocabulary) or (run and word.lower() in _PARTICLE):
+                run.append(token)
+                continue
+            if run and not _STOOD_IN.search(line[: run[0].start()]) and not _body_after(line, run):
+                alone = (
+                    len(run) == len(tokens) or line[: run[0].start()].strip(" .0123456789") == ""
+                )
+                found.append(([t.group(0) for t in run], alone))
+            run = []
+    return found
+
+
+# "Islamic Relief", "Ramon Abolitz Foundation", "Concern Worldwide (CW)": a run that a body
+# word or an acronym in brackets follows is the start of a body's name.
+_BODY_AFTER = re.compile(
+    r"^\s*(?:(?:Aid|Relief|International|Foundation|Worldwide|Vision|Alliance|Association|Corps|"
+    r"Society|Fund|Institute|Church|Humanity|Children)\b|\(\s*[A-Z]{2,}\s*\))"
+)
+
+
+def _body_after(line: str, run: list[re.Match]) -> bool:
+    return bool(_BODY_AFTER.match(line[run[-1].end() :]))
+
+
+def split_run(run: list[str], text: str, alone: bool) -> list[str]:
+    """A run as names: whole when it is one (two to four words, on a line alone or up to three
+    words), else cut in the pieces of two or three words that the document repeats most, pairs
+    winning ties."""
+    while run and run[-1].lower() in _PARTICLE:
+        run = run[:-1]
+    if len(run) < 2:
+        return []
+    words = [w for w in run if not _INITIAL.match(w)]
+    if len(words) <= 3 and (alone or len(run) <= 4):
+        return [" ".join(run)]
+    best: dict[int, tuple[int, int, list[str]]] = {0: (0, 0, [])}
+    for end in range(1, len(run) + 1):
+        options = []
+        for size in (1, 2, 3):
+            if end - size in best:
+                score, pieces, names = best[end - size]
+                piece = " ".join(run[end - size : end])
+                if size == 1:
+                    options.append((score, pieces, names))
+                elif not _INITIAL.match(run[end - 1]) and run[end - size].lower() not in _PARTICLE:
+                    gain = text.count(piece)
+                    options.append((score + gain, pieces + 1, [*names, piece]))
+        if options:
+            best[end] = max(options, key=lambda o: (o[0], o[1]))
+    return best.get(len(run), (0, 0, []))[2]
+
+
+def sections(head: str) -> list[tuple[str, str]]:
+    """The attendance sections and header role sections of the opening of the minutes."""
+    found = []
+    for kind, pattern in (("attendance", _ATTENDANCE), ("role", _ROLE)):
+        for match in pattern.finditer(head):
+            rest = head[match.end() : match.end() + SECTION_CHARS[kind]]
+            # "Participants: Chair: Agenda\n21 July ... Ana Lind": labels in a row, then values.
+            rest = _LABELS.sub("", rest)
+            end = _END.search(rest)
+            # A section cut at its length ends at its last separator (no name cut in two).
+            last = max(rest.rfind(c) for c in ",;/\n(")
+            found.append((kind, rest[: end.start()] if end else rest[: last + 1] or rest))
+    return found
+
+
+def section_names(head: str, text: str, resolver) -> list[str]:
+    """Stage: every name in the attendance and role sections of `head` (the opening of `text`),
+    organisations the resolver knows and repeated words ("Help Help") left out."""
+    vocabulary = document_vocabulary(text)
+    names: list[str] = []
+    for kind, section in sections(head):
+        found = runs(section, vocabulary)
+        if kind == "attendance" and lists_bodies(section, found):
+            continue
+        for run, alone in found:
+            for name in split_run(run, text, alone):
+                words = name.split()
+                if len(set(words)) < len(words) or resolver.resolve_in(name) is not None:
+                    continue
+                if not any(same_person(name, other) for other in names):
+                    names.append(name)
+    return [n for n in names if not any(n != o and initialled(n, o) for o in names)]
+
+
+def lists_bodies(section: str, found: list[tuple[list[str], bool]]) -> bool:
+    """Rule: a section of organisations ("Present: Care IRD Concern Worldwide (CW) Islamic
+    Relief ...") names bodies, not people: more acronyms and body words than name words."""
+    bodies = [
+        t for t in _TOKEN.findall(section) if _ACRONYM.match(t) or t.lower().strip(".") in ORG_END
+    ]
+    return len(bodies) > 2 * sum(len(run) for run, _ in found)
+
+
+def _key(name: str) -> str:
+    return re.sub(r"^ma ", "maria ", re.sub(r"[.\s]+", " ", name.lower()).strip())
+
+
+def same_person(one: str, other: str) -> bool:
+    """ "Lorelie T Jayma" is "Lorelie T. Jayma"; "Ma. Elena" is "Maria Elena"."""
+    return _key(one) == _key(other)
+
+
+def initialled(short: str, full: str) -> bool:
+    """ "E. Brumat" is "Elisabetta Brumat" written with an initial."""
+    words, others = short.split(), full.split()
+    return (
+        len(words) == 2
+        and bool(_INITIAL.match(words[0]))
+        and len(others) >= 2
+        and not _INITIAL.match(others[0])
+        and others[-1] == words[-1]
+        and others[0][0] == words[0][0]
+    )
