@@ -1,21 +1,27 @@
 """Benchmark of search: keyword and hybrid (keyword + semantic, fused) query times at one tenth
 of the corpus and at all of it (10,000 and 100,000 passages by default), on SQLite and
-PostgreSQL, and the recall@10 of the approximate nearest-neighbour index against an exact scan.
+PostgreSQL; the recall@10 of the approximate nearest-neighbour index against an exact scan;
+and, served by gunicorn as in production, the first search's time after start and each
+worker's memory.
 
     .venv/bin/python bench/search.py [--passages N] [--queries N] [--backends sqlite,postgres]
-        [--real N]
+        [--serve postgres|sqlite|none]
 
-The corpus is synthetic and deterministic (seed 7): passages of 60-140 words drawn from a
-vocabulary of migration terms. Embeddings: the first `--real` passages (default: all) are
-embedded for real with all-MiniLM-L6-v2 (about 500 a second on two cores; kept in
-bench/results/ for the next run); any beyond reuse one of those vectors with Gaussian noise,
-renormalised. Query embeddings are computed by the real model at query time, inside the timed
-hybrid query.
+Passage texts are synthetic and deterministic (seed 7): 60-140 words drawn from a vocabulary of
+migration terms (what keyword search works on). Passage vectors and queries come from
+`bench/support/search_corpus.py` (documented there): 5,000 template sentences on 40 migration
+topics embedded for real with all-MiniLM-L6-v2, every other passage a variant of one of them
+(the real vector, part of another of the same topic, noise); queries are real search strings in
+other words than the passages', embedded by the model at query time inside the timed hybrid
+query. Recall uses the same function as bench/pages.py (`search_corpus.recall_at_10`).
 
 Each backend runs in a child process on its own database: a temporary SQLite file, and a
-PostgreSQL database `nethub_bench_search` (created and dropped; server from BENCH_PG_URL,
-default postgres://postgres@127.0.0.1:5432/postgres). Times are for the whole selector
-(`selectors.search`): candidates, passages, fusion, facets with labels, snippets.
+PostgreSQL database (BENCH_PG_DB, default `nethub_bench_search`; created and dropped; server
+from BENCH_PG_URL, default postgres://postgres@127.0.0.1:5432/postgres). Times are for the
+whole selector (`selectors.search`): candidates, passages, fusion, facets with labels, snippets.
+With `--serve`, that backend's full corpus is served by gunicorn (nethub/gunicorn_conf.py, 2
+workers, port BENCH_PORT, default 8199): seconds from the start to the first search's answer,
+and each worker's RSS and PSS (its share of pages shared with others) after it.
 Ends with one line of key=value figures.
 """
 
@@ -25,6 +31,7 @@ import argparse
 import json
 import os
 import random
+import signal
 import subprocess
 import sys
 import tempfile
@@ -32,8 +39,12 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from bench.support import search_corpus  # noqa: E402
+
 PG_SERVER = os.environ.get("BENCH_PG_URL", "postgres://postgres@127.0.0.1:5432/postgres")
-PG_DB = "nethub_bench_search"
+PG_DB = os.environ.get("BENCH_PG_DB", "nethub_bench_search")
+PORT = int(os.environ.get("BENCH_PORT", "8199"))
 
 VOCABULARY_TEXT = """migration migrant migrants workers labour mobility remittances remittance
 border
@@ -53,8 +64,6 @@ secretariat executive committee principals workplan priorities thematic working 
 champion countries voluntary review forum progress declaration"""
 VOCABULARY = VOCABULARY_TEXT.split()
 
-QUERIES_TEMPLATE = [1, 2, 2, 3]
-
 
 def words(rng: random.Random, n: int) -> str:
     return " ".join(rng.choice(VOCABULARY) for _ in range(n))
@@ -69,22 +78,16 @@ def corpus_text(i: int) -> tuple[str, str]:
     return title, " ".join(sentences)
 
 
-def _store_range(start: int, stop: int, base, rng, content_type_id: int) -> None:
-    import numpy as np
-
+def _store_range(start: int, stop: int, content_type_id: int) -> None:
     from nethub.search import embeddings, services
     from nethub.search.models import Passage
 
     kinds = ["document", "practice", "meeting", "agenda_item", "action_point", "comment"]
     orgs = ["iom", "unhcr", "ilo", "unicef", "undp", "who", "ohchr", "unodc"]
     batch = []
-    for i in range(start, stop):
+    vectors = search_corpus.passage_vectors(start, stop)
+    for i, vector in zip(range(start, stop), vectors, strict=True):
         title, text = corpus_text(i)
-        if i < len(base):
-            vector = base[i]
-        else:
-            vector = base[i % len(base)] + rng.normal(0, 0.02, base.shape[1]).astype(np.float32)
-            vector /= np.linalg.norm(vector)
         batch.append(
             Passage(
                 content_type_id=content_type_id,
@@ -109,36 +112,12 @@ def _store_range(start: int, stop: int, base, rng, content_type_id: int) -> None
     services._version_bump()
 
 
-def _recall_at_10(query_vectors) -> float:
-    """Share of the exact scan's ten nearest passages that the index returns."""
-    import numpy as np
-
-    from nethub.search import vectors
-    from nethub.search.models import Passage
-
-    stored = list(Passage.objects.values_list("id", "embedding"))
-    ids = np.array([pk for pk, _ in stored])
-    matrix = (
-        np.frombuffer(b"".join(bytes(b) for _, b in stored), dtype=np.float16)
-        .reshape(len(stored), -1)
-        .astype(np.float32)
-    )
-    index = vectors.index()
-    found = []
-    for query in query_vectors:
-        exact = set(ids[np.argsort(-(matrix @ query))[:10]].tolist())
-        approximate = {pk for pk, _ in index.search(query, limit=10)}
-        found.append(len(exact & approximate) / 10)
-    return float(np.mean(found))
-
-
-def child(backend: str, passages: int, queries: int, vectors_file: str) -> dict:
+def child(backend: str, passages: int, queries: int, index_dir: str) -> dict:
     os.environ["DJANGO_SETTINGS_MODULE"] = "nethub.settings.test"
     sys.path.insert(0, str(ROOT))
     import django
 
     django.setup()
-    import numpy as np
     from django.conf import settings
     from django.contrib.contenttypes.models import ContentType
     from django.core.management import call_command
@@ -149,16 +128,10 @@ def child(backend: str, passages: int, queries: int, vectors_file: str) -> dict:
 
     call_command("migrate", verbosity=0)
     settings.SEARCH_SEMANTIC = True
-    settings.SEARCH_INDEX_DIR = Path(tempfile.mkdtemp(prefix="nethub-bench-index-"))
-    base = np.load(vectors_file)
-    rng = np.random.default_rng(7)
+    settings.SEARCH_INDEX_DIR = Path(index_dir)
     content_type_id = ContentType.objects.get_for_model(Person).pk
     embeddings.encode(["warm up"])
-    qrng = random.Random(11)
-    query_list = [
-        " ".join(qrng.choice(VOCABULARY) for _ in range(qrng.choice(QUERIES_TEMPLATE)))
-        for _ in range(queries)
-    ]
+    query_list = search_corpus.query_texts(queries)
 
     def timed(semantic: bool, filters=None) -> list[float]:
         times, found = [], 0
@@ -177,12 +150,17 @@ def child(backend: str, passages: int, queries: int, vectors_file: str) -> dict:
     stored = 0
     for label, size in (("tenth", passages // 10), ("full", passages)):
         started = time.perf_counter()
-        _store_range(stored, size, base, rng, content_type_id)
+        _store_range(stored, size, content_type_id)
         stored = size
         result[f"{label}_build_s"] = round(time.perf_counter() - started, 1)
         started = time.perf_counter()
-        vectors.index()
+        vectors.snapshot_save()  # as `reindex` leaves it for the app servers
         result[f"{label}_index_update_s"] = round(time.perf_counter() - started, 2)
+        recall = search_corpus.recall_at_10(embeddings.encode(query_list[:100]))
+        result[f"{label}_ann_recall_at_10"] = round(recall["recall"], 3)
+        result[f"{label}_query_best_cosine"] = (
+            f"{recall['best_cosine_p10']:.2f}-{recall['best_cosine_p90']:.2f}"
+        )
         timed(False)  # warm caches
         keyword, _ = timed(False)
         hybrid, hybrid_found = timed(True)
@@ -194,26 +172,12 @@ def child(backend: str, passages: int, queries: int, vectors_file: str) -> dict:
         result[f"{label}_hybrid_filtered_p95_ms"] = round(pct(filtered, 95), 1)
         result[f"{label}_hybrid_records_per_query"] = round(hybrid_found, 1)
     result["hybrid_growth"] = round(result["full_hybrid_p95_ms"] / result["tenth_hybrid_p95_ms"], 2)
-    result["ann_recall_at_10"] = round(_recall_at_10(embeddings.encode(query_list[:100])), 3)
+    # From the snapshot on disk, as a server process opens it.
+    vectors.forget()
+    result["ann_recall_at_10"] = round(
+        search_corpus.recall_at_10(embeddings.encode(query_list[:100]))["recall"], 3
+    )
     return result
-
-
-def real_vectors(count: int) -> str:
-    """The real embeddings of the first `count` passages, computed once and kept."""
-    sys.path.insert(0, str(ROOT))
-    import numpy as np
-
-    path = ROOT / "bench" / "results" / f"search-vectors-{count}.npy"
-    if path.exists():
-        return str(path)
-    from nethub.search.embeddings import encode
-
-    path.parent.mkdir(parents=True, exist_ok=True)
-    started = time.perf_counter()
-    texts = [". ".join(corpus_text(i)) for i in range(count)]
-    np.save(path, encode(texts, batch_size=128))
-    print(f"embedded {count} passages in {time.perf_counter() - started:.0f} s")
-    return str(path)
 
 
 def pg(sql: str) -> None:
@@ -223,22 +187,97 @@ def pg(sql: str) -> None:
         connection.execute(sql)
 
 
+def _memory(pid: int) -> tuple[float, float]:
+    """A process's RSS and PSS in MB (PSS splits the pages it shares among their users)."""
+    figures = {}
+    for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+        name, _, value = line.partition(":")
+        if name in ("Rss", "Pss"):
+            figures[name] = int(value.split()[0]) / 1024
+    return figures["Rss"], figures["Pss"]
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                found.append(int(entry.name))
+    return found
+
+
+def serve_figures(env: dict, workdir: Path) -> dict:
+    """Start gunicorn as in production on the corpus just built: seconds until the first
+    search is answered, then each worker's memory."""
+    import urllib.request
+
+    env = dict(
+        env,
+        DJANGO_SETTINGS_MODULE="bench.support.pages_settings",
+        STATIC_ROOT=str(workdir / "static"),
+        MEDIA_ROOT=str(workdir / "media"),
+        SEARCH_SEMANTIC="1",
+        TASKS_BACKEND="database",
+        PORT=str(PORT),
+        WEB_CONCURRENCY="2",
+        PYTHONPATH=str(ROOT),
+    )
+    manage = [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"]
+    subprocess.run(manage, env=env, cwd=ROOT, check=True)
+    gunicorn = [str(Path(sys.executable).parent / "gunicorn"), "-c", "python:nethub.gunicorn_conf",
+                "nethub.wsgi"]  # fmt: skip
+    url = f"http://127.0.0.1:{PORT}/search/?q=" + "cost+of+sending+money+home"
+    started = time.perf_counter()
+    process = subprocess.Popen(gunicorn, env=env, cwd=ROOT, stderr=subprocess.DEVNULL)
+    try:
+        while True:
+            try:
+                with urllib.request.urlopen(url, timeout=600) as response:
+                    response.read()
+                break
+            except (ConnectionError, urllib.error.URLError):
+                time.sleep(0.1)
+        first = time.perf_counter() - started
+        times = []
+        for _ in range(10):
+            t = time.perf_counter()
+            with urllib.request.urlopen(url, timeout=60) as response:
+                response.read()
+            times.append(time.perf_counter() - t)
+        memory = [_memory(pid) for pid in _children(process.pid)]
+        master = _memory(process.pid)
+    finally:
+        process.send_signal(signal.SIGTERM)
+        process.wait(timeout=60)
+    return {
+        "first_search_after_start_s": round(first, 1),
+        "next_search_median_ms": round(sorted(times)[len(times) // 2] * 1000),
+        "worker_rss_mb": "/".join(f"{rss:.0f}" for rss, _ in memory),
+        "worker_pss_mb": "/".join(f"{pss:.0f}" for _, pss in memory),
+        "master_rss_mb": round(master[0]),
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--passages", type=int, default=100_000)
     parser.add_argument("--queries", type=int, default=200)
-    parser.add_argument("--real", type=int, default=0, help="passages embedded for real (0: all)")
     parser.add_argument("--backends", default="sqlite,postgres")
+    parser.add_argument("--serve", default="postgres", help="backend to serve (none: skip)")
     parser.add_argument("--child", help=argparse.SUPPRESS)
-    parser.add_argument("--vectors", help=argparse.SUPPRESS)
+    parser.add_argument("--index-dir", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        print(json.dumps(child(args.child, args.passages, args.queries, args.vectors)))
+        print(json.dumps(child(args.child, args.passages, args.queries, args.index_dir)))
         return
 
     workdir = Path(tempfile.mkdtemp(prefix="nethub-bench-"))
-    vectors_file = real_vectors(args.real or args.passages)
-    figures = {}
+    search_corpus.real_vectors()  # embedded once, before the children need them
+    figures, served = {}, {}
     for backend in args.backends.split(","):
         env = dict(os.environ, HF_HUB_OFFLINE="1", TOKENIZERS_PARALLELISM="false")
         if backend == "sqlite":
@@ -248,6 +287,7 @@ def main() -> None:
             pg(f"CREATE DATABASE {PG_DB}")
             env["DATABASE_URL"] = PG_SERVER.rsplit("/", 1)[0] + f"/{PG_DB}"
         env.pop("TEST_DB_SUFFIX", None)
+        env["SEARCH_INDEX_DIR"] = str(workdir / f"index-{backend}")
         output = subprocess.run(
             [
                 sys.executable,
@@ -258,8 +298,8 @@ def main() -> None:
                 str(args.passages),
                 "--queries",
                 str(args.queries),
-                "--vectors",
-                vectors_file,
+                "--index-dir",
+                env["SEARCH_INDEX_DIR"],
             ],
             env=env,
             capture_output=True,
@@ -272,19 +312,26 @@ def main() -> None:
         result = json.loads(output.stdout.strip().splitlines()[-1])
         print(" ".join(f"{key}={value}" for key, value in result.items()))
         figures[backend] = result
+        if backend == args.serve:
+            served = serve_figures(env, workdir)
+            print(" ".join(f"{key}={value}" for key, value in served.items()), flush=True)
         if backend != "sqlite":
             pg(f"DROP DATABASE IF EXISTS {PG_DB}")
     worst = {
-        key: max(figures[b][key] for b in figures)
-        for key in ("full_keyword_p95_ms", "full_hybrid_p95_ms", "hybrid_growth")
+        "ann_recall_at_10": min(figures[b]["ann_recall_at_10"] for b in figures),
+        "hybrid_growth": max(figures[b]["hybrid_growth"] for b in figures),
     }
-    worst["ann_recall_at_10"] = min(figures[b]["ann_recall_at_10"] for b in figures)
+    worst |= {
+        key: max(figures[b][key] for b in figures)
+        for key in ("full_keyword_p95_ms", "full_hybrid_p95_ms")
+    }
     parts = [f"{key}={value}" for key, value in worst.items()]
     for backend, result in figures.items():
         parts += [
             f"{backend}_hybrid_p95_ms={result['tenth_hybrid_p95_ms']}->{result['full_hybrid_p95_ms']}",
         ]
-    parts.append(f"passages={args.passages} real={args.real or args.passages}")
+    parts += [f"{key}={value}" for key, value in served.items()]
+    parts.append(f"passages={args.passages} real={search_corpus.REAL}")
     parts.append(f"backend={'+'.join(figures)}")
     print(" ".join(parts))
 

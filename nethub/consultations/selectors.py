@@ -196,12 +196,15 @@ def _tree(comments: list[Comment], *, scope: Q, user, moderator: bool) -> list[T
             support_count=support_counts.get(comment.pk, 0),
             supported=comment.pk in supported,
         )
+    labels: dict[int, str] = {}  # a comment's author, named once for all its replies
     for comment in comments:
         item = items[comment.pk]
         parent = items.get(comment.parent_id) if comment.parent_id else None
         if parent is not None:
             parent.children.append(item)
-            item.replying_to = by_id[comment.parent_id].author_label
+            if comment.parent_id not in labels:
+                labels[comment.parent_id] = by_id[comment.parent_id].author_label
+            item.replying_to = labels[comment.parent_id]
         else:
             roots.append(item)
             item.replying_to = comment.reply_to_label

@@ -66,10 +66,34 @@ class ThreadRenderer:
         }
         self.base = ctx.consultation_url
         self._supported_labels: dict[int, str] = {}
+        # Formatting a date costs as much as the rest of a comment: each is written once a
+        # page (comments of a thread share minutes and days), as are the names of the
+        # organisations and people, which a page repeats.
+        self._dates: dict = {}
+        self._days: dict = {}
+        self._names: dict = {}
+        self._by_minute = not any(char in formats.get_format("DATETIME_FORMAT") for char in "suU")
 
     def _date(self, moment) -> str:
-        # As the reader's language writes it ("5 de mayo de 2021 a las 10:00").
-        return formats.date_format(timezone.localtime(moment), "DATETIME_FORMAT")
+        # As the reader's language writes it ("5 de mayo de 2021 a las 10:00"); the named
+        # format shows no seconds, so comments posted in the same minute read the same.
+        local = timezone.localtime(moment)
+        key = local.replace(second=0, microsecond=0) if self._by_minute else local
+        if key not in self._dates:
+            self._dates[key] = formats.date_format(local, "DATETIME_FORMAT")
+        return self._dates[key]
+
+    def _day(self, day) -> str:
+        if day not in self._days:
+            self._days[day] = formats.date_format(day, "DATE_FORMAT")
+        return self._days[day]
+
+    def _name(self, record) -> str:
+        """The escaped display name of an organisation or a user, once per page."""
+        key = (type(record), record.pk)
+        if key not in self._names:
+            self._names[key] = _e(record.display_name)
+        return self._names[key]
 
     def _supported(self, n: int) -> str:
         if n not in self._supported_labels:
@@ -88,21 +112,21 @@ class ThreadRenderer:
             f'aria-labelledby="who-{pk}"><header><span class="who" id="who-{pk}">'
         ]
         if c.organization_id:
-            out.append(_e(c.organization.display_name))
+            out.append(self._name(c.organization))
         elif c.author_id:
-            out.append(_e(c.author.display_name))
+            out.append(self._name(c.author))
         else:
             out.append(t["not_stated"])
         out.append("</span>")
         if c.author_id and c.organization_id:
-            out.append(f'<span class="meta">{t["posted_by"]} {_e(c.author.display_name)}</span>')
+            out.append(f'<span class="meta">{t["posted_by"]} {self._name(c.author)}</span>')
         elif c.byline:
             out.append(f'<span class="meta">{t["posted_by"]} {_e(c.byline)}</span>')
         if c.source_key and c.posted_on:
             # The date the imported page gives (created_at is the import's time).
             out.append(
                 f'<time class="meta" datetime="{c.posted_on.isoformat()}">'
-                f"{formats.date_format(c.posted_on, 'DATE_FORMAT')}</time>"
+                f"{self._day(c.posted_on)}</time>"
             )
         elif not c.source_key:
             # An imported comment's created_at is the import's time, not the posting date:

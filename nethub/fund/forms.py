@@ -8,6 +8,7 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from nethub.core.widgets import PlainSelect
 from nethub.directory.models import Organization
 from nethub.fund.models import (
     Contribution,
@@ -143,6 +144,7 @@ class TargetForm(forms.Form):
         queryset=FundingWindow.objects.all(),
         required=False,
         empty_label=_("Whole fund"),
+        widget=PlainSelect,  # on the dashboard of every visit by the secretariat
     )
     amount_usd = forms.DecimalField(
         label=_("Target (USD)"), max_digits=16, decimal_places=2, min_value=0

@@ -6,6 +6,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from nethub.core.widgets import PlainSelect
 from nethub.directory.models import Country, Organization, OrganizationKind, Region
 from nethub.framework.models import ElementKind, FrameworkElement
 from nethub.ingest.extract import PDF, IngestError, detect_type
@@ -222,31 +223,50 @@ class ReviewForm(forms.Form):
     )
 
 
+# The filter forms' boxes are PlainSelect: the country box alone holds about 250 options, and
+# Django's select renders a template include for each (half the list page's time).
 class PracticeFilterForm(forms.Form):
     q = forms.CharField(label=_("Words"), required=False)
     objective = ElementSingleChoiceField(
-        label=_("GCM objective"), queryset=_elements(ElementKind.OBJECTIVE), required=False
+        widget=PlainSelect,
+        label=_("GCM objective"),
+        queryset=_elements(ElementKind.OBJECTIVE),
+        required=False,
     )
     principle = ElementSingleChoiceField(
-        label=_("Guiding principle"), queryset=_elements(ElementKind.PRINCIPLE), required=False
+        widget=PlainSelect,
+        label=_("Guiding principle"),
+        queryset=_elements(ElementKind.PRINCIPLE),
+        required=False,
     )
     region = forms.ModelChoiceField(
-        label=_("Region"), queryset=Region.objects.all(), to_field_name="slug", required=False
+        widget=PlainSelect,
+        label=_("Region"),
+        queryset=Region.objects.all(),
+        to_field_name="slug",
+        required=False,
     )
     country = forms.ModelChoiceField(
-        label=_("Country"), queryset=Country.objects.all(), to_field_name="iso2", required=False
+        widget=PlainSelect,
+        label=_("Country"),
+        queryset=Country.objects.all(),
+        to_field_name="iso2",
+        required=False,
     )
     organization_kind = forms.ChoiceField(
+        widget=PlainSelect,
         label=_("Kind of organisation"),
         choices=[("", _("Any"))] + list(OrganizationKind.choices),
         required=False,
     )
     implementation = forms.ChoiceField(
+        widget=PlainSelect,
         label=_("Implementation"),
         choices=[("", _("Any"))] + list(Practice.Implementation.choices),
         required=False,
     )
     sort = forms.ChoiceField(
+        widget=PlainSelect,
         label=_("Sort by"),
         choices=[("newest", _("Newest first")), ("title", _("Title"))],
         required=False,
@@ -271,23 +291,39 @@ class PracticeFilterForm(forms.Form):
 class DocumentFilterForm(forms.Form):
     q = forms.CharField(label=_("Words in the title"), required=False)
     kind = forms.ChoiceField(
-        label=_("Kind"), choices=[("", _("Any"))] + list(DocumentKind.choices), required=False
+        widget=PlainSelect,
+        label=_("Kind"),
+        choices=[("", _("Any"))] + list(DocumentKind.choices),
+        required=False,
     )
     language = forms.ChoiceField(
+        widget=PlainSelect,
         label=_("Language"),
         choices=[("", _("Any"))] + [(c, lbl) for c, lbl in LanguageChoices.choices if c],
         required=False,
     )
     objective = ElementSingleChoiceField(
-        label=_("GCM objective"), queryset=_elements(ElementKind.OBJECTIVE), required=False
+        widget=PlainSelect,
+        label=_("GCM objective"),
+        queryset=_elements(ElementKind.OBJECTIVE),
+        required=False,
     )
     region = forms.ModelChoiceField(
-        label=_("Region"), queryset=Region.objects.all(), to_field_name="slug", required=False
+        widget=PlainSelect,
+        label=_("Region"),
+        queryset=Region.objects.all(),
+        to_field_name="slug",
+        required=False,
     )
     country = forms.ModelChoiceField(
-        label=_("Country"), queryset=Country.objects.all(), to_field_name="iso2", required=False
+        widget=PlainSelect,
+        label=_("Country"),
+        queryset=Country.objects.all(),
+        to_field_name="iso2",
+        required=False,
     )
     sort = forms.ChoiceField(
+        widget=PlainSelect,
         label=_("Sort by"),
         choices=[
             ("newest", _("Newest first")),

@@ -66,22 +66,29 @@ def action_point_list(*, sort: str = "due") -> QuerySet[ActionPoint]:
         ActionPoint.objects.select_related(
             "meeting", "meeting__series", "agenda_item", "owner_organization"
         )
-        .prefetch_related(
-            Prefetch(
-                "taggings",
-                queryset=Tagging.objects.filter(status=Tagging.Status.CONFIRMED).select_related(
-                    "element"
-                ),
-            )
-        )
+        .prefetch_related(Prefetch("taggings", queryset=_confirmed_taggings()))
         .order_by(*SORTS.get(sort, SORTS["due"]))
     )
 
 
 def action_point_rows(*, ids: list[int]) -> QuerySet[ActionPoint]:
     """The tracker rows of the points `ids` (one page): what a row shows, and their confirmed
-    GCM tags fetched for those ids only. Two queries."""
-    return action_point_list().filter(pk__in=ids).order_by()
+    GCM tags fetched for those ids only, as a list in `confirmed_taggings`. Two queries."""
+    # A list attribute, not the `taggings` manager: Django builds a filtered queryset per row
+    # to hold a prefetched generic relation (a third of the rows' time).
+    return (
+        action_point_list()
+        .prefetch_related(None)
+        .prefetch_related(
+            Prefetch("taggings", queryset=_confirmed_taggings(), to_attr="confirmed_taggings")
+        )
+        .filter(pk__in=ids)
+        .order_by()
+    )
+
+
+def _confirmed_taggings() -> QuerySet[Tagging]:
+    return Tagging.objects.filter(status=Tagging.Status.CONFIRMED).select_related("element")
 
 
 def action_point_detail(*, pk: int) -> ActionPoint:

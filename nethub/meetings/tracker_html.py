@@ -37,7 +37,8 @@ def _cut(text: str, limit: int) -> str:
 
 
 class TrackerRows:
-    """`render(points)`: the `<tr>` of each point, as `_action_point_row` used to write them."""
+    """`render(points)`: the `<tr>` of each point, as `_action_point_row` used to write them.
+    The points come from `selectors.action_point_rows`."""
 
     def __init__(self, request, *, updated: bool = False) -> None:
         self.user = request.user
@@ -108,7 +109,7 @@ class TrackerRows:
         overdue = point.is_overdue
         tags = "".join(
             f'<span class="badge">{_e(tagging.element.label)}</span>'
-            for tagging in point.taggings.all()
+            for tagging in point.confirmed_taggings
         )
         saved = f' <span role="status">{t["saved"]}</span>' if self.updated else ""
         can_change = self.user.has_perm("meetings.change_action_point_status", point)

@@ -150,7 +150,7 @@ def action_point_status(request: HttpRequest, pk: int) -> HttpResponse:
     elif not request.htmx:
         messages.error(request, _("Choose a valid status."))
     if request.htmx:
-        point = selectors.action_point_list().get(pk=point.pk)
+        point = selectors.action_point_rows(ids=[point.pk]).get()
         return HttpResponse(TrackerRows(request, updated=form.is_valid()).row(point))
     return redirect_back(request, point.get_absolute_url())
 

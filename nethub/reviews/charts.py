@@ -4,10 +4,14 @@ of the same figures, so the chart is never the only way to read them."""
 from __future__ import annotations
 
 import base64
+import functools
+import hashlib
 import re
 
+from django.core.cache import cache
 from django.utils.html import format_html
-from django.utils.safestring import SafeString
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 _SCRIPT = re.compile(r"<script.*?</script>", re.S)
@@ -49,6 +53,31 @@ def _svg(chart) -> SafeString:
     )
 
 
+CHART_CACHE_SECONDS = 24 * 3600
+
+
+def cached_chart(draw):
+    """Keeps a drawn chart under a digest of its figures, labels and the reader's language:
+    pygal takes longer to draw a chart than the page takes to read its figures, and the
+    figures change rarely. A change of any figure or label is another key, so an edit shows
+    on the next view; nothing has to be cleared."""
+
+    @functools.wraps(draw)
+    def wrapper(**kwargs) -> SafeString:
+        digest = hashlib.sha256(
+            repr((draw.__name__, get_language(), sorted(kwargs.items()))).encode()
+        )
+        key = f"reviews-chart:{digest.hexdigest()}"
+        svg = cache.get(key)
+        if svg is None:
+            svg = str(draw(**kwargs))
+            cache.set(key, svg, CHART_CACHE_SECONDS)
+        return mark_safe(svg)  # noqa: S308 — drawn by _svg, which escapes what it writes
+
+    return wrapper
+
+
+@cached_chart
 def line_chart_svg(*, title: str, labels: list[str], series: dict[str, list[float | None]]) -> str:
     import pygal
 
@@ -64,6 +93,7 @@ def line_chart_svg(*, title: str, labels: list[str], series: dict[str, list[floa
     return _svg(chart)
 
 
+@cached_chart
 def bar_chart_svg(
     *, title: str, labels: list[str], series: dict[str, list[float | None]], stacked: bool = True
 ) -> str:

@@ -244,6 +244,11 @@ class VectorIndex:
         try:
             graph = _new_graph()
             graph.load(str(graph_path))
+            # The file holds the graph, not the search-time settings (usearch's own
+            # `Index.restore` comes back with expansion_search 64): set ours whatever
+            # `load` keeps.
+            graph.expansion_add = EXPANSION_ADD
+            graph.expansion_search = EXPANSION_SEARCH
             with np.load(rows_path) as data:
                 rows = Rows(
                     ids=data["ids"],

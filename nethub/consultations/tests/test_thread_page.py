@@ -209,3 +209,21 @@ def test_the_synthesis_pages_organisations_and_costs_flat_queries(
     assert count == 25 and len(first) == 5
     assert f"?priority={key}" in html and "All 25 in the thread" in html
     assert [n for _kind, n in s["by_kind"]] == [50]
+
+
+def test_comment_dates_are_written_per_minute_and_names_per_record(client):
+    """The page formats each date and name once (ThreadRenderer's memos): comments posted
+    in other minutes still show their own time, and each comment its own organisation."""
+    import datetime
+
+    from django.utils import formats, timezone
+
+    consultation, roots, _priority = _thread(2)
+    first = timezone.make_aware(datetime.datetime(2024, 3, 5, 9, 15, 10))
+    Comment.objects.filter(pk=roots[0].pk).update(created_at=first)
+    Comment.objects.filter(pk=roots[1].pk).update(created_at=first + datetime.timedelta(hours=3))
+    html = client.get(reverse("consultations:detail", args=[consultation.slug])).text
+    for moment in (first, first + datetime.timedelta(hours=3)):
+        written = formats.date_format(timezone.localtime(moment), "DATETIME_FORMAT")
+        assert html.count(f">{written}</time>") == 1
+    assert "Some NGO" in html and "UNHCR" in html

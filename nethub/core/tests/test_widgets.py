@@ -18,3 +18,14 @@ def test_plain_select_marks_the_choice_and_escapes_labels():
     assert '<option value="2" selected>Two</option>' in html
     assert html.count(" selected") == 1 and html.endswith("</select>")
     assert '<option value="" selected>---------</option>' in str(_Form()["pick"])
+
+
+def test_plain_select_writes_what_djangos_select_writes():
+    """Same markup as the template-rendered select, for labels to escape, labels marked safe
+    and quotes in values (the library's and the fund's boxes moved to PlainSelect)."""
+    from django.utils.safestring import mark_safe
+
+    choices = [("", "Any"), ('a"b', "Tom & Jerry's"), ("s", mark_safe("<i>safe</i>"))]
+    plain = PlainSelect(choices=choices).render("box", "s", attrs={"id": "id_box"})
+    django = forms.Select(choices=choices).render("box", "s", attrs={"id": "id_box"})
+    assert plain == django.replace("\n", "").replace("  ", "")

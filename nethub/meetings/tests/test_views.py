@@ -329,6 +329,25 @@ def test_only_the_secretariat_links_reports(client, reference_data, focal_point_
     assert response.status_code == 403 and not point.reported_in.exists()
 
 
+def test_tracker_rows_show_confirmed_gcm_tags_only(client, reference_data, secretariat_user):
+    """On the page and in the row a status change sends back (both read the page's tags
+    into `confirmed_taggings`)."""
+    point = ActionPointFactory()
+    confirmed = FrameworkElement.objects.get(kind="objective", code="7")
+    suggested = FrameworkElement.objects.get(kind="objective", code="9")
+    Tagging.objects.create(element=confirmed, tagged=point, status="confirmed")
+    Tagging.objects.create(element=suggested, tagged=point, status="suggested")
+    client.force_login(secretariat_user)
+    row = client.post(
+        reverse("meetings:action_point_status", args=[point.pk]),
+        {"status": "in_progress"},
+        HTTP_HX_REQUEST="true",
+    ).text
+    for html in (client.get(TRACKER).text, row):
+        assert f'<span class="badge">{confirmed.label}</span>' in html
+        assert f'<span class="badge">{suggested.label}</span>' not in html
+
+
 def test_action_point_page_shows_its_gcm_tags(client, reference_data, secretariat_user):
     point = ActionPointFactory()
     objective = FrameworkElement.objects.get(kind="objective", code="7")
@@ -447,7 +466,7 @@ def test_tracker_filters_and_last_page_cost_flat_queries(
     assert 0 < len(rows) <= 50
     if "objective" in query:
         assert response.context["page_obj"].paginator.count == 70
-        assert all(point.taggings.all()[0].element == objective for point in rows)
+        assert all(point.confirmed_taggings[0].element == objective for point in rows)
 
 
 @pytest.mark.django_db(transaction=True)

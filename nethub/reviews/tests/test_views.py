@@ -164,6 +164,25 @@ def test_dashboard_tables_and_exports(client, member_state_user):
     )
 
 
+def test_dashboard_chart_is_redrawn_when_a_figure_changes(client, member_state_user):
+    """The charts are kept under their figures: a review published since the last view shows
+    on the next one, and a reader of another language gets the chart in theirs."""
+    import base64
+    import re
+
+    def chart_svg(language="en") -> str:
+        html = client.get(reverse("reviews:dashboard"), HTTP_ACCEPT_LANGUAGE=language, follow=True)
+        image = re.search(r'src="data:image/svg\+xml;base64,([^"]+)"', html.content.decode())
+        return base64.b64decode(image.group(1)).decode()
+
+    review_submit(member_state_user, status="published", year=2021)
+    first = chart_svg()
+    assert chart_svg() == first and "2022" not in first
+    review_submit(member_state_user, status="published", year=2022)
+    assert "2022" in chart_svg()
+    assert "Examens volontaires du PMM par région et par année" in chart_svg("fr")
+
+
 def test_dashboard_shows_the_funds_position_once_it_records_something(client, reference_data):
     import datetime
     from decimal import Decimal

@@ -119,3 +119,60 @@ def test_a_snapshot_whose_vectors_the_database_no_longer_holds_is_rebuilt():
     index = vectors.index()
     best = index.search(fresh[3], limit=1)
     assert best[0][1] > 0.99
+
+
+def _realistic(rng, count, *, topics=40, subtopics=8):
+    """Vectors shaped like sentence embeddings of one collection: a component every passage
+    shares (cosines between unrelated passages are about 0.3, not 0), topics, subtopics inside
+    them, and each passage's own part; no passage sits at a topic's centre."""
+    shared = rng.standard_normal(DIMENSIONS)
+    topic = rng.standard_normal((topics, DIMENSIONS))
+    subtopic = rng.standard_normal((topics, subtopics, DIMENSIONS))
+    t, s = rng.integers(0, topics, count), rng.integers(0, subtopics, count)
+    data = (
+        0.7 * shared
+        + topic[t]
+        + 0.6 * subtopic[t, s]
+        + 0.9 * rng.standard_normal((count, DIMENSIONS))
+    )
+    return (data / np.linalg.norm(data, axis=1, keepdims=True)).astype(np.float32)
+
+
+def _store(rows):
+    content_type = ContentType.objects.get_for_model(Passage)
+    Passage.objects.bulk_create(
+        Passage(content_type=content_type, object_id=i, kind="document", title=f"p{i}",
+                text="x", url="/", embedding=to_bytes(row))
+        for i, row in enumerate(rows)
+    )  # fmt: skip
+    _version_bump()
+
+
+def test_the_index_loaded_from_its_snapshot_returns_the_exact_top_ten_with_its_settings():
+    rng = np.random.default_rng(6)
+    rows = _realistic(rng, 4000)
+    _store(rows)
+    vectors.snapshot_save()
+    vectors.forget()  # as a new process would: the index comes from the files
+    loaded = vectors.VectorIndex()
+    assert loaded.restore()
+    graph = loaded.graph
+    assert (graph.expansion_search, graph.expansion_add, graph.connectivity) == (
+        vectors.EXPANSION_SEARCH,
+        vectors.EXPANSION_ADD,
+        vectors.CONNECTIVITY,
+    )
+    ids = np.array(Passage.objects.order_by("id").values_list("id", flat=True))
+    matrix = rows.astype(np.float16).astype(np.float32)
+    # Queries like people's: near a passage but far from a copy of it (best cosine ~0.5-0.7).
+    queries = rows[rng.choice(len(rows), 40, replace=False)] + 0.06 * rng.standard_normal(
+        (40, DIMENSIONS)
+    )
+    queries /= np.linalg.norm(queries, axis=1, keepdims=True)
+    best = []
+    for query in queries.astype(np.float32):
+        scores = matrix @ query
+        best.append(scores.max())
+        exact = ids[np.argsort(-scores)[:10]].tolist()
+        assert {pk for pk, _score in loaded.search(query, limit=10)} == set(exact)
+    assert 0.4 < np.median(best) < 0.8
