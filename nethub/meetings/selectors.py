@@ -27,15 +27,23 @@ OPEN_STATUSES = (ActionPointStatus.OPEN, ActionPointStatus.IN_PROGRESS)
 
 
 def meeting_list() -> QuerySet[Meeting]:
+    """Every meeting, newest first (pages of it are built by `meeting_rows`)."""
+    return Meeting.objects.order_by("-date", "-id")
+
+
+def meeting_rows(ids: list[int]) -> QuerySet[Meeting]:
+    """The meetings of one list page with their counts of action points, counted for those
+    meetings only (not grouped over every meeting's points)."""
     return (
-        Meeting.objects.select_related("series")
+        Meeting.objects.filter(pk__in=ids)
+        .select_related("series")
         .annotate(
             action_point_count=Count("action_points", distinct=True),
             open_count=Count(
                 "action_points", filter=Q(action_points__status__in=OPEN_STATUSES), distinct=True
             ),
         )
-        .order_by("-date", "-id")
+        .order_by()
     )
 
 

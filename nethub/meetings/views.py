@@ -7,7 +7,6 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -31,9 +30,14 @@ from nethub.meetings.tracker_html import TrackerRows
 PAGE_SIZE = 50
 
 
+MEETINGS_PER_PAGE = 25
+
+
 def meeting_index(request: HttpRequest) -> HttpResponse:
     """Public: every meeting, newest first, with its count of open action points."""
-    page = Paginator(selectors.meeting_list(), 25).get_page(request.GET.get("page"))
+    page, _query = paginate_rows(
+        request, selectors.meeting_list(), MEETINGS_PER_PAGE, rows=selectors.meeting_rows
+    )
     return render(request, "meetings/meeting_list.html", {"page_obj": page})
 
 

@@ -512,3 +512,40 @@ def test_tracker_rows_escape_what_people_wrote_and_offer_the_form_where_allowed(
     # The status form on the organisation's own point only.
     assert f'id="status-{own.pk}"' in html and f'id="status-{other.pk}"' not in html
     assert html.count('name="csrfmiddlewaretoken"') >= 1
+
+
+def _meetings_with_points(count: int) -> list[Meeting]:
+    meetings = [MeetingFactory() for _ in range(count)]
+    for n, meeting in enumerate(meetings):
+        ActionPointFactory.create_batch(n % 3, meeting=meeting)
+        ActionPointFactory(meeting=meeting, status="done")
+    return meetings
+
+
+def test_meeting_list_pages_newest_first_with_each_meetings_counts(client, reference_data):
+    meetings = _meetings_with_points(30)
+    newest = client.get(reverse("meetings:index"))
+    shown = newest.context["page_obj"].object_list
+    assert [m.pk for m in shown] == [m.pk for m in reversed(meetings)][:25]
+    for meeting in shown:
+        n = meetings.index(next(m for m in meetings if m.pk == meeting.pk))
+        assert (meeting.action_point_count, meeting.open_count) == (n % 3 + 1, n % 3)
+    last = client.get(reverse("meetings:index"), {"page": 2}).context["page_obj"]
+    assert [m.pk for m in last.object_list] == [m.pk for m in reversed(meetings[:5])]
+
+
+def test_meeting_list_costs_the_same_queries_for_300_meetings_as_for_3(client, reference_data):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    counts = []
+    for count in (3, 297):
+        _meetings_with_points(count)
+        client.get(reverse("meetings:index"))  # warm per-process caches
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(reverse("meetings:index")).status_code == 200
+        counts.append(len(queries))
+        counting = [q["sql"] for q in queries.captured_queries if "COUNT(DISTINCT" in q["sql"]]
+        # The points are counted for the page's meetings only, not grouped over all of them.
+        assert counting and all('"meetings_meeting"."id" IN (' in sql for sql in counting)
+    assert counts[0] == counts[1] <= 3, counts  # count, the page's ids, its rows
