@@ -307,3 +307,20 @@ def test_api_position_on_a_date_and_a_bad_date_is_a_400(client):
     response = client.get("/api/fund-position/?on=30/06/2021")
     assert response.status_code == 400
     assert response.json()["on"]
+
+
+def test_top_donors_rank_commitments_by_total_then_name_and_leave_pledges_out(reference_data):
+    from nethub.fund.selectors import top_donors
+
+    def donor(name):
+        return Organization.objects.get(name=name)
+
+    contribution(donor=donor("Germany"), amount=Decimal("300"))
+    contribution(donor=donor("Germany"), amount=Decimal("200"))
+    contribution(donor=donor("Mexico"), amount=Decimal("500"))
+    contribution(donor=donor("Canada"), amount=Decimal("700"))
+    contribution(donor=donor("Mexico"), amount=Decimal("900"), kind=Contribution.Kind.PLEDGE)
+    rows = top_donors(limit=2)
+    assert [(row["donor__name"], row["count"]) for row in rows] == [("Canada", 1), ("Germany", 2)]
+    assert rows[0]["total"] == Decimal("700") and rows[1]["donor__slug"] == "germany"
+    assert [row["donor__name"] for row in top_donors()] == ["Canada", "Germany", "Mexico"]
