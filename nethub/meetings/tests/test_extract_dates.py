@@ -1,0 +1,116 @@
+"""Dates: the meeting's days and the due dates of its action points (issue 12).
+The general mechanisms of rounds 5-7 of the real minutes, gathered by concept (rounds 3-4
+are in test_extract_layouts.py). Every text here was written for the test; none is copied
+from real minutes."""
+
+from __future__ import annotations
+
+import pytest
+
+from nethub.directory.selectors import OrganizationResolver
+from nethub.meetings.extract import extract_meeting
+
+RESOLVER = OrganizationResolver.from_reference_data()
+
+
+def _points(text: str) -> list[tuple[str, str | None, str | None]]:
+    meeting = extract_meeting(text, resolver=RESOLVER)
+    return [(p.text, p.owner, p.due_date) for p in meeting.action_points()]
+
+
+@pytest.mark.parametrize(
+    ("opening", "first", "last"),
+    [
+        ("WATER GROUP\n\nThursday 14 Mar2019, 10:00am\nRoom 4", "2019-03-14", None),
+        ("Minutes of the group held on 09.04.11\nPresent: Ana Lind", "2011-04-09", None),
+        ("Board retreat held on 3, 4 and 5 October 2017 in Oslo", "2017-10-03", "2017-10-05"),
+        ("Board meeting, 13.00 - 14.00 hrs, 2 May 2016, Room 3", "2016-05-02", None),
+    ],
+)
+def test_meeting_dates_glued_with_dots_or_listed(opening, first, last):
+    from nethub.meetings.extract.dates import meeting_dates
+
+    found = meeting_dates(opening)
+    assert (found[0].isoformat(), found[1].isoformat() if found[1] else None) == (first, last)
+
+
+def test_a_thing_as_of_a_date_has_no_due_date():
+    text = (
+        "Water group, 9 March 2019\n\nAction points:\n"
+        "- To share the partners' appeal figures as of 9 Mar.\n"
+    )
+    assert [due for _, _, due in _points(text)] == [None]
+
+
+def test_a_date_under_a_meeting_date_label_wins_over_a_listing_date_before_it():
+    text = (
+        "Mar 2, 2019 - stored document\nMinutes of Meeting\n\nMeeting Date\n\n9th February, "
+        "2019\n\nThe group reviewed the plan.\n"
+    )
+    assert extract_meeting(text, resolver=RESOLVER).meeting_date.isoformat() == "2019-02-09"
+
+
+def test_a_day_written_month_first_is_a_due_date():
+    text = (
+        "Water group, 28 April 2017\n\nAction points:\n"
+        "- KLM will make a presentation to the coordination meeting on May 5th.\n"
+    )
+    assert [due for _, _, due in _points(text)] == ["2017-05-05"]
+
+
+def test_a_day_already_past_in_the_meetings_year_is_no_due_date():
+    text = (
+        "Tools group, 22 July 2024\n\nAction points:\n"
+        "- Minutes of the meeting on July 15 to be approved by email.\n"
+    )
+    assert [due for _, _, due in _points(text)] == [None]
+
+
+def test_a_task_at_an_event_is_due_on_the_day_the_sentence_before_gives():
+    text = (
+        "Shelter cluster, 18 November 2013\n\nUpdates\nThe province leads the response. On "
+        "Tuesday 19th November there is a provincial shelter meeting. The cluster coordinator "
+        "will represent the agencies of the cluster.\n"
+    )
+    assert [d for _, _, d in _points(text)] == ["2013-11-19"]
+
+
+def test_a_task_not_at_an_event_takes_no_date_from_the_sentence_before():
+    text = (
+        "Shelter cluster, 18 November 2013\n\nUpdates\nOn Tuesday 19th November there is a "
+        "provincial shelter meeting. The cluster coordinator will share the stock report.\n"
+    )
+    assert [d for _, _, d in _points(text)] == [None]
+
+
+def test_a_deadline_in_a_clause_of_reason_is_not_the_tasks():
+    text = (
+        "Donor group, 26 May 2014\n\nMain decisions and Action Points\n"
+        "1. WFP to update the group on the corridor since GoS promised a decision by 28 May "
+        "2014\n2. OCHA to share the sector reports by 30 May 2014.\n"
+    )
+    assert [d for _, _, d in _points(text)] == [None, "2014-05-30"]
+
+
+def test_a_task_before_the_next_working_group_is_due_on_its_day_and_month():
+    text = (
+        "Shelter working group, Tuesday 4 March 2014\nParticipants: ABC, DEF, GHI\n\n"
+        "Action point: Members to send their comments to ABC before the next working group.\n\n"
+        "Next meeting: Tuesday 18th March. Office of ABC.\n"
+    )
+    assert _points(text) == [
+        (
+            "Members to send their comments to ABC before the next working group.",
+            "Members",
+            "2014-03-18",
+        )
+    ]
+
+
+def test_a_next_meeting_in_january_after_a_december_meeting_is_in_the_next_year():
+    text = (
+        "Shelter working group, 9 December 2014\nParticipants: ABC, DEF, GHI\n\n"
+        "Action point: Members to send their comments to ABC before the next meeting.\n\n"
+        "Next meeting: 6 January. Office of ABC.\n"
+    )
+    assert [due for _, _, due in _points(text)] == ["2015-01-06"]

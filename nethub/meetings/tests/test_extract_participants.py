@@ -1,0 +1,203 @@
+"""Participants: who attended, read from attendance lists, tables and prose (issue 12).
+The general mechanisms of rounds 5-7 of the real minutes, gathered by concept (rounds 3-4
+are in test_extract_layouts.py). Every text here was written for the test; none is copied
+from real minutes."""
+
+from __future__ import annotations
+
+from nethub.directory.selectors import OrganizationResolver
+from nethub.meetings.extract import extract_meeting
+from nethub.meetings.extract.name_runs import section_names, split_run
+
+RESOLVER = OrganizationResolver.from_reference_data()
+
+
+def _names(text: str) -> list[str]:
+    return [p.name for p in extract_meeting(text, resolver=RESOLVER).participants]
+
+
+def _section(text: str) -> list[str]:
+    return section_names(text, text, RESOLVER)
+
+
+def _people(text: str) -> list[str]:
+    return [p.name for p in extract_meeting(text, resolver=RESOLVER).participants]
+
+
+def test_names_glued_with_no_separator_are_cut_in_pairs():
+    text = (
+        "Water Group meeting, 2 May 2019\n\nAttendance\nName\nOlga Brenner Timo Kastell Ines "
+        "Moravec Paul Ostrander\nAgency\nACF UNICEF WHO NRC\n\nThe group reviewed the plan and "
+        "the members agreed on the next steps for the season."
+    )
+    assert _names(text) == ["Olga Brenner", "Timo Kastell", "Ines Moravec", "Paul Ostrander"]
+
+
+def test_names_each_followed_by_a_title_and_a_body():
+    text = (
+        "Liaison call, 12 March 2018\nAttendees: Rolf Anselm Bakker, Manager for Standards of "
+        "XQA Mirna Sole, Chair of QRS Jonah Felder - Domain Lead of ZZT\nThe call discussed the "
+        "scope of the joint statement and the timing of the next steps for the groups."
+    )
+    assert _section(text) == ["Rolf Anselm Bakker", "Mirna Sole", "Jonah Felder"]
+
+
+def test_names_on_lines_of_their_own_between_organisation_lines():
+    text = (
+        "Shelter meeting, 8 January 2015\n\nList of Attendees:\n  1. Dora Valcourt\n/ ABC / "
+        "Officer\n  1. Ramon T. Quiazon\n/ DEF / Engineer\n  1. Lia Okonkwo\n/ GHI / Manager\n"
+        "  1. Rep. of Sven Hallgren\n/ JKL / Adviser\n\nAGENDA\n  1. Welcome"
+    )
+    assert _section(text) == ["Dora Valcourt", "Ramon T. Quiazon", "Lia Okonkwo"]
+
+
+def test_a_header_table_whose_labels_come_before_their_values():
+    # The place before the names ("Tripoli") is told from them by the names the minutes repeat.
+    text = (
+        "Coordination Group Meeting - Minutes\nMeeting Name Meeting Location Chair person "
+        "Minutes Prepared by Purpose of Meeting\nCoordination Group Tripoli Hanne Solvik Marco "
+        "Dellamonica Monthly meeting\nMeeting Date\n4 March 2015\nSummary of discussions\n"
+        "Hanne Solvik opened the meeting."
+    )
+    assert _section(text) == ["Hanne Solvik", "Marco Dellamonica"]
+
+
+def test_a_run_is_cut_where_the_pieces_are_names_the_document_repeats():
+    text = "Berta Lund chaired. Group Harbin Berta Lund Berta Lund Monthly"
+    assert split_run(["Harbin", "Berta", "Lund", "Berta", "Lund"], text, False) == [
+        "Berta Lund",
+        "Berta Lund",
+    ]
+
+
+def test_a_list_of_organisations_names_no_people():
+    text = (
+        "Sector meeting, 5 May 2014\nPresent: Care IRD Hope Relief (HR) Nordic Aid Kivu "
+        "Foundation Sunrise Alliance (SA) XYZ ABC DEF Mercy Mission (MM) GHI\nAgenda\n1. Welcome"
+    )
+    assert _section(text) == []
+
+
+def test_a_name_written_with_an_initial_is_the_full_name_once():
+    text = (
+        "Working Group, 20 May 2014\nChair person Co-chair person Minutes by\nMeeting Minutes "
+        "Petra Lindqvist Venue Office Jan Moller / P. Lindqvist Time 10:00\n"
+    )
+    assert _section(text) == ["Petra Lindqvist", "Jan Moller"]
+
+
+def test_words_the_document_writes_in_lower_case_are_no_names():
+    text = (
+        "Present: Mona Reyes, Dan Poll, Budget Review Panel\nagenda: the budget review panel "
+        "met before this meeting to consider the figures and the next steps\n"
+    )
+    assert "Budget Review Panel" not in _section(text)
+
+
+def test_a_person_opening_a_sentence_with_a_reporting_verb_is_a_speaker():
+    text = (
+        "Planning Committee Meeting\nPort Vila, 3 April 2001\n\n1. Opening\n\nK. Tamura Deputy "
+        "Director and Chair, welcomed the participants. L. Varga (Hungary) called for the report "
+        "to be adopted. R. Ostby of NORDA thanked the chair. The Chair noted the agenda."
+    )
+    assert set(_names(text)) == {"K. Tamura", "L. Varga", "R. Ostby"}
+
+
+def test_a_presenter_named_with_a_title_after_a_dash():
+    text = (
+        "Minutes of the partners meeting, 3 October 2014\nSummary 1. Registration update by "
+        "Nora Haddad-Registration Officer-ABC\nFigures were shared. 2. Border update by Omar "
+        "Saleh- Senior Officer-DEF\nCrossings are open."
+    )
+    assert set(_names(text)) == {"Nora Haddad", "Omar Saleh"}
+
+
+def test_a_label_or_a_body_is_no_participant():
+    text = (
+        "Cluster meeting, 4 May 2013\nPresent: Attendance: Rita Moss (cluster), Ugo Brandt "
+        "(ABC), Legal Aid\nThe meeting opened at ten with a review of the situation in the area."
+    )
+    names = _names(text)
+    assert "Attendance" not in names and "Legal Aid" not in names
+    assert {"Rita Moss", "Ugo Brandt"} <= set(names)
+
+
+def test_names_each_glued_to_a_hyphen_and_a_body():
+    text = (
+        "Working group minutes, 23 June 2016\nParticipants: Dora Vale- ABC Tim Roth- DEF Sara "
+        "Lind- Rescue International Ola Berg - ABC\n\nAgenda: 1. Terms"
+    )
+    assert _section(text) == ["Dora Vale", "Tim Roth", "Sara Lind", "Ola Berg"]
+
+
+def test_labels_in_a_row_then_their_values():
+    text = (
+        "Sector WG: North Hub Date: Participants: Chair: Agenda\n21 July 2016 Nordic Council "
+        "(NC), Relief Union (RU), ABC Hanna Storm (\nmail hidden), ABC 1. News from the field."
+    )
+    assert _section(text) == ["Hanna Storm"]
+
+
+def test_the_name_cell_of_each_row_under_a_header_of_columns():
+    text = (
+        "Water group meeting\nDate: 28/04/2017\nAttendees:\n"
+        "No / Name / Designation / Organization / Email / Phone1 / Oda Brenner / Officer / ABC "
+        "/ / 09 1111\n2 / Lin Lin Aye / WASH Officer / DEF / / 09 2222\n"
+        "3 / Marta vell / Coordinator / GHI / marta.vell@example.org\n"
+        "4 / Tomas Kerr / PM / JKL / tomas.kerr@example.org\nAgenda:\n1. / Introductions\n"
+    )
+    assert _names(text) == ["Oda Brenner", "Lin Lin Aye", "Marta vell", "Tomas Kerr"]
+
+
+def test_lines_of_honorifics_and_names_without_a_label_are_participants():
+    text = (
+        "Regional team meeting\nMinutes of Meeting – 10 November 2014\nMr. Sadiq\n"
+        "Dr. Omar Lindqvist\nEng. Tarik Amin\nNordic Relief Council\nMr. Farid hakim\n"
+        "Agenda Item and Discussion\nThe team reviewed the winter plan and agreed the next steps "
+        "for the region.\n"
+    )
+    assert _names(text) == ["Sadiq", "Omar Lindqvist", "Tarik Amin", "Farid hakim"]
+
+
+def test_two_lines_of_honorifics_are_no_list():
+    text = (
+        "Regional team meeting\nMinutes of Meeting – 10 November 2014\nMr. Sadiq\n"
+        "Agenda Item and Discussion\nThe team reviewed the winter plan.\n"
+    )
+    assert _names(text) == []
+
+
+def test_a_staff_label_with_its_colon_lists_a_participant():
+    text = (
+        "13 October 2008 Summary Minutes\nParticipants: E Lind, D Kaso, S Bacho\n"
+        "Apologies: S Herl, D Young\nStaff: M Langer\nThe meeting was called to order.\n"
+    )
+    assert "M Langer" in _names(text)
+
+
+def test_an_attendance_list_of_organisations_names_no_people():
+    text = (
+        "Schools working group, 4 May 2015\n"
+        "Present: ABC, UNICEF, KRDO, Hill Foundation, Lantern Aid, MoSE, Tarbo and Vell Group\n\n"
+        "1. Updates\nThe group reviewed the map of the schools.\n"
+    )
+    assert _people(text) == []
+
+
+def test_a_list_of_people_with_their_organisations_still_names_the_people():
+    text = (
+        "Schools working group, 4 May 2015\n"
+        "Present: Ana Lindqvist, UNICEF, Bruno Tarrant, KRDO, Cleo Marsh, Hill Foundation\n\n"
+        "1. Updates\nThe group reviewed the map of the schools.\n"
+    )
+    assert _people(text) == ["Ana Lindqvist", "Bruno Tarrant", "Cleo Marsh"]
+
+
+def test_a_name_with_two_particles_is_read_whole():
+    text = (
+        "Minutes of the protection sub-group, 29 Nov 2010\n\nParticipants:\n\n"
+        "Dr. Ravi Kumaran UNAIDS Lena Stoll UNFPA Tomas Brandt UNFPA Ines Holm UNICEF\n\n"
+        "Co-Chairs: Ms. Marisol de la Fuente, UNICEF\n\n"
+        "1. Review of the minutes\nThe minutes were adopted.\n"
+    )
+    assert "Marisol de la Fuente" in _people(text)
