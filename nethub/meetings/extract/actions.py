@@ -20,6 +20,8 @@ ACTION_HEADING = re.compile(
     r"(?:(?:agreed|key|main|proposed|suggested)\s+)?(?:action\s*points?|action\s*items?|actions?"
     r"(?:\s+(?:agreed|required|to be taken))?|follow[- ]?ups?(?:\s+actions?)?|next\s+steps|"
     r"decisions?\s+and\s+action\s+points?|to[- ]dos?|tasks|way\s+forward)\b"
+    # "Action Points of the Meeting", "Actions arising from this meeting": the same heading.
+    r"(?:\s+(?:of|from|arising\s+from)\s+(?:the|this|today['’]s)\s+meeting\b)?"
     r"(?:\s*(?:/|and|&)\s*(?:follow[- ]?ups?|next\s+steps|action\s+points?|decisions?))?"
     r"(?:\s*\([^)]*\))?\s*[:.]?\s*(?P<rest>.*)$",
     re.I,

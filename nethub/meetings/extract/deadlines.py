@@ -29,8 +29,11 @@ _YEAR_END = r"(?:the\s+)?end\s+of\s+(?:the\s+)?(?:year|\d{4})|year[- ]end|end-\d
 # "H1 2024", "the first half of 2024": a half year, ending 30 June or 31 December.
 _HALF = r"H[12](?:\s+\d{4})?|(?:the\s+)?(?:first|second)\s+half\s+of\s+(?:the\s+year|\d{4})"
 _NUMERIC = r"\d{1,2}[./]\d{1,2}[./]\d{4}"  # "31/03/2024": day first, as the UN writes it
+# "by 3/27", "6/6/19": a day and month with no year or a two-digit one, read only when one of
+# the two numbers can only be a day (or both are the same).
+_SHORT_NUMERIC = r"\d{1,2}/\d{1,2}(?:/\d{2})?"
 _TARGET = (
-    rf"(?P<target>{_DAY_MONTH}|{_QUARTER}|{_HALF}|{_YEAR_END}|{_MONTH}|{_NUMERIC}|"
+    rf"(?P<target>{_DAY_MONTH}|{_QUARTER}|{_HALF}|{_YEAR_END}|{_MONTH}|{_NUMERIC}|{_SHORT_NUMERIC}|"
     r"\d{4}-\d{2}-\d{2})"
 )
 DEADLINE = re.compile(
@@ -115,9 +118,15 @@ RELATIVE = re.compile(
     r"\b(?:(?:within|in)\s+(?:the\s+next\s+)?(?P<count>\d+|one|two|three|four|five|six|eight|ten|"
     r"twelve|a)\s+(?P<unit>day|week|month)s?"
     r"|(?:by|before)\s+(?:the\s+)?end\s+of\s+(?:(?:the|this)\s+)?(?P<end>week|month|quarter)"
-    r"|(?:(?:by|before|during|in|within)\s+)?(?:the\s+)?(?:end\s+of\s+)?next\s+(?P<next>week|month))\b",
+    r"|(?:(?:by|before|during|in|within)\s+)?(?:the\s+)?(?:end\s+of\s+)?next\s+(?P<next>week|month)"
+    # "will contact the county tomorrow", "will go through early on Wed", "by Friday": the day
+    # after the meeting, or the first such weekday after it.
+    r"|(?P<tomorrow>tomorrow)"
+    r"|(?:on|by|before|until)\s+(?:next\s+)?(?P<weekday>mon|tue|wed|thu|fri|sat|sun)"
+    r"(?:day|s|sday|nesday|rsday|urday)?(?![\w/-]|\s*,?\s*\d))\b",
     re.I,
 )
+_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
 def _relative(sentence: str, meeting_date: datetime.date | None) -> Deadline | None:
@@ -126,6 +135,11 @@ def _relative(sentence: str, meeting_date: datetime.date | None) -> Deadline | N
     if not match or meeting_date is None:
         return None
     base = meeting_date
+    if match.group("tomorrow"):
+        return Deadline(match.group(0), base + datetime.timedelta(days=1))
+    if match.group("weekday"):
+        ahead = (_WEEKDAYS.index(match.group("weekday").lower()) - base.weekday()) % 7 or 7
+        return Deadline(match.group(0), base + datetime.timedelta(days=ahead))
     if match.group("count"):
         count = _NUMBERS.get(match.group("count").lower()) or int(match.group("count"))
         unit = match.group("unit").lower()
@@ -166,6 +180,9 @@ def resolve(expression: str, meeting_date: datetime.date | None) -> datetime.dat
     ).strip()
     text = re.sub(r"^(?:(?:cob|c\.o\.b\.|close of business|eod)\s+(?:on\s+)?)?(the\s+)?", "", text)
     year = re.search(r"\b(\d{4})\b", text)
+    short = re.fullmatch(r"(\d{1,2})/(\d{1,2})(?:/(\d{2}))?", text)
+    if short:
+        return _short_numeric(*short.groups(), base)
     numeric = re.search(r"\b(\d{1,2})[./](\d{1,2})[./](\d{4})\b", text)
     if numeric:
         day, month, number_year = (int(g) for g in numeric.groups())
@@ -204,6 +221,22 @@ def resolve(expression: str, meeting_date: datetime.date | None) -> datetime.dat
         day = calendar.monthrange(int(year.group(1)) if year else base.year, month)[1]
     try:
         return _next(base, month, day, int(year.group(1)) if year else None)
+    except ValueError:
+        return None
+
+
+def _short_numeric(first: str, second: str, year: str | None, base: datetime.date):
+    """ "3/27" is 27 March (a day cannot be the month), "27/3" too; "3/4" could be either and
+    gives no date. A missing year is the next such day from the meeting."""
+    a, b = int(first), int(second)
+    if a > 12 >= b:
+        day, month = a, b
+    elif b > 12 >= a or a == b:
+        month, day = a, b
+    else:
+        return None
+    try:
+        return _next(base, month, day, 2000 + int(year) if year else None)
     except ValueError:
         return None
 

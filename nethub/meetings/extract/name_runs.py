@@ -19,7 +19,8 @@ from pathlib import Path
 # The labels that open an attendance (a list of who was there) or name a role in the header.
 _ATTENDANCE = re.compile(
     r"\b(?:list\s+of\s+)?(?:participants|attendees|attendance|(?:members\s+)?present|"
-    r"in\s+attendance|attended\s+by)\b\s*(?::|;|\n|(?=\s+No\.))"
+    # "2) Present - Mark (Chair), Dorothy": a dash after the label is its colon.
+    r"in\s+attendance|attended\s+by)\b\s*(?::|;|\n|(?<=\s)[-–—]\s|(?=\s+No\.))"
     # "Staff: M Langenegger", "Observers: ...", "Also present: ...": with their colon only.
     r"|\b(?:staff|observers?|guests?|also\s+present|also\s+attending)\s*:",
     re.I,

@@ -247,7 +247,7 @@ _COMMON = frozenset(
 )
 _ATTENDANCE_LABEL = re.compile(
     r"^(?:list\s+of\s+)?(?:participants|attendees|attendance|(?:members\s+)?present|"
-    r"in\s+attendance|attended\s+by|partners\s+present)\s*[:;]?\s*"
+    r"in\s+attendance|attended\s+by|partners\s+present)\s*(?:[:;]|[-–—](?=\s))?\s*"
     r"|^(?:staff|observers?|guests?|also\s+present|also\s+attending)\s*:\s*",
     re.I,
 )
@@ -411,10 +411,12 @@ def name_list(line: str, resolver) -> list[Found]:
     items = [i.strip() for i in re.split(r",\s*|;\s*|\s+and\s+", line) if i.strip()]
     if name_runs.names_bodies(items, resolver):
         return []
-    found = []
+    found, short = [], []
     for item in items:
         item = re.sub(r"\s*\((?!joined)[^)]*\)", "", item)
         item = re.sub(r"\s*\(joined late\)", "", item, flags=re.I)
+        if _SHORT_NAME.fullmatch(item) and resolver.resolve_in(item) is None:
+            short.append(Found(item, None, "name_list"))
         lead = re.match(rf"^{NAME}", item)
         if not lead:
             continue
@@ -426,9 +428,28 @@ def name_list(line: str, resolver) -> list[Found]:
             found.append(Found(name, None, "name_list"))
     # A list of organisations ("UNHCR, UNICEF, ...") names no people; first names alone
     # ("Viki, Vicky, Pelu") only in a list of them.
+    found = _with_short_names(items, found, short)
     if any(len(f.name.split()) == 1 for f in found) and (len(found) < 3 or len(found) < len(items)):
         found = [f for f in found if len(f.name.split()) > 1]
     return found if found and len(found) * 2 >= len(items) else []
+
+
+# "Da", "RP": a first name of two letters or initials, a person only in a list of first names.
+_SHORT_NAME = re.compile(r"[A-Z][a-z]|[A-Z]{2,3}")
+
+
+def _with_short_names(items: list[str], found: list[Found], short: list[Found]) -> list[Found]:
+    """Rule: in a list of first names ("Steven, Da, Jannetta", "Ben, RP, Reva"), an item of two
+    letters or initials is a person too: every other item is a first name, so the list is one of
+    people, and a short item is the way the minutes write one of them."""
+    names = {f.name for f in found}
+    if not short or len(found) < 3 or any(len(f.name.split()) > 1 for f in found):
+        return found
+    if len(names | {f.name for f in short}) != len(items):
+        return found
+    order = {item: i for i, item in enumerate(items)}
+    extra = [f for f in short if f.name not in names]
+    return sorted(found + extra, key=lambda f: order.get(f.name, len(items)))
 
 
 def honorific_list(line: str, resolver) -> list[Found]:

@@ -641,14 +641,80 @@ def _point(text: str, meeting: ExtractedMeeting, resolve_owner) -> ExtractedActi
         # Rule: "synthesis of the outcomes – end of January 2026": a date after a closing dash.
         found = find_deadline(f"by {dash.group(1)}", meeting.meeting_date)
         deadline = found if found and found.date else None
+    owner = actions.owner_of(text, resolve_owner)
+    if owner is None and bracket and not (deadline and bracket.group(1) in deadline.text):
+        owner = _bracket_people(bracket.group(1))
+    if owner is None:
+        owner = _leading_people(text)
     return ExtractedActionPoint(
         text=text.strip(),
-        owner=actions.owner_of(text, resolve_owner),
+        owner=owner,
         due_date=deadline.date.isoformat() if deadline and deadline.date else None,
         deadline_text=deadline.text if deadline else "",
         source_sentence=text.strip(),
         explicit=True,
     )
+
+
+# "(Jen and Neil)", "(Dan)", "(Everyone)", "(Zoltan until further training)": people in brackets.
+_BRACKET_PEOPLE = re.compile(
+    r"^\s*(?P<owner>[A-Z][a-z]+(?:\s*(?:,|&|\band\b)\s*[A-Z][a-z]+)*)(?:\s+[a-z][^()]*)?\s*$"
+)
+
+
+def _bracket_people(bracket: str) -> str | None:
+    """Rule: an item of an action list closed by capitalised names in brackets ("Setup the Wiki
+    (Dan)", "Register the team ( Jen and Neil)") gives the work to them: what a listed point
+    puts in its closing brackets is its owner or its date, and a date was looked for first."""
+    match = _BRACKET_PEOPLE.match(bracket)
+    if match is None or match.group("owner").lower() in _NOT_BRACKET_OWNER:
+        return None
+    return match.group("owner")
+
+
+# "NW and JH: register the team", "Jannetta: put the ideas onto a spreadsheet", "JH & AW: ...".
+_LEADING_PEOPLE = re.compile(
+    r"^(?P<owner>[A-Z][\w.&'’-]*(?:\s*(?:/|,|&|\band\b)\s*[A-Z][\w.&'’-]*){0,4})\s*:\s+"
+    r"(?:to\s+)?[a-z]{3,}\b"
+)
+# Labels that lead an item with a colon and are no one ("Note: check ...", "Status: done").
+_ITEM_LABELS = {
+    "note",
+    "notes",
+    "format",
+    "status",
+    "deadline",
+    "update",
+    "comment",
+    "comments",
+    "action",
+    "decision",
+    "responsible",
+    "timeline",
+    "next",
+    "outcome",
+    "result",
+    "issue",
+    "topic",
+    "nb",
+}
+
+
+def _leading_people(text: str) -> str | None:
+    """Rule: an item of an action list led by names or initials and a colon, then the task in
+    lower case ("NW and JH: register the team", "Jannetta: merge the agenda"), gives the work to
+    them: a list's item names its owner first as often as last."""
+    match = _LEADING_PEOPLE.match(text.strip())
+    if match is None:
+        return None
+    parts = re.split(r"\s*(?:/|,|&|\band\b)\s*", match.group("owner"))
+    if any(part.lower().strip(".") in _ITEM_LABELS for part in parts):
+        return None
+    return match.group("owner")
+
+
+# Capitalised words that close an item in brackets and are no one ("(Optional)", "(Draft)").
+_NOT_BRACKET_OWNER = {"optional", "draft", "ongoing", "done", "pending", "closed", "open", "tbc"}
 
 
 def _drop_restated(items: list[ExtractedAgendaItem]) -> None:

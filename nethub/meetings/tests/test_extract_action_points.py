@@ -312,3 +312,33 @@ def test_a_capitalised_word_the_minutes_never_give_as_a_name_owns_no_task():
         "Need to translate the list of schools was raised by the members.\n"
     )
     assert "Need" not in [owner for _, owner, _ in _points(text)]
+
+
+# --- round 8 ----------------------------------------------------------------------------------
+
+
+def test_an_action_heading_of_the_meeting_and_owners_in_closing_brackets():
+    text = (
+        "Team meeting, 12 March 2011\n\nWere present: Ines Ward, Kofi Aldo.\n\n"
+        "Action Points of the Meeting\n\n"
+        "  • Book the lab ( Ines and Kofi)\n"
+        "  • Draft the poster (Kofi)\n"
+        "  • Order the parts (Optional)\n"
+        "  • Send the form (17 March)\n"
+    )
+    assert _points(text) == [
+        ("Book the lab ( Ines and Kofi)", "Ines and Kofi", None),
+        ("Draft the poster (Kofi)", "Kofi", None),
+        ("Order the parts (Optional)", None, None),
+        ("Send the form (17 March)", None, "2011-03-17"),
+    ]
+
+
+def test_an_action_item_led_by_names_and_a_colon_then_a_verb():
+    text = (
+        "Team meeting, 12 March 2011\n\nAttendance: Ines, Kofi, Lars\n\nAction points\n\n"
+        "  • IW and KA: book the lab\n"
+        "  • Lars: put the ideas onto a spreadsheet\n"
+        "  • Note: check the budget\n"
+    )
+    assert [owner for _, owner, _ in _points(text)] == ["IW and KA", "Lars", None]

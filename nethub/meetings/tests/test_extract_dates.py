@@ -114,3 +114,24 @@ def test_a_next_meeting_in_january_after_a_december_meeting_is_in_the_next_year(
         "Next meeting: 6 January. Office of ABC.\n"
     )
     assert [due for _, _, due in _points(text)] == ["2015-01-06"]
+
+
+# --- round 8 ----------------------------------------------------------------------------------
+
+
+def test_tomorrow_and_a_weekday_count_from_the_meeting_day():
+    text = (
+        "Board meeting\n15 November 2005\n\nPresent: Ana Lind, Ben Ray\n\n"
+        "Ana will contact the county tomorrow for a waiver.\n"
+        "Ben will send the list by Friday.\n"
+    )
+    assert [due for _, _, due in _points(text)] == ["2005-11-16", "2005-11-18"]
+
+
+def test_a_day_and_month_in_figures_is_read_only_when_unambiguous():
+    text = (
+        "Board meeting\n20 February 2018\n\nPresent: Ana Lind, Ben Ray\n\n"
+        "Ben will gather bids by 4/18.\nAna will post the sheet by 3/4.\n"
+        "Ben will send the plan by 27/3.\n"
+    )
+    assert [due for _, _, due in _points(text)] == ["2018-04-18", None, "2018-03-27"]

@@ -201,3 +201,30 @@ def test_a_name_with_two_particles_is_read_whole():
         "1. Review of the minutes\nThe minutes were adopted.\n"
     )
     assert "Marisol de la Fuente" in _people(text)
+
+
+# --- round 8 ----------------------------------------------------------------------------------
+
+
+def test_a_list_of_first_names_keeps_its_short_names_and_initials():
+    text = (
+        "Trail crew meeting, 3 June 2021\n\n"
+        "  • Attendance: Marta, Oskar, Da, Lene, Birgit, TK, Fenna\n\n"
+        "Summary\n\n  • The crew walked the north loop.\n"
+    )
+    assert sorted(_names(text)) == sorted(["Marta", "Oskar", "Da", "Lene", "Birgit", "TK", "Fenna"])
+
+
+def test_short_names_in_a_list_of_organisations_are_no_people():
+    text = "Schools group, 4 May 2015\nPresent: IOM, WHO, UNICEF, Ana, RP\n\nThe group met.\n"
+    assert "RP" not in _names(text)
+
+
+def test_an_attendance_label_followed_by_a_dash():
+    text = (
+        "Garden committee 6.30pm 12/5/22\n"
+        "1) Apologies for absence Ivo, Kit\n"
+        "2) Present - Lotte (Chair), Runa, Piet, Selma\n"
+        "3) Minutes of last meeting – accepted as correct\n"
+    )
+    assert _names(text) == ["Lotte", "Runa", "Piet", "Selma"]
