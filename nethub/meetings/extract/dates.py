@@ -132,11 +132,27 @@ def _not_meeting(text: str, start: int, match: re.Match) -> bool:
         _NOT_MEETING.search(before)
         or _AFTER_SYMBOL.search(before)
         or _ISSUE.match(text[match.end() : match.end() + 20])
+        or _PREVIOUS_MINUTES.search(before)
+        and _APPROVED.match(text[match.end() : match.end() + 60])
     )
 
 
+# Rule: "Minutes of the October 18, 2005 Board meeting were presented": the date of minutes the
+# meeting approves is an earlier meeting's.
+_PREVIOUS_MINUTES = re.compile(r"\bminutes\s+(?:of|from|for)\s+(?:the\s+)?$", re.I)
+_APPROVED = re.compile(
+    r"^,?\s*(?:[\w-]+\s+){0,3}?(?:meeting\s+)?(?:were|was|are|is|had\s+been|have\s+been)\s+"
+    r"(?:\w+\s+)?(?:presented|approved|accepted|adopted|read|circulated|confirmed|signed)\b",
+    re.I,
+)
+
+
 _MEETING_DATE_LABEL = re.compile(
-    r"(?:meeting\s+date|date\s+of\s+(?:the\s+)?meeting)\s*[:.]?\s*$", re.I
+    r"(?:meeting\s+date|date\s+of\s+(?:the\s+)?meeting"
+    # "Meeting Minutes of April 16, 2009" under a blog post's "Monday, April 27, 2009".
+    r"|^\W*(?:meeting\s+)?minutes\s+(?:of|for)(?:\s+(?:the\s+)?meeting)?(?:\s+held)?(?:\s+on)?)"
+    r"\s*[:.]?\s*$",
+    re.I | re.M,
 )
 
 

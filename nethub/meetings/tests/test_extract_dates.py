@@ -135,3 +135,20 @@ def test_a_day_and_month_in_figures_is_read_only_when_unambiguous():
         "Ben will send the plan by 27/3.\n"
     )
     assert [due for _, _, due in _points(text)] == ["2018-04-18", None, "2018-03-27"]
+
+
+def test_the_date_of_minutes_the_meeting_approves_is_no_meeting_date():
+    text = (
+        "Board members present: Ana Lind, Ben Ray.\n1. Call to order\n"
+        "2. Approval of minutes\nMinutes of the October 18, 2005 Board meeting were presented "
+        "and approved.\n"
+    )
+    assert extract_meeting(text, resolver=RESOLVER).meeting_date is None
+
+
+def test_a_date_after_minutes_of_wins_over_a_post_date_before_it():
+    text = (
+        "Monday, April 27, 2009\n\nCouncil\n\nMeeting Minutes of April 16, 2009\n\n"
+        "Members Present: Ana Lind, Ben Ray.\n"
+    )
+    assert extract_meeting(text, resolver=RESOLVER).meeting_date.isoformat() == "2009-04-16"
