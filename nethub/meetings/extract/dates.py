@@ -120,6 +120,22 @@ def meeting_dates(opening: str) -> tuple[datetime.date | None, datetime.date | N
     return _range(match) if is_range else (parse_date(match.group(0)), None)
 
 
+def approved_minutes_dates(opening: str) -> set[str]:
+    """The dates (ISO) of earlier minutes the meeting approves ("Minutes of the October 18,
+    2005 Board meeting were presented")."""
+    text = repair(opening)
+    found = set()
+    for match in _SINGLE.finditer(text):
+        before = text[max(0, match.start() - 30) : match.start()]
+        if _PREVIOUS_MINUTES.search(before) and _APPROVED.match(
+            text[match.end() : match.end() + 60]
+        ):
+            day = parse_date(match.group(0))
+            if day:
+                found.add(day.isoformat())
+    return found
+
+
 def _not_meeting(text: str, start: int, match: re.Match) -> bool:
     """Rule: a circulation, publication, issue, version ("DRAFT Ver. 4 June 2014") or
     next-meeting date is not the meeting's; nor is a year before 1900 (an archive's stamp read
