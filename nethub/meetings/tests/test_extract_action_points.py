@@ -342,3 +342,12 @@ def test_an_action_item_led_by_names_and_a_colon_then_a_verb():
         "  • Note: check the budget\n"
     )
     assert [owner for _, owner, _ in _points(text)] == ["IW and KA", "Lars", None]
+
+
+def test_who_volunteers_or_is_going_to_do_the_work_owns_it():
+    text = (
+        "Board meeting, 15 November 2005\n\nPresent: Lee Blackwell, Ron Wiley, Ann Holt\n\n"
+        "Lee volunteered to send a list of roof problems to Ron.\n\n"
+        "Ann is going to email the revised draft to all members for consideration.\n"
+    )
+    assert [owner for _, owner, _ in _points(text)] == ["Lee", "Ann"]

@@ -87,7 +87,8 @@ _AGREED = re.compile(
     re.I,
 )
 _SUBJECT_AGREED = re.compile(
-    rf"^{_OWNER}(?:\s*\([^()]{{1,80}}\))?\s+(?:agreed|decided|undertook|committed)\s+to\s+"
+    # "Lee volunteered to send a list": who offers the work takes it.
+    rf"^{_OWNER}(?:\s*\([^()]{{1,80}}\))?\s+(?:agreed|decided|undertook|committed|volunteered)\s+to\s+"
     r"(?P<verb>[a-z]{3,})\b"
 )
 _TASK = (
@@ -107,7 +108,9 @@ _ASKS = re.compile(
     rf"(?:{_TASK})\b",
 )
 _WILL = re.compile(
-    rf"^{_OWNER}\s+(?:will|shall|would|must|is\s+to|are\s+to|needs?\s+to|aims?\s+to)\s+"
+    rf"^{_OWNER}\s+(?:will|shall|would|must|is\s+to|are\s+to|needs?\s+to|aims?\s+to|"
+    # "Ann is going to email the revised draft": the same future as "will".
+    r"(?:is|are)\s+going\s+to)\s+"
     r"(?:also\s+|then\s+|further\s+|now\s+)?(?:need\s+to\s+)?"
     # "will shared" (the inflection written wrong), "will represent", "will attend".
     rf"(?P<verb>(?:{_TASK})(?:e?d)?|represent|attend|finish)\b(?!\s+place)",
