@@ -34,6 +34,7 @@ class Block:
     marker: str = ""
     emphasised: bool = False  # the whole block was a Markdown heading or bold/italic
     md_heading: bool = False
+    indent: int = 0  # a list item's leading spaces (a deeper one details the item above)
 
 
 def strip_markdown(line: str) -> tuple[str, bool, bool]:
@@ -121,13 +122,21 @@ def split_blocks(text: str) -> list[Block]:
                     bullet=True,
                     marker=marker_match.group(0).strip(),
                     emphasised=emphasised,
+                    indent=len(raw) - len(raw.lstrip()),
                 )
             )
         else:
             blocks.append(Block(line, emphasised=emphasised, md_heading=heading))
         last_raw, gap = raw, False
     return [
-        Block(re.sub(r"\s+", " ", b.text).strip(), b.bullet, b.marker, b.emphasised, b.md_heading)
+        Block(
+            re.sub(r"\s+", " ", b.text).strip(),
+            b.bullet,
+            b.marker,
+            b.emphasised,
+            b.md_heading,
+            b.indent,
+        )
         for b in blocks
         if b.text.strip()
     ]

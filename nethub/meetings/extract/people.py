@@ -655,7 +655,8 @@ def _section_names(document: s.LabelledDocument, resolver, found: list[Found]) -
     keys = {_key(f.name) for f in found}
     if not names or len([n for n in names if _key(n) in keys]) * 2 >= len(names):
         return []
-    return [Found(name, None, "section_names") for name in names]
+    # "Were present: Ana Lind, Ben Ray.": the sentence's full stop is no part of the last name.
+    return [Found(name.rstrip(" ."), None, "section_names") for name in names]
 
 
 _ABSENT = re.compile(

@@ -344,6 +344,7 @@ class _Walk:
     mode: str = "discussion"  # or "actions", "decisions"
     list_bullets: int = 0  # list items seen under the current action heading
     columns: dict[str, int] = field(default_factory=dict)  # an action table's columns
+    item_indent: int | None = None  # the indent of the action list's last item
 
     @property
     def current(self) -> ExtractedAgendaItem:
@@ -379,6 +380,7 @@ def _on_action_heading(walk: _Walk, block: Block) -> bool:
     # them (a bare "Action points:" opens one).
     if not heading_rest or walk.mode == "actions":
         walk.mode, walk.list_bullets, walk.columns = "actions", 0, {}
+        walk.item_indent = None
     else:
         walk.mode = "discussion"
     sentences = actions.split_sentences(heading_rest) if heading_rest else []
@@ -430,7 +432,13 @@ def _on_listed_decision(walk: _Walk, block: Block, heading: bool) -> bool:
 def _on_listed_action(walk: _Walk, block: Block, heading: bool) -> bool:
     if walk.mode != "actions" or heading:
         return False
+    if block.bullet and walk.item_indent is not None and block.indent > walk.item_indent:
+        # Rule: an item indented under an action item ("Re-order the timeline: (Goksel)" then
+        # "  • put deadlines in the timeline") details it: no point of its own.
+        return True
     walk.list_bullets += block.bullet
+    if block.bullet:
+        walk.item_indent = block.indent
     if block.bullet or not (walk.list_bullets or _starts_discussion(block.text)):
         point = _point(block.text, walk.meeting, walk.resolve_owner)
         if not _listed(point, walk.items):

@@ -351,3 +351,20 @@ def test_who_volunteers_or_is_going_to_do_the_work_owns_it():
         "Ann is going to email the revised draft to all members for consideration.\n"
     )
     assert [owner for _, owner, _ in _points(text)] == ["Lee", "Ann"]
+
+
+def test_items_indented_under_an_action_item_detail_it():
+    text = (
+        "Team meeting, 12 March 2011\n\nWere present: Ines Ward, Kofi Aldo.\n\n"
+        "Action Points of the Meeting\n\n"
+        "  • Set up the wiki (Kofi)\n"
+        "  • Re-order the timeline as follows: (Ines)\n"
+        "    • put deadlines rather than start dates in it\n"
+        "    • take out the old criteria\n"
+        "  • Book the room (Kofi)\n"
+    )
+    assert [task for task, _, _ in _points(text)] == [
+        "Set up the wiki (Kofi)",
+        "Re-order the timeline as follows: (Ines)",
+        "Book the room (Kofi)",
+    ]

@@ -228,3 +228,8 @@ def test_an_attendance_label_followed_by_a_dash():
         "3) Minutes of last meeting – accepted as correct\n"
     )
     assert _names(text) == ["Lotte", "Runa", "Piet", "Selma"]
+
+
+def test_a_sentences_full_stop_is_no_part_of_the_last_name():
+    text = "Team meeting, 12 March 2011\n\nWere present: Ines Ward, Kofi Aldo.\n\nNotes follow.\n"
+    assert _names(text) == ["Ines Ward", "Kofi Aldo"]
