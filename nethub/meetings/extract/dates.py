@@ -30,6 +30,9 @@ def repair(text: str) -> str:
     text = re.sub(rf"\b(\d{{1,2}})/({MONTHS})/(\d{{4}})\b", r"\1 \2 \3", text, flags=re.I)
     text = re.sub(rf"\b({MONTHS})/(\d{{4}})\b", r"\1 \2", text, flags=re.I)  # "June/2022"
     text = re.sub(r"(\d(?:st|nd|rd|th)?)\s+,", r"\1,", text)  # "January 17th , 2013"
+    text = re.sub(
+        rf"\b({MONTHS})\.?\s+,(?=\s*\d{{4}}\b)", r"\1,", text, flags=re.I
+    )  # "3 Nov , 2015"
     # "MONDAY 18 February, 3:15 PM, 2013": the year written after the time.
     text = re.sub(
         rf"\b(\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTHS}))\.?,?\s+\d{{1,2}}[:.]\d{{2}}\s*"

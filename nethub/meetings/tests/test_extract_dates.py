@@ -152,3 +152,8 @@ def test_a_date_after_minutes_of_wins_over_a_post_date_before_it():
         "Members Present: Ana Lind, Ben Ray.\n"
     )
     assert extract_meeting(text, resolver=RESOLVER).meeting_date.isoformat() == "2009-04-16"
+
+
+def test_a_space_before_the_comma_after_a_month():
+    text = "Special Board Meeting\n3 Nov , 2015\n6:30 PM\n\nTrustees Present: Ana Lind, Ben Ray\n"
+    assert extract_meeting(text, resolver=RESOLVER).meeting_date.isoformat() == "2015-11-03"
