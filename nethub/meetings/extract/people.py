@@ -601,7 +601,7 @@ def attendance_lines(document: s.LabelledDocument) -> list[tuple[int, str]]:
         for following in range(index + 1, min(index + 80, len(document.blocks))):
             block = document.blocks[following]
             text = block.text
-            if len(text.split()) > 40 or _STOP_LIST.match(text):
+            if len(text.split()) > 40 or _STOP_LIST.match(text) or _agenda_heading(block):
                 break
             text = html.unescape(text).strip()
             if not (
@@ -613,6 +613,12 @@ def attendance_lines(document: s.LabelledDocument) -> list[tuple[int, str]]:
                 (following, html.unescape(line)) for line in _raw(document, following).split("\n")
             ]
     return lines
+
+
+def _agenda_heading(block) -> bool:
+    """Rule: a numbered item ending with a colon ("5. Practice News:") is the next agenda
+    item's heading: the attendance above it has ended."""
+    return block.bullet and block.marker[:1].isdigit() and block.text.rstrip().endswith(":")
 
 
 def _raw(document: s.LabelledDocument, block_index: int) -> str:

@@ -233,3 +233,12 @@ def test_an_attendance_label_followed_by_a_dash():
 def test_a_sentences_full_stop_is_no_part_of_the_last_name():
     text = "Team meeting, 12 March 2011\n\nWere present: Ines Ward, Kofi Aldo.\n\nNotes follow.\n"
     assert _names(text) == ["Ines Ward", "Kofi Aldo"]
+
+
+def test_a_numbered_heading_with_its_colon_ends_the_attendance():
+    text = (
+        "Minutes of the patient group\nHeld on the 14th January 2014\n"
+        "Present: Ana Lind, Ben Ray\n5. Practice News:\n"
+        "b) The Practice Manager to email the group with any Practice News.\n"
+    )
+    assert _names(text) == ["Ana Lind", "Ben Ray"]
