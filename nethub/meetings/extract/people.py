@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from nethub.meetings.extract import name_runs
 from nethub.meetings.extract import segments as s
+from nethub.meetings.extract.labels import ATTENDANCE_INLINE, ATTENDANCE_LABEL
 from nethub.meetings.extract.participants import HONORIFICS
 from nethub.meetings.extract.result import ExtractedParticipant
 
@@ -244,12 +245,6 @@ _COMMON = frozenset(
         "chair",
         "agenda",
     ]
-)
-_ATTENDANCE_LABEL = re.compile(
-    r"^(?:list\s+of\s+)?(?:participants|attendees|attendance|(?:members\s+)?present|"
-    r"in\s+attendance|attended\s+by|partners\s+present)\s*(?:[:;]|[-–—](?=\s))?\s*"
-    r"|^(?:staff|observers?|guests?|also\s+present|also\s+attending)\s*:\s*",
-    re.I,
 )
 
 
@@ -513,18 +508,8 @@ _STOP_LIST = re.compile(
     r"^(?:agenda|minutes|summary|apologies|regrets|excused|absent|unable)\b", re.I
 )
 # "Members Present: A, B Consultants Present: C Staff Present: D", "Health Cluster Team: A, B".
-_INLINE_ATTENDANCE = re.compile(
-    r"(?:\b(?:members|consultants|staff|others?|partners)\s+)?\bpresent\s*:\s*|"
-    r"\b(?:[A-Z][\w-]*\s+){0,3}team\s*:\s*",
-    re.I,
-)
 _INLINE_END = re.compile(
     r"\b(?:apologies|regrets|excused|absent|agenda|call to order)\b|\s{2,}|\n", re.I
-)
-_INLINE_LABELS = re.compile(
-    r"(?:(?:members|consultants|staff|others?)\s+present|present|participants|attendees)\s*:"
-    r"|\b(?:[A-Z][\w-]*\s+){0,3}team\s*:",
-    re.I,
 )
 # "Chaired by DSWD: Name" (the body before a colon), "Chair person  Name" (a flattened header
 # table), "Minutes prepared by\nName, UNHCR Intern" (the name on the next line).
@@ -596,7 +581,7 @@ def attendance_lines(document: s.LabelledDocument) -> list[tuple[int, str]]:
     for seg in document.labelled(s.PARTICIPANTS):
         index = seg.block
         raw = _raw(document, index)
-        rest = _ATTENDANCE_LABEL.sub("", raw.split("\n")[0]).strip()
+        rest = ATTENDANCE_LABEL.sub("", raw.split("\n")[0]).strip()
         lines += [(index, line) for line in ([rest] if rest else []) + raw.split("\n")[1:]]
         for following in range(index + 1, min(index + 80, len(document.blocks))):
             block = document.blocks[following]
@@ -843,7 +828,7 @@ def _inline_attendance(head: str, resolver) -> list[Found]:
     """ "Members Present: A, B Consultants Present: C Staff Present: D, E Call to order":
     lists after labels in running text, each up to the next label or the text that follows."""
     found: list[Found] = []
-    matches = list(_INLINE_ATTENDANCE.finditer(head))
+    matches = list(ATTENDANCE_INLINE.finditer(head))
     for index, match in enumerate(matches):
         end = matches[index + 1].start() if index + 1 < len(matches) else len(head)
         stop = _INLINE_END.search(head, match.end(), end)
@@ -890,7 +875,7 @@ def _prose(text: str, resolver) -> list[Found]:
 
 def _split_labels(line: str) -> list[str]:
     """ "Members Present: A, B Consultants Present: C Staff Present: D": one list a label."""
-    parts = [p.strip() for p in _INLINE_LABELS.split(line) if p.strip()]
+    parts = [p.strip() for p in ATTENDANCE_INLINE.split(line) if p.strip()]
     return parts or [line]
 
 
@@ -939,7 +924,7 @@ def merge(
     for person in existing:
         person.name = re.sub(r"\s*\((?:joined late|left early|tbc)\)$", "", person.name, flags=re.I)
         # "Attendance: Rita Moss (cluster)": the label and the bracketed body are no part of it.
-        person.name = _ATTENDANCE_LABEL.sub("", person.name).strip()
+        person.name = ATTENDANCE_LABEL.sub("", person.name).strip()
         person.name = re.sub(r"\s*\([^()]*\)$", "", person.name)
         person.name = without_role(without_initials(person.name))
         if person_name(person.name, single=True, loose=True) and not any(

@@ -9,15 +9,8 @@ from __future__ import annotations
 import re
 
 from nethub.meetings.extract import segments as s
+from nethub.meetings.extract.labels import ACTION_HEADING_LINE
 
-_SECTION = re.compile(
-    r"^(?:(?:key\s+|main\s+)?action\s+(?:points?|items?)(?:\s+and\s+agreements)?|"
-    r"actions?(?:\s+agreed)?|"
-    r"next\s+steps?(?:\s*/\s*action\s+points)?|follow[- ]?up(?:\s+actions?)?(?:\s+and\s+"
-    r"responsibilit(?:y|ies))?|decisions?\s+and\s+actions?|agreed\s+actions?|to\s+do)"
-    r"(?:\s*[–-]\s*[^:]{0,40})?\s*[:;]?\s*$",
-    re.I,
-)
 _INLINE = re.compile(
     r"(?:^|[.;]\s+|\s)(?:>>\s*)?(?:key\s+)?(?:action\s+p(?:oi|io)nts?\s*[:;]|"
     r"(?:action|next\s+steps?)(?:\s*\((?:ongoing|new|open|pending)\))?\s*:)\s*(?P<task>\S.*)$",
@@ -246,7 +239,7 @@ def action_section_heading(seg, context):
     sentence announcing them ("... and the following action points have been passed to this
     meeting.")."""
     heading = _COLUMN_TAIL.sub("", _SUMMARY_OF.sub("", seg.text.strip()))
-    if len(heading.split()) <= 8 and _SECTION.match(heading):
+    if len(heading.split()) <= 8 and ACTION_HEADING_LINE.match(heading):
         return _claim(s.HEADING, 0.9, opens_actions=True)
     following = _FOLLOWING.search(seg.text)
     if following and not _DONE.search(seg.text[following.end() :]):
