@@ -38,6 +38,9 @@ ACTION_HEADING_LINE = re.compile(
 )
 # A mid-line label that opens one point ("... for endorsement Action Point: Members to ...").
 ACTION_LABEL_WORDS = r"action\s+p(?:oi|io)nts?|follow[- ]up\s+actions?"
+# "Action item (staff): publish ...", "Action (Alan): provide ...": a label naming its owner in
+# brackets, mid-line too.
+ACTION_OWNER_LABEL = r"action(?:\s+items?)?\s*\((?P<who>[^()]{1,40})\)\s*:"
 
 # --- attendance labels ------------------------------------------------------------------------
 

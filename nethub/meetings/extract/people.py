@@ -504,8 +504,10 @@ def _first_name_line(document, lines, read, position: int) -> list[Found]:
 
 # --- where people are named -------------------------------------------------------------------
 
+# "2 Apologies for absence: ...": a numbered part of the minutes stops the attendance too.
 _STOP_LIST = re.compile(
-    r"^(?:agenda|minutes|summary|apologies|regrets|excused|absent|unable)\b", re.I
+    r"^(?:\d{1,2}[.)]?\s+)?(?:agenda|minutes|summary|apologies|regrets|excused|absent|unable)\b",
+    re.I,
 )
 # "Members Present: A, B Consultants Present: C Staff Present: D", "Health Cluster Team: A, B".
 _INLINE_END = re.compile(

@@ -242,3 +242,13 @@ def test_a_numbered_heading_with_its_colon_ends_the_attendance():
         "b) The Practice Manager to email the group with any Practice News.\n"
     )
     assert _names(text) == ["Ana Lind", "Ben Ray"]
+
+
+def test_a_numbered_apologies_line_ends_the_attendance():
+    """Rule `people._STOP_LIST`: "2 Apologies for absence: ..." is no part of the list before."""
+    text = (
+        "Minutes of the meeting on 17 January 2021\n\n1 Present: Roger Moss, Pam Lee, Ric Barr "
+        "and Eva Thorn.\n\n2 Apologies for absence: Alice Shaw, Kim Barr and Mike Green.\n\n"
+        "3 Minutes of last meeting; accepted as correct.\n"
+    )
+    assert sorted(_people(text)) == ["Eva Thorn", "Pam Lee", "Ric Barr", "Roger Moss"]
