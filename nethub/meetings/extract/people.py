@@ -631,6 +631,7 @@ def find_people(document: s.LabelledDocument, resolver) -> list[Found]:
     found += _header_table(document.text[:3000])
     found += _honorific_lines(document.text[:2000])
     found += _unlabelled_lists(document, resolver, seen_lines)
+    found += _name_lines_under_header(document.text)
     found += _name_column(document.text[:1500], resolver)
     found += _numbered_run(document.text[:2500])
     found += _section_names(document, resolver, found)
@@ -826,6 +827,33 @@ def _unlabelled_lists(document: s.LabelledDocument, resolver, seen: set[str]) ->
     return found
 
 
+_NAME_LINE_WORD = re.compile(r"^[A-Z][a-z]+(?:-[A-Z][a-z]+)?$")
+
+
+def _name_lines_under_header(text: str) -> list[Found]:
+    """Rule: in the first lines of the minutes, before any numbered item, a line made only of
+    three or more first-and-last names ("Ana Lind Ben Ray Cy Dunn", no label, no separator)
+    lists who attended: its words are taken in pairs. Every word must be name-like (capitalised,
+    never written in lower case in the minutes, no title or body word)."""
+    vocabulary = name_runs.document_vocabulary(text)
+    found: list[Found] = []
+    for line in [x.strip() for x in text[:600].split("\n") if x.strip()][:8]:
+        if re.match(r"^(?:\d{1,2}[.)]?\s|apologies|regrets|absent|agenda)", line, re.I):
+            break
+        words = line.split()
+        if (
+            len(words) < 6
+            or len(words) % 2
+            or not all(
+                _NAME_LINE_WORD.match(w) and name_runs.name_word(w, vocabulary) for w in words
+            )
+        ):
+            continue
+        pairs = [f"{words[i]} {words[i + 1]}" for i in range(0, len(words), 2)]
+        found += [Found(name, None, "name_line") for name in pairs]
+    return found
+
+
 def _inline_attendance(head: str, resolver) -> list[Found]:
     """ "Members Present: A, B Consultants Present: C Staff Present: D, E Call to order":
     lists after labels in running text, each up to the next label or the text that follows."""
@@ -875,8 +903,16 @@ def _prose(text: str, resolver) -> list[Found]:
     return found
 
 
+# "..., Jill Eve. Apologies: Jane Lawrence, ...": those after it on the line did not attend.
+_ABSENT_INLINE = re.compile(
+    r"\b(?:apologies(?:\s+for\s+absence)?|regrets|absent|excused)\s*(?:received\s*)?:", re.I
+)
+
+
 def _split_labels(line: str) -> list[str]:
-    """ "Members Present: A, B Consultants Present: C Staff Present: D": one list a label."""
+    """ "Members Present: A, B Consultants Present: C Staff Present: D": one list a label; the
+    line ends at an inline "Apologies:"."""
+    line = _ABSENT_INLINE.split(line)[0]
     parts = [p.strip() for p in ATTENDANCE_INLINE.split(line) if p.strip()]
     return parts or [line]
 
@@ -892,7 +928,10 @@ def without_initials(name: str) -> str:
     return name
 
 
-_ROLES = frozenset(["chairperson", "chair", "oic", "lead", "focal", "coordinator", "cluster"])
+_ROLES = frozenset(
+    ["chairperson", "chair", "oic", "lead", "focal", "coordinator", "cluster", "treasurer"]
+    + ["secretary"]
+)
 
 
 def without_role(name: str) -> str:
