@@ -58,7 +58,7 @@ class LabelledDocument:
 # Cells of a flattened table ("... with the LGUs. / -PC will share report"), glued list items
 # ("-CPWG will ...", "· David to present"), inline numbering ("1.Send a press release").
 _CELL = re.compile(
-    r"\s+/\s+(?=[-·•]?\s*[A-Z(])|\s+[·•\uf0b7\uf0a7\uf0d8▪]\s+|(?<=[.:;])\s*-(?=[A-Z])|\s+[-–—]\s+(?=[A-Z][a-z])"
+    r"\s+/\s+(?=[-·•]?\s*[A-Z(])|\s+[·•\uf0b7\uf0a7\uf0d8▪]\s+|(?:\s+\*)+\s+(?=[A-Z])|(?<=[.:;])\s*-(?=[A-Z])|\s+[-–—]\s+(?=[A-Z][a-z])"
     r"|;\s+(?=(?:the\s+)?[a-zA-Z]+\s+(?:\w+\s+){0,3}(?:will|to|should|shall)\b)"
     # "To include OCHA in the group and the working group has to meet ...": two tasks.
     r"|\s+and\s+(?=the\s+(?:[\w/-]+\s+){1,4}(?:has|have)\s+to\s)"

@@ -442,3 +442,17 @@ def test_a_capitalised_word_before_to_and_a_possessive_is_no_task():
         "meeting are the first steps\n"
     )
     assert _points(text) == []
+
+
+def test_items_glued_by_inline_asterisks_are_read_one_by_one():
+    """Rule of `segments._CELL`: e-mailed notes flatten their bullets to " * "; each item is a
+    sentence of its own, so a passive task among reports is read alone."""
+    text = (
+        "Call notes 2/4: Roll call. 1. Opening Remarks * * Purpose of the call is to hear the "
+        "design teams * Target date for the draft is 10 April * The handouts went out to the "
+        "list and an updated handout will be circulated after this call.\n"
+    )
+    assert [task for task, _, _ in _points(text)] == [
+        "The handouts went out to the list and an updated handout will be circulated after this "
+        "call."
+    ]
