@@ -276,9 +276,9 @@ def _list_title_or_status(text: str) -> bool:
 
 
 def actions_imperative(word: str) -> bool:
-    from nethub.meetings.extract.rules.actions import _IMPERATIVE
+    from nethub.meetings.extract.rules.actions.section import IMPERATIVE
 
-    return bool(_IMPERATIVE.match(f"{word} x"))
+    return bool(IMPERATIVE.match(f"{word} x"))
 
 
 def _words(text: str) -> set[str]:

@@ -2,10 +2,11 @@
 ("Action Points:", "Next steps", "Follow-up actions") and attendance labels ("Present:",
 "Participants", "Members present:", "Observers:").
 
-The readers build their patterns from these pieces: the structure walk (`actions.action_heading`)
-and the rule table (`rules.actions.action_section_heading`) read the same action headings; the
-rule table (`rules.structure.participants_label`), the attendance reader (`people`) and the
-section reader (`name_runs`) read the same attendance labels. A new label goes here, once.
+The readers build their patterns from these pieces: the structure walk
+(`actions.action_heading`) and the rule table (`rules.actions.labelled.action_section_heading`)
+read the same action headings; the rule table (`rules.structure.participants_label`), the
+attendance reader (`people`) and the section reader (`name_runs`) read the same attendance
+labels. A new label goes here, once.
 """
 
 from __future__ import annotations

@@ -1,14 +1,23 @@
 """The ordered table of labelling rules: the first rule that claims a segment labels it.
 
 Each rule is a small function `rule(segment, context) -> Claim | None` in a module of this
-package (`structure`, `actions`). A new layout is a new rule, placed in `RULES`, and its test.
+package (`structure`, the modules of `actions`). A new layout is a new rule, placed in `RULES`,
+and its test.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from nethub.meetings.extract.rules import actions, structure
+from nethub.meetings.extract.rules import structure
+from nethub.meetings.extract.rules.actions import (
+    commitments,
+    future_tasks,
+    labelled,
+    note_style,
+    passive,
+    section,
+)
 from nethub.meetings.extract.segments import HEADING, LabelledDocument, Segment
 
 
@@ -29,25 +38,25 @@ class Context:
 
 RULES = [
     ("participants_label", structure.participants_label),
-    ("action_section_heading", actions.action_section_heading),
+    ("action_section_heading", labelled.action_section_heading),
     ("decision_label", structure.decision_label),
-    ("action_label_with_owner", actions.action_label_with_owner),
-    ("inline_action_label", actions.inline_action_label),
-    ("for_owner_label", actions.for_owner_label),
-    ("owner_label", actions.owner_label),
-    ("owner_to_verb", actions.owner_to_verb),
-    ("asked_to", actions.asked_to),
-    ("pronoun_will_task", actions.pronoun_will_task),
-    ("agreed_work", actions.agreed_work),
-    ("person_offered", actions.person_offered),
-    ("promised_work", actions.promised_work),
-    ("will_task", actions.will_task),
-    ("passive_by_person", actions.passive_by_person),
-    ("passive_future_task", actions.passive_future_task),
-    ("needs_doing", actions.needs_doing),
-    ("resolved_that", actions.resolved_that),
-    ("imperative_in_action_section", actions.imperative_in_action_section),
-    ("modal_in_action_section", actions.modal_in_action_section),
+    ("action_label_with_owner", labelled.action_label_with_owner),
+    ("inline_action_label", labelled.inline_action_label),
+    ("for_owner_label", labelled.for_owner_label),
+    ("owner_label", labelled.owner_label),
+    ("owner_to_verb", note_style.owner_to_verb),
+    ("asked_to", commitments.asked_to),
+    ("pronoun_will_task", future_tasks.pronoun_will_task),
+    ("agreed_work", commitments.agreed_work),
+    ("person_offered", commitments.person_offered),
+    ("promised_work", commitments.promised_work),
+    ("will_task", future_tasks.will_task),
+    ("passive_by_person", passive.passive_by_person),
+    ("passive_future_task", passive.passive_future_task),
+    ("needs_doing", passive.needs_doing),
+    ("resolved_that", passive.resolved_that),
+    ("imperative_in_action_section", section.imperative_in_action_section),
+    ("modal_in_action_section", section.modal_in_action_section),
     ("short_heading", structure.short_heading),
 ]
 

@@ -1,0 +1,160 @@
+"""Rules for action points a label announces: action headings, "Action point:" inline or
+bare, an owner in the label or before a colon, checklist items.
+"""
+
+from __future__ import annotations
+
+import re
+
+from nethub.meetings.extract import segments as s
+from nethub.meetings.extract.labels import ACTION_HEADING_LINE, ACTION_OWNER_LABEL
+from nethub.meetings.extract.rules.actions.vocabulary import (
+    OWNER_TO,
+    OWNER_WILL,
+    claim,
+    clean_owner,
+    plausible_owner,
+)
+
+_INLINE = re.compile(
+    r"(?:^|[.;]\s+|\s)(?:>>\s*)?(?:key\s+)?(?:action\s+p(?:oi|io)nts?\s*[:;]|"
+    r"(?:action|next\s+steps?)(?:\s*\((?:ongoing|new|open|pending)\))?\s*:)\s*(?P<task>\S.*)$",
+    re.I,
+)
+# "... Action Point/Suggestion First item to be deleted ...", "Proposed action Each agency
+# must fill in the matrix": a label without its colon (a flattened action column), taken only
+# when a task follows it.
+_BARE_LABEL = re.compile(
+    r"(?:^|\s)(?:proposed\s+action|action\s+points?\s*/\s*suggestions?|action\s+points?"
+    r"(?:\s+(?:update|status|follow[- ]?up|responsible|deadline|timeline|owner)[/\s-]*)+)"
+    r"\s+(?P<task>[A-Z]\S.*)$",
+    re.I,
+)
+_TASK_WORDING = re.compile(
+    r"\bto\s+be\s+\w+ed\b|^(?:(?:[A-Z][\w/&.-]*|and|&)\s+){1,6}to\s+[a-z]{3,}\b|"
+    r"\b(?:must|shall|will|should)\s+(?:be\s+)?\w+"
+)
+# "review of last meeting action points: ...": a label of past points, not one.
+_PAST_POINTS = re.compile(
+    r"\b(?:review\w*|follow[- ]?up\s+on|previous|last\s+meeting)\b[^.]{0,30}$", re.I
+)
+_TRAILING = re.compile(r"^(?P<task>.+?)\s*>>\s*ACTION\b", re.I)
+
+
+_FOLLOWING = re.compile(r"\bthe\s+following\s+(?:action\s+points|actions|tasks)\b", re.I)
+_DONE = re.compile(r"^\W*(?:\w+\s+){0,3}(?:completed|closed|done|achieved)\b", re.I)
+
+
+# "Summary of Action Points Item 1. 2. 3.": a heading, then the numbers of a flattened column.
+_SUMMARY_OF = re.compile(r"^(?:summary|list|table)\s+of\s+(?:the\s+)?(?=action|follow)", re.I)
+_COLUMN_TAIL = re.compile(r"(?:\s+(?:items?|no\.?|#)(?:\s+\d{1,2}\.?)+)\s*$", re.I)
+
+
+def action_section_heading(seg, context):
+    """ "Action points:", "Follow-up action and Responsibility:", "Next Steps – After Fall
+    Forum", "Decisions and Actions:": what follows is action points. So is what follows a
+    sentence announcing them ("... and the following action points have been passed to this
+    meeting.")."""
+    heading = _COLUMN_TAIL.sub("", _SUMMARY_OF.sub("", seg.text.strip()))
+    if len(heading.split()) <= 8 and ACTION_HEADING_LINE.match(heading):
+        return claim(s.HEADING, 0.9, opens_actions=True)
+    following = _FOLLOWING.search(seg.text)
+    if following and not _DONE.search(seg.text[following.end() :]):
+        return claim(s.OTHER, 0.8, opens_actions=True)
+    return None
+
+
+_STATUSES = frozenset(["ongoing", "new", "open", "pending"])
+_OWNER_IN_LABEL = re.compile(rf"(?:^|[.;]\s+|\s){ACTION_OWNER_LABEL}\s*(?P<task>\S.*)$", re.I)
+
+
+def action_label_with_owner(seg, context):
+    """ "Action item (staff): publish the schedule", "Action (Alan): provide the text": the
+    label names the owner in brackets (a status there, "(ongoing)", is no owner)."""
+    match = _OWNER_IN_LABEL.search(seg.text)
+    if match is None or match.group("who").strip().lower() in _STATUSES:
+        return None
+    task = match.group("task").strip()
+    if len(task.split()) < 2:
+        return None
+    return claim(s.ACTION, 0.95, task=task, owner=match.group("who").strip(), opens_actions=True)
+
+
+def inline_action_label(seg, context):
+    """ "Action Points: WHO to share DEWS report regularly.", "ACTION (ongoing): Veronika to
+    clarify ...", "... Action point; GTF to design ...", "Share the draft >> ACTION"."""
+    match = _INLINE.search(seg.text)
+    if match and _PAST_POINTS.search(seg.text[: match.start("task")].rsplit(":", 1)[0]):
+        match = None
+    if match and len(match.group("task").split()) >= 2:
+        task = match.group("task").strip()
+        owner = OWNER_TO.match(task) or OWNER_WILL.match(task)
+        return claim(
+            s.ACTION,
+            0.95,
+            task=task,
+            owner=clean_owner(owner.group("owner")) if owner else None,
+            opens_actions=True,
+        )
+    trailing = _TRAILING.match(seg.text)
+    if trailing:
+        return claim(s.ACTION, 0.9, task=trailing.group("task"))
+    return _bare_label(seg.text)
+
+
+def _bare_label(text: str):
+    bare = _BARE_LABEL.search(text)
+    if bare is None or not _TASK_WORDING.search(bare.group("task")):
+        return None
+    task = bare.group("task").strip()
+    owner = OWNER_TO.match(task) or OWNER_WILL.match(task)
+    return claim(
+        s.ACTION, 0.85, task=task, owner=clean_owner(owner.group("owner")) if owner else None
+    )
+
+
+_FOR_OWNER = re.compile(
+    r"^(?:\[[ xX]?\]\s*)?For\s+(?P<owner>[A-Z][\w&/.-]*(?:\s+[A-Z][\w&/.-]*){0,3})\s*:\s*"
+    r"(?P<task>\S.{5,})$"
+)
+
+
+_NOT_FOR_OWNER = frozenset(["information", "example", "instance", "reference", "discussion"])
+
+
+def for_owner_label(seg, context):
+    """A checklist item naming its owner: "[ ] For Lena: Draft the outline.", "For the
+    Secretariat: circulate the note" (a "[x]" box ticked or not, the item is the task)."""
+    match = _FOR_OWNER.match(seg.text.strip())
+    if match is None or match.group("owner").lower() in _NOT_FOR_OWNER:
+        return None
+    return claim(s.ACTION, 0.85, task=match.group("task").strip(), owner=match.group("owner"))
+
+
+# "[ ] Hwang: To use the guidelines", "Hwang/Douglas: rename the group", "Silona - to complete
+# the plan": an item led by its owner and a colon or a dash.
+_OWNER_LABEL = re.compile(
+    r"^(?:\[[ xX]?\]\s*)?(?P<owner>[A-Z][\w&.’'-]*(?:\s*/\s*[A-Z][\w&.’'-]*)*)"
+    r"\s*(?::|\s[-–—])\s*(?P<task>\S.{5,})$"
+)
+_TASK_START = re.compile(r"^(?:to|will|shall|should|must)\s+[a-z]{3,}", re.I)
+
+
+def owner_label(seg, context):
+    """A checklist item or an item of an action section led by its owner ("[ ] Hwang: To use
+    the guidelines", "Hwang - to set up a session"): the owner is each name before the colon
+    or dash (a person the minutes name in full, a body, an acronym). Outside a checklist the
+    task must read as one ("to ...", "will ..."): "Agenda: review" is no owner."""
+    text = seg.text.strip()
+    match = _OWNER_LABEL.match(text)
+    if match is None:
+        return None
+    boxed = text.startswith("[")
+    task = match.group("task").strip()
+    if not boxed and not (context.action_section and _TASK_START.match(task)):
+        return None
+    owner = match.group("owner")
+    parts = re.split(r"\s*/\s*", owner)
+    if not all(plausible_owner(part, context.document.text) for part in parts):
+        return None
+    return claim(s.ACTION, 0.85, task=task, owner=owner)
