@@ -93,11 +93,11 @@ SECTION_CHARS = {"attendance": 2500, "role": 300}
 def not_names() -> frozenset[str]:
     """Words of titles, bodies, places of meeting and minutes' furniture, capitalised in lists
     but never a person's name ("Senior", "Officer", "Relief", "Venue", "Monthly")."""
-    from nethub.meetings.extract.people import _COMMON, _NOT_NAME
+    from nethub.meetings.extract.people.person_names import COMMON_WORDS, NOT_NAME_WORDS
 
     lines = [line for line in _VOCABULARY.read_text(encoding="utf-8").split("\n")]
     words = {w.lower() for line in lines if not line.startswith("#") for w in line.split()}
-    return frozenset(words | _COMMON | _NOT_NAME)
+    return frozenset(words | COMMON_WORDS | NOT_NAME_WORDS)
 
 
 def document_vocabulary(text: str) -> frozenset[str]:

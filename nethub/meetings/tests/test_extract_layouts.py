@@ -14,7 +14,8 @@ from nethub.ingest.extract import extract_text
 from nethub.meetings.extract import extract_meeting
 from nethub.meetings.extract import segments as s
 from nethub.meetings.extract.dates import meeting_dates, next_meeting_date
-from nethub.meetings.extract.people import honorific_list, name_before_title, person_name, slash_row
+from nethub.meetings.extract.people.layouts import honorific_list, slash_row
+from nethub.meetings.extract.people.person_names import name_before_title, person_name
 from nethub.meetings.extract.segments import label_document
 
 RESOLVER = OrganizationResolver.from_reference_data()

@@ -14,7 +14,8 @@ from nethub.ingest.extract import extract_text
 from nethub.meetings.extract import extract_meeting
 from nethub.meetings.extract import segments as s
 from nethub.meetings.extract.dates import due_date, meeting_dates
-from nethub.meetings.extract.people import person_name, read_line
+from nethub.meetings.extract.people.layouts import read_line
+from nethub.meetings.extract.people.person_names import person_name
 from nethub.meetings.extract.segments import label_document
 
 RESOLVER = OrganizationResolver.from_reference_data()

@@ -28,7 +28,7 @@ def pronoun_will_task(seg, context):
     before is the owner ("... comments should be provided to Lea Berg by Friday.")."""
     if not _PRONOUN_WILL.match(seg.text.strip()) or context.previous is None:
         return None
-    from nethub.meetings.extract.people import person_name
+    from nethub.meetings.extract.people.person_names import person_name
 
     names = [person_name(m.group(0)) for m in _PERSON.finditer(context.previous.text)]
     names = [n for n in names if n]

@@ -1,0 +1,66 @@
+"""Participants in the layouts real minutes use, each layout a rule of `layouts.LAYOUTS`.
+
+Attendance lines (those a `participant_line` segment opens, up to the first heading or
+paragraph) are read by the first layout that finds people in them: table rows ("1 / Name /
+Position/ORG"), "Name: Organisation" lines, "Name (ORG), Name (ORG)" lists, "ORG - Name, Name"
+groups, two columns of "Name, ORG", plain name lists. A chair, facilitator or note-taker named in
+the header is a participant; so is a person named in running prose with an organisation or a
+title ("Dr. Joan Clos of UN-Habitat opened ...", "Kelly David, OCHA, ...", "Pippa Bradford from
+WFP"). A list of organisations only names organisations, not people.
+
+By concept: `person_names` (what a name looks like), `layouts` (one attendance line),
+`attendance` (the labelled attendance), `opening` (attendance without a label), `prose` (people
+in running text), `merging` (one entry a person). `find_people` runs the readers in order.
+"""
+
+from __future__ import annotations
+
+from nethub.meetings.extract import segments as s
+from nethub.meetings.extract.people.attendance import (
+    attendance_column,
+    attendance_lines,
+    first_name_line,
+    inline_attendance,
+    section_names_where_layouts_miss,
+    split_labels,
+)
+from nethub.meetings.extract.people.layouts import read_line
+from nethub.meetings.extract.people.merging import merge
+from nethub.meetings.extract.people.opening import (
+    header_table,
+    honorific_lines,
+    name_column,
+    name_lines_under_header,
+    numbered_run,
+    unlabelled_lists,
+)
+from nethub.meetings.extract.people.person_names import Found
+from nethub.meetings.extract.people.prose import people_in_prose, roles_in_header
+
+
+def find_people(document: s.LabelledDocument, resolver) -> list[Found]:
+    """Everyone the minutes name as attending, in the order of the rules that found them."""
+    found: list[Found] = []
+    seen_lines: set[str] = set()
+    lines = attendance_lines(document)
+    read = [
+        [p for part in split_labels(line) for p in read_line(part, resolver)] for _, line in lines
+    ]
+    for position, (_index, line) in enumerate(lines):
+        seen_lines.add(line.strip())
+        found += read[position] or first_name_line(document, lines, read, position)
+    found += attendance_column(document)
+    found += header_table(document.text[:3000])
+    found += honorific_lines(document.text[:2000])
+    found += unlabelled_lists(document, resolver, seen_lines)
+    found += name_lines_under_header(document.text)
+    found += name_column(document.text[:1500], resolver)
+    found += numbered_run(document.text[:2500])
+    found += section_names_where_layouts_miss(document, resolver, found)
+    found += inline_attendance(document.text[:2500], resolver)
+    found += roles_in_header(document.text[:1500])
+    found += people_in_prose(document.text, resolver)
+    return found
+
+
+__all__ = ["Found", "find_people", "merge"]

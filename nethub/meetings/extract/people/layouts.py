@@ -1,0 +1,211 @@
+"""The layouts of an attendance line, each a rule of `LAYOUTS` ("1 / Name / Position/ORG",
+"Name: ORG", "Name (ORG), Name (ORG)", "ORG - Name, Name", columns of "Name, ORG", name
+lists, honorifics): `read_line` reads a line with the first layout that finds people in it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from nethub.meetings.extract import name_runs
+from nethub.meetings.extract.participants import HONORIFICS
+from nethub.meetings.extract.people.person_names import NAME, Found, name_before_title, person_name
+
+
+def resolve_organization(text: str | None, resolver) -> str | None:
+    if not text:
+        return None
+    text = re.sub(
+        r"\((?:chair|co-?chair|facilitator|taking minutes|joined late|tbc)\)", "", text, flags=re.I
+    )
+    text = re.sub(r"\btaking minutes\b", "", text, flags=re.I).strip(" ,;:()")
+    found = resolver.resolve_in(text)
+    if found is not None:
+        return str(found.organization)
+    return text or None
+
+
+# --- layouts ----------------------------------------------------------------------------------
+
+
+def slash_row(line: str, resolver) -> list[Found]:
+    """ "1 / Khin Mg Naing / Engineer/METTA / / 09 ...", "Tom Bamforth / SC Coordination team /
+    Coordinator": a table row whose cells are joined by " / "."""
+    cells = [c.strip() for c in re.split(r"\s+/\s+|\s+\|\s+", line)]
+    if len(cells) < 2:
+        return []
+    cells = [c for c in cells if c and not re.fullmatch(r"[\d\s.+()-]*", c)]
+    for index, cell in enumerate(cells):
+        name = person_name(cell, single=True) or first_cell_name(cell, index)
+        if name and index + 1 < len(cells):
+            org_cell = cells[index + 1]
+            parts = [p.strip() for p in org_cell.split("/") if p.strip()]
+            org = next(
+                (p for p in reversed(parts) if resolver.resolve_in(p)), parts[-1] if parts else None
+            )
+            return [Found(name, resolve_organization(org, resolver), "slash_row")]
+        if name:
+            return [Found(name, None, "slash_row")]
+    return []
+
+
+def first_cell_name(cell: str, index: int) -> str | None:
+    """Rule: the first cell of an attendance row is a name even with a surname typed in lower
+    case ("Leny lakaria / ASEAN"); a later cell must be written as a name."""
+    cell = re.sub(r"^\d{1,3}[.)]?\s+", "", cell)
+    if index == 0 and re.fullmatch(r"[A-Z][a-z]+(?: [A-Za-z][a-z]+){1,2}", cell):
+        return person_name(cell, loose=True)
+    return None
+
+
+def name_colon_org(line: str, resolver) -> list[Found]:
+    """ "Hedwig DeConnick: Save the Children, US", "Annalies Borrel: UNICEF (Chair)"."""
+    match = re.match(rf"^(?P<name>{NAME})\s*:\s+(?P<org>.+)$", line.strip())
+    if not match or not person_name(match.group("name")):
+        return []
+    org = re.split(r",\s*", match.group("org"))[0]
+    return [
+        Found(
+            person_name(match.group("name")), resolve_organization(org, resolver), "name_colon_org"
+        )
+    ]
+
+
+def bracketed(line: str, resolver) -> list[Found]:
+    """ "Miguel Urquia (UNHCR),Joseph Ashmore (IOM), ..."."""
+    found = []
+    for match in re.finditer(rf"(?P<name>{NAME})[.\s]*\((?P<org>[^()]+)\)", line):
+        name = person_name(match.group("name"))
+        if name:
+            found.append(
+                Found(name, resolve_organization(match.group("org"), resolver), "bracketed")
+            )
+    items = len(re.findall(r"[^,;]+", line))
+    return found if len(found) >= 2 and len(found) * 5 >= items * 3 else []
+
+
+def org_dash_people(line: str, resolver) -> list[Found]:
+    """ "DGMWR - Obed Tabi, Nagali Puech UNICEF - William Fellows, ...": groups of people
+    after their organisation and a dash."""
+    parts = re.split(r"\s+-\s+", line)
+    if len(parts) < 2:
+        return []
+    found, org = [], parts[0].split(". ")[-1].strip()
+    for index, chunk in enumerate(parts[1:], start=1):
+        items = [i.strip() for i in re.split(r",\s*", chunk) if i.strip()]
+        next_org = None
+        if index < len(parts) - 1 and items:
+            words = items[-1].split()
+            cut = 3 if len(words) > 3 and words[1].islower() else 2
+            items[-1], next_org = " ".join(words[:cut]), " ".join(words[cut:])
+        for item in items:
+            item = re.sub(r"\s*\([^)]*\)", "", item)
+            name = person_name(" ".join(item.split()[:4]))
+            if name:
+                found.append(Found(name, resolve_organization(org, resolver), "org_dash_people"))
+        org = next_org or org
+    return found if len(found) >= 2 else []
+
+
+def two_columns(line: str, resolver) -> list[Found]:
+    """ "Olav Kjorven, UNDP Co-Chair        Angela Cropper, UNEP": columns of "Name, ORG"."""
+    cells = [c.strip() for c in re.split(r"\s{3,}", line) if c.strip()]
+    if len(cells) < 2:
+        return []
+    found = []
+    for cell in cells:
+        name, _, org = cell.partition(",")
+        name = person_name(name)
+        if name:
+            org = re.sub(r"\s+(?:co-?chair|chair)$", "", org.strip(), flags=re.I)
+            found.append(Found(name, resolve_organization(org, resolver), "two_columns"))
+    return found
+
+
+def name_list(line: str, resolver) -> list[Found]:
+    """ "Simon Lambert, David Giaretta, ...", "Viki, Vicky, Pelu", "Name, Title, ORG": names
+    separated by commas (an item that is no name ends the list)."""
+    items = [i.strip() for i in re.split(r",\s*|;\s*|\s+and\s+", line) if i.strip()]
+    if name_runs.names_bodies(items, resolver):
+        return []
+    found, short = [], []
+    for item in items:
+        item = re.sub(r"\s*\((?!joined)[^)]*\)", "", item)
+        item = re.sub(r"\s*\(joined late\)", "", item, flags=re.I)
+        if _SHORT_NAME.fullmatch(item) and resolver.resolve_in(item) is None:
+            short.append(Found(item, None, "name_list"))
+        lead = re.match(rf"^{NAME}", item)
+        if not lead:
+            continue
+        written = lead.group(0)
+        if item.strip() != written and len(written.split()) > 2:
+            written = " ".join(written.split()[:2])  # "Michael Baker Call to order ...": two words
+        name = person_name(written, single=True)
+        if name and len(name.split()) <= 4:
+            found.append(Found(name, None, "name_list"))
+    # A list of organisations ("UNHCR, UNICEF, ...") names no people; first names alone
+    # ("Viki, Vicky, Pelu") only in a list of them.
+    found = _with_short_names(items, found, short)
+    if any(len(f.name.split()) == 1 for f in found) and (len(found) < 3 or len(found) < len(items)):
+        found = [f for f in found if len(f.name.split()) > 1]
+    return found if found and len(found) * 2 >= len(items) else []
+
+
+# "Da", "RP": a first name of two letters or initials, a person only in a list of first names.
+_SHORT_NAME = re.compile(r"[A-Z][a-z]|[A-Z]{2,3}")
+
+
+def _with_short_names(items: list[str], found: list[Found], short: list[Found]) -> list[Found]:
+    """Rule: in a list of first names ("Steven, Da, Jannetta", "Ben, RP, Reva"), an item of two
+    letters or initials is a person too: every other item is a first name, so the list is one of
+    people, and a short item is the way the minutes write one of them."""
+    names = {f.name for f in found}
+    if not short or len(found) < 3 or any(len(f.name.split()) > 1 for f in found):
+        return found
+    if len(names | {f.name for f in short}) != len(items):
+        return found
+    order = {item: i for i, item in enumerate(items)}
+    extra = [f for f in short if f.name not in names]
+    return sorted(found + extra, key=lambda f: order.get(f.name, len(items)))
+
+
+def honorific_list(line: str, resolver) -> list[Found]:
+    """ "Ms. Eleni Tokaduadua, Acting Director of Housing Mr. Vula Shaw, Principal
+    Administrative Officer Mr. Atunaisa Keve, NDMO", "Mr. Ivo Lind.... (Norway) Also
+    represented by Ms. Ana Sala Ms. Eva Roth (NGO)": people opened by their honorifics, each
+    with the organisation in the brackets or the last comma-separated part after the name."""
+    pieces = re.split(r"\b(?=(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+[A-ZÀ-Þ])", line)
+    found = []
+    for piece in pieces[1:]:
+        body = HONORIFICS.sub("", piece)
+        lead = re.match(NAME, body)
+        name = name_before_title(lead.group(0)) if lead else None
+        if not name:
+            continue
+        rest = body[lead.end() :]
+        bracket = re.match(r"^[.\s]*\(([^)]+)\)", rest)
+        org = bracket.group(1) if bracket else rest.split(",")[-1].strip() if "," in rest else None
+        known = resolver.resolve_in(org) if org else None
+        found.append(Found(name, str(known.organization) if known else None, "honorific_list"))
+    return found if len(found) >= 2 else []
+
+
+LAYOUTS = [
+    slash_row,
+    name_colon_org,
+    honorific_list,
+    bracketed,
+    org_dash_people,
+    two_columns,
+    name_list,
+]
+# Layouts distinctive enough to find people without an attendance label.
+STRONG = [two_columns, org_dash_people, honorific_list, bracketed]
+
+
+def read_line(line: str, resolver) -> list[Found]:
+    for layout in LAYOUTS:
+        found = layout(line, resolver)
+        if found:
+            return found
+    return []

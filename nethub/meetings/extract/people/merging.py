@@ -1,0 +1,75 @@
+"""The people found merged with the participants already read: one entry a person, prose
+names kept apart as people mentioned when the minutes list an attendance.
+"""
+
+from __future__ import annotations
+
+import re
+
+from nethub.meetings.extract.labels import ATTENDANCE_LABEL
+from nethub.meetings.extract.people.person_names import (
+    Found,
+    person_key,
+    person_name,
+    without_initials,
+    without_role,
+)
+from nethub.meetings.extract.result import ExtractedParticipant
+
+
+def merge(
+    existing: list[ExtractedParticipant], found: list[Found]
+) -> tuple[list[ExtractedParticipant], list[ExtractedParticipant]]:
+    """(participants, people mentioned): the participants already read that are people, then
+    the newly found ones not among them (a first name alone joins a full name that starts with
+    it). People named in prose are participants when the minutes list no attendance, else
+    people mentioned, kept apart."""
+    for item in found:
+        item.name = without_role(without_initials(item.name))
+    kept = []
+    for person in existing:
+        person.name = re.sub(r"\s*\((?:joined late|left early|tbc)\)$", "", person.name, flags=re.I)
+        # "Attendance: Rita Moss (cluster)": the label and the bracketed body are no part of it.
+        person.name = ATTENDANCE_LABEL.sub("", person.name).strip()
+        person.name = re.sub(r"\s*\([^()]*\)$", "", person.name)
+        person.name = without_role(without_initials(person.name))
+        if person_name(person.name, single=True, loose=True) and not any(
+            f.name.lower().startswith(person.name.lower()) and f.name.lower() != person.name.lower()
+            for f in found
+        ):
+            kept.append(person)
+    listed = [f for f in found if not f.in_prose]
+    prose = [f for f in found if f.in_prose]
+    kept = _add(kept, listed)
+    _add(kept, [f for f in prose if _known(kept, f)])  # their organisation, when prose gives it
+    if len(kept) >= 3:
+        return kept, _add([], [f for f in prose if not _known(kept, f)])
+    return _add(kept, prose), []
+
+
+def _known(people: list[ExtractedParticipant], item: Found) -> bool:
+    key = person_key(item.name)
+    return any(
+        person_key(p.name) == key or person_key(p.name).startswith(key + " ") for p in people
+    )
+
+
+def _add(kept: list[ExtractedParticipant], found: list[Found]) -> list[ExtractedParticipant]:
+    kept = list(kept)
+    keys = {person_key(p.name) for p in kept}
+    for item in found:
+        key = person_key(item.name)
+        if key in keys or any(k.startswith(key + " ") for k in keys):
+            # The same person found again by a rule that reads the organisation too.
+            same = next((p for p in kept if person_key(p.name) == key), None)
+            if same is not None and not same.organization and item.organization:
+                same.organization = item.organization
+            continue
+        keys.add(key)
+        kept.append(
+            ExtractedParticipant(
+                name=item.name, organization=item.organization, as_written=item.name
+            )
+        )
+        kept[-1].rule = item.rule
+    return kept

@@ -1,0 +1,192 @@
+"""Attendance without a label, in the opening of the minutes: a table with a "Name" column,
+lines of honorifics and names, a column of names, a numbered run, a line of names in pairs,
+the distinctive layouts.
+"""
+
+from __future__ import annotations
+
+import re
+
+from nethub.meetings.extract import name_runs
+from nethub.meetings.extract import segments as s
+from nethub.meetings.extract.people.layouts import STRONG, first_cell_name
+from nethub.meetings.extract.people.person_names import Found, person_name
+
+_ABSENT = re.compile(
+    r"\b(?:apologies|regrets|excused|absent)\s*:.*?(?=\b(?:minutes|chair|present|agenda|"
+    r"note[- ]?taker)\s*:|$)",
+    re.I,
+)
+
+
+_NUMBERED_RUN = re.compile(
+    r"(?:list\s+of\s+)?(?:attendees|participants|present)\s*:?\s+(?:name\s+organi[sz]ation\s+"
+    r"(?:position|title)\S*\s+)?(?P<run>1\.\s+.+?)(?=\s+(?:AGENDA|Agenda|Apologies|APOLOGIES)\b|$)",
+    re.I | re.S,
+)
+
+
+def numbered_run(head: str) -> list[Found]:
+    """Rule: an attendance table flattened into one run, each row numbered ("1. Ana Lind
+    MOLGUDH&E Principal Officer 2. Ben Ray IFRC Coordinator 3. Cy Dunn Act for Peace Field
+    Officer"): each number opens a person, whose name is the opening words up to the
+    organisation (an acronym, or a capitalised word followed by a small word)."""
+    match = _NUMBERED_RUN.search(head)
+    if match is None:
+        return []
+    found = []
+    for row in re.split(r"\s+\d{1,2}\.\s+", " " + match.group("run"))[1:]:
+        words = row.split()
+        for cut in range(min(4, len(words)), 1, -1):
+            org_starts = cut < len(words) - 1 and words[cut].islower()
+            name = person_name(" ".join(words[:cut])) if not org_starts else None
+            if name:
+                found.append(Found(name, None, "numbered_run"))
+                break
+    return found if len(found) >= 2 else []
+
+
+_CELL_SPLIT = re.compile(r"\s+/\s+|\s*\|\s*|\t")
+_HEADER_WORD = re.compile(
+    r"^(?:no\.?|#|sr\.?|s/n|name|names|full\s+name|designation|title|position|function|"
+    r"organi[sz]ation|agency|email|e-mail|phone\d*|mobile|tel\.?|contact|signature)$",
+    re.I,
+)
+
+
+_HONORIFIC_START = re.compile(r"^(?:Dr|Mr|Mrs|Ms|Miss|Prof|Eng|Engr)\.?\s+(?P<name>\S.*)$")
+
+
+def honorific_lines(head: str) -> list[Found]:
+    """Rule: in the opening, three or more lines in a row each an honorific and a name ("Mr.
+    Saddiqi / Dr. Ana Lind / Eng. Omar Khan"), no label before them, are the participants:
+    the honorific makes one word a name and a surname in lower case one too; a line between
+    them that is a name without an honorific counts, an organisation's line is passed over."""
+    found: list[Found] = []
+    run: list[str] = []
+    marked = 0
+    for line in [*head.split("\n"), ""]:
+        text = line.strip()
+        match = _HONORIFIC_START.match(text)
+        name = None
+        if match and len(text.split()) <= 5:
+            name = person_name(match.group("name"), single=True) or person_name(
+                match.group("name"), loose=True
+            )
+        elif text and len(text.split()) <= 4:
+            name = person_name(text)
+            if name is None and re.fullmatch(r"[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3}", text):
+                continue  # "CARE International": an organisation's line within the list
+        if name:
+            run.append(name)
+            marked += bool(match)
+            continue
+        if marked >= 3:
+            found += [Found(n, None, "honorific_lines") for n in run]
+        run, marked = [], 0
+    return found
+
+
+def header_table(head: str) -> list[Found]:
+    """Rule: an attendance table whose rows are lines of cells ("No / Name / Designation /
+    Organization / Email", then "5 / Ana lind / WASH Officer / ABC / / 09 ..."): in each row
+    the cell under "Name" is a person, however it is written (a surname in lower case, a name
+    the e-mail repeats), up to the first line that is no row."""
+    lines = head.split("\n")
+    for index, line in enumerate(lines):
+        cells = _CELL_SPLIT.split(line.strip())
+        header = []
+        for cell in cells:
+            if not _HEADER_WORD.match(cell.strip()):
+                break
+            header.append(cell.strip().lower())
+        if len(header) < 3 or not {"name", "names", "full name"} & set(header):
+            continue
+        column = next(i for i, h in enumerate(header) if h in ("name", "names", "full name"))
+        rows = [cells[len(header) :]] if len(cells) > len(header) else []
+        for row in lines[index + 1 : index + 80]:
+            row_cells = _CELL_SPLIT.split(row.strip())
+            if len(row_cells) < 2:
+                break
+            rows.append(row_cells)
+        return _row_names(
+            rows, column, numbered=header[0] in ("no", "no.", "#", "sr", "sr.", "s/n")
+        )
+    return []
+
+
+def _row_names(rows: list[list[str]], column: int, *, numbered: bool) -> list[Found]:
+    found = []
+    for cells in rows:
+        cells = [c.strip() for c in cells]
+        if numbered and cells and not re.fullmatch(r"\d{1,3}\.?", cells[0]):
+            cells = ["", *cells]  # the first row, its number glued to the header ("Phone1")
+        if column >= len(cells):
+            continue
+        name = person_name(cells[column], single=True) or first_cell_name(cells[column], 0)
+        if name:
+            found.append(Found(name, None, "header_table"))
+    return found if len(found) >= 2 else []
+
+
+def name_column(head: str, resolver) -> list[Found]:
+    """Rule: in the opening, three or more lines in a row each holding only a person's name
+    ("Karl Berg / Lisa Marx / Ivo Lind", the organisations in a column of their own after
+    them) are the participants."""
+    run: list[str] = []
+    found: list[Found] = []
+    for line in [*head.split("\n"), ""]:
+        text = line.strip()
+        name = person_name(text) if text and not resolver.resolve_in(text) else None
+        if name and len(name.split()) <= 4:
+            run.append(name)
+            continue
+        if len(run) >= 3:
+            found += [Found(n, None, "name_column") for n in run]
+        run = []
+    return found
+
+
+def unlabelled_lists(document: s.LabelledDocument, resolver, seen: set[str]) -> list[Found]:
+    """Rule: in the opening of the minutes, a line in a distinctive layout (two columns of
+    "Name, ORG", "ORG - Name, Name", "Name (ORG), Name (ORG)") lists participants even without
+    a label; the people after "Apologies:" on the line are not there."""
+    found: list[Found] = []
+    limit = min(len(document.text), 4000)
+    for line in document.text[:limit].split("\n"):
+        if line.strip() in seen:
+            continue
+        line = _ABSENT.sub(" ", line)
+        for layout in STRONG:
+            people = layout(line, resolver)
+            if len(people) >= 2:
+                found += people
+                break
+    return found
+
+
+_NAME_LINE_WORD = re.compile(r"^[A-Z][a-z]+(?:-[A-Z][a-z]+)?$")
+
+
+def name_lines_under_header(text: str) -> list[Found]:
+    """Rule: in the first lines of the minutes, before any numbered item, a line made only of
+    three or more first-and-last names ("Ana Lind Ben Ray Cy Dunn", no label, no separator)
+    lists who attended: its words are taken in pairs. Every word must be name-like (capitalised,
+    never written in lower case in the minutes, no title or body word)."""
+    vocabulary = name_runs.document_vocabulary(text)
+    found: list[Found] = []
+    for line in [x.strip() for x in text[:600].split("\n") if x.strip()][:8]:
+        if re.match(r"^(?:\d{1,2}[.)]?\s|apologies|regrets|absent|agenda)", line, re.I):
+            break
+        words = line.split()
+        if (
+            len(words) < 6
+            or len(words) % 2
+            or not all(
+                _NAME_LINE_WORD.match(w) and name_runs.name_word(w, vocabulary) for w in words
+            )
+        ):
+            continue
+        pairs = [f"{words[i]} {words[i + 1]}" for i in range(0, len(words), 2)]
+        found += [Found(name, None, "name_line") for name in pairs]
+    return found
