@@ -342,10 +342,10 @@ def _flat(text: str) -> str:
 def _restated(point: ExtractedActionPoint, points: list[ExtractedActionPoint]):
     """The point this one restates, by the structure's rules (same owner and task words, or
     the same deadline and a word of the task)."""
-    from nethub.meetings.extract.pipeline import _restates, _same_point
+    from nethub.meetings.extract.pipeline.restated import restates, same_point
 
     point.explicit = False
-    return next((p for p in points if _same_point(point, p) or _restates(point, p)), None)
+    return next((p for p in points if same_point(point, p) or restates(point, p)), None)
 
 
 def _actions(meeting: ExtractedMeeting, document: s.LabelledDocument, resolver) -> None:

@@ -1096,9 +1096,11 @@ def test_a_task_said_in_the_discussion_and_listed_is_one_point_with_the_more_spe
 
 
 def test_deadline_precision_orders_a_day_a_month_and_a_delay():
-    from nethub.meetings.extract.pipeline import _precision
+    from nethub.meetings.extract.pipeline.restated import deadline_precision
 
-    assert [_precision(t) for t in ["by 12 May", "by early June", "within two weeks", ""]] == [
+    assert [
+        deadline_precision(t) for t in ["by 12 May", "by early June", "within two weeks", ""]
+    ] == [
         3,
         2,
         1,
