@@ -28,8 +28,6 @@ def first_name_line(document, lines, read, position: int) -> list[Found]:
     return [Found(name, None, "first_name_line")] if name else []
 
 
-# --- where people are named -------------------------------------------------------------------
-
 # "2 Apologies for absence: ...": a numbered part of the minutes stops the attendance too.
 _STOP_LIST = re.compile(
     r"^(?:\d{1,2}[.)]?\s+)?(?:agenda|minutes|summary|apologies|regrets|excused|absent|unable)\b",

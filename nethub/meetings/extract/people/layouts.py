@@ -25,9 +25,6 @@ def resolve_organization(text: str | None, resolver) -> str | None:
     return text or None
 
 
-# --- layouts ----------------------------------------------------------------------------------
-
-
 def slash_row(line: str, resolver) -> list[Found]:
     """ "1 / Khin Mg Naing / Engineer/METTA / / 09 ...", "Tom Bamforth / SC Coordination team /
     Coordinator": a table row whose cells are joined by " / "."""
