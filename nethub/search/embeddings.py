@@ -23,6 +23,9 @@ logger = logging.getLogger(__name__)
 DIMENSIONS = 384
 # Texts per request to the service: a search query waits behind at most one such request.
 SERVICE_BATCH = 32
+# The model reads a text's first 256 tokens; a text sent to the service is cut well beyond them,
+# so that a request stays under the service's MAX_BODY.
+MAX_TEXT_CHARS = 50_000
 # A refused connection (the service not listening yet) is tried again this often.
 RETRY_PAUSE = 0.25
 # After the service failed and the fallback is local, it is not asked again for this long.
@@ -163,8 +166,8 @@ def service_encode(url: str, texts: list[str], *, timeout: float) -> np.ndarray:
     """The service's vectors for `texts`, SERVICE_BATCH a request (see embedding_service.py)."""
     parts = []
     for start in range(0, len(texts), SERVICE_BATCH):
-        batch = texts[start : start + SERVICE_BATCH]
-        body = json.dumps({"texts": batch}).encode()
+        batch = [text[:MAX_TEXT_CHARS] for text in texts[start : start + SERVICE_BATCH]]
+        body = json.dumps({"texts": batch}, ensure_ascii=False).encode()
         status, _headers, data = _call(url, "POST", "/encode", body=body, timeout=timeout)
         if status != 200:
             raise EmbeddingServiceError(

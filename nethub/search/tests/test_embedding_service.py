@@ -101,6 +101,14 @@ def test_the_service_gives_the_vectors_of_the_model_in_this_process(via_service)
 
 
 @pytest.mark.model
+def test_a_text_far_longer_than_the_model_reads_gets_the_same_vector(via_service):
+    text = "Les envois de fonds des travailleurs migrants réduisent la pauvreté. " * 5000
+    assert len(text) > embeddings.MAX_TEXT_CHARS
+    remote, local = embeddings.encode([text]), embeddings.local_encode([text])
+    assert float(remote[0] @ local[0]) > 0.9999
+
+
+@pytest.mark.model
 def test_the_service_answers_a_batch_as_raw_float32(service):
     status, headers, data = _post(service, json.dumps({"texts": TEXTS * 2}).encode())
     assert status == 200
