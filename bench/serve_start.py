@@ -7,12 +7,14 @@ gunicorn's master and workers, the embedding service, the task worker.
 
     DATABASE_URL=postgres://.../db .venv/bin/python bench/serve_start.py [--root PATH] [--runs N]
 
-Prepare the database first (`manage.py migrate`, `manage.py load_demo`); static files are
+The database (DATABASE_URL, default a SQLite file in /tmp) is migrated and, when it holds no
+search passages, given the demo (`load_demo`, a few minutes) before the runs; static files are
 collected into STATIC_ROOT (default /tmp/nethub-bench-serve-static), the servers' log goes to
-BENCH_LOG (default /tmp/nethub-bench-serve.log). BENCH_PORT (default
-8102), EMBEDDING_SERVICE_PORT (default 8112), WEB_CONCURRENCY (default 2) and SEARCH_INDEX_DIR
-are passed on. `--root` runs another checkout's scripts/serve.py with this virtualenv (the code
-before a change). Each run prints one line; the last line gives the median of the runs.
+BENCH_LOG (default /tmp/nethub-bench-serve.log). BENCH_PORT (default 8102),
+EMBEDDING_SERVICE_PORT (default 8112), WEB_CONCURRENCY (default 2) and SEARCH_INDEX_DIR are
+passed on. `--root` runs another checkout's scripts/serve.py with this virtualenv (the code
+before a change). Each run prints one line; the last line gives the median of the runs (the
+figures and how they were taken: bench/search.md, "Item 6").
 """
 
 from __future__ import annotations
@@ -114,6 +116,20 @@ def _index_one_record(root: Path, env: dict) -> float:
     return round(time.perf_counter() - started, 1)
 
 
+def prepare(root: Path, env: dict) -> None:
+    """Migrate, the demo when there are no passages yet, static files."""
+    manage = [sys.executable, "manage.py"]
+    subprocess.run([*manage, "migrate", "--noinput", "-v0"], cwd=root, env=env, check=True)
+    check = "from nethub.search.models import Passage; print(Passage.objects.exists())"
+    found = subprocess.run([*manage, "shell", "-c", check], cwd=root, env=env, check=True,
+                           capture_output=True, text=True)  # fmt: skip
+    if found.stdout.strip() != "True":
+        demo = dict(env, TASKS_BACKEND="immediate", DEMO_PASSWORD="bench-" + "d" * 12)
+        subprocess.run([*manage, "load_demo"], cwd=root, env=demo, check=True)
+    collect = [*manage, "collectstatic", "--noinput", "-v0"]
+    subprocess.run(collect, cwd=root, env=env, check=True)
+
+
 def one_run(root: Path, log) -> dict:
     env = dict(
         os.environ,
@@ -185,9 +201,10 @@ def main() -> None:
     args = parser.parse_args()
     root = args.root.resolve()
     env = dict(os.environ, STATIC_ROOT=STATIC_ROOT, SECRET_KEY="bench-only-secret-" + "x" * 40)
+    env.setdefault("DATABASE_URL", "sqlite:////tmp/nethub-bench-serve.sqlite3")
+    os.environ["DATABASE_URL"] = env["DATABASE_URL"]
     env.pop("DEBUG", None)
-    collect = [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"]
-    subprocess.run(collect, cwd=root, env=env, check=True)
+    prepare(root, env)
     runs = []
     for _ in range(args.runs):
         with open(LOG, "a") as log:

@@ -23,6 +23,9 @@ from nethub.roster.models import ExpertApplication, ExpertLanguage
 
 logger = logging.getLogger(__name__)
 
+# Seconds the embedding service may take for the request's text (milliseconds when it is up).
+MEANING_TIMEOUT = 5.0
+
 WEIGHTS = {
     "objectives": 4.0,
     "language": 2.0,
@@ -134,7 +137,7 @@ def _add_meaning_scores(matches: list[Match], need: Need) -> None:
     from nethub.search.embeddings import EmbeddingServiceError, encode, from_bytes
 
     try:
-        wanted = encode([need.text], timeout=5.0)[0]
+        wanted = encode([need.text], timeout=MEANING_TIMEOUT)[0]
     except EmbeddingServiceError as error:  # the ranking stands on the other reasons
         logger.error("CV meaning left out of the ranking: %s", error)
         return
