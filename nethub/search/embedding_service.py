@@ -36,7 +36,7 @@ logger = logging.getLogger(__name__)
 MAX_TEXTS = 256
 MAX_BODY = 8 * 1024 * 1024
 # Requests of at most this many texts (search queries) go before the others.
-SMALL = 8
+SMALL = 4
 
 
 @dataclass

@@ -21,8 +21,9 @@ from django.core.exceptions import ImproperlyConfigured
 logger = logging.getLogger(__name__)
 
 DIMENSIONS = 384
-# Texts per request to the service: a search query waits behind at most one such request.
-SERVICE_BATCH = 32
+# Texts per request to the service: a search query waits behind at most one such request
+# (64 passages of about 130 words took 7 s on this project's two shared cores at load 8).
+SERVICE_BATCH = 16
 # The model reads a text's first 256 tokens; a text sent to the service is cut well beyond them,
 # so that a request stays under the service's MAX_BODY.
 MAX_TEXT_CHARS = 50_000
