@@ -1,0 +1,132 @@
+"""Stage 2 of extraction: the meeting, assembled from the labelled segments.
+
+`extract_meeting(text)` labels the document (stage 1, `segments.label_document`), then:
+1. the structure: header, agenda items with their discussion, decisions and the points listed
+   under them (`pipeline.assemble_structure`, which reads the blocks' layout);
+2. dates: the meeting's first and last day (`dates.meeting_dates`);
+3. participants: the layouts of `people` and people named in prose, merged with those the
+   structure read;
+4. action points: every segment labelled an action point that no point already holds joins the
+   agenda item it stands under, with its owner (resolved by the directory's resolver when it
+   can be, else as written) and due date (`dates.due_date`) (`labelled_points`); points that
+   are no task are dropped (`not_tasks`) and missing due dates completed (`due_dates`);
+5. provenance: each point and participant keeps its rule, a confidence and its span
+   (`provenance`).
+Nothing is saved; odd input never raises (what cannot be found is left empty and named in
+`warnings`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from nethub.meetings.extract import dates, people, splits
+from nethub.meetings.extract import segments as s
+from nethub.meetings.extract.assemble.due_dates import (
+    date_on_next_line,
+    drop_implausible_dues,
+    event_before_dues,
+    next_meeting_dues,
+)
+from nethub.meetings.extract.assemble.labelled_points import add_labelled_points, item_at
+from nethub.meetings.extract.assemble.not_tasks import (
+    drop_agenda_proposals,
+    drop_headings,
+    drop_marked_done,
+    drop_partner_plans,
+    drop_restatements,
+)
+from nethub.meetings.extract.assemble.provenance import add_provenance
+from nethub.meetings.extract.result import ExtractedMeeting
+
+
+def extract_meeting(text: str, *, resolver=None) -> ExtractedMeeting:
+    from nethub.meetings.extract.columns import fill_from_columns, fill_from_gapped_rows
+    from nethub.meetings.extract.pipeline import assemble_structure
+
+    if resolver is None:
+        from nethub.directory.selectors import OrganizationResolver
+
+        resolver = OrganizationResolver.default()
+    text = _without_markup(text)
+    document = s.label_document(text)
+    meeting = assemble_structure(document.blocks, resolver)
+    _dates(meeting, document)
+    _series(meeting, text)
+    _participants(meeting, document, resolver)
+    drop_headings(meeting)
+    add_labelled_points(meeting, document, resolver)
+    drop_marked_done(meeting)
+    drop_partner_plans(meeting, document)
+    drop_restatements(meeting)
+    splits.several_tasks(meeting, document.text)
+    splits.task_keeps_topic(meeting, document.text)
+    _members_outside_the_network(meeting, text)
+    drop_implausible_dues(meeting)
+    next_meeting_dues(meeting, document)
+    date_on_next_line(meeting, document)
+    event_before_dues(meeting, text)
+    add_provenance(meeting, document)
+    drop_agenda_proposals(meeting, text)
+    fill_from_columns(meeting, text)
+    fill_from_gapped_rows(meeting, document.text, lambda point: item_at(meeting, document, point))
+    return meeting
+
+
+_TAG = re.compile(r"</?(?:p|br|td|th|tr|li|ul|ol|div|table|thead|tbody|h[1-6])\b[^<>]{0,80}>", re.I)
+
+
+def _without_markup(text: str) -> str:
+    """Rule: a text that keeps its HTML table or paragraph tags ("...</p><p>Silona will ...")
+    is read with each tag as a line break, of the tag's length (offsets stay those of the text);
+    a tag or two in running text are left alone."""
+    if len(_TAG.findall(text)) < 5:
+        return text
+    return _TAG.sub(lambda m: "\n" + " " * (len(m.group(0)) - 1), text)
+
+
+def _dates(meeting: ExtractedMeeting, document: s.LabelledDocument) -> None:
+    first, last = dates.meeting_dates(document.text[:1500])
+    if first is None and meeting.date in dates.approved_minutes_dates(document.text[:1500]):
+        meeting.date = None  # the header's date was that of minutes the meeting approves
+    if first is not None:
+        meeting.date = first.isoformat()
+        meeting.warnings = [w for w in meeting.warnings if w != "No meeting date found."]
+    meeting.end_date = last.isoformat() if last else None
+
+
+def _series(meeting: ExtractedMeeting, text: str) -> None:
+    """Rule: the network's series only when the document names the network or its Executive
+    Committee; "Principals" alone (IASC Principals) is no Executive Committee meeting."""
+    if "Executive Committee" in meeting.series and not re.search(
+        r"\bExecutive Committee\b|\bEC\b|Network on Migration|\bUNNM\b", text
+    ):
+        meeting.series = "Meeting"
+
+
+def _participants(meeting: ExtractedMeeting, document: s.LabelledDocument, resolver) -> None:
+    found = people.find_people(document, resolver)
+    before = list(meeting.participants)
+    meeting.participants, meeting.mentioned = people.merge(meeting.participants, found)
+    dropped = [p.name for p in before if p not in meeting.participants]
+    meeting.organizations = [name for name in dropped if resolver.resolve_in(name) is not None]
+    if meeting.participants:
+        meeting.warnings = [w for w in meeting.warnings if w != "No participants list found."]
+
+
+_NETWORK = re.compile(
+    r"\bExecutive Committee\b|\bEC\b|Network on Migration|\bUNNM\b|\bNetwork\b|"
+    r"\bworking[- ]level\b|\bPrincipals\b"
+)
+_MEMBERS = re.compile(r"^(?:(?:the|all)\s+)*(?:members|entities)\b", re.I)
+
+
+def _members_outside_the_network(meeting: ExtractedMeeting, text: str) -> None:
+    """Rule: "Members to review the ToR" is the Executive Committee's work only in the
+    network's own minutes; elsewhere the members are the meeting's, as written."""
+    if _NETWORK.search(text):
+        return
+    for point in meeting.action_points():
+        written = _MEMBERS.match(point.text)
+        if point.owner == "Executive Committee" and written:
+            point.owner = written.group(0)

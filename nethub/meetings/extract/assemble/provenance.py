@@ -1,0 +1,38 @@
+"""Provenance: each point and participant's rule, confidence and span in the text."""
+
+from __future__ import annotations
+
+import re
+
+from nethub.meetings.extract import segments as s
+from nethub.meetings.extract.result import ExtractedMeeting
+
+# Confidence of points the structure read, by how it read them.
+STRUCTURE_CONFIDENCE = {True: 0.9, False: 0.7}
+REVIEW_BELOW = 0.75  # points and people under this confidence are reviewed first
+
+
+def add_provenance(meeting: ExtractedMeeting, document: s.LabelledDocument) -> None:
+    """Each point and person: its rule, confidence and span (found in the text when the rule
+    that read it did not keep one)."""
+    for point in meeting.action_points():
+        if not point.rule:
+            point.rule = "listed_point" if point.explicit else "discussion_point"
+            point.confidence = STRUCTURE_CONFIDENCE[point.explicit]
+        point.span = point.span or find_span(document.text, point.source_sentence or point.text)
+    for person in meeting.participants:
+        person.rule = person.rule or "attendance_list"
+        person.confidence = 0.9 if person.rule in ("attendance_list", "slash_row") else 0.75
+        person.span = person.span or find_span(document.text, person.name)
+
+
+def find_span(text: str, piece: str) -> list[int] | None:
+    piece = piece.strip()
+    if not piece:
+        return None
+    at = text.find(piece)
+    if at >= 0:
+        return [at, at + len(piece)]
+    head = re.escape(piece[:40]).replace(r"\ ", r"\s+")
+    match = re.search(head, text)
+    return [match.start(), match.start() + len(piece)] if match else None
