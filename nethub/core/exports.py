@@ -7,7 +7,7 @@ of the columns the export shows keeps time linear and memory flat whatever the c
 
 The libraries are imported with this module, that is with the views when a worker loads the
 URLs, not in the first export a worker serves: openpyxl alone takes 0.2-0.35 s to import,
-more than a 500-row XLSX takes to write, and made that first export look 5× slower.
+more than a 500-row XLSX takes to write, and made that first export several times slower.
 """
 
 from __future__ import annotations
