@@ -103,6 +103,7 @@ def time_page(client, url: str, n: int) -> dict:
         "median": statistics.median(wall),
         "min": min(wall),
         "cpu": statistics.mean(cpu),
+        "cpu_median": statistics.median(cpu),
     }
 
 
@@ -156,7 +157,8 @@ def main() -> None:
         figures[name] = result["mean"]
         print(
             f"{name}: mean {result['mean']:.1f} ms, median {result['median']:.1f} ms,"
-            f" min {result['min']:.1f} ms, CPU {result['cpu']:.1f} ms",
+            f" min {result['min']:.1f} ms, CPU {result['cpu']:.1f} ms"
+            f" (median {result['cpu_median']:.1f} ms)",
             flush=True,
         )
     print(" ".join(f"{name}={ms:.1f}" for name, ms in figures.items()))

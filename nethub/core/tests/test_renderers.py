@@ -62,9 +62,12 @@ def _render(form_data, renderer, *, auto_id="id_%s", initial=None):
     ],
 )
 def test_inputs_and_labels_are_written_as_djangos_templates_write_them(data, auto_id, initial):
-    fast = _render(data, FormRenderer(), auto_id=auto_id, initial=initial)
+    renderer = FormRenderer()
+    fast = _render(data, renderer, auto_id=auto_id, initial=initial)
     django = _render(data, DjangoTemplates(), auto_id=auto_id, initial=initial)
     assert fast == django
+    # and the Python versions were the ones used
+    assert renderer._own and all(renderer._own.values())
     assert any("&lt;script&gt;" in part for part in fast) or data is not DATA
 
 
