@@ -183,6 +183,16 @@ def _fresh_vector_index_after_each_test():
         vectors.forget(snapshot=True)
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache_after_each_test():
+    """Each test's rows are rolled back, and the fund's version of its figures with them: a
+    cache kept across tests could answer the next test with figures cached for another's."""
+    yield
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 class TaskQueue:
     """The database task backend as production runs it: a write enqueues, a worker runs."""
 

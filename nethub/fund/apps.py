@@ -6,3 +6,8 @@ class FundConfig(AppConfig):
     name = "nethub.fund"
     label = "fund"
     verbose_name = _("Migration MPTF")
+
+    def ready(self) -> None:
+        from nethub.fund import signals
+
+        signals.connect()

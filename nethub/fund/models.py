@@ -487,3 +487,20 @@ class ImportBatch(models.Model):
 
     def __str__(self) -> str:
         return self.filename
+
+
+class FiguresVersion(models.Model):
+    """One row: a token that every write to the records behind the fund's figures replaces in
+    the writer's own transaction (`services.figures_version_bump`). The dashboards' figures are
+    cached under it, so a write shows on the next view in every worker process, and a write
+    rolled back leaves the version as it was. A random token rather than a counter: a version
+    rolled back is never reused for other data."""
+
+    token = models.CharField(max_length=32)
+
+    class Meta:
+        verbose_name = _("version of the fund's figures")
+        verbose_name_plural = _("versions of the fund's figures")
+
+    def __str__(self) -> str:
+        return self.token

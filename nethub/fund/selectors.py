@@ -1,6 +1,7 @@
 """Reads for the fund: the pipeline and contributions as each user may see them, and the fund's
-figures (position at a date, the dashboard's tables), each one database aggregate so that the
-cost of a page does not grow with the number of records."""
+figures (position at a date, the dashboard's tables), each one database aggregate kept in the
+cache until the next write to the fund, so that the cost of a page does not grow with the
+number of records."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.core.cache import cache
 from django.db.models import (
     Count,
     DecimalField,
@@ -22,11 +24,14 @@ from django.db.models.functions import Coalesce, ExtractYear
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from nethub.directory.models import Organization
+from nethub.directory.models import Country, Organization, Region
+from nethub.framework.models import FrameworkElement
 from nethub.fund.models import (
+    JOINT_PROGRAMME_STAGES,
     UNFUNDED_STAGES,
     Allocation,
     Contribution,
+    FiguresVersion,
     FundingTarget,
     Membership,
     Programme,
@@ -168,10 +173,43 @@ def _stage_on(day: datetime.date):
     )
 
 
-def fund_position(*, on: datetime.date, window=None) -> Position:
+# The figures below are sums over every contribution and programme: each is computed once per
+# version of the fund's records (and per day, for those that depend on it) and kept in the
+# cache. What they hold is numbers by id; names are read fresh for the few rows shown, so a
+# renamed donor, country or region shows at once without moving the fund's version.
+
+# A new version makes new keys; the timeout only frees the space of old ones.
+FIGURES_CACHE_SECONDS = 24 * 60 * 60
+_MISSING = object()
+
+
+def figures_version() -> str:
+    """The current version of the fund's figures (one primary-key read): the database holds
+    it, not the cache, so every worker process sees a write at once."""
+    return FiguresVersion.objects.filter(pk=1).values_list("token", flat=True).first() or "0"
+
+
+def _cached(version: str | None, name: str, compute, *parts):
+    key = ":".join(["fund-figures", version or figures_version(), name, *map(str, parts)])
+    value = cache.get(key, _MISSING)
+    if value is _MISSING:
+        value = compute()
+        cache.set(key, value, FIGURES_CACHE_SECONDS)
+    return value
+
+
+def fund_position(*, on: datetime.date, window=None, version: str | None = None) -> Position:
     """The fund's figures on a date, in USD: the year's target, what was committed (in the year
     and since the start), received, pledged, allocated, and what the pipeline asks that is not
-    funded. Four aggregate queries whatever the number of records."""
+    funded. Kept per version and day (`version`: one already read, to read it once a page)."""
+    window_key = window.pk if window is not None else "all"
+    return _cached(
+        version, "position", lambda: _position(on=on, window=window), on.isoformat(), window_key
+    )
+
+
+def _position(*, on: datetime.date, window=None) -> Position:
+    """Four aggregate queries whatever the number of records."""
     contributions = Contribution.objects.all()
     allocations = Allocation.objects.all()
     targets = FundingTarget.objects.filter(year=on.year)
@@ -207,9 +245,13 @@ def fund_position(*, on: datetime.date, window=None) -> Position:
     )
 
 
-def contributions_by_year() -> list[dict]:
+def contributions_by_year(*, version: str | None = None) -> list[dict]:
     """Per year: committed and received (USD) and the whole fund's target, one row a year
     that has either."""
+    return _cached(version, "years", _contributions_by_year)
+
+
+def _contributions_by_year() -> list[dict]:
     by_year = {
         row["year"]: row
         for row in Contribution.objects.filter(kind=COMMITMENT)
@@ -237,92 +279,167 @@ def contributions_by_year() -> list[dict]:
     return rows
 
 
-def pipeline_by_stage() -> list[dict]:
-    found = {
-        row["stage"]: row
-        for row in Programme.objects.values("stage").annotate(
-            count=Count("pk"), requested=Sum("requested_usd")
+def pipeline_by_stage(*, version: str | None = None) -> list[dict]:
+    found = _cached(
+        version,
+        "stages",
+        lambda: {
+            row["stage"]: (row["count"], money(row["requested"]))
+            for row in Programme.objects.values("stage").annotate(
+                count=Count("pk"), requested=Sum("requested_usd")
+            )
+        },
+    )
+    rows = []
+    for stage in Stage:
+        count, requested = found.get(stage.value, (0, money(0)))
+        rows.append(
+            {"stage": stage.value, "label": stage.label, "count": count, "requested": requested}
         )
+    return rows
+
+
+def _open_programmes() -> QuerySet:
+    return Programme.objects.exclude(stage__in=[Stage.DECLINED, Stage.WITHDRAWN])
+
+
+def _with_names(
+    totals: list[dict], key: str, queryset: QuerySet, *, order: str, fields: dict[str, str]
+) -> list[dict]:
+    """The rows of `totals`, grouped by the id in `key`, with `fields` of each record read now
+    (a renamed record shows at once), in the database's order of `order` (its collation sorts
+    accented names as the rest of the site does); a row without a record (programmes with no
+    region) comes last, its fields None."""
+    ids = [row[key] for row in totals if row[key] is not None]
+    records = {
+        pk: values
+        for pk, *values in queryset.filter(pk__in=ids)
+        .order_by(order)
+        .values_list("pk", *fields.values())
     }
+    rank = {pk: number for number, pk in enumerate(records)}
+    empty = [None] * len(fields)
     return [
         {
-            "stage": stage.value,
-            "label": stage.label,
-            "count": found.get(stage.value, {}).get("count", 0),
-            "requested": money(found.get(stage.value, {}).get("requested")),
+            **dict(zip(fields, records.get(row[key], empty), strict=True)),
+            **{name: value for name, value in row.items() if name != key},
         }
-        for stage in Stage
+        for row in sorted(totals, key=lambda row: rank.get(row[key], len(rank)))
     ]
 
 
-def pipeline_by_thematic_area() -> list[dict]:
-    rows = list(
-        Programme.objects.exclude(stage__in=[Stage.DECLINED, Stage.WITHDRAWN])
-        .values("thematic_area__code", "thematic_area__title")
-        .annotate(
-            count=Count("pk"),
-            requested=Coalesce(Sum("requested_usd"), ZERO),
-            funded=Count("pk", filter=Q(stage__in=[Stage.FUNDED, Stage.UNDER_WAY, Stage.CLOSED])),
-            unfunded=_sum("requested_usd", stage__in=UNFUNDED_STAGES),
+def pipeline_by_thematic_area(*, version: str | None = None) -> list[dict]:
+    totals = _cached(
+        version,
+        "themes",
+        lambda: _money_rows(
+            list(
+                _open_programmes()
+                .values("thematic_area_id")
+                .annotate(
+                    count=Count("pk"),
+                    funded=Count("pk", filter=Q(stage__in=JOINT_PROGRAMME_STAGES)),
+                    requested=Coalesce(Sum("requested_usd"), ZERO),
+                    unfunded=_sum("requested_usd", stage__in=UNFUNDED_STAGES),
+                )
+                .order_by()
+            ),
+            "requested",
+            "unfunded",
+        ),
+    )
+    return _with_names(
+        totals,
+        "thematic_area_id",
+        FrameworkElement.objects.all(),
+        order="code",
+        fields={"thematic_area__code": "code", "thematic_area__title": "title"},
+    )
+
+
+def pipeline_by_region(*, version: str | None = None) -> list[dict]:
+    totals = _cached(
+        version,
+        "regions",
+        lambda: _money_rows(
+            list(
+                _open_programmes()
+                .values("region_id")
+                .annotate(
+                    count=Count("pk"),
+                    requested=Coalesce(Sum("requested_usd"), ZERO),
+                    unfunded=_sum("requested_usd", stage__in=UNFUNDED_STAGES),
+                )
+                .order_by()
+            ),
+            "requested",
+            "unfunded",
+        ),
+    )
+    rows = _with_names(
+        totals, "region_id", Region.objects.all(), order="name", fields={"region__name": "name"}
+    )
+    rows.sort(key=lambda row: -row["count"])  # stable: by name within a count
+    return rows
+
+
+def programmes_by_country(*, published_only: bool, version: str | None = None) -> list[dict]:
+    def compute() -> list[dict]:
+        through = Programme.countries.through.objects.exclude(
+            programme__stage__in=[Stage.DECLINED, Stage.WITHDRAWN]
         )
-        .order_by("thematic_area__code")
+        if published_only:
+            through = through.filter(programme__is_published=True)
+        return list(through.values("country_id").annotate(count=Count("programme_id")).order_by())
+
+    rows = _with_names(
+        _cached(version, "countries", compute, published_only),
+        "country_id",
+        Country.objects.all(),
+        order="name",
+        fields={"country__iso2": "iso2", "country__name": "name"},
     )
-    return _money_rows(rows, "requested", "unfunded")
+    rows.sort(key=lambda row: -row["count"])  # stable: by name within a count
+    return rows
 
 
-def pipeline_by_region() -> list[dict]:
-    rows = list(
-        Programme.objects.exclude(stage__in=[Stage.DECLINED, Stage.WITHDRAWN])
-        .values("region__name")
-        .annotate(
-            count=Count("pk"),
-            requested=Coalesce(Sum("requested_usd"), ZERO),
-            unfunded=_sum("requested_usd", stage__in=UNFUNDED_STAGES),
-        )
-        .order_by("-count", "region__name")
-    )
-    return _money_rows(rows, "requested", "unfunded")
-
-
-def programmes_by_country(*, published_only: bool) -> list[dict]:
-    through = Programme.countries.through.objects.exclude(
-        programme__stage__in=[Stage.DECLINED, Stage.WITHDRAWN]
-    )
-    if published_only:
-        through = through.filter(programme__is_published=True)
-    return list(
-        through.values("country__iso2", "country__name")
-        .annotate(count=Count("programme_id"))
-        .order_by("-count", "country__name")
-    )
-
-
-def top_donors(*, limit: int = 10) -> list[dict]:
+def top_donors(*, limit: int = 10, version: str | None = None) -> list[dict]:
     """The donors who committed most (USD), most first. Summed per donor id before any name is
     read: joining every contribution to its donor first took twice as long at 10,000."""
-    totals = list(
-        Contribution.objects.filter(kind=COMMITMENT)
-        .values("donor_id")
-        .annotate(total=Sum("amount_usd"), count=Count("pk"))
-        .order_by()
+    totals = _cached(
+        version,
+        "donors",
+        lambda: list(
+            Contribution.objects.filter(kind=COMMITMENT)
+            .values("donor_id")
+            .annotate(total=Sum("amount_usd"), count=Count("pk"))
+            .order_by()
+        ),
     )
-    names = {
-        pk: (name, slug)
-        for pk, name, slug in Organization.objects.filter(
-            pk__in=[row["donor_id"] for row in totals]
-        ).values_list("pk", "name", "slug")
-    }
-    rows = [
-        {
-            "donor__name": names[row["donor_id"]][0],
-            "donor__slug": names[row["donor_id"]][1],
-            "total": row["total"],
-            "count": row["count"],
-        }
-        for row in totals
-    ]
-    rows.sort(key=lambda row: (-row["total"], row["donor__name"]))
+    rows = _with_names(
+        totals,
+        "donor_id",
+        Organization.objects.all(),
+        order="name",
+        fields={"donor__name": "name", "donor__slug": "slug"},
+    )
+    rows.sort(key=lambda row: -row["total"])  # stable: by name within a total
     return _money_rows(rows[:limit], "total")
+
+
+def dashboard_figures(*, on: datetime.date, published_only: bool) -> dict:
+    """Every figure of the fund's dashboard, the version read once: on a second view, the
+    cache's and a few names by id, no sum over the fund's records."""
+    version = figures_version()
+    return {
+        "position": fund_position(on=on, version=version),
+        "years": contributions_by_year(version=version),
+        "stages": pipeline_by_stage(version=version),
+        "themes": pipeline_by_thematic_area(version=version),
+        "regions": pipeline_by_region(version=version),
+        "countries": programmes_by_country(published_only=published_only, version=version),
+        "donors": top_donors(version=version),
+    }
 
 
 def steering_committee(*, on: datetime.date | None = None) -> dict:
@@ -356,9 +473,15 @@ def sc_meetings():
 def dashboard_position(*, on: datetime.date | None = None) -> dict | None:
     """The fund's position as the network dashboard shows it (figures in USD, as exported), or
     None while nothing about the fund is recorded."""
-    if not (Contribution.objects.exists() or FundingTarget.objects.exists()):
+    version = figures_version()
+    recorded = _cached(
+        version,
+        "recorded",
+        lambda: Contribution.objects.exists() or FundingTarget.objects.exists(),
+    )
+    if not recorded:
         return None
-    position = fund_position(on=on or timezone.localdate())
+    position = fund_position(on=on or timezone.localdate(), version=version)
     amounts = [
         (_("Target for the year"), position.target),
         (_("Committed this year"), position.committed_this_year),

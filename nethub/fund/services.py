@@ -6,6 +6,7 @@ Committee. Each runs in a transaction and leaves an audit record (core AuditEven
 from __future__ import annotations
 
 import datetime
+import uuid
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -17,6 +18,7 @@ from nethub.core.services import audit_record
 from nethub.fund.models import (
     Allocation,
     Contribution,
+    FiguresVersion,
     FundingTarget,
     FundingWindow,
     Membership,
@@ -76,6 +78,25 @@ def to_usd(amount: Decimal | None, rate: Decimal) -> Decimal | None:
 def _check(actor, permission: str, obj=None) -> None:
     if actor is not None and not actor.has_perm(permission, obj):
         raise PermissionDenied(_("You may not do this."))
+
+
+def figures_version_bump(*, create: bool = True) -> None:
+    """Give the fund's figures a new version, in the caller's transaction: the dashboards'
+    cached figures (`selectors.figures_version`) are computed again on their next view. The
+    model signals (`fund/signals.py`) call it on every save and delete, the admin's and a
+    shell's included; writes that bypass signals (`bulk_create`, `QuerySet.update`) must call
+    it themselves. Each service calls it first, before it locks any row: the version's row is
+    then always the first lock a fund write takes, so two writers (an import and a pipeline
+    step on the same programme) wait for each other instead of deadlocking.
+
+    `create=False` moves a version that exists and creates none (after a restore, which must
+    leave exactly the backup's rows)."""
+    token = uuid.uuid4().hex
+    if FiguresVersion.objects.filter(pk=1).update(token=token) or not create:
+        return
+    FiguresVersion.objects.bulk_create([FiguresVersion(pk=1, token=token)], ignore_conflicts=True)
+    # Another writer may have created the row first: ours must be the token it ends with.
+    FiguresVersion.objects.filter(pk=1).update(token=token)
 
 
 def _value(value) -> str:
@@ -156,6 +177,7 @@ def programme_create(
     **fields,
 ) -> Programme:
     _check(actor, "fund.add_programme")
+    figures_version_bump()
     unknown = set(fields) - set(PROGRAMME_FIELDS)
     if unknown:
         raise TypeError(f"unknown programme fields: {sorted(unknown)}")
@@ -203,6 +225,7 @@ def programme_update(
     **fields,
 ) -> Programme:
     _check(actor, "fund.change_programme", programme)
+    figures_version_bump()
     unknown = set(fields) - set(PROGRAMME_FIELDS)
     if unknown:
         raise TypeError(f"unknown programme fields: {sorted(unknown)}")
@@ -280,6 +303,7 @@ def programme_record_stage(*, programme: Programme, stage: str, actor, reason: s
     """Record the stage a programme reached outside nethub (a spreadsheet from before, the
     demo): no pipeline rule applies, the step is kept in the history with its reason."""
     _check(actor, "fund.import")
+    figures_version_bump()
     programme = Programme.objects.select_for_update().get(pk=programme.pk)
     if stage != programme.stage:
         _force_stage(programme, stage, actor=actor, reason=reason)
@@ -300,6 +324,7 @@ def programme_transition(
     Committee decision (`programmes_select`), not here. Funding needs an approved budget and
     records the allocation (the approved budget in USD unless another amount is given)."""
     _check(actor, "fund.move_programme", programme)
+    figures_version_bump()
     programme = Programme.objects.select_for_update().get(pk=programme.pk)
     if to_stage not in programme.next_stages():
         raise ValidationError(
@@ -341,6 +366,7 @@ def programme_update_progress(
 ) -> Programme:
     """A participating entity's focal point (or the secretariat) reports progress."""
     _check(actor, "fund.update_progress", programme)
+    figures_version_bump()
     if programme.stage not in (Stage.FUNDED, Stage.UNDER_WAY, Stage.CLOSED):
         raise ValidationError(_("Progress is reported on funded programmes only."))
     if progress_percent is not None and not 0 <= progress_percent <= 100:
@@ -372,6 +398,7 @@ def programmes_select(*, meeting, text: str, programmes, actor, reason: str = ""
     from nethub.meetings.services import decision_create
 
     _check(actor, "fund.select_programmes")
+    figures_version_bump()
     if meeting.series.name != SC_SERIES:
         raise ValidationError(_("Choose a meeting of the Steering Committee."))
     programmes = list(
@@ -415,6 +442,7 @@ def _contribution_derived(contribution: Contribution) -> None:
 @transaction.atomic
 def contribution_create(*, reference: str, actor, **fields) -> Contribution:
     _check(actor, "fund.manage_money")
+    figures_version_bump()
     unknown = set(fields) - set(CONTRIBUTION_FIELDS)
     if unknown:
         raise TypeError(f"unknown contribution fields: {sorted(unknown)}")
@@ -434,6 +462,7 @@ def contribution_create(*, reference: str, actor, **fields) -> Contribution:
 @transaction.atomic
 def contribution_update(*, contribution: Contribution, actor, **fields) -> Contribution:
     _check(actor, "fund.manage_money")
+    figures_version_bump()
     unknown = set(fields) - set(CONTRIBUTION_FIELDS)
     if unknown:
         raise TypeError(f"unknown contribution fields: {sorted(unknown)}")
@@ -460,6 +489,7 @@ def target_set(
     *, year: int, amount_usd: Decimal, actor, window: FundingWindow | None = None, source: str = ""
 ) -> FundingTarget:
     _check(actor, "fund.manage_money")
+    figures_version_bump()
     if amount_usd < 0:
         raise ValidationError(_("A target cannot be negative."))
     target = FundingTarget.objects.filter(year=year, window=window).first()
@@ -489,6 +519,7 @@ def allocation_create(
     note: str = "",
 ) -> Allocation:
     _check(actor, "fund.manage_money")
+    figures_version_bump()
     if programme.stage not in (Stage.FUNDED, Stage.UNDER_WAY):
         raise ValidationError(_("Only funded programmes receive allocations."))
     allocation = Allocation(

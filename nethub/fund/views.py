@@ -39,25 +39,18 @@ PAGE_SIZE = 50
 
 
 def _dashboard_context(request: HttpRequest, *, on: datetime.date, published_only: bool) -> dict:
-    years = selectors.contributions_by_year()
-    stages = selectors.pipeline_by_stage()
-    themes = selectors.pipeline_by_thematic_area()
-    regions = selectors.pipeline_by_region()
-    countries = selectors.programmes_by_country(published_only=published_only)
-    donors = selectors.top_donors()
+    figures = selectors.dashboard_figures(on=on, published_only=published_only)
+    stages, themes = figures["stages"], figures["themes"]
     return {
-        "position": selectors.fund_position(on=on),
-        "years": years,
+        **figures,
         "years_chart": charts.bars_with_target(
-            years, title=_("Contributions committed against the target, by year (USD)")
+            figures["years"], title=_("Contributions committed against the target, by year (USD)")
         ),
-        "stages": stages,
         "stages_chart": charts.horizontal_bars(
             [(str(r["label"]), r["count"]) for r in stages],
             title=_("Programmes by stage"),
             name="stages",
         ),
-        "themes": themes,
         "themes_chart": charts.horizontal_bars(
             [(r["thematic_area__title"] or _("None"), r["requested"]) for r in themes],
             title=_("Requested budget by thematic area (USD)"),
@@ -68,16 +61,13 @@ def _dashboard_context(request: HttpRequest, *, on: datetime.date, published_onl
             title=_("Unfunded demand by thematic area (USD)"),
             name="unfunded",
         ),
-        "regions": regions,
         "regions_chart": charts.horizontal_bars(
-            [(r["region__name"] or _("No region"), r["count"]) for r in regions],
+            [(r["region__name"] or _("No region"), r["count"]) for r in figures["regions"]],
             title=_("Programmes by region"),
             name="regions",
         ),
-        "countries": countries,
-        "donors": donors,
         "donors_chart": charts.horizontal_bars(
-            [(r["donor__name"], r["total"]) for r in donors],
+            [(r["donor__name"], r["total"]) for r in figures["donors"]],
             title=_("Top donors (USD committed)"),
             name="donors",
         ),

@@ -56,6 +56,7 @@ def _bulk(programmes: int, contributions: int) -> None:
         )
         for n in range(contributions)
     )
+    services.figures_version_bump()  # bulk writes send no signal
 
 
 def _queries(client, url) -> int:

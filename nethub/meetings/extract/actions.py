@@ -15,17 +15,8 @@ from __future__ import annotations
 
 import re
 
-ACTION_HEADING = re.compile(
-    r"^(?:(?:summary|list|overview|table)\s+of\s+(?:the\s+)?(?:agreed\s+)?)?"
-    r"(?:(?:agreed|key|main|proposed|suggested)\s+)?(?:action\s*points?|action\s*items?|actions?"
-    r"(?:\s+(?:agreed|required|to be taken))?|follow[- ]?ups?(?:\s+actions?)?|next\s+steps|"
-    r"decisions?\s+and\s+action\s+points?|to[- ]dos?|tasks|way\s+forward)\b"
-    # "Action Points of the Meeting", "Actions arising from this meeting": the same heading.
-    r"(?:\s+(?:of|from|arising\s+from)\s+(?:the|this|today['’]s)\s+meeting\b)?"
-    r"(?:\s*(?:/|and|&)\s*(?:follow[- ]?ups?|next\s+steps|action\s+points?|decisions?))?"
-    r"(?:\s*\([^)]*\))?\s*[:.]?\s*(?P<rest>.*)$",
-    re.I,
-)
+from nethub.meetings.extract.labels import ACTION_HEADING
+
 DECISION_HEADING = re.compile(
     r"^(?:key\s+|main\s+)?(?:decisions?|conclusions?|outcomes?|agreements?)"
     r"(?:\s+(?:taken|reached))?\s*(?::\s*(?P<rest>.*))?$",

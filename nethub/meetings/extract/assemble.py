@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime
 import re
 
-from nethub.meetings.extract import dates, people
+from nethub.meetings.extract import dates, people, splits
 from nethub.meetings.extract import segments as s
 from nethub.meetings.extract.actions import _several, owner_of, split_sentences
 from nethub.meetings.extract.header import MONTHS
@@ -53,13 +53,15 @@ _STOP = frozenset(
         "that",
     ]
 )
+# Rules that read a point from its label ("Action point: ...", "Action item (staff): ...").
+_LABEL_RULES = ("inline_action_label", "action_label_with_owner")
 # Confidence of points the structure read, by how it read them.
 STRUCTURE_CONFIDENCE = {True: 0.9, False: 0.7}
 REVIEW_BELOW = 0.75  # points and people under this confidence are reviewed first
 
 
 def extract_meeting(text: str, *, resolver=None) -> ExtractedMeeting:
-    from nethub.meetings.extract.columns import fill_from_columns
+    from nethub.meetings.extract.columns import fill_from_columns, fill_from_gapped_rows
     from nethub.meetings.extract.pipeline import assemble_structure
 
     if resolver is None:
@@ -77,13 +79,17 @@ def extract_meeting(text: str, *, resolver=None) -> ExtractedMeeting:
     _drop_marked_done(meeting)
     _drop_partner_plans(meeting, document)
     _drop_restatements(meeting)
+    splits.several_tasks(meeting, document.text)
+    splits.task_keeps_topic(meeting, document.text)
     _members_outside_the_network(meeting, text)
     _check_dates(meeting)
     _next_meeting_dues(meeting, document)
+    _date_on_next_line(meeting, document)
     _event_before_dues(meeting, text)
     _provenance(meeting, document)
     _drop_agenda_proposals(meeting, text)
     fill_from_columns(meeting, text)
+    fill_from_gapped_rows(meeting, document.text, lambda point: _item_at(meeting, document, point))
     return meeting
 
 
@@ -303,11 +309,12 @@ def _split_joined(meeting: ExtractedMeeting, document: s.LabelledDocument, resol
         kept = []
         for point in item.action_points:
             source = _flat(point.source_sentence or point.text)
+            # A labelled segment's task ("Action item (Lise): <task>") is what the sentence holds.
             inside = list(
                 {
-                    _flat(seg.text): seg
+                    _flat(_task(seg)): seg
                     for seg in labelled
-                    if len(_flat(seg.text)) > 15 and _flat(seg.text) in source
+                    if len(_flat(_task(seg))) > 15 and _flat(_task(seg)) in source
                 }.values()
             )
             if len(inside) < 2 or any(_flat(a.text) in _flat(b.text) for a, b in _pairs(inside)):
@@ -318,6 +325,10 @@ def _split_joined(meeting: ExtractedMeeting, document: s.LabelledDocument, resol
                 part.owner = part.owner or (point.owner if seg is inside[0] else None)
                 kept.append(part)
         item.action_points = kept
+
+
+def _task(seg: s.Segment) -> str:
+    return seg.text if seg.rule not in _LABEL_RULES else seg.data.get("task") or seg.text
 
 
 def _pairs(items: list) -> list[tuple]:
@@ -344,7 +355,7 @@ def _actions(meeting: ExtractedMeeting, document: s.LabelledDocument, resolver) 
     for seg in document.labelled(s.ACTION):
         task = seg.data.get("task") or seg.text
         point = _point(seg, task, meeting_date, resolver)
-        labelled = point.explicit and seg.rule == "inline_action_label"
+        labelled = point.explicit and seg.rule in _LABEL_RULES
         twin = _covered(task, points) or _restated(point, points)
         if twin is not None and _halves_of_one_sentence(twin, seg):
             twin = None
@@ -404,7 +415,7 @@ def _point(seg: s.Segment, task: str, meeting_date: datetime.date | None, resolv
         due_date=due,
         deadline_text=words,
         source_sentence=seg.text,
-        explicit=seg.rule in ("inline_action_label", "imperative_in_action_section"),
+        explicit=seg.rule in (*_LABEL_RULES, "imperative_in_action_section"),
         rule=seg.rule,
         confidence=seg.confidence,
         span=seg.span,
@@ -441,6 +452,15 @@ def _item_for(meeting: ExtractedMeeting, document: s.LabelledDocument, seg: s.Se
     return chosen
 
 
+def _item_at(meeting: ExtractedMeeting, document: s.LabelledDocument, point):
+    """The agenda item the text at a point's start stands under."""
+    seg = next(
+        (x for x in document.segments if x.start is not None and x.start <= point.span[0] < x.end),
+        s.Segment("", block=len(document.blocks)),
+    )
+    return _item_for(meeting, document, seg)
+
+
 def _heading_block(document: s.LabelledDocument, title: str) -> int | None:
     key = _words(title)
     for index, block in enumerate(document.blocks):
@@ -467,7 +487,7 @@ _TOPIC = re.compile(
     re.I,
 )
 # Rules that read the work the meeting gave, however it reports it.
-_GIVEN = frozenset(["inline_action_label", "owner_to_verb", "for_owner_label", "asked_to"])
+_GIVEN = frozenset([*_LABEL_RULES, "owner_to_verb", "for_owner_label", "asked_to"])
 
 
 def _update_rounds(document: s.LabelledDocument) -> list[tuple[int, int]]:
@@ -531,6 +551,35 @@ def _next_meeting_dues(meeting: ExtractedMeeting, document: s.LabelledDocument) 
         if found is not None:
             point.due_date = found.isoformat()
             point.deadline_text = _BY_NEXT.search(point.source_sentence or point.text).group(0)
+
+
+# "Date: 20/3/21", "Due - 27 March", "by Friday 5 May" or a date alone: a line that only dates.
+_DATE_LINE = re.compile(
+    r"^[\s\-–•*]*(?:(?:due(?:\s+date)?|date|by|deadline|when|target(?:\s+date)?)\s*[:\-–]?\s*)?"
+    r"(?P<date>[^\n]{3,40}?)[\s.]*$",
+    re.I,
+)
+
+
+def _date_on_next_line(meeting: ExtractedMeeting, document: s.LabelledDocument) -> None:
+    """Rule: an item with no deadline of its own whose next line holds only a date ("- Bob to
+    repair the door" / "  Date: 20/3/21") is due on that date."""
+    for point in meeting.action_points():
+        if point.due_date or not point.span:
+            continue
+        end = document.text.find("\n", point.span[1])
+        if end < 0 or document.text[point.span[1] : end].strip(" .;"):
+            continue  # the item goes on: its line's next one is no line of its own
+        line = document.text[end + 1 :].split("\n", 1)[0]
+        match = _DATE_LINE.match(line)
+        if match is None:
+            continue
+        written = f"by {match.group('date').strip()}"
+        due, words = dates.due_date(written, meeting.meeting_date)
+        # The whole line is the deadline (figures may come back repaired: "21" -> "2021").
+        letters = [set(re.findall(r"[a-z]+", x.lower())) for x in (written, words)]
+        if due and words.lower().startswith("by ") and letters[0] <= letters[1]:
+            point.due_date, point.deadline_text = due, line.strip()
 
 
 # "On Tuesday 19th November there is a provincial meeting. The coordinator will represent

@@ -17,8 +17,9 @@ LIST_MARKER = re.compile(
     r"|\(?(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)[.)](?=\s))\s+"
 )
 _TERMINAL = ".:;!?…"
-# Labels of the attendance's parts, which start a line of their own even in wrapped text.
-ATTENDANCE_LABEL = re.compile(
+# Labels of the attendance's parts (the absent too), which start a line of their own even in
+# wrapped text (the labels that open an attendance are in `labels`).
+ATTENDANCE_PART_LABEL = re.compile(
     r"^(?:(?:co-?|vice-?)?chair(?:person)?s?|(?:ec\s+|network\s+)?members|principals|"
     r"un\s+entities|(?:network\s+)?secretariat|also\s+(?:present|attending)|observers?|"
     r"co-?leads?|(?:ec\s+|network\s+)?focal\s+points?|apologies|regrets|excused|absent)"
@@ -194,7 +195,7 @@ def _continues(
         return False  # table rows are whole lines: "Action | Responsible | Deadline"
     if re.match(r"^[A-Z][A-Za-z&.-]{1,15}\s*(?:[–—]|\s-|:)\s+[A-Z]", line):
         return False  # "UNHCR – Ama Owusu, ...", "WHO: ...": an organisation's people begin
-    if ATTENDANCE_LABEL.match(line):
+    if ATTENDANCE_PART_LABEL.match(line):
         return False  # "EC members: ...", "Regrets: ...": the next part of the attendance
     if gap and len(line.split()) <= 4 and line[:1].isupper() and line[-1:] not in _TERMINAL:
         return False  # "Participants", "Next steps" after a blank line: a label of its own

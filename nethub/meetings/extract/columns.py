@@ -82,3 +82,74 @@ def _fill(point: ExtractedActionPoint, value: str, *, due: bool, meeting) -> Non
                 point.due_date, point.deadline_text = found, words
     elif point.owner is None and not re.match(r"^(?:tbd|n/?a|-)$", value, re.I):
         point.owner = value
+
+
+# --- rows whose cells are separated by wide gaps ----------------------------------------------
+
+# "Tea stall – confirm the helpers            MJ", "1st November      Halloween      Rosie":
+# a table row flattened to one line, its cells kept apart by runs of spaces or tabs.
+_GAP_SPLIT = re.compile(r"[ \t]{3,}|\t")
+_ROW_OWNER = re.compile(
+    r"^(?:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?|[A-Z][A-Z’'.]{1,5}(?:/[A-Z][A-Z’'.]{1,5})*)$"
+)
+_ROW_DATE = re.compile(
+    rf"^(?:[A-Z][a-z]+day,?\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTHS})\.?"
+    rf"|(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?)(?:,?\s+\d{{4}})?$"
+)
+
+
+def _row(line: str) -> dict | None:
+    """The cells of a gapped row: its owner, its date (if any) and its task; None when the
+    line is no such row (fewer than two gaps' cells, no owner, a task too short to be one)."""
+    cells = [c.strip() for c in _GAP_SPLIT.split(line.strip()) if c.strip()]
+    date = next((c for c in cells if _ROW_DATE.match(c)), None)
+    owners = [c for c in cells[1:] if c is not date and _ROW_OWNER.match(c)]
+    if len(cells) < 2 or not owners:
+        return None
+    task = [c for c in cells if c is not date and c is not owners[-1]]
+    if not task or (date is None and len(" ".join(task).split()) < 3):
+        return None
+    return {"owner": owners[-1], "date": date}
+
+
+def fill_from_gapped_rows(meeting: ExtractedMeeting, text: str, item) -> None:
+    """Rule: rows of a table flattened one a line with wide gaps between their cells ("task
+    ... owner", "date ... topic ... person"), two or more near each other, are action points:
+    the last cell names the owner, a cell that is only a date gives the due date. A point the
+    structure already read on that line takes the row's owner and date when it has none."""
+    rows = []
+    offset = 0
+    for line in text.split("\n"):
+        row = _row(line) if len(line) < 200 else None
+        if row:
+            start = offset + len(line) - len(line.lstrip())
+            rows.append({**row, "span": [start, offset + len(line.rstrip())]})
+        offset += len(line) + 1
+    rows = [r for r in rows if _has_neighbour(r, rows)]
+    points = [p for p in meeting.action_points() if p.span]
+    for row in rows:
+        _place_row(row, points, text, meeting, item)
+
+
+def _has_neighbour(row: dict, rows: list[dict]) -> bool:
+    return any(other is not row and abs(other["span"][0] - row["span"][0]) < 400 for other in rows)
+
+
+def _place_row(row: dict, points, text: str, meeting: ExtractedMeeting, item) -> None:
+    start, end = row["span"]
+    due = None
+    if row["date"]:
+        due, _ = dates.due_date(f"by {row['date']}", meeting.meeting_date)
+    point = next((p for p in points if p.span[0] < end and p.span[1] > start), None)
+    if point is None:
+        point = ExtractedActionPoint(
+            text=text[start:end],
+            source_sentence=text[start:end],
+            rule="gapped_row",
+            confidence=0.7,
+            span=[start, end],
+        )
+        item(point).action_points.append(point)
+    point.owner = point.owner or row["owner"]
+    if point.due_date is None and due:
+        point.due_date, point.deadline_text = due, row["date"]

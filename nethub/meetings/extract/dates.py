@@ -297,7 +297,12 @@ def implausible(due: str | None, meeting_date: datetime.date | None, sentence: s
 # Monday April 27 2015".
 _NEXT_MEETING_DATE = re.compile(
     r"\bnext\s+(?:[A-Za-z/-]+\s+)?meeting(?:\s+date)?\s*(?:(?:will\s+be|is)\s+(?:held\s+)?"
-    r"(?:on\s+|scheduled\s+(?:for|on)\s+)?)?[:\-–]?\s*",
+    r"(?:on\s+|scheduled\s+(?:for|on)\s+)?)?"
+    # "our next meeting which is tentatively set for 20th October", "next meeting provisionally
+    # fixed for 3 May": the day after the phrase that sets it.
+    r"(?:,?\s*(?:which|that)\s+(?:is|was|will\s+be)\s+|(?:is|was)\s+)?"
+    r"(?:(?:tentatively|provisionally)\s+)?(?:(?:set|scheduled|planned|fixed|targeted)\s+(?:for|on)\s+)?"
+    r"[:\-–]?\s*",
     re.I,
 )
 

@@ -117,12 +117,17 @@ _NUMBERS = {
 RELATIVE = re.compile(
     r"\b(?:(?:within|in)\s+(?:the\s+next\s+)?(?P<count>\d+|one|two|three|four|five|six|eight|ten|"
     r"twelve|a)\s+(?P<unit>day|week|month)s?"
-    r"|(?:by|before)\s+(?:the\s+)?end\s+of\s+(?:(?:the|this)\s+)?(?P<end>week|month|quarter)"
+    # "within two weeks of a meeting": a standing practice, no deadline of this meeting's.
+    r"(?!\s+(?:of|after)\s+(?:a|each|every|any)\s)"
+    # "by the end of the month", and "end of the month" alone at the end of a task.
+    r"|(?:(?:by|before)\s+)?(?:the\s+)?end\s+of\s+(?:(?:the|this)\s+)?(?P<end>week|month|quarter)"
     r"|(?:(?:by|before|during|in|within)\s+)?(?:the\s+)?(?:end\s+of\s+)?next\s+(?P<next>week|month)"
     # "will contact the county tomorrow", "will go through early on Wed", "by Friday": the day
     # after the meeting, or the first such weekday after it.
     r"|(?P<tomorrow>tomorrow)"
-    r"|(?:on|by|before|until)\s+(?:next\s+)?(?P<weekday>mon|tue|wed|thu|fri|sat|sun)"
+    # "COB Friday", "EOD on Tuesday": close of business on the first such day.
+    r"|(?:on|by|before|until|(?:COB|c\.o\.b\.?|EOD|close\s+of\s+business)(?:\s+on)?)\s+"
+    r"(?:next\s+)?(?P<weekday>mon|tue|wed|thu|fri|sat|sun)"
     r"(?:day|s|sday|nesday|rsday|urday)?(?![\w/-]|\s*,?\s*\d))\b",
     re.I,
 )

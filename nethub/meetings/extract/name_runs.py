@@ -16,15 +16,9 @@ import re
 from functools import cache
 from pathlib import Path
 
+from nethub.meetings.extract.labels import ATTENDANCE_ANYWHERE
+
 # The labels that open an attendance (a list of who was there) or name a role in the header.
-_ATTENDANCE = re.compile(
-    r"\b(?:list\s+of\s+)?(?:participants|attendees|attendance|(?:members\s+)?present|"
-    # "2) Present - Mark (Chair), Dorothy": a dash after the label is its colon.
-    r"in\s+attendance|attended\s+by)\b\s*(?::|;|\n|(?<=\s)[-–—]\s|(?=\s+No\.))"
-    # "Staff: M Langenegger", "Observers: ...", "Also present: ...": with their colon only.
-    r"|\b(?:staff|observers?|guests?|also\s+present|also\s+attending)\s*:",
-    re.I,
-)
 _ROLE = re.compile(
     r"\b(?:(?:co-?|vice-?)?chair(?:ed\s+by|\s*person|man|woman)?|minutes?(?:/report)?\s+"
     r"(?:prepared|taken)?\s*by|facilitat(?:or|ed\s+by)|note[- ]?taker|rapporteur)\b\s*:?",
@@ -189,7 +183,7 @@ def split_run(run: list[str], text: str, alone: bool) -> list[str]:
 def sections(head: str) -> list[tuple[str, str]]:
     """The attendance sections and header role sections of the opening of the minutes."""
     found = []
-    for kind, pattern in (("attendance", _ATTENDANCE), ("role", _ROLE)):
+    for kind, pattern in (("attendance", ATTENDANCE_ANYWHERE), ("role", _ROLE)):
         for match in pattern.finditer(head):
             rest = head[match.end() : match.end() + SECTION_CHARS[kind]]
             # "Participants: Chair: Agenda\n21 July ... Ana Lind": labels in a row, then values.

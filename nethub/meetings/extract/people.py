@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from nethub.meetings.extract import name_runs
 from nethub.meetings.extract import segments as s
+from nethub.meetings.extract.labels import ATTENDANCE_INLINE, ATTENDANCE_LABEL
 from nethub.meetings.extract.participants import HONORIFICS
 from nethub.meetings.extract.result import ExtractedParticipant
 
@@ -244,12 +245,6 @@ _COMMON = frozenset(
         "chair",
         "agenda",
     ]
-)
-_ATTENDANCE_LABEL = re.compile(
-    r"^(?:list\s+of\s+)?(?:participants|attendees|attendance|(?:members\s+)?present|"
-    r"in\s+attendance|attended\s+by|partners\s+present)\s*(?:[:;]|[-–—](?=\s))?\s*"
-    r"|^(?:staff|observers?|guests?|also\s+present|also\s+attending)\s*:\s*",
-    re.I,
 )
 
 
@@ -509,22 +504,14 @@ def _first_name_line(document, lines, read, position: int) -> list[Found]:
 
 # --- where people are named -------------------------------------------------------------------
 
+# "2 Apologies for absence: ...": a numbered part of the minutes stops the attendance too.
 _STOP_LIST = re.compile(
-    r"^(?:agenda|minutes|summary|apologies|regrets|excused|absent|unable)\b", re.I
+    r"^(?:\d{1,2}[.)]?\s+)?(?:agenda|minutes|summary|apologies|regrets|excused|absent|unable)\b",
+    re.I,
 )
 # "Members Present: A, B Consultants Present: C Staff Present: D", "Health Cluster Team: A, B".
-_INLINE_ATTENDANCE = re.compile(
-    r"(?:\b(?:members|consultants|staff|others?|partners)\s+)?\bpresent\s*:\s*|"
-    r"\b(?:[A-Z][\w-]*\s+){0,3}team\s*:\s*",
-    re.I,
-)
 _INLINE_END = re.compile(
     r"\b(?:apologies|regrets|excused|absent|agenda|call to order)\b|\s{2,}|\n", re.I
-)
-_INLINE_LABELS = re.compile(
-    r"(?:(?:members|consultants|staff|others?)\s+present|present|participants|attendees)\s*:"
-    r"|\b(?:[A-Z][\w-]*\s+){0,3}team\s*:",
-    re.I,
 )
 # "Chaired by DSWD: Name" (the body before a colon), "Chair person  Name" (a flattened header
 # table), "Minutes prepared by\nName, UNHCR Intern" (the name on the next line).
@@ -596,7 +583,7 @@ def attendance_lines(document: s.LabelledDocument) -> list[tuple[int, str]]:
     for seg in document.labelled(s.PARTICIPANTS):
         index = seg.block
         raw = _raw(document, index)
-        rest = _ATTENDANCE_LABEL.sub("", raw.split("\n")[0]).strip()
+        rest = ATTENDANCE_LABEL.sub("", raw.split("\n")[0]).strip()
         lines += [(index, line) for line in ([rest] if rest else []) + raw.split("\n")[1:]]
         for following in range(index + 1, min(index + 80, len(document.blocks))):
             block = document.blocks[following]
@@ -644,6 +631,7 @@ def find_people(document: s.LabelledDocument, resolver) -> list[Found]:
     found += _header_table(document.text[:3000])
     found += _honorific_lines(document.text[:2000])
     found += _unlabelled_lists(document, resolver, seen_lines)
+    found += _name_lines_under_header(document.text)
     found += _name_column(document.text[:1500], resolver)
     found += _numbered_run(document.text[:2500])
     found += _section_names(document, resolver, found)
@@ -839,11 +827,38 @@ def _unlabelled_lists(document: s.LabelledDocument, resolver, seen: set[str]) ->
     return found
 
 
+_NAME_LINE_WORD = re.compile(r"^[A-Z][a-z]+(?:-[A-Z][a-z]+)?$")
+
+
+def _name_lines_under_header(text: str) -> list[Found]:
+    """Rule: in the first lines of the minutes, before any numbered item, a line made only of
+    three or more first-and-last names ("Ana Lind Ben Ray Cy Dunn", no label, no separator)
+    lists who attended: its words are taken in pairs. Every word must be name-like (capitalised,
+    never written in lower case in the minutes, no title or body word)."""
+    vocabulary = name_runs.document_vocabulary(text)
+    found: list[Found] = []
+    for line in [x.strip() for x in text[:600].split("\n") if x.strip()][:8]:
+        if re.match(r"^(?:\d{1,2}[.)]?\s|apologies|regrets|absent|agenda)", line, re.I):
+            break
+        words = line.split()
+        if (
+            len(words) < 6
+            or len(words) % 2
+            or not all(
+                _NAME_LINE_WORD.match(w) and name_runs.name_word(w, vocabulary) for w in words
+            )
+        ):
+            continue
+        pairs = [f"{words[i]} {words[i + 1]}" for i in range(0, len(words), 2)]
+        found += [Found(name, None, "name_line") for name in pairs]
+    return found
+
+
 def _inline_attendance(head: str, resolver) -> list[Found]:
     """ "Members Present: A, B Consultants Present: C Staff Present: D, E Call to order":
     lists after labels in running text, each up to the next label or the text that follows."""
     found: list[Found] = []
-    matches = list(_INLINE_ATTENDANCE.finditer(head))
+    matches = list(ATTENDANCE_INLINE.finditer(head))
     for index, match in enumerate(matches):
         end = matches[index + 1].start() if index + 1 < len(matches) else len(head)
         stop = _INLINE_END.search(head, match.end(), end)
@@ -888,9 +903,17 @@ def _prose(text: str, resolver) -> list[Found]:
     return found
 
 
+# "..., Jill Eve. Apologies: Jane Lawrence, ...": those after it on the line did not attend.
+_ABSENT_INLINE = re.compile(
+    r"\b(?:apologies(?:\s+for\s+absence)?|regrets|absent|excused)\s*(?:received\s*)?:", re.I
+)
+
+
 def _split_labels(line: str) -> list[str]:
-    """ "Members Present: A, B Consultants Present: C Staff Present: D": one list a label."""
-    parts = [p.strip() for p in _INLINE_LABELS.split(line) if p.strip()]
+    """ "Members Present: A, B Consultants Present: C Staff Present: D": one list a label; the
+    line ends at an inline "Apologies:"."""
+    line = _ABSENT_INLINE.split(line)[0]
+    parts = [p.strip() for p in ATTENDANCE_INLINE.split(line) if p.strip()]
     return parts or [line]
 
 
@@ -905,7 +928,10 @@ def without_initials(name: str) -> str:
     return name
 
 
-_ROLES = frozenset(["chairperson", "chair", "oic", "lead", "focal", "coordinator", "cluster"])
+_ROLES = frozenset(
+    ["chairperson", "chair", "oic", "lead", "focal", "coordinator", "cluster", "treasurer"]
+    + ["secretary"]
+)
 
 
 def without_role(name: str) -> str:
@@ -939,7 +965,7 @@ def merge(
     for person in existing:
         person.name = re.sub(r"\s*\((?:joined late|left early|tbc)\)$", "", person.name, flags=re.I)
         # "Attendance: Rita Moss (cluster)": the label and the bracketed body are no part of it.
-        person.name = _ATTENDANCE_LABEL.sub("", person.name).strip()
+        person.name = ATTENDANCE_LABEL.sub("", person.name).strip()
         person.name = re.sub(r"\s*\([^()]*\)$", "", person.name)
         person.name = without_role(without_initials(person.name))
         if person_name(person.name, single=True, loose=True) and not any(

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from nethub.meetings.extract.blocks import Block, split_blocks
 from nethub.meetings.extract.header import MONTHS
+from nethub.meetings.extract.labels import ACTION_LABEL_WORDS
 
 HEADING = "heading"
 PARTICIPANTS = "participant_line"
@@ -57,21 +58,27 @@ class LabelledDocument:
 # Cells of a flattened table ("... with the LGUs. / -PC will share report"), glued list items
 # ("-CPWG will ...", "· David to present"), inline numbering ("1.Send a press release").
 _CELL = re.compile(
-    r"\s+/\s+(?=[-·•]?\s*[A-Z(])|\s+[·•\uf0b7\uf0a7\uf0d8▪]\s+|(?<=[.:;])\s*-(?=[A-Z])|\s+[-–—]\s+(?=[A-Z][a-z])"
+    r"\s+/\s+(?=[-·•]?\s*[A-Z(])|\s+[·•\uf0b7\uf0a7\uf0d8▪]\s+|(?:\s+\*)+\s+(?=[A-Z])|(?<=[.:;])\s*-(?=[A-Z])|\s+[-–—]\s+(?=[A-Z][a-z])"
     r"|;\s+(?=(?:the\s+)?[a-zA-Z]+\s+(?:\w+\s+){0,3}(?:will|to|should|shall)\b)"
     # "To include OCHA in the group and the working group has to meet ...": two tasks.
     r"|\s+and\s+(?=the\s+(?:[\w/-]+\s+){1,4}(?:has|have)\s+to\s)"
     # "... among agencies and civil society UNDP APRC to prepare the minutes": a flattened
     # table's next task, its owner an acronym, glued to the cell before.
+    # "Photocopier – ongoing – MB to arrange", "No quote yet, so AS to ask someone else": a
+    # task by initials after a topic and its status.
+    r"|(?<=[–—.,])\s+(?:so\s+)?(?=[A-Z]{2,}[\w/-]*(?:\s+(?:and|&)\s+[A-Z]{2,}[\w/-]*)?\s+to\s+"
+    r"(?!(?:the|an?|all|its|their|this|these|be)\b)[a-z]{3,}\b)"
     # "... for endorsement Action Point: Members to review ...": a label mid-line opens a cell.
-    r"|\s+(?=(?:[Aa]ction\s+[Pp](?:oi|io)nts?|[Ff]ollow[- ]up\s+actions?)\s*:)"
+    rf"|\s+(?=(?i:{ACTION_LABEL_WORDS})\s*:|(?i:action(?:\s+items?)?)\s*\([^()]{{1,40}}\)\s*:)"
     r"|(?<=[a-z])(?<!\bfor)(?<!\bthat)(?<!\bof)(?<!\bto)(?<!\band)(?<!\bby)(?<!\bwith)(?<!\basked)"
     r"\s+(?=[A-Z]{2,}[\w-]*(?:\s+(?:[A-Z][\w-]*|and|&)){0,4}\s+to\s+"
     r"(?!(?:the|an?|all|its|their|this|these)\b)[a-z]{3,}\b)"
 )
 # "Prioritization of Health activities: Health Cluster to share ...": a label, then the task.
 _LABEL_THEN_TASK = re.compile(r"^([^:]{3,60}):\s+(?=(?:[A-Z][\w.]*\s+){1,4}(?:to|will|was|were)\s)")
-_ACTION_LABEL = re.compile(r"^(?:action\s+p(?:oi|io)nts?|follow[- ]up\s+actions?)$", re.I)
+_ACTION_LABEL = re.compile(
+    rf"^(?:{ACTION_LABEL_WORDS}|action(?:\s+items?)?\s*\([^()]{{1,40}}\))$", re.I
+)
 # "1.Send", "Status 1 Prioritization", "inputs. 2 UNICEF or WHO": numbered items run together.
 _INLINE_NUMBER = re.compile(
     r"(?<=\s)\d{1,2}\.(?=[A-Z][a-z])|(?<=[a-z.)])\s+\d{1,2}\s+"

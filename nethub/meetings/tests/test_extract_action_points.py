@@ -368,3 +368,91 @@ def test_items_indented_under_an_action_item_detail_it():
         "Re-order the timeline as follows: (Ines)",
         "Book the room (Kofi)",
     ]
+
+
+# Round 9 -----------------------------------------------------------------------------------
+
+
+def test_an_action_label_naming_its_owner_in_brackets():
+    """Rule `action_label_with_owner`: "Action item (staff): ...", mid-line too; a status in
+    the brackets ("(ongoing)") is no owner."""
+    text = (
+        "Call notes, 3 March 2021\nAction item (staff): publish the schedule of calls. "
+        "Action item (Ann): circulate the draft charter. Action (all): review the glossary. "
+        "Action item (Lise): Principles to be circulated for a final review. Notes: roll call.\n"
+    )
+    assert sorted((task, owner) for task, owner, _ in _points(text)) == [
+        ("Principles to be circulated for a final review.", "Lise"),
+        ("circulate the draft charter.", "Ann"),
+        ("publish the schedule of calls.", "staff"),
+        ("review the glossary.", "all"),
+    ]
+
+
+def test_several_tasks_in_one_sentence_are_one_point_each():
+    """Rule `splits.several_tasks`: each part led by its owner and "to" is a point with its own
+    deadline; owners listed before one "to" stay one point."""
+    text = (
+        "Garden committee, Wednesday 3 March 2021\nPresent: Ann Lee, Bob Ray, Cy Dunn\n\n"
+        "Action items:\n"
+        "- Ann to book the hall, Bob to order the compost by Friday and Cy to print the posters.\n"
+        "- UNHCR, IOM and WFP to develop a joint leaflet.\n"
+    )
+    assert _points(text) == [
+        ("Ann to book the hall", "Ann", None),
+        ("Bob to order the compost by Friday", "Bob", "2021-03-05"),
+        ("Cy to print the posters", "Cy", None),
+        ("UNHCR, IOM and WFP to develop a joint leaflet.", "UNHCR, IOM, WFP", None),
+    ]
+
+
+def test_a_terse_task_keeps_the_topic_of_its_line():
+    """Rule `splits.task_keeps_topic` (with the lead clause "topic – status – " of
+    `owner_to_verb`): "MB to arrange" says what only with its topic."""
+    text = (
+        "Hall committee, 10 May 2021\nPresent: Ann Lee\n\n3. Matters arising\n"
+        "Photocopier – ongoing – MB to arrange.\nFire blanket is still missing. MB to source\n"
+        "Front wall – no quote yet, so AS to ask another builder.\n"
+    )
+    assert _points(text) == [
+        ("Photocopier – ongoing – MB to arrange.", "MB", None),
+        ("Fire blanket is still missing. MB to source", "MB", None),
+        ("Front wall – no quote yet, so AS to ask another builder.", "AS", None),
+    ]
+
+
+def test_a_passive_task_whose_agent_is_a_named_person():
+    """Rule `passive_by_person`: the person after "by" owns the task; a record ("Minutes taken
+    by ...") or a statement ("The meeting was chaired by ...") is no task."""
+    text = (
+        "Fair committee, 3 March 2021\nPresent: Ann Lee, Bob Ray, Cy Dunn\n\n"
+        "2. Spring fair\nPosters printed and delivered by Cy Dunn\n"
+        "A newsletter will be produced by Bob Ray each month.\n"
+        "Minutes taken by Ann Lee\nThe meeting was chaired by Ann Lee.\n"
+    )
+    assert [(task, owner) for task, owner, _ in _points(text)] == [
+        ("Posters printed and delivered by Cy Dunn", "Cy Dunn"),
+        ("A newsletter will be produced by Bob Ray each month.", "Bob Ray"),
+    ]
+
+
+def test_a_capitalised_word_before_to_and_a_possessive_is_no_task():
+    text = (
+        "Residents, 3 March 2021\n\n- Ideas: inviting the Racecourse CEO to our next public "
+        "meeting are the first steps\n"
+    )
+    assert _points(text) == []
+
+
+def test_items_glued_by_inline_asterisks_are_read_one_by_one():
+    """Rule of `segments._CELL`: e-mailed notes flatten their bullets to " * "; each item is a
+    sentence of its own, so a passive task among reports is read alone."""
+    text = (
+        "Call notes 2/4: Roll call. 1. Opening Remarks * * Purpose of the call is to hear the "
+        "design teams * Target date for the draft is 10 April * The handouts went out to the "
+        "list and an updated handout will be circulated after this call.\n"
+    )
+    assert [task for task, _, _ in _points(text)] == [
+        "The handouts went out to the list and an updated handout will be circulated after this "
+        "call."
+    ]

@@ -157,3 +157,74 @@ def test_a_date_after_minutes_of_wins_over_a_post_date_before_it():
 def test_a_space_before_the_comma_after_a_month():
     text = "Special Board Meeting\n3 Nov , 2015\n6:30 PM\n\nTrustees Present: Ana Lind, Ben Ray\n"
     assert extract_meeting(text, resolver=RESOLVER).meeting_date.isoformat() == "2015-11-03"
+
+
+# Round 9 -----------------------------------------------------------------------------------
+
+
+def test_a_date_alone_on_the_line_after_an_item_is_its_due_date():
+    """Rule `_date_on_next_line`: the item's next line holds only a date, labelled or not."""
+    text = (
+        "Garden committee, 3 March 2021\nPresent: Ann Lee, Bob Ray\n\nAction items:\n"
+        "- Bob to repair the shed door\n  Date: 20/3/21\n"
+        "- Ann to order compost\n  By: 27 March\n"
+        "- Ann to thank the donors\n  Posters for the fair on 12 May\n"
+    )
+    assert [due for _, _, due in _points(text)] == ["2021-03-20", "2021-03-27", None]
+
+
+@pytest.mark.parametrize(
+    ("task", "due"),
+    [
+        ("Bob to send the invoices COB Friday.", "2021-03-05"),
+        ("Bob to send the invoices EOD on Tuesday.", "2021-03-09"),
+        ("Bob to pay the deposit end of the month.", "2021-03-31"),
+        ("Bob to circulate the accounts within two weeks.", "2021-03-17"),
+    ],
+)
+def test_close_of_business_on_a_weekday_and_the_end_of_the_month_without_by(task, due):
+    """Rules of `deadlines.RELATIVE`: "COB Friday" is the first Friday after the meeting; "end
+    of the month" alone is the meeting month's last day."""
+    text = f"Garden committee, 3 March 2021\nPresent: Bob Ray\n\nAction items:\n- {task}\n"
+    assert [d for _, _, d in _points(text)] == [due]
+
+
+def test_the_next_meeting_tentatively_set_for_a_day_without_a_year():
+    """Rule `dates._NEXT_MEETING_DATE`: "our next meeting which is tentatively set for 24th
+    March" gives "at the next meeting" its day, in the meeting's year."""
+    text = (
+        "Residents committee, 3 March 2021\nPresent: Ann Lee, Bob Ray\n\n"
+        "- Agreed for Ann to update the rota at the next meeting.\n"
+        "- The next letter is to be sent out before our next meeting which is tentatively set "
+        "for 24th March\n"
+    )
+    assert [due for _, _, due in _points(text)] == ["2021-03-24", "2021-03-24"]
+
+
+def test_rows_of_a_table_flattened_with_wide_gaps_give_owners_and_due_dates():
+    """Rule `columns.fill_from_gapped_rows`: two or more rows, one a line, whose cells are kept
+    apart by runs of spaces: a cell that is only a date is the due date (no year: the next such
+    day), a name or initials the owner, the rest the task."""
+    text = (
+        "Writers group, 18 October 2021\n\n4. Current challenges\n\n"
+        "1st November       Halloween story       Rosie\n\n"
+        "15th November      The wrong letter       Rosa\n\n"
+        "5. Fair\n   Tea stall – confirm if teachers can do this and buy cakes          MJ\n"
+        "   Book stall – ask the library for unsold books                     DO/CJ\n"
+        "The hall was cold          but the tea was good.\n"
+    )
+    assert [(owner, due) for _, owner, due in _points(text)] == [
+        ("Rosie", "2021-11-01"),
+        ("Rosa", "2021-11-15"),
+        ("MJ", None),
+        ("DO/CJ", None),
+    ]
+
+
+def test_within_weeks_of_any_meeting_is_a_practice_not_a_deadline():
+    text = (
+        "Friends group, 27 December 2021\n\nAction points:\n"
+        "- Secretary to make the minutes available within two weeks of a meeting.\n"
+        "- Secretary to send the accounts within two weeks.\n"
+    )
+    assert [due for _, _, due in _points(text)] == [None, "2022-01-10"]

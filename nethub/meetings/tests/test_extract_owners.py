@@ -48,3 +48,29 @@ def test_a_page_date_line_before_the_sentence_is_no_owner():
         "updated draft by email for final comments.\n"
     )
     assert _points(text) == [("Group coordinators", None)]
+
+
+# Round 9 -----------------------------------------------------------------------------------
+
+
+def test_a_person_who_offers_takes_the_work_an_agency_offering_does_not():
+    """Rule `person_offered`: a name or initials; an agency's offer in a principals' meeting
+    stays no task (the synthetic summaries are annotated so)."""
+    text = (
+        "Hall committee, 3 March 2021\nPresent: Ann Lee, Bob Ray\n\n3. Shed\n"
+        "The door is broken. Bob Ray offered to repair the door. NF offered to do this work.\n"
+        "OHCHR offered to review the language of the leaflet.\n"
+    )
+    assert _points(text) == [("Bob Ray", None), ("NF", None)]
+
+
+def test_work_taken_on_in_reported_speech_or_named_by_an_agreement():
+    """Rule `promised_work`: "Andrew said he would liaise with Jill"; "Agreed to publish the
+    text and for Noel to amend it at the next meeting" (next meeting stated: its day)."""
+    text = (
+        "Friends group, 3 March 2021\nPresent: Andrew Clark, Jill Eve, Noel Hart\n\n"
+        "5. Race night. Andrew said he would liaise with Jill about the tickets.\n"
+        "6. Constitution - Agreed to publish the current text and for Noel to amend it at the "
+        "next meeting.\n\nNext meeting: 24 March 2021\n"
+    )
+    assert sorted(_points(text)) == [("Andrew", None), ("Noel", "2021-03-24")]

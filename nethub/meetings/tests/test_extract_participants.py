@@ -242,3 +242,51 @@ def test_a_numbered_heading_with_its_colon_ends_the_attendance():
         "b) The Practice Manager to email the group with any Practice News.\n"
     )
     assert _names(text) == ["Ana Lind", "Ben Ray"]
+
+
+def test_a_numbered_apologies_line_ends_the_attendance():
+    """Rule `people._STOP_LIST`: "2 Apologies for absence: ..." is no part of the list before."""
+    text = (
+        "Minutes of the meeting on 17 January 2021\n\n1 Present: Roger Moss, Pam Lee, Ric Barr "
+        "and Eva Thorn.\n\n2 Apologies for absence: Alice Shaw, Kim Barr and Mike Green.\n\n"
+        "3 Minutes of last meeting; accepted as correct.\n"
+    )
+    assert sorted(_people(text)) == ["Eva Thorn", "Pam Lee", "Ric Barr", "Roger Moss"]
+
+
+def test_an_inline_apologies_label_ends_the_line_and_a_role_glued_by_a_hyphen_goes():
+    """Rules `people._split_labels` and `people._ROLES`: "... Jill Eve-Chairperson. Apologies:
+    Jane Lawrence, ..." lists no absentee; "-Treasurer" is a role, not part of the name."""
+    text = (
+        "Minutes of meeting held on 27th December 2021 at 7.30pm\n\n1. Present: Alison Marsh, "
+        "Jean Street, Debbie Weston-Treasurer, Andrew Clingo, Jill Eve-Chairperson. Apologies: "
+        "Jane Lawrence, Gene Stocker, Kerry Pirie\n\n2. The minutes were not available.\n"
+    )
+    assert sorted(_people(text)) == [
+        "Alison Marsh",
+        "Andrew Clingo",
+        "Debbie Weston",
+        "Jean Street",
+        "Jill Eve",
+    ]
+
+
+def test_lines_of_first_and_last_names_under_the_header_with_no_label():
+    """Rule `people._name_lines_under_header`: the words of a line of names only are taken in
+    pairs; a title line or a line with other words is no list."""
+    text = (
+        "Minutes of Meeting\nHeld on Monday 10th May 2021\n"
+        "Angelo Sauro Terry Gardener Neil Fozard Hilary Rogers\n"
+        "Mick Bendeaux Pete Webb Fiona Steeds\n"
+        "Village Hall Committee Annual General Meeting Report\n1. Apologies\n"
+        "Apologies received from John Otley\n2. Previous Minutes\nThe Minutes were signed.\n"
+    )
+    assert _people(text) == [
+        "Angelo Sauro",
+        "Terry Gardener",
+        "Neil Fozard",
+        "Hilary Rogers",
+        "Mick Bendeaux",
+        "Pete Webb",
+        "Fiona Steeds",
+    ]

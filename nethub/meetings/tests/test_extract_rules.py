@@ -374,6 +374,32 @@ def test_combined_action_headings(heading):
     assert actions.action_heading(heading) == ""
 
 
+@pytest.mark.parametrize(
+    "heading",
+    ["Action Points:", "Next Steps", "Follow-up actions and responsibilities", "To do:", "Tasks"],
+)
+def test_the_walk_and_the_rule_table_read_the_same_action_headings(heading):
+    """Both stages take their headings from `labels`: what one calls a heading, so does the
+    other."""
+    from nethub.meetings.extract.segments import label_document
+
+    assert actions.action_heading(heading) == ""
+    segment = label_document(f"{heading}\n- UNHCR to share the draft.\n").segments[0]
+    assert segment.rule == "action_section_heading"
+
+
+@pytest.mark.parametrize(
+    "line", ["Present: Ann Lee, Bob Ray", "Members present: Ann Lee", "Participants: Ann Lee"]
+)
+def test_the_rule_table_and_the_people_readers_read_the_same_attendance_labels(line):
+    from nethub.meetings.extract import labels, name_runs
+    from nethub.meetings.extract.segments import label_document
+
+    assert label_document(line).segments[0].rule == "participants_label"
+    assert labels.ATTENDANCE_LABEL.sub("", line) == line.split(": ")[1]
+    assert [kind for kind, _ in name_runs.sections(line)] == ["attendance"]
+
+
 def test_participants_from_a_table_and_a_principals_heading():
     from nethub.meetings.extract import extract_meeting
 

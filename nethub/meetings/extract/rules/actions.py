@@ -9,15 +9,8 @@ from __future__ import annotations
 import re
 
 from nethub.meetings.extract import segments as s
+from nethub.meetings.extract.labels import ACTION_HEADING_LINE, ACTION_OWNER_LABEL
 
-_SECTION = re.compile(
-    r"^(?:(?:key\s+|main\s+)?action\s+(?:points?|items?)(?:\s+and\s+agreements)?|"
-    r"actions?(?:\s+agreed)?|"
-    r"next\s+steps?(?:\s*/\s*action\s+points)?|follow[- ]?up(?:\s+actions?)?(?:\s+and\s+"
-    r"responsibilit(?:y|ies))?|decisions?\s+and\s+actions?|agreed\s+actions?|to\s+do)"
-    r"(?:\s*[–-]\s*[^:]{0,40})?\s*[:;]?\s*$",
-    re.I,
-)
 _INLINE = re.compile(
     r"(?:^|[.;]\s+|\s)(?:>>\s*)?(?:key\s+)?(?:action\s+p(?:oi|io)nts?\s*[:;]|"
     r"(?:action|next\s+steps?)(?:\s*\((?:ongoing|new|open|pending)\))?\s*:)\s*(?P<task>\S.*)$",
@@ -66,7 +59,7 @@ _NOT_OWNER = re.compile(
     re.I,
 )
 _VERB_AFTER_TO = (
-    r"(?!(?:the|a|an|all|this|these|its|their|his|her|date|day|and|or|but|which|"
+    r"(?!(?:the|a|an|all|this|these|its|their|his|her|our|your|my|date|day|and|or|but|which|"
     r"be\s+held)\b)"
 )
 # "Health sub-group (WHO, UNHCR, UNFPA) to finalize ...": the members in brackets.
@@ -191,7 +184,7 @@ _BODY_NOUN = re.compile(
     r"\b(?:team|cluster|group|committee|partners|members|member|coordinator|secretariat|sector|"
     r"sectors|chairs?|co-?chairs?|leads?|co-?leads?|agencies|principals|staff|participants|all|"
     r"section|unit|office|heads|representatives?|working\s+level|focal\s+points?|government|"
-    r"ministry|network|task\s*force|board|council|champion|director|officer|manager|hc|rc|"
+    r"ministry|network|task\s*force|board|council|champion|director|officers?|manager|hc|rc|"
     r"agency|organi[sz]ations?|cell|editor|consultant|rapporteur|facilitator|moderator|"
     r"presenter|author|coordinator|everyone|everybody)\b",
     re.I,
@@ -246,12 +239,28 @@ def action_section_heading(seg, context):
     sentence announcing them ("... and the following action points have been passed to this
     meeting.")."""
     heading = _COLUMN_TAIL.sub("", _SUMMARY_OF.sub("", seg.text.strip()))
-    if len(heading.split()) <= 8 and _SECTION.match(heading):
+    if len(heading.split()) <= 8 and ACTION_HEADING_LINE.match(heading):
         return _claim(s.HEADING, 0.9, opens_actions=True)
     following = _FOLLOWING.search(seg.text)
     if following and not _DONE.search(seg.text[following.end() :]):
         return _claim(s.OTHER, 0.8, opens_actions=True)
     return None
+
+
+_STATUSES = frozenset(["ongoing", "new", "open", "pending"])
+_OWNER_IN_LABEL = re.compile(rf"(?:^|[.;]\s+|\s){ACTION_OWNER_LABEL}\s*(?P<task>\S.*)$", re.I)
+
+
+def action_label_with_owner(seg, context):
+    """ "Action item (staff): publish the schedule", "Action (Alan): provide the text": the
+    label names the owner in brackets (a status there, "(ongoing)", is no owner)."""
+    match = _OWNER_IN_LABEL.search(seg.text)
+    if match is None or match.group("who").strip().lower() in _STATUSES:
+        return None
+    task = match.group("task").strip()
+    if len(task.split()) < 2:
+        return None
+    return _claim(s.ACTION, 0.95, task=task, owner=match.group("who").strip(), opens_actions=True)
 
 
 def inline_action_label(seg, context):
@@ -291,7 +300,11 @@ _LEAD_CLAUSE = re.compile(
     r"[^,]{0,50},\s*|(?:Agreed(?:\s+to)?|Decided),\s*(?=[A-Z])|(?:AGREED|RESOLVED)\s+"
     r"(?:[A-Z]\.\s+)?|(?:Also|Further(?:more)?|Moreover|Finally|Then|However),\s*|"
     # "Mar 3, 2016 - PWG coordinators will ...": a page's date line before the sentence.
-    r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\s+\d{4})\s+[-–]\s+)"
+    r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\s+\d{4})\s+[-–]\s+"
+    # "Photocopier – ongoing – MB to arrange", "No quote yet, so AS to ask": a topic and its
+    # status before a task by initials.
+    r"|[A-Z][^–—.\n]{1,40}?(?:\s[–—]\s[^–—.\n]{0,30}?)?(?:\s[–—]\s|\.\s+|,\s+so\s+)"
+    r"(?=[A-Z]{2,}[\w/-]*(?:\s+(?:and|&)\s+[A-Z]{2,}[\w/-]*)?\s+to\s+[a-z]{3,}))"
 )
 
 
@@ -422,6 +435,48 @@ _THAT_WILL = re.compile(
     r"^(?:the\s+)?(?P<owner>[\w/&'’.-]+(?:\s+[\w/&'’.-]+){0,4}?)\s+(?:will|would|should|shall)\s+"
     rf"(?:{_TASK})\b"
 )
+
+
+# "Steve offered to assist", "Jack Pia offered to inquire", "NF offered to do this work".
+_OFFERED = re.compile(
+    r"^(?P<owner>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?|[A-Z]{2,3})\s+offered\s+to\s+(?P<verb>[a-z]{2,})\b"
+)
+
+
+def person_offered(seg, context):
+    """Rule: a person (a name or initials) who offers to do something at the meeting takes the
+    work. An agency's offer in a principals' meeting ("OHCHR offered to review ...") is no
+    task of the meeting's: the acronym of a body is longer than initials."""
+    match = _OFFERED.match(_main(seg.text))
+    if match is None or match.group("verb") == "continue":
+        return None
+    return _claim(s.ACTION, 0.75, task=_main(seg.text), owner=match.group("owner"))
+
+
+# "Agreed to publish the current version and for Noel to amend it": the one the agreement names.
+_AGREED_FOR = re.compile(
+    rf"(?i:\bagreed\b)[^.;]{{0,80}}?\bfor\s+{_OWNER}\s+to\s+(?P<verb>[a-z]{{3,}})\b"
+)
+# "Andrew said he would liaise with Jill", "Ann suggested she would approach the school".
+_SAID_WOULD = re.compile(
+    rf"^{_OWNER}\s+(?:said|suggested|confirmed|promised|agreed)\s+(?:that\s+)?(?:he|she|they)\s+"
+    rf"would\s+(?:{_TASK}|approach|ask|speak|talk|find|buy|book|print|order)\b"
+)
+
+
+def promised_work(seg, context):
+    """Rule: work a named person takes on in reported speech ("Andrew said he would liaise
+    with Jill") or that an agreement gives by name ("Agreed ... for Noel to amend ...")."""
+    text = _main(seg.text)
+    match = _SAID_WOULD.match(text) or _AGREED_FOR.search(text)
+    if match is None:
+        return None
+    owner = _owner(match.group("owner"))
+    named = match.re is _AGREED_FOR  # "for Noel to amend": the agreement names a person
+    if owner is None or not (named or plausible_owner(owner, context.document.text)):
+        return None
+    task = text[match.start("owner") :] if named else text
+    return _claim(s.ACTION, 0.7, task=task, owner=owner)
 
 
 def agreed_work(seg, context):
@@ -557,6 +612,64 @@ def passive_future_task(seg, context):
         return None
     agent = match.group("agent")
     return _claim(s.ACTION, 0.6, task=text, owner=_owner(agent) if agent else None)
+
+
+# "Posters printed and delivered by Cy Dunn", "A newsletter will be produced by Bob Ray each
+# month": a thing to be done and the person named as its agent.
+_PASSIVE_BY = re.compile(
+    r"^(?P<thing>(?:the\s+|a\s+|an\s+)?[A-Z\d][^.;:]{2,80}?)\s+"
+    r"(?:(?:will|shall|would|is\s+to|are\s+to|to)\s+be\s+)?"
+    r"(?P<verb>[a-z]+(?:ed|en)|bought|made|done|sent|put|set|kept|brought)"
+    r"(?:\s+and\s+[a-z]+(?:ed|en))?\s+by\s+(?P<owner>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}|[A-Z]{2,3})\b"
+)
+# Participles of a record or a ceremony, not of work to do ("Minutes taken by", "Chaired by").
+_RECORD_VERBS = frozenset(
+    [
+        "chaired",
+        "attended",
+        "presented",
+        "led",
+        "hosted",
+        "followed",
+        "seconded",
+        "proposed",
+        "opened",
+        "closed",
+        "welcomed",
+        "noted",
+        "taken",
+        "prepared",
+        "recorded",
+        "written",
+        "signed",
+        "approved",
+        "accepted",
+        "received",
+        "moved",
+        "given",
+        "raised",
+        "reported",
+        "explained",
+        "introduced",
+        "asked",
+        "supported",
+    ]
+)
+
+
+def passive_by_person(seg, context):
+    """Rule: a passive task whose agent is a person the minutes name ("Posters printed and
+    delivered by Cy Dunn") is that person's; a record ("Minutes taken by ...") is no task, nor
+    a statement with a finite verb ("The meeting was chaired by ...")."""
+    text = seg.text.strip()
+    match = _PASSIVE_BY.match(text)
+    if match is None or match.group("verb") in _RECORD_VERBS:
+        return None
+    if _FINITE.search(match.group("thing")) or _REPORT.search(text) or _EVENT.search(text):
+        return None
+    if not plausible_owner(match.group("owner"), context.document.text):
+        return None
+    return _claim(s.ACTION, 0.65, task=text, owner=match.group("owner"))
 
 
 def needs_doing(seg, context):

@@ -5,12 +5,8 @@ from __future__ import annotations
 import re
 
 from nethub.meetings.extract import segments as s
+from nethub.meetings.extract.labels import ATTENDANCE_LINE
 
-_ATTENDANCE = re.compile(
-    r"^(?:list\s+of\s+)?(?:participants|attendees|attendance|present|members\s+present|"
-    r"in\s+attendance|attended\s+by|partners\s+present)\b\s*[:;]?",
-    re.I,
-)
 _DECISION = re.compile(r"^(?:decisions?(?:\s+taken)?|agreed|resolved)\s*[:–-]\s*\S", re.I)
 
 
@@ -18,7 +14,7 @@ def participants_label(seg, context):
     """ "Participants: UNHCR, UNICEF", "Present: Simon Lambert, ...", "List of Attendees:"."""
     from nethub.meetings.extract.rules import Claim
 
-    if _ATTENDANCE.match(seg.text):
+    if ATTENDANCE_LINE.match(seg.text):
         return Claim(s.PARTICIPANTS, 0.95)
     return None
 

@@ -1,0 +1,74 @@
+"""The labels minutes write before their parts, each concept in one place: action headings
+("Action Points:", "Next steps", "Follow-up actions") and attendance labels ("Present:",
+"Participants", "Members present:", "Observers:").
+
+The readers build their patterns from these pieces: the structure walk (`actions.action_heading`)
+and the rule table (`rules.actions.action_section_heading`) read the same action headings; the
+rule table (`rules.structure.participants_label`), the attendance reader (`people`) and the
+section reader (`name_runs`) read the same attendance labels. A new label goes here, once.
+"""
+
+from __future__ import annotations
+
+import re
+
+# --- action headings --------------------------------------------------------------------------
+
+# "Summary of Action Points", "List of the agreed actions": a heading's optional lead.
+_ACTION_LEAD = r"(?:(?:summary|list|overview|table)\s+of\s+(?:the\s+)?(?:agreed\s+)?)?"
+# The heading's words: "Action Points", "Key action items", "Next Steps", "Follow-up actions and
+# responsibilities", "Decisions and actions", "To-dos", "Way forward", "Action Points of the
+# Meeting", "Actions arising from this meeting", "Next steps / action points".
+ACTION_HEADING_WORDS = (
+    rf"{_ACTION_LEAD}(?:(?:agreed|key|main|proposed|suggested)\s+)?"
+    r"(?:action\s*(?:points?|items?)(?:\s+and\s+agreements)?|"
+    r"actions?(?:\s+(?:agreed|required|to\s+be\s+taken))?|"
+    r"follow[- ]?ups?(?:\s+actions?)?(?:\s+and\s+responsibilit(?:y|ies))?|next\s+steps?|"
+    r"decisions?\s+and\s+action(?:s|\s+points?)?|to[- ]dos?|tasks|way\s+forward)\b"
+    r"(?:\s+(?:of|from|arising\s+from)\s+(?:the|this|today['’]s)\s+meeting\b)?"
+    r"(?:\s*(?:/|and|&)\s*(?:follow[- ]?ups?|next\s+steps|action\s+points?|decisions?))?"
+    # "Action Points (ongoing)", "Next Steps – After Fall Forum": a note after the heading.
+    r"(?:\s*\([^)]*\))?"
+)
+# A heading and what follows it on its line ("Action Points: WHO to share ..."; may be "").
+ACTION_HEADING = re.compile(rf"^{ACTION_HEADING_WORDS}\s*[:.]?\s*(?P<rest>.*)$", re.I)
+# A heading alone on its line, a short note after a dash allowed ("Next Steps – After Forum").
+ACTION_HEADING_LINE = re.compile(
+    rf"^{ACTION_HEADING_WORDS}(?:\s*[–-]\s*[^:]{{0,40}})?\s*[:;]?\s*$", re.I
+)
+# A mid-line label that opens one point ("... for endorsement Action Point: Members to ...").
+ACTION_LABEL_WORDS = r"action\s+p(?:oi|io)nts?|follow[- ]up\s+actions?"
+# "Action item (staff): publish ...", "Action (Alan): provide ...": a label naming its owner in
+# brackets, mid-line too.
+ACTION_OWNER_LABEL = r"action(?:\s+items?)?\s*\((?P<who>[^()]{1,40})\)\s*:"
+
+# --- attendance labels ------------------------------------------------------------------------
+
+# "Present", "Members present", "Consultants Present", "Participants", "List of attendees",
+# "In attendance", "Attended by".
+ATTENDANCE_WORDS = (
+    r"(?:list\s+of\s+)?(?:participants|attendees|attendance|"
+    r"(?:(?:members|consultants|staff|others?|partners)\s+)?present|in\s+attendance|attended\s+by)"
+)
+# Those there in another capacity ("Staff: M Lang", "Observers:", "Also present:"): with a
+# colon only, as the words alone are common.
+ATTENDANCE_OTHER_WORDS = r"(?:staff|observers?|guests?|also\s+present|also\s+attending)"
+# "Health Cluster Team: A, B": a team's people, with its colon.
+TEAM_LABEL = r"\b(?:[A-Z][\w-]*\s+){0,3}team\s*:"
+
+# A line that opens an attendance ("Present: Ann Lee, ...", "Participants").
+ATTENDANCE_LINE = re.compile(rf"^{ATTENDANCE_WORDS}\b\s*[:;]?", re.I)
+# The label at the start of an attendance line, with its separator ("2) Present - Mark").
+ATTENDANCE_LABEL = re.compile(
+    rf"^{ATTENDANCE_WORDS}\s*(?:[:;]|[-–—](?=\s))?\s*|^{ATTENDANCE_OTHER_WORDS}\s*:\s*", re.I
+)
+# A label anywhere in the opening of the minutes, whatever follows it: a colon, a line break, a
+# dash ("2) Present - Mark (Chair), Dorothy"), a numbered table ("Participants No. Name").
+ATTENDANCE_ANYWHERE = re.compile(
+    rf"\b{ATTENDANCE_WORDS}\b\s*(?::|;|\n|(?<=\s)[-–—]\s|(?=\s+No\.))"
+    rf"|\b{ATTENDANCE_OTHER_WORDS}\s*:",
+    re.I,
+)
+# Labels in running text, each with its colon: "Members Present: A, B Consultants Present: C
+# Staff Present: D", "Health Cluster Team: A, B".
+ATTENDANCE_INLINE = re.compile(rf"\b{ATTENDANCE_WORDS}\s*:\s*|{TEAM_LABEL}\s*", re.I)

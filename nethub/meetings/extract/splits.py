@@ -1,0 +1,85 @@
+"""Points the structure read whole that hold more, or less, than one task.
+
+- `several_tasks`: "Ann to book the hall, Bob to order the compost and Cy to print the
+  posters" is three points, one a named owner, each with its own deadline.
+- `task_keeps_topic`: "Photocopier – ongoing – MB to arrange": a task with no object ("to
+  arrange", "to follow up") or by initials keeps the topic its line opens with, which says
+  what it is about.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from nethub.meetings.extract import dates
+from nethub.meetings.extract.result import ExtractedActionPoint, ExtractedMeeting
+
+# An owner written before "to": capitalised names, acronyms, initials ("Bob Ray", "MoE", "NF/TG",
+# "Mike and Lesley"), at most four words.
+_OWNER = (
+    r"(?:[A-Z][a-z]+|[A-Z][A-Za-z]*[A-Z][\w'’/-]*)"
+    r"(?:\s+(?:[A-Z][a-z]+|[A-Z][A-Za-z]*[A-Z][\w'’/-]*|and|&)){0,3}"
+)
+_VERB = r"(?!(?:the|an?|all|its|their|this|these|be|date|day)\b)[a-z]{3,}\b"
+_TASK_START = re.compile(rf"^(?P<owner>{_OWNER})\s+to\s+{_VERB}")
+# Where the next owner's task begins: after a comma, a semicolon or "and".
+_JOIN = re.compile(rf"(?:\s*[,;]\s*(?:and\s+)?|\s+and\s+)(?={_OWNER}\s+to\s+{_VERB})")
+
+
+def several_tasks(meeting: ExtractedMeeting, text: str) -> None:
+    """Rule: a point made of tasks each led by its owner and "to" is one point a task. The
+    first part must be such a task too: in "ILO, IOM and UNHCR to develop ..." the owners are
+    listed, and the point stays whole."""
+    for item in meeting.agenda_items:
+        kept: list[ExtractedActionPoint] = []
+        for point in item.action_points:
+            parts = [p.strip(" ,;.") for p in _JOIN.split(point.text)]
+            if len(parts) < 2 or not all(_TASK_START.match(part) for part in parts):
+                kept.append(point)
+                continue
+            kept += [_part(point, part, text, meeting) for part in parts]
+        item.action_points = kept
+
+
+def _part(point: ExtractedActionPoint, part: str, text: str, meeting) -> ExtractedActionPoint:
+    due, words = dates.due_date(part, meeting.meeting_date)
+    span = None
+    if point.span:
+        start = text.find(part, point.span[0], point.span[1] + 1)
+        span = [start, start + len(part)] if start >= 0 else None
+    return dataclasses.replace(
+        point,
+        text=part,
+        owner=_TASK_START.match(part).group("owner"),
+        due_date=due,
+        deadline_text=words if due else "",
+        span=span,
+    )
+
+
+# "MB to arrange", "AS to follow up.", "NF/TG to source": an owner and a verb, nothing more;
+# or any task by initials ("AS to ask someone else"), as terse as the topic it follows.
+_BARE_TASK = re.compile(
+    rf"^{_OWNER}\s+to\s+[a-z]+(?:\s+(?:up|out|on|back))?\s*\.?$|^[A-Z]{{2,3}}(?:/[A-Z]{{2,3}})?\s+to\s"
+)
+# The line's topic before it: "Photocopier – ongoing –", "Fire blanket is still missing.", "No
+# quote yet, so"; a label and its colon ("Action point:") is no topic.
+_TOPIC = re.compile(r"[A-Z][^\n:]{2,80}?(?:\s[–—-]\s|\.\s|,\s+so\s)[^\n:]{0,60}$")
+
+
+def task_keeps_topic(meeting: ExtractedMeeting, text: str) -> None:
+    """Rule: a task with no object keeps the topic written before it on its line ("Sports
+    equipment – ongoing. NF/TG to arrange"), which is what the task is about."""
+    for point in meeting.action_points():
+        if not point.span or not _BARE_TASK.match(point.text.strip()):
+            continue
+        # The task may be the end of its segment's span ("Photocopier – ongoing – MB to ...").
+        at = text.rfind(point.text.strip(), point.span[0], point.span[1] + 1)
+        start = at if at >= 0 else point.span[0]
+        line_start = text.rfind("\n", 0, start) + 1
+        before = text[line_start:start]
+        if _TOPIC.fullmatch(before.strip() + " ") is None:
+            continue
+        point.span = [line_start + len(before) - len(before.lstrip()), max(point.span[1], start)]
+        point.text = text[point.span[0] : point.span[1]].strip()
