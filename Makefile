@@ -39,8 +39,9 @@ run: install
 	@echo "==> [5/5] nethub is ready: open $(SITE_URL)/ in your browser (Ctrl-C stops it)"
 	@$(RUN_ENV) SEARCH_WARM_UP=1 $(PY) manage.py runserver $(HOST):$(PORT)
 
-# Production-like: gunicorn (nethub/gunicorn_conf.py: the search model loaded before serving)
-# and the task worker together (scripts/serve.py); static files from whitenoise.
+# Production-like: the embedding service (the one process holding the search model), gunicorn
+# (nethub/gunicorn_conf.py: workers serve once search is ready) and the task worker together
+# (scripts/serve.py); static files from whitenoise.
 # Needs SECRET_KEY and ALLOWED_HOSTS; DATABASE_URL for PostgreSQL.
 serve: install
 	$(PY) manage.py collectstatic --noinput -v0

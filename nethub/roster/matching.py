@@ -11,6 +11,7 @@ stays fast (see bench/roster_matching.py).
 
 from __future__ import annotations
 
+import logging
 import math
 import re
 from collections import defaultdict
@@ -19,6 +20,11 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 
 from nethub.roster.models import ExpertApplication, ExpertLanguage
+
+logger = logging.getLogger(__name__)
+
+# Seconds the embedding service may take for the request's text (milliseconds when it is up).
+MEANING_TIMEOUT = 5.0
 
 WEIGHTS = {
     "objectives": 4.0,
@@ -128,9 +134,13 @@ def _add_meaning_scores(matches: list[Match], need: Need) -> None:
     )
     if not vectors:
         return
-    from nethub.search.embeddings import encode, from_bytes
+    from nethub.search.embeddings import EmbeddingServiceError, encode, from_bytes
 
-    wanted = encode([need.text])[0]
+    try:
+        wanted = encode([need.text], timeout=MEANING_TIMEOUT)[0]
+    except EmbeddingServiceError as error:  # the ranking stands on the other reasons
+        logger.error("CV meaning left out of the ranking: %s", error)
+        return
     for match in matches:
         if match.expert_id not in vectors:
             continue

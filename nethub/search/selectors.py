@@ -7,9 +7,10 @@ otherwise), so there is nothing to hide per user here.
 
 from __future__ import annotations
 
+import logging
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
@@ -21,6 +22,8 @@ from nethub.search.keyword import FACET_COLUMNS, keyword_search
 from nethub.search.models import Passage
 from nethub.search.services import semantic_enabled
 from nethub.search.snippets import highlight
+
+logger = logging.getLogger(__name__)
 
 RRF_K = 60  # reciprocal rank fusion constant (Cormack et al., 2009)
 CANDIDATES = 100  # passages taken from each of keyword and semantic search
@@ -131,8 +134,31 @@ def clean_filters(raw) -> dict[str, list[str]]:
     return filters
 
 
+# A query's embedding takes milliseconds; a service that does not answer in this time is down,
+# and the reader gets keyword results rather than a wait.
+QUERY_EMBEDDING_TIMEOUT = 5.0
+
+
+@lru_cache(maxsize=1024)
 def _query_vector(query: str):
-    return embeddings.encode([query])[0]
+    """The query's embedding, kept for the process: the same search is asked again as its
+    results are paged and filtered, and encoding it was most of the page's work (1.5 kB a
+    query; a failure is not kept). Read-only, as it is shared."""
+    vector = embeddings.encode([query], timeout=QUERY_EMBEDDING_TIMEOUT)[0]
+    vector.setflags(write=False)
+    return vector
+
+
+def _semantic_hits(query: str, filters: dict[str, list[str]]) -> list[tuple[int, float]]:
+    vector_index = vectors.index()
+    if not len(vector_index):
+        return []
+    return vector_index.search(
+        _query_vector(query),
+        limit=CANDIDATES,
+        filters=filters,
+        min_score=SEMANTIC_MIN_SCORE,
+    )
 
 
 def _fuse(keyword_hits, semantic_hits) -> dict[int, dict]:
@@ -165,14 +191,12 @@ def search(
     keyword_hits = keyword_search(query, limit=CANDIDATES, filters=filters)
     semantic_hits = []
     if semantic:
-        vector_index = vectors.index()
-        if len(vector_index):
-            semantic_hits = vector_index.search(
-                _query_vector(query),
-                limit=CANDIDATES,
-                filters=filters,
-                min_score=SEMANTIC_MIN_SCORE,
-            )
+        try:
+            semantic_hits = _semantic_hits(query, filters)
+        except embeddings.EmbeddingServiceError as error:
+            # Search keeps working on keywords while the embedding service is away.
+            logger.error("Keyword results only: %s", error)
+            semantic = False
     ranks = _fuse(keyword_hits, semantic_hits)
     passages = _passages(ranks)
     by_record: dict[tuple[int, int], Hit] = {}

@@ -1,5 +1,6 @@
-"""Loading what the first search needs before anyone searches: the embedding model and the
-nearest-neighbour index take seconds each, which the first reader would otherwise wait for.
+"""Loading what the first search needs before anyone searches: the embedding model (or the
+embedding service's answer) and the nearest-neighbour index take seconds each, which the first
+reader would otherwise wait for.
 
 Two callers: gunicorn's `post_worker_init` (nethub/gunicorn_conf.py) calls `warm_up` before a
 worker accepts its first request; the development server (`make run`, SEARCH_WARM_UP=1) calls it
@@ -19,22 +20,31 @@ from django.db import DatabaseError, connections
 logger = logging.getLogger(__name__)
 
 
-def warm_up() -> bool:
-    """Load the model and run one encoding (torch's first call is slow too), then open the
-    vector index. False when semantic search is off (SEARCH_SEMANTIC=0): nothing is loaded.
-    Safe to call more than once: both are loaded once per process. A database that is not
-    there yet only leaves the index for the first search."""
+def warm_up(*, limit: float = 300) -> bool:
+    """Make the first search fast, then open the vector index. With EMBEDDING_SERVICE_URL, wait
+    (up to `limit` seconds) for the embedding service to answer: no model in this process.
+    Without, load the model and run one encoding (torch's first call is slow too). False when
+    semantic search is off (SEARCH_SEMANTIC=0): nothing is loaded. Safe to call more than once.
+    A database that is not there yet only leaves the index for the first search."""
     if not settings.SEARCH_SEMANTIC:
         return False
     from nethub.search import embeddings, vectors
 
     started = time.perf_counter()
-    embeddings.encode(["warm-up"])
+    url = embeddings.service_url()
+    if not url:
+        embeddings.encode(["warm-up"])
+        logger.info("search model loaded in %.1f s", time.perf_counter() - started)
+    elif embeddings.service_ready(url, timeout=limit):
+        logger.info("embedding service answered in %.1f s", time.perf_counter() - started)
+    else:
+        # Not fatal: searches answer by keyword (or load the model, EMBEDDING_SERVICE_FALLBACK)
+        # until the service is up.
+        logger.error("embedding service at %s not ready after %.0f s", url, limit)
     try:
         vectors.index()
     except DatabaseError as error:
         logger.warning("vector index not opened before serving: %s", error)
-    logger.info("search model loaded in %.1f s", time.perf_counter() - started)
     return True
 
 

@@ -119,6 +119,9 @@ TEMPLATES = [
     },
 ]
 
+# Django's form renderer with the input and label templates written in Python (same markup).
+FORM_RENDERER = "nethub.core.renderers.FormRenderer"
+
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=60
@@ -232,6 +235,18 @@ SEARCH_SEMANTIC = env_bool("SEARCH_SEMANTIC", True)
 # The approximate nearest-neighbour index of passage embeddings (a snapshot each process starts
 # from; rebuilt from the database when missing).
 SEARCH_INDEX_DIR = Path(os.environ.get("SEARCH_INDEX_DIR", BASE_DIR / "var" / "search-index"))
+# One embedding process per machine holds the model and encodes for the app servers and task
+# workers (search/embedding_service.py; scripts/serve.py starts it and sets this). Empty: each
+# process loads the model itself (development server, tests, one-off commands).
+EMBEDDING_SERVICE_URL = os.environ.get("EMBEDDING_SERVICE_URL", "")
+# Seconds one request to it may take, a refused connection (the service starting) retried within.
+EMBEDDING_SERVICE_TIMEOUT = float(os.environ.get("EMBEDDING_SERVICE_TIMEOUT", "30"))
+# When the service does not answer: "local" loads the model in the process (the default with
+# DEBUG), "error" raises EmbeddingServiceError (search then answers with keyword results only;
+# a task fails with the reason) rather than put a 500 MB model in every worker in a request.
+EMBEDDING_SERVICE_FALLBACK = os.environ.get(
+    "EMBEDDING_SERVICE_FALLBACK", "local" if DEBUG else "error"
+)
 
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "nethub.api.schema.NethubAutoSchema",

@@ -25,6 +25,8 @@ AXES_FAILURE_LIMIT = 5
 WHITENOISE_AUTOREFRESH = True
 # Records are indexed without embeddings (no model load); tests marked "model" turn it on.
 SEARCH_SEMANTIC = False
+# Tests that want the embedding service start one themselves (search/tests/test_embedding_service).
+EMBEDDING_SERVICE_URL = ""
 # High enough for the suite's own requests; test_hostile_edge lowers them to see the 429.
 REST_FRAMEWORK = {
     **REST_FRAMEWORK,  # noqa: F405

@@ -105,3 +105,35 @@ def test_a_cv_close_in_meaning_ranks_first_among_equals(
     ranked = matching.rank_experts(need)
     assert ranked[0].expert.full_name == "Climate"
     assert "meaning" in " ".join(ranked[0].reasons)
+
+
+def test_while_the_embedding_service_is_down_experts_rank_on_the_other_reasons(
+    reference_data, settings, monkeypatch
+):
+    import socket
+
+    import numpy as np
+
+    from nethub.roster.models import ExpertApplication
+    from nethub.search.embeddings import to_bytes
+
+    factories.expert(name="Fits", objectives=[6], languages=[("fr", "fluent")])
+    factories.expert(name="Fits less", objectives=[1], languages=[("fr", "fluent")])
+    vector = np.ones(384, dtype=np.float32) / np.sqrt(384)
+    ExpertApplication.objects.update(profile_vector=to_bytes(vector))
+    with socket.socket() as probe:  # a port nothing listens on
+        probe.bind(("127.0.0.1", 0))
+        settings.EMBEDDING_SERVICE_URL = f"http://127.0.0.1:{probe.getsockname()[1]}"
+    settings.EMBEDDING_SERVICE_FALLBACK = "error"
+    settings.SEARCH_SEMANTIC = True
+    monkeypatch.setattr(matching, "MEANING_TIMEOUT", 0.5)
+    need = matching.Need(
+        objective_ids={factories.objective(6).pk},
+        languages={"fr"},
+        country_id=None,
+        region_ids=set(),
+        text="bilateral labour mobility agreements",
+    )
+    ranked = matching.rank_experts(need)
+    assert [m.expert.full_name for m in ranked] == ["Fits", "Fits less"]
+    assert not any("meaning" in reason for m in ranked for reason in m.reasons)
