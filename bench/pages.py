@@ -2,6 +2,7 @@
 of the network's real scale and at full scale.
 
     .venv/bin/python bench/pages.py [--backend postgres|sqlite] [--seconds S] [--clients N]
+        [--rounds R] [--pages a,b] [--scales 0.1,1]
 
 Full scale: 5,000 action points in 200 meetings, a 2,000-comment consultation from 100
 organisations, 10,000 library documents, 42,000 search passages, the fund's 2,000 programmes and
@@ -12,14 +13,23 @@ autovacuum does after a bulk load.
 
 The app runs under gunicorn (2 workers, as `make serve`) with `bench/support/pages_settings.py`:
 production settings over plain HTTP on 127.0.0.1, plus `/bench-bare/`, a view that returns
-"ok". Each URL gets `--clients` keep-alive connections for `--seconds`; its throughput is
-divided by the bare view's. Query counts come from Django's test client in this process.
-Exports are timed whole. Writes: action point status changes by the secretariat from all
+"ok". Pages and the bare view are measured in interleaved windows, `--clients` keep-alive
+connections each: bare, page 1, bare, page 2, ..., bare, and the whole sequence `--rounds`
+times. A page window's ratio is its throughput over the mean of the two bare windows beside it
+(the machine's load at that moment); the page's ratio, p50 and p95 are the medians over the
+rounds, and growth is the ratio of the median p50s. Query counts come from Django's test
+client in this process. Exports are fetched whole, round-robin, `--export-rounds` times each;
+each one's time is the median. Writes: action point status changes by the secretariat from all
 clients at once, against reads of the same action point's page.
 
 Ends with one line of key=value figures: min_page_ratio (the lowest ratio of any heavy page,
 full scale), max_page_growth (the largest p50 growth from a tenth to full scale),
+max_page_growth_vs_bare (the largest fall of a page's ratio to the bare view from a tenth to
+full scale: growth with the machine's load between the two phases divided out),
 max_export_growth, write_read_p95_ratio, hybrid_growth, and the query-count growth.
+
+Smaller checks: `--pages tracker,thread` measures only those pages, `--scales 0.01,0.1` builds
+and measures other scales (the first and last are compared).
 """
 
 from __future__ import annotations
@@ -341,42 +351,101 @@ EXPORTS = {
 }
 
 
+def interleaved(urls: dict, args, private_headers: dict) -> tuple[dict, float]:
+    """Each page of `urls` in `args.rounds` windows, every window between two windows of the
+    bare view: the figures of each page (medians over the rounds) and the bare view's median
+    throughput. A window's ratio is against the mean of its two bare neighbours, so that load
+    from other processes, which moves by the minute, moves both sides of the ratio."""
+    bare: list[float] = []
+    windows: dict[str, list[dict]] = {name: [] for name in urls}
+
+    def bare_window() -> float:
+        bare.append(load("/bench-bare/", seconds=args.bare_seconds, clients=args.clients)["rps"])
+        return bare[-1]
+
+    after = bare_window()
+    for _round in range(args.rounds):
+        for name, (url, private) in urls.items():
+            before = after
+            figures = load(
+                url, seconds=args.seconds, clients=args.clients,
+                headers=private_headers if private else {},
+            )  # fmt: skip
+            after = bare_window()
+            figures["ratio"] = figures["rps"] / ((before + after) / 2)
+            windows[name].append(figures)
+    pages = {}
+    for name, measured in windows.items():
+        pages[name] = {
+            key: statistics.median(window[key] for window in measured)
+            for key in ("rps", "ratio", "p50", "p95")
+        }
+        pages[name]["ratios"] = [window["ratio"] for window in measured]
+    return pages, statistics.median(bare)
+
+
+def timed_exports(label: str, args, secretariat_headers: dict, rows: dict[str, int]) -> dict:
+    """Each export's median time over `args.export_rounds` downloads, taken round-robin so a
+    burst of load falls on every export rather than on all the downloads of one."""
+    times: dict[str, list[float]] = {name: [] for name in EXPORTS}
+    for _round in range(args.export_rounds):
+        for name, (url, private) in EXPORTS.items():
+            times[name].append(timed_download(url, secretariat_headers if private else {}))
+    result = {}
+    for name, measured in times.items():
+        result[name] = statistics.median(measured)
+        count = rows[name.split("_")[0]]
+        print(
+            f"  {label} export {name}: {result[name]:.3f} s (median of {len(measured)},"
+            f" {min(measured):.3f}-{max(measured):.3f}), {count} rows,"
+            f" {count / result[name]:,.0f} rows/s",
+            flush=True,
+        )
+    return result
+
+
 def measure(label: str, args, objects: dict, secretariat_headers: dict, env: dict) -> dict:
     from django.test import Client
 
     client = Client(HTTP_HOST="127.0.0.1")
     signed_in = Client(HTTP_HOST="127.0.0.1")
     signed_in.force_login(objects["secretariat"])
-    result = {"pages": {}, "exports": {}}
+    urls = {
+        name: page
+        for name, page in pages(objects).items()
+        if not args.pages or name in args.pages.split(",")
+    }
+    result = {}
     process = serve(env)
     try:
         for url in ("/bench-bare/", "/search/?q=warm"):  # load the model in both workers
             load(url, seconds=2, clients=args.clients)
-        bare = load("/bench-bare/", seconds=args.seconds, clients=args.clients)
-        result["bare_rps"] = bare["rps"]
-        for name, (url, private) in pages(objects).items():
-            headers = secretariat_headers if private else {}
-            load(url, seconds=1, clients=1, headers=headers)  # warm
-            figures = load(url, seconds=args.seconds, clients=args.clients, headers=headers)
-            figures["ratio"] = figures["rps"] / bare["rps"]
+        for url, private in urls.values():  # templates and caches in both workers
+            load(url, seconds=0.5, clients=2, headers=secretariat_headers if private else {})
+        started = time.perf_counter()
+        result["pages"], result["bare_rps"] = interleaved(urls, args, secretariat_headers)
+        print(
+            f"  {label}: {args.rounds} rounds in {time.perf_counter() - started:.0f} s,"
+            f" bare view {result['bare_rps']:.0f} req/s (median)",
+            flush=True,
+        )
+        for name, (url, private) in urls.items():
+            figures = result["pages"][name]
             figures["queries"] = query_count(signed_in if private else client, url)
-            result["pages"][name] = figures
+            ratios = "/".join(f"{ratio:.1%}" for ratio in figures["ratios"])
             print(
-                f"  {label} {name}: {figures['rps']:.1f} req/s ({figures['ratio']:.1%} of bare)"
-                f" p50 {figures['p50']:.0f} ms p95 {figures['p95']:.0f} ms,"
+                f"  {label} {name}: {figures['rps']:.1f} req/s ({figures['ratio']:.1%} of bare;"
+                f" rounds {ratios}) p50 {figures['p50']:.0f} ms p95 {figures['p95']:.0f} ms,"
                 f" {figures['queries']} queries",
                 flush=True,
             )
-        for name, (url, private) in EXPORTS.items():
-            headers = secretariat_headers if private else {}
-            result["exports"][name] = min(timed_download(url, headers) for _ in range(2))
-            print(f"  {label} export {name}: {result['exports'][name]:.2f} s", flush=True)
+        result["exports"] = timed_exports(label, args, secretariat_headers, objects["rows"])
         point_url = f"/meetings/action-points/{objects['action_point']}/"
-        read = load(point_url, seconds=args.seconds, clients=args.clients)
+        read = load(point_url, seconds=args.write_seconds, clients=args.clients)
         write_headers = {**secretariat_headers,
                          "Content-Type": "application/x-www-form-urlencoded"}  # fmt: skip
         write = load(
-            f"{point_url}status/", seconds=args.seconds, clients=args.clients,
+            f"{point_url}status/", seconds=args.write_seconds, clients=args.clients,
             headers=write_headers, method="POST", body="status=in_progress&comment=bench",
         )  # fmt: skip
         result["write_read_p95_ratio"] = write["p95"] / read["p95"]
@@ -396,6 +465,7 @@ def ann_recall_at_10(queries: int = 50) -> float:
 
 def objects_for_pages() -> dict:
     from nethub.accounts.models import Role, User
+    from nethub.consultations.models import Comment
     from nethub.directory.models import Organization
     from nethub.meetings.models import ActionPoint, Meeting
 
@@ -409,15 +479,27 @@ def objects_for_pages() -> dict:
         "organization": Organization.objects.filter(name__startswith="Bench organisation")
         .values_list("slug", flat=True)
         .first(),
+        "rows": {  # what each export lists
+            "tracker": ActionPoint.objects.count(),
+            "thread": Comment.objects.filter(consultation__slug="bench").count(),
+        },
     }
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--backend", default="postgres", choices=["postgres", "sqlite"])
-    parser.add_argument("--seconds", type=float, default=5)
+    parser.add_argument("--seconds", type=float, default=1.5, help="a page's window")
+    parser.add_argument("--bare-seconds", type=float, default=1.0, help="a bare view's window")
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--export-rounds", type=int, default=7)
+    parser.add_argument("--write-seconds", type=float, default=5)
     parser.add_argument("--clients", type=int, default=4)
+    parser.add_argument("--pages", default="", help="comma-separated page names (default all)")
+    parser.add_argument("--scales", default="0.1,1", help="comma-separated, smallest first")
     args = parser.parse_args()
+    scales = [float(scale) for scale in args.scales.split(",")]
+    run_started = time.perf_counter()
 
     workdir = Path(tempfile.mkdtemp(prefix="nethub-bench-pages-"))
     if args.backend == "postgres":
@@ -459,7 +541,8 @@ def main() -> None:
 
     results = {}
     previous = None
-    for label, scale in (("tenth", 0.1), ("full", 1.0)):
+    labels = [{0.1: "tenth", 1.0: "full"}.get(scale, f"scale {scale:g}") for scale in scales]
+    for label, scale in zip(labels, scales, strict=True):
         target = _scaled(scale)
         started = time.perf_counter()
         build(previous, target)
@@ -473,13 +556,29 @@ def main() -> None:
         results[label] = measure(label, args, objects, session_headers(objects["secretariat"]), env)
 
     recall = ann_recall_at_10()
-    tenth, full = results["tenth"], results["full"]
+    tenth, full = results[labels[0]], results[labels[-1]]
     growth = {n: full["pages"][n]["p50"] / tenth["pages"][n]["p50"] for n in full["pages"]}
+    growth_vs_bare = {
+        n: tenth["pages"][n]["ratio"] / full["pages"][n]["ratio"] for n in full["pages"]
+    }
     export_growth = {n: full["exports"][n] / tenth["exports"][n] for n in full["exports"]}
     query_growth = max(full["pages"][n]["queries"] - tenth["pages"][n]["queries"] for n in growth)
     worst_ratio = min(full["pages"], key=lambda n: full["pages"][n]["ratio"])
     worst_growth = max(growth, key=growth.get)
-    print(f"lowest ratio: {worst_ratio}; largest growth: {worst_growth}")
+    worst_vs_bare = max(growth_vs_bare, key=growth_vs_bare.get)
+    if max(tenth["bare_rps"], full["bare_rps"]) > 1.5 * min(tenth["bare_rps"], full["bare_rps"]):
+        # A loaded machine slows the bare view's short requests more than a page's: the ratio
+        # itself moves with the load's level, which interleaving does not divide out.
+        print(
+            f"warning: the bare view ran at {tenth['bare_rps']:.0f} and {full['bare_rps']:.0f}"
+            " req/s in the two phases: the load changed between them; growth compares unlike"
+            " conditions"
+        )
+    print(
+        f"lowest ratio: {worst_ratio}; largest growth: {worst_growth};"
+        f" largest growth against the bare view: {worst_vs_bare};"
+        f" run took {(time.perf_counter() - run_started) / 60:.1f} min"
+    )
     if args.backend == "postgres":
         import psycopg
 
@@ -488,9 +587,10 @@ def main() -> None:
     print(
         f"min_page_ratio={full['pages'][worst_ratio]['ratio']:.4f} "
         f"max_page_growth={growth[worst_growth]:.2f} "
+        f"max_page_growth_vs_bare={growth_vs_bare[worst_vs_bare]:.2f} "
         f"max_export_growth={max(export_growth.values()):.1f} "
         f"write_read_p95_ratio={full['write_read_p95_ratio']:.2f} "
-        f"hybrid_growth={growth['search']:.2f} "
+        f"hybrid_growth={growth.get('search', float('nan')):.2f} "
         f"ann_recall_at_10={recall:.3f} "
         f"max_query_growth={query_growth} "
         f"bare_rps={full['bare_rps']:.0f} backend={args.backend}"

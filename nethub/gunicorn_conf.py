@@ -1,13 +1,14 @@
 """gunicorn settings for production: `gunicorn -c python:nethub.gunicorn_conf nethub.wsgi`
 (`make serve` uses it through `scripts/serve.py`).
 
-Each worker gets search ready *before* it accepts a request (`post_worker_init`): it opens the
-vector index and, with EMBEDDING_SERVICE_URL (what scripts/serve.py sets), waits for the
-machine's embedding service to answer; without it, it loads the embedding model itself. While it
-waits, the worker keeps telling the master it is alive, so the request `timeout` can stay short;
-the warm-up is given up to `NETHUB_WARMUP_LIMIT` seconds. The model is never loaded in the master
-to be shared by forking (`preload_app`): torch's thread pools are not safe to fork, hence the
-service. Everything can be set from the environment; gunicorn's own flags still win.
+Each worker gets ready *before* it accepts a request (`post_worker_init`): it reads the URLs
+(every view and the libraries they use), opens the vector index and, with EMBEDDING_SERVICE_URL
+(what scripts/serve.py sets), waits for the machine's embedding service to answer; without it,
+it loads the embedding model itself. While it waits, the worker keeps telling the master it is
+alive, so the request `timeout` can stay short; the warm-up is given up to
+`NETHUB_WARMUP_LIMIT` seconds. The model is never loaded in the master to be shared by forking
+(`preload_app`): torch's thread pools are not safe to fork, hence the service. Everything can be
+set from the environment; gunicorn's own flags still win.
 """
 
 from __future__ import annotations
@@ -47,9 +48,13 @@ def _keep_alive(worker, done: threading.Event) -> None:
 def post_worker_init(worker) -> None:
     """Runs in the worker after the Django app is loaded and before its first request."""
     from django.conf import settings
+    from django.urls import get_resolver
 
     from nethub.search.warmup import warm_up
 
+    # Django reads the URLs, and so imports every view and the libraries they use (openpyxl,
+    # python-docx...), on a worker's first request: a few seconds that no reader should wait.
+    get_resolver().url_patterns  # noqa: B018
     done = threading.Event()
     beat = threading.Thread(target=_keep_alive, args=(worker, done), daemon=True)
     beat.start()

@@ -8,9 +8,10 @@ from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelation
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from nethub.consultations import targets as target_registry
@@ -73,7 +74,13 @@ class Consultation(TimeStampedModel):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("consultations:detail", args=[self.slug])
+        # Pages link the consultation's comments by the hundred (the synthesis, a thread's
+        # actions): reversed once per slug and language for this instance.
+        key = (self.slug, get_language(), get_script_prefix())
+        cached = self.__dict__.get("_url")
+        if cached is None or cached[0] != key:
+            cached = self._url = (key, reverse("consultations:detail", args=[self.slug]))
+        return cached[1]
 
     def phase_at(self, moment=None) -> str:
         """An imported consultation without dates is a finished one (its page was exported

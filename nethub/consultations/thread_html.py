@@ -72,16 +72,20 @@ class ThreadRenderer:
         self._dates: dict = {}
         self._days: dict = {}
         self._names: dict = {}
+        self._zone = timezone.get_current_timezone()
         self._by_minute = not any(char in formats.get_format("DATETIME_FORMAT") for char in "suU")
 
     def _date(self, moment) -> str:
         # As the reader's language writes it ("5 de mayo de 2021 a las 10:00"); the named
-        # format shows no seconds, so comments posted in the same minute read the same.
-        local = timezone.localtime(moment)
-        key = local.replace(second=0, microsecond=0) if self._by_minute else local
-        if key not in self._dates:
-            self._dates[key] = formats.date_format(local, "DATETIME_FORMAT")
-        return self._dates[key]
+        # format shows no seconds, so comments posted in the same minute read the same. The
+        # key is the stored minute (time zones move by whole minutes): only a new minute is
+        # converted to the reader's zone.
+        key = moment.replace(second=0, microsecond=0) if self._by_minute else moment
+        text = self._dates.get(key)
+        if text is None:
+            local = timezone.localtime(moment, self._zone)
+            text = self._dates[key] = formats.date_format(local, "DATETIME_FORMAT")
+        return text
 
     def _day(self, day) -> str:
         if day not in self._days:

@@ -84,4 +84,6 @@ def reader_language() -> str:
 def translated(translations: dict | None, field: str, default: str) -> str:
     """`field` of a record's `translations` ({"fr": {"name": ...}}) in the reader's language,
     else `default` (the record's own, English, value)."""
-    return ((translations or {}).get(reader_language()) or {}).get(field) or default
+    if not translations:  # most records: no need to ask which language is active
+        return default
+    return (translations.get(reader_language()) or {}).get(field) or default

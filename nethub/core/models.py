@@ -4,6 +4,9 @@ from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.utils.choices import CallableChoiceIterator
+from django.utils.encoding import force_str
+from django.utils.hashable import make_hashable
 from django.utils.translation import gettext_lazy as _
 
 
@@ -13,6 +16,18 @@ class TimeStampedModel(models.Model):
 
     class Meta:
         abstract = True
+
+    def _get_FIELD_display(self, field):
+        """`get_<field>_display()`, as Django's, from a table of the field's choices made once:
+        Django's makes a dict of every choice on each call, hashing (so translating) each
+        label, which on a list page is most of a row's work."""
+        if isinstance(field.choices, CallableChoiceIterator):  # choices that may change
+            return super()._get_FIELD_display(field)
+        labels = field.__dict__.get("_choice_labels")
+        if labels is None:
+            labels = field._choice_labels = {make_hashable(k): v for k, v in field.flatchoices}
+        value = getattr(self, field.attname)
+        return force_str(labels.get(make_hashable(value), value), strings_only=True)
 
 
 class StatusStep(models.Model):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
@@ -139,8 +139,14 @@ def clean_filters(raw) -> dict[str, list[str]]:
 QUERY_EMBEDDING_TIMEOUT = 5.0
 
 
+@lru_cache(maxsize=1024)
 def _query_vector(query: str):
-    return embeddings.encode([query], timeout=QUERY_EMBEDDING_TIMEOUT)[0]
+    """The query's embedding, kept for the process: the same search is asked again as its
+    results are paged and filtered, and encoding it was most of the page's work (1.5 kB a
+    query; a failure is not kept). Read-only, as it is shared."""
+    vector = embeddings.encode([query], timeout=QUERY_EMBEDDING_TIMEOUT)[0]
+    vector.setflags(write=False)
+    return vector
 
 
 def _semantic_hits(query: str, filters: dict[str, list[str]]) -> list[tuple[int, float]]:

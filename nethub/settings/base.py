@@ -119,6 +119,9 @@ TEMPLATES = [
     },
 ]
 
+# Django's form renderer with the input and label templates written in Python (same markup).
+FORM_RENDERER = "nethub.core.renderers.FormRenderer"
+
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=60

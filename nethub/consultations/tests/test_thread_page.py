@@ -227,3 +227,47 @@ def test_comment_dates_are_written_per_minute_and_names_per_record(client):
         written = formats.date_format(timezone.localtime(moment), "DATETIME_FORMAT")
         assert html.count(f">{written}</time>") == 1
     assert "Some NGO" in html and "UNHCR" in html
+
+
+def test_supports_are_counted_and_the_viewers_own_can_be_withdrawn(client, stakeholder_user):
+    """Each comment's supports and whether the viewer's organisation gave one are read with
+    the comments: the count on the comment supported, "Withdraw support" on the one the
+    viewer's organisation supports, "Support" on the others."""
+    consultation = consultation_in("open")
+    un = Organization.objects.get(acronym="UNHCR")
+    other = Organization.objects.create(name="Another NGO", slug="another-ngo", kind="ngo")
+    first = comment(consultation, organization=un, body="First.")
+    second = comment(consultation, organization=un, parent=first, body="Second.")
+    third = comment(consultation, organization=un, body="Third.")
+    Support.objects.create(comment=first, organization=stakeholder_user.organization)
+    Support.objects.create(comment=first, organization=other)
+    Support.objects.create(comment=third, organization=other)
+    client.force_login(stakeholder_user)
+    html = client.get(consultation.get_absolute_url()).content.decode()
+
+    def article(c) -> str:
+        return html.split(f'id="comment-{c.pk}"', 1)[1].split("</article>", 1)[0]
+
+    assert "supported by 2 organisations" in article(first)
+    assert "Withdraw support" in article(first)
+    assert "supported by" not in article(second) and "Withdraw support" not in article(second)
+    assert ">Support</button>" in article(second)
+    assert "supported by 1 organisation<" in article(third)
+    assert ">Support</button>" in article(third)
+    anonymous = client.__class__().get(consultation.get_absolute_url()).content.decode()
+    assert "supported by 2 organisations" in anonymous and "Withdraw support" not in anonymous
+
+
+def test_imported_comments_without_a_date_are_said_so_once(client):
+    consultation = consultation_in("closed")
+    dated = comment(consultation, body="Posted here.")
+    html = client.get(consultation.get_absolute_url()).content.decode()
+    assert 'id="imported-undated"' not in html
+    imported = comment(consultation, body="From the exported page.")
+    Comment.objects.filter(pk=imported.pk).update(source_key="page-1#3", posted_on=None)
+    html = client.get(consultation.get_absolute_url()).content.decode()
+    assert html.count('id="imported-undated"') == 1
+    assert f'id="comment-{dated.pk}"' in html
+    # with a filter on the kind of organisation, the notice is worked out the other way
+    html = client.get(consultation.get_absolute_url(), {"kind": "ngo"}).content.decode()
+    assert html.count('id="imported-undated"') == 1

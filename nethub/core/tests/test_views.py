@@ -104,3 +104,31 @@ def test_every_page_links_the_favicon(client, db):
     assert '<link rel="icon" href="/static/core/favicon.svg" type="image/svg+xml">' in page
     icon = finders.find("core/favicon.svg")
     assert icon and Path(icon).read_text(encoding="utf-8").startswith("<svg")
+
+
+def test_main_nav_for_the_secretariat_and_in_french(client, secretariat_user, stakeholder_user):
+    """The menu is built once per language: French labels and addresses for a French reader;
+    "Invite people" only for those who may invite (marked current on its page), "Back office"
+    only for staff."""
+    client.force_login(stakeholder_user)
+    nav = _nav(client.get(reverse("meetings:tracker")).content.decode())
+    assert "Invite people" not in nav and "Back office" not in nav
+    client.force_login(secretariat_user)
+    with translation.override("en"):
+        url = reverse("accounts:invitation_create")
+    nav = _nav(client.get(url).content.decode())
+    assert f'<a href="{url}" aria-current="page">Invite people</a>' in nav
+    assert nav.count('aria-current="page"') == 1
+    assert ("Back office" in nav) == secretariat_user.is_staff
+    with translation.override("fr"):
+        french_url = reverse("meetings:tracker")
+        french = client.get(french_url).content.decode()
+    nav = _nav(french)
+    assert french_url.startswith("/fr/")
+    assert f'<a href="{french_url}" aria-current="page">' in nav
+    assert '<option value="fr" lang="fr" selected>français</option>' in french
+    assert "Action tracker" not in nav and "Discussion Spaces" not in nav
+
+
+def _nav(html: str) -> str:
+    return html.split('class="site-nav"', 1)[1].split("</nav>", 1)[0]

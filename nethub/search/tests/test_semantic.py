@@ -98,3 +98,15 @@ def test_more_like_this_uses_embeddings(records):
 def test_filters_apply_to_semantic_hits(records):
     results = selectors.search(query="kids who migrate alone", filters={"kind": ["document"]})
     assert "Children on the move" not in [hit.title for hit in results.hits]
+
+
+def test_a_query_asked_again_reuses_its_vector_and_finds_the_same(records):
+    """Paging or filtering a search asks the same query again: its embedding is kept for the
+    process (read-only, as it is shared), and the results are those of the first time."""
+    first = selectors.search(query="money sent to families abroad")
+    hits = selectors._query_vector.cache_info().hits
+    again = selectors.search(query="money sent to families abroad")
+    assert selectors._query_vector.cache_info().hits == hits + 1
+    assert [h.title for h in again.hits] == [h.title for h in first.hits]
+    assert again.hits[0].semantic_score == first.hits[0].semantic_score
+    assert not selectors._query_vector("money sent to families abroad").flags.writeable
