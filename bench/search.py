@@ -40,7 +40,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from bench.support import search_corpus  # noqa: E402
+from bench.support import processes, search_corpus  # noqa: E402
 
 PG_SERVER = os.environ.get("BENCH_PG_URL", "postgres://postgres@127.0.0.1:5432/postgres")
 PG_DB = os.environ.get("BENCH_PG_DB", "nethub_bench_search")
@@ -187,29 +187,6 @@ def pg(sql: str) -> None:
         connection.execute(sql)
 
 
-def _memory(pid: int) -> tuple[float, float]:
-    """A process's RSS and PSS in MB (PSS splits the pages it shares among their users)."""
-    figures = {}
-    for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
-        name, _, value = line.partition(":")
-        if name in ("Rss", "Pss"):
-            figures[name] = int(value.split()[0]) / 1024
-    return figures["Rss"], figures["Pss"]
-
-
-def _children(pid: int) -> list[int]:
-    found = []
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                stat = (entry / "stat").read_text()
-            except OSError:
-                continue
-            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
-                found.append(int(entry.name))
-    return found
-
-
 def serve_figures(env: dict, workdir: Path) -> dict:
     """Start gunicorn as in production on the corpus just built: seconds until the first
     search is answered, then each worker's memory."""
@@ -248,8 +225,8 @@ def serve_figures(env: dict, workdir: Path) -> dict:
             with urllib.request.urlopen(url, timeout=60) as response:
                 response.read()
             times.append(time.perf_counter() - t)
-        memory = [_memory(pid) for pid in _children(process.pid)]
-        master = _memory(process.pid)
+        memory = [processes.memory(pid) for pid in processes.children(process.pid)]
+        master = processes.memory(process.pid)
     finally:
         process.send_signal(signal.SIGTERM)
         process.wait(timeout=60)

@@ -1,9 +1,9 @@
 """Start-up and memory of the production server (issue 15, item 6): `scripts/serve.py` started
 on a migrated database with the demo loaded, then the seconds until the site answers, the first
 search's latency at that moment, the median of the next searches, the time the task worker
-takes to re-index one record (embeddings included), and then the memory (VmRSS from
-/proc/<pid>/status, and PSS: a process's share of the pages it shares) of every process it runs:
-gunicorn's master and workers, the embedding service, the task worker.
+takes to re-index one record (embeddings included), and then the memory (RSS, and PSS: a
+process's share of the pages it shares) of every process it runs: gunicorn's master and
+workers, the embedding service, the task worker.
 
     DATABASE_URL=postgres://.../db .venv/bin/python bench/serve_start.py [--root PATH] [--runs N]
 
@@ -31,39 +31,14 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from bench.support import processes as proc  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
 PORT = int(os.environ.get("BENCH_PORT", "8102"))
 QUERY = "money+sent+home+by+migrant+workers"
 STATIC_ROOT = os.environ.get("STATIC_ROOT", "/tmp/nethub-bench-serve-static")
 LOG = os.environ.get("BENCH_LOG", "/tmp/nethub-bench-serve.log")
-
-
-def _status(pid: int) -> dict[str, str]:
-    lines = Path(f"/proc/{pid}/status").read_text().splitlines()
-    return dict(line.split(":", 1) for line in lines if ":" in line)
-
-
-def _memory(pid: int) -> tuple[float, float]:
-    """VmRSS and PSS in MB."""
-    rss = int(_status(pid)["VmRSS"].split()[0]) / 1024
-    pss = 0.0
-    for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
-        if line.startswith("Pss:"):
-            pss = int(line.split()[1]) / 1024
-    return rss, pss
-
-
-def _children(pid: int) -> list[int]:
-    found = []
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                stat = (entry / "stat").read_text()
-            except OSError:
-                continue
-            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
-                found.append(int(entry.name))
-    return sorted(found)
 
 
 def _cmdline(pid: int) -> str:
@@ -73,11 +48,11 @@ def _cmdline(pid: int) -> str:
 def processes(serve_pid: int) -> dict[str, list[int]]:
     """serve.py's processes by role."""
     roles: dict[str, list[int]] = {"master": [], "worker": [], "embedding": [], "tasks": []}
-    for pid in _children(serve_pid):
+    for pid in proc.children(serve_pid):
         command = _cmdline(pid)
         if "gunicorn" in command:
             roles["master"].append(pid)
-            roles["worker"] += _children(pid)
+            roles["worker"] += proc.children(pid)
         elif "embedding_server" in command:
             roles["embedding"].append(pid)
         elif "db_worker" in command:
@@ -173,7 +148,7 @@ def one_run(root: Path, log) -> dict:
         semantic = sum(1 for hit in hits if hit["semantic_rank"])
         task_s = _index_one_record(root, env)
         roles = processes(serve.pid)
-        memory = {role: [_memory(pid) for pid in pids] for role, pids in roles.items()}
+        memory = {role: [proc.memory(pid) for pid in pids] for role, pids in roles.items()}
     finally:
         serve.send_signal(signal.SIGTERM)
         serve.wait(timeout=90)
