@@ -486,6 +486,22 @@ def objects_for_pages() -> dict:
     }
 
 
+def environment(database_url: str, workdir: Path) -> dict[str, str]:
+    """The settings the bench's app runs with (its server and `pages_inprocess.py` alike)."""
+    return {
+        "DATABASE_URL": database_url,
+        "DJANGO_SETTINGS_MODULE": "bench.support.pages_settings",
+        "MEDIA_ROOT": str(workdir / "media"),
+        "SEARCH_INDEX_DIR": str(workdir / "search-index"),
+        "STATIC_ROOT": str(workdir / "static"),
+        # The production default: a write's side effects wait for the worker (not run here).
+        "TASKS_BACKEND": "database",
+        "HF_HUB_OFFLINE": "1",
+        "TOKENIZERS_PARALLELISM": "false",
+        "PYTHONPATH": str(ROOT),
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--backend", default="postgres", choices=["postgres", "sqlite"])
@@ -511,19 +527,7 @@ def main() -> None:
         database_url = PG_SERVER.rsplit("/", 1)[0] + f"/{PG_DB}"
     else:
         database_url = f"sqlite:///{workdir / 'bench.sqlite3'}"
-    env = dict(
-        os.environ,
-        DATABASE_URL=database_url,
-        DJANGO_SETTINGS_MODULE="bench.support.pages_settings",
-        MEDIA_ROOT=str(workdir / "media"),
-        SEARCH_INDEX_DIR=str(workdir / "search-index"),
-        STATIC_ROOT=str(workdir / "static"),
-        # The production default: a write's side effects wait for the worker (not run here).
-        TASKS_BACKEND="database",
-        HF_HUB_OFFLINE="1",
-        TOKENIZERS_PARALLELISM="false",
-        PYTHONPATH=str(ROOT),
-    )
+    env = dict(os.environ, **environment(database_url, workdir))
     os.environ.update(env)
     import django
 

@@ -33,16 +33,9 @@ WORKDIR = Path(tempfile.gettempdir()) / f"nethub-{PG_DB}"
 
 
 def setup() -> None:
-    os.environ.update(
-        DATABASE_URL=PG_SERVER.rsplit("/", 1)[0] + f"/{PG_DB}",
-        DJANGO_SETTINGS_MODULE="bench.support.pages_settings",
-        MEDIA_ROOT=str(WORKDIR / "media"),
-        SEARCH_INDEX_DIR=str(WORKDIR / "search-index"),
-        STATIC_ROOT=str(WORKDIR / "static"),
-        TASKS_BACKEND="database",
-        HF_HUB_OFFLINE="1",
-        TOKENIZERS_PARALLELISM="false",
-    )
+    from bench import pages
+
+    os.environ.update(pages.environment(PG_SERVER.rsplit("/", 1)[0] + f"/{PG_DB}", WORKDIR))
     import django
 
     django.setup()
