@@ -23,7 +23,8 @@ owner of a point that matches nothing is a false one); an owner is right when on
 other's words. Participants: people's names (honorifics and case aside). Meeting dates: the first
 day of the meeting (a prediction counts in precision when the extractor gives a date).
 
-Run: .venv/bin/python bench/extraction.py [--rounds N] [--details] [--round N] [--heldout].
+Run: .venv/bin/python bench/extraction.py [--rounds N] [--details] [--round N] [--heldout]
+[--without-learned] (the learned action model, bench/action_model.py, left out).
 The last line is key=value.
 """
 
@@ -52,7 +53,7 @@ from django.conf import settings  # noqa: E402
 
 from nethub.directory.selectors import OrganizationResolver  # noqa: E402
 from nethub.ingest.extract import extract_text  # noqa: E402
-from nethub.meetings.extract import extract_meeting  # noqa: E402
+from nethub.meetings.extract import extract_meeting, learned  # noqa: E402
 
 GOLD = Path(__file__).with_name("meetings_gold.json")
 REAL = Path(__file__).with_name("meetings_real.json")
@@ -306,7 +307,14 @@ def main() -> None:
     parser.add_argument(
         "--heldout", action="store_true", help="score the held-out set (only at a round's end)"
     )
+    parser.add_argument(
+        "--without-learned",
+        action="store_true",
+        help="extract without the learned action model (the rules and naive Bayes only)",
+    )
     args = parser.parse_args()
+    if args.without_learned:
+        learned.using(None).__enter__()
     sets = load_sets(set(args.round or ()), args.heldout_round)
     if not args.heldout:
         sets["real_heldout"] = []

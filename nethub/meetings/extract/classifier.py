@@ -98,7 +98,9 @@ def features(text: str) -> str:
 
 
 def label_rest(document: s.LabelledDocument) -> None:
-    """Label each segment no rule claimed."""
+    """Label each segment no rule claimed: an action point where the learned action model
+    (`learned`) is sure enough, else by the naive Bayes model."""
+    _learned_actions(document)
     rest = [seg for seg in document.segments if not seg.rule]
     fitted = model() if rest else None
     if fitted is None:
@@ -113,3 +115,18 @@ def label_rest(document: s.LabelledDocument) -> None:
         if label in RULES_ONLY:
             label = s.DISCUSSION
         seg.label, seg.rule, seg.confidence = label, "classifier", round(confidence, 3)
+
+
+def _learned_actions(document: s.LabelledDocument) -> None:
+    """Rule "learned_action": a segment no rule claimed is an action point when the model of
+    real minutes gives it at least its threshold (a short fragment never is)."""
+    from nethub.meetings.extract import learned
+
+    action_model = learned.model()
+    if action_model is None:
+        return
+    for seg, probability in zip(
+        document.segments, action_model.probabilities(document), strict=True
+    ):
+        if not seg.rule and probability >= action_model.threshold and len(seg.text.split()) >= 4:
+            seg.label, seg.rule, seg.confidence = s.ACTION, learned.RULE, round(probability, 3)

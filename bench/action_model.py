@@ -1,0 +1,162 @@
+"""Train and cross-validate the learned action-point model (`nethub/meetings/extract/learned.py`).
+
+Training documents: the summaries written here (fixtures and synthetic sets of
+bench/meetings_gold.json) and the real minutes' dev part (bench/meetings_real.json, texts in
+NETHUB_REAL_MINUTES_DIR); the held-out part of the last round is never read. A segment is an
+action point when it matches a gold action point by the bench's own rule (`ap_matches`).
+
+    .venv/bin/python bench/action_model.py cv      # document-grouped cross-validation
+    .venv/bin/python bench/action_model.py train   # writes data/action_model.json
+
+`cv` trains one model per fold without that fold's documents and scores the fold's documents
+with the whole extractor, with and without the model, for several thresholds; real and written
+documents are reported apart (the real ones are what counts). The last line is key=value.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import random
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import extraction as bench  # noqa: E402  (sets Django up)
+import numpy as np  # noqa: E402
+from scipy.sparse import csr_matrix  # noqa: E402
+from sklearn.linear_model import LogisticRegression  # noqa: E402
+
+from nethub.ingest.extract import extract_text  # noqa: E402
+from nethub.meetings.extract import learned  # noqa: E402
+from nethub.meetings.extract import segments as s  # noqa: E402
+from nethub.meetings.extract.assemble import _without_markup  # noqa: E402
+from nethub.meetings.extract.rules import label_segments  # noqa: E402
+
+THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.9)
+FOLDS = 5
+
+
+def documents() -> list[dict]:
+    sets = bench.load_sets()
+    docs = []
+    for name in ("fixtures", "synthetic", "real_dev"):
+        for doc in sets[name]:
+            doc["real"] = name == "real_dev"
+            doc["text"] = extract_text(doc["path"].read_bytes(), filename=doc["path"].name).text
+            docs.append(doc)
+    return docs
+
+
+def rows(doc: dict) -> tuple[list[dict[int, float]], list[int]]:
+    """The document's segments as the rules leave them (before the classifier), hashed, and
+    whether each is a gold action point."""
+    document = s.segment(_without_markup(doc["text"]))
+    label_segments(document)
+    features = [learned.hashed(f) for f in learned.document_features(document)]
+    golds = [g["text"] for g in doc["action_points"]]
+    labels = [
+        int(any(bench.ap_matches(g, seg.text, doc["fuzzy"]) for g in golds))
+        for seg in document.segments
+    ]
+    return features, labels
+
+
+def fit(docs: list[dict], threshold: float = 0.5) -> learned.ActionModel:
+    features, labels = [], []
+    for doc in docs:
+        f, y = rows(doc)
+        features += f
+        labels += y
+    indptr, indices, values = [0], [], []
+    for row in features:
+        indices += list(row)
+        values += list(row.values())
+        indptr.append(len(indices))
+    matrix = csr_matrix(
+        (np.array(values), np.array(indices), np.array(indptr)),
+        shape=(len(features), learned.BUCKETS),
+    )
+    classifier = LogisticRegression(C=0.5, max_iter=2000, class_weight={0: 1, 1: 2})
+    classifier.fit(matrix, np.array(labels))
+    weights = {int(i): float(w) for i, w in enumerate(classifier.coef_[0]) if w}
+    return learned.ActionModel(float(classifier.intercept_[0]), weights, threshold)
+
+
+def scored(docs: list[dict], candidate, resolver) -> dict:
+    totals: dict[str, int] = {}
+    with learned.using(candidate):
+        for doc in docs:
+            meeting = bench.extract_meeting(doc["text"], resolver=resolver)
+            for key, value in bench.score(doc, meeting).items():
+                totals[key] = totals.get(key, 0) + value
+    zero = {f"{f}_{k}": 0 for f in bench.FIELDS for k in ("tp", "pred", "gold")}
+    return bench.figures({**zero, **totals})
+
+
+def cross_validate(docs: list[dict], resolver) -> None:
+    order = list(range(len(docs)))
+    random.Random(10).shuffle(order)
+    folds = [[docs[i] for i in order[k::FOLDS]] for k in range(FOLDS)]
+    results: dict[str, dict[str, list[dict]]] = {}
+    for k, fold in enumerate(folds):
+        train = [d for j, other in enumerate(folds) if j != k for d in other]
+        fold_model = fit(train)
+        for kind in ("real", "written"):
+            part = [d for d in fold if d["real"] == (kind == "real")]
+            if not part:
+                continue
+            by = results.setdefault(kind, {})
+            by.setdefault("none", []).append(scored(part, None, resolver))
+            for t in THRESHOLDS:
+                candidate = learned.ActionModel(fold_model.bias, fold_model.weights, t)
+                by.setdefault(str(t), []).append(scored(part, candidate, resolver))
+        print(f"  fold {k + 1}/{FOLDS} done", flush=True)
+    line = {}
+    for kind, by in results.items():
+        print(f"[{kind}] pooled over folds (F1 of action points / owners / due dates; P/R)")
+        for setting, runs in by.items():
+            ap = _mean(runs, "ap_f1")
+            print(
+                f"   model={setting:<5} ap={ap:.3f} (P={_mean(runs, 'ap_p'):.3f} "
+                f"R={_mean(runs, 'ap_r'):.3f}) owner={_mean(runs, 'owner_f1'):.3f} "
+                f"due={_mean(runs, 'due_f1'):.3f}"
+            )
+            line[f"{kind}_{setting}_ap_f1"] = ap
+    print(" ".join(f"{k}={v:.3f}" for k, v in line.items()))
+
+
+def _mean(runs: list[dict], key: str) -> float:
+    return sum(r[key] for r in runs) / len(runs)
+
+
+def train(docs: list[dict], threshold: float) -> None:
+    final = fit(docs, threshold)
+    about = {
+        "trained": datetime.date.today().isoformat(),
+        "documents_real": sum(d["real"] for d in docs),
+        "documents_written": sum(not d["real"] for d in docs),
+        "action_points": sum(len(d["action_points"]) for d in docs),
+        "by": "bench/action_model.py train",
+    }
+    learned.MODEL.write_text(final.to_json(about), encoding="utf-8")
+    print(f"wrote {learned.MODEL} ({len(final.weights)} weights, threshold {threshold})")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("command", choices=("cv", "train"))
+    parser.add_argument("--threshold", type=float, default=0.7)
+    args = parser.parse_args()
+    resolver = bench.OrganizationResolver.from_reference_data()
+    docs = documents()
+    print(f"{sum(d['real'] for d in docs)} real and {sum(not d['real'] for d in docs)} written")
+    if args.command == "cv":
+        cross_validate(docs, resolver)
+    else:
+        train(docs, args.threshold)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,167 @@
+"""A learned model of action points: how likely a segment is a task someone is to do.
+
+Logistic regression over hashed features of a segment and its neighbourhood (its words and word
+pairs, the shape of its start, the rule that labelled it, the heading it stands under), trained
+by `bench/action_model.py` on annotated real minutes (kept outside the repository, their text
+not ours) and the summaries written here. The model file (`data/action_model.json`) holds only
+numbers: hashed feature indices and their weights, so no text of the training documents is
+in it.
+
+`probabilities(document)` gives each segment its probability; `classifier.label_rest` labels a
+segment no rule claimed an action point when it is at least the model's threshold.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import zlib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from nethub.meetings.extract import segments as s
+from nethub.meetings.extract.labels import ACTION_HEADING_LINE
+
+MODEL = Path(__file__).with_name("data") / "action_model.json"
+BUCKETS = 2**18
+RULE = "learned_action"
+
+_WORD = re.compile(r"[a-z]+|\d+|[^\sa-z\d]", re.I)
+_OWNER_TO = re.compile(r"^(?:[A-Z][\w.&'/-]*\s+){1,4}(?:to|will|shall|should)\s+[a-z]")
+_INITIALS = re.compile(r"\b[A-Z]{2,3}\b")
+_DATE = re.compile(
+    r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+    r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d{1,2}\b"
+    r"|\b\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?\b"
+    r"|\b(?:monday|tuesday|wednesday|thursday|friday|next\s+meeting|asap|end\s+of)\b",
+    re.I,
+)
+_FUTURE = re.compile(r"\b(?:will|shall|to\s+be|needs?\s+to|should|would|agreed|asked|requested)\b")
+
+
+def _words(text: str) -> list[str]:
+    return [("0" if w.isdigit() else w.lower()) for w in _WORD.findall(text)][:80]
+
+
+def _shape(text: str) -> list[str]:
+    words = text.split()
+    shape = [f"len={min(len(words) // 4, 10)}"]
+    checks = {
+        "owner_to": _OWNER_TO.match(text),
+        "initials": _INITIALS.search(text),
+        "date": _DATE.search(text),
+        "future": _FUTURE.search(text.lower()),
+        "colon_end": text.rstrip().endswith(":"),
+        "question": text.rstrip().endswith("?"),
+        "starts_lower": text[:1].islower(),
+        "action_word": re.search(r"\baction", text, re.I),
+    }
+    shape += [name for name, found in checks.items() if found]
+    return shape
+
+
+def features(seg: s.Segment, *, section: str, previous: s.Segment | None, position: int) -> list:
+    """The segment's features as strings (hashed later)."""
+    words = _words(seg.text)
+    out = [f"w={w}" for w in words]
+    out += [f"b={a}_{b}" for a, b in zip(words, words[1:], strict=False)]
+    out += [f"first{i}={w}" for i, w in enumerate(words[:3])]
+    out += [f"shape={x}" for x in _shape(seg.text)]
+    out += [f"rule={seg.rule or 'none'}", f"label={seg.label if seg.rule else 'none'}"]
+    out += [f"section={section}", f"pos={position}", f"bullet={seg.bullet}"]
+    out.append(f"prev={previous.label if previous and previous.rule else 'none'}")
+    return out
+
+
+def _hash(feature: str) -> int:
+    return zlib.crc32(feature.encode("utf-8")) % BUCKETS
+
+
+def hashed(features_: list[str]) -> dict[int, float]:
+    counts: dict[int, float] = {}
+    for feature in features_:
+        index = _hash(feature)
+        counts[index] = counts.get(index, 0.0) + 1.0
+    return counts
+
+
+def document_features(document: s.LabelledDocument) -> list[list[str]]:
+    """Each segment's features, with what stands around it: the kind of heading it is under
+    ("action" under "Next steps", "heading" under any other) and its tenth of the document."""
+    rows, section, previous = [], "none", None
+    total = max(len(document.segments), 1)
+    for index, seg in enumerate(document.segments):
+        if ACTION_HEADING_LINE.match(seg.text.strip()) or seg.data.get("opens_actions"):
+            section = "action"
+        elif seg.label == s.HEADING:
+            section = "heading"
+        rows.append(features(seg, section=section, previous=previous, position=index * 10 // total))
+        previous = seg
+    return rows
+
+
+@dataclass(frozen=True)
+class ActionModel:
+    bias: float
+    weights: dict[int, float]
+    threshold: float
+
+    def probability(self, hashed_features: dict[int, float]) -> float:
+        score = self.bias + sum(self.weights.get(i, 0.0) * n for i, n in hashed_features.items())
+        return 1.0 / (1.0 + math.exp(-max(min(score, 30.0), -30.0)))
+
+    def probabilities(self, document: s.LabelledDocument) -> list[float]:
+        return [self.probability(hashed(row)) for row in document_features(document)]
+
+    def to_json(self, about: dict) -> str:
+        weights = {str(i): round(w, 4) for i, w in sorted(self.weights.items()) if abs(w) >= 1e-4}
+        return json.dumps(
+            {
+                "about": about,
+                "buckets": BUCKETS,
+                "bias": round(self.bias, 4),
+                "threshold": self.threshold,
+                "weights": weights,
+            }
+        )
+
+    @classmethod
+    def from_json(cls, text: str) -> ActionModel:
+        data = json.loads(text)
+        if data.get("buckets") != BUCKETS:
+            raise ValueError("the model was trained with another number of buckets")
+        weights = {int(i): float(w) for i, w in data["weights"].items()}
+        return cls(float(data["bias"]), weights, float(data["threshold"]))
+
+
+_override: list[ActionModel | None] = []
+
+
+@lru_cache(maxsize=1)
+def _stored() -> ActionModel | None:
+    if not MODEL.exists():
+        return None
+    return ActionModel.from_json(MODEL.read_text(encoding="utf-8"))
+
+
+def model() -> ActionModel | None:
+    """The model in use: the stored one, or one a bench put in place (`using`)."""
+    return _override[-1] if _override else _stored()
+
+
+class using:
+    """Context manager: extraction uses `candidate` (None: no learned model) while inside, as
+    the bench's cross-validation does with a model trained without the document scored."""
+
+    def __init__(self, candidate: ActionModel | None):
+        self.candidate = candidate
+
+    def __enter__(self):
+        _override.append(self.candidate)
+        return self.candidate
+
+    def __exit__(self, *exc):
+        _override.pop()
+        return False
