@@ -295,3 +295,33 @@ def running_task_owner(sentence: str, resolve_owner) -> str | None:
         return None
     candidate = match.group("owner")
     return resolve_owner(candidate) or _several(candidate, resolve_owner)
+
+
+# "ACTION JOHN/DODIE: arrange ...": a label naming its owners before the colon.
+_ACTION_NAMED = re.compile(r"^action\s+(?P<owner>[A-Z][\w/&’'. -]{1,40}?)\s*:", re.I)
+# Subjects that name no one: pronouns, and nouns and verbs that lead a record ("Agreed to
+# publish ...", "Accounts to end July tabled", "Due to low attendance ...").
+_NOT_OWNER_WORDS = (
+    "it this that there these those they he she which what who any each every some minutes "
+    "meeting meetings item items action actions agenda agreed agreement due accounts discussion "
+    "decision motion report"
+)
+_NOT_OWNERS = frozenset(_NOT_OWNER_WORDS.split())
+
+
+def subject_as_written(task: str) -> str | None:
+    """The owner of a task as written, when the task is led by it: a person or initials ("Simon
+    to remind ...", "Dylan is to purchase ...", "JZ and DN to update ..."), a role ("The
+    secretary will look at ..."), an action label's names ("ACTION JOHN/DODIE: ..."). For the
+    learned model's points, whose owner no rule read; a pronoun or a generic word is no owner."""
+    text = task.strip()
+    match = _ACTION_NAMED.match(text) or _SUBJECT_MODAL.match(text)
+    if not match:
+        return None
+    owner = re.sub(r"^the\s+", "", match.group("owner").strip(), flags=re.I)
+    words = re.findall(r"[\w’'.-]+", owner)
+    if not words or len(words) > 4 or words[0].lower() in _NOT_OWNERS:
+        return None
+    if not all(w[:1].isupper() or w.lower() in ("and", "of") for w in words[1:]):
+        return None
+    return owner[:1].upper() + owner[1:]

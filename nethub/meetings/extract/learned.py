@@ -1,7 +1,8 @@
 """A learned model of action points: how likely a segment is a task someone is to do.
 
 Logistic regression over hashed features of a segment and its neighbourhood (its words and word
-pairs, the shape of its start, the rule that labelled it, the heading it stands under), trained
+pairs, the shape of its start, the heading it stands under, the label of the segment before),
+trained
 by `bench/action_model.py` on annotated real minutes (kept outside the repository, their text
 not ours) and the summaries written here. The model file (`data/action_model.json`) holds only
 numbers: hashed feature indices and their weights, so no text of the training documents is
@@ -69,7 +70,6 @@ def features(seg: s.Segment, *, section: str, previous: s.Segment | None, positi
     out += [f"b={a}_{b}" for a, b in zip(words, words[1:], strict=False)]
     out += [f"first{i}={w}" for i, w in enumerate(words[:3])]
     out += [f"shape={x}" for x in _shape(seg.text)]
-    out += [f"rule={seg.rule or 'none'}", f"label={seg.label if seg.rule else 'none'}"]
     out += [f"section={section}", f"pos={position}", f"bullet={seg.bullet}"]
     out.append(f"prev={previous.label if previous and previous.rule else 'none'}")
     return out

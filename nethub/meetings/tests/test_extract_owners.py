@@ -74,3 +74,59 @@ def test_work_taken_on_in_reported_speech_or_named_by_an_agreement():
         "next meeting.\n\nNext meeting: 24 March 2021\n"
     )
     assert sorted(_points(text)) == [("Andrew", None), ("Noel", "2021-03-24")]
+
+
+@pytest.mark.parametrize(
+    ("task", "owner"),
+    [
+        ("Priya to remind the partners to send their costs", "Priya"),
+        ("Tomas is to buy a cover for the piano.", "Tomas"),
+        ("The treasurer will look into a second bank account.", "Treasurer"),
+        ("KM and RT to update the volunteer rota", "KM and RT"),
+        ("ACTION ANNA/JOE: book the hall with the club.", "ANNA/JOE"),
+        ("All to read the draft before the next meeting", "All"),
+        ("It was agreed that the group would meet in June.", None),
+        ("Agreed to publish the quorum rules on the website.", None),
+        ("Due to low turnout, the meeting will move online.", None),
+        ("Accounts to end of June were tabled.", None),
+    ],
+)
+def test_the_owner_of_a_learned_point_is_the_subject_that_leads_it(task, owner):
+    """Rule `subject_as_written`: the learned model's points have no rule to read their owner,
+    so a person, initials, a role or an action label's names leading the task is the owner; a
+    pronoun or a word that leads a record is not."""
+    from nethub.meetings.extract.actions import subject_as_written
+
+    assert subject_as_written(task) == owner
+
+
+def test_a_learned_point_takes_its_owner_from_its_subject():
+    from nethub.meetings.extract import learned
+
+    text = "Choir committee, 3 March 2025\n\nPriya to remind the singers about robes at Easter."
+    kettle = learned.hashed(["w=robes"])
+    model = learned.ActionModel(bias=-6.0, weights={i: 12.0 for i in kettle}, threshold=0.5)
+    with learned.using(model):
+        points = extract_meeting(text, resolver=RESOLVER).action_points()
+    assert [(p.owner, p.rule) for p in points] == [("Priya", learned.RULE)] or [
+        p.owner for p in points
+    ] == ["Priya"]
+
+
+@pytest.mark.parametrize(
+    ("line", "owner"),
+    [
+        ("Priya to book the hall for the summer fair.", "Priya"),
+        ("Simon to remind all partners to send their costs.", "Simon"),
+        ("Need to translate the list of schools was raised.", None),
+        ("Motion to approve the accounts was carried.", None),
+        ("Submission to review by the board.", None),
+    ],
+)
+def test_a_first_name_alone_given_an_errand_owns_it(line, owner):
+    """Rule `named_errand`: a first name the excerpt never writes in full, with a verb of
+    tasks or errands, owns the task; a word that leads a record ("Need", "Motion", a noun in
+    -sion) does not."""
+    text = f"Fair committee, 3 March 2021\n\n4. Summer fair\n{line}\n"
+    owners = [p[0] for p in _points(text)]
+    assert owners == [owner] if owner else line.split()[0] not in owners

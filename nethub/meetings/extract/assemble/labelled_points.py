@@ -10,7 +10,8 @@ import re
 
 from nethub.meetings.extract import dates
 from nethub.meetings.extract import segments as s
-from nethub.meetings.extract.actions import _several, owner_of
+from nethub.meetings.extract.actions import _several, owner_of, subject_as_written
+from nethub.meetings.extract.learned import RULE as LEARNED
 from nethub.meetings.extract.names import body_name
 from nethub.meetings.extract.result import (
     ExtractedActionPoint,
@@ -173,9 +174,12 @@ def _take_label(twin: ExtractedActionPoint, labelled: ExtractedActionPoint) -> N
 
 def _point(seg: s.Segment, task: str, meeting_date: datetime.date | None, resolver):
     due, words = dates.due_date(task, meeting_date)
+    written = seg.data.get("owner")
+    if written is None and seg.rule == LEARNED:
+        written = subject_as_written(task)  # no rule read the point, so none read its owner
     return ExtractedActionPoint(
         text=task.strip(),
-        owner=_owner(seg.data.get("owner"), task, resolver),
+        owner=_owner(written, task, resolver),
         due_date=due,
         deadline_text=words,
         source_sentence=seg.text,

@@ -16,6 +16,7 @@ from nethub.meetings.extract.rules.actions.vocabulary import (
     claim,
     clean_owner,
     main_clause,
+    named_errand,
     plausible_owner,
 )
 
@@ -65,7 +66,8 @@ def owner_to_verb(seg, context):
         owner = clean_owner(match.group("owner"))
         if owner is None or len(owner.split()) > 5:
             return None
-        if not plausible_owner(owner, context.document.text):
+        plausible = plausible_owner(owner, context.document.text)
+        if not plausible and not named_errand(owner, match.group("verb")):
             return None
         return claim(s.ACTION, 0.9, task=text, owner=owner)
     return None

@@ -135,6 +135,33 @@ def plausible_owner(owner: str, text: str) -> bool:
     return all(w[:1].isupper() or w.lower() in ("and", "of", "the", "&") for w in words)
 
 
+# Nouns that lead a record ("Motion to approve", "Changes to update", "Proposal to develop"):
+# no one's name ends so.
+_DEVERBAL_NOUN = re.compile(r"(?:tion|sion|ment|ance|ence|ness|ship|ity|ure|osal|oval|ival|ing)$")
+# Words that lead a "X to do" that is no one's task ("Need to translate the list was raised").
+_NOT_FIRST_NAME_WORDS = (
+    "need needs plan plans proposal decision decided agreed proposed attempt invitation "
+    "reminder request time failure right ability opportunity effort efforts intention "
+    "permission unable able important difficult hard easy nothing something nobody "
+    "visit trip reply response access changes welcome call motion"
+)
+_NOT_FIRST_NAMES = frozenset(_NOT_FIRST_NAME_WORDS.split())
+# Errands that minutes give people by first name, beyond the task verbs.
+_ERRAND_VERBS = r"remind|buy|purchase|ask|book|order|get|find|speak|talk|chase|confirm|print|pay"
+
+
+def named_errand(owner: str, verb: str) -> bool:
+    """A first name alone given a task ("Simon to remind the partners", "Priya to book the
+    hall"), the full name written nowhere in the excerpt: one capitalised word that is no
+    record noun, and a verb of errands or tasks."""
+    return (
+        re.fullmatch(r"[A-Z][a-z]{2,14}", owner) is not None
+        and owner.lower() not in _NOT_FIRST_NAMES
+        and not _DEVERBAL_NOUN.search(owner)
+        and re.fullmatch(rf"(?:{TASK_VERBS}|{_ERRAND_VERBS})", verb) is not None
+    )
+
+
 def clean_owner(text: str) -> str | None:
     owner = re.sub(r"^(?:the|all\s+the)\s+", "", text.strip(), flags=re.I).strip(" ,.")
     if not owner or _NOT_OWNER.match(owner):
