@@ -76,7 +76,7 @@ def detect_type(data: bytes, filename: str = "") -> str:
     if data.startswith(b"%PDF-"):
         return PDF
     kind = filetype.guess(data)
-    if kind is not None:
+    if kind is not None and not _plain_text(data):
         if kind.mime == DOCX or (kind.extension == "zip" and _is_docx(data)):
             return DOCX
         raise IngestError(_("Files of type %(type)s are not accepted.") % {"type": kind.mime})
@@ -101,6 +101,17 @@ def _is_docx(data: bytes) -> bool:
             return "word/document.xml" in archive.namelist()
     except zipfile.BadZipFile:
         return False
+
+
+def _plain_text(data: bytes) -> bool:
+    """Whether the bytes are UTF-8 text with no control character but layout ones. Some
+    signatures are two printable letters (a bitmap's "BM"): minutes that begin "BMA board"
+    are text, and a real image or archive is never valid text of this kind."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return not any(ord(c) < 32 and c not in "\t\n\r\f" for c in text)
 
 
 def _decode(data: bytes) -> str | None:

@@ -136,6 +136,16 @@ def test_binary_and_image_files_are_refused():
         extract_text(b"\x00\x01\x02\x03" * 100, filename="data.txt")
 
 
+def test_text_that_begins_like_a_weak_file_signature_is_read_as_text():
+    """A bitmap's signature is "BM": minutes that begin with the initials of a board are text,
+    and a real bitmap (its header holds binary sizes) is still refused."""
+    minutes = b"BMA board meeting, 20 October 2014\n\nPresent: Ann Lee\n"
+    assert extract_text(minutes, filename="board.txt").text.startswith("BMA board")
+    bitmap = b"BM" + (70).to_bytes(4, "little") + b"\x00" * 4 + (54).to_bytes(4, "little")
+    with pytest.raises(IngestError, match="not accepted"):
+        extract_text(bitmap + b"\x00" * 56, filename="board.txt")
+
+
 def test_empty_and_oversized_files_are_refused_before_parsing(settings):
     with pytest.raises(IngestError, match="empty"):
         extract_text(b"")
