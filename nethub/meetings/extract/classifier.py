@@ -117,9 +117,15 @@ def label_rest(document: s.LabelledDocument) -> None:
         seg.label, seg.rule, seg.confidence = label, "classifier", round(confidence, 3)
 
 
+# A rule that only guesses from a segment's length ("Book the hall – JT" is short, too): the
+# learned model may say it is a task.
+OVERRIDABLE = frozenset(["short_heading"])
+
+
 def _learned_actions(document: s.LabelledDocument) -> None:
-    """Rule "learned_action": a segment no rule claimed is an action point when the model of
-    real minutes gives it at least its threshold (a short fragment never is)."""
+    """Rule "learned_action": a segment no rule claimed (or only a guessing rule) is an action
+    point when the model of real minutes gives it at least its threshold (a fragment of fewer
+    than four words never is)."""
     from nethub.meetings.extract import learned
 
     action_model = learned.model()
@@ -128,5 +134,6 @@ def _learned_actions(document: s.LabelledDocument) -> None:
     for seg, probability in zip(
         document.segments, action_model.probabilities(document), strict=True
     ):
-        if not seg.rule and probability >= action_model.threshold and len(seg.text.split()) >= 4:
+        open_to_model = not seg.rule or seg.rule in OVERRIDABLE
+        if open_to_model and probability >= action_model.threshold and len(seg.text.split()) >= 4:
             seg.label, seg.rule, seg.confidence = s.ACTION, learned.RULE, round(probability, 3)

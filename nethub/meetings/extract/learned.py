@@ -63,12 +63,37 @@ def _shape(text: str) -> list[str]:
     return shape
 
 
+# Words kept as themselves in a segment's shape; any other word is "w", a capitalised one "N",
+# initials or an acronym "C", a number "0".
+_SHAPE_WORD_LIST = (
+    "to will is are be shall should would must agreed asked requested the a an by and or of "
+    "for on with all that it was were has have need needs please action"
+)
+_SHAPE_WORDS = frozenset(_SHAPE_WORD_LIST.split())
+
+
+def _token_shape(token: str) -> str:
+    if token.isdigit():
+        return "0"
+    if re.fullmatch(r"[A-Z]{2,5}s?", token):
+        return "C"
+    if token.lower() in _SHAPE_WORDS:
+        return token.lower()
+    if token[:1].isupper():
+        return "N"
+    return "w" if token[:1].isalpha() else token
+
+
 def features(seg: s.Segment, *, section: str, previous: s.Segment | None, position: int) -> list:
-    """The segment's features as strings (hashed later)."""
+    """The segment's features as strings (hashed later): its words and word pairs, the first
+    words, its shape ("N to w w": a name, "to", words) at the start and in pairs."""
     words = _words(seg.text)
     out = [f"w={w}" for w in words]
     out += [f"b={a}_{b}" for a, b in zip(words, words[1:], strict=False)]
     out += [f"first{i}={w}" for i, w in enumerate(words[:3])]
+    shapes = [_token_shape(token) for token in _WORD.findall(seg.text)[:60]]
+    out += [f"start={' '.join(shapes[:n])}" for n in (2, 3, 4)]
+    out += [f"sb={a}_{b}_{c}" for a, b, c in zip(shapes, shapes[1:], shapes[2:], strict=False)]
     out += [f"shape={x}" for x in _shape(seg.text)]
     out += [f"section={section}", f"pos={position}", f"bullet={seg.bullet}"]
     out.append(f"prev={previous.label if previous and previous.rule else 'none'}")

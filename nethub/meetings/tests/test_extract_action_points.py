@@ -5,6 +5,8 @@ from real minutes."""
 
 from __future__ import annotations
 
+import pytest
+
 from nethub.directory.selectors import OrganizationResolver
 from nethub.meetings.extract import extract_meeting
 
@@ -456,3 +458,28 @@ def test_items_glued_by_inline_asterisks_are_read_one_by_one():
         "The handouts went out to the list and an updated handout will be circulated after this "
         "call."
     ]
+
+
+# --- round 10 ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "task", "owner"),
+    [
+        ("AI: Everyone - Work on the team goals", "Work on the team goals", "Everyone"),
+        ("AI Rosa - follow up with the venue", "follow up with the venue", "Rosa"),
+        ("**TODO**: Patrick will send the list of rooms", "Patrick will send", "Patrick"),
+        ("#action Didier to book the rooms for March", "Didier to book the rooms", "Didier"),
+    ],
+)
+def test_the_short_labels_of_project_and_chat_minutes(line, task, owner):
+    """Rule `short_action_label`: "AI:", "AI Name -", "TODO:", "#action" (case counts)."""
+    text = f"Team call, 13 January 2014\nPresent: Rosa Diaz, Patrick Obi\n\n1. Goals\n{line}\n"
+    points = _points(text)
+    assert len(points) == 1
+    assert task in points[0][0] and points[0][1] == owner
+
+
+def test_ai_as_a_topic_is_no_label():
+    text = "Team call, 13 January 2014\n\n1. Tools\nAI tools were discussed at some length.\n"
+    assert _points(text) == []

@@ -89,3 +89,11 @@ def test_the_stored_model_holds_numbers_only_and_ranks_a_task_above_a_report():
     task = next(v for k, v in chances.items() if k.startswith("Maria"))
     report = next(v for k, v in chances.items() if k.startswith("The chair"))
     assert task > report
+
+
+def test_the_model_may_take_a_segment_the_short_heading_rule_guessed_at():
+    text = "Library group, 3 March 2025\n\nP4. Kettle review with the porters – JT\n\nEnd."
+    with learned.using(None):
+        assert _segment_of(text, "P4").rule == "short_heading"
+    with learned.using(_kettle_model()):
+        assert _segment_of(text, "P4").rule == learned.RULE

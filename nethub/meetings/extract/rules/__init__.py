@@ -42,6 +42,7 @@ RULES = [
     ("decision_label", structure.decision_label),
     ("action_label_with_owner", labelled.action_label_with_owner),
     ("inline_action_label", labelled.inline_action_label),
+    ("short_action_label", labelled.short_action_label),
     ("for_owner_label", labelled.for_owner_label),
     ("owner_label", labelled.owner_label),
     ("owner_to_verb", note_style.owner_to_verb),

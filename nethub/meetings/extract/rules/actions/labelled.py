@@ -158,3 +158,31 @@ def owner_label(seg, context):
     if not all(plausible_owner(part, context.document.text) for part in parts):
         return None
     return claim(s.ACTION, 0.85, task=task, owner=owner)
+
+
+# "AI: Everyone - work on team goals", "AI Phil - follow up with Nikita", "**TODO**: Patrick
+# will ...", "#action Didier to ...": the short labels of action items in project and chat
+# minutes (case counts: "AI tools were discussed" is no label).
+_SHORT_LABEL = re.compile(
+    r"^(?:\*\*)?(?:AI|TODO|#action|#ACTION)(?:\*\*)?"
+    r"(?:\s*:\s*|\s+(?=[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s*[-–—]+\s*\w)|\s+(?=\w+\s+(?:to|will)\s))"
+    r"(?P<task>\S.*)$"
+)
+# "Phil - follow up with Nikita": the owner before a dash.
+_OWNER_DASH = re.compile(r"^(?P<who>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})\s*[-–—]+\s*(?P<task>\w.*)$")
+
+
+def short_action_label(seg, context):
+    """ "AI: Everyone - work on team goals", "AI Phil - follow up with Nikita", "TODO:",
+    "#action": an action item's short label; the owner before a dash, or leading the task."""
+    match = _SHORT_LABEL.match(seg.text.strip())
+    if match is None or len(match.group("task").split()) < 2:
+        return None
+    task = match.group("task").strip()
+    dash = _OWNER_DASH.match(task)
+    if dash:
+        return claim(s.ACTION, 0.9, task=dash.group("task"), owner=dash.group("who"))
+    owner = OWNER_TO.match(task) or OWNER_WILL.match(task)
+    return claim(
+        s.ACTION, 0.9, task=task, owner=clean_owner(owner.group("owner")) if owner else None
+    )
