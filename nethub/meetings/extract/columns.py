@@ -98,10 +98,16 @@ _ROW_DATE = re.compile(
 )
 
 
+# An e-mail address or a telephone number: a cell of a contact list, never of a task.
+_CONTACT = re.compile(r"\S@\S|\+?\d[\d ()-]{7,}\d")
+
+
 def _row(line: str) -> dict | None:
     """The cells of a gapped row: its owner, its date (if any) and its task; None when the
     line is no such row (fewer than two gaps' cells, no owner, a task too short to be one)."""
     cells = [c.strip() for c in _GAP_SPLIT.split(line.strip()) if c.strip()]
+    if any(_CONTACT.search(c) for c in cells):
+        return None  # a row of an attendance or contact table: name, agency, e-mail
     date = next((c for c in cells if _ROW_DATE.match(c)), None)
     owners = [c for c in cells[1:] if c is not date and _ROW_OWNER.match(c)]
     if len(cells) < 2 or not owners:

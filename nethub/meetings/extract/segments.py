@@ -70,7 +70,10 @@ _CELL = re.compile(
     r"(?!(?:the|an?|all|its|their|this|these|be)\b)[a-z]{3,}\b)"
     # "... for endorsement Action Point: Members to review ...": a label mid-line opens a cell.
     rf"|\s+(?=(?i:{ACTION_LABEL_WORDS})\s*:|(?i:action(?:\s+items?)?)\s*\([^()]{{1,40}}\)\s*:)"
+    # Not after a verb whose object is asked to act ("JZ to ask NRC to investigate"): one task.
     r"|(?<=[a-z])(?<!\bfor)(?<!\bthat)(?<!\bof)(?<!\bto)(?<!\band)(?<!\bby)(?<!\bwith)(?<!\basked)"
+    r"(?<!\bask)(?<!\btell)(?<!\binvite)(?<!\bremind)(?<!\brequest)(?<!\bencourage)(?<!\burge)"
+    r"(?<!\bhelp)(?<!\ballow)(?<!\bget)(?<!\bwant)(?<!\bexpect)"
     r"\s+(?=[A-Z]{2,}[\w-]*(?:\s+(?:[A-Z][\w-]*|and|&)){0,4}\s+to\s+"
     r"(?!(?:the|an?|all|its|their|this|these)\b)[a-z]{3,}\b)"
 )

@@ -483,3 +483,46 @@ def test_the_short_labels_of_project_and_chat_minutes(line, task, owner):
 def test_ai_as_a_topic_is_no_label():
     text = "Team call, 13 January 2014\n\n1. Tools\nAI tools were discussed at some length.\n"
     assert _points(text) == []
+
+
+def test_rows_of_a_contact_table_are_no_tasks():
+    """Rule (gapped rows): a row holding an e-mail address or a telephone number is a row of
+    an attendance or contact table, however wide its gaps."""
+    text = (
+        "Shelter group, 5 May 2009\n\nParticipants\n"
+        "Ana Brill (chair)        UNHCR                 brill@example.org\n"
+        "Lev Marsh                IOM                   lmarsh@example.org\n"
+        "Ida Vent                 NRC                   +41 22 555 0101\n\n"
+        "1. Plan\nThe group discussed the plan.\n"
+    )
+    assert _points(text) == []
+
+
+def test_a_list_item_that_is_only_a_person_and_what_they_represent_is_no_task():
+    text = (
+        "Festival meeting, 17 May 2007\n\nAction points:\n"
+        "- Rosa Lind (Southside Community Council)\n"
+        "- Carl Hope (Tollcross Community Council)\n"
+        "- Book the marquee for June (Rosa)\n"
+    )
+    assert [p[0] for p in _points(text)] == ["Book the marquee for June (Rosa)"]
+
+
+def test_a_task_that_asks_another_to_act_is_one_task():
+    """The segmenter does not cut "JZ to ask NRC to investigate" at "NRC": one task, its owner
+    the one who asks."""
+    text = (
+        "Cash group, 21 March 2017\n\n2. Markets\n"
+        "The roster may help, though its shelter expertise is low. JZ to ask NRC to investigate.\n"
+    )
+    points = _points(text)
+    assert len(points) == 1 and points[0][1] == "JZ"
+    assert points[0][0].endswith("JZ to ask NRC to investigate.")
+
+
+def test_a_negated_principle_in_capitals_is_no_owner():
+    text = (
+        "Working group, 2 July 2014\n\nPrinciples of the group\n"
+        "NOT to endorse individual products of any agency\n"
+    )
+    assert "NOT" not in [p[1] for p in _points(text)]

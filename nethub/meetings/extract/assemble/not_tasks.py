@@ -26,7 +26,21 @@ def drop_headings(meeting: ExtractedMeeting) -> None:
             if not (p.text.rstrip().endswith(":") and len(p.text.split()) <= 6)
             and not _list_title_or_status(p.text)
             and not _done_by_then(p.text, meeting.meeting_date)
+            and not _person_only(p.text)
         ]
+
+
+# "Linda Hendry (Southside Community Council)": a name and what the person represents.
+_AFFILIATION = re.compile(r"\s*[(\[][^()\[\]]{2,80}[)\]]\s*$|\s*[,–—-]\s*[^,–—-]{2,60}$")
+
+
+def _person_only(text: str) -> bool:
+    """Rule: an item that is only a person's name, with what they represent in brackets or
+    after a comma or dash, is a member of a list of people, no task."""
+    from nethub.meetings.extract.people.person_names import person_name
+
+    name = _AFFILIATION.sub("", text.strip(" .;"))
+    return len(name.split()) >= 2 and person_name(name) is not None
 
 
 # "Presentation emailed to the participants on 26 May 2014": a thing done, with its date.

@@ -27,7 +27,8 @@ OWNER = (
 _NOT_OWNER = re.compile(
     r"^(?:the\s+)?(?:meeting|discussion|presentation|document|training|list|table|report|"
     r"plan|process|session|it|this|which|agenda|minutes?|draft|guideline|package|template|"
-    r"information|conversation|outcome|tor|strategy|work\s*plan)s?$",
+    r"information|conversation|outcome|tor|strategy|work\s*plan|not|call|face|followup|"
+    r"follow-up)s?$",
     re.I,
 )
 _VERB_AFTER_TO = (
