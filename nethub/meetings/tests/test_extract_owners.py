@@ -130,3 +130,19 @@ def test_a_first_name_alone_given_an_errand_owns_it(line, owner):
     text = f"Fair committee, 3 March 2021\n\n4. Summer fair\n{line}\n"
     owners = [p[0] for p in _points(text)]
     assert owners == [owner] if owner else line.split()[0] not in owners
+
+
+@pytest.mark.parametrize(
+    ("line", "owner"),
+    [
+        ("David Marr should transfer part of the effort from WP5 to WP7.", "David Marr"),
+        ("Dylan Bright is to purchase a cover for the piano.", "Dylan Bright"),
+        ("TA would get prices from other coach companies.", "TA"),
+        ("KS will telephone the council about the bins.", "KS"),
+    ],
+)
+def test_errands_of_small_committees_with_should_would_and_is_to(line, owner):
+    """The task verbs include the errands of small committees and boards (purchase, get,
+    telephone, transfer, ...), and "should" gives work as "will" does."""
+    text = f"Hall committee, 3 March 2021\nPresent: David Marr, Dylan Bright\n\n4. Hall\n{line}\n"
+    assert [p[0] for p in _points(text)] == [owner]

@@ -47,10 +47,16 @@ TASK_VERBS = (
     r"contact|ensure|consolidate|take|have|create|transcribe|invite|inform|notify|check|"
     r"clarify|work|support|need|look|aim|arrange|launch|monitor|register|"
     r"complete|go|contribute|give|set|make|communicate|host|call|visit|prioriti[sz]e|include|"
-    r"fill"
+    r"fill|"
+    # Errands of small committees and project boards.
+    r"purchase|buy|get|book|order|telephone|phone|ring|find|ask|remind|chase|confirm|print|pay|"
+    r"speak|talk|investigate|approach|research|explore|raise|transfer|obtain|seek|put|add|"
+    r"bring|distribute|source|design|install|fix|repair|replace|paint|hire|advertise|post|"
+    r"upload|sign|write|produce|tell|edit|draft|test|plan|schedule|set\s+up|sort|handle|"
+    r"resend|forward|reply|respond|discuss"
 )
 OWNER_WILL = re.compile(
-    rf"^{OWNER}\s+(?:will|shall|would|must|is\s+to|are\s+to|needs?\s+to|aims?\s+to|"
+    rf"^{OWNER}\s+(?:will|shall|would|should|must|is\s+to|are\s+to|needs?\s+to|aims?\s+to|"
     # "Ann is going to email the revised draft": the same future as "will".
     r"(?:is|are)\s+going\s+to)\s+"
     r"(?:also\s+|then\s+|further\s+|now\s+)?(?:need\s+to\s+)?"
@@ -147,19 +153,17 @@ _NOT_FIRST_NAME_WORDS = (
     "visit trip reply response access changes welcome call motion"
 )
 _NOT_FIRST_NAMES = frozenset(_NOT_FIRST_NAME_WORDS.split())
-# Errands that minutes give people by first name, beyond the task verbs.
-_ERRAND_VERBS = r"remind|buy|purchase|ask|book|order|get|find|speak|talk|chase|confirm|print|pay"
 
 
 def named_errand(owner: str, verb: str) -> bool:
     """A first name alone given a task ("Simon to remind the partners", "Priya to book the
     hall"), the full name written nowhere in the excerpt: one capitalised word that is no
-    record noun, and a verb of errands or tasks."""
+    record noun, and a verb of tasks or errands."""
     return (
         re.fullmatch(r"[A-Z][a-z]{2,14}", owner) is not None
         and owner.lower() not in _NOT_FIRST_NAMES
         and not _DEVERBAL_NOUN.search(owner)
-        and re.fullmatch(rf"(?:{TASK_VERBS}|{_ERRAND_VERBS})", verb) is not None
+        and re.fullmatch(rf"(?:{TASK_VERBS})", verb) is not None
     )
 
 
