@@ -526,3 +526,33 @@ def test_a_negated_principle_in_capitals_is_no_owner():
         "NOT to endorse individual products of any agency\n"
     )
     assert "NOT" not in [p[1] for p in _points(text)]
+
+
+@pytest.mark.parametrize(
+    ("line", "task", "owner"),
+    [
+        (
+            "ACTION JOHN/DODIE: agree the date with the club.",
+            "ACTION JOHN/DODIE: agree",
+            "JOHN/DODIE",
+        ),
+        ("The bins need emptying more often. Action – Greg", "The bins need emptying", "Greg"),
+        ("The council will be asked about the bins. Action JH", "The council will be", "JH"),
+        ("New signs for the car park were agreed (Action: ST & SW)", "New signs for", "ST & SW"),
+    ],
+)
+def test_an_action_marker_that_names_who(line, task, owner):
+    """Rule `action_marker_names_owner`: "ACTION NAME:" before the task, "Action JH" or
+    "(Action: Greg)" after it."""
+    text = f"Hall committee, 3 March 2021\nPresent: John Hay, Greg Lu\n\n4. Hall\n{line}\n"
+    points = _points(text)
+    assert len(points) == 1 and points[0][0].startswith(task) and points[0][1] == owner
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Review of Action Items.", "Aims of the Streatham Action Group", "Action Plan: see annex"],
+)
+def test_action_in_a_name_or_a_heading_names_no_one(line):
+    text = f"Hall committee, 3 March 2021\n\n4. Hall\n{line}\n"
+    assert _points(text) == []

@@ -43,7 +43,12 @@ _STOP = frozenset(
     ]
 )
 # Rules that read a point from its label ("Action point: ...", "Action item (staff): ...").
-LABEL_RULES = ("inline_action_label", "action_label_with_owner", "short_action_label")
+LABEL_RULES = (
+    "inline_action_label",
+    "action_label_with_owner",
+    "short_action_label",
+    "action_marker_names_owner",
+)
 
 
 def _words(text: str) -> set[str]:

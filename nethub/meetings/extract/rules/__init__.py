@@ -41,6 +41,7 @@ RULES = [
     ("action_section_heading", labelled.action_section_heading),
     ("decision_label", structure.decision_label),
     ("action_label_with_owner", labelled.action_label_with_owner),
+    ("action_marker_names_owner", labelled.action_marker_names_owner),
     ("inline_action_label", labelled.inline_action_label),
     ("short_action_label", labelled.short_action_label),
     ("for_owner_label", labelled.for_owner_label),

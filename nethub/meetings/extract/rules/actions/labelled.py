@@ -186,3 +186,51 @@ def short_action_label(seg, context):
     return claim(
         s.ACTION, 0.9, task=task, owner=clean_owner(owner.group("owner")) if owner else None
     )
+
+
+# Who an "Action" marker names: initials, names, a role, several joined ("JOHN/DODIE",
+# "ST & SW", "Greg", "All").
+_MARKED = (
+    r"(?:[A-Z][A-Za-z.'’-]*(?:\s+[A-Z][a-z.'’-]+)?(?:\s*(?:/|&|,|and)\s*[A-Z][A-Za-z.'’-]*){0,4})"
+)
+# "ACTION JOHN/DODIE: arrange the date": the marker and its people lead the task.
+_MARKER_LEADS = re.compile(rf"^ACTION\s+(?P<who>{_MARKED})\s*:\s*(?P<task>\S.{{5,}})$")
+# "... Action JH", "... Action – Greg", "... (Action: ST & SW)": the marker closes the task,
+# or stands alone after it.
+_MARKER_CLOSES = re.compile(
+    rf"^(?:(?P<task>.*?[.;!?])\s+|(?P<bracketed>.*?)\s*\(\s*)?(?:Action|ACTION)\s*(?:[:–—-]+\s*)?"
+    rf"(?P<who>{_MARKED})\s*\)?\.?\s*$"
+)
+
+
+def action_marker_names_owner(seg, context):
+    """ "ACTION JOHN/DODIE: arrange ...", "The bins need emptying. Action – Greg", "Ask the
+    council (Action: JH)": an "Action" marker that names who; the task is what it leads, what
+    it closes, or, for a marker alone, the segment before it (whose span the point takes)."""
+    text = seg.text.strip()
+    leads = _MARKER_LEADS.match(text)
+    match = leads or _MARKER_CLOSES.match(text)
+    if match is None or not _names_someone(match.group("who")):
+        return None
+    # The marker leading stays with its task, as minutes' readers quote it.
+    task = text if leads else (match.group("task") or match.group("bracketed") or "")
+    task = task.strip(" .;,–—-")
+    previous = context.previous
+    if not task and previous is not None and previous.start is not None and seg.end is not None:
+        task = previous.text.strip()
+        seg.start = previous.start  # the point spans its task and its marker
+    if len(task.split()) < 2:
+        return None
+    return claim(s.ACTION, 0.9, task=task, owner=match.group("who").strip())
+
+
+# What follows "Action" that is no one: the label's own words ("ACTION PIONT:", misspelt too).
+_NO_ONE = frozenset(
+    ["point", "points", "piont", "pionts", "item", "items", "plan", "taken", "required", "log"]
+    + ["update", "updates", "status", "list", "summary", "by", "owner", "needed"]
+)
+
+
+def _names_someone(who: str) -> bool:
+    words = re.findall(r"[\w.'’-]+", who)
+    return bool(words) and words[0].lower() not in _NO_ONE and len(words) <= 6
