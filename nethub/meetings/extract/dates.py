@@ -102,9 +102,15 @@ def _glued(text: str) -> str:
 
 
 _NOT_MEETING = re.compile(
-    r"(?:circulat\w*|publish\w*|post(?:ed)?\s+(?:on|date)|date\s+post|upload\w*|issued|"
-    r"submitted\s+on|next\s+meeting(?:\s+date)?|updated|revised|printed|ver(?:sion)?\.?)"
+    r"\b(?:circulat\w*|publish\w*|post(?:ed)?\s+(?:on|date)|date\s+post|upload\w*|issued|"
+    r"submitted(?:\s+by\s+[^\n]{0,30}?)?\s+on|next\s+meeting(?:\s+date)?|updated|revised|printed|ver(?:sion)?\.?)"
     r"\W{0,3}(?:\w+\W+)?$",
+    re.I,
+)
+# "The next TSC meeting is scheduled on November 14th, 2019": the next meeting's date.
+_NEXT_SCHEDULED = re.compile(
+    r"\bnext\s+(?:[\w-]+\s+){0,2}meeting\s+(?:is|was|will\s+be)\s+(?:\w+\s+){0,2}(?:on|for)\s+"
+    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?$",
     re.I,
 )
 # Rule: "By Jo Bloggs | November 26, 2018": a blog post's byline dates the post.
@@ -153,16 +159,14 @@ def meeting_dates(opening: str) -> tuple[datetime.date | None, datetime.date | N
     return _range(match) if is_range else (parse_date(match.group(0)), None)
 
 
-def approved_minutes_dates(opening: str) -> set[str]:
-    """The dates (ISO) of earlier minutes the meeting approves ("Minutes of the October 18,
-    2005 Board meeting were presented")."""
+def rejected_dates(opening: str) -> set[str]:
+    """The dates (ISO) the opening gives that are not the meeting's: of earlier minutes the
+    meeting approves ("Minutes of the October 18, 2005 Board meeting were presented"), the next
+    meeting's, a circulation or byline date (see `_not_meeting`)."""
     text = repair(opening)
     found = set()
     for match in _SINGLE.finditer(text):
-        before = text[max(0, match.start() - 30) : match.start()]
-        if _PREVIOUS_MINUTES.search(before) and _APPROVED.match(
-            text[match.end() : match.end() + 60]
-        ):
+        if _not_meeting(text, match.start(), match):
             day = parse_date(match.group(0))
             if day:
                 found.add(day.isoformat())
@@ -180,16 +184,20 @@ def _not_meeting(text: str, start: int, match: re.Match) -> bool:
     return bool(
         _NOT_MEETING.search(before)
         or _BYLINE.search(text[max(0, start - 50) : start])
+        or _NEXT_SCHEDULED.search(text[max(0, start - 60) : start])
         or _AFTER_SYMBOL.search(before)
         or _ISSUE.match(text[match.end() : match.end() + 20])
-        or _PREVIOUS_MINUTES.search(before)
+        or _PREVIOUS_MINUTES.search(text[max(0, start - 90) : start])
         and _APPROVED.match(text[match.end() : match.end() + 60])
     )
 
 
 # Rule: "Minutes of the October 18, 2005 Board meeting were presented": the date of minutes the
 # meeting approves is an earlier meeting's.
-_PREVIOUS_MINUTES = re.compile(r"\bminutes\s+(?:of|from|for)\s+(?:the\s+)?$", re.I)
+# ("The minutes of the Safeguarding Board (LSCB) meeting held on 17 July 2015 were approved".)
+_PREVIOUS_MINUTES = re.compile(
+    r"\bminutes\s+(?:of|from|for)\s+(?:the\s+)?(?:[\w()-]+\s+){0,8}$", re.I
+)
 _APPROVED = re.compile(
     r"^,?\s*(?:[\w-]+\s+){0,3}?(?:meeting\s+)?(?:were|was|are|is|had\s+been|have\s+been)\s+"
     r"(?:\w+\s+)?(?:presented|approved|accepted|adopted|read|circulated|confirmed|signed)\b",

@@ -390,3 +390,35 @@ def test_a_deadline_read_before_the_meeting_date_was_settled_is_read_again():
         "before 12 April.\n"
     )
     assert [due for _, _, due in _points(text)] == ["2018-04-12"]
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        # The next meeting's, the approved minutes' and the signature's dates are others'.
+        (
+            "The next board meeting is scheduled on March 3rd, 2020 at 9:00 with this agenda:\n\n"
+            "Topic 1: the budget\n",
+            None,
+        ),
+        (
+            "Minutes\n\nThe minutes of the Parish Children Board (PCB) meeting held on 4 June 2015 "
+            "were approved as a correct record.\n",
+            None,
+        ),
+        (
+            "Present: Ann Lee, Bob Ray\n\nThe hall was booked.\n\nThese minutes respectfully "
+            "submitted by A. Lee on 6 May 2012.\n",
+            None,
+        ),
+        # "Inverness" holds "ver" but is no version.
+        (
+            "The Rail Friends\n\nCommittee Meeting, Inverness 18th April 2009\n\nPresent: Ann Lee\n",
+            "2009-04-18",
+        ),
+    ],
+)
+def test_dates_that_are_not_the_meetings_leave_none(text, date):
+    """Rules `dates._NEXT_SCHEDULED`, `_PREVIOUS_MINUTES` (a longer name of the meeting),
+    "submitted by ... on", and `rejected_dates` (the header's date dropped when it is one)."""
+    assert extract_meeting(text, resolver=RESOLVER).date == date

@@ -90,8 +90,8 @@ def _without_markup(text: str) -> str:
 
 def _dates(meeting: ExtractedMeeting, document: s.LabelledDocument) -> None:
     first, last = dates.meeting_dates(document.text[:1500])
-    if first is None and meeting.date in dates.approved_minutes_dates(document.text[:1500]):
-        meeting.date = None  # the header's date was that of minutes the meeting approves
+    if first is None and meeting.date in dates.rejected_dates(document.text[:1500]):
+        meeting.date = None  # the header's date was another's (approved minutes, next meeting)
     if first is not None:
         meeting.date = first.isoformat()
         meeting.warnings = [w for w in meeting.warnings if w != "No meeting date found."]
