@@ -439,7 +439,24 @@ def implausible(
         return True
     if meeting_date is None and words and not re.search(r"\d{4}", words):
         return True
-    return bool(meeting_date) and datetime.date.fromisoformat(due).year > meeting_date.year + 3
+    return bool(meeting_date) and (
+        _just_past_month(words, meeting_date)
+        or datetime.date.fromisoformat(due).year > meeting_date.year + 3
+    )
+
+
+def _just_past_month(words: str, meeting_date: datetime.date) -> bool:
+    """Rule: "the survey released in Feb", minutes of March: a month alone (no day, no year)
+    that ended in the three months before the meeting is the past one, not next year's."""
+    month = re.fullmatch(
+        rf"(?:in|during|by|until|before)\s+(?:the\s+)?(?:end\s+of\s+)?({MONTHS})\.?",
+        words.strip(),
+        re.I,
+    )
+    if month is None:
+        return False
+    number = parse_date(f"1 {month.group(1)} 2000").month
+    return (meeting_date.month - number) % 12 in (1, 2, 3)
 
 
 # "Next Meeting: 14/07/2016", "The next meeting will be held on 5 May 2016", "Next meeting date

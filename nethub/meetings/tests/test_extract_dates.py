@@ -413,7 +413,7 @@ def test_a_deadline_read_before_the_meeting_date_was_settled_is_read_again():
         ),
         # "Inverness" holds "ver" but is no version.
         (
-            "The Rail Friends\n\nCommittee Meeting, Inverness 18th April 2009\n\nPresent: Ann Lee\n",
+            "The Rail Friends\n\nCommittee Meeting, Inverness 18th April 2009\n\nPresent: Ann\n",
             "2009-04-18",
         ),
     ],
@@ -422,3 +422,14 @@ def test_dates_that_are_not_the_meetings_leave_none(text, date):
     """Rules `dates._NEXT_SCHEDULED`, `_PREVIOUS_MINUTES` (a longer name of the meeting),
     "submitted by ... on", and `rejected_dates` (the header's date dropped when it is one)."""
     assert extract_meeting(text, resolver=RESOLVER).date == date
+
+
+def test_a_month_alone_just_past_is_no_deadline_next_year():
+    """Rule `dates._just_past_month`: at a March meeting, "in Feb" is the February gone, not
+    next year's; a month ahead stays the end of that month."""
+    text = (
+        "Patient group, 9 March 2012\nPresent: Ann Lee, Bob Ray\n\nAction points:\n"
+        "- Ann to advise on the survey released in Feb.\n"
+        "- Bob to send the survey in August.\n"
+    )
+    assert [due for _, _, due in _points(text)] == [None, "2012-08-31"]
