@@ -256,9 +256,10 @@ def score(doc: dict, meeting) -> dict:
     counts["participant_pred"], counts["participant_gold"] = len(found_people), len(gold_people)
     doc["people_missed"] = sorted(gold_people - found_people)
     doc["people_extra"] = sorted(found_people - gold_people)
-    counts["date_gold"] = 1
+    # A document without a gold date counts no gold, and a missing prediction is never a hit.
+    counts["date_gold"] = int(bool(doc["date"]))
     counts["date_pred"] = int(bool(meeting.date))
-    counts["date_tp"] = int(meeting.date == doc["date"])
+    counts["date_tp"] = int(bool(meeting.date) and meeting.date == doc["date"])
     doc["found_date"] = meeting.date
     if doc.get("end_date"):
         counts["end_gold"] = 1

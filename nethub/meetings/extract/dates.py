@@ -26,7 +26,7 @@ _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 
 def repair(text: str) -> str:
     """Dates as they should have been written."""
-    text = re.sub(rf"(\d)(st|nd|rd|th)?(?=(?:{MONTHS})\b)", r"\1\2 ", text)  # "2ndApril"
+    text = _glued(text)
     text = re.sub(rf"\b(\d{{1,2}})/({MONTHS})/(\d{{4}})\b", r"\1 \2 \3", text, flags=re.I)
     text = re.sub(rf"\b({MONTHS})/(\d{{4}})\b", r"\1 \2", text, flags=re.I)  # "June/2022"
     text = re.sub(r"(\d(?:st|nd|rd|th)?)\s+,", r"\1,", text)  # "January 17th , 2013"
@@ -56,12 +56,13 @@ def repair(text: str) -> str:
     text = re.sub(r"\bwk\s*\d+\s+", "", text, flags=re.I)
     text = re.sub(r"\bnext\s+(?=(?:mon|tues|wednes|thurs|fri)day\b)", "", text, flags=re.I)
     text = re.sub(r"\ba week['’]s time\b", "a week", text)
-    # "17 November 16 (Thursday)": a two-digit year.
+    # "17 November 16 (Thursday)", "19th September 02": a two-digit year.
     text = re.sub(
-        rf"\b(\d{{1,2}}\s+(?:{MONTHS}))\s+(\d{{2}})\b(?![\d:.])", r"\1 20\2", text, flags=re.I
+        rf"\b(\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTHS}))\s+(\d{{2}})\b(?![\d:.])",
+        r"\1 20\2",
+        text,
+        flags=re.I,
     )
-    # "27 Dec2012": the month glued to the year.
-    text = re.sub(rf"\b(\d{{1,2}}\s+(?:{MONTHS}))(?=\d{{4}}\b)", r"\1 ", text, flags=re.I)
     # "11.02.10": day, month and a two-digit year with dots (not a time, "13.00").
     text = re.sub(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{2})(?![\d.])", r"\1/\2/\3", text)
     # "6, 7 and 8 June 2016": the days listed, the first and the last kept as a range.
@@ -75,12 +76,45 @@ def repair(text: str) -> str:
     return re.sub(r"\b(\d{1,2})/(\d{1,2})/(\d{2})\b(?!/)", r"\1/\2/20\3", text)  # "28/10/10"
 
 
+def _glued(text: str) -> str:
+    """Rule: date parts written without their spaces ("2ndApril", "27March2018", "3rd
+    November2014", "31May23", "THURSDAY22 SEPTEMBER 2016", "29 th May") or with the time
+    between day and year (a chat log's "Wed Jun 21 18:59:31 2017") are read as one date."""
+    text = re.sub(rf"(\d)(st|nd|rd|th)?(?=(?:{MONTHS})(?:\b|\d))", r"\1\2 ", text, flags=re.I)
+    text = re.sub(r"\b(\d{1,2})\s+(st|nd|rd|th)\b", r"\1\2", text)
+    text = re.sub(
+        r"(?<![a-z])((?:mon|tues|wednes|thurs|fri|satur|sun)day)(?=\d)", r" \1 ", text, flags=re.I
+    )
+    # The month glued to its year: "27 Dec2012", "31 May23" (a short year made whole below).
+    text = re.sub(
+        rf"\b(\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTHS}))(?=\d{{2}}(?:\d{{2}})?\b)",
+        r"\1 ",
+        text,
+        flags=re.I,
+    )
+    return re.sub(
+        rf"\b({MONTHS})\.?\s+(\d{{1,2}}),?\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?"
+        r"(?:\s*[AP]M)?(?:\s+[A-Z]{2,4})?\s+(\d{4})\b",
+        r"\1 \2, \3",
+        text,
+        flags=re.I,
+    )
+
+
 _NOT_MEETING = re.compile(
-    r"(?:circulat\w*|publish\w*|post(?:ed)?\s+(?:on|date)|date\s+post|upload\w*|issued|"
-    r"submitted\s+on|next\s+meeting(?:\s+date)?|updated|revised|printed|ver(?:sion)?\.?)"
+    r"\b(?:circulat\w*|publish\w*|post(?:ed)?\s+(?:on|date)|date\s+post|upload\w*|issued|"
+    r"submitted(?:\s+by\s+[^\n]{0,30}?)?\s+on|next\s+meeting(?:\s+date)?|updated|revised|printed|ver(?:sion)?\.?)"
     r"\W{0,3}(?:\w+\W+)?$",
     re.I,
 )
+# "The next TSC meeting is scheduled on November 14th, 2019": the next meeting's date.
+_NEXT_SCHEDULED = re.compile(
+    r"\bnext\s+(?:[\w-]+\s+){0,2}meeting\s+(?:is|was|will\s+be)\s+(?:\w+\s+){0,2}(?:on|for)\s+"
+    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?$",
+    re.I,
+)
+# Rule: "By Jo Bloggs | November 26, 2018": a blog post's byline dates the post.
+_BYLINE = re.compile(r"(?:^|\n)\s*(?:posted\s+)?by\b[^\n|]{0,40}\|\s*$", re.I)
 _ISSUE = re.compile(r"^\W{0,3}(?:original\s*:|[A-Z]{2,}/\d{4}/)", re.I)
 # "UNITAR/BT/57/3. 5 March 2017": a date right after a document symbol is its issue date.
 _AFTER_SYMBOL = re.compile(r"\b[A-Z]{2,}(?:/[A-Z0-9.]+){2,}\.?\s*$")
@@ -89,7 +123,9 @@ _SLOT = re.compile(r"^\W{0,3}\d{1,2}[:.h]\d{2}\s*(?:-|–|to)\s*\d{1,2}[:.h]\d{2
 _RANGE = re.compile(
     rf"\b(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|to|and)\s*(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?"
     rf"\s+(?P<month>{MONTHS})\.?,?\s+(?P<year>\d{{4}})\b"
-    rf"|\b(?P<month2>{MONTHS})\s+(?P<e1>\d{{1,2}})\s*[-–]\s*(?P<e2>\d{{1,2}}),?\s+(?P<year2>\d{{4}})\b",
+    rf"|\b(?P<month2>{MONTHS})\s+(?P<e1>\d{{1,2}})\s*[-–]\s*(?P<e2>\d{{1,2}}),?\s+(?P<year2>\d{{4}})\b"
+    # "2008-07-21/22": an ISO day and the last day after a slash.
+    r"|\b(?P<iso>\d{4}-\d{2})-(?P<i1>\d{2})/(?P<i2>\d{2})\b",
     re.I,
 )
 _SINGLE = re.compile(
@@ -123,16 +159,14 @@ def meeting_dates(opening: str) -> tuple[datetime.date | None, datetime.date | N
     return _range(match) if is_range else (parse_date(match.group(0)), None)
 
 
-def approved_minutes_dates(opening: str) -> set[str]:
-    """The dates (ISO) of earlier minutes the meeting approves ("Minutes of the October 18,
-    2005 Board meeting were presented")."""
+def rejected_dates(opening: str) -> set[str]:
+    """The dates (ISO) the opening gives that are not the meeting's: of earlier minutes the
+    meeting approves ("Minutes of the October 18, 2005 Board meeting were presented"), the next
+    meeting's, a circulation or byline date (see `_not_meeting`)."""
     text = repair(opening)
     found = set()
     for match in _SINGLE.finditer(text):
-        before = text[max(0, match.start() - 30) : match.start()]
-        if _PREVIOUS_MINUTES.search(before) and _APPROVED.match(
-            text[match.end() : match.end() + 60]
-        ):
+        if _not_meeting(text, match.start(), match):
             day = parse_date(match.group(0))
             if day:
                 found.add(day.isoformat())
@@ -140,7 +174,7 @@ def approved_minutes_dates(opening: str) -> set[str]:
 
 
 def _not_meeting(text: str, start: int, match: re.Match) -> bool:
-    """Rule: a circulation, publication, issue, version ("DRAFT Ver. 4 June 2014") or
+    """Rule: a circulation, publication, issue, version ("DRAFT Ver. 4 June 2014"), byline or
     next-meeting date is not the meeting's; nor is a year before 1900 (an archive's stamp read
     wrong, "12 SEP 1352")."""
     before = text[max(0, start - 30) : start]
@@ -149,16 +183,21 @@ def _not_meeting(text: str, start: int, match: re.Match) -> bool:
         return True
     return bool(
         _NOT_MEETING.search(before)
+        or _BYLINE.search(text[max(0, start - 50) : start])
+        or _NEXT_SCHEDULED.search(text[max(0, start - 60) : start])
         or _AFTER_SYMBOL.search(before)
         or _ISSUE.match(text[match.end() : match.end() + 20])
-        or _PREVIOUS_MINUTES.search(before)
+        or _PREVIOUS_MINUTES.search(text[max(0, start - 90) : start])
         and _APPROVED.match(text[match.end() : match.end() + 60])
     )
 
 
 # Rule: "Minutes of the October 18, 2005 Board meeting were presented": the date of minutes the
 # meeting approves is an earlier meeting's.
-_PREVIOUS_MINUTES = re.compile(r"\bminutes\s+(?:of|from|for)\s+(?:the\s+)?$", re.I)
+# ("The minutes of the Safeguarding Board (LSCB) meeting held on 17 July 2015 were approved".)
+_PREVIOUS_MINUTES = re.compile(
+    r"\bminutes\s+(?:of|from|for)\s+(?:the\s+)?(?:[\w()-]+\s+){0,8}$", re.I
+)
 _APPROVED = re.compile(
     r"^,?\s*(?:[\w-]+\s+){0,3}?(?:meeting\s+)?(?:were|was|are|is|had\s+been|have\s+been)\s+"
     r"(?:\w+\s+)?(?:presented|approved|accepted|adopted|read|circulated|confirmed|signed)\b",
@@ -175,13 +214,40 @@ _MEETING_DATE_LABEL = re.compile(
 )
 
 
+# "Notes of a meeting held on Monday 29th April 2019", "a meeting held in London, UK,
+# 2008-07-21/22", "Minutes of the board meeting Oslo, 5 May 2016": the meeting's own date in
+# the sentence that says it met (not one "to be held").
+_HELD = re.compile(
+    r"(?:(?<!to be )(?<!will be )\bheld\s+(?:on|in|at)\b|^\W*minutes\s+of\b[^\n]{0,80}\bmeeting\b)"
+    r"[^\n.;]{0,40}$",
+    re.I | re.M,
+)
+
+
 def _labelled(text: str, kept: list) -> tuple | None:
     """Rule: a date under a "Meeting Date" label is the meeting's, whatever date comes first
-    (a page's listing date: "Nov 23, 2017 - ... Meeting Date 23rd October, 2017")."""
+    (a page's listing date: "Nov 23, 2017 - ... Meeting Date 23rd October, 2017"); failing
+    one, so is the date of the sentence that says the meeting was held (a list of earlier
+    meetings' dates, or the report's own date, may come first)."""
     return next(
         (item for item in kept if _MEETING_DATE_LABEL.search(text[max(0, item[0] - 25) : item[0]])),
         None,
-    )
+    ) or next((item for item in kept[1:] if _held(text[max(0, item[0] - 130) : item[0]])), None)
+
+
+# "The minutes of the previous meeting held on ...", "To adopt the minutes of the meeting held
+# on ...": an earlier meeting's date.
+_EARLIER = re.compile(
+    r"\b(?:previous|last|prior|earlier|receive|adopt\w*|approv\w*|confirm\w*|note)\b", re.I
+)
+
+
+def _held(before: str) -> bool:
+    match = _HELD.search(before)
+    if match is None:
+        return False
+    line = before[: match.start()].rsplit("\n", 1)[-1]
+    return not _EARLIER.search(line + match.group(0))
 
 
 def _slot(text: str, kept: list) -> tuple | None:
@@ -197,6 +263,10 @@ def _slot(text: str, kept: list) -> tuple | None:
 
 
 def _range(match: re.Match) -> tuple[datetime.date | None, datetime.date | None]:
+    if match.group("iso"):
+        start = parse_date(f"{match.group('iso')}-{match.group('i1')}")
+        end = parse_date(f"{match.group('iso')}-{match.group('i2')}")
+        return (start, end) if start and end and end > start else (start, None)
     if match.group("d1"):
         first, last = match.group("d1"), match.group("d2")
         month, year = match.group("month"), match.group("year")
@@ -210,11 +280,13 @@ def _range(match: re.Match) -> tuple[datetime.date | None, datetime.date | None]
     return start, None
 
 
-# "before the meeting in February", "during Feb meeting", "at a meeting in July": a meeting, not
-# a date (none invented).
-_MEETING_IN = re.compile(
-    rf"\b(?:before|at|during|by|until|in)\s+(?:the\s+|its\s+|an?\s+)?(?:next\s+)?(?:(?:meeting|session),?"
-    rf"\s+in\s+(?:{MONTHS})|(?:{MONTHS})\.?\s+(?:meeting|session))\b",
+# "before the meeting in February", "during Feb meeting", "at a meeting in July", "for the next
+# SG meeting in September", "in August DPG H meeting": a meeting, not a date (none invented;
+# `assemble.due_dates` gives the next meeting's day when the minutes state it).
+MEETING_IN = re.compile(
+    rf"\b(?:before|at|during|by|until|in|for)\s+(?:the\s+|its\s+|an?\s+)?(?:next\s+)?"
+    rf"(?:(?:(?-i:[A-Z][\w-]*)\s+){{0,2}}(?:meeting|session),?\s+in\s+(?P<month>{MONTHS})"
+    rf"|(?P<month2>{MONTHS})\.?\s+(?:(?-i:[A-Z][\w-]*)\s+){{0,3}}(?:meeting|session))\b",
     re.I,
 )
 _WEEKDAY_FIGURES = re.compile(
@@ -223,7 +295,7 @@ _WEEKDAY_FIGURES = re.compile(
 )
 # "... as of 23 Oct": the date a thing stands at, no deadline.
 _FOR_DAY = re.compile(
-    rf"\b(?:for|on|(?<!\bas\s)of)\s+(?:(?:mon|tues|wednes|thurs|fri)day,?\s+)?"
+    rf"\b(?:for|on|(?<!\bas\s)of)\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
     rf"(?P<target>\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTHS})(?:,?\s+\d{{4}})?"
     # "on May 5th": the month first.
     rf"|(?:{MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?)\b",
@@ -234,7 +306,7 @@ _FOR_DAY = re.compile(
 def due_date(sentence: str, meeting_date: datetime.date | None) -> tuple[str | None, str]:
     """(ISO due date or None, the words that gave it)."""
     text = repair(sentence)
-    text = _MEETING_IN.sub("", text)
+    text = MEETING_IN.sub("", text)
     deadline = find_deadline(text, meeting_date)
     if (
         deadline is not None
@@ -248,14 +320,86 @@ def due_date(sentence: str, meeting_date: datetime.date | None) -> tuple[str | N
         if found:
             return found.isoformat(), figures.group(0)
     target = _FOR_DAY.search(text)
-    if target and meeting_date and _not_past(target.group("target"), meeting_date):
+    if target and meeting_date and not_past(target.group("target"), meeting_date):
         found = resolve(target.group("target"), meeting_date)
         if found and found >= meeting_date:
             return found.isoformat(), target.group(0)
+    found = _weekday_day(text, meeting_date)
+    if found:
+        return found
+    latest = _LATEST.search(text) or _LATEST_BEFORE.search(text)
+    if latest and meeting_date:
+        day = resolve(latest.group("target"), meeting_date)
+        if day and day >= meeting_date:
+            return day.isoformat(), latest.group(0)
+    today = _TODAY.search(text)
+    if today and meeting_date and deadline is None:
+        return meeting_date.isoformat(), today.group(0)
     return None, deadline.text if deadline else ""
 
 
-def _not_past(target: str, meeting_date: datetime.date) -> bool:
+# Rule: "April 6 latest", "6 April at the latest", "latest 6 April": a deadline written with
+# "latest" instead of "by".
+_LATEST = re.compile(
+    rf"\b(?P<target>\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTHS})"
+    rf"|(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?)\b(?:,?\s+\d{{4}})?"
+    r"(?:,?\s*(?:at\s+the\s+)?latest\b)",
+    re.I,
+)
+_LATEST_BEFORE = re.compile(
+    rf"\b(?:at\s+the\s+)?latest\s+(?:by\s+|on\s+)?(?P<target>\d{{1,2}}(?:st|nd|rd|th)?\s+"
+    rf"(?:of\s+)?(?:{MONTHS})|(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?)\b",
+    re.I,
+)
+
+
+# "by Tue 14", "Friday the 13th": a weekday and a day of the month, no month.
+_WEEKDAY_DAY = re.compile(
+    r"\b(?:by|before|on|until|for)\s+(?P<weekday>mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+"
+    r"(?:the\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?!\s*(?:[/.:]|(?:st|nd|rd|th\s+)?(?:of\s+)?"
+    rf"(?:{MONTHS})\b|[ap]\.?m\b|hrs?\b))",
+    re.I,
+)
+
+
+def _weekday_day(text: str, meeting_date: datetime.date | None) -> tuple[str, str] | None:
+    """Rule: "by Tue 14" is the first day numbered 14 after the meeting that falls on a
+    Tuesday, within the next two months (none if no such day: a misreading)."""
+    match = _WEEKDAY_DAY.search(text)
+    if match is None or meeting_date is None:
+        return None
+    weekday = [d[:3] for d in _WEEKDAYS].index(match.group("weekday").lower()[:3])
+    year, month = meeting_date.year, meeting_date.month
+    for _ in range(3):
+        try:
+            candidate = datetime.date(year, month, int(match.group("day")))
+        except ValueError:
+            candidate = None
+        if candidate and candidate >= meeting_date and candidate.weekday() == weekday:
+            return candidate.isoformat(), match.group(0)
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return None
+
+
+# Rule: "Kim to send it to the chair today", "to share at today's call": due on the meeting's
+# own day ("as of today" states a fact; read only for a point already found, as the meeting
+# day alone makes no sentence a task).
+_TODAY = re.compile(r"(?<!as of )(?<!until )\btoday\b(?:['’]s\s+\w+)?", re.I)
+
+
+# "3/17", "14 July", "Tuesday 5 May": a date where the words begin.
+_STARTS_WITH_DATE = re.compile(
+    rf"^\W{{0,3}}(?:(?:[A-Z][a-z]+day,?\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTHS})"
+    rf"|(?:{MONTHS})\.?\s+\d{{1,2}}\b)|\d{{1,2}}[./]\d{{1,2}}\b)",
+    re.I,
+)
+
+
+def starts_with_date(text: str) -> bool:
+    return bool(_STARTS_WITH_DATE.match(repair(text)))
+
+
+def not_past(target: str, meeting_date: datetime.date) -> bool:
     """Rule: "the minutes of the meeting on July 15", written on 22 July: a day already past in
     the meeting's year is that day, not next year's (no deadline)."""
     if re.search(r"\d{4}", target):
@@ -283,14 +427,36 @@ def _weekday_date(match: re.Match, meeting_date: datetime.date) -> datetime.date
     return min(options) if options else None
 
 
-def implausible(due: str | None, meeting_date: datetime.date | None, sentence: str) -> bool:
+def implausible(
+    due: str | None, meeting_date: datetime.date | None, sentence: str, words: str = ""
+) -> bool:
     """Rule: a due date from "a meeting in February" is invented; one more than three years
-    after the meeting is a misreading."""
+    after the meeting is a misreading. Rule: without the meeting's date, a deadline with no
+    year ("in Feb", "before Thursday 27th May") has no year to take (today's is a guess)."""
     if not due:
         return False
-    if _MEETING_IN.search(repair(sentence)):
+    if MEETING_IN.search(repair(sentence)):
         return True
-    return bool(meeting_date) and datetime.date.fromisoformat(due).year > meeting_date.year + 3
+    if meeting_date is None and words and not re.search(r"\d{4}", words):
+        return True
+    return bool(meeting_date) and (
+        _just_past_month(words, meeting_date)
+        or datetime.date.fromisoformat(due).year > meeting_date.year + 3
+    )
+
+
+def _just_past_month(words: str, meeting_date: datetime.date) -> bool:
+    """Rule: "the survey released in Feb", minutes of March: a month alone (no day, no year)
+    that ended in the three months before the meeting is the past one, not next year's."""
+    month = re.fullmatch(
+        rf"(?:in|during|by|until|before)\s+(?:the\s+)?(?:end\s+of\s+)?({MONTHS})\.?",
+        words.strip(),
+        re.I,
+    )
+    if month is None:
+        return False
+    number = parse_date(f"1 {month.group(1)} 2000").month
+    return (meeting_date.month - number) % 12 in (1, 2, 3)
 
 
 # "Next Meeting: 14/07/2016", "The next meeting will be held on 5 May 2016", "Next meeting date

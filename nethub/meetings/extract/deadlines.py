@@ -16,7 +16,7 @@ import dateparser
 from nethub.meetings.extract.header import MONTHS
 
 _DAY_MONTH = (
-    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri)day,?\s+)?"  # "by Friday 17 March"
+    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"  # "by Friday 17 March"
     rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTHS})|(?:{MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?)"
     r"(?:,?\s+\d{4})?"
 )
@@ -37,9 +37,10 @@ _TARGET = (
     r"\d{4}-\d{2}-\d{2})"
 )
 DEADLINE = re.compile(
-    rf"\b(?P<lead>by|before|no later than|not later than|until|in|during|due|at the end of|"
+    rf"\b(?P<lead>by|before|no later than|not later than|NLT|until|in|during|due|at the end of|"
     rf"by the end of|by end of|by end|ahead of|prior to|deadline|timeline|timeframe|due date)"
-    rf"\s*:?\s+(?:(?:COB|c\.o\.b\.|close of business|EOD)\s+(?:on\s+)?)?(?:the\s+)?"
+    rf"\s*:?\s+(?:(?:COB|c\.o\.b\.|close of business|EOD|(?:the\s+)?end\s+of\s+(?:the\s+)?day)\s+"
+    rf"(?:on\s+)?)?(?:the\s+)?"
     rf"(?:end[- ]of[- ]|end-)?{_TARGET}(?![\w-])",
     re.I,
 )
@@ -72,6 +73,8 @@ def find_deadline(sentence: str, meeting_date: datetime.date | None) -> Deadline
             continue
         if lead == "on" and not re.search(r"\d", target):
             continue
+        if lead == "at the end of" and not re.search(r"\d|Q[1-4]|quarter|year", target, re.I):
+            continue  # "at the end of May": see VAGUE
         whole = match.group(0)
         return Deadline(whole, resolve(whole, meeting_date))
     next_meeting = NEXT_MEETING.search(sentence)
@@ -81,10 +84,12 @@ def find_deadline(sentence: str, meeting_date: datetime.date | None) -> Deadline
 
 
 # "before the summer", "in the coming weeks": a deadline with no date ("in the autumn" dates an
-# event, "as soon as possible" sets no deadline).
+# event, "as soon as possible" sets no deadline). Rule: "will be submitted at the end of May"
+# says when, and a month alone fixes no day ("by the end of May" stays a dated deadline).
 VAGUE = re.compile(
     r"\b(?:(?:before|by|until)\s+(?:the\s+)?(?:summer|autumn|fall|winter|spring)"
-    r"(?:\s+(?:break|recess))?|in\s+the\s+(?:coming|next\s+few)\s+(?:days|weeks|months))\b",
+    r"(?:\s+(?:break|recess))?|in\s+the\s+(?:coming|next\s+few)\s+(?:days|weeks|months)"
+    rf"|at\s+the\s+end\s+of\s+(?:{MONTHS})(?!\s*\d))\b",
     re.I,
 )
 
@@ -178,12 +183,17 @@ def resolve(expression: str, meeting_date: datetime.date | None) -> datetime.dat
     base = meeting_date or datetime.date.today()
     text = expression.lower()
     text = re.sub(
-        r"^(by|before|no later than|not later than|until|in|during|due|ahead of|"
+        r"^(by|before|no later than|not later than|nlt|until|in|during|due|ahead of|"
         r"prior to|deadline[: ]+|on)\s+",
         "",
         text,
     ).strip()
-    text = re.sub(r"^(?:(?:cob|c\.o\.b\.|close of business|eod)\s+(?:on\s+)?)?(the\s+)?", "", text)
+    text = re.sub(
+        r"^(?:(?:cob|c\.o\.b\.|close of business|eod|(?:the\s+)?end\s+of\s+(?:the\s+)?day)\s+"
+        r"(?:on\s+)?)?(the\s+)?",
+        "",
+        text,
+    )
     year = re.search(r"\b(\d{4})\b", text)
     short = re.fullmatch(r"(\d{1,2})/(\d{1,2})(?:/(\d{2}))?", text)
     if short:

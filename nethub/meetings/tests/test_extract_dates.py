@@ -228,3 +228,208 @@ def test_within_weeks_of_any_meeting_is_a_practice_not_a_deadline():
         "- Secretary to send the accounts within two weeks.\n"
     )
     assert [due for _, _, due in _points(text)] == [None, "2022-01-10"]
+
+
+# Round 10 ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("opening", "first", "last"),
+    [
+        ("Garden group\nDate: 14April2021 at 10:00, Hall", "2021-04-14", None),
+        ("MINUTES OF THE HALL COMMITTEE HELD ON 2nd March2015 AT 1900", "2015-03-02", None),
+        ("ALLOTMENTS\nCOMMITTEE 18:00WEDNESDAY9 JUNE 2021\nPresent: Ann Lee", "2021-06-09", None),
+        ("MINUTES\n12 th May 2020\nPresent: Ann Lee", "2020-05-12", None),
+        ("Tools board 30Apr22; 14:00 BST\nAttending: AL, BR", "2022-04-30", None),
+        (
+            "10:01:12 <ann> #startmeeting 10:01:12 <bot> Meeting started Tue Mar 3 10:01:12 2015 "
+            "UTC. The chair is ann.",
+            "2015-03-03",
+            None,
+        ),
+        ("Club minutes, Monday 7th October 03\nPresent: Ann Lee", "2003-10-07", None),
+    ],
+)
+def test_meeting_dates_written_without_their_spaces(opening, first, last):
+    """Rule `dates._glued`: day, month, year and weekday run together, a space before an
+    ordinal, a short year glued to the month, a chat log's time between day and year."""
+    from nethub.meetings.extract.dates import meeting_dates
+
+    found = meeting_dates(opening)
+    assert (found[0].isoformat(), found[1].isoformat() if found[1] else None) == (first, last)
+
+
+@pytest.mark.parametrize(
+    ("opening", "first", "last"),
+    [
+        # The report's own date first, the meeting's in the sentence that says it was held.
+        (
+            "REPORT 12\nDATE: 2011-03-20\nNotes of a group meeting held in Lyon, France, "
+            "2011-03-14/15\nSTATUS: to be discussed at the meeting to be held in Oslo, 2011-06-01",
+            "2011-03-14",
+            "2011-03-15",
+        ),
+        (
+            "Minutes 2019\n\nMonday 3rd June 2019\n\nMonday 1st July 2019\n\n"
+            "Notes of a meeting of the group held on Monday 1st July 2019\n",
+            "2019-07-01",
+            None,
+        ),
+        # An earlier meeting said to be held is not this one.
+        (
+            "Minutes of Committee\n4 March 2021\nThe minutes of the previous meeting held on "
+            "2 February 2021 were accepted.",
+            "2021-03-04",
+            None,
+        ),
+        (
+            "Minutes of Council 9 May 2021\nTO ADOPT THE MINUTES OF THE MEETING HELD ON 3 MAY 2021",
+            "2021-05-09",
+            None,
+        ),
+        ("By | May 3, 2018\n\nMinutes of the board\n\nTuesday, 10 April 2018", "2018-04-10", None),
+        (
+            "Jun 2, 2016 - listing of the text ... more\nMinutes of WATER MEETING Lyon, 5 May 2016 "
+            "Room 4\n",
+            "2016-05-05",
+            None,
+        ),
+    ],
+)
+def test_the_date_the_meeting_was_held_wins_over_a_report_byline_or_listing_date(
+    opening, first, last
+):
+    """Rules `dates._HELD` (with `_EARLIER`), `dates._BYLINE` and the ISO range of `_RANGE`."""
+    from nethub.meetings.extract.dates import meeting_dates
+
+    found = meeting_dates(opening)
+    assert (found[0].isoformat(), found[1].isoformat() if found[1] else None) == (first, last)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "due"),
+    [
+        ("Comments to the chair NLT 12 Apr", "2019-04-12"),
+        ("Ann to send the list to the chair today.", "2019-04-03"),
+        ("Ann to show the badges at today's call.", "2019-04-03"),
+        ("The figures as of today are in the annex.", None),
+        ("Partners to finish the mapping by Tue 9", "2019-04-09"),
+        ("Partners to finish the mapping by Fri 9", None),  # no Friday the 9th soon: misread
+        ("Regional groups and the national group, April 16 latest.", "2019-04-16"),
+        ("Ann and Bob to send the email before end of day April 25th.", "2019-04-25"),
+        ("Cy is to organise a lunch for Sunday 7th April.", "2019-04-07"),
+        ("The report will be sent to the donor at the end of May.", None),
+        ("The report will be sent to the donor by the end of May.", "2019-05-31"),
+    ],
+)
+def test_deadline_forms_of_round_10(sentence, due):
+    """Rules: "NLT" leads a deadline; `dates._TODAY` (the meeting's day); `_WEEKDAY_DAY` (a
+    weekday and a day, no month); `_LATEST`; "end of day"; a Saturday or Sunday; "at the end
+    of May" says when, with no day fixed (`deadlines.VAGUE`)."""
+    import datetime
+
+    from nethub.meetings.extract.dates import due_date
+
+    assert due_date(sentence, datetime.date(2019, 4, 3))[0] == due
+
+
+def test_at_the_end_of_a_month_is_still_a_deadline_without_a_date():
+    import datetime
+
+    from nethub.meetings.extract.deadlines import find_deadline
+
+    found = find_deadline("It will be sent at the end of May.", datetime.date(2019, 4, 3))
+    assert (found.text, found.date) == ("at the end of May", None)
+
+
+def test_without_the_meetings_date_a_deadline_with_no_year_gives_no_date():
+    """Rule of `dates.implausible`: with no meeting date, "before Thursday 27th May" would take
+    today's year."""
+    text = (
+        "Library committee minutes\nPresent: Ann Lee, Bob Ray\n\nAction points:\n"
+        "- Ann to return the books before Thursday 27th May.\n"
+        "- Bob to send the survey in Feb.\n"
+    )
+    assert [due for _, _, due in _points(text)] == [None, None]
+
+
+def test_a_task_at_an_event_already_held_takes_no_date():
+    """Rule of `due_dates.event_before_dues`: the sentence before names a past event."""
+    text = (
+        "Shelter cluster, 5 May 2009\n\n"
+        "The donor meeting was held on the 23rd of March. Partners will present the results.\n"
+    )
+    assert all(due is None for _, _, due in _points(text))
+
+
+def test_the_next_meeting_in_the_sentence_or_one_invited_to_it():
+    """Rules of `due_dates.next_meeting_dues`: "before next meeting 4/16" gives its own day;
+    "to invite X to the next meeting" is due on the stated next meeting; "in the August BOARD
+    meeting" on the next meeting when it is in August."""
+    text = (
+        "Board minutes, 2 April 2020\n\nNext Meeting\nTuesday, 9th June, 2020 at the hall.\n\n"
+        "Action Items\n"
+        "  1. Ann - To invite the other councils to the next meeting\n"
+        "  2. Bob will survey the groups for input by or before next meeting 4/16\n"
+        "  3. WHO to present the budget in June BOARD meeting.\n"
+        "  4. UNICEF to present the plan in July BOARD meeting.\n"
+    )
+    assert [due for _, _, due in _points(text)] == [
+        "2020-06-09",
+        "2020-04-16",
+        "2020-06-09",
+        None,
+    ]
+
+
+def test_a_deadline_read_before_the_meeting_date_was_settled_is_read_again():
+    """Rule `due_dates.own_words_dues`: the header gave no date, the opening did."""
+    text = (
+        "Minutes of the WASH group\nDate: 27March2018 at 11:00\n\n"
+        "The partners discussed the designs. SCI to share the designs with the cluster "
+        "before 12 April.\n"
+    )
+    assert [due for _, _, due in _points(text)] == ["2018-04-12"]
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        # The next meeting's, the approved minutes' and the signature's dates are others'.
+        (
+            "The next board meeting is scheduled on March 3rd, 2020 at 9:00 with this agenda:\n\n"
+            "Topic 1: the budget\n",
+            None,
+        ),
+        (
+            "Minutes\n\nThe minutes of the Parish Children Board (PCB) meeting held on 4 June 2015 "
+            "were approved as a correct record.\n",
+            None,
+        ),
+        (
+            "Present: Ann Lee, Bob Ray\n\nThe hall was booked.\n\nThese minutes respectfully "
+            "submitted by A. Lee on 6 May 2012.\n",
+            None,
+        ),
+        # "Inverness" holds "ver" but is no version.
+        (
+            "The Rail Friends\n\nCommittee Meeting, Inverness 18th April 2009\n\nPresent: Ann\n",
+            "2009-04-18",
+        ),
+    ],
+)
+def test_dates_that_are_not_the_meetings_leave_none(text, date):
+    """Rules `dates._NEXT_SCHEDULED`, `_PREVIOUS_MINUTES` (a longer name of the meeting),
+    "submitted by ... on", and `rejected_dates` (the header's date dropped when it is one)."""
+    assert extract_meeting(text, resolver=RESOLVER).date == date
+
+
+def test_a_month_alone_just_past_is_no_deadline_next_year():
+    """Rule `dates._just_past_month`: at a March meeting, "in Feb" is the February gone, not
+    next year's; a month ahead stays the end of that month."""
+    text = (
+        "Patient group, 9 March 2012\nPresent: Ann Lee, Bob Ray\n\nAction points:\n"
+        "- Ann to advise on the survey released in Feb.\n"
+        "- Bob to send the survey in August.\n"
+    )
+    assert [due for _, _, due in _points(text)] == [None, "2012-08-31"]

@@ -27,6 +27,7 @@ from nethub.meetings.extract.assemble.due_dates import (
     drop_implausible_dues,
     event_before_dues,
     next_meeting_dues,
+    own_words_dues,
 )
 from nethub.meetings.extract.assemble.labelled_points import add_labelled_points, item_at
 from nethub.meetings.extract.assemble.not_tasks import (
@@ -51,6 +52,7 @@ def extract_meeting(text: str, *, resolver=None) -> ExtractedMeeting:
     text = _without_markup(text)
     document = s.label_document(text)
     meeting = assemble_structure(document.blocks, resolver)
+    read_against = meeting.meeting_date
     _dates(meeting, document)
     _series(meeting, text)
     _participants(meeting, document, resolver)
@@ -62,6 +64,7 @@ def extract_meeting(text: str, *, resolver=None) -> ExtractedMeeting:
     splits.several_tasks(meeting, document.text)
     splits.task_keeps_topic(meeting, document.text)
     _members_outside_the_network(meeting, text)
+    own_words_dues(meeting, reread=meeting.meeting_date != read_against)
     drop_implausible_dues(meeting)
     next_meeting_dues(meeting, document)
     date_on_next_line(meeting, document)
@@ -87,8 +90,8 @@ def _without_markup(text: str) -> str:
 
 def _dates(meeting: ExtractedMeeting, document: s.LabelledDocument) -> None:
     first, last = dates.meeting_dates(document.text[:1500])
-    if first is None and meeting.date in dates.approved_minutes_dates(document.text[:1500]):
-        meeting.date = None  # the header's date was that of minutes the meeting approves
+    if first is None and meeting.date in dates.rejected_dates(document.text[:1500]):
+        meeting.date = None  # the header's date was another's (approved minutes, next meeting)
     if first is not None:
         meeting.date = first.isoformat()
         meeting.warnings = [w for w in meeting.warnings if w != "No meeting date found."]

@@ -15,32 +15,65 @@ from nethub.meetings.extract.result import ExtractedMeeting
 
 def drop_implausible_dues(meeting: ExtractedMeeting) -> None:
     for point in meeting.action_points():
-        if dates.implausible(point.due_date, meeting.meeting_date, point.source_sentence):
+        if dates.implausible(
+            point.due_date, meeting.meeting_date, point.source_sentence, point.deadline_text
+        ):
             point.due_date, point.deadline_text = None, ""
 
 
+def own_words_dues(meeting: ExtractedMeeting, *, reread: bool) -> None:
+    """Rule: a deadline read while the meeting's date was unknown or another (the header gave
+    none: "before 12 September" taken as this year's) is read again against the meeting's
+    settled date; a point its rule found without reading a deadline takes the one its own
+    words give."""
+    for point in meeting.action_points():
+        if point.deadline_text and not reread:
+            continue
+        due, words = dates.due_date(point.deadline_text or point.text, meeting.meeting_date)
+        if due:
+            point.due_date, point.deadline_text = due, point.deadline_text or words
+
+
 _BY_NEXT = re.compile(
-    r"\b(?:at|by|before|for|ahead\s+of|prior\s+to|in\s+time\s+for)\s+(?:the\s+)?next\s+"
+    r"\b(?:at|by|before|for|to|ahead\s+of|prior\s+to|in\s+time\s+for)\s+(?:the\s+)?next\s+"
     r"(?:[A-Za-z/-]+\s+){0,2}?(?:meeting|working\s+group|call)\b",
     re.I,
 )
 
 
 def next_meeting_dues(meeting: ExtractedMeeting, document: s.LabelledDocument) -> None:
-    """Rule: "by the next meeting" is due on the next meeting's date when the minutes state it
-    ("Next meeting: 14 July 2016"); otherwise it stays without a date."""
-    undated = [
-        p
-        for p in meeting.action_points()
-        if p.due_date is None and _BY_NEXT.search(p.source_sentence or p.text)
-    ]
-    if not undated:
-        return
-    found = dates.next_meeting_date(document.text, meeting.meeting_date)
-    for point in undated:
-        if found is not None:
+    """Rule: "by the next meeting" (or "invite them to the next meeting") is due on the next
+    meeting's date: the one the sentence gives right after it ("before next meeting 3/17"),
+    else the one the minutes state ("Next meeting: 14 July 2016"); otherwise no date.
+    Rule: "in the August board meeting" is due on the next meeting's date when it falls in
+    that month."""
+    stated: list = []  # the next meeting's date, read once when a point needs it
+    for point in meeting.action_points():
+        sentence = point.source_sentence or point.text
+        by_next = _BY_NEXT.search(sentence)
+        month_meeting = dates.MEETING_IN.search(sentence)
+        if point.due_date is not None or not (by_next or month_meeting):
+            continue
+        if by_next:
+            after = sentence[by_next.end() : by_next.end() + 30]
+            due, _ = dates.due_date(f"by {after.strip(' :,-')}", meeting.meeting_date)
+            if due and dates.starts_with_date(after):
+                point.due_date, point.deadline_text = due, by_next.group(0) + after
+                continue
+        if not stated:
+            stated.append(dates.next_meeting_date(document.text, meeting.meeting_date))
+        found = stated[0]
+        if found is not None and (by_next or _month(month_meeting) == found.month):
             point.due_date = found.isoformat()
-            point.deadline_text = _BY_NEXT.search(point.source_sentence or point.text).group(0)
+            point.deadline_text = (by_next or month_meeting).group(0)
+
+
+def _month(match: re.Match) -> int:
+    name = (match.group("month") or match.group("month2")).lower()[:3]
+    return _MONTHS.index(name) + 1
+
+
+_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 
 
 # "Date: 20/3/21", "Due - 27 March", "by Friday 5 May" or a date alone: a line that only dates.
@@ -92,8 +125,13 @@ def event_before_dues(meeting: ExtractedMeeting, text: str) -> None:
         sentences = split_sentences(before.split("\n\n")[-1])
         if not sentences or not _EVENT_WORD.search(sentences[-1]):
             continue
-        found = dates.find_deadline(f"by {_day_of(sentences[-1])}", meeting.meeting_date)
-        if found and found.date and meeting.meeting_date and found.date >= meeting.meeting_date:
+        day = _day_of(sentences[-1])
+        # Rule: an event already past in the meeting's year ("the donor meeting was held on
+        # 23 March", minutes of May) is no coming event: no date for the task.
+        if not day or not meeting.meeting_date or not dates.not_past(day, meeting.meeting_date):
+            continue
+        found = dates.find_deadline(f"by {day}", meeting.meeting_date)
+        if found and found.date and found.date >= meeting.meeting_date:
             point.due_date, point.deadline_text = found.date.isoformat(), sentences[-1]
 
 
