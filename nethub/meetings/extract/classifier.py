@@ -129,7 +129,7 @@ def _learned_actions(document: s.LabelledDocument) -> None:
     from nethub.meetings.extract import learned
 
     action_model = learned.model()
-    if action_model is None:
+    if action_model is None or _lists_its_actions(document):
         return
     for seg, probability in zip(
         document.segments, action_model.probabilities(document), strict=True
@@ -137,3 +137,19 @@ def _learned_actions(document: s.LabelledDocument) -> None:
         open_to_model = not seg.rule or seg.rule in OVERRIDABLE
         if open_to_model and probability >= action_model.threshold and len(seg.text.split()) >= 4:
             seg.label, seg.rule, seg.confidence = s.ACTION, learned.RULE, round(probability, 3)
+
+
+# Rules that read a point from its label ("Action point:", "AI:", "Action JH").
+_LABELLED = frozenset(
+    ["inline_action_label", "action_label_with_owner", "short_action_label"]
+    + ["action_marker_names_owner", "owner_label", "for_owner_label"]
+)
+
+
+def _lists_its_actions(document: s.LabelledDocument) -> bool:
+    """Minutes that list their action points (under an action heading, or labelled one by one)
+    put every task there, and the tasks in their discussion are the same ones again: the model
+    adds points only to minutes that do not."""
+    return any(
+        seg.data.get("opens_actions") or seg.rule in _LABELLED for seg in document.segments
+    )

@@ -97,3 +97,11 @@ def test_the_model_may_take_a_segment_the_short_heading_rule_guessed_at():
         assert _segment_of(text, "P4").rule == "short_heading"
     with learned.using(_kettle_model()):
         assert _segment_of(text, "P4").rule == learned.RULE
+
+
+def test_minutes_that_list_their_actions_get_no_learned_points():
+    """Their tasks are in the list; the discussion restates them."""
+    listed = TEXT + "\n\nAction points:\n- Ann to book the room for April.\n"
+    with learned.using(_kettle_model()):
+        assert _segment_of(listed, "Kettle").rule != learned.RULE
+        assert _segment_of(TEXT, "Kettle").rule == learned.RULE
