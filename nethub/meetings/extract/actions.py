@@ -304,7 +304,7 @@ _ACTION_NAMED = re.compile(r"^action\s+(?P<owner>[A-Z][\w/&’'. -]{1,40}?)\s*:"
 _NOT_OWNER_WORDS = (
     "it this that there these those they he she which what who any each every some minutes "
     "meeting meetings item items action actions agenda agreed agreement due accounts discussion "
-    "decision motion report"
+    "decision motion report not plan plans proposal"
 )
 _NOT_OWNERS = frozenset(_NOT_OWNER_WORDS.split())
 

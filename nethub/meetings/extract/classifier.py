@@ -150,6 +150,4 @@ def _lists_its_actions(document: s.LabelledDocument) -> bool:
     """Minutes that list their action points (under an action heading, or labelled one by one)
     put every task there, and the tasks in their discussion are the same ones again: the model
     adds points only to minutes that do not."""
-    return any(
-        seg.data.get("opens_actions") or seg.rule in _LABELLED for seg in document.segments
-    )
+    return any(seg.data.get("opens_actions") or seg.rule in _LABELLED for seg in document.segments)

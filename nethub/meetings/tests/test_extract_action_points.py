@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from nethub.directory.selectors import OrganizationResolver
-from nethub.meetings.extract import extract_meeting
+from nethub.meetings.extract import extract_meeting, learned
 
 RESOLVER = OrganizationResolver.from_reference_data()
 
@@ -189,12 +189,15 @@ def test_html_paragraph_and_cell_tags_separate_sentences():
 
 
 def test_a_person_named_in_full_elsewhere_who_will_meet_is_no_task():
+    """The rule table's judgement (the learned model may still offer it, with its probability as
+    confidence, for review)."""
     text = (
         "Tools group, 3 April 2024\nPresent: Mira Tallis, Odo Brenk\n\n"
         "Budget\nMira will meet the auditors in May as every year.\n"
         "Mira will incorporate the comments into the plan.\n"
     )
-    assert [o for _, o, _ in _points(text)] == ["Mira"]
+    with learned.using(None):
+        assert [o for _, o, _ in _points(text)] == ["Mira"]
 
 
 def test_column_labels_after_an_action_heading_are_no_task():
@@ -439,11 +442,14 @@ def test_a_passive_task_whose_agent_is_a_named_person():
 
 
 def test_a_capitalised_word_before_to_and_a_possessive_is_no_task():
+    """The rule table's judgement (the learned model may still offer it, with its probability as
+    confidence, for review)."""
     text = (
         "Residents, 3 March 2021\n\n- Ideas: inviting the Racecourse CEO to our next public "
         "meeting are the first steps\n"
     )
-    assert _points(text) == []
+    with learned.using(None):
+        assert _points(text) == []
 
 
 def test_items_glued_by_inline_asterisks_are_read_one_by_one():
