@@ -58,7 +58,8 @@ ATTENDANCE_OTHER_WORDS = r"(?:staff|observers?|guests?|also\s+present|also\s+att
 TEAM_LABEL = r"\b(?:[A-Z][\w-]*\s+){0,3}team\s*:"
 
 # A line that opens an attendance ("Present: Ann Lee, ...", "Participants").
-ATTENDANCE_LINE = re.compile(rf"^{ATTENDANCE_WORDS}\b\s*[:;]?", re.I)
+# "Staff: M Lang", "Observers: A, B" after the apologies: those there in another capacity.
+ATTENDANCE_LINE = re.compile(rf"^{ATTENDANCE_WORDS}\b\s*[:;]?|^{ATTENDANCE_OTHER_WORDS}\s*:", re.I)
 # The label at the start of an attendance line, with its separator ("2) Present - Mark").
 ATTENDANCE_LABEL = re.compile(
     rf"^{ATTENDANCE_WORDS}\s*(?:[:;]|[-–—](?=\s))?\s*|^{ATTENDANCE_OTHER_WORDS}\s*:\s*", re.I

@@ -292,3 +292,69 @@ def test_lines_of_first_and_last_names_under_the_header_with_no_label():
         "Pete Webb",
         "Fiona Steeds",
     ]
+
+
+# --- round 10: layouts that recur in the dev part of the real minutes -------------------------
+
+
+def test_an_initial_without_its_full_stop_is_an_initial():
+    text = (
+        "Board meeting, 4 June 2021\n\nRoll Call\n\n    Directors Present:\n\n      Ada Brennick\n"
+        "      Olaf T Mendez\n      Rita Pomeroy\n      Hal Quist\n\n3. Discussion Items\n\n"
+        "The board reviewed the budget and agreed to publish it after the next meeting."
+    )
+    assert "Olaf T Mendez" in _names(text)
+
+
+def test_civic_and_church_titles_are_no_part_of_the_name():
+    text = (
+        "Parish meeting, 3 March 2020\n\nPresent: Cllr P Ashworth, Councillor Nina Ferraby, "
+        "Revd Tom Ogden and Sis. Mary Kell.\n\n1. Apologies\nNone received.\n\n2. Accounts\n"
+        "The accounts were approved."
+    )
+    assert _names(text) == ["P Ashworth", "Nina Ferraby", "Tom Ogden", "Mary Kell"]
+
+
+def test_two_people_joined_by_an_ampersand_are_two_people():
+    text = (
+        "Cash Group call, 9 May 2018\n\nAttendees: Lena Voss & Piet Arendt (Relief Aid), Omar "
+        "Haddad (CARE), Sunniva Dahl (CRS – Chair)\n\n1. Updates\nThe group shared updates."
+    )
+    assert _names(text) == ["Lena Voss", "Piet Arendt", "Omar Haddad", "Sunniva Dahl"]
+
+
+def test_rows_of_a_flattened_table_with_the_name_glued_to_the_organisation():
+    text = (
+        "Minutes, Health Partners meeting 4th March 2016, Embassy Hall\n\nPresent\n\n"
+        "  1. Ines KovarUNICEFChair\n  2. Bram McAllisterIrish AidIncoming Chair\n"
+        "  3. Dr. Yusuf Balde WHO Member\n  4. Tove Anker-LundNorwayMember\n\nAGENDA\n\n"
+        "  1. Welcome and introductions\n"
+    )
+    assert _names(text) == ["Ines Kovar", "Bram McAllister", "Yusuf Balde", "Tove Anker-Lund"]
+
+
+def test_a_bulleted_column_of_names_spaced_out_by_blank_lines():
+    text = (
+        "Infrastructure WG (3/5/24) Meeting Minutes\n\nMay 3, 2024\n\n\n  • Kasimir Dole\n\n"
+        "  • Annika Brede\n\n  • Theo Vallance\n\n  • Wim Osterhaus\n\nMeeting Recording: "
+        "https://example.org/rec\n\nDiscussion Points\nThe group looked at the node upgrade."
+    )
+    assert _names(text) == ["Kasimir Dole", "Annika Brede", "Theo Vallance", "Wim Osterhaus"]
+
+
+def test_a_column_of_names_ends_at_sent_regrets_and_notes_in_brackets_go():
+    # A wiki page shown with its line numbers.
+    text = (
+        "Board meeting, 13 March 2020\n1 **Attendees**\n2\n3 * Board Members\n4 ** Uma Castell\n"
+        "5 ** Pavel Hrubes (Arrived 15:31 GMT)\n6 ** Greta Lindqvist\n7 * Sent Regrets\n"
+        "8 ** Ole Sand\n9\n10 **Officer Reports**\n11 * Approve Board Minutes (Uma)"
+    )
+    assert _names(text) == ["Uma Castell", "Pavel Hrubes", "Greta Lindqvist"]
+
+
+def test_a_column_written_line_after_line_ends_at_a_blank_line():
+    text = (
+        "TAB call, 28 August 2015\n\nRoll call:\nAnsel Fogg (staff)\nBirte Kahl (Acme)\n"
+        "Cyrus Lomax (individual)\n\nDag Elvang (Board liaison)\n\nQuorum reached.\n"
+    )
+    assert "Dag Elvang" not in _names(text)

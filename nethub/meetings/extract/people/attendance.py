@@ -11,7 +11,7 @@ import re
 from nethub.meetings.extract import name_runs
 from nethub.meetings.extract import segments as s
 from nethub.meetings.extract.labels import ATTENDANCE_INLINE, ATTENDANCE_LABEL
-from nethub.meetings.extract.people.layouts import name_list
+from nethub.meetings.extract.people.layouts import glued_row, name_list
 from nethub.meetings.extract.people.person_names import NAME, Found, person_key, person_name
 
 
@@ -57,6 +57,7 @@ def attendance_lines(document: s.LabelledDocument) -> list[tuple[int, str]]:
             if not (
                 re.search(r"[,/(:]|\s{3}", _raw(document, following))
                 or person_name(text, single=True)
+                or (block.bullet and glued_row(text, None))
             ):
                 break
             lines += [

@@ -129,32 +129,60 @@ def _row_names(rows: list[list[str]], column: int, *, numbered: bool) -> list[Fo
     return found if len(found) >= 2 else []
 
 
+# Rule: "• Ana Lind", "** Ben Ray (arrived 15:31)", "9 * Cy Dunn" (a wiki page with its line
+# numbers): a list item's bullet and a note in brackets after the name are no part of it.
+_LIST_ITEM = re.compile(r"^(?:\d{1,3}\s+(?=[*•·▪◦-]))?[*•·▪◦-]+\s+|\s*\([^()]*\)?$")
+
+
+_ABSENT_HEADING = re.compile(r"^(?:sent\s+)?(?:apologies|regrets|absent|excused)\b", re.I)
+
+
 def name_column(head: str, resolver) -> list[Found]:
     """Rule: in the opening, three or more lines in a row each holding only a person's name
     ("Karl Berg / Lisa Marx / Ivo Lind", the organisations in a column of their own after
-    them) are the participants."""
+    them) are the participants. A column spaced out by blank lines goes on past them; one
+    written line after line ends at the first. Names under "Sent Regrets" are left out."""
     run: list[str] = []
     found: list[Found] = []
-    for line in [*head.split("\n"), ""]:
-        text = line.strip()
-        name = person_name(text) if text and not resolver.resolve_in(text) else None
-        if name and len(name.split()) <= 4:
-            run.append(name)
+    absent, blank, spaced = False, False, False
+    for line in [*head.split("\n"), "."]:
+        text = _LIST_ITEM.sub("", line.strip())
+        if not text:
+            blank = True
+            continue
+        if _ABSENT_HEADING.match(text):
+            absent = True  # "Sent Regrets" then a name a line: those under it were not there
+            text = "."
+        name = person_name(text) if not resolver.resolve_in(text) else None
+        # A column written line after line ends at a blank line; one spaced out does not.
+        spaced = blank if len(run) == 1 else spaced
+        if name and len(name.split()) <= 4 and not (blank and len(run) > 1 and not spaced):
+            run += [] if absent else [name]
+            blank = False
             continue
         if len(run) >= 3:
             found += [Found(n, None, "name_column") for n in run]
-        run = []
+        run, blank = ([name] if name and not absent else []), False
+        absent = absent and text == "."
     return found
+
+
+_ABSENT_LINE = re.compile(r"\b(?:apologies|regrets|absent|excused)\b", re.I)
 
 
 def unlabelled_lists(document: s.LabelledDocument, resolver, seen: set[str]) -> list[Found]:
     """Rule: in the opening of the minutes, a line in a distinctive layout (two columns of
     "Name, ORG", "ORG - Name, Name", "Name (ORG), Name (ORG)") lists participants even without
-    a label; the people after "Apologies:" on the line are not there."""
+    a label; the people after "Apologies:" on the line are not there, nor those on the line
+    under an apologies heading ("1. APOLOGIES FOR ABSENCE." then "Cllr A Lee (work), ...")."""
     found: list[Found] = []
     limit = min(len(document.text), 4000)
+    under_absent = False
     for line in document.text[:limit].split("\n"):
-        if line.strip() in seen:
+        if not line.strip() or line.strip() in seen:
+            continue
+        if under_absent or (_ABSENT_LINE.search(line) and len(line.split()) <= 8):
+            under_absent = not under_absent
             continue
         line = _ABSENT.sub(" ", line)
         for layout in STRONG:
