@@ -47,9 +47,16 @@ ACTION_OWNER_LABEL = r"action(?:\s+items?)?\s*\((?P<who>[^()]{1,40})\)\s*:"
 
 # "Present", "Members present", "Consultants Present", "Participants", "List of attendees",
 # "In attendance", "Attended by".
+# "Board Participants", "Directors Present", "Present (14):", "Those attending": who the label
+# counts as there may lead it, and a head count in brackets may follow it.
+_ATTENDING_WHO = (
+    r"members|consultants|staff|others?|partners|board|directors|trustees|officers|guests|"
+    r"committee|council|those|also"
+)
 ATTENDANCE_WORDS = (
-    r"(?:list\s+of\s+)?(?:participants|attendees|attendance|"
-    r"(?:(?:members|consultants|staff|others?|partners)\s+)?present|in\s+attendance|attended\s+by)"
+    r"(?:list\s+of\s+)?(?:(?:(?:executive\s+)?(?:" + _ATTENDING_WHO + r")\s+)?"
+    r"(?:participants|present|attending)|attendees|attendance|in\s+attendance|attended\s+by)"
+    r"(?:\s*\(\s*\d{1,3}\s*\))?"
 )
 # Those there in another capacity ("Staff: M Lang", "Observers:", "Also present:"): with a
 # colon only, as the words alone are common.

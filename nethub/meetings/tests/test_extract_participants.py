@@ -358,3 +358,35 @@ def test_a_column_written_line_after_line_ends_at_a_blank_line():
         "Cyrus Lomax (individual)\n\nDag Elvang (Board liaison)\n\nQuorum reached.\n"
     )
     assert "Dag Elvang" not in _names(text)
+
+
+def test_an_attendance_table_of_spaced_cells_is_no_paragraph():
+    rows = [
+        ("Vera Stolz (chair)", "UNHCR", "stolz@example.org"),
+        ("Milo Tandy", "IOM", "mtandy@example.org"),
+        ("Ruth Abara", "NRC", "ruth.abara@example.org"),
+        ("Kai Lindgren", "IRC", "kai@example.org"),
+        ("Beda Osei", "Shelter Centre", "beda@example.org"),
+        ("Nour Haddad", "OCHA", "haddad@example.org"),
+        ("Petra Volk", "IOM", "pvolk@example.org"),
+    ]
+    table = "\n".join(f"{name:<26}{org:<26}{mail}" for name, org, mail in rows)
+    text = (
+        "Camp Management Cluster Meeting\n\n4 June 2010\n\nParticipants:\n\n"
+        f"{table}\n\n1. Adoption of the agenda – adopted as it stands\n"
+    )
+    assert _names(text) == [name.replace(" (chair)", "") for name, _, _ in rows]
+
+
+def test_attendance_labels_with_who_they_count_and_a_head_count():
+    text = (
+        "Friends meeting\n\nDate: 5 May 2016\n\nPresent (5): Rosa (chair), Ivo (secretary), "
+        "Mabel, Dirk and Sten.\n\nApologies: Olga, Ben.\n\nMinutes of previous meeting: accepted."
+    )
+    assert _names(text) == ["Rosa", "Ivo", "Mabel", "Dirk", "Sten"]
+    text = (
+        "Board Meeting Minutes\n\nTuesday 7 March 2017\n\nBoard Participants\n\nAmir, Lotte, Sven, "
+        "Paula, Kwame (Chair).\n\nApologies/Absent\n\nIrma, Jon\n\nPrevious Minutes\n"
+        "The last meeting was held in December."
+    )
+    assert _names(text) == ["Amir", "Lotte", "Sven", "Paula", "Kwame"]

@@ -133,7 +133,7 @@ def two_columns(line: str, resolver) -> list[Found]:
     found = []
     for cell in cells:
         name, _, org = cell.partition(",")
-        name = person_name(name)
+        name = person_name(re.sub(r"\s*\([^()]*\)$", "", name))  # "Ana Lind (chair)"
         if name:
             org = re.sub(r"\s+(?:co-?chair|chair)$", "", org.strip(), flags=re.I)
             found.append(Found(name, resolve_organization(org, resolver), "two_columns"))
@@ -143,7 +143,7 @@ def two_columns(line: str, resolver) -> list[Found]:
 def name_list(line: str, resolver) -> list[Found]:
     """ "Simon Lambert, David Giaretta, ...", "Viki, Vicky, Pelu", "Name, Title, ORG": names
     separated by commas (an item that is no name ends the list)."""
-    items = [i.strip() for i in re.split(r",\s*|;\s*|\s+and\s+", line) if i.strip()]
+    items = [i.strip() for i in re.split(r",\s*|;\s*|\s+(?:and|&)\s+", line) if i.strip()]
     if name_runs.names_bodies(items, resolver):
         return []
     found, short = [], []
