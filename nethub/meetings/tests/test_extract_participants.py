@@ -390,3 +390,29 @@ def test_attendance_labels_with_who_they_count_and_a_head_count():
         "The last meeting was held in December."
     )
     assert _names(text) == ["Amir", "Lotte", "Sven", "Paula", "Kwame"]
+
+
+def test_first_names_each_with_a_role_in_brackets():
+    text = (
+        "Games Society exec meeting\nThis meeting was held on 4/3/20 in room B2.\n"
+        "Orla (Secretary) Fintan (President) Magda (Treasurer) Rufus (Web Admin) Ilse (Socials)\n"
+        "The budget for the spring fair was agreed and the stall rota will follow."
+    )
+    assert _names(text) == ["Orla", "Fintan", "Magda", "Rufus", "Ilse"]
+
+
+def test_first_names_with_initials_a_line_each():
+    text = (
+        "Patient Group\n\nNotes of a meeting held on Monday 6th May 2019\n\n"
+        "Gwen (GT) - Chairman\n\nHamish (HB)\n\nTess (TC) – Practice Manager\n\nPiers (PW)\n\n"
+        "Minutes of the last meeting:\n\nThe minutes were accepted."
+    )
+    assert _names(text) == ["Gwen", "Hamish", "Tess", "Piers"]
+
+
+def test_a_title_written_after_the_name_is_no_part_of_it():
+    text = (
+        "Festival Committee\nMinutes of meeting held 4 April 2005\nPresent Noel Varga Chairman\n"
+        "Apologies: none\n1. The programme was agreed."
+    )
+    assert "Noel Varga" in _names(text)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from nethub.meetings.extract import name_runs
 from nethub.meetings.extract.labels import ATTENDANCE_LABEL
 from nethub.meetings.extract.participants import HONORIFICS
 from nethub.meetings.extract.people.layouts import glued_row
@@ -27,7 +28,9 @@ def merge(
     it). People named in prose are participants when the minutes list no attendance, else
     people mentioned, kept apart."""
     for item in found:
-        item.name = without_role(without_initials(_without_title(item.name)))
+        item.name = _without_trailing_title(
+            without_role(without_initials(_without_title(item.name)))
+        )
     kept = []
     for person in existing:
         person.name = re.sub(r"\s*\((?:joined late|left early|tbc)\)$", "", person.name, flags=re.I)
@@ -35,7 +38,7 @@ def merge(
         person.name = ATTENDANCE_LABEL.sub("", person.name).strip()
         person.name = re.sub(r"\s*\([^()]*\)$", "", person.name)
     for person in [one for entry in existing for one in _pair_split(entry)]:
-        person.name = without_role(without_initials(person.name))
+        person.name = _without_trailing_title(without_role(without_initials(person.name)))
         if person_name(person.name, single=True, loose=True) and not any(
             f.name.lower().startswith(person.name.lower()) and f.name.lower() != person.name.lower()
             for f in found
@@ -60,6 +63,18 @@ def _without_title(name: str) -> str:
     it is no part of the name."""
     bare = HONORIFICS.sub("", name).strip()
     return bare if bare and bare != name.strip() else name
+
+
+def _without_trailing_title(name: str) -> str:
+    """Rule: "Steve Thompson Chairman", "Ana Lind Secretary": a title written after the name
+    with no separator is no part of it (a word never a name's, kept two words of name)."""
+    words = name.split()
+    if words and words[-1].lower() in name_runs.ORG_END:
+        return name  # "Lusaka Women Alliance": a body, not a person with a title
+    while len(words) > 2 and words[-1].lower().strip(".,") in name_runs.not_names():
+        words = words[:-1]
+    bare = " ".join(words)
+    return bare if bare != name and person_name(bare) else name
 
 
 def _pair_split(person: ExtractedParticipant) -> list[ExtractedParticipant]:

@@ -218,3 +218,41 @@ def name_lines_under_header(text: str) -> list[Found]:
         pairs = [f"{words[i]} {words[i + 1]}" for i in range(0, len(words), 2)]
         found += [Found(name, None, "name_line") for name in pairs]
     return found
+
+
+# "Finnbar (Secretary) Callum (President)", "Doug (DL) - Chairman": a first name (or two
+# names) and its bracket, the bracket a role or the initials the minutes use.
+_BRACKETED_NAME = re.compile(
+    r"\s*(?P<name>[A-Z][a-z]+(?: [A-Z][a-z]+)?)\s*\((?:[^()]|\([^()]*\)){1,40}\)"
+)
+
+
+def bracketed_first_names(text: str) -> list[Found]:
+    """Rule: in the opening, four or more people each written as a first name and a bracket
+    ("Ana (Chair) Ben (Treasurer) Cy (Web)", or "Doug (DL) - Chairman" a line each, blank
+    lines between allowed) are the participants: lines that open with such a name, in a run,
+    each giving the names chained at its start."""
+    vocabulary = name_runs.document_vocabulary(text)
+    found: list[Found] = []
+    run: list[str] = []
+    lines: list[bool] = []  # of each line of the run, whether a blank line came before it
+    blank = False
+    for line in [*text[:2500].split("\n"), "."]:
+        if not line.strip():
+            blank = True
+            continue
+        names, at = [], 0
+        while (match := _BRACKETED_NAME.match(line, at)) is not None:
+            if not all(name_runs.name_word(w, vocabulary) for w in match.group("name").split()):
+                break
+            names.append(match.group("name"))
+            at = match.end()
+        # As in a column of names: written line after line, the run ends at a blank line.
+        tight = len(lines) > 1 and not any(lines[1:])
+        if names and not (blank and tight):
+            run, lines, blank = run + names, [*lines, blank], False
+            continue
+        if len(run) >= 4:
+            found += [Found(name, None, "bracketed_first_names") for name in run]
+        run, lines, blank = names, [False] if names else [], False
+    return found
