@@ -416,3 +416,37 @@ def test_a_title_written_after_the_name_is_no_part_of_it():
         "Apologies: none\n1. The programme was agreed."
     )
     assert "Noel Varga" in _names(text)
+
+
+def test_a_header_table_whose_cells_name_their_kind():
+    text = (
+        "Shelter Group meeting, 4 March 2009\n\nName / Organization / Phone No / E-mail\n"
+        "Ivor Penn / Coordinator, ABC / 0170000001 / ivor@example.org\n"
+        "Lutz Amsel / Field Officer, DEF / 0170000002 /\n"
+        "Rhea Quint / Manager, GHI / 0170000003 /\n\n1. Welcome and introductions\n"
+    )
+    assert _names(text) == ["Ivor Penn", "Lutz Amsel", "Rhea Quint"]
+
+
+def test_numbered_rows_of_a_flattened_table_without_a_label():
+    rows = [
+        "Arno Fenwick Dutch Embassy Chair",
+        "Bea Solberg Canada/GAC Incoming Chair",
+        "Dr. Cato Mbeki WHO Member",
+        "Dara O Tunde Irish Aid Member",
+        "Enzo Falk GIZ Member",
+        "Fleur Amadi World Bank Member",
+    ]
+    text = (
+        "Minutes, Health Partners meeting 9th May 2018, Embassy House\n\n"
+        + "\n\n".join(f"{i}.  {row}" for i, row in enumerate(rows, start=1))
+        + "\n\n\n1.  Welcome and introduction of members\n\n2.  Adoption of the minutes\n"
+    )
+    assert _names(text) == [
+        "Arno Fenwick",
+        "Bea Solberg",
+        "Cato Mbeki",
+        "Dara O Tunde",
+        "Enzo Falk",
+        "Fleur Amadi",
+    ]

@@ -32,6 +32,7 @@ from nethub.meetings.extract.people.opening import (
     honorific_lines,
     name_column,
     name_lines_under_header,
+    numbered_rows,
     numbered_run,
     unlabelled_lists,
 )
@@ -58,6 +59,7 @@ def find_people(document: s.LabelledDocument, resolver) -> list[Found]:
     found += name_column(document.text[:1500], resolver)
     found += numbered_run(document.text[:2500])
     found += bracketed_first_names(document.text)
+    found += numbered_rows(document.text)
     found += section_names_where_layouts_miss(document, resolver, found)
     found += inline_attendance(document.text[:2500], resolver)
     found += roles_in_header(document.text[:1500])

@@ -49,7 +49,9 @@ def numbered_run(head: str) -> list[Found]:
 _CELL_SPLIT = re.compile(r"\s+/\s+|\s*\|\s*|\t")
 _HEADER_WORD = re.compile(
     r"^(?:no\.?|#|sr\.?|s/n|name|names|full\s+name|designation|title|position|function|"
-    r"organi[sz]ation|agency|email|e-mail|phone\d*|mobile|tel\.?|contact|signature)$",
+    # "Phone No", "Contact number", "E-mail address": a header cell may name its kind.
+    r"organi[sz]ation|agency|email|e-mail|phone\d*|mobile|tel\.?|contact|signature)"
+    r"(?:\s+(?:no\.?|number|address|details))?$",
     re.I,
 )
 
@@ -256,3 +258,38 @@ def bracketed_first_names(text: str) -> list[Found]:
             found += [Found(name, None, "bracketed_first_names") for name in run]
         run, lines, blank = names, [False] if names else [], False
     return found
+
+
+_NUMBERED_ROW = re.compile(
+    r"^(?P<number>\d{1,2})[.)]\s+(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?(?P<row>.+)$"
+)
+
+
+def numbered_rows(text: str) -> list[Found]:
+    """Rule: an attendance table flattened to numbered lines with no label ("1. Ana Lind Irish
+    Aid Member", "2. Ben H Ray WHO Chair"), five rows or more numbered from 1: each row opens
+    with a name of two words (three with an initial between) and goes on with its organisation.
+    Every word of the name must be name-like, so agenda items ("1. Welcome and ...") are not."""
+    vocabulary = name_runs.document_vocabulary(text)
+    found: list[Found] = []
+    run: list[str] = []
+    for line in [*text[:3000].split("\n"), "."]:
+        if not line.strip():
+            continue
+        match = _NUMBERED_ROW.match(line.strip())
+        name = _row_opening(match.group("row"), vocabulary) if match else None
+        if name and int(match.group("number")) == len(run) + 1:
+            run.append(name)
+            continue
+        if len(run) >= 5:
+            found += [Found(n, None, "numbered_rows") for n in run]
+        run = [name] if name and match.group("number") == "1" else []
+    return found
+
+
+def _row_opening(row: str, vocabulary: frozenset[str]) -> str | None:
+    words = row.split()
+    size = 3 if len(words) > 3 and re.fullmatch(r"[A-Z]\.?", words[1]) else 2
+    if len(words) <= size or not all(name_runs.name_word(w, vocabulary) for w in words[:size]):
+        return None
+    return person_name(" ".join(words[:size]))
