@@ -450,3 +450,12 @@ def test_numbered_rows_of_a_flattened_table_without_a_label():
         "Enzo Falk",
         "Fleur Amadi",
     ]
+
+
+def test_speakers_of_a_summary_written_in_the_present():
+    text = (
+        "Outreach group notes, 6 December 2023\nMeeting summary:\nGilda Marsh suggests hiring "
+        "someone to look after the website. Tobias Renn agrees and mentions the conference "
+        "pages. Wanda Iles talks about the accessibility review.\n"
+    )
+    assert _names(text) == ["Gilda Marsh", "Tobias Renn", "Wanda Iles"]
