@@ -459,3 +459,13 @@ def test_speakers_of_a_summary_written_in_the_present():
         "pages. Wanda Iles talks about the accessibility review.\n"
     )
     assert _names(text) == ["Gilda Marsh", "Tobias Renn", "Wanda Iles"]
+
+
+def test_offices_and_headings_of_parish_minutes_are_no_people():
+    text = (
+        "Parish Council, 8 January 2019\n\nPresent: Cllr Ada Frost (Chair), Ivo Stack, "
+        "Borough Councillor, Parish Clerk\n\n1. Matters Arising\nThe hedges were cut."
+    )
+    names = _names(text)
+    assert "Borough Councillor" not in names and "Parish Clerk" not in names
+    assert "Ada Frost" in names

@@ -275,6 +275,8 @@ def person_name(text: str, *, single: bool = False, loose: bool = False) -> str 
         return None  # "Cllr", "Sis": a title read without the name after it
     if len(words) == 1 and text.lower() in name_runs.not_names():
         return None  # "Attendance", "Venue": a label
+    if all(w.lower().strip(".,") in name_runs.not_names() for w in words):
+        return None  # "Parish Clerk", "Deanery Synod": every word a title's or a body's
     if len(words) > 1 and words[-1].lower() in name_runs.ORG_END:
         return None  # "Legal Aid", "Islamic Relief": a body
     return text
