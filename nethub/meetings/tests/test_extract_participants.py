@@ -469,3 +469,11 @@ def test_offices_and_headings_of_parish_minutes_are_no_people():
     names = _names(text)
     assert "Borough Councillor" not in names and "Parish Clerk" not in names
     assert "Ada Frost" in names
+
+
+def test_an_apologies_line_read_with_the_attendance_is_no_person():
+    text = (
+        "Friends of the Park committee, 26 November 2007\n\n1. PRESENT: Hugo Brandt, Ella Dorn, "
+        "Ivan Roth, Lena Sigg\n\n2. APOLOGIES: None\n\n3. MINUTES: the minutes were agreed."
+    )
+    assert not any(name.lower().startswith("apologies") for name in _names(text))

@@ -8,7 +8,7 @@ import re
 
 from nethub.meetings.extract import name_runs
 from nethub.meetings.extract.labels import ATTENDANCE_LABEL
-from nethub.meetings.extract.participants import HONORIFICS
+from nethub.meetings.extract.participants import ABSENT_LABEL, HONORIFICS
 from nethub.meetings.extract.people.layouts import glued_row
 from nethub.meetings.extract.people.person_names import (
     Found,
@@ -39,6 +39,8 @@ def merge(
         person.name = re.sub(r"\s*\([^()]*\)$", "", person.name)
     for person in [one for entry in existing for one in _pair_split(entry)]:
         person.name = _without_trailing_title(without_role(without_initials(person.name)))
+        if ABSENT_LABEL.match(person.name):
+            continue  # "Apologies: none" read as one more line of the attendance
         if person_name(person.name, single=True, loose=True) and not any(
             f.name.lower().startswith(person.name.lower()) and f.name.lower() != person.name.lower()
             for f in found
