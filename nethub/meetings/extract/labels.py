@@ -47,9 +47,16 @@ ACTION_OWNER_LABEL = r"action(?:\s+items?)?\s*\((?P<who>[^()]{1,40})\)\s*:"
 
 # "Present", "Members present", "Consultants Present", "Participants", "List of attendees",
 # "In attendance", "Attended by".
+# "Board Participants", "Directors Present", "Present (14):", "Those attending": who the label
+# counts as there may lead it, and a head count in brackets may follow it.
+_ATTENDING_WHO = (
+    r"members|consultants|staff|others?|partners|board|directors|trustees|officers|guests|"
+    r"committee|council|those|also"
+)
 ATTENDANCE_WORDS = (
-    r"(?:list\s+of\s+)?(?:participants|attendees|attendance|"
-    r"(?:(?:members|consultants|staff|others?|partners)\s+)?present|in\s+attendance|attended\s+by)"
+    r"(?:list\s+of\s+)?(?:(?:(?:executive\s+)?(?:" + _ATTENDING_WHO + r")\s+)?"
+    r"(?:participants|present|attending)|attendees|attendance|in\s+attendance|attended\s+by)"
+    r"(?:\s*\(\s*\d{1,3}\s*\))?"
 )
 # Those there in another capacity ("Staff: M Lang", "Observers:", "Also present:"): with a
 # colon only, as the words alone are common.
@@ -58,7 +65,8 @@ ATTENDANCE_OTHER_WORDS = r"(?:staff|observers?|guests?|also\s+present|also\s+att
 TEAM_LABEL = r"\b(?:[A-Z][\w-]*\s+){0,3}team\s*:"
 
 # A line that opens an attendance ("Present: Ann Lee, ...", "Participants").
-ATTENDANCE_LINE = re.compile(rf"^{ATTENDANCE_WORDS}\b\s*[:;]?", re.I)
+# "Staff: M Lang", "Observers: A, B" after the apologies: those there in another capacity.
+ATTENDANCE_LINE = re.compile(rf"^{ATTENDANCE_WORDS}\b\s*[:;]?|^{ATTENDANCE_OTHER_WORDS}\s*:", re.I)
 # The label at the start of an attendance line, with its separator ("2) Present - Mark").
 ATTENDANCE_LABEL = re.compile(
     rf"^{ATTENDANCE_WORDS}\s*(?:[:;]|[-–—](?=\s))?\s*|^{ATTENDANCE_OTHER_WORDS}\s*:\s*", re.I

@@ -56,9 +56,16 @@ def sublist_entries(match: re.Match) -> tuple[list[str], str]:
     return [inline], role
 
 
+# Rule: civic and church titles ("Cllr K Burn", "Councillor Les Thacker", "Senator Larsen",
+# "Trustee Hodson", "Revd Canon Ann Lee", "Bro. D Joynson") stand before a name as an
+# honorific does, and are no part of it.
+_CIVIC_TITLES = (
+    r"Cllr|Councill?or|Cr|Senators?|Trustees?|Revd|Rev|Reverend|Canon|Deacon|Provost|"
+    r"Bros?|Brother|Sis|Sister"
+)
 HONORIFICS = re.compile(
-    r"^(?:(?:H\.\s?E\.|Ms|Mr|Mrs|Miss|Mx|Dr|Prof|Professor|Amb|Ambassador|Sir|Dame|Excellency)"
-    r"\.?\s+)+",
+    r"^(?:(?:H\.\s?E\.|Ms|Mr|Mrs|Miss|Mx|Dr|Prof|Professor|Amb|Ambassador|Sir|Dame|Excellency|"
+    rf"{_CIVIC_TITLES})\.?\s+(?=\S))+",
     re.I,
 )
 # Written after the organisation, these describe the person's role in the network.

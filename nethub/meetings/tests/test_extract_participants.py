@@ -292,3 +292,188 @@ def test_lines_of_first_and_last_names_under_the_header_with_no_label():
         "Pete Webb",
         "Fiona Steeds",
     ]
+
+
+# --- round 10: layouts that recur in the dev part of the real minutes -------------------------
+
+
+def test_an_initial_without_its_full_stop_is_an_initial():
+    text = (
+        "Board meeting, 4 June 2021\n\nRoll Call\n\n    Directors Present:\n\n      Ada Brennick\n"
+        "      Olaf T Mendez\n      Rita Pomeroy\n      Hal Quist\n\n3. Discussion Items\n\n"
+        "The board reviewed the budget and agreed to publish it after the next meeting."
+    )
+    assert "Olaf T Mendez" in _names(text)
+
+
+def test_civic_and_church_titles_are_no_part_of_the_name():
+    text = (
+        "Parish meeting, 3 March 2020\n\nPresent: Cllr P Ashworth, Councillor Nina Ferraby, "
+        "Revd Tom Ogden and Sis. Mary Kell.\n\n1. Apologies\nNone received.\n\n2. Accounts\n"
+        "The accounts were approved."
+    )
+    assert _names(text) == ["P Ashworth", "Nina Ferraby", "Tom Ogden", "Mary Kell"]
+
+
+def test_two_people_joined_by_an_ampersand_are_two_people():
+    text = (
+        "Cash Group call, 9 May 2018\n\nAttendees: Lena Voss & Piet Arendt (Relief Aid), Omar "
+        "Haddad (CARE), Sunniva Dahl (CRS – Chair)\n\n1. Updates\nThe group shared updates."
+    )
+    assert _names(text) == ["Lena Voss", "Piet Arendt", "Omar Haddad", "Sunniva Dahl"]
+
+
+def test_rows_of_a_flattened_table_with_the_name_glued_to_the_organisation():
+    text = (
+        "Minutes, Health Partners meeting 4th March 2016, Embassy Hall\n\nPresent\n\n"
+        "  1. Ines KovarUNICEFChair\n  2. Bram McAllisterIrish AidIncoming Chair\n"
+        "  3. Dr. Yusuf Balde WHO Member\n  4. Tove Anker-LundNorwayMember\n\nAGENDA\n\n"
+        "  1. Welcome and introductions\n"
+    )
+    assert _names(text) == ["Ines Kovar", "Bram McAllister", "Yusuf Balde", "Tove Anker-Lund"]
+
+
+def test_a_bulleted_column_of_names_spaced_out_by_blank_lines():
+    text = (
+        "Infrastructure WG (3/5/24) Meeting Minutes\n\nMay 3, 2024\n\n\n  • Kasimir Dole\n\n"
+        "  • Annika Brede\n\n  • Theo Vallance\n\n  • Wim Osterhaus\n\nMeeting Recording: "
+        "https://example.org/rec\n\nDiscussion Points\nThe group looked at the node upgrade."
+    )
+    assert _names(text) == ["Kasimir Dole", "Annika Brede", "Theo Vallance", "Wim Osterhaus"]
+
+
+def test_a_column_of_names_ends_at_sent_regrets_and_notes_in_brackets_go():
+    # A wiki page shown with its line numbers.
+    text = (
+        "Board meeting, 13 March 2020\n1 **Attendees**\n2\n3 * Board Members\n4 ** Uma Castell\n"
+        "5 ** Pavel Hrubes (Arrived 15:31 GMT)\n6 ** Greta Lindqvist\n7 * Sent Regrets\n"
+        "8 ** Ole Sand\n9\n10 **Officer Reports**\n11 * Approve Board Minutes (Uma)"
+    )
+    assert _names(text) == ["Uma Castell", "Pavel Hrubes", "Greta Lindqvist"]
+
+
+def test_a_column_written_line_after_line_ends_at_a_blank_line():
+    text = (
+        "TAB call, 28 August 2015\n\nRoll call:\nAnsel Fogg (staff)\nBirte Kahl (Acme)\n"
+        "Cyrus Lomax (individual)\n\nDag Elvang (Board liaison)\n\nQuorum reached.\n"
+    )
+    assert "Dag Elvang" not in _names(text)
+
+
+def test_an_attendance_table_of_spaced_cells_is_no_paragraph():
+    rows = [
+        ("Vera Stolz (chair)", "UNHCR", "stolz@example.org"),
+        ("Milo Tandy", "IOM", "mtandy@example.org"),
+        ("Ruth Abara", "NRC", "ruth.abara@example.org"),
+        ("Kai Lindgren", "IRC", "kai@example.org"),
+        ("Beda Osei", "Shelter Centre", "beda@example.org"),
+        ("Nour Haddad", "OCHA", "haddad@example.org"),
+        ("Petra Volk", "IOM", "pvolk@example.org"),
+    ]
+    table = "\n".join(f"{name:<26}{org:<26}{mail}" for name, org, mail in rows)
+    text = (
+        "Camp Management Cluster Meeting\n\n4 June 2010\n\nParticipants:\n\n"
+        f"{table}\n\n1. Adoption of the agenda – adopted as it stands\n"
+    )
+    assert _names(text) == [name.replace(" (chair)", "") for name, _, _ in rows]
+
+
+def test_attendance_labels_with_who_they_count_and_a_head_count():
+    text = (
+        "Friends meeting\n\nDate: 5 May 2016\n\nPresent (5): Rosa (chair), Ivo (secretary), "
+        "Mabel, Dirk and Sten.\n\nApologies: Olga, Ben.\n\nMinutes of previous meeting: accepted."
+    )
+    assert _names(text) == ["Rosa", "Ivo", "Mabel", "Dirk", "Sten"]
+    text = (
+        "Board Meeting Minutes\n\nTuesday 7 March 2017\n\nBoard Participants\n\nAmir, Lotte, Sven, "
+        "Paula, Kwame (Chair).\n\nApologies/Absent\n\nIrma, Jon\n\nPrevious Minutes\n"
+        "The last meeting was held in December."
+    )
+    assert _names(text) == ["Amir", "Lotte", "Sven", "Paula", "Kwame"]
+
+
+def test_first_names_each_with_a_role_in_brackets():
+    text = (
+        "Games Society exec meeting\nThis meeting was held on 4/3/20 in room B2.\n"
+        "Orla (Secretary) Fintan (President) Magda (Treasurer) Rufus (Web Admin) Ilse (Socials)\n"
+        "The budget for the spring fair was agreed and the stall rota will follow."
+    )
+    assert _names(text) == ["Orla", "Fintan", "Magda", "Rufus", "Ilse"]
+
+
+def test_first_names_with_initials_a_line_each():
+    text = (
+        "Patient Group\n\nNotes of a meeting held on Monday 6th May 2019\n\n"
+        "Gwen (GT) - Chairman\n\nHamish (HB)\n\nTess (TC) – Practice Manager\n\nPiers (PW)\n\n"
+        "Minutes of the last meeting:\n\nThe minutes were accepted."
+    )
+    assert _names(text) == ["Gwen", "Hamish", "Tess", "Piers"]
+
+
+def test_a_title_written_after_the_name_is_no_part_of_it():
+    text = (
+        "Festival Committee\nMinutes of meeting held 4 April 2005\nPresent Noel Varga Chairman\n"
+        "Apologies: none\n1. The programme was agreed."
+    )
+    assert "Noel Varga" in _names(text)
+
+
+def test_a_header_table_whose_cells_name_their_kind():
+    text = (
+        "Shelter Group meeting, 4 March 2009\n\nName / Organization / Phone No / E-mail\n"
+        "Ivor Penn / Coordinator, ABC / 0170000001 / ivor@example.org\n"
+        "Lutz Amsel / Field Officer, DEF / 0170000002 /\n"
+        "Rhea Quint / Manager, GHI / 0170000003 /\n\n1. Welcome and introductions\n"
+    )
+    assert _names(text) == ["Ivor Penn", "Lutz Amsel", "Rhea Quint"]
+
+
+def test_numbered_rows_of_a_flattened_table_without_a_label():
+    rows = [
+        "Arno Fenwick Dutch Embassy Chair",
+        "Bea Solberg Canada/GAC Incoming Chair",
+        "Dr. Cato Mbeki WHO Member",
+        "Dara O Tunde Irish Aid Member",
+        "Enzo Falk GIZ Member",
+        "Fleur Amadi World Bank Member",
+    ]
+    text = (
+        "Minutes, Health Partners meeting 9th May 2018, Embassy House\n\n"
+        + "\n\n".join(f"{i}.  {row}" for i, row in enumerate(rows, start=1))
+        + "\n\n\n1.  Welcome and introduction of members\n\n2.  Adoption of the minutes\n"
+    )
+    assert _names(text) == [
+        "Arno Fenwick",
+        "Bea Solberg",
+        "Cato Mbeki",
+        "Dara O Tunde",
+        "Enzo Falk",
+        "Fleur Amadi",
+    ]
+
+
+def test_speakers_of_a_summary_written_in_the_present():
+    text = (
+        "Outreach group notes, 6 December 2023\nMeeting summary:\nGilda Marsh suggests hiring "
+        "someone to look after the website. Tobias Renn agrees and mentions the conference "
+        "pages. Wanda Iles talks about the accessibility review.\n"
+    )
+    assert _names(text) == ["Gilda Marsh", "Tobias Renn", "Wanda Iles"]
+
+
+def test_offices_and_headings_of_parish_minutes_are_no_people():
+    text = (
+        "Parish Council, 8 January 2019\n\nPresent: Cllr Ada Frost (Chair), Ivo Stack, "
+        "Borough Councillor, Parish Clerk\n\n1. Matters Arising\nThe hedges were cut."
+    )
+    names = _names(text)
+    assert "Borough Councillor" not in names and "Parish Clerk" not in names
+    assert "Ada Frost" in names
+
+
+def test_an_apologies_line_read_with_the_attendance_is_no_person():
+    text = (
+        "Friends of the Park committee, 26 November 2007\n\n1. PRESENT: Hugo Brandt, Ella Dorn, "
+        "Ivan Roth, Lena Sigg\n\n2. APOLOGIES: None\n\n3. MINUTES: the minutes were agreed."
+    )
+    assert not any(name.lower().startswith("apologies") for name in _names(text))

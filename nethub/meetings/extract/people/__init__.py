@@ -27,10 +27,12 @@ from nethub.meetings.extract.people.attendance import (
 from nethub.meetings.extract.people.layouts import read_line
 from nethub.meetings.extract.people.merging import merge
 from nethub.meetings.extract.people.opening import (
+    bracketed_first_names,
     header_table,
     honorific_lines,
     name_column,
     name_lines_under_header,
+    numbered_rows,
     numbered_run,
     unlabelled_lists,
 )
@@ -56,6 +58,8 @@ def find_people(document: s.LabelledDocument, resolver) -> list[Found]:
     found += name_lines_under_header(document.text)
     found += name_column(document.text[:1500], resolver)
     found += numbered_run(document.text[:2500])
+    found += bracketed_first_names(document.text)
+    found += numbered_rows(document.text)
     found += section_names_where_layouts_miss(document, resolver, found)
     found += inline_attendance(document.text[:2500], resolver)
     found += roles_in_header(document.text[:1500])

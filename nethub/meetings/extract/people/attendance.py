@@ -11,7 +11,7 @@ import re
 from nethub.meetings.extract import name_runs
 from nethub.meetings.extract import segments as s
 from nethub.meetings.extract.labels import ATTENDANCE_INLINE, ATTENDANCE_LABEL
-from nethub.meetings.extract.people.layouts import name_list
+from nethub.meetings.extract.people.layouts import glued_row, name_list
 from nethub.meetings.extract.people.person_names import NAME, Found, person_key, person_name
 
 
@@ -51,18 +51,28 @@ def attendance_lines(document: s.LabelledDocument) -> list[tuple[int, str]]:
         for following in range(index + 1, min(index + 80, len(document.blocks))):
             block = document.blocks[following]
             text = block.text
-            if len(text.split()) > 40 or _STOP_LIST.match(text) or _agenda_heading(block):
+            if _STOP_LIST.match(text) or _agenda_heading(block):
+                break
+            if len(text.split()) > 40 and not _table_block(_raw(document, following)):
                 break
             text = html.unescape(text).strip()
             if not (
                 re.search(r"[,/(:]|\s{3}", _raw(document, following))
                 or person_name(text, single=True)
+                or (block.bullet and glued_row(text, None))
             ):
                 break
             lines += [
                 (following, html.unescape(line)) for line in _raw(document, following).split("\n")
             ]
     return lines
+
+
+def _table_block(raw: str) -> bool:
+    """Rule: a block of many words whose every line is a row of cells spaced apart ("Ana Lind
+    (chair)      UNHCR      ana@unhcr.org") is an attendance table, not a paragraph."""
+    lines = [line for line in raw.split("\n") if line.strip()]
+    return len(lines) >= 3 and all(len(re.split(r"\s{3,}|\t", line.strip())) >= 2 for line in lines)
 
 
 def _agenda_heading(block) -> bool:

@@ -46,6 +46,27 @@ def slash_row(line: str, resolver) -> list[Found]:
     return []
 
 
+# "1. Sudha SharmaUNICEFDPG Chair", "Thomas TeuscherSwiss EmbassyMember", "Dr. Ana Lind WHO
+# Member": a table flattened to text with its cells glued, the name's last word running into
+# the organisation's capital, or followed by the organisation's acronym.
+_GLUED_WORD = r"(?:Ma?c(?=[A-Z])|[A-Z](?=[A-Z][a-z]))?[A-Z][a-z'’]+"
+GLUED_ROW = re.compile(
+    r"^\s*(?:\d{1,3}[.)]?\s+)?(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?"
+    rf"(?P<name>{_GLUED_WORD}(?:[ -]{_GLUED_WORD}){{1,3}})(?=[A-Z]|\s+[A-Z][A-Z0-9&]+\b)"
+)
+
+
+def glued_row(line: str, resolver) -> list[Found]:
+    """Rule: an attendance row whose cells lost their separators ("Carol HannonIrish AidMember")
+    is a person: the name ends where a capital follows a small letter with no space between,
+    or where an acronym follows it. A line with commas or semicolons is a list, not a row."""
+    match = GLUED_ROW.match(line) if not re.search(r"[,;|]", line) else None
+    name = person_name(match.group("name")) if match else None
+    if name and any(w.lower() in name_runs.not_names() for w in name.split()):
+        return []  # "The MigrationNetwork": words, not a name
+    return [Found(name, None, "glued_row")] if name else []
+
+
 def first_cell_name(cell: str, index: int) -> str | None:
     """Rule: the first cell of an attendance row is a name even with a surname typed in lower
     case ("Leny lakaria / ASEAN"); a later cell must be written as a name."""
@@ -112,7 +133,7 @@ def two_columns(line: str, resolver) -> list[Found]:
     found = []
     for cell in cells:
         name, _, org = cell.partition(",")
-        name = person_name(name)
+        name = person_name(re.sub(r"\s*\([^()]*\)$", "", name))  # "Ana Lind (chair)"
         if name:
             org = re.sub(r"\s+(?:co-?chair|chair)$", "", org.strip(), flags=re.I)
             found.append(Found(name, resolve_organization(org, resolver), "two_columns"))
@@ -122,7 +143,7 @@ def two_columns(line: str, resolver) -> list[Found]:
 def name_list(line: str, resolver) -> list[Found]:
     """ "Simon Lambert, David Giaretta, ...", "Viki, Vicky, Pelu", "Name, Title, ORG": names
     separated by commas (an item that is no name ends the list)."""
-    items = [i.strip() for i in re.split(r",\s*|;\s*|\s+and\s+", line) if i.strip()]
+    items = [i.strip() for i in re.split(r",\s*|;\s*|\s+(?:and|&)\s+", line) if i.strip()]
     if name_runs.names_bodies(items, resolver):
         return []
     found, short = [], []
@@ -188,6 +209,7 @@ def honorific_list(line: str, resolver) -> list[Found]:
 
 
 LAYOUTS = [
+    glued_row,
     slash_row,
     name_colon_org,
     honorific_list,

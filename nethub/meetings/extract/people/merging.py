@@ -6,7 +6,10 @@ from __future__ import annotations
 
 import re
 
+from nethub.meetings.extract import name_runs
 from nethub.meetings.extract.labels import ATTENDANCE_LABEL
+from nethub.meetings.extract.participants import ABSENT_LABEL, HONORIFICS
+from nethub.meetings.extract.people.layouts import glued_row
 from nethub.meetings.extract.people.person_names import (
     Found,
     person_key,
@@ -25,14 +28,19 @@ def merge(
     it). People named in prose are participants when the minutes list no attendance, else
     people mentioned, kept apart."""
     for item in found:
-        item.name = without_role(without_initials(item.name))
+        item.name = _without_trailing_title(
+            without_role(without_initials(_without_title(item.name)))
+        )
     kept = []
     for person in existing:
         person.name = re.sub(r"\s*\((?:joined late|left early|tbc)\)$", "", person.name, flags=re.I)
         # "Attendance: Rita Moss (cluster)": the label and the bracketed body are no part of it.
         person.name = ATTENDANCE_LABEL.sub("", person.name).strip()
         person.name = re.sub(r"\s*\([^()]*\)$", "", person.name)
-        person.name = without_role(without_initials(person.name))
+    for person in [one for entry in existing for one in _pair_split(entry)]:
+        person.name = _without_trailing_title(without_role(without_initials(person.name)))
+        if ABSENT_LABEL.match(person.name):
+            continue  # "Apologies: none" read as one more line of the attendance
         if person_name(person.name, single=True, loose=True) and not any(
             f.name.lower().startswith(person.name.lower()) and f.name.lower() != person.name.lower()
             for f in found
@@ -45,6 +53,48 @@ def merge(
     if len(kept) >= 3:
         return kept, _add([], [f for f in prose if not _known(kept, f)])
     return _add(kept, prose), []
+
+
+# "Andrew Powell & Francesca Battistin", "R. Welker & S. Wohlmuth", "and Wendy Campbell": two
+# people joined in one entry, or the last of a list with its "and".
+_PAIR = re.compile(r"^(?:and\s+)?(?P<one>[^&]+?)(?:\s+(?:&|and)\s+(?P<two>[^&]+))?$")
+
+
+def _without_title(name: str) -> str:
+    """ "Senator Larsen", "Cllr K Burn": the readers that take names as written keep the title;
+    it is no part of the name."""
+    bare = HONORIFICS.sub("", name).strip()
+    return bare if bare and bare != name.strip() else name
+
+
+def _without_trailing_title(name: str) -> str:
+    """Rule: "Steve Thompson Chairman", "Ana Lind Secretary": a title written after the name
+    with no separator is no part of it (a word never a name's, kept two words of name)."""
+    words = name.split()
+    if words and words[-1].lower() in name_runs.ORG_END:
+        return name  # "Lusaka Women Alliance": a body, not a person with a title
+    while len(words) > 2 and words[-1].lower().strip(".,") in name_runs.not_names():
+        words = words[:-1]
+    bare = " ".join(words)
+    return bare if bare != name and person_name(bare) else name
+
+
+def _pair_split(person: ExtractedParticipant) -> list[ExtractedParticipant]:
+    """Rule: an entry that is two names joined by "&" or "and" is two people; a leading "and"
+    and a bracket left open ("Jake Zarins (HFHI") are no part of a name."""
+    name = re.sub(r"\s*\([^()]*\)?$", "", _without_title(person.name))
+    glued = glued_row(name, None)
+    name = glued[0].name if glued else name  # "Ines KovarUNICEFChair": a row's cells glued
+    match = _PAIR.match(name)
+    if match is None or not person_name(match.group("one"), single=True):
+        return [person]
+    two = match.group("two")
+    if two and not person_name(two, single=True):
+        return [person]
+    person.name = match.group("one")
+    if not two:
+        return [person]
+    return [person, ExtractedParticipant(name=two, as_written=person.as_written)]
 
 
 def _known(people: list[ExtractedParticipant], item: Found) -> bool:

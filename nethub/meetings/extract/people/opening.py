@@ -49,7 +49,9 @@ def numbered_run(head: str) -> list[Found]:
 _CELL_SPLIT = re.compile(r"\s+/\s+|\s*\|\s*|\t")
 _HEADER_WORD = re.compile(
     r"^(?:no\.?|#|sr\.?|s/n|name|names|full\s+name|designation|title|position|function|"
-    r"organi[sz]ation|agency|email|e-mail|phone\d*|mobile|tel\.?|contact|signature)$",
+    # "Phone No", "Contact number", "E-mail address": a header cell may name its kind.
+    r"organi[sz]ation|agency|email|e-mail|phone\d*|mobile|tel\.?|contact|signature)"
+    r"(?:\s+(?:no\.?|number|address|details))?$",
     re.I,
 )
 
@@ -129,32 +131,60 @@ def _row_names(rows: list[list[str]], column: int, *, numbered: bool) -> list[Fo
     return found if len(found) >= 2 else []
 
 
+# Rule: "• Ana Lind", "** Ben Ray (arrived 15:31)", "9 * Cy Dunn" (a wiki page with its line
+# numbers): a list item's bullet and a note in brackets after the name are no part of it.
+_LIST_ITEM = re.compile(r"^(?:\d{1,3}\s+(?=[*•·▪◦-]))?[*•·▪◦-]+\s+|\s*\([^()]*\)?$")
+
+
+_ABSENT_HEADING = re.compile(r"^(?:sent\s+)?(?:apologies|regrets|absent|excused)\b", re.I)
+
+
 def name_column(head: str, resolver) -> list[Found]:
     """Rule: in the opening, three or more lines in a row each holding only a person's name
     ("Karl Berg / Lisa Marx / Ivo Lind", the organisations in a column of their own after
-    them) are the participants."""
+    them) are the participants. A column spaced out by blank lines goes on past them; one
+    written line after line ends at the first. Names under "Sent Regrets" are left out."""
     run: list[str] = []
     found: list[Found] = []
-    for line in [*head.split("\n"), ""]:
-        text = line.strip()
-        name = person_name(text) if text and not resolver.resolve_in(text) else None
-        if name and len(name.split()) <= 4:
-            run.append(name)
+    absent, blank, spaced = False, False, False
+    for line in [*head.split("\n"), "."]:
+        text = _LIST_ITEM.sub("", line.strip())
+        if not text:
+            blank = True
+            continue
+        if _ABSENT_HEADING.match(text):
+            absent = True  # "Sent Regrets" then a name a line: those under it were not there
+            text = "."
+        name = person_name(text) if not resolver.resolve_in(text) else None
+        # A column written line after line ends at a blank line; one spaced out does not.
+        spaced = blank if len(run) == 1 else spaced
+        if name and len(name.split()) <= 4 and not (blank and len(run) > 1 and not spaced):
+            run += [] if absent else [name]
+            blank = False
             continue
         if len(run) >= 3:
             found += [Found(n, None, "name_column") for n in run]
-        run = []
+        run, blank = ([name] if name and not absent else []), False
+        absent = absent and text == "."
     return found
+
+
+_ABSENT_LINE = re.compile(r"\b(?:apologies|regrets|absent|excused)\b", re.I)
 
 
 def unlabelled_lists(document: s.LabelledDocument, resolver, seen: set[str]) -> list[Found]:
     """Rule: in the opening of the minutes, a line in a distinctive layout (two columns of
     "Name, ORG", "ORG - Name, Name", "Name (ORG), Name (ORG)") lists participants even without
-    a label; the people after "Apologies:" on the line are not there."""
+    a label; the people after "Apologies:" on the line are not there, nor those on the line
+    under an apologies heading ("1. APOLOGIES FOR ABSENCE." then "Cllr A Lee (work), ...")."""
     found: list[Found] = []
     limit = min(len(document.text), 4000)
+    under_absent = False
     for line in document.text[:limit].split("\n"):
-        if line.strip() in seen:
+        if not line.strip() or line.strip() in seen:
+            continue
+        if under_absent or (_ABSENT_LINE.search(line) and len(line.split()) <= 8):
+            under_absent = not under_absent
             continue
         line = _ABSENT.sub(" ", line)
         for layout in STRONG:
@@ -190,3 +220,76 @@ def name_lines_under_header(text: str) -> list[Found]:
         pairs = [f"{words[i]} {words[i + 1]}" for i in range(0, len(words), 2)]
         found += [Found(name, None, "name_line") for name in pairs]
     return found
+
+
+# "Finnbar (Secretary) Callum (President)", "Doug (DL) - Chairman": a first name (or two
+# names) and its bracket, the bracket a role or the initials the minutes use.
+_BRACKETED_NAME = re.compile(
+    r"\s*(?P<name>[A-Z][a-z]+(?: [A-Z][a-z]+)?)\s*\((?:[^()]|\([^()]*\)){1,40}\)"
+)
+
+
+def bracketed_first_names(text: str) -> list[Found]:
+    """Rule: in the opening, four or more people each written as a first name and a bracket
+    ("Ana (Chair) Ben (Treasurer) Cy (Web)", or "Doug (DL) - Chairman" a line each, blank
+    lines between allowed) are the participants: lines that open with such a name, in a run,
+    each giving the names chained at its start."""
+    vocabulary = name_runs.document_vocabulary(text)
+    found: list[Found] = []
+    run: list[str] = []
+    lines: list[bool] = []  # of each line of the run, whether a blank line came before it
+    blank = False
+    for line in [*text[:2500].split("\n"), "."]:
+        if not line.strip():
+            blank = True
+            continue
+        names, at = [], 0
+        while (match := _BRACKETED_NAME.match(line, at)) is not None:
+            if not all(name_runs.name_word(w, vocabulary) for w in match.group("name").split()):
+                break
+            names.append(match.group("name"))
+            at = match.end()
+        # As in a column of names: written line after line, the run ends at a blank line.
+        tight = len(lines) > 1 and not any(lines[1:])
+        if names and not (blank and tight):
+            run, lines, blank = run + names, [*lines, blank], False
+            continue
+        if len(run) >= 4:
+            found += [Found(name, None, "bracketed_first_names") for name in run]
+        run, lines, blank = names, [False] if names else [], False
+    return found
+
+
+_NUMBERED_ROW = re.compile(
+    r"^(?P<number>\d{1,2})[.)]\s+(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?(?P<row>.+)$"
+)
+
+
+def numbered_rows(text: str) -> list[Found]:
+    """Rule: an attendance table flattened to numbered lines with no label ("1. Ana Lind Irish
+    Aid Member", "2. Ben H Ray WHO Chair"), five rows or more numbered from 1: each row opens
+    with a name of two words (three with an initial between) and goes on with its organisation.
+    Every word of the name must be name-like, so agenda items ("1. Welcome and ...") are not."""
+    vocabulary = name_runs.document_vocabulary(text)
+    found: list[Found] = []
+    run: list[str] = []
+    for line in [*text[:3000].split("\n"), "."]:
+        if not line.strip():
+            continue
+        match = _NUMBERED_ROW.match(line.strip())
+        name = _row_opening(match.group("row"), vocabulary) if match else None
+        if name and int(match.group("number")) == len(run) + 1:
+            run.append(name)
+            continue
+        if len(run) >= 5:
+            found += [Found(n, None, "numbered_rows") for n in run]
+        run = [name] if name and match.group("number") == "1" else []
+    return found
+
+
+def _row_opening(row: str, vocabulary: frozenset[str]) -> str | None:
+    words = row.split()
+    size = 3 if len(words) > 3 and re.fullmatch(r"[A-Z]\.?", words[1]) else 2
+    if len(words) <= size or not all(name_runs.name_word(w, vocabulary) for w in words[:size]):
+        return None
+    return person_name(" ".join(words[:size]))

@@ -16,7 +16,9 @@ from nethub.meetings.extract.participants import HONORIFICS
 # initial ("S."), "Ma." (Maria, as Philippine minutes abbreviate it).
 _NAME_WORD = (
     r"(?:[A-Z]['’][A-Z][a-z]+|Mc[A-Z][a-z]+|[A-Z][a-z]{0,3}[A-Z][a-z]+|d'[A-Z]\w+|Ma\.|"
-    r"[A-ZÀ-Þ][a-zà-ÿ'’]+(?:-[A-Z]?[a-zà-ÿ'’]+(?![A-Za-z]))*|[A-Z]\.(?:\s?[A-Z]\.)*)"
+    r"[A-ZÀ-Þ][a-zà-ÿ'’]+(?:-[A-Z]?[a-zà-ÿ'’]+(?![A-Za-z]))*|[A-Z]\.(?:\s?[A-Z]\.)*|"
+    # "Craig L Russell", "R Jones": an initial written without its full stop.
+    r"[A-Z](?= [A-ZÀ-Þ][a-zà-ÿ'’]))"
 )
 _PARTICLE = r"(?:le|de|van|von|da|del|bin|al)"
 NAME = rf"{_NAME_WORD}(?:[ -](?:{_PARTICLE}\s)?{_NAME_WORD}){{0,3}}"
@@ -268,8 +270,13 @@ def person_name(text: str, *, single: bool = False, loose: bool = False) -> str 
         return None
     if len(words) == 1 and (text.isupper() or len(text) < 3 or text.lower() in COMMON_WORDS):
         return None  # "UNHCR", "IOM": an organisation; "The", "All": words
+    title = HONORIFICS.match(f"{text} x")
+    if len(words) == 1 and title and title.end() > len(text):
+        return None  # "Cllr", "Sis": a title read without the name after it
     if len(words) == 1 and text.lower() in name_runs.not_names():
         return None  # "Attendance", "Venue": a label
+    if all(w.lower().strip(".,") in name_runs.not_names() for w in words):
+        return None  # "Parish Clerk", "Deanery Synod": every word a title's or a body's
     if len(words) > 1 and words[-1].lower() in name_runs.ORG_END:
         return None  # "Legal Aid", "Islamic Relief": a body
     return text

@@ -29,7 +29,13 @@ _SPEAKER_VERBS = (
     r"said|stated|noted|asked|informed|explained|thanked|welcomed|presented|clarified|"
     r"suggested|requested|stressed|proposed|called|identified|gave|mentioned|highlighted|"
     r"reported|emphasi[sz]ed|raised|expressed|briefed|recalled|reminded|added|confirmed|"
-    r"underlined|opened|introduced|acknowledged|agreed|queried|replied|responded|drew"
+    r"underlined|opened|introduced|acknowledged|agreed|queried|replied|responded|drew|"
+    # Rule: summaries written in the present ("Ana Lind suggests ...", "Ben Ray agrees and
+    # mentions ...") report their speakers the same way.
+    r"says|states|notes|asks|informs|explains|thanks|welcomes|presents|clarifies|suggests|"
+    r"requests|stresses|proposes|mentions|highlights|reports|emphasi[sz]es|raises|expresses|"
+    r"briefs|recalls|reminds|adds|confirms|agrees|replies|responds|talks|shares|discusses|"
+    r"doesn['’]t\s+think|thinks"
 )
 _PROSE = [
     (
