@@ -7,6 +7,7 @@ action point when it matches a gold action point by the bench's own rule (`ap_ma
 
     .venv/bin/python bench/action_model.py cv      # document-grouped cross-validation
     .venv/bin/python bench/action_model.py train   # writes data/action_model.json
+    .venv/bin/python bench/action_model.py features  # hashed words vs sentence embeddings
 
 `cv` trains one model per fold without that fold's documents and scores the fold's documents
 with the whole extractor, with and without the model, for several thresholds; real and written
@@ -147,9 +148,68 @@ def train(docs: list[dict], threshold: float) -> None:
     print(f"wrote {learned.MODEL} ({len(final.weights)} weights, threshold {threshold})")
 
 
+def compare_features(docs: list[dict]) -> None:
+    """Segment-level cross-validation (same folds) of three feature sets on the segments the
+    model may label in real minutes: hashed words and shapes (the stored model's), sentence
+    embeddings (all-MiniLM-L6-v2, as search uses), and both. Average precision and the best F1
+    over thresholds; an experiment for the next design, not used by extraction."""
+    from scipy.sparse import hstack
+    from sklearn.metrics import average_precision_score, precision_recall_curve
+
+    from nethub.search.embeddings import encode
+
+    order = list(range(len(docs)))
+    random.Random(10).shuffle(order)
+    fold_of = {order[i]: i % FOLDS for i in range(len(docs))}
+    rows_, labels, groups, open_, texts = [], [], [], [], []
+    for index, doc in enumerate(docs):
+        document = s.segment(_without_markup(doc["text"]))
+        label_segments(document)
+        golds = [g["text"] for g in doc["action_points"]]
+        for seg, feats in zip(document.segments, learned.document_features(document), strict=True):
+            rows_.append(learned.hashed(feats))
+            labels.append(int(any(bench.ap_matches(g, seg.text, doc["fuzzy"]) for g in golds)))
+            groups.append(index)
+            open_.append(doc["real"] and (not seg.rule or seg.rule == "short_heading"))
+            texts.append(seg.text)
+    indptr, indices, values = [0], [], []
+    for row in rows_:
+        indices += list(row)
+        values += list(row.values())
+        indptr.append(len(indices))
+    hashed_matrix = csr_matrix(
+        (np.array(values), np.array(indices), np.array(indptr)), shape=(len(rows_), learned.BUCKETS)
+    )
+    vectors = csr_matrix(encode(texts))
+    y, groups, open_ = np.array(labels), np.array(groups), np.array(open_)
+    weights = np.array([REAL_WEIGHT if docs[g]["real"] else 1.0 for g in groups])
+    folds = np.array([fold_of[g] for g in groups])
+    line = {}
+    for name, matrix in (
+        ("hashed", hashed_matrix),
+        ("embeddings", vectors),
+        ("both", hstack([hashed_matrix, vectors]).tocsr()),
+    ):
+        scores = np.zeros(len(y))
+        for k in range(FOLDS):
+            train, test = folds != k, folds == k
+            model = LogisticRegression(C=0.5, max_iter=3000, class_weight={0: 1, 1: 2})
+            model.fit(matrix[train], y[train], sample_weight=weights[train])
+            scores[test] = model.predict_proba(matrix[test])[:, 1]
+        precision, recall, _ = precision_recall_curve(y[open_], scores[open_])
+        f1 = np.max(2 * precision * recall / np.maximum(precision + recall, 1e-9))
+        ap = average_precision_score(y[open_], scores[open_])
+        print(f"   {name:<10} average precision={ap:.3f} best F1={f1:.3f}")
+        line[f"{name}_ap"], line[f"{name}_f1"] = ap, f1
+    print(
+        f"   ({int(open_.sum())} segments the model may label, {int(y[open_].sum())} of them tasks)"
+    )
+    print(" ".join(f"{k}={v:.3f}" for k, v in line.items()))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("command", choices=("cv", "train"))
+    parser.add_argument("command", choices=("cv", "train", "features"))
     parser.add_argument("--threshold", type=float, default=0.7)
     args = parser.parse_args()
     resolver = bench.OrganizationResolver.from_reference_data()
@@ -157,6 +217,8 @@ def main() -> None:
     print(f"{sum(d['real'] for d in docs)} real and {sum(not d['real'] for d in docs)} written")
     if args.command == "cv":
         cross_validate(docs, resolver)
+    elif args.command == "features":
+        compare_features(docs)
     else:
         train(docs, args.threshold)
 
