@@ -9,7 +9,8 @@ Two sets:
   skipped when the folder is absent. Figures are given overall, on the items that do not name
   their objective (no "objective N", no full title), and on the fifth set aside ("held_out",
   chosen by hash), which is scored only at the end of a round. Round 2 set aside 20 new items
-  ("held_out_r2"); `--round2` scores them alone, `--dev` the rest.
+  ("held_out_r2"), round 3 more ("held_out_r3"); `--round N` scores round N's alone, `--dev`
+  the first round's.
 An item counts as right at k when one of its labels is among the first k objectives. The plain
 embedding-similarity baseline ranks objectives by the best cosine similarity of a passage;
 "chosen" is `nethub.framework.suggest` as it stands. Also reported: how often objective 23 comes
@@ -115,9 +116,10 @@ def real_figures(items, rank) -> dict:
         "unnamed": [i for i in items if not i["names"]],
         "held_out": [i for i in items if i["set"] == "held_out"],
         "held_out_unnamed": [i for i in items if i["set"] == "held_out" and not i["names"]],
-        "held_out_r2": [i for i in items if i["set"] == "held_out_r2"],
-        "held_out_r2_unnamed": [i for i in items if i["set"] == "held_out_r2" and not i["names"]],
     }
+    for later in sorted({i["set"] for i in items if i["set"].startswith("held_out_r")}):
+        subsets[later] = [i for i in items if i["set"] == later]
+        subsets[f"{later}_unnamed"] = [i for i in subsets[later] if not i["names"]]
     ranked = {i["file"]: rank(i["text"]) for i in items}
     for name, subset in subsets.items():
         if not subset:
@@ -298,8 +300,9 @@ def main() -> None:
         return
     if "--dev" in sys.argv and real is not None:  # while changing the suggester
         real = [i for i in real if i["set"] in ("dev", "held_out")]
-    if "--round2" in sys.argv and real is not None:  # the second set aside, alone
-        real = [i for i in real if i["set"] == "held_out_r2"]
+    if "--round" in sys.argv and real is not None:  # a later round's set aside, alone
+        later = f"held_out_r{sys.argv[sys.argv.index('--round') + 1]}"
+        real = [i for i in real if i["set"] == later]
     if real is None:
         print(f"real set skipped: {REAL} is absent")
         print(line)
