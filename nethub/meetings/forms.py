@@ -6,6 +6,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from nethub.meetings.extract.learned import RULE as LEARNED_RULE
 from nethub.meetings.models import ActionPointStatus
 
 ACCEPT = ".txt,.md,.markdown,.pdf,.docx,.html,.htm"
@@ -199,6 +200,7 @@ class ReviewForm(forms.Form):
                         "source_sentence": point["source"].get("source_sentence", ""),
                         "anchor": point["prefix"],
                         "rule": point["source"].get("rule", ""),
+                        "learned": point["source"].get("rule") == LEARNED_RULE,
                         "confidence": point["source"].get("confidence", 1.0),
                         "spanned": bool(point["source"].get("span")),
                     }

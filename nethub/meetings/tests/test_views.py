@@ -549,3 +549,25 @@ def test_meeting_list_costs_the_same_queries_for_300_meetings_as_for_3(client, r
         # The points are counted for the page's meetings only, not grouped over all of them.
         assert counting and all('"meetings_meeting"."id" IN (' in sql for sql in counting)
     assert counts[0] == counts[1] <= 3, counts  # count, the page's ids, its rows
+
+
+def test_import_review_says_which_points_only_the_learned_model_found(
+    client, reference_data, secretariat_user
+):
+    """A point no rule found, offered by the learned model, says so and asks to be checked."""
+    from nethub.meetings.extract import learned
+
+    index = learned.hashed(["w=kettle"])
+    model = learned.ActionModel(bias=-6.0, weights={i: 12.0 for i in index}, threshold=0.7)
+    client.force_login(secretariat_user)
+    text = (
+        "Staff meeting\n\n3 March 2025\n\nPresent: Sara Lind, Jonas Berg\n\n1. Kitchen\n\n"
+        "Kettle descaling for the kitchen on the second floor before the winter.\n"
+    )
+    with learned.using(model):
+        response = client.post(
+            reverse("meetings:import"), {"file": SimpleUploadedFile("s.txt", text.encode())}
+        )
+    review = client.get(response.url)
+    assert "Suggested by the model trained on real minutes" in review.text
+    assert "Found by the rule" not in review.text
