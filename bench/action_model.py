@@ -33,6 +33,7 @@ from nethub.ingest.extract import extract_text  # noqa: E402
 from nethub.meetings.extract import learned  # noqa: E402
 from nethub.meetings.extract import segments as s  # noqa: E402
 from nethub.meetings.extract.assemble import _without_markup  # noqa: E402
+from nethub.meetings.extract.classifier import OVERRIDABLE  # noqa: E402
 from nethub.meetings.extract.rules import label_segments  # noqa: E402
 
 THRESHOLDS = (0.4, 0.5, 0.6, 0.7, 0.8)
@@ -52,9 +53,9 @@ def documents() -> list[dict]:
     return docs
 
 
-def rows(doc: dict) -> tuple[list[dict[int, float]], list[int]]:
-    """The document's segments as the rules leave them (before the classifier), hashed, and
-    whether each is a gold action point."""
+def rows(doc: dict) -> tuple[s.LabelledDocument, list[dict[int, float]], list[int]]:
+    """The document's segments as the rules leave them (before the classifier), their hashed
+    features, and whether each is a gold action point."""
     document = s.segment(_without_markup(doc["text"]))
     label_segments(document)
     features = [learned.hashed(f) for f in learned.document_features(document)]
@@ -63,25 +64,30 @@ def rows(doc: dict) -> tuple[list[dict[int, float]], list[int]]:
         int(any(bench.ap_matches(g, seg.text, doc["fuzzy"]) for g in golds))
         for seg in document.segments
     ]
-    return features, labels
+    return document, features, labels
 
 
-def fit(docs: list[dict], threshold: float = 0.5) -> learned.ActionModel:
-    features, labels, weights = [], [], []
-    for doc in docs:
-        f, y = rows(doc)
-        features += f
-        labels += y
-        weights += [REAL_WEIGHT if doc["real"] else 1.0] * len(y)
+def sparse(features: list[dict[int, float]]) -> csr_matrix:
+    """Hashed rows as one sparse matrix of BUCKETS columns."""
     indptr, indices, values = [0], [], []
     for row in features:
         indices += list(row)
         values += list(row.values())
         indptr.append(len(indices))
-    matrix = csr_matrix(
+    return csr_matrix(
         (np.array(values), np.array(indices), np.array(indptr)),
         shape=(len(features), learned.BUCKETS),
     )
+
+
+def fit(docs: list[dict], threshold: float = 0.5) -> learned.ActionModel:
+    features, labels, weights = [], [], []
+    for doc in docs:
+        _, f, y = rows(doc)
+        features += f
+        labels += y
+        weights += [REAL_WEIGHT if doc["real"] else 1.0] * len(y)
+    matrix = sparse(features)
     classifier = LogisticRegression(C=0.5, max_iter=2000, class_weight={0: 1, 1: 2})
     classifier.fit(matrix, np.array(labels), sample_weight=np.array(weights))
     coefficients = {int(i): float(w) for i, w in enumerate(classifier.coef_[0]) if w}
@@ -163,23 +169,13 @@ def compare_features(docs: list[dict]) -> None:
     fold_of = {order[i]: i % FOLDS for i in range(len(docs))}
     rows_, labels, groups, open_, texts = [], [], [], [], []
     for index, doc in enumerate(docs):
-        document = s.segment(_without_markup(doc["text"]))
-        label_segments(document)
-        golds = [g["text"] for g in doc["action_points"]]
-        for seg, feats in zip(document.segments, learned.document_features(document), strict=True):
-            rows_.append(learned.hashed(feats))
-            labels.append(int(any(bench.ap_matches(g, seg.text, doc["fuzzy"]) for g in golds)))
-            groups.append(index)
-            open_.append(doc["real"] and (not seg.rule or seg.rule == "short_heading"))
-            texts.append(seg.text)
-    indptr, indices, values = [0], [], []
-    for row in rows_:
-        indices += list(row)
-        values += list(row.values())
-        indptr.append(len(indices))
-    hashed_matrix = csr_matrix(
-        (np.array(values), np.array(indices), np.array(indptr)), shape=(len(rows_), learned.BUCKETS)
-    )
+        document, features, y = rows(doc)
+        rows_ += features
+        labels += y
+        groups += [index] * len(y)
+        open_ += [doc["real"] and (not g.rule or g.rule in OVERRIDABLE) for g in document.segments]
+        texts += [seg.text for seg in document.segments]
+    hashed_matrix = sparse(rows_)
     vectors = csr_matrix(encode(texts))
     y, groups, open_ = np.array(labels), np.array(groups), np.array(open_)
     weights = np.array([REAL_WEIGHT if docs[g]["real"] else 1.0 for g in groups])

@@ -17,6 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from nethub.meetings.extract import segments as s
+from nethub.meetings.extract.rules.actions.labelled import LABEL_RULES
 
 DATA = Path(__file__).with_name("data") / "segments.json"
 # Naive Bayes is sure of itself: on the dev set an action point or a participant line from it
@@ -131,19 +132,21 @@ def _learned_actions(document: s.LabelledDocument) -> None:
     action_model = learned.model()
     if action_model is None or _lists_its_actions(document):
         return
-    for seg, probability in zip(
-        document.segments, action_model.probabilities(document), strict=True
-    ):
-        open_to_model = not seg.rule or seg.rule in OVERRIDABLE
-        if open_to_model and probability >= action_model.threshold and len(seg.text.split()) >= 4:
+    chances = action_model.probabilities(document, wanted=_open_to_model)
+    for seg, probability in zip(document.segments, chances, strict=True):
+        if probability is not None and probability >= action_model.threshold:
             seg.label, seg.rule, seg.confidence = s.ACTION, learned.RULE, round(probability, 3)
 
 
-# Rules that read a point from its label ("Action point:", "AI:", "Action JH").
-_LABELLED = frozenset(
-    ["inline_action_label", "action_label_with_owner", "short_action_label"]
-    + ["action_marker_names_owner", "owner_label", "for_owner_label"]
-)
+def _open_to_model(seg: s.Segment) -> bool:
+    """Only what no rule claimed (or only a guessing rule), of four words or more, can take
+    the model's label: the others are not scored."""
+    return (not seg.rule or seg.rule in OVERRIDABLE) and len(seg.text.split()) >= 4
+
+
+# Rules that read a point from a label, an action's or its owner's ("Action point:", "AI:",
+# "Action JH", "UNHCR: share the list").
+_LABELLED = frozenset([*LABEL_RULES, "owner_label", "for_owner_label"])
 
 
 def _lists_its_actions(document: s.LabelledDocument) -> bool:

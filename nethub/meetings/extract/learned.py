@@ -112,9 +112,10 @@ def hashed(features_: list[str]) -> dict[int, float]:
     return counts
 
 
-def document_features(document: s.LabelledDocument) -> list[list[str]]:
+def document_features(document: s.LabelledDocument, wanted=None) -> list[list[str] | None]:
     """Each segment's features, with what stands around it: the kind of heading it is under
-    ("action" under "Next steps", "heading" under any other) and its tenth of the document."""
+    ("action" under "Next steps", "heading" under any other) and its tenth of the document.
+    With `wanted(segment)`, the others' rows are None (the walk still reads them)."""
     rows, section, previous = [], "none", None
     total = max(len(document.segments), 1)
     for index, seg in enumerate(document.segments):
@@ -122,7 +123,11 @@ def document_features(document: s.LabelledDocument) -> list[list[str]]:
             section = "action"
         elif seg.label == s.HEADING:
             section = "heading"
-        rows.append(features(seg, section=section, previous=previous, position=index * 10 // total))
+        if wanted is None or wanted(seg):
+            position = index * 10 // total
+            rows.append(features(seg, section=section, previous=previous, position=position))
+        else:
+            rows.append(None)
         previous = seg
     return rows
 
@@ -137,8 +142,10 @@ class ActionModel:
         score = self.bias + sum(self.weights.get(i, 0.0) * n for i, n in hashed_features.items())
         return 1.0 / (1.0 + math.exp(-max(min(score, 30.0), -30.0)))
 
-    def probabilities(self, document: s.LabelledDocument) -> list[float]:
-        return [self.probability(hashed(row)) for row in document_features(document)]
+    def probabilities(self, document: s.LabelledDocument, wanted=None) -> list[float | None]:
+        """Each segment's probability; None for those `wanted` leaves out."""
+        rows = document_features(document, wanted)
+        return [None if row is None else self.probability(hashed(row)) for row in rows]
 
     def to_json(self, about: dict) -> str:
         # Weights under 0.01 move no probability by more than a point: left out, the file is

@@ -18,6 +18,7 @@ from nethub.meetings.extract.result import (
     ExtractedAgendaItem,
     ExtractedMeeting,
 )
+from nethub.meetings.extract.rules.actions.labelled import LABEL_RULES
 
 _STOP = frozenset(
     [
@@ -41,13 +42,6 @@ _STOP = frozenset(
         "this",
         "that",
     ]
-)
-# Rules that read a point from its label ("Action point: ...", "Action item (staff): ...").
-LABEL_RULES = (
-    "inline_action_label",
-    "action_label_with_owner",
-    "short_action_label",
-    "action_marker_names_owner",
 )
 
 

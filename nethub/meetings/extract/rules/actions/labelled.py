@@ -16,6 +16,15 @@ from nethub.meetings.extract.rules.actions.vocabulary import (
     plausible_owner,
 )
 
+# Rules of this module that read a point from its label ("Action point: ...", "Action item
+# (staff): ...", "AI:", "Action JH"): the label vouches for the point and gives its task.
+LABEL_RULES = (
+    "inline_action_label",
+    "action_label_with_owner",
+    "short_action_label",
+    "action_marker_names_owner",
+)
+
 _INLINE = re.compile(
     r"(?:^|[.;]\s+|\s)(?:>>\s*)?(?:key\s+)?(?:action\s+p(?:oi|io)nts?\s*[:;]|"
     r"(?:action|next\s+steps?)(?:\s*\((?:ongoing|new|open|pending)\))?\s*:)\s*(?P<task>\S.*)$",
