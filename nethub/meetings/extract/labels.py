@@ -39,9 +39,12 @@ ACTION_HEADING_LINE = re.compile(
 )
 # A mid-line label that opens one point ("... for endorsement Action Point: Members to ...").
 ACTION_LABEL_WORDS = r"action\s+p(?:oi|io)nts?|follow[- ]up\s+actions?"
-# "Action item (staff): publish ...", "Action (Alan): provide ...": a label naming its owner in
-# brackets, mid-line too.
-ACTION_OWNER_LABEL = r"action(?:\s+items?)?\s*\((?P<who>[^()]{1,40})\)\s*:"
+# "Action item (staff): publish ...", "Action (Alan): provide ...", "Action point for Thomas:
+# reach out ...": a label naming its owner in brackets or after "for"/"by", mid-line too.
+ACTION_OWNER_LABEL = (
+    r"action(?:\s+(?:items?|points?))?"
+    r"(?:\s*\((?P<who>[^()]{1,40})\)|\s+(?:for|by)\s+(?P<for_who>[^():.;]{1,40}?))\s*:"
+)
 
 # --- attendance labels ------------------------------------------------------------------------
 

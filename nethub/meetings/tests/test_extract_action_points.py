@@ -562,3 +562,31 @@ def test_an_action_marker_that_names_who(line, task, owner):
 def test_action_in_a_name_or_a_heading_names_no_one(line):
     text = f"Hall committee, 3 March 2021\n\n4. Hall\n{line}\n"
     assert _points(text) == []
+
+
+def test_an_action_label_naming_its_owner_after_for():
+    """Rule `action_label_with_owner`: "Action point for Name:" gives the owner and the task;
+    "Action for discussion:" names no one."""
+    text = (
+        "Steering committee call, 30 April 2020\n\n- Charter changes?\nThe members agreed.\n"
+        "Action point for Tomas: Ask the foundation to approve the new charter.\n"
+        "Action item for Secretariat: Publish the minutes in the repository.\n"
+    )
+    assert [(task, owner) for task, owner, _ in _points(text)] == [
+        ("Ask the foundation to approve the new charter.", "Tomas"),
+        ("Publish the minutes in the repository.", "Secretariat"),
+    ]
+
+
+def test_a_follow_up_row_whose_status_cell_says_completed_is_no_task():
+    """Rule `drop_marked_done`: a follow-up table flattened into lines keeps its status cell
+    ("Completed.", "Ongoing.") inside the task; the completed rows are no open tasks."""
+    text = (
+        "Protection sector meeting, 12 July 2018\n\n"
+        "Action Points Update/Follow-up\n"
+        " Field Coordinator to compile the lessons learnt from Completed. The note was shared.\n"
+        " Sector lead to share the presentations from the workshop Ongoing. Sent to partners.\n"
+    )
+    tasks = [task for task, _, _ in _points(text)]
+    assert not any("lessons learnt" in task for task in tasks)
+    assert any("share the presentations" in task for task in tasks)

@@ -477,3 +477,72 @@ def test_an_apologies_line_read_with_the_attendance_is_no_person():
         "Ivan Roth, Lena Sigg\n\n2. APOLOGIES: None\n\n3. MINUTES: the minutes were agreed."
     )
     assert not any(name.lower().startswith("apologies") for name in _names(text))
+
+
+# --- round 11: attendance under any label, initials, a list closed by the next sentence ------
+
+
+def test_a_label_no_vocabulary_knows_before_a_list_of_names():
+    text = (
+        "Minutes of the Friends of Alder Green, Sunday 4 May 2025\n\n"
+        "Volunteers: Maren Holt, Ivo Castell, Dora Pike, Ben Aldous\n\n"
+        "Apologies: Cora Lind, Tim Shaw\n\n1. The bulbs were planted."
+    )
+    names = _names(text)
+    assert names[:4] == ["Maren Holt", "Ivo Castell", "Dora Pike", "Ben Aldous"]
+    assert "Cora Lind" not in names and "Tim Shaw" not in names
+
+
+def test_names_between_full_stops_wrapped_over_two_lines():
+    text = (
+        "Committee meeting held on 7 March 2024.\n\n"
+        "Present. Olav Brandt. Nina Sorel. Pia Moss. Rafe Dunn.\nEdda Vane. Lars Ott.\n\n"
+        "1. Apologies for absence. Received from Uma Kell.\n2. The accounts were agreed."
+    )
+    names = _names(text)
+    wanted = ["Olav Brandt", "Rafe Dunn", "Edda Vane", "Lars Ott"]
+    assert [n for n in names if n in wanted] == wanted
+    assert "Uma Kell" not in names
+
+
+def test_each_person_between_semicolons_with_their_body_after_the_name():
+    text = (
+        "Working group call, 14 June 2021\n\n1. Introductions\n\n"
+        "In the room: Alma Ferreira, Embassy of Portugal; Ken Aldane, WFP; Sol Rivas, Oxfam, "
+        "Policy Team; Ines Marr, UNHCR\n\n2. Workplan\nThe group went through the draft."
+    )
+    people = {p.name: p.organization for p in extract_meeting(text, resolver=RESOLVER).participants}
+    assert {"Alma Ferreira", "Ken Aldane", "Sol Rivas", "Ines Marr"} <= set(people)
+    assert people["Alma Ferreira"] == "Embassy of Portugal"
+
+
+def test_a_label_of_tasks_or_of_absence_lists_no_attendance():
+    text = (
+        "Board meeting, 3 February 2022\n\nApologies received: Mona Ritter, Joel Haas, Ida Brun\n"
+        "Copy to: Lea Stein, Otto Falk, Rita Noll\n\n1. Budget\nThe budget was approved."
+    )
+    assert _names(text) == []
+
+
+def test_an_attendance_of_initials():
+    text = (
+        "Park group minutes, 12 November 2018\n\nPresent: LB, SM, NR, PE, IB, MP\n\n"
+        "Matters arising:\n- LB to ask the council about the bins\n"
+    )
+    assert _names(text) == ["LB", "SM", "NR", "PE", "IB", "MP"]
+
+
+def test_a_list_of_acronyms_that_are_organisations_is_no_initials():
+    text = "Sector meeting, 2 May 2019\n\nPresent: WFP, IOM, WHO, ILO\n\n1. Updates from partners."
+    assert _names(text) == []
+
+
+def test_an_inline_attendance_ends_at_the_sentence_after_it():
+    text = (
+        "Minutes of a meeting of the school association held on Wednesday June 20, 2012 "
+        "Present: Tessa M; Joan C; Susan; Clara; Karen; Diana; Robin H. We welcomed new parents "
+        "to the meeting. 1. Apologies: Bren, Lia"
+    )
+    names = _names(text)
+    assert {"Susan", "Clara", "Karen", "Diana"} <= set(names)
+    assert "Bren" not in names

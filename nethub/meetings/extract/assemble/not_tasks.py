@@ -60,9 +60,12 @@ def _done_by_then(text: str, meeting_date: datetime.date | None) -> bool:
     return day is not None and day <= meeting_date
 
 
-# "Belinda to confirm the volunteer - done.", "Send the list (completed)": a past point's status.
+# "Belinda to confirm the volunteer - done.", "Send the list (completed)": a past point's status;
+# "NPC to share the targets Completed.": a follow-up table's status cell, flattened into the task.
 _MARKED_DONE = re.compile(
-    r"(?:\s[-–—]\s*|\(\s*|:\s*)(?:done|completed|closed|achieved)\s*\)?\W*$", re.I
+    r"(?:(?:\s[-–—]\s*|\(\s*|:\s*)(?:done|completed|closed|achieved)\s*\)?|"
+    r"\s(?-i:Completed|Done|Closed|Achieved|COMPLETED|DONE))\W*$",
+    re.I,
 )
 
 

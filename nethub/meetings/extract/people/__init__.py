@@ -16,6 +16,7 @@ in running text), `merging` (one entry a person). `find_people` runs the readers
 from __future__ import annotations
 
 from nethub.meetings.extract import segments as s
+from nethub.meetings.extract.people.any_label import label_then_names
 from nethub.meetings.extract.people.attendance import (
     attendance_column,
     attendance_lines,
@@ -62,6 +63,7 @@ def find_people(document: s.LabelledDocument, resolver) -> list[Found]:
     found += numbered_rows(document.text)
     found += section_names_where_layouts_miss(document, resolver, found)
     found += inline_attendance(document.text[:2500], resolver)
+    found += label_then_names(document.text, resolver)
     found += roles_in_header(document.text[:1500])
     found += people_in_prose(document.text, resolver)
     return found

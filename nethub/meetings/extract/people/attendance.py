@@ -33,9 +33,12 @@ _STOP_LIST = re.compile(
     r"^(?:\d{1,2}[.)]?\s+)?(?:agenda|minutes|summary|apologies|regrets|excused|absent|unable)\b",
     re.I,
 )
-# "Members Present: A, B Consultants Present: C Staff Present: D", "Health Cluster Team: A, B".
+# "Members Present: A, B Consultants Present: C Staff Present: D", "Health Cluster Team: A, B";
+# "Present: Ana L; Ben; Cy H. We welcomed ...": the sentence after the list ends it too.
 _INLINE_END = re.compile(
-    r"\b(?:apologies|regrets|excused|absent|agenda|call to order)\b|\s{2,}|\n", re.I
+    r"\b(?:apologies|regrets|excused|absent|agenda|call to order)\b|\s{2,}|\n|"
+    r"\.\s+(?-i:(?=[A-Z][a-z]*\s+(?!(?:de|van|von|da|del|le|bin|al)\b)[a-z]))",
+    re.I,
 )
 
 

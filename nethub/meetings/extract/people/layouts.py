@@ -208,6 +208,20 @@ def honorific_list(line: str, resolver) -> list[Found]:
     return found if len(found) >= 2 else []
 
 
+def initials_list(line: str, resolver) -> list[Found]:
+    """Rule: "Present: LB, SM, NR, PE, IB": an attendance written as initials, at least three,
+    mostly of two letters, none an organisation's acronym, names people (the minutes then give
+    their tasks by the same initials)."""
+    items = [i.strip(" .") for i in re.split(r"[,;]\s*|\s+(?:and|&)\s+", line) if i.strip(" .")]
+    if len(items) < 3 or not all(re.fullmatch(r"[A-Z]{2,3}", i) for i in items):
+        return []
+    if sum(len(i) == 2 for i in items) * 2 < len(items):
+        return []
+    if any(resolver.resolve_in(i) is not None for i in items):
+        return []
+    return [Found(i, None, "initials_list") for i in items]
+
+
 LAYOUTS = [
     glued_row,
     slash_row,
@@ -217,6 +231,7 @@ LAYOUTS = [
     org_dash_people,
     two_columns,
     name_list,
+    initials_list,
 ]
 # Layouts distinctive enough to find people without an attendance label.
 STRONG = [two_columns, org_dash_people, honorific_list, bracketed]

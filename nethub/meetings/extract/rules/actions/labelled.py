@@ -78,15 +78,17 @@ _OWNER_IN_LABEL = re.compile(rf"(?:^|[.;]\s+|\s){ACTION_OWNER_LABEL}\s*(?P<task>
 
 
 def action_label_with_owner(seg, context):
-    """ "Action item (staff): publish the schedule", "Action (Alan): provide the text": the
-    label names the owner in brackets (a status there, "(ongoing)", is no owner)."""
+    """ "Action item (staff): publish the schedule", "Action (Alan): provide the text", "Action
+    point for Thomas: reach out to ...": the label names the owner in brackets or after "for"
+    (a status there, "(ongoing)", or "for discussion", is no owner)."""
     match = _OWNER_IN_LABEL.search(seg.text)
-    if match is None or match.group("who").strip().lower() in _STATUSES:
+    who = match and (match.group("who") or match.group("for_who")).strip()
+    if not who or who.lower() in _STATUSES or who.lower() in _NOT_FOR_OWNER:
         return None
     task = match.group("task").strip()
     if len(task.split()) < 2:
         return None
-    return claim(s.ACTION, 0.95, task=task, owner=match.group("who").strip(), opens_actions=True)
+    return claim(s.ACTION, 0.95, task=task, owner=who, opens_actions=True)
 
 
 def inline_action_label(seg, context):
