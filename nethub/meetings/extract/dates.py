@@ -29,6 +29,8 @@ def repair(text: str) -> str:
     text = _glued(text)
     text = re.sub(rf"\b(\d{{1,2}})/({MONTHS})/(\d{{4}})\b", r"\1 \2 \3", text, flags=re.I)
     text = re.sub(rf"\b({MONTHS})/(\d{{4}})\b", r"\1 \2", text, flags=re.I)  # "June/2022"
+    # "2008-June-10": a year, a month's name and a day.
+    text = re.sub(rf"\b(\d{{4}})-({MONTHS})-(\d{{1,2}})\b", r"\3 \2 \1", text, flags=re.I)
     text = re.sub(r"(\d(?:st|nd|rd|th)?)\s+,", r"\1,", text)  # "January 17th , 2013"
     text = re.sub(
         rf"\b({MONTHS})\.?\s+,(?=\s*\d{{4}}\b)", r"\1,", text, flags=re.I
@@ -103,7 +105,7 @@ def _glued(text: str) -> str:
 
 _NOT_MEETING = re.compile(
     r"\b(?:circulat\w*|publish\w*|post(?:ed)?\s+(?:on|date)|date\s+post|upload\w*|issued|"
-    r"submitted(?:\s+by\s+[^\n]{0,30}?)?\s+on|next\s+meeting(?:\s+date)?|updated|revised|printed|ver(?:sion)?\.?)"
+    r"submitted(?:\s+by\s+[^\n]{0,30}?)?\s+on|next\s+meeting(?:\s+date)?|updated|revised|printed|v(?:er(?:sion)?)?\b\.?)"
     r"\W{0,3}(?:\w+\W+)?$",
     re.I,
 )
@@ -120,8 +122,11 @@ _ISSUE = re.compile(r"^\W{0,3}(?:original\s*:|[A-Z]{2,}/\d{4}/)", re.I)
 _AFTER_SYMBOL = re.compile(r"\b[A-Z]{2,}(?:/[A-Z0-9.]+){2,}\.?\s*$")
 # "07/06/2016, 09:00-10:30, Athens": a date with the meeting's hours after it.
 _SLOT = re.compile(r"^\W{0,3}\d{1,2}[:.h]\d{2}\s*(?:-|–|to)\s*\d{1,2}[:.h]\d{2}")
+# "Weds 1 & Thurs 2 June 2011": a day's name before each day of a range.
+_DAY_NAME = r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
 _RANGE = re.compile(
-    rf"\b(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|to|and)\s*(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?"
+    rf"\b{_DAY_NAME}(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|to|and|&)\s*{_DAY_NAME}"
+    rf"(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?"
     rf"\s+(?P<month>{MONTHS})\.?,?\s+(?P<year>\d{{4}})\b"
     rf"|\b(?P<month2>{MONTHS})\s+(?P<e1>\d{{1,2}})\s*[-–]\s*(?P<e2>\d{{1,2}}),?\s+(?P<year2>\d{{4}})\b"
     # "2008-07-21/22": an ISO day and the last day after a slash.
@@ -217,8 +222,11 @@ _MEETING_DATE_LABEL = re.compile(
 # "Notes of a meeting held on Monday 29th April 2019", "a meeting held in London, UK,
 # 2008-07-21/22", "Minutes of the board meeting Oslo, 5 May 2016": the meeting's own date in
 # the sentence that says it met (not one "to be held").
+# "The Standing Committee, meeting in Strasbourg on 29 April 2009", "The board met on": a
+# sentence that says the meeting took place, after a dateline's place and date.
 _HELD = re.compile(
-    r"(?:(?<!to be )(?<!will be )\bheld\s+(?:on|in|at)\b|^\W*minutes\s+of\b[^\n]{0,80}\bmeeting\b)"
+    r"(?:(?<!to be )(?<!will be )\bheld\s+(?:on|in|at)\b|^\W*minutes\s+of\b[^\n]{0,80}\bmeeting\b|"
+    r"\b(?:meeting|met)\s+in\s+(?-i:[A-Z])[^\n,.;]{0,40}?\s+on\b|\bmet\s+on\b)"
     r"[^\n.;]{0,40}$",
     re.I | re.M,
 )
@@ -228,11 +236,12 @@ def _labelled(text: str, kept: list) -> tuple | None:
     """Rule: a date under a "Meeting Date" label is the meeting's, whatever date comes first
     (a page's listing date: "Nov 23, 2017 - ... Meeting Date 23rd October, 2017"); failing
     one, so is the date of the sentence that says the meeting was held (a list of earlier
-    meetings' dates, or the report's own date, may come first)."""
+    meetings' dates, or the report's own date, may come first; the first date, when it is the
+    held one, stays, whatever later meeting is said to be held)."""
     return next(
         (item for item in kept if _MEETING_DATE_LABEL.search(text[max(0, item[0] - 25) : item[0]])),
         None,
-    ) or next((item for item in kept[1:] if _held(text[max(0, item[0] - 130) : item[0]])), None)
+    ) or next((item for item in kept if _held(text[max(0, item[0] - 130) : item[0]])), None)
 
 
 # "The minutes of the previous meeting held on ...", "To adopt the minutes of the meeting held

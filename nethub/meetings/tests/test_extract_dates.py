@@ -433,3 +433,38 @@ def test_a_month_alone_just_past_is_no_deadline_next_year():
         "- Bob to send the survey in August.\n"
     )
     assert [due for _, _, due in _points(text)] == [None, "2012-08-31"]
+
+
+@pytest.mark.parametrize(
+    ("opening", "first", "last"),
+    [
+        # A version number before a date is no range's first day; the days of a range may
+        # each carry their day's name.
+        (
+            "DRAFT Note v 3- 28 June 2011\n\nBoard Meeting Weds 1 & Thurs 2 June 2011, Geneva\n",
+            "2011-06-01",
+            "2011-06-02",
+        ),
+        # A year, a month's name and a day.
+        ("Board call\n2008-June-10, 10.00-10.47 CET\nMinutes\n", "2008-06-10", None),
+        # The first date, when it is the held one, stays over a later meeting held.
+        (
+            "Minutes of Committee meeting held on Wednesday 7th March 2012 at\nthe hall.\n\n"
+            "6. Review meeting with the council held on the 13th February 2012. Notes shared.\n",
+            "2012-03-07",
+            None,
+        ),
+        # "meeting in <place> on <date>" after a dateline's place and date.
+        (
+            "Strasbourg, 18 May 2009\n\nThe Standing Committee, meeting in Strasbourg on 29 "
+            "April 2009, with the President in the chair:\n",
+            "2009-04-29",
+            None,
+        ),
+        # A word starting with "v" ("virtual") is no version label.
+        ("Principals meeting (virtual)\n8 July 2020, 8:00 - 9:00\n", "2020-07-08", None),
+    ],
+)
+def test_meeting_dates_of_round_11_layouts(opening, first, last):
+    meeting = extract_meeting(opening, resolver=RESOLVER)
+    assert (meeting.date, meeting.end_date) == (first, last)
