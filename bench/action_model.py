@@ -80,7 +80,7 @@ def sparse(features: list[dict[int, float]]) -> csr_matrix:
     )
 
 
-def fit(docs: list[dict], threshold: float = 0.5) -> learned.ActionModel:
+def fit(docs: list[dict], threshold: float = 0.5) -> learned.LinearModel:
     features, labels, weights = [], [], []
     for doc in docs:
         _, f, y = rows(doc)
@@ -91,7 +91,7 @@ def fit(docs: list[dict], threshold: float = 0.5) -> learned.ActionModel:
     classifier = LogisticRegression(C=0.5, max_iter=2000, class_weight={0: 1, 1: 2})
     classifier.fit(matrix, np.array(labels), sample_weight=np.array(weights))
     coefficients = {int(i): float(w) for i, w in enumerate(classifier.coef_[0]) if w}
-    return learned.ActionModel(float(classifier.intercept_[0]), coefficients, threshold)
+    return learned.LinearModel(float(classifier.intercept_[0]), coefficients, threshold)
 
 
 def scored(docs: list[dict], candidate, resolver) -> dict:
@@ -120,7 +120,7 @@ def cross_validate(docs: list[dict], resolver) -> None:
             by = results.setdefault(kind, {})
             by.setdefault("none", []).append(scored(part, None, resolver))
             for t in THRESHOLDS:
-                candidate = learned.ActionModel(fold_model.bias, fold_model.weights, t)
+                candidate = learned.LinearModel(fold_model.bias, fold_model.weights, t)
                 by.setdefault(str(t), []).append(scored(part, candidate, resolver))
         print(f"  fold {k + 1}/{FOLDS} done", flush=True)
     line = {}

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from nethub.meetings.extract.learned import RULE as LEARNED_RULE
+from nethub.meetings.extract.people.learned import RULE as LEARNED_PERSON_RULE
 from nethub.meetings.models import ActionPointStatus
 
 ACCEPT = ".txt,.md,.markdown,.pdf,.docx,.html,.htm"
@@ -178,6 +179,7 @@ class ReviewForm(forms.Form):
                 "organization": self[f"{prefix}-organization"],
                 "delete": None if person["new"] else self[f"{prefix}-delete"],
                 "rule": person["source"].get("rule", ""),
+                "learned": person["source"].get("rule") == LEARNED_PERSON_RULE,
                 "confidence": person["source"].get("confidence", 1.0),
             }
 

@@ -48,6 +48,11 @@ ACTION_OWNER_LABEL = (
 
 # --- attendance labels ------------------------------------------------------------------------
 
+# Words that say people did not attend ("Apologies:", "Regrets", "Absent", "Unable to attend"):
+# whoever they label is no participant, whichever reader finds them.
+ABSENCE_WORDS = r"apolog\w*|regrets?|absent\w*|excused|unable\s+to\s+attend|not\s+present"
+ABSENCE = re.compile(rf"\b(?:{ABSENCE_WORDS})\b", re.I)
+
 # "Present", "Members present", "Consultants Present", "Participants", "List of attendees",
 # "In attendance", "Attended by".
 # "Board Participants", "Directors Present", "Present (14):", "Those attending": who the label

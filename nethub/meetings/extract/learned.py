@@ -133,7 +133,10 @@ def document_features(document: s.LabelledDocument, wanted=None) -> list[list[st
 
 
 @dataclass(frozen=True)
-class ActionModel:
+class LinearModel:
+    """A logistic regression over hashed features (the action model's, and the participant
+    reader's in `people.learned`)."""
+
     bias: float
     weights: dict[int, float]
     threshold: float
@@ -162,7 +165,7 @@ class ActionModel:
         )
 
     @classmethod
-    def from_json(cls, text: str) -> ActionModel:
+    def from_json(cls, text: str) -> LinearModel:
         data = json.loads(text)
         if data.get("buckets") != BUCKETS:
             raise ValueError("the model was trained with another number of buckets")
@@ -170,17 +173,17 @@ class ActionModel:
         return cls(float(data["bias"]), weights, float(data["threshold"]))
 
 
-_override: list[ActionModel | None] = []
+_override: list[LinearModel | None] = []
 
 
 @lru_cache(maxsize=1)
-def _stored() -> ActionModel | None:
+def _stored() -> LinearModel | None:
     if not MODEL.exists():
         return None
-    return ActionModel.from_json(MODEL.read_text(encoding="utf-8"))
+    return LinearModel.from_json(MODEL.read_text(encoding="utf-8"))
 
 
-def model() -> ActionModel | None:
+def model() -> LinearModel | None:
     """The model in use: the stored one, or one a bench put in place (`using`)."""
     return _override[-1] if _override else _stored()
 
@@ -189,13 +192,15 @@ class using:
     """Context manager: extraction uses `candidate` (None: no learned model) while inside, as
     the bench's cross-validation does with a model trained without the document scored."""
 
-    def __init__(self, candidate: ActionModel | None):
+    stack = _override
+
+    def __init__(self, candidate: LinearModel | None):
         self.candidate = candidate
 
     def __enter__(self):
-        _override.append(self.candidate)
+        self.stack.append(self.candidate)
         return self.candidate
 
     def __exit__(self, *exc):
-        _override.pop()
+        self.stack.pop()
         return False

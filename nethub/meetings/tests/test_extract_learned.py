@@ -18,10 +18,10 @@ UNCLAIMED = "Kettle descaling for the kitchen on the second floor before the win
 TEXT = f"Minutes of the staff meeting, 3 March 2025\n\n{UNCLAIMED}\n\nThe room was warm."
 
 
-def _kettle_model(threshold: float = 0.7) -> learned.ActionModel:
+def _kettle_model(threshold: float = 0.7) -> learned.LinearModel:
     """A model sure that any segment with the word "kettle" is a task, and of nothing else."""
     index = learned.hashed(["w=kettle"])
-    return learned.ActionModel(bias=-6.0, weights={i: 12.0 for i in index}, threshold=threshold)
+    return learned.LinearModel(bias=-6.0, weights={i: 12.0 for i in index}, threshold=threshold)
 
 
 def _segment_of(text: str, piece: str) -> s.Segment:
@@ -62,12 +62,12 @@ def test_a_rule_s_label_is_never_overridden_by_the_model():
 
 def test_the_model_file_round_trips_and_refuses_other_buckets():
     model = _kettle_model()
-    again = learned.ActionModel.from_json(model.to_json({"by": "test"}))
+    again = learned.LinearModel.from_json(model.to_json({"by": "test"}))
     assert again == model
     data = json.loads(model.to_json({}))
     data["buckets"] = 1024
     with pytest.raises(ValueError):
-        learned.ActionModel.from_json(json.dumps(data))
+        learned.LinearModel.from_json(json.dumps(data))
 
 
 def test_the_stored_model_holds_numbers_only_and_ranks_a_task_above_a_report():

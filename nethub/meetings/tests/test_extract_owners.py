@@ -105,7 +105,7 @@ def test_a_learned_point_takes_its_owner_from_its_subject():
 
     text = "Choir committee, 3 March 2025\n\nPriya to remind the singers about robes at Easter."
     kettle = learned.hashed(["w=robes"])
-    model = learned.ActionModel(bias=-6.0, weights={i: 12.0 for i in kettle}, threshold=0.5)
+    model = learned.LinearModel(bias=-6.0, weights={i: 12.0 for i in kettle}, threshold=0.5)
     with learned.using(model):
         points = extract_meeting(text, resolver=RESOLVER).action_points()
     assert [(p.owner, p.rule) for p in points] == [("Priya", learned.RULE)] or [

@@ -558,7 +558,7 @@ def test_import_review_says_which_points_only_the_learned_model_found(
     from nethub.meetings.extract import learned
 
     index = learned.hashed(["w=kettle"])
-    model = learned.ActionModel(bias=-6.0, weights={i: 12.0 for i in index}, threshold=0.7)
+    model = learned.LinearModel(bias=-6.0, weights={i: 12.0 for i in index}, threshold=0.7)
     client.force_login(secretariat_user)
     text = (
         "Staff meeting\n\n3 March 2025\n\nPresent: Sara Lind, Jonas Berg\n\n1. Kitchen\n\n"
@@ -571,3 +571,23 @@ def test_import_review_says_which_points_only_the_learned_model_found(
     review = client.get(response.url)
     assert "Suggested by the model trained on real minutes" in review.text
     assert "Found by the rule" not in review.text
+
+
+def test_import_review_says_which_participants_only_the_learned_reader_found(
+    client, reference_data, secretariat_user
+):
+    """A person no rule read, offered by the learned participant reader, says so."""
+    from nethub.meetings.extract import learned
+    from nethub.meetings.extract.people import learned as people_learned
+
+    index = learned.hashed(["above=growers"])
+    model = learned.LinearModel(bias=-6.0, weights={i: 12.0 for i in index}, threshold=0.6)
+    client.force_login(secretariat_user)
+    text = "Garden club\n\n3 March 2025\n\nGrowers\nAnika Solberg\nTeodor Vance\n"
+    with people_learned.using(model):
+        response = client.post(
+            reverse("meetings:import"), {"file": SimpleUploadedFile("s.txt", text.encode())}
+        )
+    review = client.get(response.url)
+    assert 'value="Anika Solberg"' in review.text
+    assert "Suggested by the model trained on real minutes" in review.text

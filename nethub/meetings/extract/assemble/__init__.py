@@ -38,6 +38,8 @@ from nethub.meetings.extract.assemble.not_tasks import (
     drop_restatements,
 )
 from nethub.meetings.extract.assemble.provenance import add_provenance
+from nethub.meetings.extract.people import learned as learned_people
+from nethub.meetings.extract.people.person_names import person_key
 from nethub.meetings.extract.result import ExtractedMeeting
 
 
@@ -111,6 +113,11 @@ def _participants(meeting: ExtractedMeeting, document: s.LabelledDocument, resol
     found = people.find_people(document, resolver)
     before = list(meeting.participants)
     meeting.participants, meeting.mentioned = people.merge(meeting.participants, found)
+    meeting.participants = learned_people.adjust(
+        meeting.participants, meeting.mentioned, document.text, resolver
+    )
+    attending = {person_key(p.name) for p in meeting.participants}
+    meeting.mentioned = [p for p in meeting.mentioned if person_key(p.name) not in attending]
     dropped = [p.name for p in before if p not in meeting.participants]
     meeting.organizations = [name for name in dropped if resolver.resolve_in(name) is not None]
     if meeting.participants:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from nethub.meetings.extract.labels import ABSENCE_WORDS
 from nethub.meetings.extract.people.layouts import read_line
 from nethub.meetings.extract.people.person_names import Found, person_name
 
@@ -22,7 +23,7 @@ _LABEL = re.compile(
 )
 # Labels of people who were not there, of people given work, of where a text goes.
 _NOT_PRESENT = re.compile(
-    r"\b(?:apolog\w*|regrets?|absent\w*|excused|unable|not\s+present|sent|cc|copy|copies|"
+    rf"\b(?:{ABSENCE_WORDS}|unable|sent|cc|copy|copies|"
     r"distribution|circulat\w*|action\w*|owner|responsib\w*|lead|by|who|to|minutes|agenda|"
     r"next|date|venue|location|time|re|subject|from)\b",
     re.I,
