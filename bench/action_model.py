@@ -6,12 +6,15 @@ NETHUB_REAL_MINUTES_DIR); the held-out part of the last round is never read. A s
 action point when it matches a gold action point by the bench's own rule (`ap_matches`).
 
     .venv/bin/python bench/action_model.py cv      # document-grouped cross-validation
-    .venv/bin/python bench/action_model.py train   # writes data/action_model.json
+    .venv/bin/python bench/action_model.py train   # writes data/action_model_r11.json
     .venv/bin/python bench/action_model.py features  # hashed words vs sentence embeddings
 
 `cv` trains one model per fold without that fold's documents and scores the fold's documents
-with the whole extractor, with and without the model, for several thresholds; real and written
-documents are reported apart (the real ones are what counts). The last line is key=value.
+with the whole extractor, with and without the model, for several thresholds, alone and
+averaged with the members stored from earlier rounds (`learned.Ensemble`: a round's texts do not
+stay, so its model is kept beside the next rounds' instead of retrained with them); real and
+written documents are reported apart (the real ones are what counts). The last line is
+key=value.
 """
 
 from __future__ import annotations
@@ -105,7 +108,9 @@ def scored(docs: list[dict], candidate, resolver) -> dict:
     return bench.figures({**zero, **totals})
 
 
-def cross_validate(docs: list[dict], resolver) -> None:
+def cross_validate(docs: list[dict], resolver, earlier) -> None:
+    """`earlier`: the members trained on earlier rounds (never on these documents); each fold's
+    model is scored alone and averaged with them."""
     order = list(range(len(docs)))
     random.Random(10).shuffle(order)
     folds = [[docs[i] for i in order[k::FOLDS]] for k in range(FOLDS)]
@@ -119,9 +124,16 @@ def cross_validate(docs: list[dict], resolver) -> None:
                 continue
             by = results.setdefault(kind, {})
             by.setdefault("none", []).append(scored(part, None, resolver))
+            if earlier:
+                by.setdefault("earlier", []).append(
+                    scored(part, learned.Ensemble(earlier), resolver)
+                )
             for t in THRESHOLDS:
                 candidate = learned.LinearModel(fold_model.bias, fold_model.weights, t)
                 by.setdefault(str(t), []).append(scored(part, candidate, resolver))
+                if earlier:
+                    both = learned.Ensemble((*earlier, candidate))
+                    by.setdefault(f"ens{t}", []).append(scored(part, both, resolver))
         print(f"  fold {k + 1}/{FOLDS} done", flush=True)
     line = {}
     for kind, by in results.items():
@@ -141,7 +153,11 @@ def _mean(runs: list[dict], key: str) -> float:
     return sum(r[key] for r in runs) / len(runs)
 
 
-def train(docs: list[dict], threshold: float) -> None:
+def member_file(member: str) -> Path:
+    return learned.MODEL.with_name(f"action_model_{member}.json") if member else learned.MODEL
+
+
+def train(docs: list[dict], threshold: float, member: str) -> None:
     final = fit(docs, threshold)
     about = {
         "trained": datetime.date.today().isoformat(),
@@ -150,8 +166,9 @@ def train(docs: list[dict], threshold: float) -> None:
         "action_points": sum(len(d["action_points"]) for d in docs),
         "by": "bench/action_model.py train",
     }
-    learned.MODEL.write_text(final.to_json(about), encoding="utf-8")
-    print(f"wrote {learned.MODEL} ({len(final.weights)} weights, threshold {threshold})")
+    path = member_file(member)
+    path.write_text(final.to_json(about), encoding="utf-8")
+    print(f"wrote {path} ({len(final.weights)} weights, threshold {threshold})")
 
 
 def compare_features(docs: list[dict]) -> None:
@@ -206,17 +223,26 @@ def compare_features(docs: list[dict]) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("command", choices=("cv", "train", "features"))
-    parser.add_argument("--threshold", type=float, default=0.7)
+    parser.add_argument("--threshold", type=float, default=0.6)
+    parser.add_argument(
+        "--member",
+        default="r11",
+        help="the ensemble member this round trains (data/action_model_<member>.json; '' for "
+        "round 10's data/action_model.json); cv averages the fold's model with the others",
+    )
     args = parser.parse_args()
     resolver = bench.OrganizationResolver.from_reference_data()
     docs = documents()
     print(f"{sum(d['real'] for d in docs)} real and {sum(not d['real'] for d in docs)} written")
     if args.command == "cv":
-        cross_validate(docs, resolver)
+        others = [p for p in learned.member_files() if p != member_file(args.member)]
+        earlier = tuple(learned.LinearModel.from_json(p.read_text()) for p in others)
+        print(f"earlier members: {[p.name for p in others]}")
+        cross_validate(docs, resolver, earlier)
     elif args.command == "features":
         compare_features(docs)
     else:
-        train(docs, args.threshold)
+        train(docs, args.threshold, args.member)
 
 
 if __name__ == "__main__":

@@ -9,7 +9,10 @@ numbers: hashed feature indices and their weights, so no text of the training do
 in it.
 
 `probabilities(document)` gives each segment its probability; `classifier.label_rest` labels a
-segment no rule claimed an action point when it is at least the model's threshold.
+segment no rule claimed an action point when it is at least the model's threshold. Each
+annotation round trains its own member (`data/action_model.json` round 10,
+`data/action_model_r11.json` round 11), and extraction averages them (`Ensemble`): the texts of
+a round do not stay, so a later round cannot retrain with them.
 """
 
 from __future__ import annotations
@@ -176,14 +179,50 @@ class LinearModel:
 _override: list[LinearModel | None] = []
 
 
-@lru_cache(maxsize=1)
-def _stored() -> LinearModel | None:
-    if not MODEL.exists():
+@dataclass(frozen=True)
+class Ensemble:
+    """Models trained on different annotation rounds, their probabilities averaged. The texts
+    of a round do not stay on the machines that annotate them, so a round cannot be retrained
+    with the next: each round's model is kept beside the others instead. The threshold is the
+    newest member's, chosen with the ensemble in `bench/action_model.py cv`."""
+
+    members: tuple[LinearModel, ...]
+
+    @property
+    def threshold(self) -> float:
+        return self.members[-1].threshold
+
+    def probability(self, hashed_features: dict[int, float]) -> float:
+        chances = [m.probability(hashed_features) for m in self.members]
+        return sum(chances) / len(chances)
+
+    def probabilities(self, document: s.LabelledDocument, wanted=None) -> list[float | None]:
+        rows = document_features(document, wanted)
+        return [None if row is None else self.probability(hashed(row)) for row in rows]
+
+
+def member_files(directory: Path = MODEL.parent) -> list[Path]:
+    """The stored members, oldest first: `action_model.json` (round 10), then
+    `action_model_<round>.json`."""
+    return sorted(
+        directory.glob("action_model*.json"), key=lambda p: (p.name != MODEL.name, p.name)
+    )
+
+
+def load_members(files: list[Path]):
+    """One model, or the ensemble of several; None without files."""
+    members = tuple(LinearModel.from_json(p.read_text(encoding="utf-8")) for p in files)
+    if not members:
         return None
-    return LinearModel.from_json(MODEL.read_text(encoding="utf-8"))
+    return members[0] if len(members) == 1 else Ensemble(members)
 
 
-def model() -> LinearModel | None:
+@lru_cache(maxsize=1)
+def _stored():
+    return load_members(member_files())
+
+
+def model():
     """The model in use: the stored one, or one a bench put in place (`using`)."""
     return _override[-1] if _override else _stored()
 

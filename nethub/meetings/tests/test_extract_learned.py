@@ -74,9 +74,10 @@ def test_the_stored_model_holds_numbers_only_and_ranks_a_task_above_a_report():
     stored = learned.model()
     if stored is None:
         pytest.skip("no stored model (bench/action_model.py train writes it)")
-    data = json.loads(learned.MODEL.read_text(encoding="utf-8"))
-    assert all(key.isdigit() for key in data["weights"])
-    assert all(isinstance(w, float | int) for w in data["weights"].values())
+    for path in learned.member_files():
+        data = json.loads(path.read_text(encoding="utf-8"))
+        assert all(key.isdigit() for key in data["weights"])
+        assert all(isinstance(w, float | int) for w in data["weights"].values())
     text = (
         "Notes of the working group call, 12 May 2025\n\n"
         "The chair reported that the survey had closed with 40 replies.\n\n"
@@ -105,3 +106,31 @@ def test_minutes_that_list_their_actions_get_no_learned_points():
     with learned.using(_kettle_model()):
         assert _segment_of(listed, "Kettle").rule != learned.RULE
         assert _segment_of(TEXT, "Kettle").rule == learned.RULE
+
+
+def test_an_ensemble_averages_its_members_with_the_newest_member_s_threshold():
+    sure = _kettle_model(threshold=0.7)
+    unsure = learned.LinearModel(bias=-6.0, weights={}, threshold=0.4)
+    both = learned.Ensemble((sure, unsure))
+    row = learned.hashed(["w=kettle"])
+    assert both.probability(row) == pytest.approx(
+        (sure.probability(row) + unsure.probability(row)) / 2
+    )
+    assert both.threshold == 0.4
+    with learned.using(both):
+        # About 0.5: above the newest member's threshold, below the first member's.
+        assert _segment_of(TEXT, "Kettle").rule == learned.RULE
+
+
+def test_the_stored_members_load_oldest_first_as_one_ensemble(tmp_path):
+    first = _kettle_model(threshold=0.7)
+    newer = learned.LinearModel(bias=-1.0, weights={}, threshold=0.6)
+    (tmp_path / "action_model.json").write_text(first.to_json({}))
+    (tmp_path / "action_model_r11.json").write_text(newer.to_json({}))
+    files = learned.member_files(tmp_path)
+    assert [p.name for p in files] == ["action_model.json", "action_model_r11.json"]
+    loaded = learned.load_members(files)
+    assert isinstance(loaded, learned.Ensemble)
+    assert loaded.members == (first, newer) and loaded.threshold == 0.6
+    assert learned.load_members(files[:1]) == first
+    assert learned.load_members([]) is None
