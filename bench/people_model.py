@@ -124,7 +124,7 @@ def train(docs: list[dict], resolver, threshold: float) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("command", choices=("cv", "train"))
-    parser.add_argument("--threshold", type=float, default=0.5)
+    parser.add_argument("--threshold", type=float, default=0.6)
     args = parser.parse_args()
     resolver = bench.OrganizationResolver.from_reference_data()
     docs = action_model.documents()

@@ -8,6 +8,7 @@ from __future__ import annotations
 from nethub.directory.selectors import OrganizationResolver
 from nethub.meetings.extract import extract_meeting
 from nethub.meetings.extract.name_runs import section_names, split_run
+from nethub.meetings.extract.people import learned as people_learned
 
 RESOLVER = OrganizationResolver.from_reference_data()
 
@@ -357,7 +358,9 @@ def test_a_column_written_line_after_line_ends_at_a_blank_line():
         "TAB call, 28 August 2015\n\nRoll call:\nAnsel Fogg (staff)\nBirte Kahl (Acme)\n"
         "Cyrus Lomax (individual)\n\nDag Elvang (Board liaison)\n\nQuorum reached.\n"
     )
-    assert "Dag Elvang" not in _names(text)
+    # The rules alone: the learned reader may offer him, with its probability, for review.
+    with people_learned.using(None):
+        assert "Dag Elvang" not in _names(text)
 
 
 def test_an_attendance_table_of_spaced_cells_is_no_paragraph():

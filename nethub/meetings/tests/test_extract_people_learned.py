@@ -104,3 +104,10 @@ def test_after_an_attendance_the_reader_adds_nobody_past_the_first_paragraph():
     names = [p.name for p in _people(text, _model_sure_of("words=2"))]
     assert "Dee Moe" not in names
     assert {"Ann Lee", "Bo Kim"} <= set(names)
+
+
+def test_first_names_of_many_countries_are_known_and_bodies_words_are_not():
+    from nethub.meetings.extract.people.first_names import is_first_name
+
+    assert all(is_first_name(w) for w in ("Sue", "Federica", "Josep", "Kathryn", "Nigel,"))
+    assert not any(is_first_name(w) for w in ("Durham", "Herts", "Watford", "Solidarity"))

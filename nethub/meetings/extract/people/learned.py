@@ -3,9 +3,10 @@ who took part.
 
 The rules read the attendance layouts they know; real minutes keep inventing new ones. This
 model reads what stays the same: the label over the list, the separators around a name, how many
-names share its line, where in the document it stands, the words after it ("said", "to"), and
-whether a rule already took it. Candidates are every name-like phrase (`person_names.NAME`) and
-every group of two or three capitals in the opening; each gets hashed features
+names share its line, where in the document it stands, the words after it ("said", "to"),
+whether a rule already took it, and whether its words are known first names (`first_names`).
+Candidates are every name-like phrase (`person_names.NAME`) and every group of two or three
+capitals in the opening; each gets hashed features
 (`learned.hashed`, the action model's hashing) and a logistic regression, trained by
 `bench/people_model.py` on annotated real minutes and the summaries written here, scores it.
 The model file (`data/people_model.json`) holds only hashed indices and weights.
@@ -25,6 +26,7 @@ from pathlib import Path
 
 from nethub.meetings.extract import learned, name_runs
 from nethub.meetings.extract.labels import ABSENCE
+from nethub.meetings.extract.people.first_names import is_first_name
 from nethub.meetings.extract.people.person_names import NAME, person_key, person_name
 from nethub.meetings.extract.result import ExtractedParticipant
 
@@ -130,6 +132,9 @@ def features(
     if ABSENCE.search(before) or ABSENCE.search(" ".join(above)):
         out.append("absent")
     out += [f"cw={w.lower()}" for w in candidate.text.split()[:4]]
+    words = candidate.text.split()
+    known = [is_first_name(w) for w in words]
+    out += [f"first_known={known[0]}", f"known={sum(known)}/{len(words)}"]
     return out
 
 
