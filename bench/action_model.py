@@ -157,18 +157,22 @@ def member_file(member: str) -> Path:
     return learned.MODEL.with_name(f"action_model_{member}.json") if member else learned.MODEL
 
 
-def train(docs: list[dict], threshold: float, member: str) -> None:
-    final = fit(docs, threshold)
+def save(model: learned.LinearModel, path: Path, docs: list[dict], counted: str, by: str) -> None:
+    """Write a trained model with what it was trained on (counts only, no text)."""
     about = {
         "trained": datetime.date.today().isoformat(),
         "documents_real": sum(d["real"] for d in docs),
         "documents_written": sum(not d["real"] for d in docs),
-        "action_points": sum(len(d["action_points"]) for d in docs),
-        "by": "bench/action_model.py train",
+        counted: sum(len(d[counted]) for d in docs),
+        "by": by,
     }
-    path = member_file(member)
-    path.write_text(final.to_json(about), encoding="utf-8")
-    print(f"wrote {path} ({len(final.weights)} weights, threshold {threshold})")
+    path.write_text(model.to_json(about), encoding="utf-8")
+    print(f"wrote {path} ({len(model.weights)} weights, threshold {model.threshold})")
+
+
+def train(docs: list[dict], threshold: float, member: str) -> None:
+    final = fit(docs, threshold)
+    save(final, member_file(member), docs, "action_points", "bench/action_model.py train")
 
 
 def compare_features(docs: list[dict]) -> None:

@@ -17,7 +17,6 @@ written documents are reported apart. The last line is key=value.
 from __future__ import annotations
 
 import argparse
-import datetime
 import random
 import sys
 from pathlib import Path
@@ -110,15 +109,9 @@ def _counts(docs: list[dict], candidate, resolver) -> dict[str, int]:
 
 def train(docs: list[dict], resolver, threshold: float) -> None:
     final = fit(docs, resolver, threshold)
-    about = {
-        "trained": datetime.date.today().isoformat(),
-        "documents_real": sum(d["real"] for d in docs),
-        "documents_written": sum(not d["real"] for d in docs),
-        "participants": sum(len(d["participants"]) for d in docs),
-        "by": "bench/people_model.py train",
-    }
-    people_learned.MODEL.write_text(final.to_json(about), encoding="utf-8")
-    print(f"wrote {people_learned.MODEL} ({len(final.weights)} weights, threshold {threshold})")
+    action_model.save(
+        final, people_learned.MODEL, docs, "participants", "bench/people_model.py train"
+    )
 
 
 def main() -> None:
