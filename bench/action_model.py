@@ -45,8 +45,10 @@ REAL_WEIGHT = 3.0
 FOLDS = 5
 
 
-def documents() -> list[dict]:
-    sets = bench.load_sets()
+def documents(heldout_round: int | None = None) -> list[dict]:
+    """Training documents; the held-out part of `heldout_round` (default the last round) is
+    left out, earlier rounds' held-out parts are dev."""
+    sets = bench.load_sets(heldout_round=heldout_round)
     docs = []
     for name in ("fixtures", "synthetic", "real_dev"):
         for doc in sets[name]:
@@ -234,9 +236,12 @@ def main() -> None:
         help="the ensemble member this round trains (data/action_model_<member>.json; '' for "
         "round 10's data/action_model.json); cv averages the fold's model with the others",
     )
+    parser.add_argument(
+        "--heldout-round", type=int, help="the round still held out (default the last one)"
+    )
     args = parser.parse_args()
     resolver = bench.OrganizationResolver.from_reference_data()
-    docs = documents()
+    docs = documents(args.heldout_round)
     print(f"{sum(d['real'] for d in docs)} real and {sum(not d['real'] for d in docs)} written")
     if args.command == "cv":
         others = [p for p in learned.member_files() if p != member_file(args.member)]

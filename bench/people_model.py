@@ -118,9 +118,12 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("command", choices=("cv", "train"))
     parser.add_argument("--threshold", type=float, default=0.6)
+    parser.add_argument(
+        "--heldout-round", type=int, help="the round still held out (default the last one)"
+    )
     args = parser.parse_args()
     resolver = bench.OrganizationResolver.from_reference_data()
-    docs = action_model.documents()
+    docs = action_model.documents(args.heldout_round)
     print(f"{sum(d['real'] for d in docs)} real and {sum(not d['real'] for d in docs)} written")
     if args.command == "cv":
         cross_validate(docs, resolver)
