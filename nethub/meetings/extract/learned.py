@@ -176,9 +176,6 @@ class LinearModel:
         return cls(float(data["bias"]), weights, float(data["threshold"]))
 
 
-_override: list[LinearModel | None] = []
-
-
 @dataclass(frozen=True)
 class Ensemble:
     """Models trained on different annotation rounds, their probabilities averaged. The texts
@@ -217,24 +214,26 @@ def load_members(files: list[Path]):
     return members[0] if len(members) == 1 else Ensemble(members)
 
 
-@lru_cache(maxsize=1)
-def _stored():
-    return load_members(member_files())
+class ModelSlot:
+    """The model a reader uses: the stored one, loaded once, or one a bench or a test puts in
+    place (`using`), as cross-validation does with a model trained without the scored
+    document."""
+
+    def __init__(self, load):
+        self._load = lru_cache(maxsize=1)(load)
+        self._stack: list = []
+
+    def model(self):
+        return self._stack[-1] if self._stack else self._load()
+
+    def using(self, candidate) -> _Using:
+        """Context manager: `candidate` (None: no model) is used while inside."""
+        return _Using(self._stack, candidate)
 
 
-def model():
-    """The model in use: the stored one, or one a bench put in place (`using`)."""
-    return _override[-1] if _override else _stored()
-
-
-class using:
-    """Context manager: extraction uses `candidate` (None: no learned model) while inside, as
-    the bench's cross-validation does with a model trained without the document scored."""
-
-    stack = _override
-
-    def __init__(self, candidate: LinearModel | None):
-        self.candidate = candidate
+class _Using:
+    def __init__(self, stack: list, candidate):
+        self.stack, self.candidate = stack, candidate
 
     def __enter__(self):
         self.stack.append(self.candidate)
@@ -243,3 +242,8 @@ class using:
     def __exit__(self, *exc):
         self.stack.pop()
         return False
+
+
+_SLOT = ModelSlot(lambda: load_members(member_files()))
+model = _SLOT.model
+using = _SLOT.using

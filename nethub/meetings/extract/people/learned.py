@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 from nethub.meetings.extract import learned, name_runs
@@ -215,22 +214,6 @@ def _attendance_end(text: str, rows, keys: set[str]) -> float:
     return float("inf")
 
 
-_override: list = []
-
-
-@lru_cache(maxsize=1)
-def _stored():
-    if not MODEL.exists():
-        return None
-    return learned.LinearModel.from_json(MODEL.read_text(encoding="utf-8"))
-
-
-def model():
-    """The model in use: the stored one, or one a bench put in place (`using`)."""
-    return _override[-1] if _override else _stored()
-
-
-class using(learned.using):
-    """Context manager: extraction reads participants with `candidate` (None: rules only)."""
-
-    stack = _override
+_SLOT = learned.ModelSlot(lambda: learned.load_members([MODEL] if MODEL.exists() else []))
+model = _SLOT.model
+using = _SLOT.using
