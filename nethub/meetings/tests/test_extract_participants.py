@@ -549,3 +549,17 @@ def test_an_inline_attendance_ends_at_the_sentence_after_it():
     names = _names(text)
     assert {"Susan", "Clara", "Karen", "Diana"} <= set(names)
     assert "Bren" not in names
+
+
+def test_the_section_reader_keeps_only_names_that_open_with_a_first_name_or_an_initial():
+    """Rule `attendance._opens_like_a_name`: rows that glue each person to their body with no
+    separator give the general section reader bodies and places too; those whose first word is
+    no first name are dropped."""
+    text = (
+        "Partnership board, 26 March 2003\n\nPresent:\nGavin Bloomfield RSPB\n"
+        "Nigel Reeve Royal Parks\nJim Cokill Durham Wildlife Trust\nRachel Ford Herts Police\n"
+        "\n1. Minutes of the last meeting were agreed.\n"
+    )
+    with people_learned.using(None):
+        names = _names(text)
+    assert not any(n.startswith(("Durham", "Herts", "Royal")) for n in names)

@@ -11,6 +11,7 @@ import re
 from nethub.meetings.extract import name_runs
 from nethub.meetings.extract import segments as s
 from nethub.meetings.extract.labels import ATTENDANCE_INLINE, ATTENDANCE_LABEL
+from nethub.meetings.extract.people.first_names import is_first_name
 from nethub.meetings.extract.people.layouts import glued_row, name_list
 from nethub.meetings.extract.people.person_names import NAME, Found, person_key, person_name
 
@@ -103,7 +104,16 @@ def section_names_where_layouts_miss(
     if not names or len([n for n in names if person_key(n) in keys]) * 2 >= len(names):
         return []
     # "Were present: Ana Lind, Ben Ray.": the sentence's full stop is no part of the last name.
-    return [Found(name.rstrip(" ."), None, "section_names") for name in names]
+    kept = [name for name in names if _opens_like_a_name(name)]
+    return [Found(name.rstrip(" ."), None, "section_names") for name in kept]
+
+
+def _opens_like_a_name(name: str) -> bool:
+    """Rule: the general section reader cuts runs of capitalised words wherever it can, so its
+    "people" include bodies and places ("Durham Wildlife Trust", "Herts Police"); one it keeps
+    opens with a first name the dictionary knows, or an initial."""
+    first = name.split()[0].rstrip(".")
+    return len(first) <= 2 or is_first_name(first)
 
 
 _HONORIFIC_LINE = re.compile(
