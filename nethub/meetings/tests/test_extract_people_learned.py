@@ -111,3 +111,11 @@ def test_first_names_of_many_countries_are_known_and_bodies_words_are_not():
 
     assert all(is_first_name(w) for w in ("Sue", "Federica", "Josep", "Kathryn", "Nigel,"))
     assert not any(is_first_name(w) for w in ("Durham", "Herts", "Watford", "Solidarity"))
+
+
+def test_initials_are_added_only_where_the_attendance_is_written_as_initials():
+    sure = _model_sure_of("initials=True")
+    plain = "Board meeting, 3 March 2025\n\nPresent: Ana Lind, DG, ILO; Bo Ray, ED, UNICEF\n"
+    assert [p.name for p in _people(plain, sure)] == ["Ana Lind", "Bo Ray"]
+    coded = "Park group, 3 March 2025\n\nPresent: LB, SM, NR\n\n1. Bins\nLB and JT to ask.\n"
+    assert "JT" in [p.name for p in _people(coded, sure)]

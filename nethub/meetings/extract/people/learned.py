@@ -34,6 +34,7 @@ RULE = "learned_participant"
 # Where people are named: the opening and the discussion of ordinary minutes.
 _READ = 6000
 
+_INITIALS = re.compile(r"[A-Z]{2,3}")
 _CANDIDATE = re.compile(rf"(?<![\w'’.-])(?:{NAME}|[A-Z]{{2,3}})(?![\w'’-])")
 _TOKEN = re.compile(r"[A-Za-zÀ-ÿ'’]+|\d+|[^\sA-Za-zÀ-ÿ\d]")
 _LABEL = re.compile(r"^\s*(?:\d{1,2}[.)]\s*)?(?P<label>[A-Za-z][^:\n]{0,40}?)\s*[:.–-]\s")
@@ -173,9 +174,14 @@ def adjust(participants, mentioned, text: str, resolver) -> list[ExtractedPartic
     added = list(participants)
     rows = document_rows(text, participants, mentioned, resolver)
     limit = _attendance_end(text, rows, keys)
+    # Rule: initials ("JB", "ED") name people only in minutes whose attendance the rules read
+    # as initials; elsewhere they are titles and acronyms.
+    initials_used = any(_INITIALS.fullmatch(p.name) for p in participants)
     for candidate, row in rows:
         key = person_key(candidate.text)
         if _known(key, keys) or "absent" in row or candidate.start > limit:
+            continue
+        if _INITIALS.fullmatch(candidate.text) and not initials_used:
             continue
         probability = current.probability(learned.hashed(row))
         if probability >= current.threshold:
