@@ -11,7 +11,7 @@ in it.
 `probabilities(document)` gives each segment its probability; `classifier.label_rest` labels a
 segment no rule claimed an action point when it is at least the model's threshold. Each
 annotation round trains its own member (`data/action_model.json` round 10,
-`data/action_model_r11.json` rounds 11-12), and extraction averages them (`Ensemble`): the
+`data/action_model_r11.json` rounds 11-13), and extraction averages them (`Ensemble`): the
 texts of a round do not stay, so a later round cannot retrain with them.
 """
 
