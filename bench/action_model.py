@@ -85,18 +85,23 @@ def sparse(features: list[dict[int, float]]) -> csr_matrix:
     )
 
 
-def fit(docs: list[dict], threshold: float = 0.5) -> learned.LinearModel:
+def fit_linear(docs: list[dict], rows_of, threshold: float, max_iter: int = 2000):
+    """A logistic regression over the documents' hashed rows (`rows_of(doc)` gives them and
+    their labels), real minutes weighted REAL_WEIGHT; the action and participant models both."""
     features, labels, weights = [], [], []
     for doc in docs:
-        _, f, y = rows(doc)
+        f, y = rows_of(doc)
         features += f
         labels += y
         weights += [REAL_WEIGHT if doc["real"] else 1.0] * len(y)
-    matrix = sparse(features)
-    classifier = LogisticRegression(C=0.5, max_iter=2000, class_weight={0: 1, 1: 2})
-    classifier.fit(matrix, np.array(labels), sample_weight=np.array(weights))
+    classifier = LogisticRegression(C=0.5, max_iter=max_iter, class_weight={0: 1, 1: 2})
+    classifier.fit(sparse(features), np.array(labels), sample_weight=np.array(weights))
     coefficients = {int(i): float(w) for i, w in enumerate(classifier.coef_[0]) if w}
     return learned.LinearModel(float(classifier.intercept_[0]), coefficients, threshold)
+
+
+def fit(docs: list[dict], threshold: float = 0.5) -> learned.LinearModel:
+    return fit_linear(docs, lambda doc: rows(doc)[1:], threshold)
 
 
 def scored(docs: list[dict], candidate, resolver) -> dict:

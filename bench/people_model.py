@@ -25,14 +25,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import action_model  # noqa: E402  (sets Django up)
 import extraction as bench  # noqa: E402
-import numpy as np  # noqa: E402
-from sklearn.linear_model import LogisticRegression  # noqa: E402
 
 from nethub.meetings.extract import learned  # noqa: E402
 from nethub.meetings.extract.people import learned as people_learned  # noqa: E402
 
 THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7)
-REAL_WEIGHT = 3.0
 FOLDS = 5
 
 
@@ -53,16 +50,7 @@ def rows(doc: dict, resolver) -> tuple[list[dict[int, float]], list[int]]:
 
 
 def fit(docs: list[dict], resolver, threshold: float = 0.5) -> learned.LinearModel:
-    features, labels, weights = [], [], []
-    for doc in docs:
-        f, y = rows(doc, resolver)
-        features += f
-        labels += y
-        weights += [REAL_WEIGHT if doc["real"] else 1.0] * len(y)
-    classifier = LogisticRegression(C=0.5, max_iter=3000, class_weight={0: 1, 1: 2})
-    classifier.fit(action_model.sparse(features), np.array(labels), sample_weight=np.array(weights))
-    coefficients = {int(i): float(w) for i, w in enumerate(classifier.coef_[0]) if w}
-    return learned.LinearModel(float(classifier.intercept_[0]), coefficients, threshold)
+    return action_model.fit_linear(docs, lambda doc: rows(doc, resolver), threshold, 3000)
 
 
 def cross_validate(docs: list[dict], resolver) -> None:

@@ -135,8 +135,17 @@ def document_features(document: s.LabelledDocument, wanted=None) -> list[list[st
     return rows
 
 
+class _ScoresSegments:
+    """`probabilities(document)` for any model with `probability(hashed_features)`."""
+
+    def probabilities(self, document: s.LabelledDocument, wanted=None) -> list[float | None]:
+        """Each segment's probability; None for those `wanted` leaves out."""
+        rows = document_features(document, wanted)
+        return [None if row is None else self.probability(hashed(row)) for row in rows]
+
+
 @dataclass(frozen=True)
-class LinearModel:
+class LinearModel(_ScoresSegments):
     """A logistic regression over hashed features (the action model's, and the participant
     reader's in `people.learned`)."""
 
@@ -147,11 +156,6 @@ class LinearModel:
     def probability(self, hashed_features: dict[int, float]) -> float:
         score = self.bias + sum(self.weights.get(i, 0.0) * n for i, n in hashed_features.items())
         return 1.0 / (1.0 + math.exp(-max(min(score, 30.0), -30.0)))
-
-    def probabilities(self, document: s.LabelledDocument, wanted=None) -> list[float | None]:
-        """Each segment's probability; None for those `wanted` leaves out."""
-        rows = document_features(document, wanted)
-        return [None if row is None else self.probability(hashed(row)) for row in rows]
 
     def to_json(self, about: dict) -> str:
         # Weights under 0.01 move no probability by more than a point: left out, the file is
@@ -177,7 +181,7 @@ class LinearModel:
 
 
 @dataclass(frozen=True)
-class Ensemble:
+class Ensemble(_ScoresSegments):
     """Models trained on different annotation rounds, their probabilities averaged. The texts
     of a round do not stay on the machines that annotate them, so a round cannot be retrained
     with the next: each round's model is kept beside the others instead. The threshold is the
@@ -192,10 +196,6 @@ class Ensemble:
     def probability(self, hashed_features: dict[int, float]) -> float:
         chances = [m.probability(hashed_features) for m in self.members]
         return sum(chances) / len(chances)
-
-    def probabilities(self, document: s.LabelledDocument, wanted=None) -> list[float | None]:
-        rows = document_features(document, wanted)
-        return [None if row is None else self.probability(hashed(row)) for row in rows]
 
 
 def member_files(directory: Path = MODEL.parent) -> list[Path]:

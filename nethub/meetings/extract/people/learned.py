@@ -20,7 +20,9 @@ apply).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import accumulate
 from pathlib import Path
 
 from nethub.meetings.extract import learned, name_runs
@@ -64,23 +66,36 @@ def candidates(text: str) -> list[Candidate]:
         while len(words) > 1 and words[-1].lower().strip(".,") in name_runs.not_names():
             words = words[:-1]
         phrase = " ".join(words)
-        initials = re.fullmatch(r"[A-Z]{2,3}", phrase)
-        if initials or person_name(phrase, single=True):
+        if _INITIALS.fullmatch(phrase) or person_name(phrase, single=True):
             found.append(Candidate(match.start(), match.start() + len(phrase), phrase))
     return found
 
 
-def _line_of(text: str, position: int) -> tuple[int, str]:
-    start = text.rfind("\n", 0, position) + 1
-    end = text.find("\n", position)
-    return start, text[start : end if end >= 0 else len(text)]
+class _Lines:
+    """The text's lines, split once: which line a position is on, and the label above a line."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.lines = text.split("\n")
+        self.starts = list(accumulate((len(line) + 1 for line in self.lines[:-1]), initial=0))
+        self._above: dict[int, list[str]] = {}
+
+    def index_of(self, position: int) -> int:
+        return bisect_right(self.starts, position) - 1
+
+    def heading_above(self, index: int) -> list[str]:
+        if index not in self._above:
+            self._above[index] = _heading_above(self.lines, index)
+        return self._above[index]
 
 
-def _heading_above(text: str, line_start: int) -> list[str]:
+def _heading_above(lines: list[str], index: int) -> list[str]:
     """The words of the nearest short line above that reads as a label ("Present", "Apologies:")
-    within eight lines, over the lines that are a full name alone (a column of names)."""
-    above = text[:line_start].rstrip("\n").split("\n")[-8:]
-    for line in reversed(above):
+    within eight lines (blank lines just above not counted), over the lines that are a full
+    name alone (a column of names)."""
+    while index > 0 and lines[index - 1] == "":
+        index -= 1
+    for line in reversed(lines[max(0, index - 8) : index]):
         name = line.strip(" ,;.-*•")
         if len(name.split()) >= 2 and person_name(name):
             continue
@@ -95,18 +110,20 @@ def _bucket(value: int, edges: tuple[int, ...]) -> int:
 
 
 def features(
-    text: str, candidate: Candidate, *, on_line: tuple[int, int], ruled: str, is_org: bool
+    lines: _Lines, candidate: Candidate, *, on_line: tuple[int, int], ruled: str, is_org: bool
 ) -> list:
     """A candidate's features as strings (hashed later); `on_line`: how many candidates share
     its line, and how many of them a rule took for participants."""
-    line_start, line = _line_of(text, candidate.start)
-    before, after = text[line_start : candidate.start], text[candidate.end : candidate.end + 40]
+    index = lines.index_of(candidate.start)
+    line = lines.lines[index]
+    before = lines.text[lines.starts[index] : candidate.start]
+    after = lines.text[candidate.end : candidate.end + 40]
     left = [t.lower() for t in _TOKEN.findall(before)][-2:]
     right = [t.lower() for t in _TOKEN.findall(after)][:2]
     label = _LABEL.match(line)
     out = [
         f"words={len(candidate.text.split())}",
-        f"initials={bool(re.fullmatch(r'[A-Z]{2,3}', candidate.text))}",
+        f"initials={bool(_INITIALS.fullmatch(candidate.text))}",
         f"on_line={_bucket(on_line[0], (1, 2, 4, 8))}",
         f"ruled_on_line={_bucket(on_line[1], (0, 1, 3))}",
         f"ruled_share={_bucket(10 * on_line[1] // max(on_line[0], 1), (0, 3, 6, 9))}",
@@ -120,9 +137,9 @@ def features(
     ]
     out += [f"l{i}={t}" for i, t in enumerate(reversed(left))]
     out += [f"r{i}={t}" for i, t in enumerate(right)]
-    if label and label.end() <= candidate.start - line_start:
+    if label and label.end() <= len(before):
         out += [f"label={w.lower()}" for w in re.findall(r"[A-Za-z]+", label.group("label"))[:4]]
-    above = _heading_above(text, line_start)
+    above = lines.heading_above(index)
     out += [f"above={w}" for w in above]
     inline = re.findall(r"([A-Za-z]+)\s*:", before)
     if inline:
@@ -131,8 +148,8 @@ def features(
     # attend; the reader never adds them, whatever the weights say.
     if ABSENCE.search(before) or ABSENCE.search(" ".join(above)):
         out.append("absent")
-    out += [f"cw={w.lower()}" for w in candidate.text.split()[:4]]
     words = candidate.text.split()
+    out += [f"cw={w.lower()}" for w in words[:4]]
     known = [is_first_name(w) for w in words]
     out += [f"first_known={known[0]}", f"known={sum(known)}/{len(words)}"]
     return out
@@ -143,24 +160,33 @@ def document_rows(
 ) -> list[tuple[Candidate, list[str]]]:
     """Each candidate of the text with its features; `participants` and `mentioned` are what
     the rules read (their rule is a feature)."""
+    return _rows(text, candidates(text), participants, mentioned, resolver)
+
+
+def _rows(text, found, participants, mentioned, resolver, wanted=None):
+    """The features of the candidates `wanted` keeps (all by default); the counts per line
+    read every candidate."""
     ruled = {person_key(p.name): p.rule or "rule" for p in participants}
     ruled.update({person_key(p.name): "mentioned" for p in mentioned})
-    found = candidates(text)
+    lines = _Lines(text)
     per_line: dict[int, list[int]] = {}
     for c in found:
-        counts = per_line.setdefault(_line_of(text, c.start)[0], [0, 0])
+        counts = per_line.setdefault(lines.index_of(c.start), [0, 0])
         counts[0] += 1
         counts[1] += ruled.get(person_key(c.text)) not in (None, "mentioned")
+    doc_people = f"doc_people={_bucket(len(participants), (0, 2, 5))}"
     rows = []
     for c in found:
+        if wanted is not None and not wanted(c):
+            continue
         row = features(
-            text,
+            lines,
             c,
-            on_line=tuple(per_line[_line_of(text, c.start)[0]]),
+            on_line=tuple(per_line[lines.index_of(c.start)]),
             ruled=ruled.get(person_key(c.text), ""),
             is_org=resolver.resolve(c.text) is not None,
         )
-        rows.append((c, row + [f"doc_people={_bucket(len(participants), (0, 2, 5))}"]))
+        rows.append((c, [*row, doc_people]))
     return rows
 
 
@@ -171,17 +197,21 @@ def adjust(participants, mentioned, text: str, resolver) -> list[ExtractedPartic
     if current is None:
         return participants
     keys = {person_key(p.name) for p in participants}
-    added = list(participants)
-    rows = document_rows(text, participants, mentioned, resolver)
-    limit = _attendance_end(text, rows, keys)
+    found = candidates(text)
+    limit = _attendance_end(text, found, keys)
     # Rule: initials ("JB", "ED") name people only in minutes whose attendance the rules read
     # as initials; elsewhere they are titles and acronyms.
     initials_used = any(_INITIALS.fullmatch(p.name) for p in participants)
-    for candidate, row in rows:
+
+    def open_to_reader(candidate: Candidate) -> bool:
+        if _known(person_key(candidate.text), keys) or candidate.start > limit:
+            return False
+        return initials_used or not _INITIALS.fullmatch(candidate.text)
+
+    added = list(participants)
+    for candidate, row in _rows(text, found, participants, mentioned, resolver, open_to_reader):
         key = person_key(candidate.text)
-        if _known(key, keys) or "absent" in row or candidate.start > limit:
-            continue
-        if _INITIALS.fullmatch(candidate.text) and not initials_used:
+        if "absent" in row or _known(key, keys):  # known: added already, under another spelling
             continue
         probability = current.probability(learned.hashed(row))
         if probability >= current.threshold:
@@ -203,20 +233,20 @@ def _known(key: str, keys: set[str]) -> bool:
     )
 
 
-def _attendance_end(text: str, rows, keys: set[str]) -> float:
+def _attendance_end(text: str, found: list[Candidate], keys: set[str]) -> float:
     """Rule: when the rules read an attendance (two people or more), people named after it are
     mentioned, not participants (as `merging.merge` keeps them): the reader adds only up to the
     first paragraph (a line of more than twenty words) after the last person the rules read."""
-    read = [c.start for c, _ in rows if person_key(c.text) in keys]
+    read = [c.start for c in found if person_key(c.text) in keys]
     if len(keys) < 2 or not read:
         return float("inf")
     position = text.find("\n", max(read))
-    while 0 <= position < len(text):
-        end = text.find("\n", position + 1)
-        end = len(text) if end < 0 else end
-        if len(text[position:end].split()) > 20:
+    if position < 0:
+        return float("inf")
+    for line in text[position + 1 :].split("\n"):
+        if len(line.split()) > 20:
             return position
-        position = end if end > position else len(text)
+        position += len(line) + 1
     return float("inf")
 
 
