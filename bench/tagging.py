@@ -9,8 +9,8 @@ Two sets:
   skipped when the folder is absent. Figures are given overall, on the items that do not name
   their objective (no "objective N", no full title), and on the fifth set aside ("held_out",
   chosen by hash), which is scored only at the end of a round. Round 2 set aside 20 new items
-  ("held_out_r2"), round 3 more ("held_out_r3"); `--round N` scores round N's alone, `--dev`
-  the first round's.
+  ("held_out_r2"), round 3 more ("held_out_r3"), round 4 more ("held_out_r4"); `--round N`
+  scores round N's alone, `--dev` every item but the latest round's.
 An item counts as right at k when one of its labels is among the first k objectives. The plain
 embedding-similarity baseline ranks objectives by the best cosine similarity of a passage;
 "chosen" is `nethub.framework.suggest` as it stands. Also reported: how often objective 23 comes
@@ -98,8 +98,13 @@ def load_real(titles: dict[int, str]) -> list[dict] | None:
         text = path.read_text(encoding="utf-8")
         digest = hashlib.sha256(text.encode()).hexdigest()
         # A text lost and found again may differ from the one first labelled: it is then
-        # recorded under "restored_sha256" and scored as what it is now.
-        if digest not in (entry["sha256"], entry.get("restored_sha256")):
+        # recorded under "restored_sha256" (one digest, or one per restoration) and scored as
+        # what it is now.
+        restored = entry.get("restored_sha256") or []
+        if digest not in (
+            entry["sha256"],
+            *([restored] if isinstance(restored, str) else restored),
+        ):
             raise SystemExit(f"{entry['file']}: the saved text is not the labelled one")
         named = names_objective(text, entry["objectives"], titles)
         items.append({**entry, "text": text, "names": named})
@@ -153,16 +158,22 @@ def plain_embedding_ranker():
     return rank
 
 
+def development_items(real: list[dict]) -> list[dict]:
+    """Every real item but the latest round's set-aside, which is scored only at its end."""
+    latest = max((i["set"] for i in real if i["set"].startswith("held_out_r")), default="")
+    return [i for i in real if i["set"] != latest]
+
+
 def fit_calibration(items, fixture_items) -> None:
-    """Fit the suggester's logistic calibration on the development items (full text and their
-    60-word teasers) and the fixture passages; print the coefficients for suggest.py."""
+    """Fit the suggester's logistic calibration on `items` (full text and their 60-word
+    teasers) and the fixture passages; print the coefficients for suggest.py."""
     import numpy as np
 
     from nethub.framework.models import ElementKind
     from nethub.framework.suggest import score_elements
 
     rows, labels = [], []
-    texts = [(i["text"], i["objectives"]) for i in items if i["set"] in ("dev", "held_out")]
+    texts = [(i["text"], i["objectives"]) for i in items]
     texts += [(" ".join(t.split()[:60]), o) for t, o in texts if len(t.split()) >= 120]
     texts += [(i["text"], i["objectives"]) for i in fixture_items if i.get("objectives")]
     for text, objectives in texts:
@@ -296,10 +307,10 @@ def main() -> None:
     }
     real = load_real(titles)
     if "--fit" in sys.argv and real is not None:
-        fit_calibration(real, items)
+        fit_calibration(development_items(real), items)
         return
     if "--dev" in sys.argv and real is not None:  # while changing the suggester
-        real = [i for i in real if i["set"] in ("dev", "held_out")]
+        real = development_items(real)
     if "--round" in sys.argv and real is not None:  # a later round's set aside, alone
         later = f"held_out_r{sys.argv[sys.argv.index('--round') + 1]}"
         real = [i for i in real if i["set"] == later]
