@@ -160,7 +160,10 @@ def plain_embedding_ranker():
 
 def development_items(real: list[dict]) -> list[dict]:
     """Every real item but the latest round's set-aside, which is scored only at its end."""
-    latest = max((i["set"] for i in real if i["set"].startswith("held_out_r")), default="")
+    rounds = [
+        int(i["set"].removeprefix("held_out_r")) for i in real if i["set"].startswith("held_out_r")
+    ]
+    latest = f"held_out_r{max(rounds)}" if rounds else None  # by number: round 10 follows 9
     return [i for i in real if i["set"] != latest]
 
 
