@@ -60,7 +60,11 @@ REAL = Path(__file__).with_name("meetings_real.json")
 DATA = Path(__file__).parent / "data" / "meetings"
 REAL_DIR = Path(os.environ.get("NETHUB_REAL_MINUTES_DIR", "/work/realdocs/minutes"))
 FIELDS = ("ap", "owner", "due", "participant", "date")
-_HONORIFIC = re.compile(r"^(?:(?:mr|mrs|ms|dr|prof|h\.?e|amb)\.?\s+)+", re.I)
+# Titles are no part of a name ("Cllr A Iley" is "A Iley"; round 15 added cllr, councillor, rev,
+# revd, fr, sir, bro, sr: the extractor drops them, as it should).
+_HONORIFIC = re.compile(
+    r"^(?:(?:mr|mrs|ms|dr|prof|h\.?e|amb|cllr|councillor|rev|revd|fr|sir|bro|sr)\.?\s+)+", re.I
+)
 _STOP = frozenset(
     [
         "the",
@@ -97,7 +101,9 @@ def words(text: str | None) -> set[str]:
 
 
 def person_key(name: str | None) -> str:
-    return _HONORIFIC.sub("", norm(name)).strip(" .,")
+    """A name as compared: case, accents and titles aside; an IRC nick's underscores are spaces
+    ("Tim_Berners-Lee" is "Tim Berners-Lee"; round 15)."""
+    return _HONORIFIC.sub("", norm(name).replace("_", " ")).strip(" .,")
 
 
 def owner_ok(gold: str, found: str) -> bool:
