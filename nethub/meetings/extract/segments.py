@@ -89,6 +89,13 @@ _INLINE_NUMBER = re.compile(
 )
 
 
+_GLUED_SENTENCE = re.compile(r"(?<=[a-z0-9]{2})\.(?=[A-Z][A-Za-z]*[\s,])")
+# An item's number before its text: "2 Members", "1.5OCHA to raise", "5-2 Norah to apologise".
+_ITEM_NUMBER = re.compile(
+    r"^\d{1,2}(?:[.-]\d{1,2})*[.)]?\s*(?=[A-Z][a-z]|[A-Z]{2,})|^\d{1,2}[.)]?\s+(?=[A-Z])"
+)
+
+
 def _pieces(block: Block) -> list[str]:
     """The sentences and cells of a block."""
     from nethub.meetings.extract.actions import split_sentences
@@ -96,10 +103,12 @@ def _pieces(block: Block) -> list[str]:
     text = _INLINE_NUMBER.sub("\n", block.text)
     # "... working_group.php?Id=7 SP will finish ...": a sentence after a web address.
     text = re.sub(r"(https?://\S+)\s+(?=[A-Z])", "\\1\n", text)
+    # "... is the 26th Sept 2007.Kawshi will confirm": a sentence glued to the one before.
+    text = _GLUED_SENTENCE.sub(".\n", text)
     pieces: list[str] = []
     for part in re.split(r"\n", text):
         for cell in _CELL.split(part):
-            cell = re.sub(r"^\d{1,2}[.)]?\s+(?=[A-Z])", "", cell.strip(" -·•/\uf0b7\uf0a7\uf0d8▪"))
+            cell = _ITEM_NUMBER.sub("", cell.strip(" -·•/\uf0b7\uf0a7\uf0d8▪"))
             label = _LABEL_THEN_TASK.match(cell)
             # The inline label rule's labels stay; so does a checklist item's owner ("[ ] Group:
             # Glossary to define ...": the owner label rule reads it).

@@ -104,6 +104,21 @@ def _rule_of(text: str, piece: str) -> tuple[str, str]:
             "Send the invitation",
             "imperative_in_action_section",
         ),
+        (
+            "Notes\n\nNo further step now, other than Priya to remind the members of the fees.",
+            "Priya to remind",
+            "task_clause",
+        ),
+        (
+            "Notes\n\nIt was also discussed that UNHCR will share the list with the partners.",
+            "UNHCR will share",
+            "task_clause",
+        ),
+        (
+            "Notes\n\nPublication of the directory: ongoing – JB will look into this",
+            "JB will look",
+            "task_clause",
+        ),
     ],
 )
 def test_each_action_rule_labels_its_layout(text, piece, rule):
@@ -119,6 +134,9 @@ def test_each_action_rule_labels_its_layout(text, piece, rule):
         "The Network will hold a side event at the conference.",
         "Simon and David have asked the leads to prepare plans.",  # a report of what was done
         "She emphasised that the next steps would include a review.",
+        "Chair: Gord Lee Call to Order at 7 pm by the Chair.",  # "Order" is no verb here
+        "Membership - the Board will meet in March.",  # an event, not a task
+        "She noted that the Secretariat will share the figures.",  # reported speech
     ],
 )
 def test_sentences_that_assign_no_work_are_no_action_points(sentence):
@@ -127,6 +145,41 @@ def test_sentences_that_assign_no_work_are_no_action_points(sentence):
     with learned.using(None):
         labels = [label for label, _rule, written in _labelled(f"Notes\n\n{sentence}") if written]
     assert s.ACTION not in labels
+
+
+def test_the_task_clause_rule_keeps_the_clause_and_its_owner():
+    text = "Notes\n\nThe list was discussed (Anna will share the detailed notes)."
+    document = label_document(text)
+    (seg,) = document.labelled(s.ACTION)
+    assert (seg.rule, seg.data["task"], seg.data["owner"]) == (
+        "task_clause",
+        "Anna will share the detailed notes",
+        "Anna",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "piece"),
+    [
+        # A sentence glued to the one before it, with no space after the full stop.
+        (
+            "Notes\n\nThe training is on 26 Sept 2007.Kim, Lee and Ana will confirm who goes.",
+            "Kim,",
+        ),
+        # An item's number glued to its text, or written "5-2".
+        (
+            "Notes\n\n1.5OCHA to raise the remaining concerns with the security office in town.",
+            "OCHA to raise",
+        ),
+        (
+            "Notes\n\n5-2 Norah to apologise to the plot holders and explain why it was done.",
+            "Norah to",
+        ),
+    ],
+)
+def test_segments_start_where_their_sentence_does(text, piece):
+    starts = [seg.text for seg in label_document(text).segments if seg.text.startswith(piece)]
+    assert starts, [seg.text for seg in label_document(text).segments]
 
 
 def test_attendance_and_decision_labels():

@@ -144,7 +144,9 @@ def add_labelled_points(meeting: ExtractedMeeting, document: s.LabelledDocument,
 
 
 # Rules that read a task from running text: a labelled restatement of their point wins.
-_UNLABELLED = frozenset(["will_task", "passive_future_task", "pronoun_will_task", "needs_doing"])
+_UNLABELLED = frozenset(
+    ["will_task", "passive_future_task", "pronoun_will_task", "needs_doing", "task_clause"]
+)
 
 
 def _halves_of_one_sentence(twin: ExtractedActionPoint, seg: s.Segment) -> bool:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from nethub.meetings.extract.rules import structure
 from nethub.meetings.extract.rules.actions import (
+    clauses,
     commitments,
     future_tasks,
     labelled,
@@ -59,6 +60,7 @@ RULES = [
     ("resolved_that", passive.resolved_that),
     ("imperative_in_action_section", section.imperative_in_action_section),
     ("modal_in_action_section", section.modal_in_action_section),
+    ("task_clause", clauses.task_clause),
     ("short_heading", structure.short_heading),
 ]
 
