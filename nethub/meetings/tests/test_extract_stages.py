@@ -136,7 +136,7 @@ def test_each_action_rule_labels_its_layout(text, piece, rule):
         "She emphasised that the next steps would include a review.",
         "Chair: Gord Lee Call to Order at 7 pm by the Chair.",  # "Order" is no verb here
         "Membership - the Board will meet in March.",  # an event, not a task
-        "She noted that the Secretariat will share the figures.",  # reported speech
+        "She noted that UNHCR will share the figures with the partners.",  # reported speech
     ],
 )
 def test_sentences_that_assign_no_work_are_no_action_points(sentence):

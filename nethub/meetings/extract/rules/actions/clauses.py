@@ -29,8 +29,9 @@ _CLAUSE_OPENER = re.compile(
 _TASK_VERB = re.compile(rf"(?:{TASK_VERBS})(?:e?d)?")
 
 
-def _task_in(clause: str, document_text: str) -> tuple[str, str] | None:
-    """(task, owner) when the clause opens with an owner who will do, or is to do, a task."""
+def _task_in(lead: str, clause: str, document_text: str) -> tuple[str, str] | None:
+    """(task, owner) when the clause opens with an owner who will do, or is to do, a task, and
+    what leads to it reports no one's words ("She noted that UNHCR will share ..." is news)."""
     match = OWNER_WILL.match(clause) or OWNER_TO.match(clause)
     if match is None or not _TASK_VERB.fullmatch(match.group("verb")):
         return None
@@ -39,7 +40,7 @@ def _task_in(clause: str, document_text: str) -> tuple[str, str] | None:
         return None
     if not plausible_owner(owner, document_text) and not named_errand(owner, match.group("verb")):
         return None
-    if REPORTED_SPEECH.search(clause) or re.search(r"\b(?:you|your)\b", clause):
+    if REPORTED_SPEECH.search(lead + clause) or re.search(r"\b(?:you|your)\b", clause):
         return None
     return clause, owner
 
@@ -51,7 +52,7 @@ def task_clause(seg, context):
         if opener.start() == 0:
             continue  # the sentence's own start: the other rules have read it
         clause = re.sub(r"\)\s*\.?$", "", text[opener.end() :].strip())
-        found = _task_in(clause, context.document.text)
+        found = _task_in(text[: opener.end()], clause, context.document.text)
         if found is not None:
             task, owner = found
             return claim(s.ACTION, 0.6, task=task, owner=owner)
