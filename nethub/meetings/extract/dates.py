@@ -75,7 +75,30 @@ def repair(text: str) -> str:
         text,
         flags=re.I,
     )
-    return re.sub(r"\b(\d{1,2})/(\d{1,2})/(\d{2})\b(?!/)", r"\1/\2/20\3", text)  # "28/10/10"
+    text = re.sub(r"\b(\d{1,2})/(\d{1,2})/(\d{2})\b(?!/)", r"\1/\2/20\3", text)  # "28/10/10"
+    return _day_first(text) if _month_first(text) else text
+
+
+_SLASHED = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")
+_NAMED_MONTH_FIRST = re.compile(rf"\b(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b", re.I)
+_NAMED_DAY_FIRST = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTHS})\b", re.I)
+
+
+def _month_first(text: str) -> bool:
+    """Rule: slashed dates are day first (UN usage), unless the text writes one that can only
+    be month first ("8/25/2019") and none that can only be day first, or, with no such date,
+    writes its named dates month first ("August 11") and never day first ("11 August")."""
+    pairs = [(int(a), int(b)) for a, b, _year in _SLASHED.findall(text)]
+    if any(a > 12 for a, _b in pairs):
+        return False
+    if any(b > 12 for _a, b in pairs):
+        return True
+    return bool(_NAMED_MONTH_FIRST.search(text)) and not _NAMED_DAY_FIRST.search(text)
+
+
+def _day_first(text: str) -> str:
+    """Slashed dates rewritten day first, as the parsers read them."""
+    return _SLASHED.sub(lambda m: f"{m.group(2)}/{m.group(1)}/{m.group(3)}", text)
 
 
 def _glued(text: str) -> str:

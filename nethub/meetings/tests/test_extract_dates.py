@@ -468,3 +468,19 @@ def test_a_month_alone_just_past_is_no_deadline_next_year():
 def test_meeting_dates_of_round_11_layouts(opening, first, last):
     meeting = extract_meeting(opening, resolver=RESOLVER)
     assert (meeting.date, meeting.end_date) == (first, last)
+
+
+@pytest.mark.parametrize(
+    ("opening", "first"),
+    [
+        # A slashed date that can only be month first sets the order for the others.
+        ("Hosting team meeting 7/12/19\nPresent: Ana Lind\nNext session 8/25/19", "2019-07-12"),
+        # Named dates written month first and never day first: an American text.
+        ("Board minutes 6/5/2002\nPresent: Ana Lind\nNext meeting June 19", "2002-06-05"),
+        # Day first, as the UN writes it, when nothing says otherwise or a date says so.
+        ("Board minutes 6/5/2002\nPresent: Ana Lind", "2002-05-06"),
+        ("Board minutes 6/5/2002\nPresent: Ana Lind\nNext meeting 19/5/2002", "2002-05-06"),
+    ],
+)
+def test_slashed_dates_are_read_in_the_order_the_text_writes_them(opening, first):
+    assert extract_meeting(opening, resolver=RESOLVER).date == first
