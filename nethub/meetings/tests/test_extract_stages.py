@@ -105,6 +105,12 @@ def _rule_of(text: str, piece: str) -> tuple[str, str]:
             "imperative_in_action_section",
         ),
         (
+            # A first name alone, its verb written with a capital.
+            "Notes\n\nLiz to Send the rent reminder to all plot holders by email.",
+            "Liz to Send",
+            "owner_to_verb",
+        ),
+        (
             "Notes\n\nNo further step now, other than Priya to remind the members of the fees.",
             "Priya to remind",
             "task_clause",

@@ -163,7 +163,8 @@ def named_errand(owner: str, verb: str) -> bool:
         re.fullmatch(r"[A-Z][a-z]{2,14}", owner) is not None
         and owner.lower() not in _NOT_FIRST_NAMES
         and not _DEVERBAL_NOUN.search(owner)
-        and re.fullmatch(rf"(?:{TASK_VERBS})", verb) is not None
+        # "Liz to Send the reminder": a verb written with a capital is still the verb.
+        and re.fullmatch(rf"(?:{TASK_VERBS})", verb.lower()) is not None
     )
 
 
