@@ -80,20 +80,14 @@ def repair(text: str) -> str:
 
 
 _SLASHED = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")
-_NAMED_MONTH_FIRST = re.compile(rf"\b(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b", re.I)
-_NAMED_DAY_FIRST = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTHS})\b", re.I)
 
 
 def _month_first(text: str) -> bool:
     """Rule: slashed dates are day first (UN usage), unless the text writes one that can only
-    be month first ("8/25/2019") and none that can only be day first, or, with no such date,
-    writes its named dates month first ("August 11") and never day first ("11 August")."""
+    be month first ("8/25/2019") and none that can only be day first. (How a page writes its
+    named dates says nothing: a site's listing line "Aug 2, 2019" heads day-first minutes.)"""
     pairs = [(int(a), int(b)) for a, b, _year in _SLASHED.findall(text)]
-    if any(a > 12 for a, _b in pairs):
-        return False
-    if any(b > 12 for _a, b in pairs):
-        return True
-    return bool(_NAMED_MONTH_FIRST.search(text)) and not _NAMED_DAY_FIRST.search(text)
+    return not any(a > 12 for a, _b in pairs) and any(b > 12 for _a, b in pairs)
 
 
 def _day_first(text: str) -> str:
@@ -327,12 +321,47 @@ _WEEKDAY_FIGURES = re.compile(
 )
 # "... as of 23 Oct": the date a thing stands at, no deadline.
 _FOR_DAY = re.compile(
-    rf"\b(?:for|on|(?<!\bas\s)of)\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+    # "at the Sept. 21st event": the day of an event the task is for.
+    rf"\b(?:for|on|at\s+the|(?<!\bas\s)of)\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
     rf"(?P<target>\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTHS})(?:,?\s+\d{{4}})?"
     # "on May 5th": the month first.
-    rf"|(?:{MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?)\b",
+    rf"|(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?)\b",
     re.I,
 )
+# "by 5/17", "at the 8/25/19 service", "facilitate 8/18 Question and Answer": a day and month in
+# figures after a word that dates a task (not a fraction, a score or part of a longer number).
+_SLASHED_DAY = re.compile(
+    r"\b(?:by|on|before|until|for|due|at\s+the|[a-z]{4,})\s+"
+    r"(?P<a>\d{1,2})/(?P<b>\d{1,2})(?:/(?P<year>\d{2}|\d{4}))?(?![\d/])",
+    re.I,
+)
+
+
+def _slashed_day(text: str, meeting_date: datetime.date | None) -> tuple[str, str] | None:
+    """Rule: a day and month in figures that can be read only one way ("5/17", "18/5") is the
+    first such day on or after the meeting, within half a year; a year written must agree.
+    One that reads both ways ("3/4") gives no date."""
+    match = _SLASHED_DAY.search(text)
+    if match is None or meeting_date is None:
+        return None
+    a, b = int(match.group("a")), int(match.group("b"))
+    if a <= 12 and b <= 12:
+        return None
+    written = match.group("year")
+    readings = []
+    for day, month in ((a, b), (b, a)):
+        for year in (meeting_date.year, meeting_date.year + 1):
+            try:
+                candidate = datetime.date(year, month, day)
+            except ValueError:
+                continue
+            if written and int(written) % 100 != year % 100:
+                continue
+            if 0 <= (candidate - meeting_date).days <= 183:
+                readings.append(candidate)
+    if not readings:
+        return None
+    return min(readings).isoformat(), match.group(0)
 
 
 def due_date(sentence: str, meeting_date: datetime.date | None) -> tuple[str | None, str]:
@@ -356,7 +385,7 @@ def due_date(sentence: str, meeting_date: datetime.date | None) -> tuple[str | N
         found = resolve(target.group("target"), meeting_date)
         if found and found >= meeting_date:
             return found.isoformat(), target.group(0)
-    found = _weekday_day(text, meeting_date)
+    found = _weekday_day(text, meeting_date) or _slashed_day(text, meeting_date)
     if found:
         return found
     latest = _LATEST.search(text) or _LATEST_BEFORE.search(text)

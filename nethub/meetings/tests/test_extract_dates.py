@@ -475,8 +475,6 @@ def test_meeting_dates_of_round_11_layouts(opening, first, last):
     [
         # A slashed date that can only be month first sets the order for the others.
         ("Hosting team meeting 7/12/19\nPresent: Ana Lind\nNext session 8/25/19", "2019-07-12"),
-        # Named dates written month first and never day first: an American text.
-        ("Board minutes 6/5/2002\nPresent: Ana Lind\nNext meeting June 19", "2002-06-05"),
         # Day first, as the UN writes it, when nothing says otherwise or a date says so.
         ("Board minutes 6/5/2002\nPresent: Ana Lind", "2002-05-06"),
         ("Board minutes 6/5/2002\nPresent: Ana Lind\nNext meeting 19/5/2002", "2002-05-06"),
@@ -484,3 +482,17 @@ def test_meeting_dates_of_round_11_layouts(opening, first, last):
 )
 def test_slashed_dates_are_read_in_the_order_the_text_writes_them(opening, first):
     assert extract_meeting(opening, resolver=RESOLVER).date == first
+
+
+@pytest.mark.parametrize(
+    ("task", "due"),
+    [
+        ("Ana will report back by the next steering meeting on 5/17.", "2011-05-17"),
+        ("Ben Ray will collect the gifts at the 5/22/11 service.", "2011-05-22"),
+        ("Ana Lind will organise the stall at the Sept. 21st fair.", "2011-09-21"),
+        ("Ben will gather the quotes by 3/4.", None),  # reads both ways: no date
+    ],
+)
+def test_a_day_and_month_in_figures_or_the_day_of_an_event(task, due):
+    text = f"Steering committee\n28 April 2011\n\nPresent: Ana Lind, Ben Ray\n\n{task}\n"
+    assert [d for _, _, d in _points(text)] == [due]
