@@ -5,10 +5,13 @@ from real minutes."""
 
 from __future__ import annotations
 
+import pytest
+
 from nethub.directory.selectors import OrganizationResolver
 from nethub.meetings.extract import extract_meeting
 from nethub.meetings.extract.name_runs import section_names, split_run
 from nethub.meetings.extract.people import learned as people_learned
+from nethub.meetings.extract.people.merging import body_not_person
 
 RESOLVER = OrganizationResolver.from_reference_data()
 
@@ -563,3 +566,29 @@ def test_the_section_reader_keeps_only_names_that_open_with_a_first_name_or_an_i
     with people_learned.using(None):
         names = _names(text)
     assert not any(n.startswith(("Durham", "Herts", "Royal")) for n in names)
+
+
+@pytest.mark.parametrize(
+    ("name", "body"),
+    [
+        ("Redevelopment Authority", True),  # no first name, a body's word
+        ("Clydebank East", True),  # a ward or a place
+        ("Public Comment", True),  # a part of the minutes
+        ("Hope Street", False),  # no body's word: could be a person
+        ("Ana Lind", False),
+        ("Anna East", False),  # a first name decides
+        ("J. Housing", False),  # an initial decides
+    ],
+)
+def test_a_name_with_no_first_name_and_a_bodys_word_is_no_person(name, body):
+    assert body_not_person(name) is body
+
+
+def test_bodies_and_wards_in_an_attendance_are_not_people():
+    text = (
+        "Forum AGM, 4 June 2025\n\nPresent: Ana Lind, Ben Ray, Redevelopment Authority, "
+        "Clydebank East\n\nMinutes\nThe forum met.\n"
+    )
+    names = _names(text)
+    assert "Ana Lind" in names and "Ben Ray" in names
+    assert not {"Redevelopment Authority", "Clydebank East"} & set(names)

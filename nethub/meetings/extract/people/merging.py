@@ -51,8 +51,33 @@ def merge(
     kept = _add(kept, listed)
     _add(kept, [f for f in prose if _known(kept, f)])  # their organisation, when prose gives it
     if len(kept) >= 3:
-        return kept, _add([], [f for f in prose if not _known(kept, f)])
-    return _add(kept, prose), []
+        mentioned = _add([], [f for f in prose if not _known(kept, f)])
+        return _people(kept), _people(mentioned)
+    return _people(_add(kept, prose)), []
+
+
+def _people(entries: list[ExtractedParticipant]) -> list[ExtractedParticipant]:
+    return [entry for entry in entries if not body_not_person(entry.name)]
+
+
+def body_not_person(name: str) -> bool:
+    """Rule: a name none of whose words is a first name or an initial, and one of whose words
+    names a body, a place or a part of the minutes ("Redevelopment Authority", "Clydebank
+    East", "Public Comment"), is no person: neither signal decides alone (the dictionary of
+    first names lacks many names; "Hope Street" could be a person)."""
+    from nethub.meetings.extract.people.first_names import is_first_name
+
+    words = [w.strip(".,;:()'’") for w in name.split()]
+    if not words or any(is_first_name(w) or re.fullmatch(r"[A-Z]\.?", w) for w in words):
+        return False
+    return any(w.lower() in name_runs.not_names() or w.lower() in _BODY_WORDS for w in words)
+
+
+_BODY_WORD_LIST = (
+    "authority authorities transcript east west north south central public approach proposed "
+    "strategic housing agenda item items update updates report minutes"
+)
+_BODY_WORDS = frozenset(_BODY_WORD_LIST.split())
 
 
 # "Andrew Powell & Francesca Battistin", "R. Welker & S. Wohlmuth", "and Wendy Campbell": two
