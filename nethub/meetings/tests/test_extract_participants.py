@@ -592,3 +592,40 @@ def test_bodies_and_wards_in_an_attendance_are_not_people():
     names = _names(text)
     assert "Ana Lind" in names and "Ben Ray" in names
     assert not {"Redevelopment Authority", "Clydebank East"} & set(names)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "Process CG\n\n22 May 2024\n\nPresent\nchris, fantasai, florian, plh\nRegrets\n-\n\n"
+            "Minutes\n\nplh: any objection?",
+            ["chris", "fantasai", "florian", "plh"],
+        ),
+        (
+            "Rules WG 7 Mar 2006 See also: log Attendees Present AnnaBerg, BoKim, ChrisW Regrets "
+            "Dan\n\nMinutes\nText.",
+            ["AnnaBerg", "BoKim", "ChrisW"],
+        ),
+        (
+            "Admin call 5 Dec 2003\n(Present: pete, dana, cdn, brian)\n\nNotes.",
+            ["pete", "dana", "cdn", "brian"],
+        ),
+        (
+            "Committee 3 Feb 2014\nPresent pr, CJ, NF, my, cd\n\nMinutes",
+            ["pr", "CJ", "NF", "my", "cd"],
+        ),
+    ],
+)
+def test_an_attendance_of_chat_nicknames_or_initials(text, names):
+    assert _names(text) == names
+
+
+def test_a_list_of_agencies_by_acronym_names_no_one():
+    assert _names("Cluster 3 Feb 2014\nPresent: UNICEF, WFP, OCHA, IOM\n\nMinutes") == []
+
+
+def test_a_first_name_alone_joins_the_full_name_found_after_it():
+    text = "TAG call 8 March 2012\nPresent\nAna_Lind, Ben_Ray, Cy_Moss\nChair\nAna\n\nMinutes"
+    names = [name.replace("_", " ") for name in _names(text)]
+    assert names == ["Ana Lind", "Ben Ray", "Cy Moss"]

@@ -27,6 +27,7 @@ from nethub.meetings.extract.people.attendance import (
 )
 from nethub.meetings.extract.people.layouts import read_line
 from nethub.meetings.extract.people.merging import merge
+from nethub.meetings.extract.people.nicks import nick_list
 from nethub.meetings.extract.people.opening import (
     bracketed_first_names,
     header_table,
@@ -64,6 +65,7 @@ def find_people(document: s.LabelledDocument, resolver) -> list[Found]:
     found += section_names_where_layouts_miss(document, resolver, found)
     found += inline_attendance(document.text[:2500], resolver)
     found += label_then_names(document.text, resolver)
+    found += nick_list(document.text[:2500], resolver)
     found += roles_in_header(document.text[:1500])
     found += people_in_prose(document.text, resolver)
     return found

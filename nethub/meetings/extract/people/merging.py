@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from nethub.meetings.extract import name_runs
-from nethub.meetings.extract.labels import ATTENDANCE_LABEL
+from nethub.meetings.extract.labels import ABSENCE_WORDS, ATTENDANCE_LABEL
 from nethub.meetings.extract.participants import ABSENT_LABEL, HONORIFICS
 from nethub.meetings.extract.people.layouts import glued_row
 from nethub.meetings.extract.people.person_names import (
@@ -57,7 +57,21 @@ def merge(
 
 
 def _people(entries: list[ExtractedParticipant]) -> list[ExtractedParticipant]:
-    return [entry for entry in entries if not body_not_person(entry.name)]
+    """The entries that are people, a first name alone dropped when a full name found later
+    starts with it (the readers run in turn: "Ashok" before "Ashok_Malhotra"), none headed by
+    an absence label."""
+    keys = [person_key(entry.name) for entry in entries]
+    return [
+        entry
+        for entry, key in zip(entries, keys, strict=True)
+        if not body_not_person(entry.name)
+        and not _ABSENCE_WORD.match(entry.name)
+        and not (" " not in key and any(other.startswith(key + " ") for other in keys))
+    ]
+
+
+# "Regrets Dan": the absence label read into the name of the one it heads.
+_ABSENCE_WORD = re.compile(rf"(?:{ABSENCE_WORDS})\b", re.I)
 
 
 def body_not_person(name: str) -> bool:

@@ -329,6 +329,7 @@ def without_role(name: str) -> str:
 
 
 def person_key(name: str) -> str:
-    """The same person however written: honorific aside, "Ma." for "Maria"."""
-    key = HONORIFICS.sub("", name).strip().lower()
+    """The same person however written: honorific aside, "Ma." for "Maria", a chat nick's
+    underscores as spaces ("Noah_Mendelsohn")."""
+    key = HONORIFICS.sub("", name.replace("_", " ")).strip().lower()
     return re.sub(r"^ma\.\s+", "maria ", key)

@@ -1,0 +1,47 @@
+"""Attendance written as chat nicknames or initials, one token a person: "Present: chris,
+fantasai, florian, plh", "Present\nAllenGinsberg, AndreasHarth, ChrisW", "(Present: pete,
+david, cdn, brian)", "Present pr, CJ, NF, my". Groups minuted on IRC or chat (W3C, open-source
+projects, small committees) list who was there so; the readers of names ("First Last") pass a
+lone token by.
+"""
+
+from __future__ import annotations
+
+import re
+
+from nethub.meetings.extract.people.person_names import Found
+
+# An attendance label, inline ("Present:", "(Present: ...") or alone on its line.
+_LABEL = re.compile(
+    r"(?:^|\n|\(|\battendees\s+)[ \t]*(?:present|attendees|in\s+attendance)"
+    r"(?:[ \t]*:[ \t]*|[ \t]*\n[ \t]*|[ \t]+(?=\S+,))",
+    re.I,
+)
+# What ends the list: the next label of the attendance block, a bracket, a blank line.
+_END = re.compile(
+    r"\b(?:regrets|apologies|absent|excused|chair|scribe|guests?|agenda|minutes|staff)\b"
+    r"|\)|\n[ \t]*\n",
+    re.I,
+)
+_NICK = re.compile(r"@?[A-Za-z][\w.'-]{0,23}")
+# Lists of bodies ("Present: UNICEF, WFP, OCHA") are no people: most items are acronyms
+# the directory knows.
+MIN_ITEMS = 3
+
+
+def nick_list(opening: str, resolver) -> list[Found]:
+    """Rule: after an attendance label, a comma-separated list of at least three single tokens
+    (nicknames, initials, first names) is the attendance, one person a token, unless most of
+    them are organisations the directory knows."""
+    for label in _LABEL.finditer(opening):
+        rest = opening[label.end() : label.end() + 800]
+        end = _END.search(rest)
+        items = [item.strip() for item in re.split(r",|\n", rest[: end.start() if end else None])]
+        items = [item for item in items if item and item != "-"]
+        if len(items) < MIN_ITEMS or not all(_NICK.fullmatch(item) for item in items):
+            continue
+        if sum(bool(resolver.resolve(item)) for item in items) * 2 >= len(items):
+            continue
+        start = label.end()
+        return [Found(item.replace("_", " "), None, "nick_list", start) for item in items]
+    return []
