@@ -629,3 +629,10 @@ def test_a_first_name_alone_joins_the_full_name_found_after_it():
     text = "TAG call 8 March 2012\nPresent\nAna_Lind, Ben_Ray, Cy_Moss\nChair\nAna\n\nMinutes"
     names = [name.replace("_", " ") for name in _names(text)]
     assert names == ["Ana Lind", "Ben Ray", "Cy Moss"]
+
+
+def test_initials_after_a_full_name_in_one_attendance():
+    text = "PPG meeting 22 Feb 2023\nAttendees: Dr Ana Lind (AL), JB, MC, RM, PS\n\nMinutes"
+    names = _names(text)
+    assert {"JB", "MC", "RM", "PS"} <= set(names)
+    assert any(name.endswith("Ana Lind") for name in names)

@@ -17,10 +17,11 @@ _LABEL = re.compile(
     r"(?:[ \t]*:[ \t]*|[ \t]*\n[ \t]*|[ \t]+(?=\S+,))",
     re.I,
 )
-# What ends the list: the next label of the attendance block, a bracket, a blank line.
+# What ends the list: the next label of the attendance block, a blank line, the bracket that
+# closes "(Present: ...)".
 _END = re.compile(
     r"\b(?:regrets|apologies|absent|excused|chair|scribe|guests?|agenda|minutes|staff)\b"
-    r"|\)|\n[ \t]*\n",
+    r"|\)(?=[ \t]*(?:\n|$))|\n[ \t]*\n",
     re.I,
 )
 _NICK = re.compile(r"@?[A-Za-z][\w.'-]{0,23}")
@@ -31,17 +32,19 @@ MIN_ITEMS = 3
 
 def nick_list(opening: str, resolver) -> list[Found]:
     """Rule: after an attendance label, a comma-separated list of at least three single tokens
-    (nicknames, initials, first names) is the attendance, one person a token, unless most of
-    them are organisations the directory knows."""
+    (nicknames, initials, first names), two thirds of its items or more, gives one person a
+    token, unless most of them are organisations the directory knows."""
     for label in _LABEL.finditer(opening):
         rest = opening[label.end() : label.end() + 800]
         end = _END.search(rest)
         items = [item.strip() for item in re.split(r",|\n", rest[: end.start() if end else None])]
         items = [item for item in items if item and item != "-"]
-        if len(items) < MIN_ITEMS or not all(_NICK.fullmatch(item) for item in items):
+        nicks = [item for item in items if _NICK.fullmatch(item)]
+        # "Attendees: Dr Anni Dong (AD), JL, MC, RM": the full names are the name readers'.
+        if len(nicks) < MIN_ITEMS or len(nicks) * 3 < len(items) * 2:
             continue
-        if sum(bool(resolver.resolve(item)) for item in items) * 2 >= len(items):
+        if sum(bool(resolver.resolve(item)) for item in nicks) * 2 >= len(nicks):
             continue
         start = label.end()
-        return [Found(item.replace("_", " "), None, "nick_list", start) for item in items]
+        return [Found(item.replace("_", " "), None, "nick_list", start) for item in nicks]
     return []
