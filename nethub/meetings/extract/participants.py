@@ -61,7 +61,10 @@ def sublist_entries(match: re.Match) -> tuple[list[str], str]:
 # honorific does, and are no part of it.
 _CIVIC_TITLES = (
     r"Cllr|Councill?or|Cr|Senators?|Trustees?|Revd|Rev|Reverend|Canon|Deacon|Provost|"
-    r"Bros?|Brother|Sis|Sister"
+    r"Bros?|Brother|Sis|Sister|"
+    # "Present: Chair Kennelly, Vice Chair Gaime, Commissioners Fuentes", "Messrs Camhi":
+    # a board's or a commission's titles before a surname.
+    r"Commissioners?|Messrs|Mmes|(?:Vice[- ]?)?Chair(?:man|woman|person)?(?=\s+[A-Z][a-z])"
 )
 HONORIFICS = re.compile(
     r"^(?:(?:H\.\s?E\.|Ms|Mr|Mrs|Miss|Mx|Dr|Prof|Professor|Amb|Ambassador|Sir|Dame|Excellency|"

@@ -636,3 +636,16 @@ def test_initials_after_a_full_name_in_one_attendance():
     names = _names(text)
     assert {"JB", "MC", "RM", "PS"} <= set(names)
     assert any(name.endswith("Ana Lind") for name in names)
+
+
+def test_a_boards_titles_before_surnames_are_no_part_of_the_names():
+    text = (
+        "Executive committee 28 Nov 2016\nPresent: Chair Lind, Vice Chair Moss, "
+        "Commissioners Ray, Paz\n\nMinutes"
+    )
+    assert _names(text) == ["Lind", "Moss", "Ray", "Paz"]
+
+
+def test_the_absence_list_that_ends_an_attendance_line_is_no_part_of_a_name():
+    text = "Planning 1 May 2019\nPresent: Messrs Lind, Moss, H. Ray. Apologies: W. Paz\n\nMinutes"
+    assert _names(text) == ["Lind", "Moss", "H. Ray"]

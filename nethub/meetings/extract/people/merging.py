@@ -37,6 +37,8 @@ def merge(
         # "Attendance: Rita Moss (cluster)": the label and the bracketed body are no part of it.
         person.name = ATTENDANCE_LABEL.sub("", person.name).strip()
         person.name = re.sub(r"\s*\([^()]*\)$", "", person.name)
+        # "H. Davie. Apologies: W. Astor": the absence list that ends the attendance line.
+        person.name = _ABSENCE_TAIL.sub("", person.name)
     for person in [one for entry in existing for one in _pair_split(entry)]:
         person.name = _without_trailing_title(without_role(without_initials(person.name)))
         if ABSENT_LABEL.match(person.name):
@@ -70,6 +72,7 @@ def _people(entries: list[ExtractedParticipant]) -> list[ExtractedParticipant]:
     ]
 
 
+_ABSENCE_TAIL = re.compile(rf"[.;,]?\s+(?:{ABSENCE_WORDS})\b.*$", re.I)
 # "Regrets Dan": the absence label read into the name of the one it heads.
 _ABSENCE_WORD = re.compile(rf"(?:{ABSENCE_WORDS})\b", re.I)
 
