@@ -348,17 +348,12 @@ def _slashed_day(text: str, meeting_date: datetime.date | None) -> tuple[str, st
     if a <= 12 and b <= 12:
         return None
     written = match.group("year")
-    readings = []
-    for day, month in ((a, b), (b, a)):
-        for year in (meeting_date.year, meeting_date.year + 1):
-            try:
-                candidate = datetime.date(year, month, day)
-            except ValueError:
-                continue
-            if written and int(written) % 100 != year % 100:
-                continue
-            if 0 <= (candidate - meeting_date).days <= 183:
-                readings.append(candidate)
+    readings = [
+        day
+        for day in _figure_readings(a, b, meeting_date)
+        if (not written or int(written) % 100 == day.year % 100)
+        and (day - meeting_date).days <= 183
+    ]
     if not readings:
         return None
     return min(readings).isoformat(), match.group(0)
@@ -476,16 +471,23 @@ def _weekday_date(match: re.Match, meeting_date: datetime.date) -> datetime.date
     weekday = next(
         i for i, d in enumerate(_WEEKDAYS) if d.startswith(match.group("weekday").lower())
     )
-    options = []
+    options = [day for day in _figure_readings(a, b, meeting_date) if day.weekday() == weekday]
+    return min(options) if options else None
+
+
+def _figure_readings(a: int, b: int, meeting_date: datetime.date) -> list[datetime.date]:
+    """The days "a/b" can be, day first or month first, in the meeting's year or the next,
+    on or after the meeting."""
+    readings = []
     for day, month in ((a, b), (b, a)):
         for year in (meeting_date.year, meeting_date.year + 1):
             try:
                 candidate = datetime.date(year, month, day)
             except ValueError:
                 continue
-            if candidate >= meeting_date and candidate.weekday() == weekday:
-                options.append(candidate)
-    return min(options) if options else None
+            if candidate >= meeting_date:
+                readings.append(candidate)
+    return readings
 
 
 def implausible(
