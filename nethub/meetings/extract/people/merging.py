@@ -9,6 +9,7 @@ import re
 from nethub.meetings.extract import name_runs
 from nethub.meetings.extract.labels import ABSENCE_WORDS, ATTENDANCE_LABEL
 from nethub.meetings.extract.participants import ABSENT_LABEL, HONORIFICS
+from nethub.meetings.extract.people.first_names import is_first_name
 from nethub.meetings.extract.people.layouts import glued_row
 from nethub.meetings.extract.people.person_names import (
     Found,
@@ -82,8 +83,6 @@ def body_not_person(name: str) -> bool:
     names a body, a place or a part of the minutes ("Redevelopment Authority", "Clydebank
     East", "Public Comment"), is no person: neither signal decides alone (the dictionary of
     first names lacks many names; "Hope Street" could be a person)."""
-    from nethub.meetings.extract.people.first_names import is_first_name
-
     words = [w.strip(".,;:()'’") for w in name.split()]
     if not words or any(is_first_name(w) or re.fullmatch(r"[A-Z]\.?", w) for w in words):
         return False

@@ -25,8 +25,7 @@ _END = re.compile(
     re.I,
 )
 _NICK = re.compile(r"@?[A-Za-z][\w.'-]{0,23}")
-# Lists of bodies ("Present: UNICEF, WFP, OCHA") are no people: most items are acronyms
-# the directory knows.
+# Two tokens after "Present" are no list of the attendance.
 MIN_ITEMS = 3
 
 
@@ -43,6 +42,7 @@ def nick_list(opening: str, resolver) -> list[Found]:
         # "Attendees: Dr Anni Dong (AD), JL, MC, RM": the full names are the name readers'.
         if len(nicks) < MIN_ITEMS or len(nicks) * 3 < len(items) * 2:
             continue
+        # "Present: UNICEF, WFP, OCHA": bodies, no people.
         if sum(bool(resolver.resolve(item)) for item in nicks) * 2 >= len(nicks):
             continue
         start = label.end()
