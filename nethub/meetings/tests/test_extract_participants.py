@@ -11,7 +11,9 @@ from nethub.directory.selectors import OrganizationResolver
 from nethub.meetings.extract import extract_meeting
 from nethub.meetings.extract.name_runs import section_names, split_run
 from nethub.meetings.extract.people import learned as people_learned
+from nethub.meetings.extract.people import Found, merge
 from nethub.meetings.extract.people.merging import body_not_person
+from nethub.meetings.extract.people.person_names import person_name
 
 RESOLVER = OrganizationResolver.from_reference_data()
 
@@ -649,3 +651,21 @@ def test_a_boards_titles_before_surnames_are_no_part_of_the_names():
 def test_the_absence_list_that_ends_an_attendance_line_is_no_part_of_a_name():
     text = "Planning 1 May 2019\nPresent: Messrs Lind, Moss, H. Ray. Apologies: W. Paz\n\nMinutes"
     assert _names(text) == ["Lind", "Moss", "H. Ray"]
+
+
+def test_a_title_glued_to_the_name_is_no_part_of_it():
+    assert person_name("Dr.Anil Bhatt") == "Anil Bhatt"
+
+
+def test_an_initial_and_surname_read_again_out_of_a_full_name_is_the_same_person():
+    found = [Found("Anil N. Bhatt", None, "attendance"), Found("N. Bhatt", None, "section")]
+    participants, _mentioned = merge([], found)
+    assert [p.name for p in participants] == ["Anil N. Bhatt"]
+
+
+def test_a_councils_titles_before_its_members_surnames():
+    text = (
+        "Council 17 Dec 2020\nPresent: Mayor Wise, Deputy Mayor Brosnan, Councillors Boag, "
+        "Browne and Taylor\n\nMinutes"
+    )
+    assert _names(text) == ["Wise", "Brosnan", "Boag", "Browne", "Taylor"]
