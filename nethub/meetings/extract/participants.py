@@ -60,7 +60,8 @@ def sublist_entries(match: re.Match) -> tuple[list[str], str]:
 # "Trustee Hodson", "Revd Canon Ann Lee", "Bro. D Joynson") stand before a name as an
 # honorific does, and are no part of it.
 _CIVIC_TITLES = (
-    r"Cllr|Councill?or|Cr|Senators?|Trustees?|Revd|Rev|Reverend|Canon|Deacon|Provost|"
+    r"Cllrs?|Councill?ors?|Cr|Senators?|Trustees?|Revd|Rev|Reverend|Canon|Deacon|Provost|"
+    r"(?:Deputy\s+)?Mayor|"
     r"Bros?|Brother|Sis|Sister|"
     # "Present: Chair Kennelly, Vice Chair Gaime, Commissioners Fuentes", "Messrs Camhi":
     # a board's or a commission's titles before a surname.
@@ -68,7 +69,8 @@ _CIVIC_TITLES = (
 )
 HONORIFICS = re.compile(
     r"^(?:(?:H\.\s?E\.|Ms|Mr|Mrs|Miss|Mx|Dr|Prof|Professor|Amb|Ambassador|Sir|Dame|Excellency|"
-    rf"{_CIVIC_TITLES})\.?\s+(?=\S))+",
+    # "Dr.Vighnesh Bhatt": the full stop with no space after it.
+    rf"{_CIVIC_TITLES})(?:\.?\s+|\.(?=[A-Z][a-z]))(?=\S))+",
     re.I,
 )
 # Written after the organisation, these describe the person's role in the network.

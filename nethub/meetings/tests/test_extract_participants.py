@@ -10,8 +10,8 @@ import pytest
 from nethub.directory.selectors import OrganizationResolver
 from nethub.meetings.extract import extract_meeting
 from nethub.meetings.extract.name_runs import section_names, split_run
-from nethub.meetings.extract.people import learned as people_learned
 from nethub.meetings.extract.people import Found, merge
+from nethub.meetings.extract.people import learned as people_learned
 from nethub.meetings.extract.people.merging import body_not_person
 from nethub.meetings.extract.people.person_names import person_name
 

@@ -61,8 +61,8 @@ def merge(
 
 def _people(entries: list[ExtractedParticipant]) -> list[ExtractedParticipant]:
     """The entries that are people, a first name alone dropped when a full name found later
-    starts with it (the readers run in turn: "Ashok" before "Ashok_Malhotra"), none headed by
-    an absence label."""
+    starts with it (the readers run in turn: "Ashok" before "Ashok_Malhotra") and an initial
+    and surname when a full name ends with them, none headed by an absence label."""
     keys = [person_key(entry.name) for entry in entries]
     return [
         entry
@@ -70,7 +70,12 @@ def _people(entries: list[ExtractedParticipant]) -> list[ExtractedParticipant]:
         if not body_not_person(entry.name)
         and not _ABSENCE_WORD.match(entry.name)
         and not (" " not in key and any(other.startswith(key + " ") for other in keys))
+        and not (_INITIAL_FIRST.match(key) and any(other.endswith(" " + key) for other in keys))
     ]
+
+
+# "N. Bhatt" read again out of "Vighnesh N. Bhatt": an initial and the end of a full name.
+_INITIAL_FIRST = re.compile(r"^[a-z]\.?\s")
 
 
 _ABSENCE_TAIL = re.compile(rf"[.;,]?\s+(?:{ABSENCE_WORDS})\b.*$", re.I)
