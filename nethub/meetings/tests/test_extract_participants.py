@@ -669,3 +669,12 @@ def test_a_councils_titles_before_its_members_surnames():
         "Browne and Taylor\n\nMinutes"
     )
     assert _names(text) == ["Wise", "Brosnan", "Boag", "Browne", "Taylor"]
+
+
+def test_a_table_header_cell_under_two_header_words():
+    text = (
+        "WASH cluster, 27 April 2016\n\nNo / Name / Position/Organization / email / phone\n"
+        "1 / Nay Lin Maung / Field Manager/ABC / / 0925\n2 / Helen Saung / PC/XYZ / / 0942\n"
+        "3 / Ko Ko Mg / M & E/ABC / / -\n\nMinutes\nThe cluster met."
+    )
+    assert {"Nay Lin Maung", "Helen Saung", "Ko Ko Mg"} <= set(_names(text))

@@ -99,7 +99,8 @@ def header_table(head: str) -> list[Found]:
         cells = _CELL_SPLIT.split(line.strip())
         header = []
         for cell in cells:
-            if not _HEADER_WORD.match(cell.strip()):
+            # "Position/Organization": one cell under two header words.
+            if not all(_HEADER_WORD.match(part.strip()) for part in cell.split("/")):
                 break
             header.append(cell.strip().lower())
         if len(header) < 3 or not {"name", "names", "full name"} & set(header):
