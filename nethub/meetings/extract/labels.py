@@ -52,6 +52,8 @@ ACTION_OWNER_LABEL = (
 # whoever they label is no participant, whichever reader finds them.
 ABSENCE_WORDS = r"apolog\w*|regrets?|absent\w*|excused|unable\s+to\s+attend|not\s+present"
 ABSENCE = re.compile(rf"\b(?:{ABSENCE_WORDS})\b", re.I)
+# A phrase that opens with one ("Regrets Dan"): the label glued to whom it heads.
+ABSENCE_FIRST = re.compile(rf"(?:{ABSENCE_WORDS})\b", re.I)
 
 # "Present", "Members present", "Consultants Present", "Participants", "List of attendees",
 # "In attendance", "Attended by".

@@ -12,8 +12,7 @@ from nethub.meetings.extract import extract_meeting
 from nethub.meetings.extract.name_runs import section_names, split_run
 from nethub.meetings.extract.people import Found, merge
 from nethub.meetings.extract.people import learned as people_learned
-from nethub.meetings.extract.people.merging import body_not_person
-from nethub.meetings.extract.people.person_names import person_name
+from nethub.meetings.extract.people.person_names import body_not_person, person_name
 
 RESOLVER = OrganizationResolver.from_reference_data()
 

@@ -26,7 +26,7 @@ from itertools import accumulate
 from pathlib import Path
 
 from nethub.meetings.extract import learned, name_runs
-from nethub.meetings.extract.labels import ABSENCE, ABSENCE_WORDS
+from nethub.meetings.extract.labels import ABSENCE, ABSENCE_FIRST
 from nethub.meetings.extract.people.first_names import is_first_name
 from nethub.meetings.extract.people.person_names import NAME, person_key, person_name
 from nethub.meetings.extract.result import ExtractedParticipant
@@ -57,9 +57,6 @@ class Candidate:
     text: str
 
 
-_ABSENCE_FIRST = re.compile(rf"(?:{ABSENCE_WORDS})\b", re.I)
-
-
 def candidates(text: str) -> list[Candidate]:
     """Name-like phrases of the text read: a name of up to four words (trailing title words
     cut), or initials of two or three capitals."""
@@ -69,7 +66,7 @@ def candidates(text: str) -> list[Candidate]:
         while len(words) > 1 and words[-1].lower().strip(".,") in name_runs.not_names():
             words = words[:-1]
         phrase = " ".join(words)
-        if _ABSENCE_FIRST.match(phrase):
+        if ABSENCE_FIRST.match(phrase):
             continue  # "Regrets Dan": the label glued to whom it heads
         if _INITIALS.fullmatch(phrase) or person_name(phrase, single=True):
             found.append(Candidate(match.start(), match.start() + len(phrase), phrase))

@@ -7,12 +7,12 @@ from __future__ import annotations
 import re
 
 from nethub.meetings.extract import name_runs
-from nethub.meetings.extract.labels import ABSENCE_WORDS, ATTENDANCE_LABEL
+from nethub.meetings.extract.labels import ABSENCE_FIRST, ABSENCE_WORDS, ATTENDANCE_LABEL
 from nethub.meetings.extract.participants import ABSENT_LABEL, HONORIFICS
-from nethub.meetings.extract.people.first_names import is_first_name
 from nethub.meetings.extract.people.layouts import glued_row
 from nethub.meetings.extract.people.person_names import (
     Found,
+    body_not_person,
     person_key,
     person_name,
     without_initials,
@@ -68,7 +68,7 @@ def _people(entries: list[ExtractedParticipant]) -> list[ExtractedParticipant]:
         entry
         for entry, key in zip(entries, keys, strict=True)
         if not body_not_person(entry.name)
-        and not _ABSENCE_WORD.match(entry.name)
+        and not ABSENCE_FIRST.match(entry.name)
         and not (" " not in key and any(other.startswith(key + " ") for other in keys))
         and not (_INITIAL_FIRST.match(key) and any(other.endswith(" " + key) for other in keys))
     ]
@@ -79,26 +79,6 @@ _INITIAL_FIRST = re.compile(r"^[a-z]\.?\s")
 
 
 _ABSENCE_TAIL = re.compile(rf"[.;,]?\s+(?:{ABSENCE_WORDS})\b.*$", re.I)
-# "Regrets Dan": the absence label read into the name of the one it heads.
-_ABSENCE_WORD = re.compile(rf"(?:{ABSENCE_WORDS})\b", re.I)
-
-
-def body_not_person(name: str) -> bool:
-    """Rule: a name none of whose words is a first name or an initial, and one of whose words
-    names a body, a place or a part of the minutes ("Redevelopment Authority", "Clydebank
-    East", "Public Comment"), is no person: neither signal decides alone (the dictionary of
-    first names lacks many names; "Hope Street" could be a person)."""
-    words = [w.strip(".,;:()'’") for w in name.split()]
-    if not words or any(is_first_name(w) or re.fullmatch(r"[A-Z]\.?", w) for w in words):
-        return False
-    return any(w.lower() in name_runs.not_names() or w.lower() in _BODY_WORDS for w in words)
-
-
-_BODY_WORD_LIST = (
-    "authority authorities transcript east west north south central public approach proposed "
-    "strategic housing agenda item items update updates report minutes"
-)
-_BODY_WORDS = frozenset(_BODY_WORD_LIST.split())
 
 
 # "Andrew Powell & Francesca Battistin", "R. Welker & S. Wohlmuth", "and Wendy Campbell": two

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from nethub.meetings.extract.labels import ABSENCE_WORDS
 from nethub.meetings.extract.people.person_names import Found
 
 # An attendance label, inline ("Present:", "(Present: ...") or alone on its line.
@@ -20,7 +21,7 @@ _LABEL = re.compile(
 # What ends the list: the next label of the attendance block, a blank line, the bracket that
 # closes "(Present: ...)".
 _END = re.compile(
-    r"\b(?:regrets|apologies|absent|excused|chair|scribe|guests?|agenda|minutes|staff)\b"
+    rf"\b(?:{ABSENCE_WORDS}|chair|scribe|guests?|agenda|minutes|staff)\b"
     r"|\)(?=[ \t]*(?:\n|$))|\n[ \t]*\n",
     re.I,
 )

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from nethub.meetings.extract import name_runs
 from nethub.meetings.extract.participants import HONORIFICS
+from nethub.meetings.extract.people.first_names import is_first_name
 
 # A name's word: "O'Neill", "McDonnell", "DeConnick" (not "RecoveryAbsent", two words glued),
 # "Moyser-Boucher" (not "Fernandez-CampCoordination"), "Örnéus" (an accented capital), an
@@ -333,3 +334,21 @@ def person_key(name: str) -> str:
     underscores as spaces ("Noah_Mendelsohn")."""
     key = HONORIFICS.sub("", name.replace("_", " ")).strip().lower()
     return re.sub(r"^ma\.\s+", "maria ", key)
+
+
+def body_not_person(name: str) -> bool:
+    """Rule: a name none of whose words is a first name or an initial, and one of whose words
+    names a body, a place or a part of the minutes ("Redevelopment Authority", "Clydebank
+    East", "Public Comment"), is no person: neither signal decides alone (the dictionary of
+    first names lacks many names; "Hope Street" could be a person)."""
+    words = [w.strip(".,;:()'’") for w in name.split()]
+    if not words or any(is_first_name(w) or re.fullmatch(r"[A-Z]\.?", w) for w in words):
+        return False
+    return any(w.lower() in name_runs.not_names() or w.lower() in _BODY_WORDS for w in words)
+
+
+_BODY_WORD_LIST = (
+    "authority authorities transcript east west north south central public approach proposed "
+    "strategic housing agenda item items update updates report minutes"
+)
+_BODY_WORDS = frozenset(_BODY_WORD_LIST.split())
