@@ -180,7 +180,11 @@ def stalled_work_recover(
             result = _recover_one(work, pk, cutoff=cutoff, max_attempts=max_attempts)
             retried += result == "retried"
             failed += result == "failed"
-        outcome[work.label] = {"retried": retried, "failed": failed}
+        # Several kinds of work may run on one model (reading and saving an import): their
+        # counts add up under the model's label.
+        counts = outcome.setdefault(work.label, {"retried": 0, "failed": 0})
+        counts["retried"] += retried
+        counts["failed"] += failed
     outcome["django_tasks_db.DBTaskResult"] = {"retried": 0, "failed": _orphans_fail(cutoff)}
     return outcome
 

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from django import forms
-from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from nethub.core.widgets import PlainSelect
 from nethub.directory.models import Country, Organization, OrganizationKind, Region
 from nethub.framework.models import ElementKind, FrameworkElement
-from nethub.ingest.extract import PDF, IngestError, detect_type
+from nethub.ingest.extract import PDF
+from nethub.ingest.forms import read_upload
 from nethub.library.models import Document, DocumentKind, LanguageChoices, Practice
 from nethub.library.services import PRACTICE_FIELDS
 
@@ -30,24 +30,6 @@ class ElementChoiceField(forms.ModelMultipleChoiceField):
 class ElementSingleChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj: FrameworkElement) -> str:
         return f"{obj.code}. {obj.short_title or obj.title}"
-
-
-def _read_upload(upload, *, allowed: set[str] | None = None) -> tuple[bytes, str]:
-    if upload.size > settings.MAX_UPLOAD_SIZE:
-        raise forms.ValidationError(
-            _("The file is larger than the %(limit)d MB allowed.")
-            % {"limit": settings.MAX_UPLOAD_SIZE // (1024 * 1024)}
-        )
-    data = upload.read()
-    if not data:
-        raise forms.ValidationError(_("The file is empty."))
-    try:
-        mime_type = detect_type(data, upload.name)
-    except IngestError as error:
-        raise forms.ValidationError(str(error)) from error
-    if allowed is not None and mime_type not in allowed:
-        raise forms.ValidationError(_("Please attach a PDF file."))
-    return data, upload.name
 
 
 class DocumentDescriptionForm(forms.Form):
@@ -84,7 +66,7 @@ class DocumentUploadForm(DocumentDescriptionForm):
     field_order = ["file", "title", "kind", "date", "language", "summary"]
 
     def clean_file(self):
-        return _read_upload(self.cleaned_data["file"])
+        return read_upload(self.cleaned_data["file"])
 
 
 class DocumentEditForm(DocumentDescriptionForm):
@@ -186,7 +168,7 @@ class PracticeForm(forms.Form):
         upload = self.cleaned_data.get("attachment")
         if not upload:
             return None
-        return _read_upload(upload, allowed={PDF})
+        return read_upload(upload, allowed={PDF})
 
     def clean(self):
         cleaned = super().clean()

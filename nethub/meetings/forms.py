@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from django import forms
-from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from nethub.ingest.forms import read_upload
 from nethub.meetings.extract.learned import RULE as LEARNED_RULE
 from nethub.meetings.extract.people.learned import RULE as LEARNED_PERSON_RULE
 from nethub.meetings.models import ActionPointStatus
@@ -20,14 +20,10 @@ class UploadForm(forms.Form):
         widget=forms.ClearableFileInput(attrs={"accept": ACCEPT}),
     )
 
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if upload.size > settings.MAX_UPLOAD_SIZE:
-            raise forms.ValidationError(
-                _("The file is larger than the %(limit)d MB allowed.")
-                % {"limit": settings.MAX_UPLOAD_SIZE // (1024 * 1024)}
-            )
-        return upload
+    def clean_file(self) -> tuple[bytes, str]:
+        # The type is judged here by content, so a wrong file is refused on this form; reading
+        # its text runs in the background.
+        return read_upload(self.cleaned_data["file"])
 
 
 class StatusForm(forms.Form):

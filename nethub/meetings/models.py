@@ -347,11 +347,14 @@ class ActionPoint(TimeStampedModel):
 
 
 class ImportDraft(BackgroundWork, models.Model):
-    """An uploaded summary waiting for the secretariat to check what was extracted from it.
-    Once checked it is "saving" until the import task saves its meeting (and deletes it), or
-    "failed" with the reason, shown on its review page to try again."""
+    """An uploaded summary, read in the background ("reading", with its progress; or
+    "unreadable" with the reason), then waiting for the secretariat to check what was extracted
+    from it. Once checked it is "saving" until the import task saves its meeting (and deletes
+    it), or "failed" with the reason, shown on its review page to try again."""
 
     class Status(models.TextChoices):
+        READING = "reading", _("Being read")
+        UNREADABLE = "unreadable", _("Could not be read")
         REVIEW = "review", _("To check")
         SAVING = "saving", _("Saving")
         FAILED = "failed", _("Failed")
@@ -374,9 +377,11 @@ class ImportDraft(BackgroundWork, models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     status = models.CharField(
-        _("status"), max_length=8, choices=Status.choices, default=Status.REVIEW
+        _("status"), max_length=10, choices=Status.choices, default=Status.REVIEW
     )
     error = models.TextField(_("error"), blank=True)
+    progress = models.PositiveSmallIntegerField(_("progress"), default=0)
+    progress_step = models.CharField(_("step"), max_length=120, blank=True)
 
     class Meta:
         verbose_name = _("import draft")

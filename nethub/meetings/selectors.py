@@ -142,13 +142,12 @@ REVIEW_BELOW = 0.75
 
 
 def import_drafts_unfinished(*, limit: int = 20):
-    """Imports being saved in the background or that failed (with their reason), newest
-    first: the import page lists them so a failure is never silent."""
+    """Imports not saved yet (being read, to check, being saved, or failed with their
+    reason), newest first: the import page lists them so none is lost and no failure is
+    silent. A saved import's draft is deleted."""
     from nethub.meetings.models import ImportDraft
 
-    return ImportDraft.objects.filter(
-        status__in=[ImportDraft.Status.SAVING, ImportDraft.Status.FAILED]
-    ).order_by("-created_at")[:limit]
+    return ImportDraft.objects.order_by("-created_at")[:limit]
 
 
 def import_review_marks(text: str, extraction: dict) -> tuple[list[dict], list[dict]]:

@@ -7,6 +7,7 @@ import datetime
 import hashlib
 import os
 import re
+from collections.abc import Callable
 from typing import TypedDict, Unpack
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -60,10 +61,15 @@ def meeting_series_get_or_create(*, name: str) -> MeetingSeries:
     return MeetingSeries.objects.create(name=name, slug=slugify(name)[:200], kind=kind)
 
 
-def meeting_extract_file(*, data: bytes, filename: str = "") -> tuple[str, str, ExtractedMeeting]:
-    """Read a file and extract its structure without saving: (text, language, extraction).
-    Raises IngestError for a file that cannot be read."""
+def meeting_extract_file(
+    *, data: bytes, filename: str = "", on_read: Callable[[], None] | None = None
+) -> tuple[str, str, ExtractedMeeting]:
+    """Read a file and extract its structure without saving: (text, language, extraction);
+    `on_read` is called between the two (to show progress). Raises IngestError for a file that
+    cannot be read."""
     extracted = extract_text(data, filename=filename)
+    if on_read is not None:
+        on_read()
     return (
         extracted.text,
         extracted.language,
@@ -75,24 +81,83 @@ def meeting_extract_file(*, data: bytes, filename: str = "") -> tuple[str, str, 
 def import_draft_create(
     *, data: bytes, filename: str, actor, meeting: Meeting | None = None
 ) -> ImportDraft:
-    """Keep an upload and what was extracted from it, for the secretariat to check (with the
-    planned `meeting` it will fill, if any). Drafts left unsaved for two days are removed,
-    with their files."""
-    text, _language, extraction = meeting_extract_file(data=data, filename=filename)
+    """Keep an upload for the secretariat to check (with the planned `meeting` it will fill, if
+    any); it is read in the background after commit (`import_draft_read`), its page showing the
+    progress. Drafts left unsaved for two days are removed, with their files."""
+    check_size(data)
     for stale in ImportDraft.objects.filter(created_at__lt=timezone.now() - STALE_DRAFTS):
         stale.file.delete(save=False)
         stale.delete()
     draft = ImportDraft(
         filename=filename[:255],
         checksum=checksum_of(data),
-        text=text,
-        extraction=extraction.to_dict(),
         meeting=meeting,
         created_by=actor,
+        status=ImportDraft.Status.READING,
+        progress_step=_("Waiting to be read"),
     )
+    draft.work_queued()
     draft.file.save(filename[-100:] or "summary.txt", ContentFile(data), save=False)
     draft.save()
+    draft_id = draft.pk
+
+    def enqueue():
+        from nethub.meetings.tasks import read_draft
+
+        read_draft.enqueue(draft_id=draft_id)
+
+    transaction.on_commit(enqueue)
     return draft
+
+
+def _draft_progress(draft_id: int, percent: int, step: str) -> None:
+    # Outside any transaction, so the page polling for progress sees it at once; it is also
+    # the heartbeat `recover_stalled_work` watches.
+    ImportDraft.objects.filter(pk=draft_id, status=ImportDraft.Status.READING).update(
+        progress=percent, progress_step=step, work_heartbeat_at=timezone.now()
+    )
+
+
+def import_draft_read(*, draft_id: int) -> None:
+    """Read a draft's file and extract its meeting, for checking. Raises IngestError for a file
+    that cannot be read (the task then marks the draft unreadable, `import_draft_unreadable`).
+    Runs in a background task."""
+    draft = ImportDraft.objects.get(pk=draft_id)
+    _draft_progress(draft_id, 10, _("Reading the file"))
+    with draft.file.open("rb") as handle:
+        data = handle.read()
+    text, _language, extraction = meeting_extract_file(
+        data=data,
+        filename=draft.filename,
+        on_read=lambda: _draft_progress(
+            draft_id, 50, _("Finding the date, participants, agenda and action points")
+        ),
+    )
+    ImportDraft.objects.filter(pk=draft_id, status=ImportDraft.Status.READING).update(
+        text=text,
+        extraction=extraction.to_dict(),
+        status=ImportDraft.Status.REVIEW,
+        progress=100,
+        progress_step=_("Done"),
+        work_heartbeat_at=timezone.now(),
+    )
+
+
+@transaction.atomic
+def import_draft_unreadable(draft_id: int, reason: str) -> None:
+    """Give up reading a draft: "unreadable" with `reason` for the uploader, its file removed
+    (nothing is kept from a file that cannot be read)."""
+    draft = (
+        ImportDraft.objects.select_for_update()
+        .filter(pk=draft_id, status=ImportDraft.Status.READING)
+        .first()
+    )
+    if draft is None:
+        return
+    draft.file.delete(save=False)
+    draft.status, draft.error = ImportDraft.Status.UNREADABLE, reason
+    draft.progress, draft.progress_step = 100, _("Failed")
+    draft.save(update_fields=["file", "status", "error", "progress", "progress_step"])
 
 
 @transaction.atomic

@@ -1,6 +1,6 @@
-"""Background tasks (run inline without a worker): importing a checked draft, and the
-tracker's e-mails (assignments after commit; reminders daily and the digest weekly, also as
-the commands `send_action_point_reminders` and `send_overdue_digest`)."""
+"""Background tasks (run inline without a worker): reading an uploaded summary, importing a
+checked draft, and the tracker's e-mails (assignments after commit; reminders daily and the
+digest weekly, also as the commands `send_action_point_reminders` and `send_overdue_digest`)."""
 
 from django_tasks import task
 
@@ -21,6 +21,32 @@ draft_work = TrackedWork(
     retry_kwargs=lambda draft: {"actor_id": draft.created_by_id},
     user_errors=(IngestError,),
 )
+
+
+# Reading an upload: "reading" until its extraction is ready to check, or "unreadable" (file
+# removed) with the reason on its page.
+reading_work = TrackedWork(
+    model=ImportDraft,
+    id_arg="draft_id",
+    processing={"status": ImportDraft.Status.READING},
+    fail=lambda pk, reason: _unreadable(pk, reason),
+    user_errors=(IngestError,),
+)
+
+
+def _unreadable(draft_id: int, reason: str) -> None:
+    from nethub.meetings.services import import_draft_unreadable
+
+    import_draft_unreadable(draft_id, reason)
+
+
+@task()
+@reading_work.track
+def read_draft(*, draft_id: int) -> None:
+    """Read an uploaded summary and extract its meeting, for the secretariat to check."""
+    from nethub.meetings.services import import_draft_read
+
+    import_draft_read(draft_id=draft_id)
 
 
 @task()

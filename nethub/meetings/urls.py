@@ -26,6 +26,7 @@ urlpatterns = [
     path("tracker/emails/<str:token>/", views.tracker_email_opt_out, name="email_opt_out"),
     path("import/", views.import_upload, name="import"),
     path("import/<int:pk>/", views.import_review, name="import_review"),
+    path("import/<int:pk>/progress/", views.import_progress, name="import_progress"),
     path("plan/", edit_views.meeting_plan, name="plan"),
     path("<int:pk>/edit/", edit_views.meeting_edit, name="edit"),
     path("<int:pk>/history/", edit_views.meeting_history, name="history"),

@@ -19,7 +19,6 @@ from nethub.core.files import file_response
 from nethub.core.http import redirect_back
 from nethub.core.pagination import paginate_rows, querystring
 from nethub.directory.models import Organization
-from nethub.ingest.extract import IngestError
 from nethub.meetings import exports, notifications, selectors, services
 from nethub.meetings.filters import ActionPointFilter
 from nethub.meetings.forms import DueDateForm, ReviewForm, StatusForm, UploadForm
@@ -196,18 +195,11 @@ def import_upload(request: HttpRequest) -> HttpResponse:
     form = UploadForm(request.POST or None, request.FILES or None)
     target = Meeting.objects.filter(pk=request.GET.get("meeting") or 0).first()
     if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        try:
-            draft = services.import_draft_create(
-                data=upload.read(),
-                filename=upload.name,
-                actor=request.user,
-                meeting=target,
-            )
-        except IngestError as error:
-            form.add_error("file", str(error))
-        else:
-            return redirect("meetings:import_review", pk=draft.pk)
+        data, filename = form.cleaned_data["file"]
+        draft = services.import_draft_create(
+            data=data, filename=filename, actor=request.user, meeting=target
+        )
+        return redirect("meetings:import_review", pk=draft.pk)
     return render(
         request,
         "meetings/import_upload.html",
@@ -220,6 +212,8 @@ def import_review(request: HttpRequest, pk: int) -> HttpResponse:
     """Secretariat: the extracted structure beside the text it came from, editable; saving
     creates or updates the meeting."""
     draft = get_object_or_404(ImportDraft, pk=pk)
+    if draft.status in (ImportDraft.Status.READING, ImportDraft.Status.UNREADABLE):
+        return render(request, "meetings/import_reading.html", {"draft": draft})
     form = ReviewForm(request.POST or None, extraction=draft.extraction)
     if request.method == "POST" and form.is_valid():
         # One path: the checked extraction is kept on the draft and the import task saves it
@@ -253,6 +247,17 @@ def import_review(request: HttpRequest, pk: int) -> HttpResponse:
             "owner_choices": selectors.import_owner_choices(),
         },
     )
+
+
+@permission_required("meetings.import_meeting", raise_exception=True)
+def import_progress(request: HttpRequest, pk: int) -> HttpResponse:
+    """Secretariat: how far the reading of an upload has gone (polled by its page, which
+    reloads into the review form once the reading is over)."""
+    draft = get_object_or_404(ImportDraft, pk=pk)
+    response = render(request, "meetings/_import_progress.html", {"draft": draft})
+    if draft.status != ImportDraft.Status.READING:
+        response["HX-Refresh"] = "true"
+    return response
 
 
 @require_POST

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from django import forms
-from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from nethub.directory.models import Country, Organization, Region
 from nethub.framework.models import ElementKind, FrameworkElement
+from nethub.ingest.forms import read_upload
 from nethub.library.models import LanguageChoices
 from nethub.reviews.models import Fact, Pledge, VoluntaryReview
 
@@ -57,16 +57,7 @@ class ReviewSubmitForm(forms.Form):
             self.fields["country"].initial = own
 
     def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if upload.size > settings.MAX_UPLOAD_SIZE:
-            raise forms.ValidationError(
-                _("The file is larger than the %(limit)d MB allowed.")
-                % {"limit": settings.MAX_UPLOAD_SIZE // (1024 * 1024)}
-            )
-        data = upload.read()
-        if not data:
-            raise forms.ValidationError(_("The file is empty."))
-        return data, upload.name
+        return read_upload(self.cleaned_data["file"])
 
 
 class ReviewFilterForm(forms.Form):

@@ -128,8 +128,55 @@ def _saving_draft(actor) -> ImportDraft:
     draft = meeting_services.import_draft_create(
         data=SUMMARY.encode(), filename="ec-2024-03-12.txt", actor=actor
     )
+    _work_the_queue()  # the upload is read
+    DBTaskResult.objects.all().delete()  # the tests below count the saving task's results
+    draft.refresh_from_db()
     meeting_services.import_draft_submit(draft=draft, extraction=draft.extraction, actor=actor)
     return draft
+
+
+def _work_the_queue() -> None:
+    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_upload_is_read_by_the_worker_with_its_progress_on_its_page(
+    client, secretariat_user, database_queue
+):
+    draft = meeting_services.import_draft_create(
+        data=SUMMARY.encode(), filename="ec-2024-03-12.txt", actor=secretariat_user
+    )
+    client.force_login(secretariat_user)
+    review = reverse("meetings:import_review", args=[draft.pk])
+    progress = reverse("meetings:import_progress", args=[draft.pk])
+    waiting = client.get(review)
+    assert (
+        'data-testid="import-progress"' in waiting.text and f'hx-get="{progress}"' in waiting.text
+    )
+    assert "HX-Refresh" not in client.get(progress).headers
+    _work_the_queue()
+    draft.refresh_from_db()
+    assert (draft.status, draft.progress) == (ImportDraft.Status.REVIEW, 100)
+    assert draft.extraction["date"] == "2024-03-12"
+    assert client.get(progress).headers["HX-Refresh"] == "true"
+    assert "Check the extracted meeting" in client.get(review).text
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_stalled_reading_is_read_by_its_retry(
+    secretariat_user, database_queue, django_capture_on_commit_callbacks
+):
+    draft = meeting_services.import_draft_create(
+        data=SUMMARY.encode(), filename="ec-2024-03-12.txt", actor=secretariat_user
+    )
+    DBTaskResult.objects.all().delete()  # the worker died with the task
+    _age(ImportDraft, draft.pk)
+    with django_capture_on_commit_callbacks(execute=True):
+        outcome = stalled_work_recover(older_than=datetime.timedelta(minutes=30))
+    assert outcome["meetings.ImportDraft"]["retried"] == 1
+    _work_the_queue()
+    draft.refresh_from_db()
+    assert draft.status == ImportDraft.Status.REVIEW and draft.extraction["participants"]
 
 
 @pytest.mark.django_db(transaction=True)

@@ -282,15 +282,18 @@ def test_the_import_page_can_target_a_planned_meeting(client, secretariat_user):
     assert ImportDraft.objects.get().meeting == planned
 
 
-def test_the_import_task_fills_the_drafts_planned_meeting(secretariat_user):
+def test_the_import_task_fills_the_drafts_planned_meeting(
+    secretariat_user, django_capture_on_commit_callbacks
+):
     from nethub.meetings.services import import_draft_create
     from nethub.meetings.tasks import import_draft
 
     path = fixture_path("ec-principals-2024-01-29.txt")
     planned = _plan(secretariat_user)
-    draft = import_draft_create(
-        data=path.read_bytes(), filename=path.name, actor=secretariat_user, meeting=planned
-    )
+    with django_capture_on_commit_callbacks(execute=True):  # read after commit
+        draft = import_draft_create(
+            data=path.read_bytes(), filename=path.name, actor=secretariat_user, meeting=planned
+        )
     result = import_draft.enqueue(draft_id=draft.pk, actor_id=secretariat_user.pk)
     assert result.return_value == planned.pk
     planned.refresh_from_db()

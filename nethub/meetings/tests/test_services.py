@@ -199,12 +199,17 @@ def test_unknown_status_is_refused(reference_data, secretariat_user):
         )
 
 
-def test_a_draft_imports_as_a_background_task(reference_data, secretariat_user):
+def test_a_draft_imports_as_a_background_task(
+    reference_data, secretariat_user, django_capture_on_commit_callbacks
+):
     from nethub.meetings.services import import_draft_create
     from nethub.meetings.tasks import import_draft
 
     path = fixture_path("ec-principals-2022-02-15.md")
-    draft = import_draft_create(data=path.read_bytes(), filename=path.name, actor=secretariat_user)
+    with django_capture_on_commit_callbacks(execute=True):  # read after commit
+        draft = import_draft_create(
+            data=path.read_bytes(), filename=path.name, actor=secretariat_user
+        )
     result = import_draft.enqueue(draft_id=draft.pk, actor_id=secretariat_user.pk)
     meeting = Meeting.objects.get(pk=result.return_value)
     assert meeting.action_points.count() == 2

@@ -265,12 +265,18 @@ def test_import_page_is_for_the_secretariat(client, users_by_role, role):
     assert response.status_code == 403
 
 
-def test_import_flow_with_correction(client, reference_data, secretariat_user):
+def _upload(client, name: str, data: bytes, on_commit):
+    """Post an upload; it is read after commit, inline as without a worker."""
+    with on_commit(execute=True):
+        return client.post(reverse("meetings:import"), {"file": SimpleUploadedFile(name, data)})
+
+
+def test_import_flow_with_correction(
+    client, reference_data, secretariat_user, django_capture_on_commit_callbacks
+):
     client.force_login(secretariat_user)
     path = fixture_path("ec-principals-2024-01-29.txt")
-    response = client.post(
-        reverse("meetings:import"), {"file": SimpleUploadedFile(path.name, path.read_bytes())}
-    )
+    response = _upload(client, path.name, path.read_bytes(), django_capture_on_commit_callbacks)
     draft = ImportDraft.objects.get()
     assert response.url == reverse("meetings:import_review", args=[draft.pk])
     review = client.get(response.url)
@@ -295,14 +301,56 @@ def test_import_flow_with_correction(client, reference_data, secretariat_user):
     assert not ImportDraft.objects.exists()
 
 
-def test_import_of_an_unreadable_file_shows_the_error(client, reference_data, secretariat_user):
+def test_import_of_an_unreadable_file_shows_the_error(
+    client, reference_data, secretariat_user, django_capture_on_commit_callbacks
+):
+    """A file whose type is right but whose content cannot be read fails in the background:
+    its page says why, nothing is kept from it, and the import page lists it."""
     client.force_login(secretariat_user)
-    response = client.post(
-        reverse("meetings:import"), {"file": SimpleUploadedFile("scan.pdf", b"%PDF-1.4 garbage")}
-    )
-    assert response.status_code == 200
-    assert "could not be read" in response.text
-    assert not ImportDraft.objects.exists() and not Meeting.objects.exists()
+    response = _upload(client, "scan.pdf", b"%PDF-1.4 garbage", django_capture_on_commit_callbacks)
+    page = client.get(response.url)
+    assert page.status_code == 200 and "This file could not be read." in page.text
+    assert "hx-get" not in page.text  # nothing left to wait for
+    draft = ImportDraft.objects.get()
+    assert draft.status == ImportDraft.Status.UNREADABLE and draft.error and not draft.file
+    assert not Meeting.objects.exists()
+    assert response.url in client.get(reverse("meetings:import")).text
+    # Posting a review of it saves nothing.
+    assert client.post(response.url, {"title": "x", "date": "2024-01-01"}).status_code == 200
+    assert not Meeting.objects.exists()
+
+
+def test_an_upload_shows_its_progress_until_it_is_read(
+    client, reference_data, secretariat_user, django_capture_on_commit_callbacks
+):
+    client.force_login(secretariat_user)
+    path = fixture_path("ec-principals-2024-01-29.txt")
+    # Without a worker run yet (the callbacks not executed), the upload waits to be read.
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        response = client.post(
+            reverse("meetings:import"), {"file": SimpleUploadedFile(path.name, path.read_bytes())}
+        )
+    draft = ImportDraft.objects.get()
+    progress = reverse("meetings:import_progress", args=[draft.pk])
+    waiting = client.get(response.url)
+    assert draft.status == ImportDraft.Status.READING and "form" not in waiting.context
+    assert f'hx-get="{progress}"' in waiting.text and "Waiting to be read" in waiting.text
+    assert "HX-Refresh" not in client.get(progress).headers
+    for callback in callbacks:
+        callback()
+    assert client.get(progress).headers["HX-Refresh"] == "true"
+    assert client.get(response.url).context["form"]["p-0-name"].value() == "Amy E. Pope"
+
+
+@pytest.mark.parametrize("role", ["anonymous", "stakeholder", "member_state", "focal_point"])
+def test_import_progress_is_for_the_secretariat(client, users_by_role, role, secretariat_user):
+    from nethub.meetings.services import import_draft_create
+
+    draft = import_draft_create(data=b"Minutes", filename="m.txt", actor=secretariat_user)
+    if role != "anonymous":
+        client.force_login(users_by_role[role])
+    for name in ("meetings:import_progress", "meetings:import_review"):
+        assert client.get(reverse(name, args=[draft.pk])).status_code == 403
 
 
 def test_link_a_later_meeting_that_reported_on_a_point(client, reference_data, secretariat_user):
@@ -381,7 +429,7 @@ def test_owner_form_assigns_for_the_secretariat_only(client, secretariat_user, f
 
 
 def test_import_review_marks_sources_lists_doubtful_items_first_and_edits_people_as_rows(
-    client, reference_data, secretariat_user
+    client, reference_data, secretariat_user, django_capture_on_commit_callbacks
 ):
     """The review page marks in the text where each item came from, lists the items the
     extraction is least sure of first, and edits participants as rows (remove one, add one)."""
@@ -392,9 +440,7 @@ def test_import_review_marks_sources_lists_doubtful_items_first_and_edits_people
         "Action Point: UNICEF to circulate the revised plan by 30 June 2023.\n\n"
         "A template will be shared with the partners.\n"
     )
-    response = client.post(
-        reverse("meetings:import"), {"file": SimpleUploadedFile("wg.txt", text.encode())}
-    )
+    response = _upload(client, "wg.txt", text.encode(), django_capture_on_commit_callbacks)
     review = client.get(response.url)
     marks = review.context["source_parts"]
     marked = [part for part in marks if part.get("anchor")]
@@ -552,7 +598,7 @@ def test_meeting_list_costs_the_same_queries_for_300_meetings_as_for_3(client, r
 
 
 def test_import_review_says_which_points_only_the_learned_model_found(
-    client, reference_data, secretariat_user
+    client, reference_data, secretariat_user, django_capture_on_commit_callbacks
 ):
     """A point no rule found, offered by the learned model, says so and asks to be checked."""
     from nethub.meetings.extract import learned
@@ -565,16 +611,14 @@ def test_import_review_says_which_points_only_the_learned_model_found(
         "Kettle descaling for the kitchen on the second floor before the winter.\n"
     )
     with learned.using(model):
-        response = client.post(
-            reverse("meetings:import"), {"file": SimpleUploadedFile("s.txt", text.encode())}
-        )
+        response = _upload(client, "s.txt", text.encode(), django_capture_on_commit_callbacks)
     review = client.get(response.url)
     assert "Suggested by the model trained on real minutes" in review.text
     assert "Found by the rule" not in review.text
 
 
 def test_import_review_says_which_participants_only_the_learned_reader_found(
-    client, reference_data, secretariat_user
+    client, reference_data, secretariat_user, django_capture_on_commit_callbacks
 ):
     """A person no rule read, offered by the learned participant reader, says so."""
     from nethub.meetings.extract import learned
@@ -585,9 +629,7 @@ def test_import_review_says_which_participants_only_the_learned_reader_found(
     client.force_login(secretariat_user)
     text = "Garden club\n\n3 March 2025\n\nGrowers\nAnika Solberg\nTeodor Vance\n"
     with people_learned.using(model):
-        response = client.post(
-            reverse("meetings:import"), {"file": SimpleUploadedFile("s.txt", text.encode())}
-        )
+        response = _upload(client, "s.txt", text.encode(), django_capture_on_commit_callbacks)
     review = client.get(response.url)
     assert 'value="Anika Solberg"' in review.text
     assert "Suggested by the model trained on real minutes" in review.text
