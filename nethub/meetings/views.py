@@ -21,8 +21,9 @@ from nethub.core.pagination import paginate_rows, querystring
 from nethub.directory.models import Organization
 from nethub.meetings import exports, notifications, selectors, services
 from nethub.meetings.filters import ActionPointFilter
-from nethub.meetings.forms import DueDateForm, ReviewForm, StatusForm, UploadForm
+from nethub.meetings.forms import DueDateForm, StatusForm, UploadForm
 from nethub.meetings.models import ActionPoint, ImportDraft, Meeting, TrackerEmailOptOut
+from nethub.meetings.review_forms import ReviewForms
 from nethub.meetings.tasks import import_draft
 from nethub.meetings.tracker_html import TrackerRows
 
@@ -214,18 +215,20 @@ def import_review(request: HttpRequest, pk: int) -> HttpResponse:
     draft = get_object_or_404(ImportDraft, pk=pk)
     if draft.status in (ImportDraft.Status.READING, ImportDraft.Status.UNREADABLE):
         return render(request, "meetings/import_reading.html", {"draft": draft})
-    form = ReviewForm(request.POST or None, extraction=draft.extraction)
-    if request.method == "POST" and form.is_valid():
+    review = ReviewForms(draft.extraction, request.POST or None)
+    if request.method == "POST" and review.is_valid():
         # One path: the checked extraction is kept on the draft and the import task saves it
         # (inline without a worker; in the background with one).
-        services.import_draft_submit(draft=draft, extraction=form.extraction(), actor=request.user)
+        services.import_draft_submit(
+            draft=draft, extraction=review.extraction(), actor=request.user
+        )
         result = import_draft.enqueue(draft_id=draft.pk, actor_id=request.user.pk)
         if result.status == TaskResultStatus.SUCCESSFUL:
             messages.success(request, _("The meeting was saved."))
             return redirect(Meeting.objects.get(pk=result.return_value))
         if result.status == TaskResultStatus.FAILED:
             draft.refresh_from_db()
-            form.add_error(
+            review.meeting.add_error(
                 None,
                 _("The meeting could not be saved: %(reason)s Please check the fields.")
                 % {"reason": draft.error},
@@ -240,7 +243,8 @@ def import_review(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         "meetings/import_review.html",
         {
-            "form": form,
+            "review": review,
+            "form": review.meeting,
             "draft": draft,
             "source_parts": parts,
             "to_check": to_check,

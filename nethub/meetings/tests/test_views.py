@@ -265,6 +265,25 @@ def test_import_page_is_for_the_secretariat(client, users_by_role, role):
     assert response.status_code == 403
 
 
+def _review_data(review) -> dict:
+    """What the review page posts back unchanged: its fields and every formset's rows."""
+    fields = [*review.meeting]
+    for formset in review.formsets.values():
+        fields += [*formset.management_form]
+        fields += [field for form in formset.forms for field in form]
+    data = {field.html_name: field.value() for field in fields}
+    return {
+        k: ("on" if v is True else v) for k, v in data.items() if v is not None and v is not False
+    }
+
+
+def _row(review, name: str, text: str) -> int:
+    """The index of the row of formset `name` whose main field reads `text`."""
+    forms = review.formsets[name].forms
+    key = "name" if name == "participants" else "text"
+    return next(n for n, form in enumerate(forms) if form[key].value() == text)
+
+
 def _upload(client, name: str, data: bytes, on_commit):
     """Post an upload; it is read after commit, inline as without a worker."""
     with on_commit(execute=True):
@@ -281,17 +300,13 @@ def test_import_flow_with_correction(
     assert response.url == reverse("meetings:import_review", args=[draft.pk])
     review = client.get(response.url)
     assert review.status_code == 200
-    form = review.context["form"]
-    assert (form["p-0-name"].value(), form["p-0-organization"].value()) == ("Amy E. Pope", "IOM")
+    first = review.context["review"].formsets["participants"].forms[0]
+    assert (first["name"].value(), first["organization"].value()) == ("Amy E. Pope", "IOM")
     assert "Text of the document" in review.text
-    data = {
-        name: field.value()
-        for name, field in ((f.name, f) for f in form)
-        if field.value() is not None
-    }
-    data = {k: ("on" if v is True else v) for k, v in data.items() if v is not False}
-    data["ap-1-1-owner"] = "UNHCR"
-    data["ap-1-1-due"] = "2024-03-31"
+    data = _review_data(review.context["review"])
+    n = _row(review.context["review"], "action_points", "Develop a set of common messages.")
+    data[f"action_points-{n}-owner"] = "UNHCR"
+    data[f"action_points-{n}-due"] = "2024-03-31"
     saved = client.post(response.url, data)
     meeting = Meeting.objects.get()
     assert saved.url == meeting.get_absolute_url()
@@ -339,7 +354,8 @@ def test_an_upload_shows_its_progress_until_it_is_read(
     for callback in callbacks:
         callback()
     assert client.get(progress).headers["HX-Refresh"] == "true"
-    assert client.get(response.url).context["form"]["p-0-name"].value() == "Amy E. Pope"
+    review = client.get(response.url).context["review"]
+    assert review.formsets["participants"].forms[0]["name"].value() == "Amy E. Pope"
 
 
 @pytest.mark.parametrize("role", ["anonymous", "stakeholder", "member_state", "focal_point"])
@@ -449,12 +465,11 @@ def test_import_review_marks_sources_lists_doubtful_items_first_and_edits_people
         "A template will be shared with the partners."
     ]
     assert 'class="low" data-testid="source-mark"' in review.text
-    form = review.context["form"]
-    data = {f.name: f.value() for f in form if f.value() not in (None, False)}
-    data = {k: ("on" if v is True else v) for k, v in data.items()}
-    data["p-1-delete"] = "on"  # Jonas Berg did not attend
-    data["p-3-name"], data["p-3-organization"] = "Eva Sund", "UNHCR"
-    client.post(response.url, data)
+    data = _review_data(review.context["review"])
+    data["participants-1-DELETE"] = "on"  # Jonas Berg did not attend
+    data["participants-3-name"], data["participants-3-organization"] = "Eva Sund", "UNHCR"
+    saved = client.post(response.url, data)
+    assert saved.status_code == 302
     meeting = Meeting.objects.get()
     assert sorted(meeting.participants.values_list("name", flat=True)) == [
         "Eva Sund",
@@ -613,8 +628,10 @@ def test_import_review_says_which_points_only_the_learned_model_found(
     with learned.using(model):
         response = _upload(client, "s.txt", text.encode(), django_capture_on_commit_callbacks)
     review = client.get(response.url)
-    assert "Suggested by the model trained on real minutes" in review.text
-    assert "Found by the rule" not in review.text
+    point = review.text[review.text.index('id="row-ap-0-0"') :]
+    point = point[: point.index("</fieldset>")]
+    assert "Suggested by the model trained on real minutes" in point
+    assert "Found by the rule" not in point
 
 
 def test_import_review_says_which_participants_only_the_learned_reader_found(
@@ -633,3 +650,44 @@ def test_import_review_says_which_participants_only_the_learned_reader_found(
     review = client.get(response.url)
     assert 'value="Anika Solberg"' in review.text
     assert "Suggested by the model trained on real minutes" in review.text
+
+
+def test_import_review_rows_are_reordered_added_and_kept_consistent(
+    client, reference_data, secretariat_user, django_capture_on_commit_callbacks
+):
+    """Without JavaScript: rows are reordered by their position numbers, an agenda item and a
+    decision are added, and a point whose agenda item is removed is refused with the reason
+    (nothing saved) until it is moved."""
+    client.force_login(secretariat_user)
+    text = (
+        "Working group minutes\n\n7 June 2023\n\nPresent: Sara Lind, Jonas Berg\n\n"
+        "1. Planning\n\nAction Point: UNICEF to circulate the revised plan by 30 June 2023.\n\n"
+        "Action Point: IOM to book the venue by 15 June 2023.\n\n"
+        "2. Budget\n\nAction Point: WFP to share the budget by 20 June 2023.\n"
+    )
+    response = _upload(client, "wg.txt", text.encode(), django_capture_on_commit_callbacks)
+    review = client.get(response.url).context["review"]
+    data = _review_data(review)
+    circulate = _row(
+        review, "action_points", "UNICEF to circulate the revised plan by 30 June 2023."
+    )
+    book = _row(review, "action_points", "IOM to book the venue by 15 June 2023.")
+    data[f"action_points-{circulate}-ORDER"], data[f"action_points-{book}-ORDER"] = "2", "1"
+    data["participants-0-ORDER"], data["participants-1-ORDER"] = "2", "1"
+    data["agenda_items-2-title"] = "Any other business"  # the blank row
+    data["decisions-0-agenda_item"], data["decisions-0-text"] = "1", "The budget is agreed."
+    data["agenda_items-1-DELETE"] = "on"  # the budget item, which still has a point
+
+    refused = client.post(response.url, data)
+    assert refused.status_code == 200 and not Meeting.objects.exists()
+    assert "Its agenda item was removed" in refused.text
+
+    del data["agenda_items-1-DELETE"]
+    assert client.post(response.url, data).status_code == 302
+    meeting = Meeting.objects.get()
+    points = meeting.action_points.order_by("position").values_list("text", flat=True)
+    assert [text.split(" to ")[0] for text in points] == ["IOM", "UNICEF", "WFP"]
+    assert list(meeting.participants.values_list("name", flat=True)) == ["Jonas Berg", "Sara Lind"]
+    items = list(meeting.agenda_items.order_by("position").values_list("title", flat=True))
+    assert items == ["Planning", "Budget", "Any other business"]
+    assert meeting.decisions.get().agenda_item.title == "Budget"

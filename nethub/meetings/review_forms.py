@@ -1,0 +1,289 @@
+"""The import review page's forms: the extracted meeting as fields, and its participants, agenda
+items, decisions and action points as formset rows people correct (add, remove, reorder).
+`extraction()` gives the corrected meeting back in the shape `meeting_import` takes.
+
+Each extracted row carries `source`, the key of the item it came from, so what the extraction
+knew of it (its rule, confidence and span) is kept and the page can show it. Decisions and
+action points name their agenda item by its key; an item added on this page can take them
+once the meeting is saved (on its edit page). The discussion text is not edited here."""
+
+from __future__ import annotations
+
+from django import forms
+from django.forms import formset_factory
+from django.utils.translation import gettext_lazy as _
+
+from nethub.meetings.extract.learned import RULE as LEARNED_RULE
+from nethub.meetings.extract.people.learned import RULE as LEARNED_PERSON_RULE
+from nethub.meetings.selectors import REVIEW_BELOW
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+# The directory's organisations and the network's bodies (`selectors.import_owner_choices`),
+# offered as a datalist: another body can still be typed.
+CHOICES_LIST = "owner-choices"
+
+
+class ReviewMeetingForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=300)
+    series = forms.CharField(label=_("Series"), max_length=200)
+    date = forms.DateField(label=_("Date"), widget=DATE)
+    start_time = forms.TimeField(label=_("Starts"), required=False, widget=TIME)
+    end_time = forms.TimeField(label=_("Ends"), required=False, widget=TIME)
+    timezone = forms.CharField(label=_("Time zone"), required=False, max_length=64)
+    is_virtual = forms.BooleanField(label=_("Virtual meeting"), required=False)
+    venue = forms.CharField(label=_("Venue"), required=False, max_length=300)
+
+
+class _ReviewRow(forms.Form):
+    source = forms.CharField(required=False, widget=forms.HiddenInput)
+    required_when_filled = "text"
+
+    def __init__(self, *args, item_choices: list | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "agenda_item" in self.fields:
+            self.fields["agenda_item"].choices = item_choices or []
+
+    def has_content(self) -> bool:
+        return bool((self.cleaned_data.get(self.required_when_filled) or "").strip())
+
+
+class ReviewParticipantForm(_ReviewRow):
+    name = forms.CharField(label=_("Name"), max_length=300, required=False)
+    title = forms.CharField(label=_("Title"), max_length=300, required=False)
+    organization = forms.CharField(
+        label=_("Organisation"),
+        max_length=300,
+        required=False,
+        widget=forms.TextInput(attrs={"list": CHOICES_LIST}),
+    )
+    required_when_filled = "name"
+
+
+class ReviewAgendaItemForm(_ReviewRow):
+    title = forms.CharField(label=_("Agenda item title"), max_length=500, required=False)
+    required_when_filled = "title"
+
+
+class ReviewDecisionForm(_ReviewRow):
+    agenda_item = forms.ChoiceField(label=_("Agenda item"), required=False)
+    text = forms.CharField(
+        label=_("Decision"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class ReviewActionPointForm(_ReviewRow):
+    agenda_item = forms.ChoiceField(label=_("Agenda item"), required=False)
+    text = forms.CharField(
+        label=_("Action point"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    owner = forms.CharField(
+        label=_("Owner"),
+        required=False,
+        max_length=200,
+        widget=forms.TextInput(attrs={"list": CHOICES_LIST}),
+    )
+    due = forms.DateField(label=_("Due"), required=False, widget=DATE)
+
+
+TESTIDS = {
+    "participants": "participant",
+    "agenda_items": "agenda-item",
+    "decisions": "decision",
+    "action_points": "action-point",
+}
+ROWS = {
+    "participants": ReviewParticipantForm,
+    "agenda_items": ReviewAgendaItemForm,
+    "decisions": ReviewDecisionForm,
+    "action_points": ReviewActionPointForm,
+}
+
+
+def _sources(extraction: dict) -> dict[str, dict]:
+    """Every extracted row by its key: participants "k", agenda items "i", decisions "i-n",
+    action points "i-j"."""
+    sources = {"participants": {}, "agenda_items": {}, "decisions": {}, "action_points": {}}
+    for k, person in enumerate(extraction.get("participants", [])):
+        sources["participants"][str(k)] = person
+    for i, item in enumerate(extraction.get("agenda_items", [])):
+        sources["agenda_items"][str(i)] = item
+        for n, text in enumerate(item.get("decisions", [])):
+            sources["decisions"][f"{i}-{n}"] = {"text": text, "agenda_item": str(i)}
+        for j, point in enumerate(item.get("action_points", [])):
+            sources["action_points"][f"{i}-{j}"] = {**point, "agenda_item": str(i)}
+    return sources
+
+
+def _initial(name: str, key: str, source: dict) -> dict:
+    if name == "participants":
+        return {
+            "source": key,
+            "name": source.get("name", ""),
+            "title": source.get("title") or "",
+            "organization": source.get("organization") or "",
+        }
+    if name == "agenda_items":
+        return {"source": key, "title": source.get("title", "")}
+    if name == "decisions":
+        return {"source": key, "agenda_item": source["agenda_item"], "text": source["text"]}
+    return {
+        "source": key,
+        "agenda_item": source["agenda_item"],
+        "text": source.get("text", ""),
+        "owner": source.get("owner") or "",
+        "due": source.get("due_date"),
+    }
+
+
+class ReviewForms:
+    """The meeting's fields and its four formsets, bound together: `is_valid()` checks all,
+    `extraction()` gives the corrected meeting, `rows(name)` the rows with what the
+    extraction knew of each, for the page."""
+
+    MEETING_KEYS = ("title", "series", "date", "start_time", "end_time", "timezone")
+
+    def __init__(self, extraction: dict, data=None):
+        self.base = extraction
+        self.sources = _sources(extraction)
+        self.meeting = ReviewMeetingForm(
+            data,
+            initial={
+                key: extraction.get(key) for key in (*self.MEETING_KEYS, "is_virtual", "venue")
+            },
+        )
+        item_choices = [
+            (key, f"{int(key) + 1}. {(item.get('title') or '')[:80]}")
+            for key, item in self.sources["agenda_items"].items()
+        ]
+        self.formsets = {
+            name: formset_factory(form, extra=1, can_delete=True, can_order=True)(
+                data,
+                prefix=name,
+                initial=[_initial(name, key, row) for key, row in self.sources[name].items()],
+                form_kwargs={"item_choices": item_choices},
+            )
+            for name, form in ROWS.items()
+        }
+
+    def sections(self) -> list[dict]:
+        """Each formset with its rows, for the page."""
+        return [
+            {
+                "name": name,
+                "testid": TESTIDS[name],
+                "formset": formset,
+                "rows": self.rows(name),
+                "empty": {"form": formset.empty_form, "anchor": f"{name}-new-__prefix__"},
+            }
+            for name, formset in self.formsets.items()
+        ]
+
+    def is_valid(self) -> bool:
+        valid = self.meeting.is_valid()
+        for formset in self.formsets.values():
+            valid = formset.is_valid() and valid
+        return valid and self._agenda_items_kept()
+
+    def has_errors(self) -> bool:
+        return bool(self.meeting.errors) or any(
+            formset.total_error_count() for formset in self.formsets.values()
+        )
+
+    def _kept(self, name: str) -> list[forms.Form]:
+        """The rows kept, in the order people gave them (removed and blank rows left out)."""
+        return [form for form in self.formsets[name].ordered_forms if form.has_content()]
+
+    def _agenda_items_kept(self) -> bool:
+        kept = {form.cleaned_data["source"] for form in self._kept("agenda_items")} - {""}
+        valid = True
+        for name in ("decisions", "action_points"):
+            for form in self._kept(name):
+                if form.cleaned_data.get("agenda_item") not in kept:
+                    form.add_error(
+                        "agenda_item",
+                        _("Its agenda item was removed: choose another, or remove this row."),
+                    )
+                    valid = False
+        return valid
+
+    def _source(self, name: str, form: forms.Form) -> dict:
+        return self.sources[name].get(form.cleaned_data.get("source") or "", {})
+
+    def extraction(self) -> dict:
+        data = self.meeting.cleaned_data
+        result = dict(self.base)
+        for key in ("title", "series", "timezone", "venue", "is_virtual"):
+            result[key] = data.get(key)
+        result["date"] = data["date"].isoformat()
+        for key in ("start_time", "end_time"):
+            result[key] = data[key].strftime("%H:%M") if data.get(key) else None
+        result["participants"] = [
+            {
+                **self._source("participants", form),
+                "name": form.cleaned_data["name"].strip(),
+                "title": form.cleaned_data["title"].strip(),
+                "organization": form.cleaned_data["organization"].strip() or None,
+            }
+            for form in self._kept("participants")
+        ]
+        items, by_key = [], {}
+        for form in self._kept("agenda_items"):
+            source = self._source("agenda_items", form)
+            item = {
+                "discussion": "",
+                "kind": "item",
+                **source,
+                "title": form.cleaned_data["title"].strip(),
+                "decisions": [],
+                "action_points": [],
+            }
+            items.append(item)
+            if source:
+                by_key[form.cleaned_data["source"]] = item
+        for form in self._kept("decisions"):
+            by_key[form.cleaned_data["agenda_item"]]["decisions"].append(
+                form.cleaned_data["text"].strip()
+            )
+        for form in self._kept("action_points"):
+            by_key[form.cleaned_data["agenda_item"]]["action_points"].append(self._point(form))
+        result["agenda_items"] = items
+        return result
+
+    def _point(self, form: forms.Form) -> dict:
+        source = {
+            k: v for k, v in self._source("action_points", form).items() if k != "agenda_item"
+        }
+        text, due = form.cleaned_data["text"].strip(), form.cleaned_data.get("due")
+        return {
+            **source,
+            "text": text,
+            "owner": form.cleaned_data["owner"].strip() or None,
+            "due_date": due.isoformat() if due else None,
+            "source_sentence": source.get("source_sentence") or text,
+            "explicit": source.get("explicit", True),
+        }
+
+    def rows(self, name: str) -> list[dict]:
+        """The formset's rows for the page, each with its anchor (the id the source text's
+        marks link to) and what the extraction knew of it."""
+        prefix = {"participants": "p", "action_points": "ap"}.get(name, name)
+        learned = LEARNED_PERSON_RULE if name == "participants" else LEARNED_RULE
+        rows = []
+        for index, form in enumerate(self.formsets[name].forms):
+            key = form["source"].value() or ""
+            source = self.sources[name].get(key)
+            confidence = (source or {}).get("confidence", 1.0)
+            rows.append(
+                {
+                    "form": form,
+                    "anchor": f"{prefix}-{key}" if source else f"{name}-new-{index}",
+                    "new": source is None,
+                    "rule": (source or {}).get("rule", ""),
+                    "learned": (source or {}).get("rule") == learned,
+                    "confidence": confidence,
+                    "low": source is not None and confidence < REVIEW_BELOW,
+                    "spanned": bool((source or {}).get("span")),
+                }
+            )
+        return rows
