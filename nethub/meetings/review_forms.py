@@ -13,9 +13,10 @@ from django import forms
 from django.forms import formset_factory
 from django.utils.translation import gettext_lazy as _
 
+from nethub.directory.selectors import OrganizationResolver
+from nethub.meetings.extract.assemble.provenance import REVIEW_BELOW
 from nethub.meetings.extract.learned import RULE as LEARNED_RULE
 from nethub.meetings.extract.people.learned import RULE as LEARNED_PERSON_RULE
-from nethub.meetings.selectors import REVIEW_BELOW
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
@@ -108,8 +109,10 @@ def _sources(extraction: dict) -> dict[str, dict]:
         sources["participants"][str(k)] = person
     for i, item in enumerate(extraction.get("agenda_items", [])):
         sources["agenda_items"][str(i)] = item
+        spans = item.get("decision_spans") or []
         for n, text in enumerate(item.get("decisions", [])):
-            sources["decisions"][f"{i}-{n}"] = {"text": text, "agenda_item": str(i)}
+            span = spans[n] if n < len(spans) else None
+            sources["decisions"][f"{i}-{n}"] = {"text": text, "agenda_item": str(i), "span": span}
         for j, point in enumerate(item.get("action_points", [])):
             sources["action_points"][f"{i}-{j}"] = {**point, "agenda_item": str(i)}
     return sources
@@ -146,6 +149,7 @@ class ReviewForms:
     def __init__(self, extraction: dict, data=None):
         self.base = extraction
         self.sources = _sources(extraction)
+        self._resolver = None
         self.meeting = ReviewMeetingForm(
             data,
             initial={
@@ -236,15 +240,16 @@ class ReviewForms:
                 **source,
                 "title": form.cleaned_data["title"].strip(),
                 "decisions": [],
+                "decision_spans": [],
                 "action_points": [],
             }
             items.append(item)
             if source:
                 by_key[form.cleaned_data["source"]] = item
         for form in self._kept("decisions"):
-            by_key[form.cleaned_data["agenda_item"]]["decisions"].append(
-                form.cleaned_data["text"].strip()
-            )
+            item = by_key[form.cleaned_data["agenda_item"]]
+            item["decisions"].append(form.cleaned_data["text"].strip())
+            item["decision_spans"].append(self._source("decisions", form).get("span"))
         for form in self._kept("action_points"):
             by_key[form.cleaned_data["agenda_item"]]["action_points"].append(self._point(form))
         result["agenda_items"] = items
@@ -264,10 +269,20 @@ class ReviewForms:
             "explicit": source.get("explicit", True),
         }
 
+    def _directory(self, written: str | None) -> dict | None:
+        """Whether an organisation or owner as written is one of the directory's (what saving
+        will link it to), else that it will be kept as written."""
+        if not (written or "").strip():
+            return None
+        if self._resolver is None:
+            self._resolver = OrganizationResolver()  # two queries, once a page
+        return {"organization": self._resolver.resolve(written)}
+
     def rows(self, name: str) -> list[dict]:
         """The formset's rows for the page, each with its anchor (the id the source text's
         marks link to) and what the extraction knew of it."""
-        prefix = {"participants": "p", "action_points": "ap"}.get(name, name)
+        prefix = {"participants": "p", "decisions": "d", "action_points": "ap"}.get(name, name)
+        named = {"participants": "organization", "action_points": "owner"}.get(name)
         learned = LEARNED_PERSON_RULE if name == "participants" else LEARNED_RULE
         rows = []
         for index, form in enumerate(self.formsets[name].forms):
@@ -284,6 +299,7 @@ class ReviewForms:
                     "confidence": confidence,
                     "low": source is not None and confidence < REVIEW_BELOW,
                     "spanned": bool((source or {}).get("span")),
+                    "directory": self._directory(form[named].value()) if named else None,
                 }
             )
         return rows

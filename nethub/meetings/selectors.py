@@ -13,6 +13,7 @@ from nethub.core.i18n import translated
 from nethub.core.selectors import audit_history
 from nethub.directory.models import Organization
 from nethub.framework.models import Tagging
+from nethub.meetings.extract.assemble.provenance import REVIEW_BELOW
 from nethub.meetings.models import ActionPoint, ActionPointStatus, AgendaItem, Meeting
 
 SORTS = {
@@ -137,10 +138,6 @@ def overdue_count() -> int:
     ).count()
 
 
-# Items the extractor is less sure of than this are shown first on the review page.
-REVIEW_BELOW = 0.75
-
-
 def import_drafts_unfinished(*, limit: int = 20):
     """Imports not saved yet (being read, to check, being saved, or failed with their
     reason), newest first: the import page lists them so none is lost and no failure is
@@ -160,6 +157,8 @@ def import_review_marks(text: str, extraction: dict) -> tuple[list[dict], list[d
     for i, item in enumerate(extraction.get("agenda_items", [])):
         for j, point in enumerate(item.get("action_points", [])):
             _mark(spans, to_check, point, f"ap-{i}-{j}", point.get("text", ""))
+        for n, span in enumerate(item.get("decision_spans", [])):
+            _mark(spans, to_check, {"span": span}, f"d-{i}-{n}", "")
     for k, person in enumerate(extraction.get("participants", [])):
         _mark(spans, to_check, person, f"p-{k}", person.get("name", ""))
     parts, cursor = [], 0

@@ -43,6 +43,8 @@ class ExtractedAgendaItem:
     decisions: list[str] = field(default_factory=list)
     action_points: list[ExtractedActionPoint] = field(default_factory=list)
     kind: str = "item"  # "opening", "item" or "aob"
+    # Where each decision is in the document's text ([start, end), or None), in their order.
+    decision_spans: list[list[int] | None] = field(default_factory=list)
 
 
 @dataclass

@@ -691,3 +691,57 @@ def test_import_review_rows_are_reordered_added_and_kept_consistent(
     items = list(meeting.agenda_items.order_by("position").values_list("title", flat=True))
     assert items == ["Planning", "Budget", "Any other business"]
     assert meeting.decisions.get().agenda_item.title == "Budget"
+
+
+def _minutes_with_points(count: int) -> str:
+    owners = ["UNHCR", "EC working level"]
+    points = "".join(
+        f"Action Point: {owners[n % 2]} to send note {n} by 30 June 2023.\n\n" for n in range(count)
+    )
+    return (
+        "Working group minutes\n\n7 June 2023\n\nPresent: Sara Lind (IOM), Jonas Berg\n\n"
+        "1. Planning\n\nDecision: the group endorsed the revised plan.\n\n" + points
+    )
+
+
+def test_import_review_marks_decisions_and_says_which_owners_the_directory_knows(
+    client, reference_data, secretariat_user, django_capture_on_commit_callbacks
+):
+    client.force_login(secretariat_user)
+    response = _upload(
+        client, "wg.txt", _minutes_with_points(2).encode(), django_capture_on_commit_callbacks
+    )
+    review = client.get(response.url)
+    decision = review.text[review.text.index('id="row-d-0-0"') :]
+    assert 'href="#src-d-0-0"' in decision[: decision.index("</fieldset>")]
+    mark = review.text[review.text.index('id="src-d-0-0"') :]
+    assert mark[: mark.index("</mark>")].endswith("the group endorsed the revised plan.")
+    rows = {
+        row["form"]["owner"].value(): row["directory"]["organization"]
+        for row in review.context["review"].rows("action_points")
+        if row["directory"]
+    }
+    assert rows["UNHCR"].acronym == "UNHCR" and rows["EC working level"] is None
+    assert "Not in the directory: kept as written." in review.text
+
+
+def test_import_review_queries_do_not_grow_with_its_rows(
+    client, reference_data, secretariat_user, django_capture_on_commit_callbacks
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(secretariat_user)
+    counts = []
+    for size in (2, 20):
+        response = _upload(
+            client,
+            "wg.txt",
+            _minutes_with_points(size).encode(),
+            django_capture_on_commit_callbacks,
+        )
+        with CaptureQueriesContext(connection) as queries:
+            page = client.get(response.url)
+        assert page.text.count('data-testid="action-point"') == size + 2  # new row, template
+        counts.append(len(queries))
+    assert counts[0] == counts[1], counts

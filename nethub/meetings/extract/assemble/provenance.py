@@ -1,4 +1,5 @@
-"""Provenance: each point and participant's rule, confidence and span in the text."""
+"""Provenance: each point and participant's rule, confidence and span in the text, and each
+decision's span."""
 
 from __future__ import annotations
 
@@ -14,12 +15,14 @@ REVIEW_BELOW = 0.75  # points and people under this confidence are reviewed firs
 
 def add_provenance(meeting: ExtractedMeeting, document: s.LabelledDocument) -> None:
     """Each point and person: its rule, confidence and span (found in the text when the rule
-    that read it did not keep one)."""
+    that read it did not keep one); each decision: its span."""
     for point in meeting.action_points():
         if not point.rule:
             point.rule = "listed_point" if point.explicit else "discussion_point"
             point.confidence = STRUCTURE_CONFIDENCE[point.explicit]
         point.span = point.span or find_span(document.text, point.source_sentence or point.text)
+    for item in meeting.agenda_items:
+        item.decision_spans = [find_span(document.text, text) for text in item.decisions]
     for person in meeting.participants:
         person.rule = person.rule or "attendance_list"
         person.confidence = 0.9 if person.rule in ("attendance_list", "slash_row") else 0.75
