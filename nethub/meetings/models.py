@@ -386,6 +386,15 @@ class ImportDraft(BackgroundWork, models.Model):
     class Meta:
         verbose_name = _("import draft")
         verbose_name_plural = _("import drafts")
+        constraints = [
+            # One import of a file at a time: a double click or a second upload of the same
+            # file finds the import under way (a file that could not be read may be retried).
+            models.UniqueConstraint(
+                fields=["checksum"],
+                condition=~models.Q(status="unreadable"),
+                name="meetings_one_import_draft_per_file",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.filename

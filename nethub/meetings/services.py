@@ -12,7 +12,7 @@ from typing import TypedDict, Unpack
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
-from django.db import models, transaction
+from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -77,20 +77,34 @@ def meeting_extract_file(
     )
 
 
+def _import_under_way(checksum: str) -> ImportDraft | None:
+    return (
+        ImportDraft.objects.filter(checksum=checksum)
+        .exclude(status=ImportDraft.Status.UNREADABLE)
+        .first()
+    )
+
+
 @transaction.atomic
 def import_draft_create(
     *, data: bytes, filename: str, actor, meeting: Meeting | None = None
-) -> ImportDraft:
+) -> tuple[ImportDraft, bool]:
     """Keep an upload for the secretariat to check (with the planned `meeting` it will fill, if
     any); it is read in the background after commit (`import_draft_read`), its page showing the
-    progress. Drafts left unsaved for two days are removed, with their files."""
+    progress. Returns (draft, created): a file already being imported gives that import back,
+    not created, so a double click or a second upload makes no second draft. Drafts left
+    unsaved for two days are removed, with their files."""
     check_size(data)
     for stale in ImportDraft.objects.filter(created_at__lt=timezone.now() - STALE_DRAFTS):
         stale.file.delete(save=False)
         stale.delete()
+    checksum = checksum_of(data)
+    existing = _import_under_way(checksum)
+    if existing is not None:
+        return existing, False
     draft = ImportDraft(
         filename=filename[:255],
-        checksum=checksum_of(data),
+        checksum=checksum,
         meeting=meeting,
         created_by=actor,
         status=ImportDraft.Status.READING,
@@ -98,7 +112,12 @@ def import_draft_create(
     )
     draft.work_queued()
     draft.file.save(filename[-100:] or "summary.txt", ContentFile(data), save=False)
-    draft.save()
+    try:
+        with transaction.atomic():
+            draft.save()
+    except IntegrityError:  # the same file, uploaded at the same moment by another request
+        draft.file.delete(save=False)
+        return _import_under_way(checksum), False
     draft_id = draft.pk
 
     def enqueue():
@@ -107,7 +126,7 @@ def import_draft_create(
         read_draft.enqueue(draft_id=draft_id)
 
     transaction.on_commit(enqueue)
-    return draft
+    return draft, True
 
 
 def _draft_progress(draft_id: int, percent: int, step: str) -> None:
@@ -141,6 +160,16 @@ def import_draft_read(*, draft_id: int) -> None:
         progress_step=_("Done"),
         work_heartbeat_at=timezone.now(),
     )
+
+
+@transaction.atomic
+def import_draft_discard(*, draft: ImportDraft) -> None:
+    """Drop an import that is not wanted (or cannot be read), with its file."""
+    draft = ImportDraft.objects.select_for_update().filter(pk=draft.pk).first()
+    if draft is None:
+        return  # discarded twice (a double click): nothing left to do
+    draft.file.delete(save=False)
+    draft.delete()
 
 
 @transaction.atomic

@@ -197,9 +197,11 @@ def import_upload(request: HttpRequest) -> HttpResponse:
     target = Meeting.objects.filter(pk=request.GET.get("meeting") or 0).first()
     if request.method == "POST" and form.is_valid():
         data, filename = form.cleaned_data["file"]
-        draft = services.import_draft_create(
+        draft, created = services.import_draft_create(
             data=data, filename=filename, actor=request.user, meeting=target
         )
+        if not created:
+            messages.info(request, _("This file is already being imported: here is its import."))
         return redirect("meetings:import_review", pk=draft.pk)
     return render(
         request,
@@ -251,6 +253,20 @@ def import_review(request: HttpRequest, pk: int) -> HttpResponse:
             "owner_choices": selectors.import_owner_choices(),
         },
     )
+
+
+@require_POST
+@permission_required("meetings.import_meeting", raise_exception=True)
+def import_discard(request: HttpRequest, pk: int) -> HttpResponse:
+    """Secretariat: drop an import that is not wanted, with its file (nothing else changes)."""
+    draft = ImportDraft.objects.filter(pk=pk).first()
+    if draft is not None and draft.status != ImportDraft.Status.SAVING:
+        services.import_draft_discard(draft=draft)
+        messages.success(request, _("The import of %(name)s was discarded.") % {"name": draft})
+    elif draft is not None:
+        messages.error(request, _("This import is being saved and can no longer be discarded."))
+        return redirect("meetings:import_review", pk=pk)
+    return redirect("meetings:import")
 
 
 @permission_required("meetings.import_meeting", raise_exception=True)

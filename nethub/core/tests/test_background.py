@@ -125,7 +125,7 @@ def test_a_document_killed_every_time_is_retried_then_failed_with_its_reason(
 
 
 def _saving_draft(actor) -> ImportDraft:
-    draft = meeting_services.import_draft_create(
+    draft, _created = meeting_services.import_draft_create(
         data=SUMMARY.encode(), filename="ec-2024-03-12.txt", actor=actor
     )
     _work_the_queue()  # the upload is read
@@ -143,7 +143,7 @@ def _work_the_queue() -> None:
 def test_an_upload_is_read_by_the_worker_with_its_progress_on_its_page(
     client, secretariat_user, database_queue
 ):
-    draft = meeting_services.import_draft_create(
+    draft, _created = meeting_services.import_draft_create(
         data=SUMMARY.encode(), filename="ec-2024-03-12.txt", actor=secretariat_user
     )
     client.force_login(secretariat_user)
@@ -166,7 +166,7 @@ def test_an_upload_is_read_by_the_worker_with_its_progress_on_its_page(
 def test_a_stalled_reading_is_read_by_its_retry(
     secretariat_user, database_queue, django_capture_on_commit_callbacks
 ):
-    draft = meeting_services.import_draft_create(
+    draft, _created = meeting_services.import_draft_create(
         data=SUMMARY.encode(), filename="ec-2024-03-12.txt", actor=secretariat_user
     )
     DBTaskResult.objects.all().delete()  # the worker died with the task

@@ -115,7 +115,7 @@ def _import_draft(users):
     from nethub.meetings.services import import_draft_create
 
     path = fixture_path("ec-principals-2024-01-29.txt")
-    draft = import_draft_create(
+    draft, _created = import_draft_create(
         data=path.read_bytes(), filename=path.name, actor=users["secretariat"]
     )
     return Case(draft, "file", path.read_bytes(), path.name, ("secretariat",))

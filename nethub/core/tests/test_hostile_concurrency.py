@@ -93,3 +93,21 @@ def test_concurrent_status_changes_chain_without_a_lost_update(secretariat_user)
         assert after.old_value == before.new_value
     point.refresh_from_db()
     assert point.status == events[-1].new_value
+
+
+def test_the_same_file_uploaded_at_once_makes_one_import(secretariat_user):
+    from nethub.meetings.models import ImportDraft
+    from nethub.meetings.services import import_draft_create
+
+    data = b"Working group minutes\n\n7 June 2023\n\nPresent: Sara Lind\n"
+    drafts = []
+
+    def worker(number):
+        draft, _created = import_draft_create(
+            data=data, filename=f"copy-{number}.txt", actor=secretariat_user
+        )
+        drafts.append(draft.pk)
+
+    errors = _run(worker)
+    assert not errors, errors
+    assert ImportDraft.objects.count() == 1 and set(drafts) == {ImportDraft.objects.get().pk}

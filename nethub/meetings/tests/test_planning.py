@@ -291,7 +291,7 @@ def test_the_import_task_fills_the_drafts_planned_meeting(
     path = fixture_path("ec-principals-2024-01-29.txt")
     planned = _plan(secretariat_user)
     with django_capture_on_commit_callbacks(execute=True):  # read after commit
-        draft = import_draft_create(
+        draft, _created = import_draft_create(
             data=path.read_bytes(), filename=path.name, actor=secretariat_user, meeting=planned
         )
     result = import_draft.enqueue(draft_id=draft.pk, actor_id=secretariat_user.pk)

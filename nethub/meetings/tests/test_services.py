@@ -207,7 +207,7 @@ def test_a_draft_imports_as_a_background_task(
 
     path = fixture_path("ec-principals-2022-02-15.md")
     with django_capture_on_commit_callbacks(execute=True):  # read after commit
-        draft = import_draft_create(
+        draft, _created = import_draft_create(
             data=path.read_bytes(), filename=path.name, actor=secretariat_user
         )
     result = import_draft.enqueue(draft_id=draft.pk, actor_id=secretariat_user.pk)
@@ -260,11 +260,15 @@ def test_stale_drafts_are_removed(reference_data, secretariat_user):
     from nethub.meetings.services import import_draft_create
 
     path = fixture_path("ec-principals-2022-02-15.md")
-    old = import_draft_create(data=path.read_bytes(), filename=path.name, actor=secretariat_user)
+    old, _created = import_draft_create(
+        data=path.read_bytes(), filename=path.name, actor=secretariat_user
+    )
     ImportDraft.objects.filter(pk=old.pk).update(
         created_at=timezone.now() - datetime.timedelta(days=3)
     )
-    new = import_draft_create(data=path.read_bytes(), filename=path.name, actor=secretariat_user)
+    new, _created = import_draft_create(
+        data=path.read_bytes(), filename=path.name, actor=secretariat_user
+    )
     assert list(ImportDraft.objects.values_list("pk", flat=True)) == [new.pk]
 
 
@@ -311,3 +315,39 @@ def test_reimport_keeps_an_owner_the_secretariat_assigned(secretariat_user, refe
     action_point_assign_owner(action_point=point, organization=ilo, actor=secretariat_user)
     meeting = meeting_import(data=summary, filename="s.txt", actor=secretariat_user)
     assert meeting.action_points.get().owner_organization == ilo
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_migration_to_one_import_a_file_keeps_the_newest_of_duplicates():
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    def migrate(targets):
+        executor = MigrationExecutor(connection)
+        executor.loader.build_graph()
+        executor.migrate(targets)
+        return executor.loader.project_state(targets).apps
+
+    leaves = MigrationExecutor(connection).loader.graph.leaf_nodes()
+    try:
+        old = migrate([("meetings", "0006_importdraft_reading")])
+        Draft = old.get_model("meetings", "ImportDraft")
+        for name in ("first.txt", "second.txt", "other.txt"):
+            Draft.objects.create(
+                filename=name,
+                checksum="b" if name == "other.txt" else "a",
+                text="",
+                status="review",
+            )
+        migrate(leaves)
+        from nethub.meetings.models import ImportDraft
+
+        statuses = dict(ImportDraft.objects.values_list("filename", "status"))
+        assert statuses == {
+            "first.txt": "unreadable",
+            "second.txt": "review",
+            "other.txt": "review",
+        }
+        assert "replaced" in ImportDraft.objects.get(filename="first.txt").error
+    finally:
+        migrate(leaves)

@@ -362,7 +362,7 @@ def test_an_upload_shows_its_progress_until_it_is_read(
 def test_import_progress_is_for_the_secretariat(client, users_by_role, role, secretariat_user):
     from nethub.meetings.services import import_draft_create
 
-    draft = import_draft_create(data=b"Minutes", filename="m.txt", actor=secretariat_user)
+    draft, _created = import_draft_create(data=b"Minutes", filename="m.txt", actor=secretariat_user)
     if role != "anonymous":
         client.force_login(users_by_role[role])
     for name in ("meetings:import_progress", "meetings:import_review"):
@@ -745,3 +745,59 @@ def test_import_review_queries_do_not_grow_with_its_rows(
         assert page.text.count('data-testid="action-point"') == size + 2  # new row, template
         counts.append(len(queries))
     assert counts[0] == counts[1], counts
+
+
+def test_a_second_upload_of_a_file_being_imported_finds_its_import(
+    client, reference_data, secretariat_user, django_capture_on_commit_callbacks
+):
+    """A double click or a second upload makes no second draft; a file that could not be read
+    may be uploaded again."""
+    client.force_login(secretariat_user)
+    path = fixture_path("ec-principals-2024-01-29.txt")
+    first = _upload(client, path.name, path.read_bytes(), django_capture_on_commit_callbacks)
+    again = _upload(client, "copy.txt", path.read_bytes(), django_capture_on_commit_callbacks)
+    assert again.url == first.url and ImportDraft.objects.count() == 1
+    assert "already being imported" in client.get(again.url).text
+
+    broken = _upload(client, "scan.pdf", b"%PDF-1.4 garbage", django_capture_on_commit_callbacks)
+    retried = _upload(client, "scan.pdf", b"%PDF-1.4 garbage", django_capture_on_commit_callbacks)
+    assert retried.url != broken.url
+    assert ImportDraft.objects.filter(status=ImportDraft.Status.UNREADABLE).count() == 2
+
+
+def test_an_import_is_discarded_with_its_file(
+    client, reference_data, secretariat_user, django_capture_on_commit_callbacks
+):
+    client.force_login(secretariat_user)
+    path = fixture_path("ec-principals-2024-01-29.txt")
+    response = _upload(client, path.name, path.read_bytes(), django_capture_on_commit_callbacks)
+    draft = ImportDraft.objects.get()
+    discard = reverse("meetings:import_discard", args=[draft.pk])
+    assert f'action="{discard}"' in client.get(response.url).text
+    assert client.get(discard).status_code == 405
+    stored = draft.file.name
+    assert client.post(discard).url == reverse("meetings:import")
+    assert client.post(discard).url == reverse("meetings:import")  # a double click
+    assert not ImportDraft.objects.exists() and not draft.file.storage.exists(stored)
+    assert not Meeting.objects.exists()
+
+
+def test_an_import_being_saved_is_not_discarded(client, reference_data, secretariat_user):
+    from nethub.meetings.services import import_draft_create
+
+    draft, _created = import_draft_create(data=b"Minutes", filename="m.txt", actor=secretariat_user)
+    ImportDraft.objects.filter(pk=draft.pk).update(status=ImportDraft.Status.SAVING)
+    client.force_login(secretariat_user)
+    client.post(reverse("meetings:import_discard", args=[draft.pk]))
+    assert ImportDraft.objects.filter(pk=draft.pk).exists()
+
+
+@pytest.mark.parametrize("role", ["anonymous", "stakeholder", "member_state", "focal_point"])
+def test_discarding_an_import_is_for_the_secretariat(client, users_by_role, role, secretariat_user):
+    from nethub.meetings.services import import_draft_create
+
+    draft, _created = import_draft_create(data=b"Minutes", filename="m.txt", actor=secretariat_user)
+    if role != "anonymous":
+        client.force_login(users_by_role[role])
+    assert client.post(reverse("meetings:import_discard", args=[draft.pk])).status_code == 403
+    assert ImportDraft.objects.filter(pk=draft.pk).exists()

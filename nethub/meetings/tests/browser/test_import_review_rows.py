@@ -34,7 +34,7 @@ def _summary_docx() -> bytes:
 def test_progress_then_rows_reordered_removed_and_added(page, settings, secretariat_user):
     # No worker runs: the upload waits to be read.
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-    draft = import_draft_create(
+    draft, _created = import_draft_create(
         data=_summary_docx(), filename="shelter.docx", actor=secretariat_user
     )
     browser_login(page, secretariat_user.username)
