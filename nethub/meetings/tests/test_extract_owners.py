@@ -146,3 +146,14 @@ def test_errands_of_small_committees_with_should_would_and_is_to(line, owner):
     telephone, transfer, ...), and "should" gives work as "will" does."""
     text = f"Hall committee, 3 March 2021\nPresent: David Marr, Dylan Bright\n\n4. Hall\n{line}\n"
     assert [p[0] for p in _points(text)] == [owner]
+
+
+def test_labelled_points_that_share_their_words_each_keep_their_own_owner():
+    """Two points of one list with the same verb and deadline: each labelled segment completes
+    its own point (the one holding most of its words), not the first one that looks alike."""
+    text = (
+        "Working group minutes\n\n7 June 2023\n\n1. Planning\n\n"
+        "Action Point: UNHCR to send note 0 by 30 June 2023.\n\n"
+        "Action Point: Shelter Cluster to send note 1 by 30 June 2023.\n"
+    )
+    assert _points(text) == [("UNHCR", "2023-06-30"), ("Shelter Cluster", "2023-06-30")]

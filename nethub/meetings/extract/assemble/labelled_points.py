@@ -55,13 +55,19 @@ def same_words(one: str, other: str) -> bool:
 
 
 def _covered(task: str, points: list[ExtractedActionPoint]) -> ExtractedActionPoint | None:
-    """The point that already holds most of this task's words."""
+    """The point that already holds most of this task's words (at least 60% of them). The
+    best holder, not the first: two tasks of one list that share their verb and deadline
+    ("UNHCR to send the note by 30 June", "the Shelter Cluster to send the note by 30 June")
+    are each their own point's twin."""
     words = _words(task)
+    if not words:
+        return None
+    best, best_share = None, 0.6
     for point in points:
-        other = _words(point.text)
-        if words and other and len(words & other) / len(words) >= 0.6:
-            return point
-    return None
+        share = len(words & _words(point.text)) / len(words)
+        if share > best_share or (share == best_share and best is None):
+            best, best_share = point, share
+    return best
 
 
 def _split_joined(meeting: ExtractedMeeting, document: s.LabelledDocument, resolver) -> None:
