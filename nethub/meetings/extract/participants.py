@@ -136,6 +136,9 @@ def parse_participant(entry: str, resolver) -> ExtractedParticipant:
     as_written = entry
     entry = re.sub(r"\s*\|\s*", ", ", entry)  # a table row: "Name | Title | Organisation"
     entry = re.sub(r"\s+", " ", entry).strip(" .,")
+    person_after = organisation_then_person(entry, resolver)
+    if person_after is not None:
+        return person_after
     org_first = re.match(r"^([^:,–—]{2,60}?)\s*(?::|\s[–—-])\s*(.+)$", entry)
     prefix_org = None
     org_name = org_first.group(1) if org_first else ""
@@ -180,6 +183,40 @@ def parse_participant(entry: str, resolver) -> ExtractedParticipant:
         honorific=honorific,
         role=role,
         as_written=as_written.strip(),
+    )
+
+
+_ACRONYM = re.compile(r"[A-Z][A-Za-z&.-]{0,2}[A-Z&.-]{1,10}")
+_ORG_THEN_BRACKET = re.compile(r"(?P<org>[^()]{2,80}?)\s*\((?P<inside>[^()]+)\)")
+
+
+def organisation_then_person(entry: str, resolver) -> ExtractedParticipant | None:
+    """Rule: "OCHA (John Smith)", "UNHCR (Mary Jones, Protection Officer)", "Danish Refugee
+    Council (Sofia Berg)": an organisation (one the directory knows, an acronym, or a name
+    ending as a body's does), then its person (and title) in brackets. "IOM (International
+    Organization for Migration)" names no person."""
+    from nethub.meetings.extract.name_runs import ORG_END
+    from nethub.meetings.extract.people.person_names import person_name
+
+    match = _ORG_THEN_BRACKET.fullmatch(entry)
+    if match is None:
+        return None
+    org = match["org"].strip()
+    found = resolver.resolve_in(org)
+    known = found is not None and not found.remainder
+    if not (known or _ACRONYM.fullmatch(org) or org.split()[-1].lower() in ORG_END):
+        return None
+    written, _comma, title = match["inside"].partition(",")
+    honorific = HONORIFICS.match(written.strip())
+    name = person_name(written)
+    if name is None or resolver.resolve_in(written):
+        return None
+    return ExtractedParticipant(
+        name=name,
+        title=title.strip(),
+        organization=str(found.organization) if known else org,
+        honorific=honorific.group(0).strip() if honorific else "",
+        as_written=entry,
     )
 
 

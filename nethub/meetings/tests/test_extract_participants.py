@@ -677,3 +677,48 @@ def test_a_table_header_cell_under_two_header_words():
         "3 / Ko Ko Mg / M & E/ABC / / -\n\nMinutes\nThe cluster met."
     )
     assert {"Nay Lin Maung", "Helen Saung", "Ko Ko Mg"} <= set(_names(text))
+
+
+@pytest.mark.parametrize(
+    "attendance",
+    [
+        "Attendees: OCHA (Lena Varga), UNHCR (Omar Haddad, Protection Officer), "
+        "RRC (Ines Dalby)",
+        "Attendees:\n\n- OCHA (Lena Varga)\n- UNHCR (Omar Haddad, Protection Officer)\n"
+        "- Relief Council (Ines Dalby)",
+    ],
+)
+def test_an_organisation_then_its_person_in_brackets(attendance):
+    """ "UNHCR (Omar Haddad, Protection Officer)": the organisation written first, its person
+    in brackets; an organisation the directory does not know stays as written."""
+    text = f"Sector meeting\n\n12 May 2021\n\n{attendance}\n\n1. Updates\n\nPartners met.\n"
+    people = extract_meeting(text, resolver=RESOLVER).participants
+    got = [(p.name, p.title, p.organization) for p in people]
+    unknown = "RRC" if "RRC" in attendance else "Relief Council"
+    assert got == [
+        ("Lena Varga", "", "OCHA"),
+        ("Omar Haddad", "Protection Officer", "UNHCR"),
+        ("Ines Dalby", "", unknown),
+    ]
+
+
+def test_an_organisation_with_its_full_name_in_brackets_is_no_person():
+    text = (
+        "Sector meeting\n\n12 May 2021\n\nParticipants: IOM (International Organization for "
+        "Migration), UNHCR, WFP, UNICEF\n\n1. Updates\n\nPartners met.\n"
+    )
+    assert _names(text) == []
+
+
+def test_an_action_table_right_after_the_attendance_holds_tasks_not_people():
+    text = (
+        "Shelter Sector meeting\n\n5 April 2023\n\nParticipants: IOM, UNHCR, NRC, CARE\n\n"
+        "Action Item | Responsible | Deadline\nUpdate the gap analysis | IOM | 12 April 2023\n"
+        "Share the kit specifications | NRC | 20 April 2023\n"
+    )
+    meeting = extract_meeting(text, resolver=RESOLVER)
+    assert meeting.participants == []
+    assert [(p.text, p.owner, p.due_date) for p in meeting.action_points()] == [
+        ("Update the gap analysis", "IOM", "2023-04-12"),
+        ("Share the kit specifications", "NRC", "2023-04-20"),
+    ]

@@ -15,9 +15,11 @@ from nethub.meetings.extract.participants import (
     PARTICIPANTS_HEADING,
     SUBLIST_LABEL,
     is_participant_line,
+    organisation_then_person,
     split_inline,
 )
 from nethub.meetings.extract.participants import HONORIFICS as HONORIFIC_PREFIX
+from nethub.meetings.extract.pipeline.listed_points import table_columns
 
 
 def inline_entries(text: str, resolver) -> list[str]:
@@ -25,8 +27,10 @@ def inline_entries(text: str, resolver) -> list[str]:
     Church of Ankawa, MoE") names no people: only those the resolver knows are kept, as
     organisations."""
     entries = split_inline(text)
-    if name_runs.names_bodies(entries, resolver):
-        return [e for e in entries if resolver.resolve_in(e) is not None]
+    people = [e for e in entries if organisation_then_person(e, resolver) is not None]
+    # Rule: "OCHA (John Smith), IRC (Ahmed Ali)": organisations, each with its person.
+    if len(people) < len(entries) and name_runs.names_bodies(entries, resolver):
+        return [e for e in entries if e in people or resolver.resolve_in(e) is not None]
     return entries
 
 
@@ -107,6 +111,9 @@ def participant_block(block: Block) -> bool:
         and not _numbered_title(block)
         and is_participant_line(block.text)
         and not (block.text.endswith(".") and len(block.text.split()) > 12)
+        # Rule: an action table's header row ("Action | Responsible | Deadline") right after
+        # the attendance ends it: its rows are tasks, not people.
+        and not table_columns(block.text)
     )
 
 
