@@ -682,8 +682,7 @@ def test_a_table_header_cell_under_two_header_words():
 @pytest.mark.parametrize(
     "attendance",
     [
-        "Attendees: OCHA (Lena Varga), UNHCR (Omar Haddad, Protection Officer), "
-        "RRC (Ines Dalby)",
+        "Attendees: OCHA (Lena Varga), UNHCR (Omar Haddad, Protection Officer), RRC (Ines Dalby)",
         "Attendees:\n\n- OCHA (Lena Varga)\n- UNHCR (Omar Haddad, Protection Officer)\n"
         "- Relief Council (Ines Dalby)",
     ],
