@@ -139,6 +139,7 @@ def parse_participant(entry: str, resolver) -> ExtractedParticipant:
     person_after = organisation_then_person(entry, resolver)
     if person_after is not None:
         return person_after
+    role_label, entry = _leading_role(entry)
     org_first = re.match(r"^([^:,–—]{2,60}?)\s*(?::|\s[–—-])\s*(.+)$", entry)
     prefix_org = None
     org_name = org_first.group(1) if org_first else ""
@@ -163,7 +164,7 @@ def parse_participant(entry: str, resolver) -> ExtractedParticipant:
     bracket = re.match(r"^([^,(]+?)\s*\(([^)]+)\)\s*,?\s*(.*)$", entry)
     if bracket and prefix_org is not None and not bracket.group(3):
         name, rest = bracket.group(1), bracket.group(2)  # "IOM: Name (Title)"
-    elif bracket and resolver.resolve_in(bracket.group(2)):
+    elif bracket and _organisation_like(bracket.group(2), resolver, of=bracket.group(1)):
         name, rest = bracket.group(1), f"{bracket.group(3)}, {bracket.group(2)}".strip(" ,")
     else:
         name, _, rest = entry.partition(",")
@@ -176,14 +177,57 @@ def parse_participant(entry: str, resolver) -> ExtractedParticipant:
     title, organization, role = _title_org_role(rest, resolver)
     if prefix_org is not None:
         organization = organization or str(prefix_org)
+    if organization is None and bracket and _organisation_like(bracket[2], resolver, of=name):
+        # "Paul Otieno (MSF)": an organisation the directory does not know, kept as written.
+        organization = bracket.group(2).strip()
+        title = _without(title, organization)
     return ExtractedParticipant(
         name=name,
         title=title,
         organization=organization,
         honorific=honorific,
-        role=role,
+        role=role or role_label,
         as_written=as_written.strip(),
     )
+
+
+# "Minutes: Kenji Sato (WFP)", "Note taker: ...": what the person does at the meeting.
+_ROLE_LABEL = re.compile(
+    r"^(?P<role>minutes?(?:[- ]?tak(?:er|ing))?|minutes\s+by|note[- ]?tak(?:er|ing)|"
+    r"rapporteur|recorder|scribe|secretary|facilitator|moderator|chair(?:person)?)\s*:\s*",
+    re.I,
+)
+
+
+def _leading_role(entry: str) -> tuple[str, str]:
+    """Rule: an entry led by the role its person has ("Minutes: Kenji Sato (WFP)"): the role
+    apart, the person after it."""
+    match = _ROLE_LABEL.match(entry)
+    if match is None or not entry[match.end() :].strip():
+        return "", entry
+    return match["role"].strip(), entry[match.end() :]
+
+
+def _organisation_like(text: str, resolver, *, of: str = "") -> bool:
+    """What is written in an organisation's place: a name the directory knows, an acronym
+    ("MSF"; not the initials of the person `of` it is written after, "Jonas Berg (JB)"), or
+    a name ending as a body's does ("Relief Council")."""
+    from nethub.meetings.extract.name_runs import ORG_END
+
+    text = text.strip()
+    if not text:
+        return False
+    if resolver.resolve_in(text):
+        return True
+    initials = "".join(word[0] for word in of.split() if word[:1].isupper())
+    if _ACRONYM.fullmatch(text) and text.replace(".", "") != initials:
+        return True
+    return text.split()[-1].lower() in ORG_END
+
+
+def _without(title: str, organization: str) -> str:
+    parts = [p.strip() for p in title.split(",") if p.strip() and p.strip() != organization]
+    return ", ".join(parts)
 
 
 _ACRONYM = re.compile(r"[A-Z][A-Za-z&.-]{0,2}[A-Z&.-]{1,10}")
@@ -195,7 +239,6 @@ def organisation_then_person(entry: str, resolver) -> ExtractedParticipant | Non
     Council (Sofia Berg)": an organisation (one the directory knows, an acronym, or a name
     ending as a body's does), then its person (and title) in brackets. "IOM (International
     Organization for Migration)" names no person."""
-    from nethub.meetings.extract.name_runs import ORG_END
     from nethub.meetings.extract.people.person_names import person_name
 
     match = _ORG_THEN_BRACKET.fullmatch(entry)
@@ -204,7 +247,7 @@ def organisation_then_person(entry: str, resolver) -> ExtractedParticipant | Non
     org = match["org"].strip()
     found = resolver.resolve_in(org)
     known = found is not None and not found.remainder
-    if not (known or _ACRONYM.fullmatch(org) or org.split()[-1].lower() in ORG_END):
+    if not (known or (found is None and _organisation_like(org, resolver))):
         return None
     written, _comma, title = match["inside"].partition(",")
     honorific = HONORIFICS.match(written.strip())
@@ -286,6 +329,17 @@ def table_header(text: str) -> list[str] | None:
 def is_table_rule(text: str) -> bool:
     """A Markdown table's separator row: "|---|:---:|"."""
     return bool(re.fullmatch(r"[\s|:+=-]*-[\s|:+=-]*", text))
+
+
+def table_participant(text: str, columns: list[str], resolver) -> ExtractedParticipant:
+    """A row of an attendance table; its organisation column names the organisation, kept as
+    written when the directory does not know it ("Save the Children")."""
+    person = parse_participant(table_entry(text, columns), resolver)
+    cells = [cell.strip() for cell in text.strip(" |").split("|")]
+    written = next((cells[i] for i, c in enumerate(columns) if c == "org" and i < len(cells)), "")
+    if person.organization is None and written:
+        person.organization, person.title = written, _without(person.title, written)
+    return person
 
 
 def table_entry(text: str, columns: list[str]) -> str:

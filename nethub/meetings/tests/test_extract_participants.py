@@ -721,3 +721,41 @@ def test_an_action_table_right_after_the_attendance_holds_tasks_not_people():
         ("Update the gap analysis", "IOM", "2023-04-12"),
         ("Share the kit specifications", "NRC", "2023-04-20"),
     ]
+
+
+def test_an_organisation_the_directory_does_not_know_is_kept_as_written():
+    """In brackets after a name ("(MSF)", not the person's initials "(GW)"), or in an
+    attendance table's organisation column."""
+    text = (
+        "Health meeting\n\n3 February 2020\n\nIn attendance: Dr. Amina Yusuf (WHO), "
+        "Mr. Paul Otieno (MSF), Ms. Grace Wanjiru (GW)\n\n1. Cholera\n\nPartners met.\n"
+    )
+    people = extract_meeting(text, resolver=RESOLVER).participants
+    assert [(p.name, p.organization) for p in people][:2] == [
+        ("Amina Yusuf", "WHO"),
+        ("Paul Otieno", "MSF"),
+    ]
+    assert all(p.organization != "GW" for p in people)
+    table = (
+        "Food meeting\n\n14 June 2022\n\nParticipants\nName | Organisation | Position\n"
+        "Anna Berg | FAO | Cluster Coordinator\nFatima Noor | Save the Children | Manager\n\n"
+        "1. Update\n\nPartners met.\n"
+    )
+    people = extract_meeting(table, resolver=RESOLVER).participants
+    assert [(p.name, p.title, p.organization) for p in people] == [
+        ("Anna Berg", "Cluster Coordinator", "FAO"),
+        ("Fatima Noor", "Manager", "Save the Children"),
+    ]
+
+
+def test_a_role_before_a_person_is_the_persons_role_not_part_of_the_name():
+    text = (
+        "Food meeting\n\n14 June 2022\n\nChair: Maria Lopez (FAO); Minutes: Kenji Sato (WFP)\n\n"
+        "1. Update\n\nPartners met.\n"
+    )
+    people = extract_meeting(text, resolver=RESOLVER).participants
+    assert [(p.name, p.organization) for p in people] == [
+        ("Maria Lopez", "FAO"),
+        ("Kenji Sato", "WFP"),
+    ]
+    assert people[1].role == "Minutes"

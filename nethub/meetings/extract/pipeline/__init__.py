@@ -23,8 +23,8 @@ from nethub.meetings.extract.participants import (
     parse_participant,
     split_entries,
     sublist_entries,
-    table_entry,
     table_header,
+    table_participant,
 )
 from nethub.meetings.extract.pipeline.attendance import (
     after_discussion,
@@ -104,7 +104,7 @@ def assemble_structure(blocks: list[Block], resolver) -> ExtractedMeeting:
                 body_start += 1
                 continue
             if columns and "|" in row:
-                meeting.participants.append(parse_participant(table_entry(row, columns), resolver))
+                meeting.participants.append(table_participant(row, columns, resolver))
                 body_start += 1
                 continue
             for entry in split_entries(row):
