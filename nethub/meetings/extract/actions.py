@@ -255,9 +255,28 @@ def subject_owner(sentence: str, resolve_owner) -> str | None:
     return None
 
 
+# A French or Spanish article before a body's name ("L'OIM", "le HCR", "El ACNUR").
+_ARTICLE = re.compile(r"^(?:l['’]\s*|(?:le|la|les|el|los|las)\s+)", re.I)
+
+
+def leading_body(text: str, resolve_owner) -> str | None:
+    """Rule: an item of an action list that opens with the body that does it, in whatever
+    language the list is written ("OCHA partagera la matrice", "L'OIM doit organiser", "ACNUR y
+    UNICEF coordinarán"): the longest opening of up to six words that names bodies."""
+    words = _ARTICLE.sub("", text.strip()).split()
+    for count in range(min(6, len(words) - 1), 0, -1):
+        candidate = " ".join(words[:count]).rstrip(",:;")
+        name = resolve_owner(candidate) or _several(candidate, resolve_owner)
+        if name:
+            return name
+    return None
+
+
 def _several(candidate: str, resolve_owner) -> str | None:
     """ "IOM and UNHCR": each named, joined with commas; None unless every part is known."""
-    parts = [p for p in re.split(r"\s*(?:,|/|\band\b|&)\s*", candidate) if p.strip()]
+    # "ACNUR y UNICEF", "le HCR et l'OIM": the network writes in French and Spanish too.
+    parts = [p for p in re.split(r"\s*(?:,|/|\band\b|\bet\b|\by\b|&)\s*", candidate) if p.strip()]
+    parts = [_ARTICLE.sub("", part) for part in parts]
     if len(parts) < 2:
         return None
     names = [resolve_owner(part) for part in parts]

@@ -17,10 +17,13 @@ from nethub.meetings.extract.header import MONTHS
 
 _DAY_MONTH = (
     r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"  # "by Friday 17 March"
-    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTHS})|(?:{MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?)"
+    rf"(?:\d{{1,2}}(?:st|nd|rd|th|er)?\s+(?:of\s+|de\s+)?(?:{MONTHS})|(?:{MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?)"
     r"(?:,?\s+\d{4})?"
 )
-_MONTH = rf"(?:(?:early|mid|late|end|the end of|end of)[- ]?)?(?:{MONTHS})(?:\s+\d{{4}})?"
+_MONTH = (
+    rf"(?:(?:early|mid|late|end|the end of|end of|fin(?:\s+d['’]|\s+de)?|finales\s+de)[- ]?)?"
+    rf"(?:{MONTHS})(?:\s+\d{{4}})?"
+)
 _QUARTER = (
     r"(?:the\s+)?(?:end\s+of\s+)?(?:the\s+)?(?:Q[1-4]|(?:first|second|third|fourth)\s+quarter)"
     r"(?:\s+(?:of\s+)?\d{4})?"
@@ -38,7 +41,10 @@ _TARGET = (
 )
 DEADLINE = re.compile(
     rf"\b(?P<lead>by|before|no later than|not later than|NLT|until|in|during|due|at the end of|"
-    rf"by the end of|by end of|by end|ahead of|prior to|deadline|timeline|timeframe|due date)"
+    rf"by the end of|by end of|by end|ahead of|prior to|deadline|timeline|timeframe|due date|"
+    # French and Spanish: "d'ici le 21 mars", "avant fin avril", "antes del 15 de mayo".
+    rf"d['’]ici(?:\s+(?:le|au|à\s+la))?|avant(?:\s+(?:le|la))?|au\s+plus\s+tard(?:\s+le)?|"
+    rf"pour\s+le|antes\s+del?|a\s+m[áa]s\s+tardar(?:\s+el)?|para\s+el|hasta\s+el)"
     rf"\s*:?\s+(?:(?:COB|c\.o\.b\.|close of business|EOD|(?:the\s+)?end\s+of\s+(?:the\s+)?day)\s+"
     rf"(?:on\s+)?)?(?:the\s+)?"
     rf"(?:end[- ]of[- ]|end-)?{_TARGET}(?![\w-])",
@@ -256,11 +262,36 @@ def _short_numeric(first: str, second: str, year: str | None, base: datetime.dat
         return None
 
 
-_MONTH_NUMBERS = {
-    name.lower(): number
-    for number in range(1, 13)
-    for name in (calendar.month_name[number], calendar.month_abbr[number])
-} | {"sept": 9}
+_MONTH_NUMBERS = (
+    {
+        name.lower(): number
+        for number in range(1, 13)
+        for name in (calendar.month_name[number], calendar.month_abbr[number])
+    }
+    | {"sept": 9}
+    # French and Spanish (`header.MONTHS_FR_ES`), with and without their accents.
+    | {
+        name: number
+        for number, names in enumerate(
+            [
+                ("janvier", "enero"),
+                ("février", "fevrier", "febrero"),
+                ("mars", "marzo"),
+                ("avril", "abril"),
+                ("mai", "mayo"),
+                ("juin", "junio"),
+                ("juillet", "julio"),
+                ("août", "aout", "agosto"),
+                ("septembre", "septiembre", "setiembre"),
+                ("octobre", "octubre"),
+                ("novembre", "noviembre"),
+                ("décembre", "decembre", "diciembre"),
+            ],
+            start=1,
+        )
+        for name in names
+    }
+)
 
 
 def _month_number(name: str) -> int:

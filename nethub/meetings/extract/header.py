@@ -23,13 +23,20 @@ ZONES = [
     (r"UTC|GMT", "UTC"),
 ]
 
+# The network writes in English, French and Spanish: minutes in any of them name their months.
+MONTHS_FR_ES = (
+    r"janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|"
+    r"d[ée]cembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|sep?tiembre|octubre|"
+    r"noviembre|diciembre"
+)
 MONTHS = (
     r"January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+    rf"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|{MONTHS_FR_ES}"
 )
 DATE_PATTERN = re.compile(
     rf"\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
-    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTHS})\.?,?\s+\d{{4}}"
+    # "14 March 2023", "1er mars 2023", "5 de mayo de 2022".
+    rf"(?:\d{{1,2}}(?:st|nd|rd|th|er)?\s+(?:of\s+|de\s+)?(?:{MONTHS})\.?,?\s+(?:de\s+|del\s+)?\d{{4}}"
     rf"|\d{{1,2}}[./]\d{{1,2}}[./]\d{{4}}"  # "10.03.2023", "10/03/2023": day first (UN usage)
     rf"|(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
     rf"|\d{{4}}-\d{{2}}-\d{{2}})\b",
@@ -65,9 +72,12 @@ def parse_date(text: str) -> datetime.date | None:
     match = DATE_PATTERN.search(text)
     if not match:
         return None
+    written = re.sub(r"(?<=\d)(?:st|nd|rd|th|er)?\s+(?:of|de)\s+", " ", match.group(0))
+    written = re.sub(r"(?<=\d)er\b", "", written)
+    written = re.sub(r"\s+(?:de|del)\s+(?=\d{4})", " ", written)
     parsed = dateparser.parse(
-        re.sub(r"(?<=\d)(?:st|nd|rd|th)?\s+of\s+", " ", match.group(0)),
-        languages=["en"],
+        written,
+        languages=["en", "fr", "es"],
         settings={"STRICT_PARSING": True, "DATE_ORDER": "DMY"},
     )
     return parsed.date() if parsed else None

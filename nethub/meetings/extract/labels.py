@@ -17,6 +17,13 @@ import re
 
 # "Summary of Action Points", "List of the agreed actions": a heading's optional lead.
 _ACTION_LEAD = r"(?:(?:summary|list|overview|table)\s+of\s+(?:the\s+)?(?:agreed\s+)?)?"
+ACTION_HEADING_FR_ES = (
+    r"points?\s+d['’]actions?|actions?\s+(?:à|a)\s+(?:mener|entreprendre|suivre)|"
+    r"actions?\s+(?:convenues|retenues|de\s+suivi)|suivi\s+des\s+actions|"
+    r"prochaines\s+[ée]tapes|d[ée]cisions\s+et\s+actions|"
+    r"(?:acuerdos\s+y\s+)?compromisos(?:\s+y\s+acuerdos)?|pr[óo]ximos\s+pasos|"
+    r"puntos\s+de\s+acci[óo]n|acciones(?:\s+(?:a\s+seguir|acordadas))?|tareas"
+)
 # The heading's words: "Action Points", "Key action items", "Next Steps", "Follow-up actions and
 # responsibilities", "Decisions and actions", "To-dos", "Way forward", "Action Points of the
 # Meeting", "Actions arising from this meeting", "Next steps / action points".
@@ -25,7 +32,10 @@ ACTION_HEADING_WORDS = (
     r"(?:action\s*(?:points?|items?)(?:\s+and\s+agreements)?|"
     r"actions?(?:\s+(?:agreed|required|to\s+be\s+taken))?|"
     r"follow[- ]?ups?(?:\s+actions?)?(?:\s+and\s+responsibilit(?:y|ies))?|next\s+steps?|"
-    r"decisions?\s+and\s+action(?:s|\s+points?)?|to[- ]dos?|tasks|way\s+forward)\b"
+    r"decisions?\s+and\s+action(?:s|\s+points?)?|to[- ]dos?|tasks|way\s+forward|"
+    # French and Spanish minutes: "Points d'action", "Actions à mener", "Prochaines étapes",
+    # "Suivi des actions"; "Acuerdos y compromisos", "Próximos pasos", "Tareas".
+    rf"{ACTION_HEADING_FR_ES})\b"
     r"(?:\s+(?:of|from|arising\s+from)\s+(?:the|this|today['’]s)\s+meeting\b)?"
     r"(?:\s*(?:/|and|&)\s*(?:follow[- ]?ups?|next\s+steps|action\s+points?|decisions?))?"
     # "Action Points (ongoing)", "Next Steps – After Fall Forum": a note after the heading.
@@ -50,7 +60,10 @@ ACTION_OWNER_LABEL = (
 
 # Words that say people did not attend ("Apologies:", "Regrets", "Absent", "Unable to attend"):
 # whoever they label is no participant, whichever reader finds them.
-ABSENCE_WORDS = r"apolog\w*|regrets?|absent\w*|excused|unable\s+to\s+attend|not\s+present"
+ABSENCE_WORDS = (
+    r"apolog\w*|regrets?|absent\w*|excused|unable\s+to\s+attend|not\s+present|"
+    r"excus[ée]e?s|ausentes?|excusas"  # French and Spanish
+)
 ABSENCE = re.compile(rf"\b(?:{ABSENCE_WORDS})\b", re.I)
 # A phrase that opens with one ("Regrets Dan"): the label glued to whom it heads.
 ABSENCE_FIRST = re.compile(rf"(?:{ABSENCE_WORDS})\b", re.I)
@@ -59,13 +72,19 @@ ABSENCE_FIRST = re.compile(rf"(?:{ABSENCE_WORDS})\b", re.I)
 # "In attendance", "Attended by".
 # "Board Participants", "Directors Present", "Present (14):", "Those attending": who the label
 # counts as there may lead it, and a head count in brackets may follow it.
+# French and Spanish: "Présents", "Liste des participants", "Asistentes", "Participantes".
+ATTENDANCE_FR_ES = (
+    r"(?:personnes\s+)?pr[ée]sent(?:e?s)?|liste\s+des\s+participants|participantes|asistentes|"
+    r"presentes|lista\s+de\s+(?:asistentes|participantes|asistencia)"
+)
 _ATTENDING_WHO = (
     r"members|consultants|staff|others?|partners|board|directors|trustees|officers|guests|"
     r"committee|council|those|also"
 )
 ATTENDANCE_WORDS = (
     r"(?:list\s+of\s+)?(?:(?:(?:executive\s+)?(?:" + _ATTENDING_WHO + r")\s+)?"
-    r"(?:participants|present|attending)|attendees|attendance|in\s+attendance|attended\s+by)"
+    r"(?:participants|present|attending)|attendees|attendance|in\s+attendance|attended\s+by|"
+    rf"{ATTENDANCE_FR_ES})"
     r"(?:\s*\(\s*\d{1,3}\s*\))?"
 )
 # Those there in another capacity ("Staff: M Lang", "Observers:", "Also present:"): with a

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import re
 
+from nethub.meetings.extract.labels import ATTENDANCE_FR_ES
 from nethub.meetings.extract.result import ExtractedParticipant
 
 PARTICIPANTS_HEADING = re.compile(
     r"^(?:(?:EC\s+|the\s+)?(?:principals|members)\s+"
     r"(?:present|attending|participating|in attendance)(?=\s*:)|participants|attendees|"
-    r"attendance|present|in attendance|participants list|list of participants|participating)"
+    r"attendance|present|in attendance|participants list|list of participants|participating|"
+    rf"{ATTENDANCE_FR_ES})"
     r"\b[^.:]{0,40}(?::\s*(?P<inline>.+))?:?$",
     re.I,
 )

@@ -72,6 +72,8 @@ def listed_point(text: str, meeting: ExtractedMeeting, resolve_owner) -> Extract
         owner = _bracket_people(bracket.group(1))
     if owner is None:
         owner = _leading_people(text)
+    if owner is None:
+        owner = actions.leading_body(text, resolve_owner)
     return ExtractedActionPoint(
         text=text.strip(),
         owner=owner,

@@ -1,0 +1,105 @@
+"""Minutes in French and Spanish, the network's other working languages (issue 12): their
+meeting dates, attendance and absence labels, action headings, the bodies that lead their
+tasks and their due dates. Every text here was written for the test; none is copied from real
+minutes."""
+
+from __future__ import annotations
+
+import pytest
+
+from nethub.directory.selectors import OrganizationResolver
+from nethub.meetings.extract import extract_meeting
+from nethub.meetings.extract.deadlines import find_deadline
+from nethub.meetings.extract.header import parse_date
+
+RESOLVER = OrganizationResolver.from_reference_data()
+
+FRENCH = """Réunion du réseau migration – compte rendu
+Le mardi 7 février 2023, 10h00-12h00
+
+Présents :
+- Awa Ndiaye, OIM
+- Karim Benali, HCR
+Excusés : Paul Girard (UNICEF)
+
+1. Tour de table
+Les membres ont partagé leurs actualités.
+
+Prochaines étapes :
+- Le HCR et l'OIM prépareront une note conjointe pour le 28 février.
+- OCHA partagera la matrice avec les partenaires d'ici le 3 mars.
+"""
+
+SPANISH = """Minuta de reunión – Red regional sobre migración
+Fecha: miércoles 12 de octubre de 2022
+Asistentes: María Gómez (ACNUR), Luis Pérez (OIM)
+Ausentes: Jorge Díaz (OIT)
+
+Compromisos:
+- La OIM enviará el borrador de la hoja de ruta antes del 20 de octubre.
+- ACNUR y UNICEF coordinarán una misión conjunta a la frontera.
+"""
+
+
+@pytest.mark.parametrize(
+    ("written", "day"),
+    [
+        ("14 mars 2023", "2023-03-14"),
+        ("1er août 2021", "2021-08-01"),
+        ("5 de mayo de 2022", "2022-05-05"),
+        ("lunes 3 de septiembre del 2018", "2018-09-03"),
+    ],
+)
+def test_a_date_written_in_french_or_spanish(written, day):
+    assert parse_date(f"Fecha / Date : {written}").isoformat() == day
+
+
+@pytest.mark.parametrize(
+    ("sentence", "due"),
+    [
+        ("OCHA partagera la matrice d'ici le 21 mars.", "2023-03-21"),
+        ("L'OIM organisera une formation avant fin avril.", "2023-04-30"),
+        ("La OIM enviará el informe antes del 15 de mayo.", "2023-05-15"),
+        ("ACNUR presentará la nota a más tardar el 2 de junio.", "2023-06-02"),
+    ],
+)
+def test_a_due_date_written_in_french_or_spanish(sentence, due):
+    import datetime
+
+    found = find_deadline(sentence, datetime.date(2023, 3, 14))
+    assert found is not None and found.date.isoformat() == due
+
+
+def test_french_minutes():
+    meeting = extract_meeting(FRENCH, resolver=RESOLVER)
+    assert meeting.date == "2023-02-07"
+    assert [(p.name, p.organization) for p in meeting.participants] == [
+        ("Awa Ndiaye", "IOM"),
+        ("Karim Benali", "UNHCR"),
+    ]  # Paul Girard sent his apologies
+    assert [(p.owner, p.due_date) for p in meeting.action_points()] == [
+        ("UNHCR, IOM", "2023-02-28"),
+        ("OCHA", "2023-03-03"),
+    ]
+
+
+def test_spanish_minutes():
+    meeting = extract_meeting(SPANISH, resolver=RESOLVER)
+    assert meeting.date == "2022-10-12"
+    assert [(p.name, p.organization) for p in meeting.participants] == [
+        ("María Gómez", "UNHCR"),
+        ("Luis Pérez", "IOM"),
+    ]
+    assert [(p.owner, p.due_date) for p in meeting.action_points()] == [
+        ("IOM", "2022-10-20"),
+        ("UNHCR, UNICEF", None),
+    ]
+
+
+def test_a_list_item_opening_with_a_body_names_its_owner_in_english_too():
+    text = (
+        "Working group minutes\n\n7 June 2023\n\nAction points:\n"
+        "- UNHCR and IOM update on the returns caseload\n- Shelter partners to be contacted\n"
+    )
+    owners = [p.owner for p in extract_meeting(text, resolver=RESOLVER).action_points()]
+    assert owners[0] == "UNHCR, IOM"
