@@ -66,3 +66,26 @@ def test_progress_then_rows_reordered_removed_and_added(page, settings, secretar
     names = set(meeting.participants.values_list("name", flat=True))
     assert names == {"Sara Lind", "Mia Holm"}
     assert meeting.decisions.filter(text="Partners agreed to pool their stock.").exists()
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_a_double_click_reads_once_and_saves_once(page, secretariat_user):
+    import tempfile
+    from pathlib import Path
+
+    from nethub.meetings.models import ImportDraft
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "shelter.docx"
+        path.write_bytes(_summary_docx())
+        browser_login(page, secretariat_user.username)
+        page.goto("/meetings/import/")
+        page.get_by_label("Meeting summary").set_input_files(str(path))
+        page.get_by_role("button", name="Read the summary").dblclick()
+        # Inside the folder's lifetime: the browser reads the file as it posts the form.
+        page.get_by_role("heading", name="Check the extracted meeting").wait_for()
+    assert ImportDraft.objects.count() == 1
+    page.get_by_role("button", name="Save the meeting").dblclick()
+    page.get_by_text("The meeting was saved.").wait_for()
+    assert Meeting.objects.count() == 1 and not ImportDraft.objects.exists()
