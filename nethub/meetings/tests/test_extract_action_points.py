@@ -590,3 +590,27 @@ def test_a_follow_up_row_whose_status_cell_says_completed_is_no_task():
     tasks = [task for task, _, _ in _points(text)]
     assert not any("lessons learnt" in task for task in tasks)
     assert any("share the presentations" in task for task in tasks)
+
+
+def test_tables_flattened_one_cell_a_line_are_read_as_tables():
+    """An attendance table and an action table whose cells come one a line (header words
+    first): their rows are people with organisations and points with owners and dates; the
+    attendance table ends at its first row without a name."""
+    from nethub.directory.selectors import OrganizationResolver
+    from nethub.meetings.extract import extract_meeting
+
+    text = (
+        "Logistics meeting minutes\nJuba, 4 August 2016\n\nParticipants\nName\nOrganisation\n"
+        "Peter Lado\nWFP\nGrace Akol\nUNICEF\nAgenda\nRoad access\n\nAction Points\nAction\n"
+        "Responsible\nDeadline\nShare the road access map\nLogistics Cluster\n10 August 2016\n"
+        "Confirm the convoy schedule\nWFP\n12 August 2016\n"
+    )
+    meeting = extract_meeting(text, resolver=OrganizationResolver.from_reference_data())
+    assert [(p.name, p.organization) for p in meeting.participants] == [
+        ("Peter Lado", "WFP"),
+        ("Grace Akol", "UNICEF"),
+    ]
+    assert [(p.text, p.owner, p.due_date) for p in meeting.action_points()] == [
+        ("Share the road access map", "Logistics Cluster", "2016-08-10"),
+        ("Confirm the convoy schedule", "WFP", "2016-08-12"),
+    ]

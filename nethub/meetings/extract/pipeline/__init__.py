@@ -5,8 +5,8 @@ adds what the labelled segments find.
 By concept: `attendance` (where the participants list is), `headings` (the agenda and item
 headings), `walk` (the body read block by block into agenda items), `listed_points` (a listed
 or tabled action point), `discussion_points` (points in the discussion's sentences), `restated`
-(one point written twice). `assemble_structure` reads the header and the participants list,
-then walks the body.
+(one point written twice), `cell_lines` (a table flattened one cell a line, read back into
+rows). `assemble_structure` reads the header and the participants list, then walks the body.
 """
 
 from __future__ import annotations
@@ -35,6 +35,7 @@ from nethub.meetings.extract.pipeline.attendance import (
     inline_entries,
     participant_block,
 )
+from nethub.meetings.extract.pipeline.cell_lines import rows_from_cell_lines
 from nethub.meetings.extract.pipeline.headings import agenda_list
 from nethub.meetings.extract.pipeline.walk import read_agenda_items
 from nethub.meetings.extract.result import ExtractedMeeting
@@ -49,6 +50,7 @@ def assemble_structure(blocks: list[Block], resolver) -> ExtractedMeeting:
     items with their discussion, decisions and listed action points. Never raises on odd
     input: what cannot be found is left empty and named in `warnings`."""
     meeting = ExtractedMeeting()
+    blocks = rows_from_cell_lines(blocks)
     participants_at = find_participants(blocks)
     trailing = participants_at is not None and after_discussion(blocks, participants_at)
     header_end = (
