@@ -11,7 +11,10 @@ function renumber(rows) {
   let position = 1;
   rows.querySelectorAll(":scope > .formset-row").forEach((row) => {
     const order = row.querySelector('input[name$="-ORDER"]');
-    if (order) order.value = String(position++);
+    const legend = row.querySelector(":scope > legend");
+    if (legend) legend.textContent = String(position);
+    if (order) order.value = String(position);
+    position += 1;
   });
 }
 

@@ -48,6 +48,9 @@ def test_progress_then_rows_reordered_removed_and_added(page, settings, secretar
     second = points.filter(has=page.get_by_text("update the distribution map"))
     second.get_by_role("button", name="Move up").click()
     assert "update the distribution map" in points.first.get_by_label("Action point").input_value()
+    # The position is the buttons' business: its field is hidden, the rows renumbered.
+    assert not points.first.get_by_label("Order").is_visible()
+    assert points.first.locator("legend").inner_text() == "1"
 
     page.locator("[data-testid=participant]").filter(
         has=page.locator('input[value="Jonas Berg"]')
