@@ -56,6 +56,13 @@ class BackgroundWork(models.Model):
         self.work_attempts, self.work_heartbeat_at = 1, timezone.now()
 
 
+def work_progress(records: models.QuerySet, percent: int, step: str) -> None:
+    """Record how far the work on `records` has gone (a model with `progress` and
+    `progress_step` fields), for the page that polls it. Written outside any transaction so the
+    page sees it at once; it is also the heartbeat `stalled_work_recover` watches."""
+    records.update(progress=percent, progress_step=step, work_heartbeat_at=timezone.now())
+
+
 class WorkerLost(Exception):
     """Recorded on a task result left "running" by a worker that died."""
 

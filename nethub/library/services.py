@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
 
+from nethub.core.background import work_progress
 from nethub.core.services import audit_record
 from nethub.framework.models import FrameworkElement
 from nethub.framework.services import tags_set
@@ -112,11 +113,7 @@ def document_upload(
 
 
 def _progress(document_id: int, percent: int, step: str) -> None:
-    # Written outside any transaction so a page polling for progress sees it at once; it is
-    # also the heartbeat `recover_stalled_work` watches.
-    Document.objects.filter(pk=document_id).update(
-        progress=percent, progress_step=step, work_heartbeat_at=timezone.now()
-    )
+    work_progress(Document.objects.filter(pk=document_id), percent, step)
 
 
 def document_process(*, document_id: int) -> Document | None:

@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from nethub.core.background import work_progress
 from nethub.core.services import audit_record
 from nethub.directory.models import Organization
 from nethub.directory.selectors import OrganizationResolver
@@ -130,11 +131,8 @@ def import_draft_create(
 
 
 def _draft_progress(draft_id: int, percent: int, step: str) -> None:
-    # Outside any transaction, so the page polling for progress sees it at once; it is also
-    # the heartbeat `recover_stalled_work` watches.
-    ImportDraft.objects.filter(pk=draft_id, status=ImportDraft.Status.READING).update(
-        progress=percent, progress_step=step, work_heartbeat_at=timezone.now()
-    )
+    reading = ImportDraft.objects.filter(pk=draft_id, status=ImportDraft.Status.READING)
+    work_progress(reading, percent, step)
 
 
 def import_draft_read(*, draft_id: int) -> None:

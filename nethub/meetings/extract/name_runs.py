@@ -85,7 +85,14 @@ ORG_END = frozenset(
 )
 _ACRONYM = re.compile(r"^[A-Z][A-Z&-]+$")
 # "MoE", "CPiE", "TdH-L": two capitals or more in a short word ("McKay" is a name).
-_MIXED_ACRONYM = re.compile(r"^(?!Ma?c[A-Z][a-z]+$)(?=(?:[^A-Z]*[A-Z]){2})[A-Za-z&-]{2,8}$")
+MIXED_ACRONYM = re.compile(r"^(?!Ma?c[A-Z][a-z]+$)(?=(?:[^A-Z]*[A-Z]){2})[A-Za-z&-]{2,8}$")
+
+
+def is_acronym(word: str) -> bool:
+    """ "UNHCR", "MoE", "TdH-L": a body's acronym, in capitals or in mixed case."""
+    return bool(_ACRONYM.match(word) or MIXED_ACRONYM.match(word))
+
+
 SECTION_CHARS = {"attendance": 2500, "role": 300}
 
 
@@ -223,7 +230,7 @@ def body_item(item: str, resolver) -> bool:
     words = item.split()
     # A long item is a run of several entries ("Samia Hashmi UNAIDS Lubna Baqi UNFPA"): not judged.
     return 0 < len(words) <= 5 and (
-        any(_ACRONYM.match(w) or _MIXED_ACRONYM.match(w) for w in words)
+        any(is_acronym(w) for w in words)
         or any(w.lower().strip(".") in ORG_END for w in words)
         or resolver.resolve_in(item) is not None
     )

@@ -214,7 +214,7 @@ def _organisation_like(text: str, resolver, *, of: str = "") -> bool:
     """What is written in an organisation's place: a name the directory knows, an acronym
     ("MSF"; not the initials of the person `of` it is written after, "Jonas Berg (JB)"), or
     a name ending as a body's does ("Relief Council")."""
-    from nethub.meetings.extract.name_runs import ORG_END
+    from nethub.meetings.extract.name_runs import ORG_END, is_acronym
 
     text = text.strip()
     if not text:
@@ -222,7 +222,8 @@ def _organisation_like(text: str, resolver, *, of: str = "") -> bool:
     if resolver.resolve_in(text):
         return True
     initials = "".join(word[0] for word in of.split() if word[:1].isupper())
-    if _ACRONYM.fullmatch(text) and text.replace(".", "") != initials:
+    letters = text.replace(".", "")  # "M.S.F." is "MSF"
+    if " " not in letters and is_acronym(letters) and letters != initials:
         return True
     return text.split()[-1].lower() in ORG_END
 
@@ -232,7 +233,6 @@ def _without(title: str, organization: str) -> str:
     return ", ".join(parts)
 
 
-_ACRONYM = re.compile(r"[A-Z][A-Za-z&.-]{0,2}[A-Z&.-]{1,10}")
 _ORG_THEN_BRACKET = re.compile(r"(?P<org>[^()]{2,80}?)\s*\((?P<inside>[^()]+)\)")
 
 
@@ -336,16 +336,19 @@ def is_table_rule(text: str) -> bool:
 def table_participant(text: str, columns: list[str], resolver) -> ExtractedParticipant:
     """A row of an attendance table; its organisation column names the organisation, kept as
     written when the directory does not know it ("Save the Children")."""
-    person = parse_participant(table_entry(text, columns), resolver)
-    cells = [cell.strip() for cell in text.strip(" |").split("|")]
-    written = next((cells[i] for i, c in enumerate(columns) if c == "org" and i < len(cells)), "")
+    by_column = _cells_by_column(text, columns)
+    person = parse_participant(_entry(by_column), resolver)
+    written = by_column.get("org", "")
     if person.organization is None and written:
         person.organization, person.title = written, _without(person.title, written)
     return person
 
 
-def table_entry(text: str, columns: list[str]) -> str:
-    """A table row as "Name, Title, Organisation", whatever the order of its columns."""
+def _cells_by_column(text: str, columns: list[str]) -> dict[str, str]:
     cells = [cell.strip() for cell in text.strip(" |").split("|")]
-    by_column = {column: cells[i] for i, column in enumerate(columns) if i < len(cells)}
+    return {column: cells[i] for i, column in enumerate(columns) if i < len(cells)}
+
+
+def _entry(by_column: dict[str, str]) -> str:
+    """A table row as "Name, Title, Organisation", whatever the order of its columns."""
     return ", ".join(by_column[c] for c in ("name", "title", "org") if by_column.get(c))

@@ -23,10 +23,8 @@ def rows_from_cell_lines(blocks: list[Block]) -> list[Block]:
     """The blocks, each table flattened one cell a line joined back into its rows."""
     out, index = [], 0
     while index < len(blocks):
-        width = _header_width(blocks, index)
-        rows = (
-            _rows(blocks, index + width, width, _name_column(blocks, index, width)) if width else []
-        )
+        width, name_at = _header(blocks, index)
+        rows = _rows(blocks, index + width, width, name_at) if width else []
         if not rows:
             out.append(blocks[index])
             index += 1
@@ -40,8 +38,9 @@ def rows_from_cell_lines(blocks: list[Block]) -> list[Block]:
     return out
 
 
-def _header_width(blocks: list[Block], index: int) -> int:
-    """How many lines from `index` are a table's header, one column name a line (0: none)."""
+def _header(blocks: list[Block], index: int) -> tuple[int, int | None]:
+    """How many lines from `index` are a table's header, one column name a line (0: none), and
+    where an attendance table's header puts the names (None for an action table)."""
     for width in range(min(_WIDEST, len(blocks) - index), 1, -1):
         cells = [b.text.strip().rstrip(":") for b in blocks[index : index + width]]
         if any(" | " in cell or len(cell.split()) > 3 for cell in cells):
@@ -52,25 +51,16 @@ def _header_width(blocks: list[Block], index: int) -> int:
         if table_header(" | ".join(named)) or (
             actions and len(actions) >= 2 and len(actions) == len(named)
         ):
-            return width
-    return 0
-
-
-def _name_column(blocks: list[Block], index: int, width: int) -> int | None:
-    """Where an attendance table's header puts the names (None for an action table)."""
-    if not width:
-        return None
-    columns = table_header(
-        " | ".join(b.text.strip().rstrip(":") for b in blocks[index : index + width])
-    )
-    return columns.index("name") if columns else None
+            columns = table_header(header)
+            return width, columns.index("name") if columns else None
+    return 0, None
 
 
 def _rows(blocks: list[Block], start: int, width: int, name_at: int | None) -> list[list[Block]]:
     """The rows after a header: groups of `width` lines, while each is short enough to be a
     cell (a paragraph, a heading or another table's header ends the table)."""
     rows = []
-    while start + width <= len(blocks) and not _header_width(blocks, start):
+    while start + width <= len(blocks) and not _header(blocks, start)[0]:
         cells = blocks[start : start + width]
         if any(_ends_table(b) for b in cells):
             break

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from nethub.meetings.extract.name_runs import MIXED_ACRONYM
+
 # Who can be given work: a capitalised noun phrase ("WFP", "The Support Team", "CPWG and GBV
 # WG", "Candy", "All", "SAG co-chairs"), not a preposition or a pronoun.
 OWNER_WORD = (
@@ -116,9 +118,6 @@ _BODY_NOUN = re.compile(
 )
 
 
-_MIXED_ACRONYM = re.compile(r"^(?!Ma?c[A-Z][a-z]+$)(?=(?:[^A-Z]*[A-Z]){2})[A-Za-z&-]{2,8}$")
-
-
 def plausible_owner(owner: str, text: str) -> bool:
     """Whether `owner` can be given work: an acronym ("WFP", "GTF"), a body ("Support Team",
     "Partners", "All"), several words naming one, or a first name the minutes give in full
@@ -128,7 +127,7 @@ def plausible_owner(owner: str, text: str) -> bool:
     if re.search(r"\b[A-Z]{2,}[\w-]*\b", owner) or _BODY_NOUN.search(owner):
         return True
     words = owner.split()
-    if len(words) == 1 and _MIXED_ACRONYM.match(owner):
+    if len(words) == 1 and MIXED_ACRONYM.match(owner):
         return True  # "MoE", "CPiE": an acronym in mixed case
     if len(words) == 1 and re.search(rf"\b{re.escape(owner.upper())}\b", text):
         return True  # "Reach to translate ..." where the minutes write "REACH"
