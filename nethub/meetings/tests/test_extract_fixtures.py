@@ -197,11 +197,11 @@ def test_unseen_numbered_summary_generalises():
     reviews, funding, aob = meeting.agenda_items
     assert aob.kind == "aob"
     assert reviews.decisions == ["The Principals agreed to hold the reviews in a hybrid format."]
-    # Listed ones first, then the one found in the discussion.
+    # In the document's order: the one found in the discussion, then the listed ones.
     assert [(p.owner, p.due_date, p.explicit) for p in reviews.action_points] == [
+        ("Secretariat", "2023-03-15", False),
         ("UNHCR", "2023-06-30", True),
         ("Secretariat", None, True),
-        ("Secretariat", "2023-03-15", False),
     ]
     assert [(p.owner, p.due_date, p.explicit) for p in funding.action_points] == [
         ("UNICEF", "2023-12-31", False)
@@ -225,9 +225,9 @@ def test_unseen_markdown_summary_generalises():
     assert workplan.title == "Workplan"
     assert workplan.decisions == ["The meeting endorsed the workplan."]
     assert [(p.owner, p.due_date) for p in workplan.action_points] == [
+        ("Working group", "2023-12-31"),  # "should report on progress in December"
         ("Coordinator", "2023-11-30"),
         ("Working group", None),
-        ("Working group", "2023-12-31"),  # "should report on progress in December"
     ]
     assert meeting.agenda_items[-1].kind == "aob"
 

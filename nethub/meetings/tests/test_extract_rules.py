@@ -1326,6 +1326,28 @@ def test_sentence_naming_a_listed_owner_and_deadline_restates_that_point():
     ]
 
 
+def test_a_listed_point_restated_in_the_discussion_is_highlighted_where_it_is_listed():
+    text = (
+        "EC working level\n\n10 April 2025\n\n1. Campaign\n\n"
+        "OHCHR will compile the country examples by 12 May.\n\nAction points:\n"
+        "- OHCHR – compile country examples (May)\n"
+    )
+    (point,) = _meeting(text).action_points()
+    assert point.owner == "OHCHR"
+    assert text[point.span[0] : point.span[1]] == "OHCHR – compile country examples (May)"
+
+
+def test_points_are_kept_in_the_order_the_document_states_them():
+    text = (
+        "EC Principals\n\n18 June 2024\n\n1. Reviews\n\nIt was agreed that IOM will circulate "
+        "the calendar by 1 July 2024.\n\nAction Points:\n- UNHCR to share the template.\n"
+        "- ILO to draft the note.\n"
+    )
+    points = _meeting(text).action_points()
+    assert [p.owner for p in points] == ["IOM", "UNHCR", "ILO"]
+    assert [p.span[0] for p in points] == sorted(p.span[0] for p in points)
+
+
 # Round-12 rules: a restatement's date completes its undated listed point; meetings that meet
 # again are events -------------------------------------------------------------------------
 

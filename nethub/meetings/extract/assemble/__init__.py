@@ -10,8 +10,8 @@
    agenda item it stands under, with its owner (resolved by the directory's resolver when it
    can be, else as written) and due date (`dates.due_date`) (`labelled_points`); points that
    are no task are dropped (`not_tasks`) and missing due dates completed (`due_dates`);
-5. provenance: each point and participant keeps its rule, a confidence and its span
-   (`provenance`).
+5. provenance: each point and participant keeps its rule, a confidence and its span, and each
+   agenda item's points are put in the document's order (`provenance`).
 Nothing is saved; odd input never raises (what cannot be found is left empty and named in
 `warnings`).
 """
@@ -37,7 +37,7 @@ from nethub.meetings.extract.assemble.not_tasks import (
     drop_partner_plans,
     drop_restatements,
 )
-from nethub.meetings.extract.assemble.provenance import add_provenance
+from nethub.meetings.extract.assemble.provenance import add_provenance, in_document_order
 from nethub.meetings.extract.people import learned as learned_people
 from nethub.meetings.extract.people.person_names import person_key
 from nethub.meetings.extract.result import ExtractedMeeting
@@ -75,6 +75,7 @@ def extract_meeting(text: str, *, resolver=None) -> ExtractedMeeting:
     drop_agenda_proposals(meeting, text)
     fill_from_columns(meeting, text)
     fill_from_gapped_rows(meeting, document.text, lambda point: item_at(meeting, document, point))
+    in_document_order(meeting)
     return meeting
 
 

@@ -133,11 +133,14 @@ def add_labelled_points(meeting: ExtractedMeeting, document: s.LabelledDocument,
             _take_label(twin, point)
             continue
         if twin is not None:  # the structure's point keeps its own rule and confidence
-            twin.span = twin.span or seg.span
             sentence = twin.source_sentence or twin.text
             if same_words(task, sentence) or _words(task) <= _words(sentence):
                 # The same sentence (or the rule's reading of part of it, a leading "By
                 # Tuesday," aside): what the rule read completes what the structure read.
+                if _flat(sentence) in _flat(seg.text) or _flat(task) in _flat(sentence):
+                    # Only the words themselves lend their span: a restatement elsewhere in
+                    # the document would highlight the wrong place.
+                    twin.span = twin.span or seg.span
                 twin.owner = twin.owner or point.owner
                 if seg.rule == "owner_label" and point.owner:
                     # The owner the item is led by wins over one read from its words.

@@ -29,6 +29,19 @@ def add_provenance(meeting: ExtractedMeeting, document: s.LabelledDocument) -> N
         person.span = person.span or find_span(document.text, person.name)
 
 
+def in_document_order(meeting: ExtractedMeeting) -> None:
+    """Each agenda item's points in the order the document states them: the structure and the
+    rules find them in different passes, and a reader checks them against the text top down.
+    A point without a span stays after the point before it."""
+    for item in meeting.agenda_items:
+        keys, last = [], -1
+        for point in item.action_points:
+            last = point.span[0] if point.span else last
+            keys.append(last)
+        order = sorted(range(len(keys)), key=keys.__getitem__)
+        item.action_points = [item.action_points[i] for i in order]
+
+
 def find_span(text: str, piece: str) -> list[int] | None:
     piece = piece.strip()
     if not piece:
