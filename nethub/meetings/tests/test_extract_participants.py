@@ -759,3 +759,46 @@ def test_a_role_before_a_person_is_the_persons_role_not_part_of_the_name():
         ("Kenji Sato", "WFP"),
     ]
     assert people[1].role == "Minutes"
+
+
+# People taking part in the meeting's procedure (session of 2026-12-06, night) ----------------
+
+
+def test_people_calling_to_order_moving_and_seconding_attended():
+    text = (
+        "FACULTY BOARD MEETING 03/04/21\n\nCALL TO ORDER Chair Varrow called the meeting to order "
+        "at 3:05 P.M. President Nadia Okafor called the roll.\n\nMINUTES Motion to approve the "
+        "minutes of the last meeting by Senator Quillan; second by Senator Brandt. Motion "
+        "passed.\n\nBUDGET Dean Holloway reported on the budget. Trustee Emsley moved to "
+        "approve the budget. Adjourned at 4 p.m."
+    )
+    names = _names(text)
+    assert {"Varrow", "Nadia Okafor", "Quillan", "Brandt", "Emsley"} <= set(names)
+    assert "Holloway" not in names  # reporting is not acting; prose readers may add a full name
+
+
+def test_moved_and_seconded_labels_name_people_present():
+    text = (
+        "Parish council minutes, 12 May 2022\n\nPresent: Cllr Ames, Cllr Petrov, Cllr Lyle\n\n"
+        "1. Grass cutting contract. Moved: Cllr Ormsby. Seconded: Cllr Tenley. Carried.\n\n"
+        "2. Proposed by Dara Quinn, seconded by Leo Marsh: the footpath survey goes ahead."
+    )
+    assert {"Ormsby", "Tenley", "Dara Quinn", "Leo Marsh"} <= set(_names(text))
+
+
+def test_no_person_read_from_titles_or_bodies_in_motions():
+    text = (
+        "Board meeting, 3 March 2020\n\nPresent: Ana Lind, Ben Ray, Cy Dunn\n\nThe Chair called "
+        "the meeting to order. Motion by the Finance Committee to adopt the report; seconded by "
+        "the Secretary. The Board moved to approve the plan. Motion by UNHCR carried."
+    )
+    assert _names(text) == ["Ana Lind", "Ben Ray", "Cy Dunn"]
+
+
+def test_a_surname_alone_is_the_full_name_listed():
+    text = (
+        "City commission, 7 October 2024\n\nCommissioners in attendance: Chair Rosa Marquez, "
+        "Commissioner Ian Pike, Commissioner Ola Berg\n\nChair Marquez called the meeting to "
+        "order at 6 p.m. The commission heard the report."
+    )
+    assert _names(text) == ["Rosa Marquez", "Ian Pike", "Ola Berg"]

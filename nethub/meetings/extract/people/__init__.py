@@ -10,7 +10,8 @@ WFP"). A list of organisations only names organisations, not people.
 
 By concept: `person_names` (what a name looks like), `layouts` (one attendance line),
 `attendance` (the labelled attendance), `opening` (attendance without a label), `prose` (people
-in running text), `merging` (one entry a person). `find_people` runs the readers in order.
+in running text), `procedure` (people calling the meeting to order, moving or seconding),
+`merging` (one entry a person). `find_people` runs the readers in order.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ from nethub.meetings.extract.people.opening import (
     unlabelled_lists,
 )
 from nethub.meetings.extract.people.person_names import Found
+from nethub.meetings.extract.people.procedure import people_acting
 from nethub.meetings.extract.people.prose import people_in_prose, roles_in_header
 
 
@@ -67,6 +69,7 @@ def find_people(document: s.LabelledDocument, resolver) -> list[Found]:
     found += label_then_names(document.text, resolver)
     found += nick_list(document.text[:2500], resolver)
     found += roles_in_header(document.text[:1500])
+    found += people_acting(document.text, resolver)
     found += people_in_prose(document.text, resolver)
     return found
 

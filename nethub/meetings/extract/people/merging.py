@@ -60,8 +60,9 @@ def merge(
 
 
 def _people(entries: list[ExtractedParticipant]) -> list[ExtractedParticipant]:
-    """The entries that are people, a first name alone dropped when a full name found later
-    starts with it (the readers run in turn: "Ashok" before "Ashok_Malhotra") and an initial
+    """The entries that are people, a first name or a surname alone dropped when a full name
+    found starts or ends with it (the readers run in turn: "Ashok" before "Ashok_Malhotra";
+    "Chair Lind called the meeting to order" after "Present: Chair Ana Lind") and an initial
     and surname when a full name ends with them, none headed by an absence label."""
     keys = [person_key(entry.name) for entry in entries]
     return [
@@ -69,9 +70,13 @@ def _people(entries: list[ExtractedParticipant]) -> list[ExtractedParticipant]:
         for entry, key in zip(entries, keys, strict=True)
         if not body_not_person(entry.name)
         and not ABSENCE_FIRST.match(entry.name)
-        and not (" " not in key and any(other.startswith(key + " ") for other in keys))
+        and not (" " not in key and any(_one_of(key, other) for other in keys))
         and not (_INITIAL_FIRST.match(key) and any(other.endswith(" " + key) for other in keys))
     ]
+
+
+def _one_of(word: str, name: str) -> bool:
+    return name.startswith(word + " ") or name.endswith(" " + word)
 
 
 # "N. Bhatt" read again out of "Vighnesh N. Bhatt": an initial and the end of a full name.
