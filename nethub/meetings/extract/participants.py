@@ -67,7 +67,11 @@ _CIVIC_TITLES = (
     r"Bros?|Brother|Sis|Sister|"
     # "Present: Chair Kennelly, Vice Chair Gaime, Commissioners Fuentes", "Messrs Camhi":
     # a board's or a commission's titles before a surname.
-    r"Commissioners?|Messrs|Mmes|(?:Vice[- ]?)?Chair(?:man|woman|person)?(?=\s+[A-Z][a-z])"
+    r"Commissioners?|Messrs|Mmes|(?:Vice[- ]?)?Chair(?:man|woman|person)?(?=\s+[A-Z][a-z])|"
+    # "Staff present: Executive Director Pike, Clerks Hollis and Crane": staff titles likewise.
+    r"(?:(?:Executive|Deputy|Assistant|Associate)\s+)?Directors?(?=\s+[A-Z][a-z])|Clerks?|"
+    r"(?:Vice[- ]?)?President(?=\s+[A-Z][a-z])|Treasurer(?=\s+[A-Z][a-z])|Supervisors?|"
+    r"Alderm[ae]n|Superintendent"
 )
 HONORIFICS = re.compile(
     r"^(?:(?:H\.\s?E\.|Ms|Mr|Mrs|Miss|Mx|Dr|Prof|Professor|Amb|Ambassador|Sir|Dame|Excellency|"

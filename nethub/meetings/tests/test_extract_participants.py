@@ -802,3 +802,14 @@ def test_a_surname_alone_is_the_full_name_listed():
         "order at 6 p.m. The commission heard the report."
     )
     assert _names(text) == ["Rosa Marquez", "Ian Pike", "Ola Berg"]
+
+
+def test_titled_surnames_in_a_run_in_attendance_are_people():
+    text = (
+        "Executive Committee - March 2, 2019 - Minutes\nTown Newcomers Commission\n |\n"
+        "1. Call to Order and Roll Call Vice Chair Rivas called the meeting to order at 11:40 am. "
+        "Present: Vice Chair Rivas, Commissioner Tamm Staff present: Executive Director Lomax, "
+        "Deputy Director Ruiz Vega, Clerks Hollis and Crane |\n |\n2. Public Comment There was "
+        "no public comment. |\n"
+    )
+    assert _names(text) == ["Rivas", "Tamm", "Lomax", "Ruiz Vega", "Hollis", "Crane"]

@@ -119,3 +119,11 @@ def test_initials_are_added_only_where_the_attendance_is_written_as_initials():
     assert [p.name for p in _people(plain, sure)] == ["Ana Lind", "Bo Ray"]
     coded = "Park group, 3 March 2025\n\nPresent: LB, SM, NR\n\n1. Bins\nLB and JT to ask.\n"
     assert "JT" in [p.name for p in _people(coded, sure)]
+
+
+def test_a_candidate_is_read_without_the_title_before_it():
+    text = "Annual meeting\n\nIt was moved President Ana Lind, Dr Ben Ray seconded."
+    found = {c.text: text[c.start : c.end] for c in people_learned.candidates(text)}
+    assert found["Ana Lind"] == "Ana Lind"
+    assert found["Ben Ray"] == "Ben Ray"
+    assert not any(name.startswith(("President", "Dr")) for name in found)

@@ -146,7 +146,7 @@ def name_list(line: str, resolver) -> list[Found]:
     items = [i.strip() for i in re.split(r",\s*|;\s*|\s+(?:and|&)\s+", line) if i.strip()]
     if name_runs.names_bodies(items, resolver):
         return []
-    found, short = [], []
+    found, short, titled = [], [], set()
     for item in items:
         item = re.sub(r"\s*\((?!joined)[^)]*\)", "", item)
         item = re.sub(r"\s*\(joined late\)", "", item, flags=re.I)
@@ -161,11 +161,13 @@ def name_list(line: str, resolver) -> list[Found]:
         name = person_name(written, single=True)
         if name and len(name.split()) <= 4:
             found.append(Found(name, None, "name_list"))
+            if name != written and HONORIFICS.match(written):
+                titled.add(name)  # "Commissioner Tamm": a surname, the title says a person's
     # A list of organisations ("UNHCR, UNICEF, ...") names no people; first names alone
     # ("Viki, Vicky, Pelu") only in a list of them.
     found = _with_short_names(items, found, short)
     if any(len(f.name.split()) == 1 for f in found) and (len(found) < 3 or len(found) < len(items)):
-        found = [f for f in found if len(f.name.split()) > 1]
+        found = [f for f in found if len(f.name.split()) > 1 or f.name in titled]
     return found if found and len(found) * 2 >= len(items) else []
 
 

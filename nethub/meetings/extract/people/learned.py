@@ -27,6 +27,7 @@ from pathlib import Path
 
 from nethub.meetings.extract import learned, name_runs
 from nethub.meetings.extract.labels import ABSENCE, ABSENCE_FIRST
+from nethub.meetings.extract.participants import HONORIFICS
 from nethub.meetings.extract.people.first_names import is_first_name
 from nethub.meetings.extract.people.person_names import NAME, person_key, person_name
 from nethub.meetings.extract.result import ExtractedParticipant
@@ -65,11 +66,14 @@ def candidates(text: str) -> list[Candidate]:
         words = match.group(0).split()
         while len(words) > 1 and words[-1].lower().strip(".,") in name_runs.not_names():
             words = words[:-1]
-        phrase = " ".join(words)
+        phrase, start = " ".join(words), match.start()
+        title = HONORIFICS.match(phrase)
+        if title and title.end() < len(phrase):  # "President Ana Lind" is Ana Lind
+            phrase, start = phrase[title.end() :], start + title.end()
         if ABSENCE_FIRST.match(phrase):
             continue  # "Regrets Dan": the label glued to whom it heads
         if _INITIALS.fullmatch(phrase) or person_name(phrase, single=True):
-            found.append(Candidate(match.start(), match.start() + len(phrase), phrase))
+            found.append(Candidate(start, start + len(phrase), phrase))
     return found
 
 
