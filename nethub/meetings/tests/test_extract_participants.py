@@ -813,3 +813,36 @@ def test_titled_surnames_in_a_run_in_attendance_are_people():
         "no public comment. |\n"
     )
     assert _names(text) == ["Rivas", "Tamm", "Lomax", "Ruiz Vega", "Hollis", "Crane"]
+
+
+def test_list_items_ending_in_a_dash_and_an_organisation_are_an_attendance():
+    text = (
+        "Meeting Minutes| 14thMAY2017\nHeld @ Sector Office, Yola.\nThe Meeting started at "
+        "10:00am\n- Amina Bello Kadiri RRO – Sector Lead- NEMA\n- Tunde OkaforSARO– Sector "
+        "Lead- NEMA\n- Grace M. Obi- SEMA\n- Lars EngstromShelter Engineer- IOM\n- Musa K. "
+        "BelloShelter Officer- INTERSOS\n- Review of "
+        "previous minutes\nMinutes of the previous meeting were reviewed and adopted.\n"
+    )
+    people = extract_meeting(text, resolver=RESOLVER).participants
+    assert [(p.name, p.organization) for p in people] == [
+        ("Amina Bello Kadiri", "NEMA"),
+        ("Tunde Okafor", "NEMA"),
+        ("Grace M. Obi", "SEMA"),
+        ("Lars Engstrom", "IOM"),
+        ("Musa K. Bello", "INTERSOS"),
+    ]
+
+
+def test_numbered_name_dash_org_lines_keep_their_organisation_and_agenda_lines_are_none():
+    text = (
+        "Reunión de coordinación, 5 de mayo de 2022\n\n1. Carlos Ramírez – OIM\n"
+        "2. Lucía Fernández – ACNUR\n3. Pedro Salinas – UNICEF\n\nAgenda\n1. Opening remarks – "
+        "IOM\n2. Budget update – OCHA\n3. Shelter Response – IFRC\nThe group discussed the "
+        "budget update.\n"
+    )
+    people = extract_meeting(text, resolver=RESOLVER).participants
+    assert [(p.name, p.organization) for p in people] == [
+        ("Carlos Ramírez", "IOM"),
+        ("Lucía Fernández", "UNHCR"),
+        ("Pedro Salinas", "UNICEF"),
+    ]

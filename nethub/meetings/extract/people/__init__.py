@@ -31,6 +31,7 @@ from nethub.meetings.extract.people.merging import merge
 from nethub.meetings.extract.people.nicks import nick_list
 from nethub.meetings.extract.people.opening import (
     bracketed_first_names,
+    dash_org_items,
     header_table,
     honorific_lines,
     name_column,
@@ -64,6 +65,7 @@ def find_people(document: s.LabelledDocument, resolver) -> list[Found]:
     found += numbered_run(document.text[:2500])
     found += bracketed_first_names(document.text)
     found += numbered_rows(document.text)
+    found += dash_org_items(document.text[:3000], resolver)
     found += section_names_where_layouts_miss(document, resolver, found)
     found += inline_attendance(document.text[:2500], resolver)
     found += label_then_names(document.text, resolver)

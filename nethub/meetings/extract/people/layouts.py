@@ -47,12 +47,14 @@ def slash_row(line: str, resolver) -> list[Found]:
 
 
 # "1. Sudha SharmaUNICEFDPG Chair", "Thomas TeuscherSwiss EmbassyMember", "Dr. Ana Lind WHO
-# Member": a table flattened to text with its cells glued, the name's last word running into
-# the organisation's capital, or followed by the organisation's acronym.
+# Member", "Ana K. LindShelter Officer": a table flattened to text with its cells glued, the
+# name (an initial inside it) ending where its last word runs into the organisation's capital,
+# or where the organisation's acronym follows it.
 _GLUED_WORD = r"(?:Ma?c(?=[A-Z])|[A-Z](?=[A-Z][a-z]))?[A-Z][a-z'’]+"
 GLUED_ROW = re.compile(
     r"^\s*(?:\d{1,3}[.)]?\s+)?(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?"
-    rf"(?P<name>{_GLUED_WORD}(?:[ -]{_GLUED_WORD}){{1,3}})(?=[A-Z]|\s+[A-Z][A-Z0-9&]+\b)"
+    rf"(?P<name>{_GLUED_WORD}(?:[ -](?:[A-Z]\.\s?)?{_GLUED_WORD}){{1,3}})"
+    r"(?=[A-Z]|\s+[A-Z][A-Z0-9&]+\b)"
 )
 
 

@@ -1,6 +1,6 @@
 """Attendance without a label, in the opening of the minutes: a table with a "Name" column,
 lines of honorifics and names, a column of names, a numbered run, a line of names in pairs,
-the distinctive layouts.
+list items ending in a dash and an organisation, the distinctive layouts.
 """
 
 from __future__ import annotations
@@ -9,8 +9,8 @@ import re
 
 from nethub.meetings.extract import name_runs
 from nethub.meetings.extract import segments as s
-from nethub.meetings.extract.people.layouts import STRONG, first_cell_name
-from nethub.meetings.extract.people.person_names import Found, person_name
+from nethub.meetings.extract.people.layouts import STRONG, first_cell_name, glued_row
+from nethub.meetings.extract.people.person_names import Found, name_before_title, person_name
 
 _ABSENT = re.compile(
     r"\b(?:apologies|regrets|excused|absent)\s*:.*?(?=\b(?:minutes|chair|present|agenda|"
@@ -294,3 +294,48 @@ def _row_opening(row: str, vocabulary: frozenset[str]) -> str | None:
     if len(words) <= size or not all(name_runs.name_word(w, vocabulary) for w in words[:size]):
         return None
     return person_name(" ".join(words[:size]))
+
+
+# "- Ana Lind Sector Lead- NEMA", "3. Ben RayShelter Officer – UNHCR (observer)": a list item
+# that ends in a dash and the organisation.
+_DASH_ORG_ITEM = re.compile(
+    r"^\s*(?:\d{1,3}[.)]\s*|[-*•·▪◦–]\s+)(?P<body>.+?)(?:\s*[-–—]\s+|\s+[-–—]\s*)"
+    r"(?P<org>[^-–—()]{2,40}?)\s*(?:\([^()]{1,20}\))?\s*$"
+)
+_ACRONYM = re.compile(r"[A-Z][A-Za-z&/]{1,11}")
+
+
+def dash_org_items(head: str, resolver) -> list[Found]:
+    """Rule: three list items or more in a row, each a person then a dash and an organisation
+    ("- Ana Lind RRO – Sector Lead- NEMA", "1. Carlos Ruiz – OIM"), list the participants even
+    without a label. The name runs up to the role after it (glued or not); every word of it
+    must be name-like in this document, so agenda items ("1. Budget update – OCHA") are not."""
+    vocabulary = name_runs.document_vocabulary(head)
+    found: list[Found] = []
+    run: list[Found] = []
+    for line in [*head.split("\n"), "."]:
+        if not line.strip():
+            continue
+        person = _dash_org_person(line, vocabulary, resolver)
+        if person:
+            run.append(person)
+            continue
+        found += run if len(run) >= 3 else []
+        run = []
+    return found
+
+
+def _dash_org_person(line: str, vocabulary: frozenset[str], resolver) -> Found | None:
+    match = _DASH_ORG_ITEM.match(line)
+    if match is None:
+        return None
+    org = match.group("org").strip()
+    known = resolver.resolve_in(org)
+    if known is None and not (_ACRONYM.fullmatch(org) and sum(c.isupper() for c in org) >= 2):
+        return None
+    body = match.group("body")
+    glued = glued_row(body, resolver)
+    name = glued[0].name if glued else name_before_title(body)
+    if not name or not all(name_runs.name_word(w, vocabulary) for w in name.split()):
+        return None
+    return Found(name, str(known.organization) if known else org, "dash_org_item")
