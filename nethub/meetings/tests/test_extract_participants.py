@@ -846,3 +846,29 @@ def test_numbered_name_dash_org_lines_keep_their_organisation_and_agenda_lines_a
         ("Lucía Fernández", "UNHCR"),
         ("Pedro Salinas", "UNICEF"),
     ]
+
+
+def test_an_attendance_table_flattened_into_a_numbered_run_after_its_header():
+    text = (
+        "Hill WASH Cluster Meeting\n\nDate: 14/03/2017 Venue: UNICEF Chair: cluster coordinator "
+        "Attendees:\n\nNo Name Designation Organisation Email Phone 1 Thura Win Aung WASH PC SCI "
+        "tw@example.org 09-250 598175 2 Mya Hla Htay Administrator BAJ mh@example.org 09-250 "
+        "331606 3 Clara BENNETT WASH PM RI cb@example.org 09-4583 71388 WASH Team 4 Kyaw Zin Oo "
+        "CDN kz@example.org 09-250 591043 Leader 5 Owen PRICE WASH Co Oxfam\n\n"
+        "1. Update from partners\n\nThe partners reported on the latrines."
+    )
+    assert _names(text) == [
+        "Thura Win Aung",
+        "Mya Hla Htay",
+        "Clara Bennett",
+        "Kyaw Zin Oo",
+        "Owen Price",
+    ]
+
+
+def test_a_numbered_run_without_a_name_header_is_no_attendance():
+    text = (
+        "Hill WASH Cluster Meeting, 14 March 2017\n\nPoints 1 Water Trucking continues in the "
+        "camps 2 Latrine Repairs are due 3 Hygiene Kits arrive in May 4 Solar Pumps tested.\n"
+    )
+    assert _names(text) == []

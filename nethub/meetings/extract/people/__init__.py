@@ -38,6 +38,7 @@ from nethub.meetings.extract.people.opening import (
     name_lines_under_header,
     numbered_rows,
     numbered_run,
+    numbered_table_run,
     unlabelled_lists,
 )
 from nethub.meetings.extract.people.person_names import Found
@@ -66,6 +67,7 @@ def find_people(document: s.LabelledDocument, resolver) -> list[Found]:
     found += bracketed_first_names(document.text)
     found += numbered_rows(document.text)
     found += dash_org_items(document.text[:3000], resolver)
+    found += numbered_table_run(document.text[:4000])
     found += section_names_where_layouts_miss(document, resolver, found)
     found += inline_attendance(document.text[:2500], resolver)
     found += label_then_names(document.text, resolver)

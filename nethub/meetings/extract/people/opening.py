@@ -339,3 +339,39 @@ def _dash_org_person(line: str, vocabulary: frozenset[str], resolver) -> Found |
     if not name or not all(name_runs.name_word(w, vocabulary) for w in name.split()):
         return None
     return Found(name, str(known.organization) if known else org, "dash_org_item")
+
+
+# The header of an attendance table flattened into running text: a number column, then "Name".
+_NUMBER_NAME_HEADER = re.compile(r"\b(?:No\.?|N°|S/?N|Sr\.?|#)\s+Names?\b", re.I)
+_ROW_GAP = 400  # the longest row (name, title, organisation, e-mail, phones) between numbers
+
+
+def numbered_table_run(head: str) -> list[Found]:
+    """Rule: an attendance table flattened into one run after its header ("No Name Designation
+    Organisation Email Phone 1 Ana LIND WASH PM RI ana@... 2 Ben Ray Officer UNICEF ..."): the
+    rows are cut at the numbers 1, 2, 3 ... in turn, and each opens with its name."""
+    header = _NUMBER_NAME_HEADER.search(head)
+    if header is None:
+        return []
+    vocabulary = name_runs.document_vocabulary(head)
+    found, at, number = [], header.end(), 1
+    while match := re.compile(rf"(?<!\S){number}\.?\s+(?=[A-Z])").search(head, at, at + _ROW_GAP):
+        name = _row_name(head[match.end() : match.end() + 80].split(), vocabulary)
+        if name:
+            found.append(Found(name, None, "numbered_table_run"))
+        at, number = match.end(), number + 1
+    return found if len(found) >= 3 else []
+
+
+def _row_name(words: list[str], vocabulary: frozenset[str]) -> str | None:
+    """The name a row opens with: name-like words; a surname in capitals only straight after
+    the first name ("Anna MARIA WASH PM": the next capitals are the title's)."""
+    name: list[str] = []
+    for word in words[:4]:
+        if len(name) == 1 and word.isupper() and len(word) > 2 and word.isalpha():
+            name.append(word.capitalize())
+            continue
+        if not name_runs.name_word(word, vocabulary) or word.isupper():
+            break
+        name.append(word)
+    return person_name(" ".join(name)) if len(name) >= 2 else None
