@@ -75,6 +75,8 @@ _CIVIC_TITLES = (
 )
 HONORIFICS = re.compile(
     r"^(?:(?:H\.\s?E\.|Ms|Mr|Mrs|Miss|Mx|Dr|Prof|Professor|Amb|Ambassador|Sir|Dame|Excellency|"
+    # "Eng. Jawid Latif": an engineer's title, as Afghan and Iraqi minutes write it.
+    r"Engr?(?=\.?\s+[A-Z][a-z])|"
     # "Dr.Vighnesh Bhatt": the full stop with no space after it.
     rf"{_CIVIC_TITLES})(?:\.?\s+|\.(?=[A-Z][a-z]))(?=\S))+",
     re.I,

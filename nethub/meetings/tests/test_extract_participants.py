@@ -872,3 +872,21 @@ def test_a_numbered_run_without_a_name_header_is_no_attendance():
         "camps 2 Latrine Repairs are due 3 Hygiene Kits arrive in May 4 Solar Pumps tested.\n"
     )
     assert _names(text) == []
+
+
+def test_a_table_with_the_organisation_before_each_titled_name():
+    text = (
+        "Monthly Coordination Meeting Minute For NGOs (May 2017) Venue: Office Time and Date: "
+        "Monday 8 May 2017 02:00 pm List of Participants No# Organization Name 1 UNAMA Mr. Rahim "
+        "Azizi 2 OSAA Ms. Laila Noori 3 NRC Mr. Farid Hakimi 4 CoAR Eng. Jawed Saberi 5 NPO Ms. "
+        "Shabnam 6 IRC Mr. Nasir Ahmadi\n\n1. Welcome\n"
+    )
+    people = extract_meeting(text, resolver=RESOLVER).participants
+    assert [(p.name, p.organization) for p in people] == [
+        ("Rahim Azizi", "UNAMA"),
+        ("Laila Noori", "OSAA"),
+        ("Farid Hakimi", "NRC"),
+        ("Jawed Saberi", "CoAR"),
+        ("Shabnam", "NPO"),
+        ("Nasir Ahmadi", "IRC"),
+    ]

@@ -195,20 +195,30 @@ def honorific_list(line: str, resolver) -> list[Found]:
     """ "Ms. Eleni Tokaduadua, Acting Director of Housing Mr. Vula Shaw, Principal
     Administrative Officer Mr. Atunaisa Keve, NDMO", "Mr. Ivo Lind.... (Norway) Also
     represented by Ms. Ana Sala Ms. Eva Roth (NGO)": people opened by their honorifics, each
-    with the organisation in the brackets or the last comma-separated part after the name."""
-    pieces = re.split(r"\b(?=(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+[A-ZÀ-Þ])", line)
+    with the organisation in the brackets or the last comma-separated part after the name, or
+    the acronym just before the honorific."""
+    pieces = re.split(r"\b(?=(?:Mr|Ms|Mrs|Dr|Prof|Engr?)\.?\s+[A-ZÀ-Þ])", line)
     found = []
-    for piece in pieces[1:]:
+    for before, piece in zip(pieces, pieces[1:], strict=False):
         body = HONORIFICS.sub("", piece)
         lead = re.match(NAME, body)
-        name = name_before_title(lead.group(0)) if lead else None
+        # "Ms. Yalda 9 IRC": after an honorific, one name is a person's.
+        name = (
+            name_before_title(lead.group(0)) or person_name(lead.group(0), single=True)
+            if lead
+            else None
+        )
         if not name:
             continue
         rest = body[lead.end() :]
         bracket = re.match(r"^[.\s]*\(([^)]+)\)", rest)
         org = bracket.group(1) if bracket else rest.split(",")[-1].strip() if "," in rest else None
         known = resolver.resolve_in(org) if org else None
-        found.append(Found(name, str(known.organization) if known else None, "honorific_list"))
+        organization = str(known.organization) if known else None
+        if known is None and before.split() and name_runs.is_acronym(before.split()[-1]):
+            # "1 UNAMA Mr. Rahim Azizi 2 NRC ...": a table whose organisation column comes first.
+            organization = resolve_organization(before.split()[-1], resolver)
+        found.append(Found(name, organization, "honorific_list"))
     return found if len(found) >= 2 else []
 
 
