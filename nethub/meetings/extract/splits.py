@@ -2,6 +2,8 @@
 
 - `several_tasks`: "Ann to book the hall, Bob to order the compost and Cy to print the
   posters" is three points, one a named owner, each with its own deadline.
+- `items_run_together`: "Action Points: o Ann to share the logo. o Follow-up on the wording."
+  or items a lost bullet left two spaces apart are one point an item.
 - `task_keeps_topic`: "Photocopier – ongoing – MB to arrange": a task with no object ("to
   arrange", "to follow up") or by initials keeps the topic its line opens with, which says
   what it is about.
@@ -14,6 +16,7 @@ import re
 
 from nethub.meetings.extract import dates
 from nethub.meetings.extract.result import ExtractedActionPoint, ExtractedMeeting
+from nethub.meetings.extract.rules.actions.labelled import LABEL_RULES
 
 # An owner written before "to": capitalised names, acronyms, initials ("Bob Ray", "MoE", "NF/TG",
 # "Mike and Lesley"), at most four words.
@@ -42,6 +45,39 @@ def several_tasks(meeting: ExtractedMeeting, text: str) -> None:
         item.action_points = kept
 
 
+# Where a list item run into the one before it begins: a letter-o bullet (how Word's bullets
+# come out of a PDF), a bullet glyph, or two spaces where a bullet was lost, before a capital.
+_ITEM_GAP = re.compile(r"(?:^|\s+)o\s+(?=[A-Z])|\s*[•▪◦]\s*(?=[A-Z])|\s{2,}(?=[A-Z])")
+
+
+def items_run_together(meeting: ExtractedMeeting, text: str) -> None:
+    """Rule: a listed point that holds several list items run together is one point an item.
+    Only points under an action label (a discussion's sentences may be two spaces apart), and
+    a lone " o " is a word ("OIM o ACNUR"): the text must open with that bullet or hold two."""
+    for item in meeting.agenda_items:
+        kept: list[ExtractedActionPoint] = []
+        for point in item.action_points:
+            labelled = point.explicit or point.rule in LABEL_RULES
+            written = text[point.span[0] : point.span[1]] if point.span else point.text
+            parts = _run_items(written) if labelled else []
+            if len(parts) < 2:
+                kept.append(point)
+                continue
+            kept += [_part(point, part, text, meeting) for part in parts]
+        item.action_points = kept
+
+
+def _run_items(task: str) -> list[str]:
+    bullets = len(re.findall(r"(?:^|\s)o\s+(?=[A-Z])", task))
+    if bullets == 1 and not task.startswith("o "):
+        task = re.sub(r"\so\s+(?=[A-Z])", " o\u00a0", task)  # keep the word; split elsewhere
+    task = re.sub(r"^[^:\n]{0,40}:\s*(?=\S)", "", task)  # the label opening the span
+    task = re.sub(r"\s+[A-Z]{3,}:.*$", "", task, flags=re.S)  # "... AGENDA: 1.": the next part
+    parts = [p.strip(" .;").replace("o\u00a0", "o ") for p in _ITEM_GAP.split(task)]
+    parts = [p for p in parts if p]
+    return parts if all(len(p.split()) >= 3 for p in parts) else []
+
+
 def _part(point: ExtractedActionPoint, part: str, text: str, meeting) -> ExtractedActionPoint:
     due, words = dates.due_date(part, meeting.meeting_date)
     span = None
@@ -51,7 +87,9 @@ def _part(point: ExtractedActionPoint, part: str, text: str, meeting) -> Extract
     return dataclasses.replace(
         point,
         text=part,
-        owner=_TASK_START.match(part).group("owner"),
+        owner=re.sub(r"^The\s+", "", owner.group("owner"))
+        if (owner := _TASK_START.match(part))
+        else None,
         due_date=due,
         deadline_text=words if due else "",
         span=span,

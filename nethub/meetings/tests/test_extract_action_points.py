@@ -614,3 +614,50 @@ def test_tables_flattened_one_cell_a_line_are_read_as_tables():
         ("Share the road access map", "Logistics Cluster", "2016-08-10"),
         ("Confirm the convoy schedule", "WFP", "2016-08-12"),
     ]
+
+
+# Session of 2026-12-06, night: items run together, offers in the perfect ---------------------
+
+
+def test_letter_o_bullets_after_an_inline_label_are_one_point_an_item():
+    text = (
+        "Child protection group, 14 May 2014\n\n1. Updates\n\nMembers asked for tools. Action "
+        "Points: o Coordinator to share the logo with group members. o Follow-up on creating "
+        "versions with the group wording. o Coordinator to report back on the contacts with "
+        "other groups.\n"
+    )
+    assert [(text, owner) for text, owner, _ in _points(text)] == [
+        ("Coordinator to share the logo with group members", "Coordinator"),
+        ("Follow-up on creating versions with the group wording", None),
+        ("Coordinator to report back on the contacts with other groups", "Coordinator"),
+    ]
+
+
+def test_listed_items_two_spaces_apart_where_bullets_were_lost():
+    text = (
+        "Logistics Cluster meeting, 20 July 2015\n\nACTION POINTS:  The Logistics Cluster to "
+        "inform organisations about access  Organizations to send requests for overland "
+        "transport  Organisations to share the stock figures AGENDA: 1. Situation\n"
+    )
+    assert [(text, owner) for text, owner, _ in _points(text)] == [
+        ("The Logistics Cluster to inform organisations about access", "Logistics Cluster"),
+        ("Organizations to send requests for overland transport", "Organizations"),
+        ("Organisations to share the stock figures", "Organisations"),
+    ]
+
+
+def test_a_lone_o_between_names_is_a_word_not_a_bullet():
+    text = (
+        "Reunión, 5 de mayo de 2022\n\nAcciones:\n- OIM o ACNUR enviarán el informe a los socios "
+        "antes del 20 de mayo.\n"
+    )
+    assert len(_points(text)) == 1
+
+
+def test_work_volunteered_or_committed_to_in_the_perfect_or_present_is_a_task():
+    text = (
+        "Support network meeting, 9 May 2016\n\n1. Matters arising\ni) Rosa Lind has volunteered "
+        "to draft the leaflet for the fair.\nii) DAO Kaski commits to distribute the kits "
+        "through one door.\n"
+    )
+    assert [owner for _, owner, _ in _points(text)] == ["Rosa Lind", "DAO Kaski"]

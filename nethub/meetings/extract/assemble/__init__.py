@@ -63,6 +63,7 @@ def extract_meeting(text: str, *, resolver=None) -> ExtractedMeeting:
     drop_marked_done(meeting)
     drop_partner_plans(meeting, document)
     drop_restatements(meeting)
+    splits.items_run_together(meeting, document.text)
     splits.several_tasks(meeting, document.text)
     splits.task_keeps_topic(meeting, document.text)
     _members_outside_the_network(meeting, text)

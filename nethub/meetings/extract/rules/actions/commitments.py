@@ -34,7 +34,9 @@ _AGREED = re.compile(
 )
 _SUBJECT_AGREED = re.compile(
     # "Lee volunteered to send a list": who offers the work takes it.
-    rf"^{OWNER}(?:\s*\([^()]{{1,80}}\))?\s+(?:agreed|decided|undertook|committed|volunteered)\s+to\s+"
+    # "Rosa Lind has volunteered to draft ...", "DAO Lamjung commits to distribute ...".
+    rf"^{OWNER}(?:\s*\([^()]{{1,80}}\))?\s+(?:(?:has|have)\s+)?"
+    r"(?:agreed|decided|undertook|committed|volunteered|commits|undertakes|volunteers)\s+to\s+"
     r"(?P<verb>[a-z]{3,})\b"
 )
 _ASKS = re.compile(
