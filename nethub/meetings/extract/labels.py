@@ -103,7 +103,8 @@ ATTENDANCE_LABEL = re.compile(
 # A label anywhere in the opening of the minutes, whatever follows it: a colon, a line break, a
 # dash ("2) Present - Mark (Chair), Dorothy"), a numbered table ("Participants No. Name").
 ATTENDANCE_ANYWHERE = re.compile(
-    rf"\b{ATTENDANCE_WORDS}\b\s*(?::|;|\n|(?<=\s)[-–—]\s|(?=\s+No\.))"
+    # "Members present Name Ana Lind ...": a flattened table's header after the label.
+    rf"\b{ATTENDANCE_WORDS}\b\s*(?::|;|\n|(?<=\s)[-–—]\s|(?=\s+No\.)|(?=\s+Names?\s+[A-Z]))"
     rf"|\b{ATTENDANCE_OTHER_WORDS}\s*:",
     re.I,
 )

@@ -159,8 +159,8 @@ def _body_after(line: str, run: list[re.Match]) -> bool:
 
 def split_run(run: list[str], text: str, alone: bool) -> list[str]:
     """A run as names: whole when it is one (two to four words, on a line alone or up to three
-    words), else cut in the pieces of two or three words that the document repeats most, pairs
-    winning ties."""
+    words), else cut in the pieces of two or three words that the document repeats most (a
+    piece with an initial in its middle counting once more), pairs winning ties."""
     while run and run[-1].lower() in _PARTICLE:
         run = run[:-1]
     if len(run) < 2:
@@ -180,7 +180,9 @@ def split_run(run: list[str], text: str, alone: bool) -> list[str]:
                 if size == 1:
                     options.append((score, pieces, names))
                 elif not _INITIAL.match(run[end - 1]) and run[end - size].lower() not in _PARTICLE:
-                    gain = text.count(piece)
+                    # "Omar K Daoud": an initial inside a piece of three binds it (not "K Daoud").
+                    middle = size == 3 and bool(_INITIAL.match(run[end - 2]))
+                    gain = text.count(piece) + middle
                     options.append((score + gain, pieces + 1, [*names, piece]))
         if options:
             best[end] = max(options, key=lambda o: (o[0], o[1]))

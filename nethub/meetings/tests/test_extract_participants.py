@@ -890,3 +890,23 @@ def test_a_table_with_the_organisation_before_each_titled_name():
         ("Shabnam", "NPO"),
         ("Nasir Ahmadi", "IRC"),
     ]
+
+
+def test_a_label_then_a_flattened_name_column_with_middle_initials():
+    text = (
+        "MINUTES OF THE HILL CAMP COORDINATION MEETING June 23rd 2013 Members present Name Omar "
+        "K Daoud Rania M Haddad Lena Vogel Emre Celik Samir Nouri Hana R. Aziz Tariq Fathi "
+        "Visitors: Jon Berg Tom Hale\n\nAgency DMC UNHCR UNHCR DMC WFP UNICEF IOM\n\n"
+        "1. Opening\nThe meeting opened.\n"
+    )
+    assert _names(text) == [
+        "Omar K Daoud",
+        "Rania M Haddad",
+        "Lena Vogel",
+        "Emre Celik",
+        "Samir Nouri",
+        "Hana R. Aziz",
+        "Tariq Fathi",
+        "Jon Berg",
+        "Tom Hale",
+    ]
