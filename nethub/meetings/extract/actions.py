@@ -74,7 +74,10 @@ _EVENT_PASSIVE = {
 }
 _SUBJECT_MODAL = re.compile(
     r"^(?:(?:As\s+)?[\w\s,]{0,40}?,\s*)?(?P<owner>(?:the\s+)?[A-Z][\w/&’'.-]*(?:\s+[\w/&’'.-]+){0,5}?)\s+"
-    r"(?:to|will|shall|should|must|is to|are to|agreed to|undertook to|offered to|would)\s+\w+",
+    r"(?:to|will|shall|should|must|is to|are to|agreed to|undertook to|offered to|would|can|"
+    # "Earl plans to contact ...": an intention names its owner; "is to be placed" (a passive)
+    # names none.
+    r"plans to|intends to|has to|have to|needs to)\s+(?!be\s+[\w-]+(?:ed|en|wn)\b)\w+",
 )
 _ASKED = re.compile(
     r"\b(?:requested|asked|tasked|invited|mandated|encouraged|called on|called upon|charged|"
@@ -323,7 +326,7 @@ _ACTION_NAMED = re.compile(r"^action\s+(?P<owner>[A-Z][\w/&’'. -]{1,40}?)\s*:"
 _NOT_OWNER_WORDS = (
     "it this that there these those they he she which what who any each every some minutes "
     "meeting meetings item items action actions agenda agreed agreement due accounts discussion "
-    "decision motion report not plan plans proposal"
+    "decision motion report not plan plans proposal need needs matter"
 )
 _NOT_OWNERS = frozenset(_NOT_OWNER_WORDS.split())
 

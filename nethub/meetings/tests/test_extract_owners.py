@@ -89,6 +89,11 @@ def test_work_taken_on_in_reported_speech_or_named_by_an_agreement():
         ("Agreed to publish the quorum rules on the website.", None),
         ("Due to low turnout, the meeting will move online.", None),
         ("Accounts to end of June were tabled.", None),
+        ("Earl plans to contact the new mayor about the hall.", "Earl"),
+        ("Shelter Cluster can collect the assessments from partners.", "Shelter Cluster"),
+        ("The matter is to be placed on the next agenda.", None),
+        ("Need to determine what a successful fair looks like.", None),
+        ("UNHCR will be sharing the map with partners.", "UNHCR"),
     ],
 )
 def test_the_owner_of_a_learned_point_is_the_subject_that_leads_it(task, owner):
