@@ -271,11 +271,16 @@ def import_discard(request: HttpRequest, pk: int) -> HttpResponse:
 
 @permission_required("meetings.import_meeting", raise_exception=True)
 def import_progress(request: HttpRequest, pk: int) -> HttpResponse:
-    """Secretariat: how far the reading of an upload has gone (polled by its page, which
-    reloads into the review form once the reading is over)."""
-    draft = get_object_or_404(ImportDraft, pk=pk)
+    """Secretariat: how far the reading of an upload, or the saving of its meeting, has gone
+    (polled by its page, which reloads into the review form once the reading is over, and goes
+    to the meetings once the meeting is saved: the draft is then gone)."""
+    draft = ImportDraft.objects.filter(pk=pk).first()
+    if draft is None:
+        response = HttpResponse(status=204)
+        response["HX-Redirect"] = reverse("meetings:index")
+        return response
     response = render(request, "meetings/_import_progress.html", {"draft": draft})
-    if draft.status != ImportDraft.Status.READING:
+    if draft.status not in (ImportDraft.Status.READING, ImportDraft.Status.SAVING):
         response["HX-Refresh"] = "true"
     return response
 

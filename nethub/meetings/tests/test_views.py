@@ -358,6 +358,24 @@ def test_an_upload_shows_its_progress_until_it_is_read(
     assert review.formsets["participants"].forms[0]["name"].value() == "Amy E. Pope"
 
 
+def test_a_draft_being_saved_is_followed_until_its_meeting_is_saved(
+    client, reference_data, secretariat_user
+):
+    from nethub.meetings.services import import_draft_create
+
+    draft, _created = import_draft_create(data=b"Minutes", filename="m.txt", actor=secretariat_user)
+    ImportDraft.objects.filter(pk=draft.pk).update(status=ImportDraft.Status.SAVING)
+    client.force_login(secretariat_user)
+    progress = reverse("meetings:import_progress", args=[draft.pk])
+    page = client.get(reverse("meetings:import_review", args=[draft.pk])).text
+    assert f'hx-get="{progress}"' in page and 'data-testid="draft-saving"' in page
+    waiting = client.get(progress)
+    assert "HX-Refresh" not in waiting.headers and "HX-Redirect" not in waiting.headers
+    ImportDraft.objects.filter(pk=draft.pk).delete()  # the import task saved its meeting
+    done = client.get(progress)
+    assert done.status_code == 204 and done.headers["HX-Redirect"] == reverse("meetings:index")
+
+
 @pytest.mark.parametrize("role", ["anonymous", "stakeholder", "member_state", "focal_point"])
 def test_import_progress_is_for_the_secretariat(client, users_by_role, role, secretariat_user):
     from nethub.meetings.services import import_draft_create
