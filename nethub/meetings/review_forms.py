@@ -118,6 +118,22 @@ def _sources(extraction: dict) -> dict[str, dict]:
     return sources
 
 
+def new_item_key(index: int) -> str:
+    """The choice that names the agenda item added in row `index` (decisions and points can
+    go under an item added on the page, before anything is saved)."""
+    return f"new-{index}"
+
+
+def _item_rows(data, sources: dict) -> int:
+    """How many agenda-item rows the page has: as posted, else the extracted ones and the blank
+    row the formset offers (capped as Django caps formsets)."""
+    try:
+        posted = int((data or {}).get("agenda_items-TOTAL_FORMS", ""))
+    except ValueError:
+        posted = 0
+    return min(posted, 1000) if data else len(sources["agenda_items"]) + 1
+
+
 def _initial(name: str, key: str, source: dict) -> dict:
     if name == "participants":
         return {
@@ -159,6 +175,9 @@ class ReviewForms:
         item_choices = [
             (key, f"{int(key) + 1}. {(item.get('title') or '')[:80]}")
             for key, item in self.sources["agenda_items"].items()
+        ] + [
+            (new_item_key(index), _("New agenda item %(number)s") % {"number": index + 1})
+            for index in range(len(self.sources["agenda_items"]), _item_rows(data, self.sources))
         ]
         self.formsets = {
             name: formset_factory(form, extra=1, can_delete=True, can_order=True)(
@@ -198,8 +217,14 @@ class ReviewForms:
         """The rows kept, in the order people gave them (removed and blank rows left out)."""
         return [form for form in self.formsets[name].ordered_forms if form.has_content()]
 
+    def _item_key(self, form: forms.Form) -> str:
+        """An agenda item's key: its extracted row's, or "new-<row>" for a row added here."""
+        return form.cleaned_data["source"] or new_item_key(
+            self.formsets["agenda_items"].forms.index(form)
+        )
+
     def _agenda_items_kept(self) -> bool:
-        kept = {form.cleaned_data["source"] for form in self._kept("agenda_items")} - {""}
+        kept = {self._item_key(form) for form in self._kept("agenda_items")}
         valid = True
         for name in ("decisions", "action_points"):
             for form in self._kept(name):
@@ -244,8 +269,7 @@ class ReviewForms:
                 "action_points": [],
             }
             items.append(item)
-            if source:
-                by_key[form.cleaned_data["source"]] = item
+            by_key[self._item_key(form)] = item
         for form in self._kept("decisions"):
             item = by_key[form.cleaned_data["agenda_item"]]
             item["decisions"].append(form.cleaned_data["text"].strip())

@@ -711,6 +711,39 @@ def test_import_review_rows_are_reordered_added_and_kept_consistent(
     assert meeting.decisions.get().agenda_item.title == "Budget"
 
 
+def test_a_decision_and_a_point_go_under_an_agenda_item_added_in_the_review(
+    client, reference_data, secretariat_user, django_capture_on_commit_callbacks
+):
+    """Without JavaScript: the blank agenda-item row is offered in every agenda-item choice as
+    "New agenda item 3"; a decision and a point placed under it are saved there. A choice naming
+    a row that is not filled in is refused with the reason."""
+    client.force_login(secretariat_user)
+    text = (
+        "Working group minutes\n\n7 June 2023\n\n1. Planning\n\nAction Point: UNICEF to "
+        "circulate the plan by 30 June 2023.\n\n2. Budget\n\nThe budget was presented.\n"
+    )
+    response = _upload(client, "wg.txt", text.encode(), django_capture_on_commit_callbacks)
+    page = client.get(response.url)
+    assert '<option value="new-2">New agenda item 3</option>' in page.text
+    data = _review_data(page.context["review"])
+    point = _row(
+        page.context["review"], "action_points", "UNICEF to circulate the plan by 30 June 2023."
+    )
+    data[f"action_points-{point}-agenda_item"] = "new-2"
+    data["decisions-0-agenda_item"], data["decisions-0-text"] = "new-2", "AOB was closed."
+
+    refused = client.post(response.url, data)  # the new row still blank
+    assert refused.status_code == 200 and "Its agenda item was removed" in refused.text
+    data["agenda_items-2-title"] = "Any other business"
+    assert client.post(response.url, data).status_code == 302
+    meeting = Meeting.objects.get()
+    added = meeting.agenda_items.get(title="Any other business")
+    assert list(added.action_points.values_list("text", flat=True)) == [
+        "UNICEF to circulate the plan by 30 June 2023."
+    ]
+    assert meeting.decisions.get().agenda_item == added
+
+
 def _minutes_with_points(count: int) -> str:
     owners = ["UNHCR", "EC working level"]
     points = "".join(

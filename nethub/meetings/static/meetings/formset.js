@@ -70,3 +70,41 @@ document.querySelectorAll("[data-formset]").forEach((set) => {
     if (first) first.focus();
   });
 });
+
+// Agenda items added on the page can take decisions and action points before anything is
+// saved: each added row offers itself ("new-<row>", the key the server reads) in every
+// agenda-item choice, labelled by its title as it is typed.
+const items = document.querySelector('[data-formset="agenda_items"]');
+if (items) {
+  const label = (index, title) =>
+    title ? `${index + 1}. ${title}` : t(items, "newItem", "New agenda item __n__").replace("__n__", String(index + 1));
+  const choices = () => [
+    ...document.querySelectorAll('select[name$="-agenda_item"]'),
+    ...[...document.querySelectorAll("template[data-formset-template]")].flatMap((tpl) => [
+      ...tpl.content.querySelectorAll('select[name$="-agenda_item"]'),
+    ]),
+  ];
+  const offer = (index, title) => {
+    choices().forEach((select) => {
+      let option = select.querySelector(`option[value="new-${index}"]`);
+      if (!option) {
+        option = document.createElement("option");
+        option.value = `new-${index}`;
+        select.append(option);
+      }
+      option.textContent = label(index, title);
+    });
+  };
+  items.addEventListener("input", (event) => {
+    const match = /^agenda_items-(\d+)-title$/.exec(event.target.name || "");
+    if (!match) return;
+    const index = Number(match[1]);
+    // Only rows added here: an extracted item keeps the key and label it was read with.
+    const source = items.querySelector(`input[name="agenda_items-${index}-source"]`);
+    if (source && source.value) return;
+    offer(index, event.target.value.trim());
+  });
+  const add = items.querySelector("[data-formset-add]");
+  const total = items.querySelector('input[name="agenda_items-TOTAL_FORMS"]');
+  if (add && total) add.addEventListener("click", () => offer(Number(total.value) - 1, ""));
+}

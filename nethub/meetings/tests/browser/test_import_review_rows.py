@@ -1,6 +1,6 @@
 """In a real browser: an upload waits for the worker with its progress shown, the page turns
 into the review form once it is read, and the secretariat reorders, removes and adds rows
-before saving."""
+(a decision under an agenda item added on the page) before saving."""
 
 import io
 
@@ -60,6 +60,15 @@ def test_progress_then_rows_reordered_removed_and_added(page, settings, secretar
     page.locator("[data-testid=decision]").last.get_by_label("Decision").fill(
         "Partners agreed to pool their stock."
     )
+    # An agenda item added here takes a decision at once, under the title being typed.
+    page.get_by_role("button", name="Add an agenda item").click()
+    page.locator("[data-testid=agenda-item]").last.get_by_label("Agenda item title").fill(
+        "Next steps"
+    )
+    page.get_by_role("button", name="Add a decision").click()
+    added = page.locator("[data-testid=decision]").last
+    added.get_by_label("Decision").fill("The hubs will report monthly.")
+    added.get_by_label("Agenda item").select_option(label="3. Next steps")
     page.get_by_role("button", name="Save the meeting").click()
     page.get_by_text("The meeting was saved.").wait_for()
 
@@ -69,6 +78,8 @@ def test_progress_then_rows_reordered_removed_and_added(page, settings, secretar
     names = set(meeting.participants.values_list("name", flat=True))
     assert names == {"Sara Lind", "Mia Holm"}
     assert meeting.decisions.filter(text="Partners agreed to pool their stock.").exists()
+    later = meeting.decisions.get(text="The hubs will report monthly.")
+    assert later.agenda_item.title == "Next steps"
 
 
 @pytest.mark.browser
