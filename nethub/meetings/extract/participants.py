@@ -64,7 +64,7 @@ def sublist_entries(match: re.Match) -> tuple[list[str], str]:
 _CIVIC_TITLES = (
     r"Cllrs?|Councill?ors?|Cr|Senators?|Trustees?|Revd|Rev|Reverend|Canon|Deacon|Provost|"
     r"(?:Deputy\s+)?Mayor|"
-    r"Bros?|Brother|Sis|Sister|"
+    r"Bros?|Brother|Sis|Sister|Fr(?=\.?\s+[A-Z][a-z])|"
     # "Present: Chair Kennelly, Vice Chair Gaime, Commissioners Fuentes", "Messrs Camhi":
     # a board's or a commission's titles before a surname.
     r"Commissioners?|Messrs|Mmes|(?:Vice[- ]?)?Chair(?:man|woman|person)?(?=\s+[A-Z][a-z])|"

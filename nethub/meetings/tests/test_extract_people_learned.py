@@ -121,9 +121,12 @@ def test_initials_are_added_only_where_the_attendance_is_written_as_initials():
     assert "JT" in [p.name for p in _people(coded, sure)]
 
 
-def test_a_candidate_is_read_without_the_title_before_it():
-    text = "Annual meeting\n\nIt was moved President Ana Lind, Dr Ben Ray seconded."
-    found = {c.text: text[c.start : c.end] for c in people_learned.candidates(text)}
-    assert found["Ana Lind"] == "Ana Lind"
-    assert found["Ben Ray"] == "Ben Ray"
-    assert not any(name.startswith(("President", "Dr")) for name in found)
+def test_a_participant_the_model_adds_is_named_without_the_title_before_it():
+    text = (
+        "Garden club, 3 March 2025\n\nGrowers\nPresident Anika Solberg\nTeodor Vance\n\n"
+        "1. Seeds\nThe seed order was agreed."
+    )
+    people = _people(text, _model_sure_of("above=growers"))
+    assert "Anika Solberg" in [p.name for p in people]
+    anika = next(p for p in people if p.name == "Anika Solberg")
+    assert text[anika.span[0] : anika.span[1]] == "Anika Solberg"

@@ -54,7 +54,7 @@ _GLUED_WORD = r"(?:Ma?c(?=[A-Z])|[A-Z](?=[A-Z][a-z]))?[A-Z][a-z'’]+"
 GLUED_ROW = re.compile(
     r"^\s*(?:\d{1,3}[.)]?\s+)?(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?"
     rf"(?P<name>{_GLUED_WORD}(?:[ -](?:[A-Z]\.\s?)?{_GLUED_WORD}){{1,3}})"
-    r"(?=[A-Z]|\s+[A-Z][A-Z0-9&]+\b)"
+    r"(?=[A-Z]|\s+(?!(?:II|III|IV)\b)[A-Z][A-Z0-9&]+\b)"  # "Ana S. Ruiz III": a suffix
 )
 
 
@@ -191,6 +191,10 @@ def _with_short_names(items: list[str], found: list[Found], short: list[Found]) 
     return sorted(found + extra, key=lambda f: order.get(f.name, len(items)))
 
 
+# A numbered table row's number and organisation, just before a person's honorific.
+_TABLE_ROW_BEFORE = re.compile(r"(?:^|\s)\d{1,3}\s+(?P<org>\S+)\s*$")
+
+
 def honorific_list(line: str, resolver) -> list[Found]:
     """ "Ms. Eleni Tokaduadua, Acting Director of Housing Mr. Vula Shaw, Principal
     Administrative Officer Mr. Atunaisa Keve, NDMO", "Mr. Ivo Lind.... (Norway) Also
@@ -202,22 +206,20 @@ def honorific_list(line: str, resolver) -> list[Found]:
     for before, piece in zip(pieces, pieces[1:], strict=False):
         body = HONORIFICS.sub("", piece)
         lead = re.match(NAME, body)
-        # "Ms. Yalda 9 IRC": after an honorific, one name is a person's.
-        name = (
-            name_before_title(lead.group(0)) or person_name(lead.group(0), single=True)
-            if lead
-            else None
-        )
+        rest = body[lead.end() :] if lead else ""
+        row = _TABLE_ROW_BEFORE.search(before)  # "... 8 NPO/RRAA Ms. Yalda 9 IRC ..."
+        name = name_before_title(lead.group(0)) if lead else None
+        if lead and not name and row and re.match(r"\s+\d{1,3}\s", rest + " 0 "):
+            name = person_name(lead.group(0), single=True)  # one name, in a numbered row
         if not name:
             continue
-        rest = body[lead.end() :]
         bracket = re.match(r"^[.\s]*\(([^)]+)\)", rest)
         org = bracket.group(1) if bracket else rest.split(",")[-1].strip() if "," in rest else None
         known = resolver.resolve_in(org) if org else None
         organization = str(known.organization) if known else None
-        if known is None and before.split() and name_runs.is_acronym(before.split()[-1]):
+        if known is None and row and name_runs.is_acronym(row.group("org")):
             # "1 UNAMA Mr. Rahim Azizi 2 NRC ...": a table whose organisation column comes first.
-            organization = resolve_organization(before.split()[-1], resolver)
+            organization = resolve_organization(row.group("org"), resolver)
         found.append(Found(name, organization, "honorific_list"))
     return found if len(found) >= 2 else []
 

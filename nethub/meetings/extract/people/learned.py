@@ -66,14 +66,11 @@ def candidates(text: str) -> list[Candidate]:
         words = match.group(0).split()
         while len(words) > 1 and words[-1].lower().strip(".,") in name_runs.not_names():
             words = words[:-1]
-        phrase, start = " ".join(words), match.start()
-        title = HONORIFICS.match(phrase)
-        if title and title.end() < len(phrase):  # "President Ana Lind" is Ana Lind
-            phrase, start = phrase[title.end() :], start + title.end()
+        phrase = " ".join(words)
         if ABSENCE_FIRST.match(phrase):
             continue  # "Regrets Dan": the label glued to whom it heads
         if _INITIALS.fullmatch(phrase) or person_name(phrase, single=True):
-            found.append(Candidate(start, start + len(phrase), phrase))
+            found.append(Candidate(match.start(), match.start() + len(phrase), phrase))
     return found
 
 
@@ -222,9 +219,12 @@ def adjust(participants, mentioned, text: str, resolver) -> list[ExtractedPartic
         probability = current.probability(learned.hashed(row))
         if probability >= current.threshold:
             keys.add(key)
-            person = ExtractedParticipant(name=candidate.text, as_written=candidate.text)
+            # The model reads a candidate with its title ("Ms P Davies"); the name is without.
+            title = HONORIFICS.match(candidate.text)
+            cut = title.end() if title and title.end() < len(candidate.text) else 0
+            person = ExtractedParticipant(name=candidate.text[cut:], as_written=candidate.text)
             person.rule, person.confidence = RULE, round(probability, 3)
-            person.span = [candidate.start, candidate.end]
+            person.span = [candidate.start + cut, candidate.end]
             added.append(person)
     return added
 

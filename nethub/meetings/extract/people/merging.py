@@ -9,6 +9,7 @@ import re
 from nethub.meetings.extract import name_runs
 from nethub.meetings.extract.labels import ABSENCE_FIRST, ABSENCE_WORDS, ATTENDANCE_LABEL
 from nethub.meetings.extract.participants import ABSENT_LABEL, HONORIFICS
+from nethub.meetings.extract.people.first_names import is_first_name
 from nethub.meetings.extract.people.layouts import glued_row
 from nethub.meetings.extract.people.person_names import (
     Found,
@@ -76,7 +77,12 @@ def _people(entries: list[ExtractedParticipant]) -> list[ExtractedParticipant]:
 
 
 def _one_of(word: str, name: str) -> bool:
-    return name.startswith(word + " ") or name.endswith(" " + word)
+    """`word` is the first name of `name`, or its surname when `name` opens with a first name
+    ("ortega" of "melissa ortega"; not "kirchner" of "stirling. kirchner", two list items)."""
+    if name.startswith(word + " "):
+        return True
+    first = name.split()[0]
+    return name.endswith(" " + word) and "." not in first and is_first_name(first)
 
 
 # "N. Bhatt" read again out of "Vighnesh N. Bhatt": an initial and the end of a full name.

@@ -300,9 +300,15 @@ def _row_opening(row: str, vocabulary: frozenset[str]) -> str | None:
 # that ends in a dash and the organisation.
 _DASH_ORG_ITEM = re.compile(
     r"^\s*(?:\d{1,3}[.)]\s*|[-*•·▪◦–]\s+)(?P<body>.+?)(?:\s*[-–—]\s+|\s+[-–—]\s*)"
-    r"(?P<org>[^-–—()]{2,40}?)\s*(?:\([^()]{1,20}\))?\s*$"
+    r"(?P<org>(?:[^–—()\s-]|\s(?![-–—]\s)|-(?!\s)){2,40}?)\s*(?:\([^()]{1,20}\))?\s*$"
 )
 _ACRONYM = re.compile(r"[A-Z][A-Za-z&/]{1,11}")
+# "Windle Trust Kenya", "Lokado", "GOK – Office of the DCC": a body's name in capitalised words.
+_TITLED_BODY = re.compile(
+    r"[A-Z][\w&'’.-]*(?:\s+(?:of|the|for|and|de|du|des|[A-Z][\w&'’.-]*)){0,5}"
+)
+# "12. Ana Lind – IOM 13. Ben Ray – RCK": numbered items run together on one line.
+_NUMBERED_ITEM = re.compile(r"\s+(?=\d{1,3}\.\s+[A-Z])")
 
 
 def dash_org_items(head: str, resolver) -> list[Found]:
@@ -313,7 +319,8 @@ def dash_org_items(head: str, resolver) -> list[Found]:
     vocabulary = name_runs.document_vocabulary(head)
     found: list[Found] = []
     run: list[Found] = []
-    for line in [*head.split("\n"), "."]:
+    lines = [item for line in head.split("\n") for item in _NUMBERED_ITEM.split(line)]
+    for line in [*lines, "."]:
         if not line.strip():
             continue
         person = _dash_org_person(line, vocabulary, resolver)
@@ -331,7 +338,10 @@ def _dash_org_person(line: str, vocabulary: frozenset[str], resolver) -> Found |
         return None
     org = match.group("org").strip()
     known = resolver.resolve_in(org)
-    if known is None and not (_ACRONYM.fullmatch(org) and sum(c.isupper() for c in org) >= 2):
+    if known is None and not (
+        (_ACRONYM.fullmatch(org) and sum(c.isupper() for c in org) >= 2)
+        or _TITLED_BODY.fullmatch(org)
+    ):
         return None
     body = match.group("body")
     glued = glued_row(body, resolver)

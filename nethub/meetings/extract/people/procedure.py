@@ -36,6 +36,11 @@ _ACT_BEFORE = re.compile(
 )
 
 
+_NEXT_ACT = re.compile(
+    r"\s+(?:Seconded|Moved|Proposed|Carried|Passed|Approved|Approval|Motion)\b.*$", re.I
+)
+
+
 def people_acting(text: str, resolver) -> list[Found]:
     vocabulary = name_runs.document_vocabulary(text)
     found = []
@@ -54,6 +59,8 @@ def _name(match: re.Match, vocabulary: frozenset[str], resolver) -> str | None:
     inside = _TITLE_INSIDE.match(written)
     if inside:
         written, titled = inside.group("rest"), True
+    # "Proposed: J. Reid Seconded: T. Kelly": the next act's word is no part of the name.
+    written = _NEXT_ACT.sub("", written)
     name = person_name(written, single=titled)
     if not name or len(name.split()) > 3:
         return None
