@@ -910,3 +910,40 @@ def test_a_label_then_a_flattened_name_column_with_middle_initials():
         "Jon Berg",
         "Tom Hale",
     ]
+
+
+def test_bracketed_names_grouped_by_the_organisation_after_a_dash():
+    text = (
+        "Health Working Group meeting minutes Date: 16th June 2014 Venue: WHO Office, "
+        "Participants: (Sara Nabil)- MOH; (Karim Adel), (Hoda Samir) - WHO; (Rami Fouad) "
+        "(Tarek Ali) - UNICEF; (Fady Nagy) – Caritas Cairo; (Mohamed) – MSF;\nAgenda: 1. 2.\n"
+        "Opening. AOB.\n"
+    )
+    people = extract_meeting(text, resolver=RESOLVER).participants
+    assert [(p.name, p.organization) for p in people] == [
+        ("Sara Nabil", "MOH"),
+        ("Karim Adel", "WHO"),
+        ("Hoda Samir", "WHO"),
+        ("Rami Fouad", "UNICEF"),
+        ("Tarek Ali", "UNICEF"),
+        ("Fady Nagy", "Caritas Cairo"),
+        ("Mohamed", "MSF"),
+    ]
+
+
+def test_first_names_then_surnames_in_capitals_up_to_the_absences():
+    text = (
+        "CONSEIL DE QUARTIER : LES TILLEULS\nCOMPTE-RENDU DE LA RÉUNION DU 3 MARS 2016\n"
+        "Cabinet du Maire\nEtaient présents :\n* Membres élus\nMuriel CORNEILLE - Adjointe au "
+        "Maire\nBéatrice D’ARTOIS - Conseillère municipale\n* Habitants\nPhilippe BOUVIER - "
+        "Michèle BRUN - Francis\nde LATOUR - Odile HERBIN\nEtaient absents excusés :\nAnne "
+        "HUBERT\nJulien CHAMPION\n\n1. Travaux de la rue\nLe conseil a discuté des travaux.\n"
+    )
+    assert _names(text) == [
+        "Muriel CORNEILLE",
+        "Béatrice D’ARTOIS",
+        "Philippe BOUVIER",
+        "Michèle BRUN",
+        "Francis de LATOUR",
+        "Odile HERBIN",
+    ]

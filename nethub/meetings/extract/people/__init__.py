@@ -31,6 +31,8 @@ from nethub.meetings.extract.people.merging import merge
 from nethub.meetings.extract.people.nicks import nick_list
 from nethub.meetings.extract.people.opening import (
     bracketed_first_names,
+    bracketed_names_by_org,
+    capital_surnames,
     dash_org_items,
     header_table,
     honorific_lines,
@@ -68,6 +70,8 @@ def find_people(document: s.LabelledDocument, resolver) -> list[Found]:
     found += numbered_rows(document.text)
     found += dash_org_items(document.text[:3000], resolver)
     found += numbered_table_run(document.text[:4000])
+    found += bracketed_names_by_org(document.text[:4000], resolver)
+    found += capital_surnames(document.text[:4000], resolver)
     found += section_names_where_layouts_miss(document, resolver, found)
     found += inline_attendance(document.text[:2500], resolver)
     found += label_then_names(document.text, resolver)

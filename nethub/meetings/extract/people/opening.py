@@ -7,9 +7,15 @@ from __future__ import annotations
 
 import re
 
-from nethub.meetings.extract import name_runs
+from nethub.meetings.extract import labels, name_runs
 from nethub.meetings.extract import segments as s
-from nethub.meetings.extract.people.layouts import STRONG, first_cell_name, glued_row
+from nethub.meetings.extract.people.first_names import is_first_name
+from nethub.meetings.extract.people.layouts import (
+    STRONG,
+    first_cell_name,
+    glued_row,
+    resolve_organization,
+)
 from nethub.meetings.extract.people.person_names import Found, name_before_title, person_name
 
 _ABSENT = re.compile(
@@ -385,3 +391,73 @@ def _row_name(words: list[str], vocabulary: frozenset[str]) -> str | None:
             break
         name.append(word)
     return person_name(" ".join(name)) if len(name) >= 2 else None
+
+
+# "(Ana Lind), (Ben Ray) - WHO;": bracketed names, then a dash and their organisation.
+_BRACKETED_GROUP = re.compile(
+    r"(?P<names>(?:\(\s*[^()\d]{2,60}\)\s*,?\s*)+)[-–—]\s*(?P<org>[^;()\n]{2,60}?)\s*(?:;|$)", re.M
+)
+
+
+def bracketed_names_by_org(head: str, resolver) -> list[Found]:
+    """Rule: "Participants: (Suzan Lind)- MOH; (Gasser Al Kareem), (Madiha Ray) - WHO; ...":
+    three groups or more of names each in brackets, then a dash and the organisation they
+    are from, are the participants with their organisations. A single name is a person's
+    only when it is a first name ("(Mohamed) – MSF")."""
+    found: list[Found] = []
+    groups = list(_BRACKETED_GROUP.finditer(head))
+    if len(groups) < 3:
+        return []
+    for group in groups:
+        org = resolve_organization(group.group("org").strip(" .,"), resolver)
+        for written in re.findall(r"\(\s*([^()]+?)\s*\)", group.group("names")):
+            name = person_name(written) or (
+                person_name(written, single=True) if is_first_name(written) else None
+            )
+            if name:
+                found.append(Found(name, org, "bracketed_names_by_org"))
+    return found
+
+
+# "Muriel CORMORANT", "Francis de BARBEYRAC", "Béatrice D’ORNANO": a first name, then the
+# surname in capitals, as French, Belgian and Swiss minutes write names.
+_FIRST_THEN_CAPITALS = re.compile(
+    r"(?<![\w’'])(?P<first>[A-ZÀ-Þ][a-zà-ÿ]+(?:-[A-ZÀ-Þ][a-zà-ÿ]+)?)\s+"
+    r"(?P<last>(?:(?:de|du|des|van|von|del|da|di|le|la)\s+)?[A-ZÀ-Þ](?:[’'][A-ZÀ-Þ])?[A-ZÀ-Þ-]+"
+    r"(?:\s+[A-ZÀ-Þ]{2,}(?![a-zà-ÿ]))?)(?![\w’'])"
+)
+
+
+def capital_surnames(head: str, resolver) -> list[Found]:
+    """Rule: after an attendance label and before any absence label, three names or more
+    written first name then SURNAME are the participants, whatever separates them ("Philippe
+    BOUÉ - Michèle BRUN - ...", "Muriel CORMORANT - Adjointe au Maire"). The first name must be
+    one ("Cabinet du MAIRE" is no person), and the capitals no body's: not one the directory
+    knows, nor one the text writes three times or more ("Anna Lind WASH PM": a title)."""
+    label = labels.ATTENDANCE_ANYWHERE.search(head)
+    if label is None:
+        return []
+    section = head[label.end() :]
+    absent = labels.ABSENCE.search(section)
+    section = section[: absent.start()] if absent else section
+    found = [
+        Found(
+            f"{m.group('first')} {m.group('last')}",
+            None,
+            "capital_surnames",
+            label.end() + m.start(),
+        )
+        for m in _FIRST_THEN_CAPITALS.finditer(section)
+        if _first_then_surname(m, head, resolver)
+    ]
+    return found if len(found) >= 3 else []
+
+
+def _first_then_surname(match: re.Match, head: str, resolver) -> bool:
+    first, last = match.group("first"), match.group("last")
+    if not is_first_name(first) or first.lower() in name_runs.not_names():
+        return False
+    surname = last.split()[-1]
+    if len(surname) < 3 or resolver.resolve_in(surname) is not None:
+        return False
+    return len(re.findall(rf"(?<![\w’']){re.escape(surname)}(?![\w’'])", head)) < 3
