@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from nethub.meetings.extract import dates
+from nethub.meetings.extract import dates, labels
 from nethub.meetings.extract.header import MONTHS
 from nethub.meetings.extract.result import ExtractedActionPoint, ExtractedMeeting
 
@@ -47,6 +47,18 @@ def fill_from_columns(meeting: ExtractedMeeting, text: str) -> None:
             continue  # the column covers part of a run of items only: whose values are whose?
         for point, value in zip(targets, values, strict=True):
             _fill(point, value, due=bool(match.group("due")), meeting=meeting)
+
+
+def owner_cell_after(meeting: ExtractedMeeting, text: str) -> None:
+    """Rule: an action table flattened one cell a line, each task followed by its owner cell
+    ("To share the ToR on the portal." then "Maysa (UNHCR)"): a point with no owner takes the
+    cell on the line after it, as written."""
+    for point in meeting.action_points():
+        if point.owner or not point.span:
+            continue
+        after = re.match(r"[ \t]*\n\s*([^\n]{3,80})", text[point.span[1] : point.span[1] + 120])
+        if after and labels.OWNER_CELL.match(after.group(1).strip()):
+            point.owner = after.group(1).strip()
 
 
 def _adjacent(first: ExtractedActionPoint, second: ExtractedActionPoint, text: str) -> bool:

@@ -111,3 +111,9 @@ ATTENDANCE_ANYWHERE = re.compile(
 # Labels in running text, each with its colon: "Members Present: A, B Consultants Present: C
 # Staff Present: D", "Health Cluster Team: A, B".
 ATTENDANCE_INLINE = re.compile(rf"\b{ATTENDANCE_WORDS}\s*:\s*|{TEAM_LABEL}\s*", re.I)
+
+# An action table's owner cell: "Maysa (UNHCR)", "Esmaeil (UNICEF) & Hiba (UNICEF)", "Ana
+# (WV), Jill (UNHCR) & Neil (UNICEF)": people, each with their organisation in brackets.
+OWNER_CELL = re.compile(
+    r"^(?:[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}\s*\([A-Z][\w&/ -]{1,15}\)\s*[,&]?\s*)+$"
+)

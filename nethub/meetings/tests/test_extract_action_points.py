@@ -661,3 +661,22 @@ def test_work_volunteered_or_committed_to_in_the_perfect_or_present_is_a_task():
         "through one door.\n"
     )
     assert [owner for _, owner, _ in _points(text)] == ["Rosa Lind", "DAO Kaski"]
+
+
+def test_an_action_table_flattened_one_cell_a_line_under_a_numbered_summary_heading():
+    text = (
+        "WASH Sector Meeting Minutes\n\nMeeting Date\n\n12th of July, 2016\n\n1. Summary of Action "
+        "Points Action point\n\nFocal Point / Organization\n\n\nTo share on portal and along with "
+        "minutes: the hygiene presentation given by NRC last month.\n\nMaysa (UNHCR)\n\n\n"
+        "Activity Info: To discuss with the sector chairs the possibility to add the school "
+        "indicator.\n\nEsmaeil (UNICEF) & Hiba (UNICEF)\n\n\nTo share the Solid Wastes task force "
+        "ToR at the portal.\n\n\n2. Updates from partners\n\nPartners presented their updates at "
+        "length and discussed them together in the group, with questions from the members on "
+        "the figures of the month and the plans of each partner for the coming weeks of the "
+        "season.\n"
+    )
+    assert [(t[:20], owner) for t, owner, _ in _points(text)] == [
+        ("To share on portal a", "Maysa (UNHCR)"),
+        ("Activity Info: To di", "Esmaeil (UNICEF) & Hiba (UNICEF)"),
+        ("To share the Solid W", None),
+    ]

@@ -44,7 +44,11 @@ from nethub.meetings.extract.result import ExtractedMeeting
 
 
 def extract_meeting(text: str, *, resolver=None) -> ExtractedMeeting:
-    from nethub.meetings.extract.columns import fill_from_columns, fill_from_gapped_rows
+    from nethub.meetings.extract.columns import (
+        fill_from_columns,
+        fill_from_gapped_rows,
+        owner_cell_after,
+    )
     from nethub.meetings.extract.pipeline import assemble_structure
 
     if resolver is None:
@@ -75,6 +79,7 @@ def extract_meeting(text: str, *, resolver=None) -> ExtractedMeeting:
     add_provenance(meeting, document)
     drop_agenda_proposals(meeting, text)
     fill_from_columns(meeting, text)
+    owner_cell_after(meeting, text)
     fill_from_gapped_rows(meeting, document.text, lambda point: item_at(meeting, document, point))
     in_document_order(meeting)
     return meeting

@@ -7,8 +7,10 @@ and its test.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
+from nethub.meetings.extract import labels
 from nethub.meetings.extract.rules import structure
 from nethub.meetings.extract.rules.actions import (
     clauses,
@@ -93,5 +95,23 @@ def _update_section(seg: Segment, context: Context) -> None:
         previous is not None and previous.data.get("opens_actions") and previous.block == seg.block
     ):
         return
+    elif _table_cell(seg):
+        return  # an action table's column header or owner cell, read as a short heading
     elif seg.label == HEADING or (not seg.bullet and len(seg.text.split()) > 60):
         context.action_section = False
+
+
+# "Focal Point / Organization", "Responsible", "Maysa (UNHCR)": the cells of an action table
+# between its tasks.
+_COLUMN_HEADER = re.compile(
+    r"^(?:focal\s+points?|organi[sz]ations?|responsib\w*|by\s+whom|who|when|deadline|"
+    r"timeline|time\s*frame|status|owner|lead|agency)(?:\s*[/&,]\s*[\w ]{2,30})*\s*:?$",
+    re.I,
+)
+
+
+def _table_cell(seg: Segment) -> bool:
+    if seg.rule != "short_heading":
+        return False
+    text = seg.text.strip()
+    return bool(_COLUMN_HEADER.match(text) or labels.OWNER_CELL.match(text))

@@ -56,7 +56,14 @@ _DONE = re.compile(r"^\W*(?:\w+\s+){0,3}(?:completed|closed|done|achieved)\b", r
 
 # "Summary of Action Points Item 1. 2. 3.": a heading, then the numbers of a flattened column.
 _SUMMARY_OF = re.compile(r"^(?:summary|list|table)\s+of\s+(?:the\s+)?(?=action|follow)", re.I)
-_COLUMN_TAIL = re.compile(r"(?:\s+(?:items?|no\.?|#)(?:\s+\d{1,2}\.?)+)\s*$", re.I)
+_COLUMN_TAIL = re.compile(
+    r"(?:(?:\s+(?:items?|no\.?|#)(?:\s+\d{1,2}\.?)+)"
+    # "Summary of Action Points Action point": the heading, then its table's first column.
+    r"|(?<=s)\s+(?:action\s+points?|actions?))\s*$",
+    re.I,
+)
+# "1. Summary of Action Points": a numbered heading.
+_NUMBERED = re.compile(r"^\d{1,2}[.)]\s+")
 
 
 def action_section_heading(seg, context):
@@ -64,7 +71,7 @@ def action_section_heading(seg, context):
     Forum", "Decisions and Actions:": what follows is action points. So is what follows a
     sentence announcing them ("... and the following action points have been passed to this
     meeting.")."""
-    heading = _COLUMN_TAIL.sub("", _SUMMARY_OF.sub("", seg.text.strip()))
+    heading = _COLUMN_TAIL.sub("", _SUMMARY_OF.sub("", _NUMBERED.sub("", seg.text.strip())))
     if len(heading.split()) <= 8 and ACTION_HEADING_LINE.match(heading):
         return claim(s.HEADING, 0.9, opens_actions=True)
     following = _FOLLOWING.search(seg.text)

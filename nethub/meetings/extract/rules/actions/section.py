@@ -57,6 +57,8 @@ def imperative_in_action_section(seg, context):
         return None
     # "Action point To share the report": the first item glued to its column's label.
     text = re.sub(r"^action\s+points?\s+(?=to\s)", "", seg.text.strip(), flags=re.I)
+    # "Activity Info: To discuss with ...": the topic the task is filed under.
+    text = re.sub(r"^[A-Z][\w/&-]*(?:\s+[\w/&-]+){0,3}:\s+(?=to\s)", "", text, flags=re.I)
     text = re.sub(r"^to\s+", "", text, flags=re.I)
     if _TITLE_LINE.match(text):
         return None  # "Update from Partners": the next heading, not a task
