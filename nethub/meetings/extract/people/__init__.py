@@ -34,6 +34,7 @@ from nethub.meetings.extract.people.opening import (
     bracketed_names_by_org,
     capital_surnames,
     dash_org_items,
+    glued_rows_run,
     header_table,
     honorific_lines,
     name_column,
@@ -69,6 +70,7 @@ def find_people(document: s.LabelledDocument, resolver) -> list[Found]:
     found += bracketed_first_names(document.text)
     found += numbered_rows(document.text)
     found += dash_org_items(document.text[:3000], resolver)
+    found += glued_rows_run(document.text[:3000], resolver)
     found += numbered_table_run(document.text[:4000])
     found += bracketed_names_by_org(document.text[:4000], resolver)
     found += capital_surnames(document.text[:4000], resolver)

@@ -461,3 +461,40 @@ def _first_then_surname(match: re.Match, head: str, resolver) -> bool:
     if len(surname) < 3 or resolver.resolve_in(surname) is not None:
         return False
     return len(re.findall(rf"(?<![\w’']){re.escape(surname)}(?![\w’'])", head)) < 3
+
+
+_BULLET = re.compile(r"^\s*(?:[-*•·▪◦]|\d{1,3}[.)])\s+")
+# "Corey HuntingtonCIDA Acting chair": the name runs straight into an acronym.
+_INTO_ACRONYM = re.compile(r"[a-zà-ÿ'’](?=[A-Z]{2,})")
+
+
+def glued_rows_run(head: str, resolver) -> list[Found]:
+    """Rule: three list items or more in a row, each a name run straight into an acronym
+    ("- Joseph VereUNESCOMember", "- Tomoko MaedaWFPMember"), are an attendance table
+    flattened without its label; a run under an absence label ("Absent with Apology:") is
+    not."""
+    found: list[Found] = []
+    run: list[Found] = []
+    absent = False
+    for line in [*head.split("\n"), "."]:
+        if not line.strip():
+            continue
+        person = _glued_item(line, resolver)
+        if person:
+            run.append(person)
+            continue
+        found += run if len(run) >= 3 and not absent else []
+        if labels.ABSENCE.search(line) and len(line.split()) <= 6:
+            absent = True  # those listed under it, glued or not, did not attend
+        elif not _BULLET.match(line):
+            absent = False
+        run = []
+    return found
+
+
+def _glued_item(line: str, resolver) -> Found | None:
+    bullet = _BULLET.match(line)
+    if bullet is None or not _INTO_ACRONYM.search(line):
+        return None
+    people = glued_row(line[bullet.end() :], resolver)
+    return Found(people[0].name, None, "glued_rows_run") if people else None
