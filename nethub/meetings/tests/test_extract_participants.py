@@ -954,6 +954,7 @@ def test_list_items_with_names_run_into_acronyms_without_a_label_up_to_the_absen
         "Education partners group\nHeld at the Embassy, 12 Market Street\nWednesday, August "
         "18th 2010\n- Corey HuntleyCIDA Acting chair\n- Joseph VanceUNESCOMember\n- Tomoko "
         "MaruWFPMember\n- Willem ThorneILOMember\nAbsent with Apology:\n- Tanya "
-        "ZebrowskiDFIDChair\n- Arun JoshiWorld BankMember\n- Tom LevantUSAIDMember\n- Opening of the meeting\n"
+        "ZebrowskiDFIDChair\n- Arun JoshiWorld BankMember\n- Tom LevantUSAIDMember\n"
+        "- Opening of the meeting\n"
     )
     assert _names(text) == ["Corey Huntley", "Joseph Vance", "Tomoko Maru", "Willem Thorne"]
