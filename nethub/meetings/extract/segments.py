@@ -147,12 +147,18 @@ def _locator(text: str):
     return locate
 
 
+_TWO_SENTENCES = re.compile(r"[a-z]{3}[.!?]\s+[A-Z][\w]*\s+[a-z]{2,}\s+[a-z]")
+
+
 def segment(text: str) -> LabelledDocument:
     blocks = split_blocks(text)
     locate = _locator(text)
     segments = []
     for index, block in enumerate(blocks):
-        pieces = [block.text] if len(block.text) < 60 else _pieces(block)
+        # A short block is one piece (a heading, a cell), unless it holds two sentences:
+        # "The draft was reviewed. MT will circulate it."
+        short = len(block.text) < 60 and not _TWO_SENTENCES.search(block.text)
+        pieces = [block.text] if short else _pieces(block)
         for piece in pieces:
             start, end = locate(piece)
             segments.append(Segment(piece, index, start, end, bullet=block.bullet))

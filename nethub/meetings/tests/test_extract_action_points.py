@@ -680,3 +680,29 @@ def test_an_action_table_flattened_one_cell_a_line_under_a_numbered_summary_head
         ("Activity Info: To di", "Esmaeil (UNICEF) & Hiba (UNICEF)"),
         ("To share the Solid W", None),
     ]
+
+
+def test_a_short_paragraph_of_two_sentences_is_read_sentence_by_sentence():
+    text = (
+        "Steering group meeting, 14 July 2016\n\nPresent: Mary Tate (MT), Dan Dale (DD)\n\n"
+        "1. Questionnaire\n\nThe draft questionnaire was reviewed. MT will circulate it.\n"
+    )
+    assert _points(text) == [("MT will circulate it.", "MT", None)]
+
+
+def test_work_still_open_and_requests_without_their_auxiliary_are_tasks():
+    text = (
+        "Education sector meeting, 21 January 2014\n\n1. Partners\n\nPartners encouraged to "
+        "express interest in the pilot.\n\nCPSWG still to share action points from the global "
+        "meeting.\n\nUNHCR invited to attend the next meeting.\n"
+    )
+    points = extract_meeting(text, resolver=RESOLVER).action_points()
+    assert [(p.text.split()[0], p.owner, p.rule) for p in points[:2]] == [
+        ("Partners", "Partners", "asked_to"),
+        ("CPSWG", "CPSWG", "owner_to_verb"),
+    ]
+    # An invitation to an event is no request to work.
+    assert [p.rule for p in points if p.text.startswith("UNHCR invited")] in (
+        [],
+        ["learned_action"],
+    )

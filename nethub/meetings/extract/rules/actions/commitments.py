@@ -25,7 +25,9 @@ _ASKED = re.compile(
     rf"^{OWNER}\s+(?:(?:was|were|is|are|have\s+been|has\s+been)\s+(?:also\s+)?"
     r"(?P<verb>requested|asked|urged|invited|tasked|encouraged|advised|called\s+upon)|"
     # "ECHO requested to consider ...": minutes drop the "was".
-    r"(?:requested|urged|tasked|mandated))\s+to\s+(?!be\s+mindful)",
+    r"(?:requested|urged|tasked|mandated|encouraged|invited|asked|reminded))\s+to\s+"
+    # "Partners invited to coordinate ...": not to an event ("invited to attend", "to the").
+    r"(?!be\s+mindful|attend\b|join\b|participate\b|the\b|a\b|an\b|this\b)",
 )
 _AGREED = re.compile(
     r"\b(?:it\s+was|it\s+is|was|were)\s+(?:also\s+)?(?:agreed|decided|proposed|suggested|resolved)"

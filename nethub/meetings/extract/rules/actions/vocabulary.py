@@ -39,7 +39,9 @@ _VERB_AFTER_TO = (
 )
 # "Health sub-group (WHO, UNHCR, UNFPA) to finalize ...": the members in brackets.
 OWNER_TO = re.compile(
-    rf"^{OWNER}(?:\s*\([^()]{{1,60}}\))?\s+to\s+{_VERB_AFTER_TO}(?P<verb>[A-Za-z]{{3,}})\b"
+    # "CPSWG still to share ...", "UNHCR yet to send ...": work still open is still work.
+    rf"^{OWNER}(?:\s*\([^()]{{1,60}}\))?\s+(?:still\s+|yet\s+)?to\s+{_VERB_AFTER_TO}"
+    r"(?P<verb>[A-Za-z]{3,})\b"
 )
 TASK_VERBS = (
     r"review|prepare|draft|circulate|share|develop|coordinate|map|organi[sz]e|convene|submit|"
