@@ -412,35 +412,47 @@ _LATEST_BEFORE = re.compile(
 # "by Tue 14", "Friday the 13th": a weekday and a day of the month, no month.
 _WEEKDAY_DAY = re.compile(
     r"\b(?:by|before|on|until|for)\s+(?P<weekday>mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+"
-    r"(?:the\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?!\s*(?:[/.:]|(?:st|nd|rd|th\s+)?(?:of\s+)?"
+    r"(?:the\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?!\s*(?:[/.:]\d|(?:st|nd|rd|th\s+)?(?:of\s+)?"
     rf"(?:{MONTHS})\b|[ap]\.?m\b|hrs?\b))",
+    re.I,
+)
+
+
+# "before 31st", "by the 21st": a day of the month alone, written as an ordinal.
+_ORDINAL_DAY = re.compile(
+    r"\b(?:by|before|on|until)\s+(?:the\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th)\b"
+    # Not the first day of a range whose month comes after the second ("24th and 25 June").
+    rf"(?!\s*(?:(?:and|&|to|-|–)\s*\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:of\s+)?(?:{MONTHS})\b"
+    r"|\s*[/.:]\d)",
     re.I,
 )
 
 
 def _weekday_day(text: str, meeting_date: datetime.date | None) -> tuple[str, str] | None:
     """Rule: "by Tue 14" is the first day numbered 14 after the meeting that falls on a
-    Tuesday, within the next two months (none if no such day: a misreading)."""
-    match = _WEEKDAY_DAY.search(text)
+    Tuesday, within the next two months (none if no such day: a misreading); "before 31st",
+    with no weekday, the first day numbered 31 on or after the meeting."""
+    match = _WEEKDAY_DAY.search(text) or _ORDINAL_DAY.search(text)
     if match is None or meeting_date is None:
         return None
-    weekday = [d[:3] for d in _WEEKDAYS].index(match.group("weekday").lower()[:3])
+    named = match.groupdict().get("weekday")
+    weekday = [d[:3] for d in _WEEKDAYS].index(named.lower()[:3]) if named else None
     year, month = meeting_date.year, meeting_date.month
     for _ in range(3):
         try:
             candidate = datetime.date(year, month, int(match.group("day")))
         except ValueError:
             candidate = None
-        if candidate and candidate >= meeting_date and candidate.weekday() == weekday:
+        if candidate and candidate >= meeting_date and weekday in (None, candidate.weekday()):
             return candidate.isoformat(), match.group(0)
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
     return None
 
 
-# Rule: "Kim to send it to the chair today", "to share at today's call": due on the meeting's
-# own day ("as of today" states a fact; read only for a point already found, as the meeting
-# day alone makes no sentence a task).
-_TODAY = re.compile(r"(?<!as of )(?<!until )\btoday\b(?:['’]s\s+\w+)?", re.I)
+# Rule: "Kim to send it to the chair today" (or "tonight"), "to share at today's call": due on
+# the meeting's own day ("as of today" states a fact; read only for a point already found, as
+# the meeting day alone makes no sentence a task).
+_TODAY = re.compile(r"(?<!as of )(?<!until )\b(?:today|tonight|tonite)\b(?:['’]s\s+\w+)?", re.I)
 
 
 # "3/17", "14 July", "Tuesday 5 May": a date where the words begin.

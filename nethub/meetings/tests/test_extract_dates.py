@@ -5,6 +5,8 @@ from real minutes."""
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 
 from nethub.directory.selectors import OrganizationResolver
@@ -496,3 +498,33 @@ def test_slashed_dates_are_read_in_the_order_the_text_writes_them(opening, first
 def test_a_day_and_month_in_figures_or_the_day_of_an_event(task, due):
     text = f"Steering committee\n28 April 2011\n\nPresent: Ana Lind, Ben Ray\n\n{task}\n"
     assert [d for _, _, d in _points(text)] == [due]
+
+
+# --- session of 2026-12-06, night ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("task", "due"),
+    [
+        ("Ben will send the draft out tonite.", "2017-12-20"),
+        ("Ana will write to the group tonight.", "2017-12-20"),
+        ("Sector leads to submit comments by Friday 22nd.", "2017-12-22"),
+        ("Hamish to deliver the proposal before 31st.", "2017-12-31"),
+        ("The task force will meet on the 4th to finalise the draft.", "2018-01-04"),
+        ("Ana to share the 5th edition by the end of the month.", "2017-12-31"),
+        ("Ben to bring 2nd copies of the report.", None),
+    ],
+)
+def test_tonight_and_a_day_of_the_month_as_an_ordinal(task, due):
+    from nethub.meetings.extract import dates
+
+    assert dates.due_date(task, datetime.date(2017, 12, 20))[0] == due
+
+
+def test_an_ordinal_opening_a_range_takes_the_month_after_the_range():
+    from nethub.meetings.extract import dates
+
+    due, _words = dates.due_date(
+        "Clusters to hold their workshops on 24th and 25th January.", datetime.date(2017, 12, 20)
+    )
+    assert due != "2017-12-24"
