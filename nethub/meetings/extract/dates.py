@@ -27,6 +27,8 @@ _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 def repair(text: str) -> str:
     """Dates as they should have been written."""
     text = _glued(text)
+    # "UNHCR- Tripoli Office15 January 2014": a date glued to the word before it.
+    text = re.sub(rf"(?<=[a-z])(?=\d{{1,2}}\s+(?:{MONTHS})\s+\d{{4}}\b)", " ", text, flags=re.I)
     text = re.sub(rf"\b(\d{{1,2}})/({MONTHS})/(\d{{4}})\b", r"\1 \2 \3", text, flags=re.I)
     text = re.sub(rf"\b({MONTHS})/(\d{{4}})\b", r"\1 \2", text, flags=re.I)  # "June/2022"
     # "2008-June-10": a year, a month's name and a day.
@@ -60,7 +62,8 @@ def repair(text: str) -> str:
     text = re.sub(r"\ba week['’]s time\b", "a week", text)
     # "17 November 16 (Thursday)", "19th September 02": a two-digit year.
     text = re.sub(
-        rf"\b(\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTHS}))\s+(\d{{2}})\b(?![\d:.])",
+        # Not "26th March 26, 2018": the day written twice, the year after it.
+        rf"\b(\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTHS}))\s+(\d{{2}})\b(?![\d:.])(?!,?\s+\d{{4}}\b)",
         r"\1 20\2",
         text,
         flags=re.I,
@@ -200,6 +203,8 @@ def _not_meeting(text: str, start: int, match: re.Match) -> bool:
     next-meeting date is not the meeting's; nor is a year before 1900 (an archive's stamp read
     wrong, "12 SEP 1352")."""
     before = text[max(0, start - 30) : start]
+    if _SITE_LISTING.search(_line_before(text, start)):
+        return True
     year = re.search(r"\d{4}", match.group(0))
     if year and int(year.group(0)) < 1900:
         return True
@@ -212,6 +217,18 @@ def _not_meeting(text: str, start: int, match: re.Match) -> bool:
         or _PREVIOUS_MINUTES.search(text[max(0, start - 90) : start])
         and _APPROVED.match(text[match.end() : match.end() + 60])
     )
+
+
+# "0 downloads 142 Views 243KB Size Report" then "Jan 31, 2014 - The meeting took ... 11/11/14":
+# the line after a document site's listing is its upload date and a snippet of the text.
+_SITE_LISTING = re.compile(r"size\s+report|\bdownloads?\b.{0,30}\bviews\b", re.I)
+
+
+def _line_before(text: str, start: int) -> str:
+    line_start = text.rfind("\n", 0, start)
+    if line_start < 0:
+        return ""
+    return text[text.rfind("\n", 0, line_start) + 1 : line_start]
 
 
 # Rule: "Minutes of the October 18, 2005 Board meeting were presented": the date of minutes the

@@ -528,3 +528,32 @@ def test_an_ordinal_opening_a_range_takes_the_month_after_the_range():
         "Clusters to hold their workshops on 24th and 25th January.", datetime.date(2017, 12, 20)
     )
     assert due != "2017-12-24"
+
+
+@pytest.mark.parametrize(
+    ("opening", "first"),
+    [
+        # A document site's listing: its upload date, and a snippet with another date.
+        (
+            "Camp Coordination Meeting Minutes\n\n12 downloads 218 Views 176KB Size Report\n"
+            "Nov 11, 2014 - Camp management will approve requests ... 11/11/14.\nCamp "
+            "Coordination Meeting Minutes Base Camp, Date: 4/11/2014 - 14:00 Chair: Ana Lind\n",
+            "2014-11-04",
+        ),
+        # The day written twice, the year after it.
+        (
+            "Minutes of the Cash Working Group Meeting Monday 26 th March 26, 2018 (10am)",
+            "2018-03-26",
+        ),
+        # A date glued to the word before it.
+        (
+            "Minutes of Education Group Meeting UNHCR- Tripoli Office15 January 2014 – 12:00",
+            "2014-01-15",
+        ),
+    ],
+)
+def test_meeting_dates_from_site_listings_and_mistyped_headers(opening, first):
+    from nethub.meetings.extract import dates
+
+    day, _last = dates.meeting_dates(opening)
+    assert day is not None and day.isoformat() == first
