@@ -27,8 +27,24 @@ _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 def repair(text: str) -> str:
     """Dates as they should have been written."""
     text = _glued(text)
-    # "UNHCR- Tripoli Office15 January 2014": a date glued to the word before it.
-    text = re.sub(rf"(?<=[a-z])(?=\d{{1,2}}\s+(?:{MONTHS})\s+\d{{4}}\b)", " ", text, flags=re.I)
+    # "UNHCR- Tripoli Office15 January 2014", "Meeting3rd December 2008", "Minutes3/29/2016": a
+    # date glued to the word before it.
+    text = re.sub(
+        rf"(?<=[a-z])(?=\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTHS})\s+\d{{4}}\b"
+        r"|\d{1,2}/\d{1,2}/\d{4}\b)",
+        " ",
+        text,
+        flags=re.I,
+    )
+    # "24th, Feb, 2015": commas between the parts.
+    text = re.sub(
+        rf"\b(\d{{1,2}}(?:st|nd|rd|th)?),\s+({MONTHS})\.?,\s+(\d{{4}})\b",
+        r"\1 \2 \3",
+        text,
+        flags=re.I,
+    )
+    # "2009.06.15 Meeting Notes": an ISO date written with dots.
+    text = re.sub(r"\b((?:19|20)\d{2})\.(\d{2})\.(\d{2})\b", r"\1-\2-\3", text)
     text = re.sub(rf"\b(\d{{1,2}})/({MONTHS})/(\d{{4}})\b", r"\1 \2 \3", text, flags=re.I)
     text = re.sub(rf"\b({MONTHS})/(\d{{4}})\b", r"\1 \2", text, flags=re.I)  # "June/2022"
     # "2008-June-10": a year, a month's name and a day.
@@ -179,9 +195,36 @@ def meeting_dates(opening: str) -> tuple[datetime.date | None, datetime.date | N
         )
     ]
     if not kept:
-        return None, None
+        return _weekday_year(text), None
     _, match, is_range = _labelled(text, kept) or _slot(text, kept) or kept[0]
     return _range(match) if is_range else (parse_date(match.group(0)), None)
+
+
+# "Wednesday, August 30", "Monday 24th May", "Thursday 17 March": a weekday, a day and a month,
+# the year left out.
+_YEARLESS = re.compile(
+    rf"\b(?P<weekday>(?:mon|tues|wednes|thurs|fri|satur|sun)day),?\s+(?:the\s+)?"
+    rf"(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{MONTHS})"
+    rf"|(?P<m2>{MONTHS})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)\b(?!,?\s*\d{{4}})",
+    re.I,
+)
+
+
+def _weekday_year(text: str) -> datetime.date | None:
+    """Rule: a meeting dated by weekday, day and month alone is in the year the text names
+    elsewhere ("TT2010", a copyright, a file's name) whose calendar puts that day on that
+    weekday; none when no named year, or more than one, fits."""
+    match = _YEARLESS.search(text)
+    if match is None:
+        return None
+    day, month = match.group("d1") or match.group("d2"), match.group("m1") or match.group("m2")
+    weekday = _WEEKDAYS.index(match.group("weekday").lower())
+    fits = set()
+    for year in {int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d{2})(?!\d)", text)}:
+        day_of = parse_date(f"{day} {month} {year}")
+        if day_of and day_of.weekday() == weekday:
+            fits.add(day_of)
+    return fits.pop() if len(fits) == 1 else None
 
 
 def rejected_dates(opening: str) -> set[str]:

@@ -557,3 +557,34 @@ def test_meeting_dates_from_site_listings_and_mistyped_headers(opening, first):
 
     day, _last = dates.meeting_dates(opening)
     assert day is not None and day.isoformat() == first
+
+
+@pytest.mark.parametrize(
+    ("opening", "first"),
+    [
+        (
+            "Flood response, Nepal\n\nCoordination Meeting3rd December 2008.\n\nVenue: Hall",
+            "2008-12-03",
+        ),
+        (
+            "Graduate Council Executive Meeting Minutes3/29/2016\nMembers Present: Ana Lind",
+            "2016-03-29",
+        ),
+        ("Steering Committee Meeting Minutes 24th, Feb, 2015 Chaired By: Ana Lind", "2015-02-24"),
+        ("About Us |\n2009.06.15 Meeting Notes\nFood Co-op", "2009-06-15"),
+        # The year the text names elsewhere whose calendar fits the weekday.
+        ("Library Committee, Trinity 2010, Week 5 (Monday 24th May) 2.30 p.m.", "2010-05-24"),
+        ("Board of Trustees Meeting held on Thursday 17 March at 1830 (c) 2021-2022", "2022-03-17"),
+    ],
+)
+def test_meeting_dates_glued_punctuated_dotted_or_without_their_year(opening, first):
+    from nethub.meetings.extract import dates
+
+    day, _last = dates.meeting_dates(opening)
+    assert day is not None and day.isoformat() == first
+
+
+def test_a_weekday_date_without_a_year_that_no_named_year_fits_gives_no_date():
+    from nethub.meetings.extract import dates
+
+    assert dates.meeting_dates("Committee meeting, Monday 24th May, see the 2011 plan")[0] is None
