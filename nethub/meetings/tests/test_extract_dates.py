@@ -588,3 +588,12 @@ def test_a_weekday_date_without_a_year_that_no_named_year_fits_gives_no_date():
     from nethub.meetings.extract import dates
 
     assert dates.meeting_dates("Committee meeting, Monday 24th May, see the 2011 plan")[0] is None
+
+
+def test_a_deadline_label_right_after_an_item_dates_it():
+    text = (
+        "FSA Working Group, 20 December 2017\n\nSummary of Action Points  SWG Coordinators to "
+        "circulate the draft work-plan for 2018. Deadline: 28 December.  Partners to provide "
+        "their feedback on the work-plan. Deadline: 10 January.  WHH to share the link.\n"
+    )
+    assert [due for _, _, due in _points(text)] == ["2017-12-28", "2018-01-10", None]

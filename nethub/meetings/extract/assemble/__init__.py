@@ -26,6 +26,7 @@ from nethub.meetings.extract.assemble.due_dates import (
     date_on_next_line,
     drop_implausible_dues,
     event_before_dues,
+    labelled_deadline_after,
     next_meeting_dues,
     own_words_dues,
 )
@@ -75,6 +76,7 @@ def extract_meeting(text: str, *, resolver=None) -> ExtractedMeeting:
     drop_implausible_dues(meeting)
     next_meeting_dues(meeting, document)
     date_on_next_line(meeting, document)
+    labelled_deadline_after(meeting, document)
     event_before_dues(meeting, text)
     add_provenance(meeting, document)
     drop_agenda_proposals(meeting, text)

@@ -105,6 +105,27 @@ def date_on_next_line(meeting: ExtractedMeeting, document: s.LabelledDocument) -
             point.due_date, point.deadline_text = due, line.strip()
 
 
+# ". Deadline: 28 December.", " – Due date: 5 May": a deadline label right after the item.
+_LABELLED_AFTER = re.compile(
+    r"^[\s.;,–-]{0,4}(?:deadline|due(?:\s+date)?|by\s+when|target\s+date)\s*[:\-–]\s*"
+    r"(?P<date>[^.\n;]{3,40})",
+    re.I,
+)
+
+
+def labelled_deadline_after(meeting: ExtractedMeeting, document: s.LabelledDocument) -> None:
+    """Rule: an item with no deadline of its own followed on its line by a deadline label
+    ("SWG to circulate the draft. Deadline: 28 December.") is due on that date."""
+    for point in meeting.action_points():
+        if point.due_date or not point.span:
+            continue
+        match = _LABELLED_AFTER.match(document.text[point.span[1] : point.span[1] + 80])
+        if match:
+            due, _words = dates.due_date(f"by {match.group('date').strip()}", meeting.meeting_date)
+            if due:
+                point.due_date, point.deadline_text = due, match.group(0).strip(" .;,–-")
+
+
 # "On Tuesday 19th November there is a provincial meeting. The coordinator will represent
 # the cluster.": a task at an event the sentence before announces with its day.
 _AT_EVENT = re.compile(
