@@ -645,3 +645,26 @@ def _day_month(text: str, meeting_date: datetime.date | None) -> datetime.date |
         if found and found > meeting_date:
             return found
     return None
+
+
+# "will be issued 22 Oct for review", "with the presenters, Sep 18.": a day and a month
+# anywhere in a task, no preposition before it.
+_ANY_DAY_MONTH = re.compile(
+    rf"(?<![\w/])(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{MONTHS})\.?"
+    rf"|(?P<month2>{MONTHS})\.?\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?)\b(?![/:]|\s*\d{{4}})",
+    re.I,
+)
+
+
+def bare_date(task: str, meeting_date: datetime.date | None) -> tuple[str, str] | None:
+    """Rule: a task naming one day and month and no other date ("The list will be issued 22
+    Oct for review") is due that day, when it falls within three months after the meeting
+    (further off, it is a date the task mentions, not its deadline)."""
+    found = list(_ANY_DAY_MONTH.finditer(repair(task)))
+    if len(found) != 1 or meeting_date is None or _SINGLE.search(repair(task)):
+        return None
+    match = found[0]
+    day = _day_month(match.group(0), meeting_date)
+    if day is None or (day - meeting_date).days > 92:
+        return None
+    return day.isoformat(), match.group(0)

@@ -597,3 +597,20 @@ def test_a_deadline_label_right_after_an_item_dates_it():
         "their feedback on the work-plan. Deadline: 10 January.  WHH to share the link.\n"
     )
     assert [due for _, _, due in _points(text)] == ["2017-12-28", "2018-01-10", None]
+
+
+@pytest.mark.parametrize(
+    ("task", "due"),
+    [
+        ("The list was updated and will be issued 22 Oct for review.", "2013-10-22"),
+        ("Sanjay will discuss it with the presenters, Oct 28.", "2013-10-28"),
+        ("Ben will call the mayor on 12 Oct and the council on 14 Nov.", None),  # two dates
+        ("Ana will share the report on the 5 March visit.", None),  # too far to be a deadline
+        ("Ana will share the 2013 report from 2 March 2014.", None),  # a full date is read apart
+    ],
+)
+def test_a_task_naming_one_day_and_month_soon_after_the_meeting_is_due_then(task, due):
+    from nethub.meetings.extract import dates
+
+    found = dates.bare_date(task, datetime.date(2013, 10, 21))
+    assert (found[0] if found else None) == due

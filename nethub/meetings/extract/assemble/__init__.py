@@ -23,6 +23,7 @@ import re
 from nethub.meetings.extract import dates, people, splits
 from nethub.meetings.extract import segments as s
 from nethub.meetings.extract.assemble.due_dates import (
+    bare_date_dues,
     date_on_next_line,
     drop_implausible_dues,
     event_before_dues,
@@ -77,6 +78,7 @@ def extract_meeting(text: str, *, resolver=None) -> ExtractedMeeting:
     next_meeting_dues(meeting, document)
     date_on_next_line(meeting, document)
     labelled_deadline_after(meeting, document)
+    bare_date_dues(meeting)
     event_before_dues(meeting, text)
     add_provenance(meeting, document)
     drop_agenda_proposals(meeting, text)

@@ -126,6 +126,16 @@ def labelled_deadline_after(meeting: ExtractedMeeting, document: s.LabelledDocum
                 point.due_date, point.deadline_text = due, match.group(0).strip(" .;,–-")
 
 
+def bare_date_dues(meeting: ExtractedMeeting) -> None:
+    """Each point still undated that names one day and month takes it (`dates.bare_date`)."""
+    for point in meeting.action_points():
+        if point.due_date:
+            continue
+        found = dates.bare_date(point.text, meeting.meeting_date)
+        if found:
+            point.due_date, point.deadline_text = found
+
+
 # "On Tuesday 19th November there is a provincial meeting. The coordinator will represent
 # the cluster.": a task at an event the sentence before announces with its day.
 _AT_EVENT = re.compile(
