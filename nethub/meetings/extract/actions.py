@@ -112,7 +112,8 @@ _LABEL = re.compile(
     r"\b(?:lead|leads|responsible|owner|focal point|who)\s*[:–-]\s*(?P<owner>[^;,)\]\n]+)", re.I
 )
 # "Secretariat – draft pledging guide (17 December)": a list item led by its owner and a dash.
-_LEADING = re.compile(r"^(?P<owner>[A-Z][^–—:]{1,40}?)\s+[–—]\s+\S")
+# "Andy - To investigate the hire": a hyphen as the dash, before "to" and the task.
+_LEADING = re.compile(r"^(?P<owner>[A-Z][^–—:]{1,40}?)\s+(?:[–—]\s+\S|-\s+(?i:to)\s+[a-z])")
 # "Secretariat: synthesis of the outcomes – end of January": a list item led by its owner and a
 # colon (only when what is before the colon is a known owner).
 _LEADING_COLON = re.compile(r"^(?P<owner>[A-Z][^–—:]{1,40}?):\s+\S")
@@ -212,12 +213,16 @@ def assigns_work(sentence: str) -> bool:
     return False
 
 
+# "AP125 SL to ask ...", "AI: Henne to evaluate ...": an action register's code or marker.
+_ITEM_CODE = re.compile(r"^(?:A[PI]\d+[.:]?|A[PI]?:)\s+(?=[A-Z])")
+
+
 def owner_of(sentence: str, resolve_owner, *, near: int | None = None) -> str | None:
     """Who `sentence` gives the work to, canonical ("Coordinator", "EC working level", "UNHCR"),
     or None when it does not say. `resolve_owner(text)` names a body or organisation or None.
     With `near` (where the deadline is written), of several asks the one closest before it
     wins: "encouraged members to ..., and requested UNHCR to present ... at the next meeting"."""
-    text = sentence.strip()
+    text = _ITEM_CODE.sub("", sentence.strip())
     for pattern in (
         _LABEL,
         _LEADING,

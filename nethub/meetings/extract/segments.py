@@ -93,7 +93,10 @@ _GLUED_SENTENCE = re.compile(r"(?<=[a-z0-9]{2})\.(?=[A-Z][A-Za-z]*[\s,])")
 # An item's number before its text: "2 Members", "1.5OCHA to raise", "5-2 Norah to apologise".
 _ITEM_NUMBER = re.compile(
     r"^\d{1,2}(?:[.-]\d{1,2})*[.)]?\s*(?=[A-Z][a-z]|[A-Z]{2,})|^\d{1,2}[.)]?\s+(?=[A-Z])"
+    r"|^A[PI]\d{1,4}[.:]?\s+(?=[A-Z])"
 )
+# An action register's code: "AP125 SL to ask", "AI12 Henne to evaluate".
+_REGISTER_CODE = re.compile(r"^\s*A[PI]\d{1,4}[.:]?\s+(?=[A-Z])")
 
 
 def _pieces(block: Block) -> list[str]:
@@ -158,7 +161,7 @@ def segment(text: str) -> LabelledDocument:
         # A short block is one piece (a heading, a cell), unless it holds two sentences:
         # "The draft was reviewed. MT will circulate it."
         short = len(block.text) < 60 and not _TWO_SENTENCES.search(block.text)
-        pieces = [block.text] if short else _pieces(block)
+        pieces = [_REGISTER_CODE.sub("", block.text)] if short else _pieces(block)
         for piece in pieces:
             start, end = locate(piece)
             segments.append(Segment(piece, index, start, end, bullet=block.bullet))

@@ -162,3 +162,17 @@ def test_labelled_points_that_share_their_words_each_keep_their_own_owner():
         "Action Point: Shelter Cluster to send note 1 by 30 June 2023.\n"
     )
     assert _points(text) == [("UNHCR", "2023-06-30"), ("Shelter Cluster", "2023-06-30")]
+
+
+def test_owners_after_a_register_code_or_before_a_dash_and_to():
+    from nethub.directory.selectors import OrganizationResolver
+    from nethub.meetings.extract import extract_meeting
+
+    text = (
+        "Cash working group, 9 May 2017\n\nAction points:\n- Andy - To further investigate the "
+        "hall hire.\n- AP125 SL to ask the partners for figures.\n- A UNHCR officer will visit.\n"
+        "\n2. Register\n\nAP126 MR to email EP again about the report.\n"
+    )
+    meeting = extract_meeting(text, resolver=OrganizationResolver.from_reference_data())
+    assert [p.owner for p in meeting.action_points()][:2] == ["Andy", "SL"]
+    assert "MR" in [p.owner for p in meeting.action_points()]

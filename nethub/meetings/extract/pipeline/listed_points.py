@@ -102,8 +102,9 @@ def _bracket_people(bracket: str) -> str | None:
 
 # "NW and JH: register the team", "Jannetta: put the ideas onto a spreadsheet", "JH & AW: ...".
 _LEADING_PEOPLE = re.compile(
-    r"^(?P<owner>[A-Z][\w.&'’-]*(?:\s*(?:/|,|&|\band\b)\s*[A-Z][\w.&'’-]*){0,4})\s*:\s+"
-    r"(?:to\s+)?[a-z]{3,}\b"
+    r"^(?P<owner>[A-Z][\w.&'’-]*(?:\s*(?:/|,|&|\band\b)\s*[A-Z][\w.&'’-]*){0,4})"
+    # "Andy - To investigate the hire": a dash and "To" instead of the colon.
+    r"(?:\s*:\s+(?:[Tt]o\s+)?|\s+[-–]\s+[Tt]o\s+)[a-z]{3,}\b"
 )
 # Labels that lead an item with a colon and are no one ("Note: check ...", "Status: done").
 _ITEM_LABELS = {
