@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from nethub.meetings.extract.labels import ACTION_HEADING
+from nethub.meetings.extract.labels import ACTION_HEADING, REGISTER_CODE
 
 DECISION_HEADING = re.compile(
     r"^(?:key\s+|main\s+)?(?:decisions?|conclusions?|outcomes?|agreements?)"
@@ -213,16 +213,12 @@ def assigns_work(sentence: str) -> bool:
     return False
 
 
-# "AP125 SL to ask ...", "AI: Henne to evaluate ...": an action register's code or marker.
-_ITEM_CODE = re.compile(r"^(?:A[PI]\d+[.:]?|A[PI]?:)\s+(?=[A-Z])")
-
-
 def owner_of(sentence: str, resolve_owner, *, near: int | None = None) -> str | None:
     """Who `sentence` gives the work to, canonical ("Coordinator", "EC working level", "UNHCR"),
     or None when it does not say. `resolve_owner(text)` names a body or organisation or None.
     With `near` (where the deadline is written), of several asks the one closest before it
     wins: "encouraged members to ..., and requested UNHCR to present ... at the next meeting"."""
-    text = _ITEM_CODE.sub("", sentence.strip())
+    text = REGISTER_CODE.sub("", sentence.strip())
     for pattern in (
         _LABEL,
         _LEADING,

@@ -117,3 +117,7 @@ ATTENDANCE_INLINE = re.compile(rf"\b{ATTENDANCE_WORDS}\s*:\s*|{TEAM_LABEL}\s*", 
 OWNER_CELL = re.compile(
     r"^(?:[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}\s*\([A-Z][\w&/ -]{1,15}\)\s*[,&]?\s*)+$"
 )
+
+# An action register's code before an item: "AP125 SL to ask", "AI12. Henne to evaluate" (a
+# bare "AI:" is a short action label, read as one).
+REGISTER_CODE = re.compile(r"^\s*A[PI]\d{1,4}[.:]?\s+(?=[A-Z])")

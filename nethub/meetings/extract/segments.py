@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from nethub.meetings.extract.blocks import Block, split_blocks
 from nethub.meetings.extract.header import MONTHS
-from nethub.meetings.extract.labels import ACTION_LABEL_WORDS
+from nethub.meetings.extract.labels import ACTION_LABEL_WORDS, REGISTER_CODE
 
 HEADING = "heading"
 PARTICIPANTS = "participant_line"
@@ -93,10 +93,7 @@ _GLUED_SENTENCE = re.compile(r"(?<=[a-z0-9]{2})\.(?=[A-Z][A-Za-z]*[\s,])")
 # An item's number before its text: "2 Members", "1.5OCHA to raise", "5-2 Norah to apologise".
 _ITEM_NUMBER = re.compile(
     r"^\d{1,2}(?:[.-]\d{1,2})*[.)]?\s*(?=[A-Z][a-z]|[A-Z]{2,})|^\d{1,2}[.)]?\s+(?=[A-Z])"
-    r"|^A[PI]\d{1,4}[.:]?\s+(?=[A-Z])"
 )
-# An action register's code: "AP125 SL to ask", "AI12 Henne to evaluate".
-_REGISTER_CODE = re.compile(r"^\s*A[PI]\d{1,4}[.:]?\s+(?=[A-Z])")
 
 
 def _pieces(block: Block) -> list[str]:
@@ -112,6 +109,7 @@ def _pieces(block: Block) -> list[str]:
     for part in re.split(r"\n", text):
         for cell in _CELL.split(part):
             cell = _ITEM_NUMBER.sub("", cell.strip(" -·•/\uf0b7\uf0a7\uf0d8▪"))
+            cell = REGISTER_CODE.sub("", cell)
             label = _LABEL_THEN_TASK.match(cell)
             # The inline label rule's labels stay; so does a checklist item's owner ("[ ] Group:
             # Glossary to define ...": the owner label rule reads it).
@@ -161,7 +159,7 @@ def segment(text: str) -> LabelledDocument:
         # A short block is one piece (a heading, a cell), unless it holds two sentences:
         # "The draft was reviewed. MT will circulate it."
         short = len(block.text) < 60 and not _TWO_SENTENCES.search(block.text)
-        pieces = [_REGISTER_CODE.sub("", block.text)] if short else _pieces(block)
+        pieces = [REGISTER_CODE.sub("", block.text)] if short else _pieces(block)
         for piece in pieces:
             start, end = locate(piece)
             segments.append(Segment(piece, index, start, end, bullet=block.bullet))

@@ -308,7 +308,6 @@ _DASH_ORG_ITEM = re.compile(
     r"^\s*(?:\d{1,3}[.)]\s*|[-*•·▪◦–]\s+)(?P<body>.+?)(?:\s*[-–—]\s+|\s+[-–—]\s*)"
     r"(?P<org>(?:[^–—()\s-]|\s(?![-–—]\s)|-(?!\s)){2,40}?)\s*(?:\([^()]{1,20}\))?\s*$"
 )
-_ACRONYM = re.compile(r"[A-Z][A-Za-z&/]{1,11}")
 # "Windle Trust Kenya", "Lokado", "GOK – Office of the DCC": a body's name in capitalised words.
 _TITLED_BODY = re.compile(
     r"[A-Z][\w&'’.-]*(?:\s+(?:of|the|for|and|de|du|des|[A-Z][\w&'’.-]*)){0,5}"
@@ -344,10 +343,7 @@ def _dash_org_person(line: str, vocabulary: frozenset[str], resolver) -> Found |
         return None
     org = match.group("org").strip()
     known = resolver.resolve_in(org)
-    if known is None and not (
-        (_ACRONYM.fullmatch(org) and sum(c.isupper() for c in org) >= 2)
-        or _TITLED_BODY.fullmatch(org)
-    ):
+    if known is None and not (name_runs.is_acronym(org) or _TITLED_BODY.fullmatch(org)):
         return None
     body = match.group("body")
     glued = glued_row(body, resolver)
