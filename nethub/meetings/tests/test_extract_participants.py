@@ -165,11 +165,19 @@ def test_lines_of_honorifics_and_names_without_a_label_are_participants():
 
 
 def test_two_lines_of_honorifics_are_no_list():
+    """The rule's judgement (the learned reader may still weigh the line on its own)."""
+    from nethub.meetings.extract.people.opening import honorific_lines
+
     text = (
         "Regional team meeting\nMinutes of Meeting – 10 November 2014\nMr. Sadiq\n"
         "Agenda Item and Discussion\nThe team reviewed the winter plan.\n"
     )
-    assert _names(text) == []
+    assert honorific_lines(text) == []
+    assert not [
+        p
+        for p in extract_meeting(text, resolver=RESOLVER).participants
+        if p.rule != "learned_participant"
+    ]
 
 
 def test_a_staff_label_with_its_colon_lists_a_participant():
