@@ -15,16 +15,14 @@ from nethub.meetings.extract import dates, labels
 from nethub.meetings.extract.header import MONTHS
 from nethub.meetings.extract.result import ExtractedActionPoint, ExtractedMeeting
 
-_OWNER_LABEL = (
-    r"focal\s+points?(?:\s*/\s*(?:organi[sz]ation|agency))?|responsible(?:\s+(?:party|parties|"
-    r"person|persons|agency|organi[sz]ation))?(?:\s*/\s*agency)?|by\s+whom|owners?|lead\s+agency"
-)
-_DUE_LABEL = r"timelines?|timeframe|deadlines?|due\s+dates?|by\s+when"
 _LABEL = re.compile(
-    rf"^[ \t]*(?:(?P<owner>{_OWNER_LABEL})|(?P<due>{_DUE_LABEL}))[ \t]*:?[ \t]*(?P<rest>[^\n]*)$",
+    rf"^[ \t]*(?:(?P<owner>{labels.OWNER_COLUMN})|(?P<due>{labels.DUE_COLUMN}))"
+    r"[ \t]*:?[ \t]*(?P<rest>[^\n]*)$",
     re.I | re.M,
 )
-_ANY_LABEL = re.compile(rf"^\s*(?:{_OWNER_LABEL}|{_DUE_LABEL}|status|comments?)\s*:?\s*$", re.I)
+_ANY_LABEL = re.compile(
+    rf"^\s*(?:{labels.OWNER_COLUMN}|{labels.DUE_COLUMN}|status|comments?)\s*:?\s*$", re.I
+)
 _DATE_VALUE = re.compile(
     rf"(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+"
     rf"(?:{MONTHS})\.?|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?",

@@ -200,12 +200,23 @@ def meeting_dates(opening: str) -> tuple[datetime.date | None, datetime.date | N
     return _range(match) if is_range else (parse_date(match.group(0)), None)
 
 
+# A day and a month, either way round ("24th May", "Sep. 18"): the core of the readers of
+# dates written without their year (`_YEARLESS`, `_DAY_MONTH`, `_ANY_DAY_MONTH`).
+_DAY_AND_MONTH = (
+    rf"(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{MONTHS})\.?"
+    rf"|(?P<month2>{MONTHS})\.?\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?)\b"
+)
+
+
+def _day_and_month(match: re.Match) -> tuple[str, str]:
+    return match.group("day") or match.group("day2"), match.group("month") or match.group("month2")
+
+
 # "Wednesday, August 30", "Monday 24th May", "Thursday 17 March": a weekday, a day and a month,
 # the year left out.
 _YEARLESS = re.compile(
     rf"\b(?P<weekday>(?:mon|tues|wednes|thurs|fri|satur|sun)day),?\s+(?:the\s+)?"
-    rf"(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{MONTHS})"
-    rf"|(?P<m2>{MONTHS})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)\b(?!,?\s*\d{{4}})",
+    rf"{_DAY_AND_MONTH}(?!,?\s*\d{{4}})",
     re.I,
 )
 
@@ -217,7 +228,7 @@ def _weekday_year(text: str) -> datetime.date | None:
     match = _YEARLESS.search(text)
     if match is None:
         return None
-    day, month = match.group("d1") or match.group("d2"), match.group("m1") or match.group("m2")
+    day, month = _day_and_month(match)
     weekday = _WEEKDAYS.index(match.group("weekday").lower())
     fits = set()
     for year in {int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d{2})(?!\d)", text)}:
@@ -623,11 +634,7 @@ def next_meeting_date(text: str, meeting_date: datetime.date | None) -> datetime
 
 
 # "Next Meeting: Thursday 27th March": a day and a month with no year, right after the label.
-_DAY_MONTH = re.compile(
-    rf"^(?:[A-Z][a-z]+day,?\s+)?(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?"
-    rf"(?P<month>{MONTHS})|(?P<month2>{MONTHS})\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?)\b",
-    re.I,
-)
+_DAY_MONTH = re.compile(rf"^(?:[A-Z][a-z]+day,?\s+)?{_DAY_AND_MONTH}", re.I)
 
 
 def _day_month(text: str, meeting_date: datetime.date | None) -> datetime.date | None:
@@ -636,10 +643,7 @@ def _day_month(text: str, meeting_date: datetime.date | None) -> datetime.date |
     match = _DAY_MONTH.match(text.strip())
     if not match or meeting_date is None:
         return None
-    day, month = (
-        match.group("day") or match.group("day2"),
-        match.group("month") or match.group("month2"),
-    )
+    day, month = _day_and_month(match)
     for year in (meeting_date.year, meeting_date.year + 1):
         found = parse_date(f"{day} {month} {year}")
         if found and found > meeting_date:
@@ -649,19 +653,16 @@ def _day_month(text: str, meeting_date: datetime.date | None) -> datetime.date |
 
 # "will be issued 22 Oct for review", "with the presenters, Sep 18.": a day and a month
 # anywhere in a task, no preposition before it.
-_ANY_DAY_MONTH = re.compile(
-    rf"(?<![\w/])(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{MONTHS})\.?"
-    rf"|(?P<month2>{MONTHS})\.?\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?)\b(?![/:]|\s*\d{{4}})",
-    re.I,
-)
+_ANY_DAY_MONTH = re.compile(rf"(?<![\w/]){_DAY_AND_MONTH}(?![/:]|\s*\d{{4}})", re.I)
 
 
 def bare_date(task: str, meeting_date: datetime.date | None) -> tuple[str, str] | None:
     """Rule: a task naming one day and month and no other date ("The list will be issued 22
     Oct for review") is due that day, when it falls within three months after the meeting
     (further off, it is a date the task mentions, not its deadline)."""
-    found = list(_ANY_DAY_MONTH.finditer(repair(task)))
-    if len(found) != 1 or meeting_date is None or _SINGLE.search(repair(task)):
+    repaired = repair(task)
+    found = list(_ANY_DAY_MONTH.finditer(repaired))
+    if len(found) != 1 or meeting_date is None or _SINGLE.search(repaired):
         return None
     match = found[0]
     day = _day_month(match.group(0), meeting_date)

@@ -121,3 +121,11 @@ OWNER_CELL = re.compile(
 # An action register's code before an item: "AP125 SL to ask", "AI12. Henne to evaluate" (a
 # bare "AI:" is a short action label, read as one).
 REGISTER_CODE = re.compile(r"^\s*A[PI]\d{1,4}[.:]?\s+(?=[A-Z])")
+
+# The column labels of an action table: who owns each row, and when it is due ("Focal Point /
+# Organization", "Responsible party", "By whom"; "Timeline", "Deadline", "By when").
+OWNER_COLUMN = (
+    r"focal\s+points?(?:\s*/\s*(?:organi[sz]ation|agency))?|responsible(?:\s+(?:party|parties|"
+    r"person|persons|agency|organi[sz]ation))?(?:\s*/\s*agency)?|by\s+whom|owners?|lead\s+agency"
+)
+DUE_COLUMN = r"timelines?|timeframe|deadlines?|due\s+dates?|by\s+when"

@@ -45,9 +45,11 @@ def several_tasks(meeting: ExtractedMeeting, text: str) -> None:
         item.action_points = kept
 
 
-# Where a list item run into the one before it begins: a letter-o bullet (how Word's bullets
-# come out of a PDF), a bullet glyph, or two spaces where a bullet was lost, before a capital.
-_ITEM_GAP = re.compile(r"(?:^|\s+)o\s+(?=[A-Z])|\s*[•▪◦]\s*(?=[A-Z])|\s{2,}(?=[A-Z])")
+# Where a list item run into the one before it begins: a bullet glyph, or two spaces where a
+# bullet was lost, before a capital; with `_LETTER_O`, also a letter-o bullet (how Word's
+# bullets come out of a PDF).
+_ITEM_GAP = re.compile(r"\s*[•▪◦]\s*(?=[A-Z])|\s{2,}(?=[A-Z])")
+_LETTER_O = re.compile(r"(?:^|\s+)o\s+(?=[A-Z])|\s*[•▪◦]\s*(?=[A-Z])|\s{2,}(?=[A-Z])")
 
 
 def items_run_together(meeting: ExtractedMeeting, text: str) -> None:
@@ -69,11 +71,10 @@ def items_run_together(meeting: ExtractedMeeting, text: str) -> None:
 
 def _run_items(task: str) -> list[str]:
     bullets = len(re.findall(r"(?:^|\s)o\s+(?=[A-Z])", task))
-    if bullets == 1 and not task.startswith("o "):
-        task = re.sub(r"\so\s+(?=[A-Z])", " o\u00a0", task)  # keep the word; split elsewhere
+    gap = _LETTER_O if bullets >= 2 or task.startswith("o ") else _ITEM_GAP
     task = re.sub(r"^[^:\n]{0,40}:\s*(?=\S)", "", task)  # the label opening the span
     task = re.sub(r"\s+[A-Z]{3,}:.*$", "", task, flags=re.S)  # "... AGENDA: 1.": the next part
-    parts = [p.strip(" .;").replace("o\u00a0", "o ") for p in _ITEM_GAP.split(task)]
+    parts = [p.strip(" .;") for p in gap.split(task)]
     parts = [p for p in parts if p]
     return parts if all(len(p.split()) >= 3 for p in parts) else []
 

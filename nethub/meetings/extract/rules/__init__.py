@@ -104,8 +104,8 @@ def _update_section(seg: Segment, context: Context) -> None:
 # "Focal Point / Organization", "Responsible", "Maysa (UNHCR)": the cells of an action table
 # between its tasks.
 _COLUMN_HEADER = re.compile(
-    r"^(?:focal\s+points?|organi[sz]ations?|responsib\w*|by\s+whom|who|when|deadline|"
-    r"timeline|time\s*frame|status|owner|lead|agency)(?:\s*[/&,]\s*[\w ]{2,30})*\s*:?$",
+    rf"^(?:{labels.OWNER_COLUMN}|{labels.DUE_COLUMN}|focal\s+points?|organi[sz]ations?|"
+    r"responsib\w*|who|when|time\s*frame|status|lead|agency)(?:\s*[/&,]\s*[\w ]{2,30})*\s*:?$",
     re.I,
 )
 
