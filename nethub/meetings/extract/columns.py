@@ -20,8 +20,11 @@ _LABEL = re.compile(
     r"[ \t]*:?[ \t]*(?P<rest>[^\n]*)$",
     re.I | re.M,
 )
+# The next column's label ends a column's values ("Status", "Résultat", "Estado").
 _ANY_LABEL = re.compile(
-    rf"^\s*(?:{labels.OWNER_COLUMN}|{labels.DUE_COLUMN}|status|comments?)\s*:?\s*$", re.I
+    rf"^\s*(?:{labels.OWNER_COLUMN}|{labels.DUE_COLUMN}|status|comments?|"
+    r"r[ée]sultats?|statut|commentaires?|observations?|estado|resultados?|comentarios?)\s*:?\s*$",
+    re.I,
 )
 _DATE_VALUE = re.compile(
     rf"(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+"

@@ -145,6 +145,14 @@ _NOT_MEETING = re.compile(
     r"\W{0,3}(?:\w+\W+)?$",
     re.I,
 )
+# "The last meeting was held on 26 May 2015", "La dernière réunion s'était tenue le 26 mai
+# 2015": an earlier meeting's date.
+_LAST_MEETING = re.compile(
+    r"\b(?:(?:last|previous|prior)\s+(?:[\w-]+\s+){0,2}meeting|"
+    r"(?:derni[èe]re|pr[ée]c[ée]dente)\s+r[ée]union|r[ée]union\s+pr[ée]c[ée]dente)"
+    r"[^\n.;]{0,35}$",
+    re.I,
+)
 # "The next TSC meeting is scheduled on November 14th, 2019": the next meeting's date.
 _NEXT_SCHEDULED = re.compile(
     r"\bnext\s+(?:[\w-]+\s+){0,2}meeting\s+(?:is|was|will\s+be)\s+(?:\w+\s+){0,2}(?:on|for)\s+"
@@ -266,6 +274,7 @@ def _not_meeting(text: str, start: int, match: re.Match) -> bool:
         _NOT_MEETING.search(before)
         or _BYLINE.search(text[max(0, start - 50) : start])
         or _NEXT_SCHEDULED.search(text[max(0, start - 60) : start])
+        or _LAST_MEETING.search(text[max(0, start - 60) : start])
         or _AFTER_SYMBOL.search(before)
         or _ISSUE.match(text[match.end() : match.end() + 20])
         or _PREVIOUS_MINUTES.search(text[max(0, start - 90) : start])
@@ -305,6 +314,14 @@ _MEETING_DATE_LABEL = re.compile(
     r"\s*[:.]?\s*$",
     re.I | re.M,
 )
+# "Date: Wednesday 19/9/2012" in the header under a title that dates the page otherwise (after
+# the held sentence: a report's own "DATE:" may head the notes of a meeting held earlier).
+_DATE_LABEL = re.compile(
+    r"^\W*(?:date|fecha)\s*:\s*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?$", re.I | re.M
+)
+# "March 11 2008, Monthly Meeting Minutes" under a blog post's date: a line that opens with a
+# date and names itself the minutes.
+_TITLED = re.compile(r"^,?\s*(?:[\w-]+\s+){0,4}(?:meeting\s+)?minutes\s*$", re.I | re.M)
 
 
 # "Notes of a meeting held on Monday 29th April 2019", "a meeting held in London, UK,
@@ -325,11 +342,49 @@ def _labelled(text: str, kept: list) -> tuple | None:
     (a page's listing date: "Nov 23, 2017 - ... Meeting Date 23rd October, 2017"); failing
     one, so is the date of the sentence that says the meeting was held (a list of earlier
     meetings' dates, or the report's own date, may come first; the first date, when it is the
-    held one, stays, whatever later meeting is said to be held)."""
+    held one, stays, whatever later meeting is said to be held); failing that, a later date
+    under a "Date:" label, or on a line that names itself the minutes ("March 11 2008, Monthly
+    Meeting Minutes" under a blog post's date)."""
+    return (
+        next(
+            (
+                item
+                for item in kept
+                if _MEETING_DATE_LABEL.search(text[max(0, item[0] - 25) : item[0]])
+            ),
+            None,
+        )
+        or next((item for item in kept if _held(text[max(0, item[0] - 130) : item[0]])), None)
+        or _under_the_title(text, kept)
+    )
+
+
+def _under_the_title(text: str, kept: list) -> tuple | None:
+    """A later line that names itself the minutes wins; a later "Date:" label wins over a
+    first date inside a title, not over one alone on its line (a dateline: "Sunday, August 16,
+    2009" over the "Date:" of the event the meeting plans)."""
+    titled = next((item for item in kept[1:] if _titled(text, item[1])), None)
+    if titled or _alone_on_its_line(text, kept[0][1]):
+        return titled
     return next(
-        (item for item in kept if _MEETING_DATE_LABEL.search(text[max(0, item[0] - 25) : item[0]])),
+        (item for item in kept[1:] if _DATE_LABEL.search(text[max(0, item[0] - 35) : item[0]])),
         None,
-    ) or next((item for item in kept if _held(text[max(0, item[0] - 130) : item[0]])), None)
+    )
+
+
+def _alone_on_its_line(text: str, match: re.Match) -> bool:
+    line_start = text.rfind("\n", 0, match.start()) + 1
+    line_end = text.find("\n", match.end())
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    rest = line.replace(match.group(0), "")
+    return not re.sub(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|[\W_]", "", rest, flags=re.I)
+
+
+def _titled(text: str, match: re.Match) -> bool:
+    line_start = text.rfind("\n", 0, match.start()) + 1
+    line_end = text.find("\n", match.end())
+    rest = text[match.end() : line_end if line_end >= 0 else len(text)]
+    return not text[line_start : match.start()].strip() and bool(_TITLED.match(rest))
 
 
 # "The minutes of the previous meeting held on ...", "To adopt the minutes of the meeting held

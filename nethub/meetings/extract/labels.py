@@ -18,7 +18,8 @@ import re
 # "Summary of Action Points", "List of the agreed actions": a heading's optional lead.
 _ACTION_LEAD = r"(?:(?:summary|list|overview|table)\s+of\s+(?:the\s+)?(?:agreed\s+)?)?"
 ACTION_HEADING_FR_ES = (
-    r"points?\s+d['’]actions?|actions?\s+(?:à|a)\s+(?:mener|entreprendre|suivre)|"
+    r"points?\s+d['’]actions?|"
+    r"(?:actions?|mesures)\s+(?:à|a)\s+(?:mener|entreprendre|suivre|prendre)|"
     r"actions?\s+(?:convenues|retenues|de\s+suivi)|suivi\s+des\s+actions|"
     r"prochaines\s+[ée]tapes|d[ée]cisions\s+et\s+actions|"
     r"(?:acuerdos\s+y\s+)?compromisos(?:\s+y\s+acuerdos)?|pr[óo]ximos\s+pasos|"
@@ -126,6 +127,11 @@ REGISTER_CODE = re.compile(r"^\s*A[PI]\d{1,4}[.:]?\s+(?=[A-Z])")
 # Organization", "Responsible party", "By whom"; "Timeline", "Deadline", "By when").
 OWNER_COLUMN = (
     r"focal\s+points?(?:\s*/\s*(?:organi[sz]ation|agency))?|responsible(?:\s+(?:party|parties|"
-    r"person|persons|agency|organi[sz]ation))?(?:\s*/\s*agency)?|by\s+whom|owners?|lead\s+agency"
+    r"person|persons|agency|organi[sz]ation))?(?:\s*/\s*agency)?|by\s+whom|owners?|lead\s+agency|"
+    # French and Spanish: "Par qui", "Responsable(s)".
+    r"par\s+qui\b|responsables?\b"
 )
-DUE_COLUMN = r"timelines?|timeframe|deadlines?|due\s+dates?|by\s+when"
+DUE_COLUMN = (
+    r"timelines?|timeframe|deadlines?|due\s+dates?|by\s+when|"
+    r"[ée]ch[ée]ances?\b|date\s+limite\b|fecha\s+l[íi]mite\b"
+)

@@ -52,6 +52,57 @@ def test_a_date_under_a_meeting_date_label_wins_over_a_listing_date_before_it():
     assert extract_meeting(text, resolver=RESOLVER).meeting_date.isoformat() == "2019-02-09"
 
 
+@pytest.mark.parametrize(
+    ("opening", "day"),
+    [
+        # A "Date:" label in the header, under a title that names another day.
+        (
+            "Draft minutes – water group, 13 March 2012 at 10:30\n\nWATER GROUP MINUTES\n"
+            "Date: Wednesday 19/9/2012\nVenue: Town hall",
+            "2012-09-19",
+        ),
+        ("Nota 2 de mayo de 2021\nFecha: 28 de abril de 2021\nLugar: Quito", "2021-04-28"),
+        # A line that opens with a date and names itself the minutes, under a post's date.
+        (
+            "Monday, March 17, 2008\n\nMarch 11 2008, Monthly Meeting Minutes\n\n"
+            "Members present: Ana, Ben",
+            "2008-03-11",
+        ),
+        # The last meeting's date is not this one's.
+        (
+            "Réunion du groupe à Kindu\n\nLa dernière réunion s'était tenue le 26 mai 2015 à "
+            "Goma. Celle-ci, le 2 mars 2016, a réuni neuf partenaires.",
+            "2016-03-02",
+        ),
+        (
+            "Notes. Our last meeting was held on 4 May 2019; we met again on 8 June 2019.",
+            "2019-06-08",
+        ),
+    ],
+)
+def test_the_meeting_s_own_date_over_a_title_s_a_post_s_or_the_last_meeting_s(opening, day):
+    from nethub.meetings.extract.dates import meeting_dates
+
+    assert meeting_dates(opening)[0].isoformat() == day
+
+
+def test_a_date_line_that_is_not_the_minutes_title_does_not_win():
+    from nethub.meetings.extract.dates import meeting_dates
+
+    opening = "Board meeting, 3 April 2019\n\n12 March 2019, budget approved by the council."
+    assert meeting_dates(opening)[0].isoformat() == "2019-04-03"
+
+
+def test_a_dateline_stays_over_the_date_label_of_the_event_the_meeting_plans():
+    from nethub.meetings.extract.dates import meeting_dates
+
+    opening = (
+        "Park association board meeting\nSunday, August 16, 2009\nPresent: Ana, Ben\n"
+        "Date: Sunday, September 13, 2009 (the summer fair)\nTime: 4-6 pm"
+    )
+    assert meeting_dates(opening)[0].isoformat() == "2009-08-16"
+
+
 def test_a_day_written_month_first_is_a_due_date():
     text = (
         "Water group, 28 April 2017\n\nAction points:\n"

@@ -103,3 +103,53 @@ def test_a_list_item_opening_with_a_body_names_its_owner_in_english_too():
     )
     owners = [p.owner for p in extract_meeting(text, resolver=RESOLVER).action_points()]
     assert owners[0] == "UNHCR, IOM"
+
+
+# An action table in French, its tasks in the infinitive and its owner column after them, as
+# French minutes write it when the table is flattened to text.
+FRENCH_TABLE = """Réunion du groupe éducation – 4 avril 2024
+
+1. Suivi des décisions de la réunion précédente
+Actions à prendre
+Partager le plan de travail révisé avec les membres
+Envoyer la liste des écoles évaluées au ministère
+Organiser une visite conjointe des sites de Kalemie
+Par qui
+UNICEF
+Ministère
+NRC
+Résultat
+En cours
+En attente
+En attente
+2. Tour de table
+Les partenaires ont présenté leurs activités du mois.
+"""
+
+
+def test_french_action_table_tasks_in_the_infinitive_with_their_owner_column():
+    meeting = extract_meeting(FRENCH_TABLE, resolver=RESOLVER)
+    points = meeting.action_points()
+    assert [p.text.split()[0] for p in points] == ["Partager", "Envoyer", "Organiser"]
+    assert [p.owner for p in points] == ["UNICEF", "Ministère", "NRC"]
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "Compartir el informe de la misión con los socios",
+        "Finaliser la cartographie des partenaires avant la réunion",
+    ],
+)
+def test_an_infinitive_under_an_action_heading_is_a_task(item):
+    text = f"Reunión del grupo de trabajo, 3 de mayo de 2023\n\nPróximos pasos:\n- {item}\n"
+    tasks = [p.text for p in extract_meeting(text, resolver=RESOLVER).action_points()]
+    assert tasks and tasks[0].startswith(item.split()[0])
+
+
+def test_an_infinitive_outside_an_action_section_is_no_task():
+    text = (
+        "Réunion du groupe éducation – 4 avril 2024\n\n1. Contexte\n"
+        "Partager les expériences entre provinces reste un objectif du groupe.\n"
+    )
+    assert extract_meeting(text, resolver=RESOLVER).action_points() == []

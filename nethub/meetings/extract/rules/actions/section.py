@@ -10,6 +10,7 @@ from nethub.meetings.extract import segments as s
 from nethub.meetings.extract.rules.actions.vocabulary import (
     OWNER,
     REPORTED_SPEECH,
+    TASK_INFINITIVES_FR_ES,
     TASK_VERBS,
     claim,
     clean_owner,
@@ -18,7 +19,8 @@ from nethub.meetings.extract.rules.actions.vocabulary import (
 
 IMPERATIVE = re.compile(
     rf"^(?P<verb>(?:{TASK_VERBS})|get|agree|mail|put|post|upload|organise|organize|invite|add|"
-    r"design|hold|schedule|confirm|request|follow up)\b\s+\S",
+    r"design|hold|schedule|confirm|request|follow up|"
+    rf"{TASK_INFINITIVES_FR_ES})\b\s+\S",
     re.I,
 )
 # "Contact the coordinator if interested": an offer to whoever wants it, no task.

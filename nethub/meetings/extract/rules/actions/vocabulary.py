@@ -59,6 +59,20 @@ TASK_VERBS = (
     r"upload|sign|write|produce|tell|edit|draft|test|plan|schedule|set\s+up|sort|handle|"
     r"resend|forward|reply|respond|discuss"
 )
+# French and Spanish action tables give their tasks in the infinitive ("Partager la feuille de
+# route", "Editer une version finale", "Compartir el informe"): the imperative of their lists.
+TASK_INFINITIVES_FR_ES = (
+    r"partager|envoyer|transmettre|organiser|pr[ée]parer|finaliser|[ée]laborer|faire|mettre|"
+    r"diffuser|identifier|contacter|suivre|r[ée]aliser|[ée]diter|discuter|informer|planifier|"
+    r"convoquer|valider|compiler|soumettre|collecter|consolider|relancer|int[ée]grer|"
+    r"v[ée]rifier|renforcer|appuyer|assurer|[ée]tablir|produire|r[ée]diger|faire\s+circuler|"
+    r"proposer|pr[ée]senter|mobiliser|harmoniser|actualiser|tenir|fournir|sensibiliser|"
+    r"r[ée]viser|analyser|coordonner|d[ée]signer|recruter|former|clarifier|examiner|"
+    r"compartir|enviar|preparar|organizar|elaborar|revisar|convocar|coordinar|realizar|"
+    r"difundir|actualizar|presentar|solicitar|definir|identificar|contactar|finalizar|"
+    r"socializar|remitir|circular|dar\s+seguimiento|hacer\s+seguimiento|establecer|incluir|"
+    r"consolidar|enviar|redactar|validar|informar|gestionar|programar"
+)
 OWNER_WILL = re.compile(
     rf"^{OWNER}\s+(?:will|shall|would|should|must|is\s+to|are\s+to|needs?\s+to|aims?\s+to|"
     # "Ann is going to email the revised draft": the same future as "will".
