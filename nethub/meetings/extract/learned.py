@@ -25,7 +25,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from nethub.meetings.extract import neighbours
 from nethub.meetings.extract import segments as s
 from nethub.meetings.extract.labels import ACTION_HEADING_LINE
 
@@ -245,7 +244,6 @@ class _Using:
         return False
 
 
-# The stored members, with the second stage on top when one is stored (`neighbours`).
-_SLOT = ModelSlot(lambda: neighbours.load(load_members(member_files())))
+_SLOT = ModelSlot(lambda: load_members(member_files()))
 model = _SLOT.model
 using = _SLOT.using
