@@ -966,3 +966,32 @@ def test_list_items_with_names_run_into_acronyms_without_a_label_up_to_the_absen
         "- Opening of the meeting\n"
     )
     assert _names(text) == ["Corey Huntley", "Joseph Vance", "Tomoko Maru", "Willem Thorne"]
+
+
+def test_a_closing_bracket_ends_its_person_in_an_attendance_line():
+    text = (
+        "Minutes of the committee, 18 January 2011\n\n"
+        "Attending: Ana Lind(Chair), Ben Ray, Carl Moss(Treasurer) Dora Kent, "
+        "Eva Stone (Garden Group) Finn Hale, Gus Park\n\n1. Roads\nThe group talked.\n"
+    )
+    names = _names(text)
+    assert {"Carl Moss", "Dora Kent", "Eva Stone", "Finn Hale"} <= set(names)
+    assert not any(len(n.split()) > 2 for n in names)
+
+
+def test_a_role_written_before_each_person_of_an_attendance_list():
+    text = (
+        "Union council minutes\n9 June 2014\n\nPresent:\n"
+        "Vice President Education Samuel Dedman\nUnion Councillor Mark Lavery\n"
+        "Wellbeing Officer Josh Cox\nJack Brigden\n\n1. Welcome\nThe chair opened the meeting.\n"
+    )
+    names = _names(text)
+    assert {"Samuel Dedman", "Mark Lavery", "Josh Cox", "Jack Brigden"} <= set(names)
+    assert not any(n.startswith(("Vice", "Union", "Wellbeing")) for n in names)
+
+
+def test_a_line_of_role_words_alone_names_no_one():
+    from nethub.meetings.extract.people.layouts import role_then_name
+
+    assert role_then_name("Health Sciences Faculty Officer", RESOLVER) == []
+    assert role_then_name("Union Councillor Mark Lavery, Ana Lind", RESOLVER) == []

@@ -9,7 +9,14 @@ import re
 
 from nethub.meetings.extract import name_runs
 from nethub.meetings.extract.participants import HONORIFICS
-from nethub.meetings.extract.people.person_names import NAME, Found, name_before_title, person_name
+from nethub.meetings.extract.people.first_names import is_first_name
+from nethub.meetings.extract.people.person_names import (
+    NAME,
+    Found,
+    after_leading_role,
+    name_before_title,
+    person_name,
+)
 
 
 def resolve_organization(text: str | None, resolver) -> str | None:
@@ -145,7 +152,12 @@ def two_columns(line: str, resolver) -> list[Found]:
 def name_list(line: str, resolver) -> list[Found]:
     """ "Simon Lambert, David Giaretta, ...", "Viki, Vicky, Pelu", "Name, Title, ORG": names
     separated by commas (an item that is no name ends the list)."""
-    items = [i.strip() for i in re.split(r",\s*|;\s*|\s+(?:and|&)\s+", line) if i.strip()]
+    items = [
+        piece
+        for i in re.split(r",\s*|;\s*|\s+(?:and|&)\s+", line)
+        if i.strip()
+        for piece in _closed_by_a_bracket(i.strip())
+    ]
     if name_runs.names_bodies(items, resolver):
         return []
     found, short, titled = [], [], set()
@@ -171,6 +183,21 @@ def name_list(line: str, resolver) -> list[Found]:
     if any(len(f.name.split()) == 1 for f in found) and (len(found) < 3 or len(found) < len(items)):
         found = [f for f in found if len(f.name.split()) > 1 or f.name in titled]
     return found if found and len(found) * 2 >= len(items) else []
+
+
+_BRACKET_THEN_NAME = re.compile(
+    r"^(?P<one>(?P<first>[A-Z][a-z]+)\s+[^()]+?\s*\([^()]*\))\s+(?P<two>[A-Z][a-z].*)$"
+)
+
+
+def _closed_by_a_bracket(item: str) -> list[str]:
+    """Rule: "David Frost(Treasurer) Mike Morris": a full name's bracket ends its item, and the
+    next person follows without a comma (not after a place or a body: "Newport (RW) Donald
+    Graham" is a row of two columns)."""
+    match = _BRACKET_THEN_NAME.match(item)
+    if match is None or not is_first_name(match.group("first")):
+        return [item]
+    return [match.group("one"), *_closed_by_a_bracket(match.group("two"))]
 
 
 # "Da", "RP": a first name of two letters or initials, a person only in a list of first names.
@@ -238,6 +265,22 @@ def initials_list(line: str, resolver) -> list[Found]:
     return [Found(i, None, "initials_list") for i in items]
 
 
+_ROLE_LINE = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|&|and|of|for|the))*")
+
+
+def role_then_name(line: str, resolver) -> list[Found]:
+    """ "Vice President Education Samuel Dedman", "Union Councillor Mark Lavery": one person a
+    line, the role written before the name (`person_names.after_leading_role`)."""
+    line = line.strip()
+    if not _ROLE_LINE.fullmatch(line) or not 3 <= len(line.split()) <= 9:
+        return []
+    found = after_leading_role(line)
+    if found is None:
+        return []
+    role, name = found
+    return [Found(name, resolve_organization(role, resolver), "role_then_name")]
+
+
 LAYOUTS = [
     glued_row,
     slash_row,
@@ -246,6 +289,7 @@ LAYOUTS = [
     bracketed,
     org_dash_people,
     two_columns,
+    role_then_name,
     name_list,
     initials_list,
 ]

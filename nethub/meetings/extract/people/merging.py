@@ -17,6 +17,7 @@ from nethub.meetings.extract.people.person_names import (
     person_key,
     person_name,
     without_initials,
+    without_leading_role,
     without_role,
 )
 from nethub.meetings.extract.result import ExtractedParticipant
@@ -31,7 +32,7 @@ def merge(
     people mentioned, kept apart."""
     for item in found:
         item.name = _without_trailing_title(
-            without_role(without_initials(_without_title(item.name)))
+            without_role(without_initials(without_leading_role(_without_title(item.name))))
         )
     kept = []
     for person in existing:
@@ -42,7 +43,9 @@ def merge(
         # "H. Davie. Apologies: W. Astor": the absence list that ends the attendance line.
         person.name = _ABSENCE_TAIL.sub("", person.name)
     for person in [one for entry in existing for one in _pair_split(entry)]:
-        person.name = _without_trailing_title(without_role(without_initials(person.name)))
+        person.name = _without_trailing_title(
+            without_role(without_initials(without_leading_role(person.name)))
+        )
         if ABSENT_LABEL.match(person.name):
             continue  # "Apologies: none" read as one more line of the attendance
         if person_name(person.name, single=True, loose=True) and not any(

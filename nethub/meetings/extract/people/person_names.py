@@ -311,6 +311,35 @@ _ROLES = frozenset(
 )
 
 
+# A role's words, one of which stands among the words written before a name.
+_LEADING_ROLE_WORD = re.compile(
+    r"^(?:officers?|president|councill?ors?|editor|manager|chair(?:man|woman|person)?|"
+    r"secretary|treasurer|director|coordinator|representative|rep|lead|head|trustee|governor|"
+    r"clerk|member|delegate|convenor|liaison|advisor|adviser|focal)$",
+    re.I,
+)
+
+
+def after_leading_role(text: str) -> tuple[str, str] | None:
+    """Rule: ("Union Councillor", "Mark Lavery") for "Union Councillor Mark Lavery": a role
+    written before a name, the name opening at its first name with a surname or two after it
+    and a role's word among the words before it; None otherwise."""
+    words = text.split()
+    for k in range(1, len(words) - 1):
+        if len(words) - k not in (2, 3) or not is_first_name(words[k]):
+            continue
+        if any(_LEADING_ROLE_WORD.match(w) for w in words[:k]):
+            name = person_name(" ".join(words[k:]), single=True)
+            if name:
+                return " ".join(words[:k]), name
+    return None
+
+
+def without_leading_role(name: str) -> str:
+    found = after_leading_role(name)
+    return found[1] if found else name
+
+
 def without_role(name: str) -> str:
     """Rule: "Rania Dagash-Chairperson", "Dale Rowe-OIC", "Mia Barr-Health Cluster Lead": a role
     or an organisation glued to the name by a hyphen is no part of it ("Moyser-Boucher" is)."""
