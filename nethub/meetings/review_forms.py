@@ -14,6 +14,7 @@ from django.forms import formset_factory
 from django.utils.translation import gettext_lazy as _
 
 from nethub.directory.selectors import OrganizationResolver
+from nethub.meetings.extract import read_attendance
 from nethub.meetings.extract.assemble.provenance import REVIEW_BELOW
 from nethub.meetings.extract.learned import RULE as LEARNED_RULE
 from nethub.meetings.extract.people.learned import RULE as LEARNED_PERSON_RULE
@@ -34,6 +35,22 @@ class ReviewMeetingForm(forms.Form):
     timezone = forms.CharField(label=_("Time zone"), required=False, max_length=64)
     is_virtual = forms.BooleanField(label=_("Virtual meeting"), required=False)
     venue = forms.CharField(label=_("Venue"), required=False, max_length=300)
+
+
+class MoreParticipantsForm(forms.Form):
+    """Participants the extraction missed, pasted at once as the minutes list them."""
+
+    names = forms.CharField(
+        label=_("Add several participants"),
+        help_text=_(
+            "Paste them as the minutes list them: one a line, or separated by commas; "
+            "“Name, Organisation” and “Name (ORG)” are read. They are added after the rows "
+            "above, each person once."
+        ),
+        required=False,
+        max_length=20000,
+        widget=forms.Textarea(attrs={"rows": 4, "aria-describedby": "id_names_help"}),
+    )
 
 
 class _ReviewRow(forms.Form):
@@ -179,6 +196,7 @@ class ReviewForms:
             (new_item_key(index), _("New agenda item %(number)s") % {"number": index + 1})
             for index in range(len(self.sources["agenda_items"]), _item_rows(data, self.sources))
         ]
+        self.more = MoreParticipantsForm(data)
         self.formsets = {
             name: formset_factory(form, extra=1, can_delete=True, can_order=True)(
                 data,
@@ -203,13 +221,13 @@ class ReviewForms:
         ]
 
     def is_valid(self) -> bool:
-        valid = self.meeting.is_valid()
+        valid = self.meeting.is_valid() and self.more.is_valid()
         for formset in self.formsets.values():
             valid = formset.is_valid() and valid
         return valid and self._agenda_items_kept()
 
     def has_errors(self) -> bool:
-        return bool(self.meeting.errors) or any(
+        return bool(self.meeting.errors or self.more.errors) or any(
             formset.total_error_count() for formset in self.formsets.values()
         )
 
@@ -256,6 +274,7 @@ class ReviewForms:
             }
             for form in self._kept("participants")
         ]
+        result["participants"] += self._pasted(result["participants"])
         items, by_key = [], {}
         for form in self._kept("agenda_items"):
             source = self._source("agenda_items", form)
@@ -278,6 +297,25 @@ class ReviewForms:
             by_key[form.cleaned_data["agenda_item"]]["action_points"].append(self._point(form))
         result["agenda_items"] = items
         return result
+
+    def _pasted(self, kept: list[dict]) -> list[dict]:
+        """The people pasted in "Add several participants" not already among the rows."""
+        text = self.more.cleaned_data.get("names") or ""
+        if not text.strip():
+            return []
+        seen = {person["name"].casefold() for person in kept}
+        added = []
+        for person in read_attendance(text, resolver=OrganizationResolver.default()):
+            if person.name.casefold() not in seen:
+                seen.add(person.name.casefold())
+                added.append(
+                    {
+                        "name": person.name,
+                        "title": person.title or "",
+                        "organization": person.organization,
+                    }
+                )
+        return added
 
     def _point(self, form: forms.Form) -> dict:
         source = {

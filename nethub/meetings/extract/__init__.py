@@ -5,10 +5,11 @@
    ordered table of rules in `rules` or, where no rule speaks, the classifier in `classifier`.
 2. `assemble.extract_meeting`: the meeting built from the labels, each item with the rule that
    produced it, a confidence and its span in the text.
-`extract_meeting(text)` returns an `ExtractedMeeting`; nothing is saved.
+`extract_meeting(text)` returns an `ExtractedMeeting`; nothing is saved. `read_attendance(text)`
+reads an attendance list pasted on its own (the import review's "Add several participants").
 """
 
-from nethub.meetings.extract.assemble import extract_meeting
+from nethub.meetings.extract.assemble import extract_meeting, read_attendance
 from nethub.meetings.extract.result import (
     ExtractedActionPoint,
     ExtractedAgendaItem,
@@ -22,4 +23,5 @@ __all__ = [
     "ExtractedMeeting",
     "ExtractedParticipant",
     "extract_meeting",
+    "read_attendance",
 ]

@@ -852,3 +852,57 @@ def test_discarding_an_import_is_for_the_secretariat(client, users_by_role, role
         client.force_login(users_by_role[role])
     assert client.post(reverse("meetings:import_discard", args=[draft.pk])).status_code == 403
     assert ImportDraft.objects.filter(pk=draft.pk).exists()
+
+
+MINUTES_WITH_FEW_NAMES = b"""Working group on returns - minutes
+Date: 4 March 2025
+
+Participants: Ana Lind (UNHCR)
+
+1. Updates
+The group reviewed the plan.
+"""
+
+
+def test_import_review_adds_participants_pasted_at_once(
+    client, reference_data, secretariat_user, django_capture_on_commit_callbacks
+):
+    """People the extraction missed are pasted as the minutes list them; each is added once,
+    after the rows, with the organisation the line gives."""
+    client.force_login(secretariat_user)
+    response = _upload(
+        client, "returns.txt", MINUTES_WITH_FEW_NAMES, django_capture_on_commit_callbacks
+    )
+    page = client.get(response.url)
+    assert 'data-testid="more-participants"' in page.text
+    data = _review_data(page.context["review"])
+    data["names"] = "Ben Ray, WHO\nCarla Moss (IOM)\nAna Lind\n<b>Dora Kent</b>"
+    saved = client.post(response.url, data)
+    meeting = Meeting.objects.get()
+    assert saved.url == meeting.get_absolute_url()
+    people = [
+        (p.name, p.organization_id and p.organization.acronym)
+        for p in meeting.participants.order_by("position")
+    ]
+    assert people[:3] == [("Ana Lind", "UNHCR"), ("Ben Ray", "WHO"), ("Carla Moss", "IOM")]
+    assert [name for name, _ in people].count("Ana Lind") == 1
+    assert all("<" not in name for name, _ in people)
+
+
+def test_import_review_refuses_a_pasted_list_with_a_nul_byte_or_too_long(
+    client, reference_data, secretariat_user, django_capture_on_commit_callbacks
+):
+    client.force_login(secretariat_user)
+    response = _upload(
+        client, "returns.txt", MINUTES_WITH_FEW_NAMES, django_capture_on_commit_callbacks
+    )
+    data = _review_data(client.get(response.url).context["review"])
+    data["names"] = "Ben Ray\x00, WHO"
+    page = client.post(response.url, data)
+    # Refused before the view with the reason (core.middleware); the draft stays to correct.
+    assert page.status_code == 400 and page.text
+    assert not Meeting.objects.exists() and ImportDraft.objects.exists()
+    data["names"] = "x" * 20001
+    page = client.post(response.url, data)
+    assert page.status_code == 200 and "Please correct the errors below." in page.text
+    assert not Meeting.objects.exists()

@@ -42,7 +42,13 @@ from nethub.meetings.extract.assemble.not_tasks import (
 from nethub.meetings.extract.assemble.provenance import add_provenance, in_document_order
 from nethub.meetings.extract.people import learned as learned_people
 from nethub.meetings.extract.people.person_names import person_key
-from nethub.meetings.extract.result import ExtractedMeeting
+from nethub.meetings.extract.result import ExtractedMeeting, ExtractedParticipant
+
+
+def read_attendance(text: str, *, resolver=None) -> list[ExtractedParticipant]:
+    """The people of an attendance list pasted on its own ("Ana Lind, UNHCR", "Ben Ray (WHO)",
+    one a line or separated by commas), read by the same readers as the minutes' attendance."""
+    return extract_meeting(f"Participants:\n{text.strip()}\n", resolver=resolver).participants
 
 
 def extract_meeting(text: str, *, resolver=None) -> ExtractedMeeting:
