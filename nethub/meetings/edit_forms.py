@@ -13,7 +13,9 @@ from django.forms import formset_factory
 from django.utils.translation import gettext_lazy as _
 
 from nethub.directory.models import Organization, Person
+from nethub.directory.selectors import OrganizationResolver
 from nethub.library.models import Document
+from nethub.meetings.forms import MoreParticipantsForm
 from nethub.meetings.models import AgendaItem, Meeting, MeetingSeries, Participant
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -274,6 +276,7 @@ class MeetingEditForms:
                 for a in meeting.action_points.order_by("position", "id")
             ],
         }
+        self.more = MoreParticipantsForm(data, prefix="more")
         self.formsets = {}
         for name, form in FORMSETS.items():
             self.formsets[name] = _formset_class(form)(
@@ -293,7 +296,7 @@ class MeetingEditForms:
         return iter(self.formsets.items())
 
     def is_valid(self) -> bool:
-        valid = self.fields.is_valid()
+        valid = self.fields.is_valid() and self.more.is_valid()
         for formset in self.formsets.values():
             valid = formset.is_valid() and valid
         return valid
@@ -343,4 +346,25 @@ class MeetingEditForms:
                     cleaned["attendance"] = Participant.Attendance.PRESENT
                 rows.append({**cleaned, "instance": instance, "delete": delete})
             arguments[name] = rows
+        arguments["participants"] += self._pasted(arguments["participants"])
         return arguments
+
+    def _pasted(self, rows: list[dict]) -> list[dict]:
+        """New participant rows for the people pasted at once, none already a row."""
+        kept = [row["name"] for row in rows if not row["delete"]]
+        resolver = OrganizationResolver()
+        pasted = []
+        for person in self.more.people(kept):
+            organization = resolver.resolve(person.organization) if person.organization else None
+            pasted.append(
+                {
+                    "name": person.name,
+                    "title": person.title or "",
+                    "organization": organization,
+                    "organization_as_written": "" if organization else person.organization or "",
+                    "attendance": Participant.Attendance.PRESENT,
+                    "instance": None,
+                    "delete": False,
+                }
+            )
+        return pasted

@@ -14,10 +14,10 @@ from django.forms import formset_factory
 from django.utils.translation import gettext_lazy as _
 
 from nethub.directory.selectors import OrganizationResolver
-from nethub.meetings.extract import read_attendance
 from nethub.meetings.extract.assemble.provenance import REVIEW_BELOW
 from nethub.meetings.extract.learned import RULE as LEARNED_RULE
 from nethub.meetings.extract.people.learned import RULE as LEARNED_PERSON_RULE
+from nethub.meetings.forms import MoreParticipantsForm
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
@@ -35,22 +35,6 @@ class ReviewMeetingForm(forms.Form):
     timezone = forms.CharField(label=_("Time zone"), required=False, max_length=64)
     is_virtual = forms.BooleanField(label=_("Virtual meeting"), required=False)
     venue = forms.CharField(label=_("Venue"), required=False, max_length=300)
-
-
-class MoreParticipantsForm(forms.Form):
-    """Participants the extraction missed, pasted at once as the minutes list them."""
-
-    names = forms.CharField(
-        label=_("Add several participants"),
-        help_text=_(
-            "Paste them as the minutes list them: one a line, or separated by commas; "
-            "“Name, Organisation” and “Name (ORG)” are read. They are added after the rows "
-            "above, each person once."
-        ),
-        required=False,
-        max_length=20000,
-        widget=forms.Textarea(attrs={"rows": 4, "aria-describedby": "id_names_help"}),
-    )
 
 
 class _ReviewRow(forms.Form):
@@ -300,22 +284,10 @@ class ReviewForms:
 
     def _pasted(self, kept: list[dict]) -> list[dict]:
         """The people pasted in "Add several participants" not already among the rows."""
-        text = self.more.cleaned_data.get("names") or ""
-        if not text.strip():
-            return []
-        seen = {person["name"].casefold() for person in kept}
-        added = []
-        for person in read_attendance(text, resolver=OrganizationResolver.default()):
-            if person.name.casefold() not in seen:
-                seen.add(person.name.casefold())
-                added.append(
-                    {
-                        "name": person.name,
-                        "title": person.title or "",
-                        "organization": person.organization,
-                    }
-                )
-        return added
+        return [
+            {"name": p.name, "title": p.title or "", "organization": p.organization}
+            for p in self.more.people(person["name"] for person in kept)
+        ]
 
     def _point(self, form: forms.Form) -> dict:
         source = {

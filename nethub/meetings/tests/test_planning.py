@@ -211,6 +211,37 @@ def test_edit_page_round_trip(client, secretariat_user, django_assert_max_num_qu
     assert "action point added" in history and "Geneva" in history
 
 
+def test_edit_page_adds_participants_pasted_at_once(client, secretariat_user):
+    """An attendance pasted as an e-mail lists it: each person added once after the rows,
+    linked to the directory's organisation where the line names one."""
+    meeting = MeetingFactory(date=datetime.date(2024, 1, 29))
+    Participant.objects.create(meeting=meeting, position=0, name="Ana Lind")
+    client.force_login(secretariat_user)
+    url = reverse("meetings:edit", args=[meeting.pk])
+    page = client.get(url)
+    assert b'data-testid="more-participants"' in page.content
+    kept = meeting.participants.get()
+    data = {
+        "meeting-title": meeting.title,
+        "meeting-date": "2024-01-29",
+        **_management("participants", 1, 1),
+        "participants-0-id": kept.pk,
+        "participants-0-name": "Ana Lind",
+        "participants-0-attendance": "present",
+        **_management("agenda_items", 0, 0),
+        **_management("decisions", 0, 0),
+        **_management("action_points", 0, 0),
+        "more-names": "Ben Ray (UNHCR)\nAna Lind\nCarla Moss, Lyon Refugee Forum",
+    }
+    response = client.post(url, data)
+    assert response.status_code == 302
+    people = list(meeting.participants.order_by("position"))
+    assert [p.name for p in people] == ["Ana Lind", "Ben Ray", "Carla Moss"]
+    assert people[1].organization.acronym == "UNHCR"
+    assert people[2].organization is None
+    assert people[2].organization_as_written == "Lyon Refugee Forum"
+
+
 def test_edit_page_shows_errors_and_keeps_input(client, secretariat_user):
     meeting = MeetingFactory()
     client.force_login(secretariat_user)
