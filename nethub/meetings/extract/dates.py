@@ -43,8 +43,12 @@ def repair(text: str) -> str:
         text,
         flags=re.I,
     )
-    # "2009.06.15 Meeting Notes": an ISO date written with dots.
-    text = re.sub(r"\b((?:19|20)\d{2})\.(\d{2})\.(\d{2})\b", r"\1-\2-\3", text)
+    # "2009.06.15 Meeting Notes", "Minutes 2016/06/30": an ISO date written with dots or slashes.
+    text = re.sub(r"\b((?:19|20)\d{2})[./](\d{2})[./](\d{2})\b", r"\1-\2-\3", text)
+    # "27, 28 y 29 de octubre de 1999": the Spanish and French "de" between the parts.
+    text = re.sub(
+        rf"\b(\d{{1,2}})\s+de\s+({MONTHS})\s+del?\s+(\d{{4}})\b", r"\1 \2 \3", text, flags=re.I
+    )
     text = re.sub(rf"\b(\d{{1,2}})/({MONTHS})/(\d{{4}})\b", r"\1 \2 \3", text, flags=re.I)
     text = re.sub(rf"\b({MONTHS})/(\d{{4}})\b", r"\1 \2", text, flags=re.I)  # "June/2022"
     # "2008-June-10": a year, a month's name and a day.
@@ -86,9 +90,10 @@ def repair(text: str) -> str:
     )
     # "11.02.10": day, month and a two-digit year with dots (not a time, "13.00").
     text = re.sub(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{2})(?![\d.])", r"\1/\2/\3", text)
-    # "6, 7 and 8 June 2016": the days listed, the first and the last kept as a range.
+    # "6, 7 and 8 June 2016", "27, 28 y 29 octubre": the days listed, the first and the last
+    # kept as a range.
     text = re.sub(
-        rf"\b(\d{{1,2}})(?:st|nd|rd|th)?(?:,\s*\d{{1,2}}(?:st|nd|rd|th)?)+,?\s+and\s+"
+        rf"\b(\d{{1,2}})(?:st|nd|rd|th)?(?:,\s*\d{{1,2}}(?:st|nd|rd|th)?)+,?\s+(?:and|y|et)\s+"
         rf"(\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTHS}))",
         r"\1 and \2",
         text,
@@ -169,7 +174,7 @@ _SLOT = re.compile(r"^\W{0,3}\d{1,2}[:.h]\d{2}\s*(?:-|–|to)\s*\d{1,2}[:.h]\d{2
 # "Weds 1 & Thurs 2 June 2011": a day's name before each day of a range.
 _DAY_NAME = r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
 _RANGE = re.compile(
-    rf"\b{_DAY_NAME}(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|to|and|&)\s*{_DAY_NAME}"
+    rf"\b{_DAY_NAME}(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|to|and|&|y|et|au|al)\s*{_DAY_NAME}"
     rf"(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?"
     rf"\s+(?P<month>{MONTHS})\.?,?\s+(?P<year>\d{{4}})\b"
     rf"|\b(?P<month2>{MONTHS})\s+(?P<e1>\d{{1,2}})\s*[-–]\s*(?P<e2>\d{{1,2}}),?\s+(?P<year2>\d{{4}})\b"
@@ -267,6 +272,8 @@ def _not_meeting(text: str, start: int, match: re.Match) -> bool:
     before = text[max(0, start - 30) : start]
     if _SITE_LISTING.search(_line_before(text, start)):
         return True
+    if _TIMESTAMP.match(text[match.end() : match.end() + 30]):
+        return True
     year = re.search(r"\d{4}", match.group(0))
     if year and int(year.group(0)) < 1900:
         return True
@@ -280,6 +287,13 @@ def _not_meeting(text: str, start: int, match: re.Match) -> bool:
         or _PREVIOUS_MINUTES.search(text[max(0, start - 90) : start])
         and _APPROVED.match(text[match.end() : match.end() + 60])
     )
+
+
+# Rule: "29th Mar 2024 16:34 GMT", "Thu, 15 Feb 2001 18:46:34 +0100": a date stamped with its
+# clock's zone or seconds is when a page or a message was written, not a meeting's day.
+_TIMESTAMP = re.compile(
+    r"^,?\s+\d{1,2}:\d{2}(?::\d{2}\s*(?:[+-]\d{4})?|\s*(?:GMT|BST|UTC|CES?T|[ECMP][SD]T|[+-]\d{4})\b)"
+)
 
 
 # "0 downloads 142 Views 243KB Size Report" then "Jan 31, 2014 - The meeting took ... 11/11/14":
@@ -427,9 +441,15 @@ def _range(match: re.Match) -> tuple[datetime.date | None, datetime.date | None]
         month, year = match.group("month2"), match.group("year2")
     start = parse_date(f"{first} {month} {year}")
     end = parse_date(f"{last} {month} {year}")
+    if start and end and (end - start).days > _LONGEST_MEETING:
+        return end, None  # "Council 3 - 24th November 2015": a number, then the day
     if start and end and end > start:
         return start, end
     return start, None
+
+
+# Days a meeting spans at most: a longer "range" is a number before the day.
+_LONGEST_MEETING = 14
 
 
 # "before the meeting in February", "during Feb meeting", "at a meeting in July", "for the next

@@ -86,6 +86,38 @@ def test_the_meeting_s_own_date_over_a_title_s_a_post_s_or_the_last_meeting_s(op
     assert meeting_dates(opening)[0].isoformat() == day
 
 
+@pytest.mark.parametrize(
+    ("opening", "first", "last"),
+    [
+        (
+            "REUNION DEL GRUPO\nLIMA, 27, 28 Y 29 DE OCTUBRE DE 1999.\nCONCLUSIONES",
+            "1999-10-27",
+            "1999-10-29",
+        ),
+        ("Réunion du bureau du 3 au 5 mai 2019 à Dakar", "2019-05-03", "2019-05-05"),
+        ("Cluster Meeting Minutes 2016/06/30 | Chair Ana Lind", "2016-06-30", None),
+        # A page's update stamps, then the meeting.
+        (
+            "Recent Updates\n29th Mar 2024 16:34 GMT\nMINUTES OF THE AGM\nAGM 15th September 2022",
+            "2022-09-15",
+            None,
+        ),
+        (
+            "Date: Thu, 15 Feb 2001 18:46:34 +0100\nThe group met on 8 February 2001 in Oslo.",
+            "2001-02-08",
+            None,
+        ),
+        # A council's number before its day is no range of three weeks.
+        ("Council 3 - 24th November 2015- Brampton 4 (6.30pm-8.30pm)", "2015-11-24", None),
+    ],
+)
+def test_meeting_dates_in_spanish_lists_slashed_iso_after_stamps_and_numbers(opening, first, last):
+    from nethub.meetings.extract.dates import meeting_dates
+
+    found = meeting_dates(opening)
+    assert (found[0].isoformat(), found[1].isoformat() if found[1] else None) == (first, last)
+
+
 def test_a_date_line_that_is_not_the_minutes_title_does_not_win():
     from nethub.meetings.extract.dates import meeting_dates
 
