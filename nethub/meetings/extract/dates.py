@@ -386,19 +386,21 @@ def _under_the_title(text: str, kept: list) -> tuple | None:
     )
 
 
-def _alone_on_its_line(text: str, match: re.Match) -> bool:
+def _line_around(text: str, match: re.Match) -> tuple[str, str]:
+    """What stands before and after the match on its line."""
     line_start = text.rfind("\n", 0, match.start()) + 1
     line_end = text.find("\n", match.end())
-    line = text[line_start : line_end if line_end >= 0 else len(text)]
-    rest = line.replace(match.group(0), "")
+    return text[line_start : match.start()], text[match.end() : line_end if line_end >= 0 else None]
+
+
+def _alone_on_its_line(text: str, match: re.Match) -> bool:
+    rest = "".join(_line_around(text, match))
     return not re.sub(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|[\W_]", "", rest, flags=re.I)
 
 
 def _titled(text: str, match: re.Match) -> bool:
-    line_start = text.rfind("\n", 0, match.start()) + 1
-    line_end = text.find("\n", match.end())
-    rest = text[match.end() : line_end if line_end >= 0 else len(text)]
-    return not text[line_start : match.start()].strip() and bool(_TITLED.match(rest))
+    before, after = _line_around(text, match)
+    return not before.strip() and bool(_TITLED.match(after))
 
 
 # "The minutes of the previous meeting held on ...", "To adopt the minutes of the meeting held
