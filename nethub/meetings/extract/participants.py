@@ -75,6 +75,11 @@ _CIVIC_TITLES = (
 )
 HONORIFICS = re.compile(
     r"^(?:(?:H\.\s?E\.|Ms|Mr|Mrs|Miss|Mx|Dr|Prof|Professor|Amb|Ambassador|Sir|Dame|Excellency|"
+    # French and Spanish: "Mme Awa Ndiaye", "Sra. María Gómez", "Lic. Ana Ruiz"; "M." and "Sr."
+    # only before a first name and a surname ("M. Jones" is an initial).
+    r"Mmes?|Mlles?|Melle|M(?=\.\s?[A-Z][a-zà-ÿ]+\s+[A-Z])|Sr(?=\.?\s+[A-Z][a-zà-ÿ]+\s+[A-Z])|"
+    r"Sra|Srta|Dña|Lic(?:da)?(?=\.?\s+[A-Z])|"
+    r"Ing(?=\.?\s+[A-Z][a-z])|Arq(?=\.?\s+[A-Z][a-z])|"
     # "Eng. Jawid Latif": an engineer's title, as Afghan and Iraqi minutes write it.
     r"Engr?(?=\.?\s+[A-Z][a-z])|"
     # "Dr.Vighnesh Bhatt": the full stop with no space after it.

@@ -153,3 +153,32 @@ def test_an_infinitive_outside_an_action_section_is_no_task():
         "Partager les expériences entre provinces reste un objectif du groupe.\n"
     )
     assert extract_meeting(text, resolver=RESOLVER).action_points() == []
+
+
+@pytest.mark.parametrize(
+    ("line", "people"),
+    [
+        (
+            "Présents : M. Jean Dupont (OIM), Mme Awa Ndiaye (HCR), Mlle Sophie Martin",
+            [("Jean Dupont", "IOM"), ("Awa Ndiaye", "UNHCR"), ("Sophie Martin", None)],
+        ),
+        (
+            "Asistentes: Sr. Luis Pérez (OIM), Sra. María Gómez (ACNUR), Ing. Pedro Soto",
+            [("Luis Pérez", "IOM"), ("María Gómez", "UNHCR"), ("Pedro Soto", None)],
+        ),
+    ],
+)
+def test_french_and_spanish_honorifics_are_no_part_of_the_name(line, people):
+    text = (
+        f"Réunion du groupe, 4 avril 2024\n\n{line}\n\n1. Tour de table\nLes membres ont parlé.\n"
+    )
+    found = [
+        (p.name, p.organization) for p in extract_meeting(text, resolver=RESOLVER).participants
+    ]
+    assert found == people
+
+
+def test_m_before_a_surname_alone_is_an_initial():
+    text = "Board, 4 April 2024\n\nPresent: M. Jones, A. Smith, B. Brown\n\n1. Items\nTalked.\n"
+    names = [p.name for p in extract_meeting(text, resolver=RESOLVER).participants]
+    assert "M. Jones" in names
