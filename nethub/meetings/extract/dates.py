@@ -207,6 +207,9 @@ def meeting_dates(opening: str) -> tuple[datetime.date | None, datetime.date | N
             or not any(r.start() <= start < r.end() for _, r, ranged in candidates if ranged)
         )
     ]
+    # A stamped date gives way to any other; alone, it stands (e-mailed minutes of "today's
+    # call" are dated by their header).
+    kept = [item for item in kept if not _stamped(text, item[1])] or kept
     if not kept:
         return _weekday_year(text), None
     _, match, is_range = _labelled(text, kept) or _slot(text, kept) or kept[0]
@@ -272,8 +275,6 @@ def _not_meeting(text: str, start: int, match: re.Match) -> bool:
     before = text[max(0, start - 30) : start]
     if _SITE_LISTING.search(_line_before(text, start)):
         return True
-    if _TIMESTAMP.match(text[match.end() : match.end() + 30]):
-        return True
     year = re.search(r"\d{4}", match.group(0))
     if year and int(year.group(0)) < 1900:
         return True
@@ -290,10 +291,15 @@ def _not_meeting(text: str, start: int, match: re.Match) -> bool:
 
 
 # Rule: "29th Mar 2024 16:34 GMT", "Thu, 15 Feb 2001 18:46:34 +0100": a date stamped with its
-# clock's zone or seconds is when a page or a message was written, not a meeting's day.
+# clock's zone or seconds is when a page or a message was written, not a meeting's day, when
+# the text gives another.
 _TIMESTAMP = re.compile(
     r"^,?\s+\d{1,2}:\d{2}(?::\d{2}\s*(?:[+-]\d{4})?|\s*(?:GMT|BST|UTC|CES?T|[ECMP][SD]T|[+-]\d{4})\b)"
 )
+
+
+def _stamped(text: str, match: re.Match) -> bool:
+    return bool(_TIMESTAMP.match(text[match.end() : match.end() + 30]))
 
 
 # "0 downloads 142 Views 243KB Size Report" then "Jan 31, 2014 - The meeting took ... 11/11/14":

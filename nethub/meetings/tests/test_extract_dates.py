@@ -107,6 +107,12 @@ def test_the_meeting_s_own_date_over_a_title_s_a_post_s_or_the_last_meeting_s(op
             "2001-02-08",
             None,
         ),
+        # Alone, the stamp stands: e-mailed minutes of "today's call".
+        (
+            "Date: Fri, 7 Sep 2001 14:56:01 -0400\n\nThe status from today's call.",
+            "2001-09-07",
+            None,
+        ),
         # A council's number before its day is no range of three weeks.
         ("Council 3 - 24th November 2015- Brampton 4 (6.30pm-8.30pm)", "2015-11-24", None),
     ],
