@@ -17,7 +17,11 @@ from nethub.meetings.tests.factories import ActionPointFactory
 
 pytestmark = pytest.mark.django_db
 
-TODAY = timezone.localdate()
+
+def _today() -> datetime.date:
+    """Today as the code under test reads it, read when used: a suite that runs across
+    midnight would otherwise set due dates from the day before."""
+    return timezone.localdate()
 
 
 @pytest.fixture
@@ -69,13 +73,17 @@ def test_import_tells_owners_of_points_newly_theirs(
 
 def test_reminders_once_per_due_date_and_overdue_notices(reference_data, focal_point_user):
     org = focal_point_user.organization
-    soon = ActionPointFactory(owner_organization=org, due_date=TODAY + datetime.timedelta(days=7))
-    late = ActionPointFactory(owner_organization=org, due_date=TODAY - datetime.timedelta(days=1))
-    ActionPointFactory(owner_organization=org, due_date=TODAY + datetime.timedelta(days=8))
-    ActionPointFactory(
-        owner_organization=org, due_date=TODAY - datetime.timedelta(days=3), status="done"
+    soon = ActionPointFactory(
+        owner_organization=org, due_date=_today() + datetime.timedelta(days=7)
     )
-    ActionPointFactory(due_date=TODAY - datetime.timedelta(days=3))  # no owner organisation
+    late = ActionPointFactory(
+        owner_organization=org, due_date=_today() - datetime.timedelta(days=1)
+    )
+    ActionPointFactory(owner_organization=org, due_date=_today() + datetime.timedelta(days=8))
+    ActionPointFactory(
+        owner_organization=org, due_date=_today() - datetime.timedelta(days=3), status="done"
+    )
+    ActionPointFactory(due_date=_today() - datetime.timedelta(days=3))  # no owner organisation
     assert notifications.reminders_send() == {"due_soon": 1, "overdue": 1}
     subjects = sorted(m.subject for m in mail.outbox)
     assert subjects == [f"Due in a week: {soon.text}", f"Overdue: {late.text}"]
@@ -83,7 +91,7 @@ def test_reminders_once_per_due_date_and_overdue_notices(reference_data, focal_p
     mail.outbox.clear()
     assert notifications.reminders_send() == {"due_soon": 0, "overdue": 0}
     # ...until the due date moves: the new date reminds again.
-    soon.due_date = TODAY + datetime.timedelta(days=3)
+    soon.due_date = _today() + datetime.timedelta(days=3)
     soon.save()
     call_command("send_action_point_reminders", stdout=io.StringIO())
     assert [m.subject for m in mail.outbox] == [f"Due in a week: {soon.text}"]
@@ -94,13 +102,13 @@ def test_weekly_digest_to_the_secretariat(
 ):
     ActionPointFactory(
         owner_organization=focal_point_user.organization,
-        due_date=TODAY - datetime.timedelta(days=2),
+        due_date=_today() - datetime.timedelta(days=2),
         text="Late one",
     )
     ActionPointFactory(
-        owner="Coordinator", due_date=TODAY - datetime.timedelta(days=9), text="Late two"
+        owner="Coordinator", due_date=_today() - datetime.timedelta(days=9), text="Late two"
     )
-    ActionPointFactory(due_date=TODAY + datetime.timedelta(days=9), text="Not late")
+    ActionPointFactory(due_date=_today() + datetime.timedelta(days=9), text="Not late")
     call_command("send_overdue_digest", stdout=io.StringIO())
     assert [m.to for m in mail.outbox] == [[secretariat_user.email]]
     body = mail.outbox[0].body
@@ -110,13 +118,13 @@ def test_weekly_digest_to_the_secretariat(
 
 
 def test_no_digest_when_nothing_is_overdue(reference_data, secretariat_user):
-    ActionPointFactory(due_date=TODAY + datetime.timedelta(days=9))
+    ActionPointFactory(due_date=_today() + datetime.timedelta(days=9))
     assert notifications.digest_send() == 0 and mail.outbox == []
 
 
 def test_opt_out_link_stops_and_resumes(client, reference_data, focal_point_user):
     org = focal_point_user.organization
-    point = ActionPointFactory(owner_organization=org, due_date=TODAY)
+    point = ActionPointFactory(owner_organization=org, due_date=_today())
     url = urlsplit(notifications.opt_out_url(user_id=focal_point_user.pk)).path
     page = client.get(url)
     assert page.status_code == 200 and not TrackerEmailOptOut.objects.exists()
@@ -157,11 +165,11 @@ def test_digest_lists_due_dates_waiting_for_a_decision(
 ):
     point = ActionPointFactory(
         owner_organization=focal_point_user.organization,
-        due_date=TODAY + datetime.timedelta(days=20),
+        due_date=_today() + datetime.timedelta(days=20),
         text="Needs more time",
     )
     services.action_point_propose_due_date(
-        action_point=point, due_date=TODAY + datetime.timedelta(days=50), actor=focal_point_user
+        action_point=point, due_date=_today() + datetime.timedelta(days=50), actor=focal_point_user
     )
     assert notifications.digest_send() == 1
     body = mail.outbox[0].body
