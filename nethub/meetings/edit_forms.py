@@ -296,7 +296,8 @@ class MeetingEditForms:
         return iter(self.formsets.items())
 
     def is_valid(self) -> bool:
-        valid = self.fields.is_valid() and self.more.is_valid()
+        valid = self.fields.is_valid()
+        valid = self.more.is_valid() and valid
         for formset in self.formsets.values():
             valid = formset.is_valid() and valid
         return valid

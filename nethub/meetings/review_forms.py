@@ -205,7 +205,8 @@ class ReviewForms:
         ]
 
     def is_valid(self) -> bool:
-        valid = self.meeting.is_valid() and self.more.is_valid()
+        valid = self.meeting.is_valid()
+        valid = self.more.is_valid() and valid
         for formset in self.formsets.values():
             valid = formset.is_valid() and valid
         return valid and self._agenda_items_kept()

@@ -67,11 +67,11 @@ TASK_INFINITIVES_FR_ES = (
     r"convoquer|valider|compiler|soumettre|collecter|consolider|relancer|int[ée]grer|"
     r"v[ée]rifier|renforcer|appuyer|assurer|[ée]tablir|produire|r[ée]diger|faire\s+circuler|"
     r"proposer|pr[ée]senter|mobiliser|harmoniser|actualiser|tenir|fournir|sensibiliser|"
-    r"r[ée]viser|analyser|coordonner|d[ée]signer|recruter|former|clarifier|examiner|"
+    r"r[ée]viser|analyser|coordonner|d[ée]signer|recruter|clarifier|examiner|"
     r"compartir|enviar|preparar|organizar|elaborar|revisar|convocar|coordinar|realizar|"
     r"difundir|actualizar|presentar|solicitar|definir|identificar|contactar|finalizar|"
     r"socializar|remitir|circular|dar\s+seguimiento|hacer\s+seguimiento|establecer|incluir|"
-    r"consolidar|enviar|redactar|validar|informar|gestionar|programar"
+    r"consolidar|redactar|validar|informar|gestionar|programar"
 )
 OWNER_WILL = re.compile(
     rf"^{OWNER}\s+(?:will|shall|would|should|must|is\s+to|are\s+to|needs?\s+to|aims?\s+to|"
