@@ -353,9 +353,9 @@ class MeetingEditForms:
     def _pasted(self, rows: list[dict]) -> list[dict]:
         """New participant rows for the people pasted at once, none already a row."""
         kept = [row["name"] for row in rows if not row["delete"]]
-        resolver = OrganizationResolver()
+        resolver = OrganizationResolver()  # one for reading and linking
         pasted = []
-        for person in self.more.people(kept):
+        for person in self.more.people(kept, resolver):
             organization = resolver.resolve(person.organization) if person.organization else None
             pasted.append(
                 {

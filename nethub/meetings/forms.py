@@ -73,14 +73,15 @@ class MoreParticipantsForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["names"].widget.attrs["aria-describedby"] = f"{self['names'].auto_id}_help"
 
-    def people(self, already) -> list[ExtractedParticipant]:
-        """The people pasted, each once, none of those named in `already`."""
+    def people(self, already, resolver: OrganizationResolver) -> list[ExtractedParticipant]:
+        """The people pasted, each once, none of those named in `already`; `resolver` is the
+        caller's, which also links what it reads to the directory."""
         text = self.cleaned_data.get("names") or ""
         if not text.strip():
             return []
         seen = {name.casefold() for name in already}
         added = []
-        for person in read_attendance(text, resolver=OrganizationResolver.default()):
+        for person in read_attendance(text, resolver=resolver):
             if person.name.casefold() not in seen:
                 seen.add(person.name.casefold())
                 person.organization = person.organization or _written_after(person.name, text)

@@ -287,7 +287,9 @@ class ReviewForms:
         """The people pasted in "Add several participants" not already among the rows."""
         return [
             {"name": p.name, "title": p.title or "", "organization": p.organization}
-            for p in self.more.people(person["name"] for person in kept)
+            for p in self.more.people(
+                (person["name"] for person in kept), self._directory_resolver()
+            )
         ]
 
     def _point(self, form: forms.Form) -> dict:
@@ -309,9 +311,12 @@ class ReviewForms:
         will link it to), else that it will be kept as written."""
         if not (written or "").strip():
             return None
+        return {"organization": self._directory_resolver().resolve(written)}
+
+    def _directory_resolver(self) -> OrganizationResolver:
         if self._resolver is None:
             self._resolver = OrganizationResolver()  # two queries, once a page
-        return {"organization": self._resolver.resolve(written)}
+        return self._resolver
 
     def rows(self, name: str) -> list[dict]:
         """The formset's rows for the page, each with its anchor (the id the source text's
