@@ -9,11 +9,14 @@ once the meeting is saved (on its edit page). The discussion text is not edited 
 
 from __future__ import annotations
 
+import re
+
 from django import forms
 from django.forms import formset_factory
 from django.utils.translation import gettext_lazy as _
 
 from nethub.directory.selectors import OrganizationResolver
+from nethub.meetings.extract.assemble import CHOSEN
 from nethub.meetings.extract.assemble.provenance import REVIEW_BELOW
 from nethub.meetings.extract.learned import RULE as LEARNED_RULE
 from nethub.meetings.extract.people.learned import RULE as LEARNED_PERSON_RULE
@@ -69,6 +72,8 @@ class ReviewAgendaItemForm(_ReviewRow):
 
 class ReviewDecisionForm(_ReviewRow):
     agenda_item = forms.ChoiceField(label=_("Agenda item"), required=False)
+    # "start:end" of the text a row added from the document came from (`ReviewForms._chosen`).
+    span = forms.CharField(required=False, max_length=40, widget=forms.HiddenInput)
     text = forms.CharField(
         label=_("Decision"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
@@ -76,6 +81,7 @@ class ReviewDecisionForm(_ReviewRow):
 
 class ReviewActionPointForm(_ReviewRow):
     agenda_item = forms.ChoiceField(label=_("Agenda item"), required=False)
+    span = forms.CharField(required=False, max_length=40, widget=forms.HiddenInput)
     text = forms.CharField(
         label=_("Action point"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
@@ -86,6 +92,37 @@ class ReviewActionPointForm(_ReviewRow):
         widget=forms.TextInput(attrs={"list": CHOICES_LIST}),
     )
     due = forms.DateField(label=_("Due"), required=False, widget=DATE)
+
+
+class SelectionForm(forms.Form):
+    """The part of the document's text a person selected on the review page, [start, end) in
+    characters, and the meeting's date as the page has it (due dates are read against it)."""
+
+    MAX_LENGTH = 3000
+
+    start = forms.IntegerField(min_value=0)
+    end = forms.IntegerField(min_value=1)
+    date = forms.DateField(required=False)
+
+    def __init__(self, *args, length: int, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.length = length
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("start"), cleaned.get("end")
+        if start is None or end is None:
+            return cleaned
+        if not start < end <= self.length:
+            raise forms.ValidationError(
+                _("The selection is not in the document's text: select it again.")
+            )
+        if end - start > self.MAX_LENGTH:
+            raise forms.ValidationError(
+                _("Select at most %(count)s characters: one task or decision at a time.")
+                % {"count": self.MAX_LENGTH}
+            )
+        return cleaned
 
 
 TESTIDS = {
@@ -163,8 +200,9 @@ class ReviewForms:
 
     MEETING_KEYS = ("title", "series", "date", "start_time", "end_time", "timezone")
 
-    def __init__(self, extraction: dict, data=None):
+    def __init__(self, extraction: dict, data=None, *, text: str = ""):
         self.base = extraction
+        self.text = text  # the document's, which rows added from a selection point into
         self.sources = _sources(extraction)
         self._resolver = None
         self.meeting = ReviewMeetingForm(
@@ -277,7 +315,9 @@ class ReviewForms:
         for form in self._kept("decisions"):
             item = by_key[form.cleaned_data["agenda_item"]]
             item["decisions"].append(form.cleaned_data["text"].strip())
-            item["decision_spans"].append(self._source("decisions", form).get("span"))
+            item["decision_spans"].append(
+                self._source("decisions", form).get("span") or self._chosen(form)
+            )
         for form in self._kept("action_points"):
             by_key[form.cleaned_data["agenda_item"]]["action_points"].append(self._point(form))
         result["agenda_items"] = items
@@ -296,6 +336,10 @@ class ReviewForms:
         source = {
             k: v for k, v in self._source("action_points", form).items() if k != "agenda_item"
         }
+        span = None if source else self._chosen(form)
+        if span:
+            chosen = self.text[span[0] : span[1]].strip()
+            source = {"span": span, "source_sentence": chosen, "rule": CHOSEN}
         text, due = form.cleaned_data["text"].strip(), form.cleaned_data.get("due")
         return {
             **source,
@@ -305,6 +349,16 @@ class ReviewForms:
             "source_sentence": source.get("source_sentence") or text,
             "explicit": source.get("explicit", True),
         }
+
+    def _chosen(self, form: forms.Form) -> list[int] | None:
+        """Where in the document a row added from a selection came from ("start:end"), kept as
+        its source; a span that does not lie in the document is left out (it only records
+        where the row came from)."""
+        match = re.fullmatch(r"(\d{1,9}):(\d{1,9})", form.cleaned_data.get("span") or "")
+        if not match:
+            return None
+        start, end = int(match[1]), int(match[2])
+        return [start, end] if start < end <= len(self.text) else None
 
     def _directory(self, written: str | None) -> dict | None:
         """Whether an organisation or owner as written is one of the directory's (what saving

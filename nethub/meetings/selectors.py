@@ -174,6 +174,47 @@ def import_review_marks(text: str, extraction: dict) -> tuple[list[dict], list[d
     return parts, to_check
 
 
+def import_selection(
+    text: str, extraction: dict, *, span: tuple[int, int], meeting_date: datetime.date | None
+) -> dict:
+    """What the import review fills a new row with from the part of the document's text a
+    person selected ("Add as action point", "as a decision", "as an agenda item"): the task
+    without its label or list marker, its owner and due date as the extractor reads them
+    (against the meeting's date), and the extracted agenda item it stands under."""
+    from nethub.meetings.extract import read_task
+
+    start, end = span
+    point = read_task(text[start:end], meeting_date=meeting_date)
+    return {
+        "text": point.text,
+        "owner": point.owner or "",
+        "due": point.due_date or "",
+        "agenda_item": _item_at(text, extraction.get("agenda_items", []), start),
+    }
+
+
+def _item_at(text: str, items: list[dict], offset: int) -> str:
+    """The key of the extracted agenda item a place in the text stands under: the last one
+    that starts before it (where its title, or else its first point or decision, is), else the
+    first item ("" when there is none)."""
+    chosen, cursor = "0" if items else "", 0
+    for key, item in enumerate(items):
+        title = (item.get("title") or "").strip()
+        found = text.find(title, cursor) if title else -1
+        if found >= 0:
+            cursor = found + len(title)
+        starts = [found] if found >= 0 else _span_starts(item)
+        if starts and min(starts) <= offset:
+            chosen = str(key)
+    return chosen
+
+
+def _span_starts(item: dict) -> list[int]:
+    spans = [point.get("span") for point in item.get("action_points", [])]
+    spans += item.get("decision_spans") or []
+    return [span[0] for span in spans if span and span[0] is not None]
+
+
 def _mark(spans: list, to_check: list, item: dict, anchor: str, label: str) -> None:
     confidence = item.get("confidence", 1.0)
     low = confidence < REVIEW_BELOW

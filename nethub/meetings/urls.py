@@ -27,6 +27,7 @@ urlpatterns = [
     path("import/", views.import_upload, name="import"),
     path("import/<int:pk>/", views.import_review, name="import_review"),
     path("import/<int:pk>/progress/", views.import_progress, name="import_progress"),
+    path("import/<int:pk>/selection/", views.import_selection, name="import_selection"),
     path("import/<int:pk>/discard/", views.import_discard, name="import_discard"),
     path("plan/", edit_views.meeting_plan, name="plan"),
     path("<int:pk>/edit/", edit_views.meeting_edit, name="edit"),

@@ -7,9 +7,10 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_tasks import TaskResultStatus
@@ -23,7 +24,7 @@ from nethub.meetings import exports, notifications, selectors, services
 from nethub.meetings.filters import ActionPointFilter
 from nethub.meetings.forms import DueDateForm, StatusForm, UploadForm
 from nethub.meetings.models import ActionPoint, ImportDraft, Meeting, TrackerEmailOptOut
-from nethub.meetings.review_forms import ReviewForms
+from nethub.meetings.review_forms import ReviewForms, SelectionForm
 from nethub.meetings.tasks import import_draft
 from nethub.meetings.tracker_html import TrackerRows
 
@@ -217,7 +218,7 @@ def import_review(request: HttpRequest, pk: int) -> HttpResponse:
     draft = get_object_or_404(ImportDraft, pk=pk)
     if draft.status in (ImportDraft.Status.READING, ImportDraft.Status.UNREADABLE):
         return render(request, "meetings/import_reading.html", {"draft": draft})
-    review = ReviewForms(draft.extraction, request.POST or None)
+    review = ReviewForms(draft.extraction, request.POST or None, text=draft.text)
     if request.method == "POST" and review.is_valid():
         # One path: the checked extraction is kept on the draft and the import task saves it
         # (inline without a worker; in the background with one).
@@ -252,6 +253,22 @@ def import_review(request: HttpRequest, pk: int) -> HttpResponse:
             "to_check": to_check,
             "owner_choices": selectors.import_owner_choices(),
         },
+    )
+
+
+@permission_required("meetings.import_meeting", raise_exception=True)
+def import_selection(request: HttpRequest, pk: int) -> JsonResponse:
+    """Secretariat: what a new row of the review is filled with from the text selected in the
+    document (JSON: task, owner, due date, agenda item). It reads, and changes nothing."""
+    draft = get_object_or_404(ImportDraft, pk=pk)
+    form = SelectionForm(request.GET, length=len(draft.text))
+    if not form.is_valid():
+        reasons = [error for errors in form.errors.values() for error in errors]
+        return JsonResponse({"error": " ".join(reasons)}, status=400)
+    date = form.cleaned_data["date"] or parse_date(draft.extraction.get("date") or "")
+    span = (form.cleaned_data["start"], form.cleaned_data["end"])
+    return JsonResponse(
+        selectors.import_selection(draft.text, draft.extraction, span=span, meeting_date=date)
     )
 
 

@@ -6,10 +6,11 @@
 2. `assemble.extract_meeting`: the meeting built from the labels, each item with the rule that
    produced it, a confidence and its span in the text.
 `extract_meeting(text)` returns an `ExtractedMeeting`; nothing is saved. `read_attendance(text)`
-reads an attendance list pasted on its own (the import review's "Add several participants").
+reads an attendance list pasted on its own (the import review's "Add several participants"),
+`read_task(text)` a task a person chose in the text (the review's "Add as action point").
 """
 
-from nethub.meetings.extract.assemble import extract_meeting, read_attendance
+from nethub.meetings.extract.assemble import extract_meeting, read_attendance, read_task
 from nethub.meetings.extract.result import (
     ExtractedActionPoint,
     ExtractedAgendaItem,
@@ -24,4 +25,5 @@ __all__ = [
     "ExtractedParticipant",
     "extract_meeting",
     "read_attendance",
+    "read_task",
 ]

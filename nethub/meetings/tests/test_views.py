@@ -16,6 +16,7 @@ from nethub.framework.models import FrameworkElement, Tagging
 from nethub.meetings.models import ActionPoint, ImportDraft, Meeting
 from nethub.meetings.services import meeting_import
 from nethub.meetings.tests.factories import ActionPointFactory, AgendaItemFactory, MeetingFactory
+from nethub.meetings.tests.review import review_data, upload
 
 pytestmark = pytest.mark.django_db
 
@@ -265,18 +266,6 @@ def test_import_page_is_for_the_secretariat(client, users_by_role, role):
     assert response.status_code == 403
 
 
-def _review_data(review) -> dict:
-    """What the review page posts back unchanged: its fields and every formset's rows."""
-    fields = [*review.meeting]
-    for formset in review.formsets.values():
-        fields += [*formset.management_form]
-        fields += [field for form in formset.forms for field in form]
-    data = {field.html_name: field.value() for field in fields}
-    return {
-        k: ("on" if v is True else v) for k, v in data.items() if v is not None and v is not False
-    }
-
-
 def _row(review, name: str, text: str) -> int:
     """The index of the row of formset `name` whose main field reads `text`."""
     forms = review.formsets[name].forms
@@ -284,18 +273,12 @@ def _row(review, name: str, text: str) -> int:
     return next(n for n, form in enumerate(forms) if form[key].value() == text)
 
 
-def _upload(client, name: str, data: bytes, on_commit):
-    """Post an upload; it is read after commit, inline as without a worker."""
-    with on_commit(execute=True):
-        return client.post(reverse("meetings:import"), {"file": SimpleUploadedFile(name, data)})
-
-
 def test_import_flow_with_correction(
     client, reference_data, secretariat_user, django_capture_on_commit_callbacks
 ):
     client.force_login(secretariat_user)
     path = fixture_path("ec-principals-2024-01-29.txt")
-    response = _upload(client, path.name, path.read_bytes(), django_capture_on_commit_callbacks)
+    response = upload(client, path.name, path.read_bytes(), django_capture_on_commit_callbacks)
     draft = ImportDraft.objects.get()
     assert response.url == reverse("meetings:import_review", args=[draft.pk])
     review = client.get(response.url)
@@ -303,7 +286,7 @@ def test_import_flow_with_correction(
     first = review.context["review"].formsets["participants"].forms[0]
     assert (first["name"].value(), first["organization"].value()) == ("Amy E. Pope", "IOM")
     assert "Text of the document" in review.text
-    data = _review_data(review.context["review"])
+    data = review_data(review.context["review"])
     n = _row(review.context["review"], "action_points", "Develop a set of common messages.")
     data[f"action_points-{n}-owner"] = "UNHCR"
     data[f"action_points-{n}-due"] = "2024-03-31"
@@ -322,7 +305,7 @@ def test_import_of_an_unreadable_file_shows_the_error(
     """A file whose type is right but whose content cannot be read fails in the background:
     its page says why, nothing is kept from it, and the import page lists it."""
     client.force_login(secretariat_user)
-    response = _upload(client, "scan.pdf", b"%PDF-1.4 garbage", django_capture_on_commit_callbacks)
+    response = upload(client, "scan.pdf", b"%PDF-1.4 garbage", django_capture_on_commit_callbacks)
     page = client.get(response.url)
     assert page.status_code == 200 and "This file could not be read." in page.text
     assert "hx-get" not in page.text  # nothing left to wait for
@@ -474,7 +457,7 @@ def test_import_review_marks_sources_lists_doubtful_items_first_and_edits_people
         "Action Point: UNICEF to circulate the revised plan by 30 June 2023.\n\n"
         "A template will be shared with the partners.\n"
     )
-    response = _upload(client, "wg.txt", text.encode(), django_capture_on_commit_callbacks)
+    response = upload(client, "wg.txt", text.encode(), django_capture_on_commit_callbacks)
     review = client.get(response.url)
     marks = review.context["source_parts"]
     marked = [part for part in marks if part.get("anchor")]
@@ -483,7 +466,7 @@ def test_import_review_marks_sources_lists_doubtful_items_first_and_edits_people
         "A template will be shared with the partners."
     ]
     assert 'class="low" data-testid="source-mark"' in review.text
-    data = _review_data(review.context["review"])
+    data = review_data(review.context["review"])
     data["participants-1-DELETE"] = "on"  # Jonas Berg did not attend
     data["participants-3-name"], data["participants-3-organization"] = "Eva Sund", "UNHCR"
     saved = client.post(response.url, data)
@@ -644,7 +627,7 @@ def test_import_review_says_which_points_only_the_learned_model_found(
         "Kettle descaling for the kitchen on the second floor before the winter.\n"
     )
     with learned.using(model):
-        response = _upload(client, "s.txt", text.encode(), django_capture_on_commit_callbacks)
+        response = upload(client, "s.txt", text.encode(), django_capture_on_commit_callbacks)
     review = client.get(response.url)
     point = review.text[review.text.index('id="row-ap-0-0"') :]
     point = point[: point.index("</fieldset>")]
@@ -664,7 +647,7 @@ def test_import_review_says_which_participants_only_the_learned_reader_found(
     client.force_login(secretariat_user)
     text = "Garden club\n\n3 March 2025\n\nGrowers\nAnika Solberg\nTeodor Vance\n"
     with people_learned.using(model):
-        response = _upload(client, "s.txt", text.encode(), django_capture_on_commit_callbacks)
+        response = upload(client, "s.txt", text.encode(), django_capture_on_commit_callbacks)
     review = client.get(response.url)
     assert 'value="Anika Solberg"' in review.text
     assert "Suggested by the model trained on real minutes" in review.text
@@ -683,9 +666,9 @@ def test_import_review_rows_are_reordered_added_and_kept_consistent(
         "Action Point: IOM to book the venue by 15 June 2023.\n\n"
         "2. Budget\n\nAction Point: WFP to share the budget by 20 June 2023.\n"
     )
-    response = _upload(client, "wg.txt", text.encode(), django_capture_on_commit_callbacks)
+    response = upload(client, "wg.txt", text.encode(), django_capture_on_commit_callbacks)
     review = client.get(response.url).context["review"]
-    data = _review_data(review)
+    data = review_data(review)
     circulate = _row(
         review, "action_points", "UNICEF to circulate the revised plan by 30 June 2023."
     )
@@ -722,10 +705,10 @@ def test_a_decision_and_a_point_go_under_an_agenda_item_added_in_the_review(
         "Working group minutes\n\n7 June 2023\n\n1. Planning\n\nAction Point: UNICEF to "
         "circulate the plan by 30 June 2023.\n\n2. Budget\n\nThe budget was presented.\n"
     )
-    response = _upload(client, "wg.txt", text.encode(), django_capture_on_commit_callbacks)
+    response = upload(client, "wg.txt", text.encode(), django_capture_on_commit_callbacks)
     page = client.get(response.url)
     assert '<option value="new-2">New agenda item 3</option>' in page.text
-    data = _review_data(page.context["review"])
+    data = review_data(page.context["review"])
     point = _row(
         page.context["review"], "action_points", "UNICEF to circulate the plan by 30 June 2023."
     )
@@ -759,7 +742,7 @@ def test_import_review_marks_decisions_and_says_which_owners_the_directory_knows
     client, reference_data, secretariat_user, django_capture_on_commit_callbacks
 ):
     client.force_login(secretariat_user)
-    response = _upload(
+    response = upload(
         client, "wg.txt", _minutes_with_points(2).encode(), django_capture_on_commit_callbacks
     )
     review = client.get(response.url)
@@ -785,7 +768,7 @@ def test_import_review_queries_do_not_grow_with_its_rows(
     client.force_login(secretariat_user)
     counts = []
     for size in (2, 20):
-        response = _upload(
+        response = upload(
             client,
             "wg.txt",
             _minutes_with_points(size).encode(),
@@ -805,13 +788,13 @@ def test_a_second_upload_of_a_file_being_imported_finds_its_import(
     may be uploaded again."""
     client.force_login(secretariat_user)
     path = fixture_path("ec-principals-2024-01-29.txt")
-    first = _upload(client, path.name, path.read_bytes(), django_capture_on_commit_callbacks)
-    again = _upload(client, "copy.txt", path.read_bytes(), django_capture_on_commit_callbacks)
+    first = upload(client, path.name, path.read_bytes(), django_capture_on_commit_callbacks)
+    again = upload(client, "copy.txt", path.read_bytes(), django_capture_on_commit_callbacks)
     assert again.url == first.url and ImportDraft.objects.count() == 1
     assert "already being imported" in client.get(again.url).text
 
-    broken = _upload(client, "scan.pdf", b"%PDF-1.4 garbage", django_capture_on_commit_callbacks)
-    retried = _upload(client, "scan.pdf", b"%PDF-1.4 garbage", django_capture_on_commit_callbacks)
+    broken = upload(client, "scan.pdf", b"%PDF-1.4 garbage", django_capture_on_commit_callbacks)
+    retried = upload(client, "scan.pdf", b"%PDF-1.4 garbage", django_capture_on_commit_callbacks)
     assert retried.url != broken.url
     assert ImportDraft.objects.filter(status=ImportDraft.Status.UNREADABLE).count() == 2
 
@@ -821,7 +804,7 @@ def test_an_import_is_discarded_with_its_file(
 ):
     client.force_login(secretariat_user)
     path = fixture_path("ec-principals-2024-01-29.txt")
-    response = _upload(client, path.name, path.read_bytes(), django_capture_on_commit_callbacks)
+    response = upload(client, path.name, path.read_bytes(), django_capture_on_commit_callbacks)
     draft = ImportDraft.objects.get()
     discard = reverse("meetings:import_discard", args=[draft.pk])
     assert f'action="{discard}"' in client.get(response.url).text
@@ -870,12 +853,12 @@ def test_import_review_adds_participants_pasted_at_once(
     """People the extraction missed are pasted as the minutes list them; each is added once,
     after the rows, with the organisation the line gives."""
     client.force_login(secretariat_user)
-    response = _upload(
+    response = upload(
         client, "returns.txt", MINUTES_WITH_FEW_NAMES, django_capture_on_commit_callbacks
     )
     page = client.get(response.url)
     assert 'data-testid="more-participants"' in page.text
-    data = _review_data(page.context["review"])
+    data = review_data(page.context["review"])
     data["names"] = "Ben Ray, WHO\nCarla Moss (IOM)\nAna Lind\n<b>Dora Kent</b>"
     saved = client.post(response.url, data)
     meeting = Meeting.objects.get()
@@ -893,10 +876,10 @@ def test_import_review_refuses_a_pasted_list_with_a_nul_byte_or_too_long(
     client, reference_data, secretariat_user, django_capture_on_commit_callbacks
 ):
     client.force_login(secretariat_user)
-    response = _upload(
+    response = upload(
         client, "returns.txt", MINUTES_WITH_FEW_NAMES, django_capture_on_commit_callbacks
     )
-    data = _review_data(client.get(response.url).context["review"])
+    data = review_data(client.get(response.url).context["review"])
     data["names"] = "Ben Ray\x00, WHO"
     page = client.post(response.url, data)
     # Refused before the view with the reason (core.middleware); the draft stays to correct.

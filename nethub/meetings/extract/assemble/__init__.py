@@ -18,6 +18,7 @@ Nothing is saved; odd input never raises (what cannot be found is left empty and
 
 from __future__ import annotations
 
+import datetime
 import re
 
 from nethub.meetings.extract import dates, people, splits
@@ -31,7 +32,11 @@ from nethub.meetings.extract.assemble.due_dates import (
     next_meeting_dues,
     own_words_dues,
 )
-from nethub.meetings.extract.assemble.labelled_points import add_labelled_points, item_at
+from nethub.meetings.extract.assemble.labelled_points import (
+    add_labelled_points,
+    item_at,
+    resolved_owner,
+)
 from nethub.meetings.extract.assemble.not_tasks import (
     drop_agenda_proposals,
     drop_headings,
@@ -40,15 +45,46 @@ from nethub.meetings.extract.assemble.not_tasks import (
     drop_restatements,
 )
 from nethub.meetings.extract.assemble.provenance import add_provenance, in_document_order
+from nethub.meetings.extract.blocks import LIST_MARKER
 from nethub.meetings.extract.people import learned as learned_people
 from nethub.meetings.extract.people.person_names import person_key
-from nethub.meetings.extract.result import ExtractedMeeting, ExtractedParticipant
+from nethub.meetings.extract.result import (
+    ExtractedActionPoint,
+    ExtractedMeeting,
+    ExtractedParticipant,
+)
+from nethub.meetings.extract.rules.actions.labelled import task_after_label
+
+# The rule an action point read from text chosen by a person (in the import review) names.
+CHOSEN = "chosen_in_the_review"
 
 
 def read_attendance(text: str, *, resolver=None) -> list[ExtractedParticipant]:
     """The people of an attendance list pasted on its own ("Ana Lind, UNHCR", "Ben Ray (WHO)",
     one a line or separated by commas), read by the same readers as the minutes' attendance."""
     return extract_meeting(f"Participants:\n{text.strip()}\n", resolver=resolver).participants
+
+
+def read_task(
+    text: str, *, meeting_date: datetime.date | None, resolver=None
+) -> ExtractedActionPoint:
+    """A task a person chose in the document's text (the import review's "Add as action
+    point"): its label and list marker left out, its owner and due date read by the
+    extractor's own readers, against the meeting's date."""
+    if resolver is None:
+        from nethub.directory.selectors import OrganizationResolver
+
+        resolver = OrganizationResolver.default()
+    task = task_after_label(LIST_MARKER.sub("", " ".join(text.split()), count=1))
+    due, words = dates.due_date(task, meeting_date)
+    return ExtractedActionPoint(
+        text=task,
+        owner=resolved_owner(None, task, resolver),
+        due_date=due,
+        deadline_text=words,
+        source_sentence=text.strip(),
+        rule=CHOSEN,
+    )
 
 
 def extract_meeting(text: str, *, resolver=None) -> ExtractedMeeting:

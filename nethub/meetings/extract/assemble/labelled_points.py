@@ -189,7 +189,7 @@ def _point(seg: s.Segment, task: str, meeting_date: datetime.date | None, resolv
         written = subject_as_written(task)  # no rule read the point, so none read its owner
     return ExtractedActionPoint(
         text=task.strip(),
-        owner=_owner(written, task, resolver),
+        owner=resolved_owner(written, task, resolver),
         due_date=due,
         deadline_text=words,
         source_sentence=seg.text,
@@ -200,7 +200,7 @@ def _point(seg: s.Segment, task: str, meeting_date: datetime.date | None, resolv
     )
 
 
-def _owner(written: str | None, task: str, resolver) -> str | None:
+def resolved_owner(written: str | None, task: str, resolver) -> str | None:
     """The owner: a body of the network or an organisation the directory knows, else as
     written; else whom the sentence names (the structure's owner rules)."""
 

@@ -50,6 +50,13 @@ _PAST_POINTS = re.compile(
 _TRAILING = re.compile(r"^(?P<task>.+?)\s*>>\s*ACTION\b", re.I)
 
 
+def task_after_label(text: str) -> str:
+    """The task of a line its label announces ("Action point: UNHCR to ...", "... >> ACTION"),
+    else the line as it is."""
+    found = _INLINE.search(text) or _TRAILING.search(text)
+    return found.group("task").strip() if found else text.strip()
+
+
 _FOLLOWING = re.compile(r"\bthe\s+following\s+(?:action\s+points|actions|tasks)\b", re.I)
 _DONE = re.compile(r"^\W*(?:\w+\s+){0,3}(?:completed|closed|done|achieved)\b", re.I)
 
