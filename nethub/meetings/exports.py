@@ -1,6 +1,7 @@
 """The tracker's exports: CSV, XLSX and an iCalendar feed of due dates, for any filtered list,
-through core's export helpers. Rows are streamed from `.values_list()` of the columns shown:
-a fixed number of queries and time linear in the rows, whatever the filter."""
+through core's export helpers; and the checked imports' outcomes (`outcomes_response`). Rows
+are streamed from `.values_list()` of the columns shown: a fixed number of queries and time
+linear in the rows, whatever the filter."""
 
 from __future__ import annotations
 
@@ -115,3 +116,28 @@ def response(action_points, *, fmt: str):
         rows=reader.rows(),
         sheet=_("Action points"),
     )
+
+
+def outcomes_response(fmt: str):
+    """What the checks changed of each import (counts only), as CSV or XLSX: one row an
+    import, for each kind of row its counts (`selectors.OUTCOME_COUNTS`)."""
+    from nethub.meetings.selectors import OUTCOME_COUNTS, OUTCOME_SECTIONS, import_outcome_list
+
+    header = ["checked_on", "file", "meeting_id"] + [
+        f"{section}_{count}" for section in OUTCOME_SECTIONS for count in OUTCOME_COUNTS
+    ]
+
+    def rows():
+        for created_at, filename, meeting_id, figures in (
+            import_outcome_list()
+            .values_list("created_at", "filename", "meeting_id", "figures")
+            .iterator(chunk_size=CHUNK)
+        ):
+            sections = figures.get("sections") or {}
+            yield [created_at.date(), filename, meeting_id] + [
+                (sections.get(section) or {}).get(count, 0)
+                for section in OUTCOME_SECTIONS
+                for count in OUTCOME_COUNTS
+            ]
+
+    return export_response(fmt, filename="import-outcomes", header=header, rows=rows())

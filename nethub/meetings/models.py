@@ -382,6 +382,9 @@ class ImportDraft(BackgroundWork, models.Model):
     error = models.TextField(_("error"), blank=True)
     progress = models.PositiveSmallIntegerField(_("progress"), default=0)
     progress_step = models.CharField(_("step"), max_length=120, blank=True)
+    # What the review changed of the extraction (`review_forms.ReviewForms.outcome`), kept
+    # as an ImportOutcome when the meeting is saved.
+    outcome = models.JSONField(default=dict, blank=True)
 
     class Meta:
         verbose_name = _("import draft")
@@ -414,3 +417,33 @@ class TrackerEmailOptOut(models.Model):
 
     def __str__(self) -> str:
         return str(self.user)
+
+
+class ImportOutcome(models.Model):
+    """What the secretariat changed of an extraction when checking an import: for each of
+    participants, agenda items, decisions and action points, how many rows were extracted,
+    kept, corrected, removed and added, and the rules of the rows kept and removed. Counts
+    only, no text: the extractor measured on the network's own documents
+    (`selectors.import_outcomes`)."""
+
+    meeting = models.ForeignKey(
+        Meeting,
+        verbose_name=_("meeting"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="import_outcomes",
+    )
+    filename = models.CharField(_("file"), max_length=255)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(_("checked on"), auto_now_add=True, db_index=True)
+    figures = models.JSONField(default=dict)
+
+    class Meta:
+        verbose_name = _("import outcome")
+        verbose_name_plural = _("import outcomes")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return self.filename

@@ -14,7 +14,13 @@ from nethub.core.selectors import audit_history
 from nethub.directory.models import Organization
 from nethub.framework.models import Tagging
 from nethub.meetings.extract.assemble.provenance import REVIEW_BELOW
-from nethub.meetings.models import ActionPoint, ActionPointStatus, AgendaItem, Meeting
+from nethub.meetings.models import (
+    ActionPoint,
+    ActionPointStatus,
+    AgendaItem,
+    ImportOutcome,
+    Meeting,
+)
 
 SORTS = {
     "due": ("due_date", "id"),
@@ -145,6 +151,88 @@ def import_drafts_unfinished(*, limit: int = 20):
     from nethub.meetings.models import ImportDraft
 
     return ImportDraft.objects.order_by("-created_at")[:limit]
+
+
+OUTCOME_SECTIONS = {
+    "participants": _("Participants"),
+    "agenda_items": _("Agenda items"),
+    "decisions": _("Decisions"),
+    "action_points": _("Action points"),
+}
+OUTCOME_COUNTS = ("extracted", "kept", "corrected", "removed", "added", "from_text")
+
+
+@dataclass
+class OutcomeTotals:
+    """Rows of one kind over the imports checked: extracted, kept (of which corrected),
+    removed, and added by hand (of which from a selection in the text)."""
+
+    extracted: int = 0
+    kept: int = 0
+    corrected: int = 0
+    removed: int = 0
+    added: int = 0
+    from_text: int = 0
+
+    def add(self, figures: dict) -> None:
+        for name in OUTCOME_COUNTS:
+            setattr(self, name, getattr(self, name) + int(figures.get(name) or 0))
+
+    @property
+    def kept_percent(self) -> int | None:
+        """The share of extracted rows the check kept (the extraction's precision)."""
+        return _percent(self.kept, self.extracted)
+
+    @property
+    def found_percent(self) -> int | None:
+        """The share of the rows saved that the extraction had found (its recall)."""
+        return _percent(self.kept, self.kept + self.added)
+
+
+def _percent(part: int, whole: int) -> int | None:
+    return round(100 * part / whole) if whole else None
+
+
+def import_outcome_totals() -> dict:
+    """What the secretariat's checks changed of the extractions, over every import checked:
+    totals of each kind of row, and for action points and participants each rule's rows kept
+    and removed (its precision on the network's own documents). The outcomes hold counts only
+    and are few (one an import), so they are summed here rather than in SQL."""
+    sections = {name: OutcomeTotals() for name in OUTCOME_SECTIONS}
+    rules = {"action_points": {}, "participants": {}}
+    imports = 0
+    for figures in ImportOutcome.objects.values_list("figures", flat=True).iterator():
+        imports += 1
+        counted = figures.get("sections") or {}
+        for name, totals in sections.items():
+            totals.add(counted.get(name) or {})
+        for name, by_rule in rules.items():
+            _count_by_rule(by_rule, counted.get(name) or {})
+    return {
+        "imports": imports,
+        "sections": [(OUTCOME_SECTIONS[name], totals) for name, totals in sections.items()],
+        "rules": {name: _rule_rows(by_rule) for name, by_rule in rules.items()},
+    }
+
+
+def _rule_rows(by_rule: dict) -> list[dict]:
+    """Each rule's rows kept and removed, the most used first."""
+    rows = [
+        {**counts, "rule": rule, "kept_percent": _percent(counts["kept"], sum(counts.values()))}
+        for rule, counts in by_rule.items()
+    ]
+    return sorted(rows, key=lambda row: (-(row["kept"] + row["removed"]), row["rule"]))
+
+
+def _count_by_rule(by_rule: dict, counts: dict) -> None:
+    for column in ("kept", "removed"):
+        for rule_name, n in (counts.get(f"{column}_by_rule") or {}).items():
+            by_rule.setdefault(rule_name, {"kept": 0, "removed": 0})[column] += int(n)
+
+
+def import_outcome_list():
+    """The imports checked, newest first, with their meetings."""
+    return ImportOutcome.objects.select_related("meeting__series").order_by("-created_at", "-id")
 
 
 def import_review_marks(text: str, extraction: dict) -> tuple[list[dict], list[dict]]:

@@ -30,6 +30,7 @@ from nethub.meetings.models import (
     BackgroundDocument,
     Decision,
     ImportDraft,
+    ImportOutcome,
     Meeting,
     MeetingSeries,
     Participant,
@@ -188,15 +189,48 @@ def import_draft_unreadable(draft_id: int, reason: str) -> None:
 
 
 @transaction.atomic
-def import_draft_submit(*, draft: ImportDraft, extraction: dict, actor) -> None:
-    """Keep the checked extraction on its draft, for the import task to save (one path: the
-    page and a worker both save through `tasks.import_draft`)."""
-    draft.extraction = extraction
+def import_draft_submit(
+    *, draft: ImportDraft, extraction: dict, actor, outcome: dict | None = None
+) -> None:
+    """Keep the checked extraction on its draft, with what the review changed of it
+    (`outcome`), for the import task to save (one path: the page and a worker both save
+    through `tasks.import_draft`)."""
+    draft.extraction, draft.outcome = extraction, outcome or {}
     draft.status, draft.error = ImportDraft.Status.SAVING, ""
     draft.work_queued()
     draft.save(
-        update_fields=["extraction", "status", "error", "work_attempts", "work_heartbeat_at"]
+        update_fields=[
+            "extraction",
+            "outcome",
+            "status",
+            "error",
+            "work_attempts",
+            "work_heartbeat_at",
+        ]
     )
+
+
+@transaction.atomic
+def import_draft_save(*, draft: ImportDraft, actor) -> Meeting:
+    """Save the meeting of a draft as it stands, record what its review changed, and delete
+    the draft (its file once the transaction commits)."""
+    with draft.file.open("rb") as handle:
+        data = handle.read()
+    meeting = meeting_import(
+        data=data,
+        filename=draft.filename,
+        actor=actor,
+        extraction=draft.extraction,
+        meeting=draft.meeting,  # the planned meeting the summary fills, if any
+    )
+    if draft.outcome:
+        ImportOutcome.objects.create(
+            meeting=meeting, filename=draft.filename, created_by=actor, figures=draft.outcome
+        )
+    storage, name = draft.file.storage, draft.file.name
+    draft.delete()
+    transaction.on_commit(lambda: storage.delete(name))
+    return meeting
 
 
 def _time(value: str | None) -> datetime.time | None:

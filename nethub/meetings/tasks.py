@@ -54,22 +54,11 @@ def read_draft(*, draft_id: int) -> None:
 def import_draft(*, draft_id: int, actor_id: int | None = None) -> int:
     """Save the meeting from an import draft as it stands; returns the meeting's id."""
     from nethub.accounts.models import User
-    from nethub.meetings.services import meeting_import
+    from nethub.meetings.services import import_draft_save
 
     draft = ImportDraft.objects.get(pk=draft_id)
     actor = User.objects.filter(pk=actor_id).first() if actor_id else None
-    with draft.file.open("rb") as handle:
-        data = handle.read()
-    meeting = meeting_import(
-        data=data,
-        filename=draft.filename,
-        actor=actor,
-        extraction=draft.extraction,
-        meeting=draft.meeting,  # the planned meeting the summary fills, if any
-    )
-    draft.file.delete(save=False)
-    draft.delete()
-    return meeting.pk
+    return import_draft_save(draft=draft, actor=actor).pk
 
 
 @task()

@@ -25,6 +25,12 @@ urlpatterns = [
     ),
     path("tracker/emails/<str:token>/", views.tracker_email_opt_out, name="email_opt_out"),
     path("import/", views.import_upload, name="import"),
+    path("import/outcomes/", views.import_outcomes, name="import_outcomes"),
+    path(
+        "import/outcomes/export.<str:fmt>",
+        views.import_outcomes_export,
+        name="import_outcomes_export",
+    ),
     path("import/<int:pk>/", views.import_review, name="import_review"),
     path("import/<int:pk>/progress/", views.import_progress, name="import_progress"),
     path("import/<int:pk>/selection/", views.import_selection, name="import_selection"),

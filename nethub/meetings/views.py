@@ -18,7 +18,7 @@ from rules.contrib.views import permission_required
 
 from nethub.core.files import file_response
 from nethub.core.http import redirect_back
-from nethub.core.pagination import paginate_rows, querystring
+from nethub.core.pagination import paginate, paginate_rows, querystring
 from nethub.directory.models import Organization
 from nethub.meetings import exports, notifications, selectors, services
 from nethub.meetings.filters import ActionPointFilter
@@ -223,7 +223,10 @@ def import_review(request: HttpRequest, pk: int) -> HttpResponse:
         # One path: the checked extraction is kept on the draft and the import task saves it
         # (inline without a worker; in the background with one).
         services.import_draft_submit(
-            draft=draft, extraction=review.extraction(), actor=request.user
+            draft=draft,
+            extraction=review.extraction(),
+            actor=request.user,
+            outcome=review.outcome(),
         )
         result = import_draft.enqueue(draft_id=draft.pk, actor_id=request.user.pk)
         if result.status == TaskResultStatus.SUCCESSFUL:
@@ -270,6 +273,25 @@ def import_selection(request: HttpRequest, pk: int) -> JsonResponse:
     return JsonResponse(
         selectors.import_selection(draft.text, draft.extraction, span=span, meeting_date=date)
     )
+
+
+@permission_required("meetings.import_meeting", raise_exception=True)
+def import_outcomes(request: HttpRequest) -> HttpResponse:
+    """Secretariat: what the checks of imported summaries changed of their extraction, in all
+    (each kind of row: kept, corrected, removed, added; each rule's rows kept and removed) and
+    import by import, newest first."""
+    page, query = paginate(request, selectors.import_outcome_list(), MEETINGS_PER_PAGE)
+    return render(
+        request,
+        "meetings/import_outcomes.html",
+        {"totals": selectors.import_outcome_totals(), "page_obj": page, "querystring": query},
+    )
+
+
+@permission_required("meetings.import_meeting", raise_exception=True)
+def import_outcomes_export(request: HttpRequest, fmt: str) -> HttpResponse:
+    """Secretariat: the imports' outcomes as CSV or XLSX (counts only)."""
+    return exports.outcomes_response(fmt)
 
 
 @require_POST
