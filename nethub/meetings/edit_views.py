@@ -5,16 +5,17 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from rules.contrib.views import permission_required
 
 from nethub.core.selectors import audit_history
-from nethub.meetings import services
+from nethub.meetings import selectors, services
 from nethub.meetings.edit_forms import MeetingEditForms, PlanForm
 from nethub.meetings.models import Meeting
+from nethub.meetings.views import selection_response
 
 HISTORY_LABELS = {
     "planned": gettext_lazy("planned"),
@@ -84,7 +85,26 @@ def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "meetings/meeting_edit.html",
-        {"meeting": meeting, "forms": forms, "error": error},
+        {
+            "meeting": meeting,
+            "forms": forms,
+            "error": error,
+            "source_parts": [{"text": meeting.source_text}] if meeting.source_text else [],
+        },
+    )
+
+
+@permission_required("meetings.change_meeting", raise_exception=True)
+def meeting_selection(request: HttpRequest, pk: int) -> JsonResponse:
+    """Secretariat: what a new row of the edit page is filled with from the text selected in
+    the meeting's document (task, owner, due date, agenda item); 404 without a document."""
+    meeting = get_object_or_404(Meeting, pk=pk)
+    if not meeting.source_text:
+        raise Http404
+    return selection_response(
+        request,
+        meeting.source_text,
+        lambda span, date: selectors.meeting_selection(meeting, span=span, meeting_date=date),
     )
 
 

@@ -269,31 +269,53 @@ def import_selection(
     person selected ("Add as action point", "as a decision", "as an agenda item"): the task
     without its label or list marker, its owner and due date as the extractor reads them
     (against the meeting's date), and the extracted agenda item it stands under."""
-    from nethub.meetings.extract import read_task
+    items = [
+        (str(key), item.get("title") or "", _span_starts(item))
+        for key, item in enumerate(extraction.get("agenda_items", []))
+    ]
+    return {**_chosen_task(text, span, meeting_date), "agenda_item": _item_at(text, items, span[0])}
 
-    start, end = span
-    point = read_task(text[start:end], meeting_date=meeting_date)
+
+def meeting_selection(
+    meeting: Meeting, *, span: tuple[int, int], meeting_date: datetime.date | None
+) -> dict:
+    """As `import_selection`, for a saved meeting's edit page, from its document's text: the
+    agenda item by its id, and the owner as the directory's organisation (its id) when it is
+    one, else as written."""
+    from nethub.directory.selectors import OrganizationResolver
+
+    read = _chosen_task(meeting.source_text, span, meeting_date or meeting.date)
+    items = [(str(item.pk), item.title, []) for item in meeting.agenda_items.order_by("position")]
+    organization = OrganizationResolver.default().resolve(read["owner"]) if read["owner"] else None
     return {
-        "text": point.text,
-        "owner": point.owner or "",
-        "due": point.due_date or "",
-        "agenda_item": _item_at(text, extraction.get("agenda_items", []), start),
+        **read,
+        "owner_organization": str(organization.pk) if organization else "",
+        "owner": "" if organization else read["owner"],
+        "agenda_item": _item_at(meeting.source_text, items, span[0]),
     }
 
 
-def _item_at(text: str, items: list[dict], offset: int) -> str:
-    """The key of the extracted agenda item a place in the text stands under: the last one
-    that starts before it (where its title, or else its first point or decision, is), else the
-    first item ("" when there is none)."""
-    chosen, cursor = "0" if items else "", 0
-    for key, item in enumerate(items):
-        title = (item.get("title") or "").strip()
+def _chosen_task(text: str, span: tuple[int, int], meeting_date) -> dict:
+    from nethub.meetings.extract import read_task
+
+    point = read_task(text[span[0] : span[1]], meeting_date=meeting_date)
+    return {"text": point.text, "owner": point.owner or "", "due": point.due_date or ""}
+
+
+def _item_at(text: str, items: list[tuple[str, str, list[int]]], offset: int) -> str:
+    """The key of the agenda item a place in the text stands under, of `items` (key, title,
+    where its points and decisions start) in their order: the last one that starts before it
+    (where its title is, else its first point or decision), else the first item ("" when
+    there is none)."""
+    chosen, cursor = items[0][0] if items else "", 0
+    for key, title, starts in items:
+        title = title.strip()
         found = text.find(title, cursor) if title else -1
         if found >= 0:
             cursor = found + len(title)
-        starts = [found] if found >= 0 else _span_starts(item)
+        starts = [found] if found >= 0 else starts
         if starts and min(starts) <= offset:
-            chosen = str(key)
+            chosen = key
     return chosen
 
 

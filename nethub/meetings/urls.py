@@ -37,5 +37,6 @@ urlpatterns = [
     path("import/<int:pk>/discard/", views.import_discard, name="import_discard"),
     path("plan/", edit_views.meeting_plan, name="plan"),
     path("<int:pk>/edit/", edit_views.meeting_edit, name="edit"),
+    path("<int:pk>/edit/selection/", edit_views.meeting_selection, name="edit_selection"),
     path("<int:pk>/history/", edit_views.meeting_history, name="history"),
 ]

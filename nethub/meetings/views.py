@@ -259,19 +259,30 @@ def import_review(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@permission_required("meetings.import_meeting", raise_exception=True)
-def import_selection(request: HttpRequest, pk: int) -> JsonResponse:
-    """Secretariat: what a new row of the review is filled with from the text selected in the
-    document (JSON: task, owner, due date, agenda item). It reads, and changes nothing."""
-    draft = get_object_or_404(ImportDraft, pk=pk)
-    form = SelectionForm(request.GET, length=len(draft.text))
+def selection_response(request: HttpRequest, text: str, read) -> JsonResponse:
+    """The JSON a page's "Add from the text" fills a new row with: `read(span, date)` of the
+    selection `?start=&end=` in `text` (and the meeting's `date` as the page has it), or 400
+    with the reason. It reads, and changes nothing."""
+    form = SelectionForm(request.GET, length=len(text))
     if not form.is_valid():
         reasons = [error for errors in form.errors.values() for error in errors]
         return JsonResponse({"error": " ".join(reasons)}, status=400)
-    date = form.cleaned_data["date"] or parse_date(draft.extraction.get("date") or "")
     span = (form.cleaned_data["start"], form.cleaned_data["end"])
-    return JsonResponse(
-        selectors.import_selection(draft.text, draft.extraction, span=span, meeting_date=date)
+    return JsonResponse(read(span, form.cleaned_data["date"]))
+
+
+@permission_required("meetings.import_meeting", raise_exception=True)
+def import_selection(request: HttpRequest, pk: int) -> JsonResponse:
+    """Secretariat: what a new row of the review is filled with from the text selected in the
+    document (task, owner, due date, agenda item)."""
+    draft = get_object_or_404(ImportDraft, pk=pk)
+    extracted_date = parse_date(draft.extraction.get("date") or "")
+    return selection_response(
+        request,
+        draft.text,
+        lambda span, date: selectors.import_selection(
+            draft.text, draft.extraction, span=span, meeting_date=date or extracted_date
+        ),
     )
 
 

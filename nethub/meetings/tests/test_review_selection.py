@@ -146,3 +146,48 @@ def test_rows_added_from_a_selection_keep_the_text_they_came_from(client, review
     assert added.source_sentence == CHOSEN
     assert added.agenda_item.title == "Distribution map"
     assert meeting.decisions.get().text == "Partners welcomed the offer."
+
+
+@pytest.fixture
+def imported(reference_data, secretariat_user):
+    from nethub.meetings.services import meeting_import
+
+    return meeting_import(data=MINUTES.encode(), filename="shelter.txt", actor=secretariat_user)
+
+
+def test_a_selection_on_the_edit_page_names_the_meetings_agenda_item_and_organisation(
+    client, secretariat_user, imported
+):
+    from nethub.directory.models import Organization
+
+    client.force_login(secretariat_user)
+    page = client.get(reverse("meetings:edit", args=[imported.pk]))
+    assert "data-selection-tools" in page.text and "data-source-text" in page.text
+    start = imported.source_text.index(CHOSEN)
+    url = reverse("meetings:edit_selection", args=[imported.pk])
+    read = client.get(url, {"start": start, "end": start + len(CHOSEN)}).json()
+    unhcr = Organization.objects.get(acronym="UNHCR")
+    assert (read["owner_organization"], read["owner"]) == (str(unhcr.pk), "")
+    assert read["due"] == "2024-04-05"
+    assert read["agenda_item"] == str(imported.agenda_items.get(title="Distribution map").pk)
+    assert client.get(url, {"start": 0, "end": 10**6}).status_code == 400
+
+
+def test_a_meeting_without_a_document_has_no_text_to_select(client, secretariat_user, db):
+    from nethub.meetings.tests.factories import MeetingFactory
+
+    meeting = MeetingFactory(source_text="")
+    client.force_login(secretariat_user)
+    assert (
+        "data-selection-tools" not in client.get(reverse("meetings:edit", args=[meeting.pk])).text
+    )
+    url = reverse("meetings:edit_selection", args=[meeting.pk])
+    assert client.get(url, {"start": 0, "end": 1}).status_code == 404
+
+
+@pytest.mark.parametrize("role", ["anonymous", "stakeholder", "member_state", "focal_point"])
+def test_reading_a_meetings_selection_is_for_the_secretariat(client, users_by_role, role, imported):
+    if role != "anonymous":
+        client.force_login(users_by_role[role])
+    url = reverse("meetings:edit_selection", args=[imported.pk])
+    assert client.get(url, {"start": 0, "end": 10}).status_code == 403

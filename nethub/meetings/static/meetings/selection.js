@@ -1,8 +1,8 @@
-// "Add from the text" on the import review: a person selects part of the document's text and
-// adds it as an action point, a decision or an agenda item (a new row, filled with what the
-// server reads of the selection: the task without its label, its owner and due date, the
-// agenda item it stands under), or as participants (appended to "Add several participants",
-// which is read on saving). It runs after formset.js, whose "Add" buttons make the rows.
+// "Add from the text" on the import review and a meeting's edit page: a person selects part of
+// the document's text and adds it as an action point, a decision or an agenda item (a new row,
+// filled with what the server reads of the selection: the task without its label, its owner
+// and due date, the agenda item it stands under), or as participants (appended to "Add several
+// participants", which is read on saving). It runs after formset.js, whose "Add" buttons make the rows.
 // Without JavaScript the toolbar stays hidden and rows are typed in.
 const tools = document.querySelector("[data-selection-tools]");
 const source = document.querySelector("[data-source-text]");
@@ -46,7 +46,7 @@ function setField(row, suffix, value) {
 }
 
 async function read(choice) {
-  const date = document.querySelector('input[name="date"]');
+  const date = document.querySelector(`input[name="${tools.dataset.dateField}"]`);
   const query = new URLSearchParams({
     start: choice.start,
     end: choice.end,
@@ -73,7 +73,7 @@ function mark(range) {
 }
 
 function addParticipants(choice) {
-  const field = document.querySelector('textarea[name="names"]');
+  const field = document.querySelector(`textarea[name="${tools.dataset.namesField}"]`);
   const written = field.value.trimEnd();
   field.value = `${written ? `${written}\n` : ""}${choice.text.trim()}\n`;
   field.focus();
@@ -92,8 +92,11 @@ async function addRowFrom(name, choice) {
   const row = addRow(name);
   setField(row, "agenda_item", found.agenda_item);
   setField(row, name === "agenda_items" ? "title" : "text", found.text);
+  setField(row, "owner_organization", found.owner_organization);
   setField(row, "owner", found.owner);
+  // The review's field is "due", the edit page's "due_date".
   setField(row, "due", found.due);
+  setField(row, "due_date", found.due);
   setField(row, "span", `${choice.start}:${choice.end}`);
   row.scrollIntoView({ block: "center" });
   row.querySelector("textarea, input:not([type=hidden])").focus();

@@ -94,3 +94,28 @@ def test_a_missed_task_and_participant_are_added_from_the_text(page, secretariat
     assert point.agenda_item.title == "Distribution map"
     rye = meeting.participants.get(name="Tomas Rye")
     assert rye.organization.acronym == "WFP"
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_a_task_is_added_later_from_the_text_on_the_meetings_edit_page(page, secretariat_user):
+    from nethub.meetings.services import meeting_import
+
+    meeting = meeting_import(data=_summary_docx(), filename="shelter.docx", actor=secretariat_user)
+    browser_login(page, secretariat_user.username)
+    page.goto(f"/meetings/{meeting.pk}/edit/")
+    _select(page, TASK)
+    page.get_by_role("button", name="Add as an action point").click()
+    page.get_by_role("status").filter(has_text="check the new row").wait_for()
+    added = page.locator("[data-testid=action_points]").last
+    assert added.get_by_label("Action point").input_value() == TASK
+    organisation = added.get_by_label("Owner organisation")
+    assert "UNHCR" in organisation.evaluate("select => select.selectedOptions[0].textContent")
+    assert added.get_by_label("Due").input_value() == "2024-04-05"
+    page.get_by_role("button", name="Save the meeting").click()
+    page.get_by_text("The meeting was saved.").wait_for()
+    point = meeting.action_points.get(text=TASK)
+    assert (
+        point.owner_organization.acronym == "UNHCR" and point.due_date.isoformat() == "2024-04-05"
+    )
+    assert point.agenda_item.title == "Distribution map"
