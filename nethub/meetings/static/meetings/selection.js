@@ -113,6 +113,13 @@ if (tools && source) {
     });
   };
   tools.hidden = false;
+  // A caret for the keyboard: the text can be walked and selected with the arrow keys (Shift
+  // to select) as in an editor, and nothing typed, pasted, dropped or cut changes it.
+  source.contentEditable = "true";
+  source.spellcheck = false;
+  source.setAttribute("aria-readonly", "true");
+  source.setAttribute("aria-describedby", "selection-hint");
+  source.addEventListener("beforeinput", (event) => event.preventDefault());
   document.addEventListener("selectionchange", update);
   buttons.forEach((button) => {
     // Pressing the button must not clear the selection it acts on.

@@ -6,6 +6,7 @@ import io
 
 import docx
 import pytest
+from playwright.sync_api import expect
 
 from conftest import browser_login
 from nethub.meetings.models import Meeting
@@ -119,3 +120,35 @@ def test_a_task_is_added_later_from_the_text_on_the_meetings_edit_page(page, sec
         point.owner_organization.acronym == "UNHCR" and point.due_date.isoformat() == "2024-04-05"
     )
     assert point.agenda_item.title == "Distribution map"
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_the_text_is_selected_with_the_keyboard_and_cannot_be_changed(page, secretariat_user):
+    draft, _created = import_draft_create(
+        data=_summary_docx(), filename="shelter.docx", actor=secretariat_user
+    )
+    browser_login(page, secretariat_user.username)
+    page.goto(f"/meetings/import/{draft.pk}/")
+    panel = page.locator("[data-source-text]")
+    before = panel.inner_text()
+    panel.focus()
+    page.keyboard.press("Control+End")
+    page.keyboard.type("typed over")
+    page.keyboard.press("Backspace")
+    page.keyboard.press("Enter")
+    assert panel.inner_text() == before  # a caret to walk the text, not to edit it
+
+    page.keyboard.press("Control+Home")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")  # past the blank line between paragraphs: the date
+    page.keyboard.press("Shift+End")
+    expect(page.get_by_role("button", name="Add as an action point")).to_be_enabled()
+    for _ in range(4):  # from the text back to the toolbar, button by button
+        page.keyboard.press("Shift+Tab")
+        if page.evaluate("document.activeElement.dataset.add === 'action_points'"):
+            break
+    page.keyboard.press("Enter")
+    page.get_by_role("status").filter(has_text="check the new row").wait_for()
+    added = page.locator("[data-testid=action-point]").last
+    assert added.get_by_label("Action point").input_value() == "14 March 2024"
