@@ -56,14 +56,17 @@ def _select(page, words: str) -> None:
     )
 
 
+def _open_review(page, user) -> None:
+    """The secretariat on the review page of the summary, read."""
+    draft, _created = import_draft_create(data=_summary_docx(), filename="shelter.docx", actor=user)
+    browser_login(page, user.username)
+    page.goto(f"/meetings/import/{draft.pk}/")
+
+
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
 def test_a_missed_task_and_participant_are_added_from_the_text(page, secretariat_user):
-    draft, _created = import_draft_create(
-        data=_summary_docx(), filename="shelter.docx", actor=secretariat_user
-    )
-    browser_login(page, secretariat_user.username)
-    page.goto(f"/meetings/import/{draft.pk}/")
+    _open_review(page, secretariat_user)
     add_point = page.get_by_role("button", name="Add as an action point")
     assert add_point.is_disabled()  # nothing selected yet
 
@@ -125,11 +128,7 @@ def test_a_task_is_added_later_from_the_text_on_the_meetings_edit_page(page, sec
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
 def test_the_text_is_selected_with_the_keyboard_and_cannot_be_changed(page, secretariat_user):
-    draft, _created = import_draft_create(
-        data=_summary_docx(), filename="shelter.docx", actor=secretariat_user
-    )
-    browser_login(page, secretariat_user.username)
-    page.goto(f"/meetings/import/{draft.pk}/")
+    _open_review(page, secretariat_user)
     panel = page.locator("[data-source-text]")
     before = panel.inner_text()
     panel.focus()
