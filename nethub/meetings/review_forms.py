@@ -97,8 +97,9 @@ class ReviewActionPointForm(_ReviewRow):
 
 
 class SelectionForm(forms.Form):
-    """The part of the document's text a person selected on the review page, [start, end) in
-    characters, and the meeting's date as the page has it (due dates are read against it)."""
+    """The part of the document's text a person selected on the review or edit page, [start,
+    end) in characters, and the meeting's date as the page has it (due dates are read against
+    it)."""
 
     MAX_LENGTH = 3000
 
