@@ -120,24 +120,22 @@ def response(action_points, *, fmt: str):
 
 def outcomes_response(fmt: str):
     """What the checks changed of each import (counts only), as CSV or XLSX: one row an
-    import, for each kind of row its counts (`selectors.OUTCOME_COUNTS`)."""
-    from nethub.meetings.selectors import OUTCOME_COUNTS, OUTCOME_SECTIONS, import_outcome_list
+    import, for each kind of row its counts (`ImportOutcomeSection.COUNTS`)."""
+    from nethub.meetings.models import ImportOutcomeSection, OutcomeSection
+    from nethub.meetings.selectors import import_outcome_list
 
+    counts = ImportOutcomeSection.COUNTS
     header = ["checked_on", "file", "meeting_id"] + [
-        f"{section}_{count}" for section in OUTCOME_SECTIONS for count in OUTCOME_COUNTS
+        f"{section}_{count}" for section in OutcomeSection.values for count in counts
     ]
 
     def rows():
-        for created_at, filename, meeting_id, figures in (
-            import_outcome_list()
-            .values_list("created_at", "filename", "meeting_id", "figures")
-            .iterator(chunk_size=CHUNK)
-        ):
-            sections = figures.get("sections") or {}
-            yield [created_at.date(), filename, meeting_id] + [
-                (sections.get(section) or {}).get(count, 0)
-                for section in OUTCOME_SECTIONS
-                for count in OUTCOME_COUNTS
+        for outcome in import_outcome_list().iterator(chunk_size=CHUNK):
+            sections = outcome.section_counts()
+            yield [outcome.created_at.date(), outcome.filename, outcome.meeting_id] + [
+                getattr(sections.get(section), count, 0)
+                for section in OutcomeSection.values
+                for count in counts
             ]
 
     return export_response(fmt, filename="import-outcomes", header=header, rows=rows())

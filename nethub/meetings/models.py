@@ -420,11 +420,10 @@ class TrackerEmailOptOut(models.Model):
 
 
 class ImportOutcome(models.Model):
-    """What the secretariat changed of an extraction when checking an import: for each of
-    participants, agenda items, decisions and action points, how many rows were extracted,
-    kept, corrected, removed and added, and the rules of the rows kept and removed. Counts
-    only, no text: the extractor measured on the network's own documents
-    (`selectors.import_outcomes`)."""
+    """What the secretariat changed of an extraction when checking an import: for each kind
+    of row (`ImportOutcomeSection`) how many were extracted, kept, corrected, removed and added,
+    and each rule's rows kept and removed (`ImportOutcomeRule`). Counts only, no text: the
+    extractor measured on the network's own documents (`selectors.import_outcome_totals`)."""
 
     meeting = models.ForeignKey(
         Meeting,
@@ -438,7 +437,8 @@ class ImportOutcome(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_at = models.DateTimeField(_("checked on"), auto_now_add=True, db_index=True)
-    figures = models.JSONField(default=dict)
+    # The meeting's fields the check corrected ("date", "title", ...).
+    meeting_changed = models.JSONField(default=list, blank=True)
 
     class Meta:
         verbose_name = _("import outcome")
@@ -447,3 +447,63 @@ class ImportOutcome(models.Model):
 
     def __str__(self) -> str:
         return self.filename
+
+    def section_counts(self) -> dict[str, ImportOutcomeSection]:
+        """Its sections by name (from `sections.all()`, prefetched by the list)."""
+        return {section.section: section for section in self.sections.all()}
+
+
+class OutcomeSection(models.TextChoices):
+    PARTICIPANTS = "participants", _("Participants")
+    AGENDA_ITEMS = "agenda_items", _("Agenda items")
+    DECISIONS = "decisions", _("Decisions")
+    ACTION_POINTS = "action_points", _("Action points")
+
+
+class ImportOutcomeSection(models.Model):
+    """One kind of row of a checked import: extracted, kept (of which corrected), removed, and
+    added by hand (of which from a selection in the text)."""
+
+    COUNTS = ("extracted", "kept", "corrected", "removed", "added", "from_text")
+
+    outcome = models.ForeignKey(ImportOutcome, on_delete=models.CASCADE, related_name="sections")
+    section = models.CharField(max_length=20, choices=OutcomeSection.choices)
+    extracted = models.PositiveIntegerField(default=0)
+    kept = models.PositiveIntegerField(default=0)
+    corrected = models.PositiveIntegerField(default=0)
+    removed = models.PositiveIntegerField(default=0)
+    added = models.PositiveIntegerField(default=0)
+    from_text = models.PositiveIntegerField(default=0)
+    # How many kept rows had each field corrected ({"owner": 2, "due": 1}).
+    changed = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["outcome", "section"], name="meetings_one_count_per_outcome_section"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_section_display()}: {self.kept} of {self.extracted} kept"
+
+
+class ImportOutcomeRule(models.Model):
+    """The rows one extraction rule found in a checked import: how many the check kept and how
+    many it removed (the rule's precision on the network's own documents)."""
+
+    outcome = models.ForeignKey(ImportOutcome, on_delete=models.CASCADE, related_name="rules")
+    section = models.CharField(max_length=20, choices=OutcomeSection.choices)
+    rule = models.CharField(max_length=100)
+    kept = models.PositiveIntegerField(default=0)
+    removed = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["outcome", "section", "rule"], name="meetings_one_count_per_outcome_rule"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.rule}: {self.kept} kept, {self.removed} removed"

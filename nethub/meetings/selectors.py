@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet, Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -19,7 +19,10 @@ from nethub.meetings.models import (
     ActionPointStatus,
     AgendaItem,
     ImportOutcome,
+    ImportOutcomeRule,
+    ImportOutcomeSection,
     Meeting,
+    OutcomeSection,
 )
 
 SORTS = {
@@ -153,15 +156,6 @@ def import_drafts_unfinished(*, limit: int = 20):
     return ImportDraft.objects.order_by("-created_at")[:limit]
 
 
-OUTCOME_SECTIONS = {
-    "participants": _("Participants"),
-    "agenda_items": _("Agenda items"),
-    "decisions": _("Decisions"),
-    "action_points": _("Action points"),
-}
-OUTCOME_COUNTS = ("extracted", "kept", "corrected", "removed", "added", "from_text")
-
-
 @dataclass
 class OutcomeTotals:
     """Rows of one kind over the imports checked: extracted, kept (of which corrected),
@@ -173,10 +167,6 @@ class OutcomeTotals:
     removed: int = 0
     added: int = 0
     from_text: int = 0
-
-    def add(self, figures: dict) -> None:
-        for name in OUTCOME_COUNTS:
-            setattr(self, name, getattr(self, name) + int(figures.get(name) or 0))
 
     @property
     def kept_percent(self) -> int | None:
@@ -195,44 +185,59 @@ def _percent(part: int, whole: int) -> int | None:
 
 def import_outcome_totals() -> dict:
     """What the secretariat's checks changed of the extractions, over every import checked:
-    totals of each kind of row, and for action points and participants each rule's rows kept
-    and removed (its precision on the network's own documents). The outcomes hold counts only
-    and are few (one an import), so they are summed here rather than in SQL."""
-    sections = {name: OutcomeTotals() for name in OUTCOME_SECTIONS}
-    rules = {"action_points": {}, "participants": {}}
-    imports = 0
-    for figures in ImportOutcome.objects.values_list("figures", flat=True).iterator():
-        imports += 1
-        counted = figures.get("sections") or {}
-        for name, totals in sections.items():
-            totals.add(counted.get(name) or {})
-        for name, by_rule in rules.items():
-            _count_by_rule(by_rule, counted.get(name) or {})
+    each kind of row's totals, and for action points and participants each rule's rows kept
+    and removed (its precision on the network's own documents). Three queries, summed by the
+    database."""
+    counts = ImportOutcomeSection.COUNTS
+    sums = (
+        ImportOutcomeSection.objects.values("section")
+        .annotate(**{f"sum_{name}": Sum(name) for name in counts})
+        .order_by()
+    )
+    by_section = {row["section"]: row for row in sums}
+    sections = [
+        (
+            label,
+            OutcomeTotals(
+                **{name: by_section.get(key, {}).get(f"sum_{name}") or 0 for name in counts}
+            ),
+        )
+        for key, label in OutcomeSection.choices
+    ]
+    rules = {OutcomeSection.ACTION_POINTS: [], OutcomeSection.PARTICIPANTS: []}
+    by_rule = (
+        ImportOutcomeRule.objects.filter(section__in=list(rules))
+        .values("section", "rule")
+        .annotate(kept_sum=Sum("kept"), removed_sum=Sum("removed"))
+        .order_by("rule")
+    )
+    for row in by_rule:
+        kept, removed = row["kept_sum"] or 0, row["removed_sum"] or 0
+        rules[row["section"]].append(
+            {
+                "rule": row["rule"],
+                "kept": kept,
+                "removed": removed,
+                "kept_percent": _percent(kept, kept + removed),
+            }
+        )
     return {
-        "imports": imports,
-        "sections": [(OUTCOME_SECTIONS[name], totals) for name, totals in sections.items()],
-        "rules": {name: _rule_rows(by_rule) for name, by_rule in rules.items()},
+        "imports": ImportOutcome.objects.count(),
+        "sections": sections,
+        "rules": {
+            str(name): sorted(rows, key=lambda row: -(row["kept"] + row["removed"]))
+            for name, rows in rules.items()
+        },
     }
 
 
-def _rule_rows(by_rule: dict) -> list[dict]:
-    """Each rule's rows kept and removed, the most used first."""
-    rows = [
-        {**counts, "rule": rule, "kept_percent": _percent(counts["kept"], sum(counts.values()))}
-        for rule, counts in by_rule.items()
-    ]
-    return sorted(rows, key=lambda row: (-(row["kept"] + row["removed"]), row["rule"]))
-
-
-def _count_by_rule(by_rule: dict, counts: dict) -> None:
-    for column in ("kept", "removed"):
-        for rule_name, n in (counts.get(f"{column}_by_rule") or {}).items():
-            by_rule.setdefault(rule_name, {"kept": 0, "removed": 0})[column] += int(n)
-
-
 def import_outcome_list():
-    """The imports checked, newest first, with their meetings."""
-    return ImportOutcome.objects.select_related("meeting__series").order_by("-created_at", "-id")
+    """The imports checked, newest first, with their meetings and counts."""
+    return (
+        ImportOutcome.objects.select_related("meeting__series")
+        .prefetch_related("sections")
+        .order_by("-created_at", "-id")
+    )
 
 
 def import_review_marks(text: str, extraction: dict) -> tuple[list[dict], list[dict]]:

@@ -31,8 +31,11 @@ from nethub.meetings.models import (
     Decision,
     ImportDraft,
     ImportOutcome,
+    ImportOutcomeRule,
+    ImportOutcomeSection,
     Meeting,
     MeetingSeries,
+    OutcomeSection,
     Participant,
     TrackerEmailOptOut,
 )
@@ -224,13 +227,55 @@ def import_draft_save(*, draft: ImportDraft, actor) -> Meeting:
         meeting=draft.meeting,  # the planned meeting the summary fills, if any
     )
     if draft.outcome:
-        ImportOutcome.objects.create(
-            meeting=meeting, filename=draft.filename, created_by=actor, figures=draft.outcome
+        import_outcome_record(
+            meeting=meeting, filename=draft.filename, actor=actor, outcome=draft.outcome
         )
     storage, name = draft.file.storage, draft.file.name
     draft.delete()
     transaction.on_commit(lambda: storage.delete(name))
     return meeting
+
+
+def import_outcome_record(
+    *, meeting: Meeting, filename: str, actor, outcome: dict
+) -> ImportOutcome:
+    """Keep what the check of an import changed (`ReviewForms.outcome`): the meeting's fields
+    corrected, each kind of row's counts, each rule's rows kept and removed."""
+    record = ImportOutcome.objects.create(
+        meeting=meeting,
+        filename=filename[:255],
+        created_by=actor,
+        meeting_changed=list(outcome.get("meeting_changed") or []),
+    )
+    sections = {
+        name: counts
+        for name, counts in (outcome.get("sections") or {}).items()
+        if name in OutcomeSection.values
+    }
+    ImportOutcomeSection.objects.bulk_create(
+        ImportOutcomeSection(
+            outcome=record,
+            section=name,
+            changed=counts.get("changed") or {},
+            **{field: int(counts.get(field) or 0) for field in ImportOutcomeSection.COUNTS},
+        )
+        for name, counts in sections.items()
+    )
+    ImportOutcomeRule.objects.bulk_create(
+        ImportOutcomeRule(outcome=record, section=name, rule=rule[:100], **by_rule)
+        for name, counts in sections.items()
+        for rule, by_rule in _by_rule(counts).items()
+    )
+    return record
+
+
+def _by_rule(counts: dict) -> dict[str, dict[str, int]]:
+    """{rule: {"kept": n, "removed": m}} from a section's kept_by_rule and removed_by_rule."""
+    rules: dict[str, dict[str, int]] = {}
+    for column in ("kept", "removed"):
+        for rule, n in (counts.get(f"{column}_by_rule") or {}).items():
+            rules.setdefault(rule, {"kept": 0, "removed": 0})[column] += int(n)
+    return rules
 
 
 def _time(value: str | None) -> datetime.time | None:
