@@ -4,12 +4,12 @@ of the network's real scale and at full scale.
     .venv/bin/python bench/pages.py [--backend postgres|sqlite] [--seconds S] [--clients N]
         [--rounds R] [--pages a,b] [--scales 0.1,1]
 
-Full scale: 5,000 action points in 200 meetings, a 2,000-comment consultation from 100
-organisations, 10,000 library documents, 42,000 search passages, the fund's 2,000 programmes and
-10,000 contributions (passage vectors: real embeddings and variants of them,
-`bench/support/search_corpus.py`). The tenth is built first and measured; the rest is added and
-everything is measured again. After each build the tables are analysed (`ANALYZE`), as
-autovacuum does after a bulk load.
+Full scale: 5,000 action points in 200 meetings (each with its import checked), a 2,000-comment
+consultation from 100 organisations, 10,000 library documents, 42,000 search passages, the
+fund's 2,000 programmes and 10,000 contributions (passage vectors: real embeddings and variants
+of them, `bench/support/search_corpus.py`). The tenth is built first and measured; the rest is
+added and everything is measured again. After each build the tables are analysed (`ANALYZE`),
+as autovacuum does after a bulk load.
 
 The app runs under gunicorn (2 workers, as `make serve`) with `bench/support/pages_settings.py`:
 production settings over plain HTTP on 127.0.0.1, plus `/bench-bare/`, a view that returns
@@ -116,6 +116,27 @@ def _meetings(start: int, stop: int, per_meeting: int) -> None:
         for item in items
         for k in range(per_meeting // 5)
     )  # fmt: skip
+    _import_outcomes(meetings)
+
+
+def _import_outcomes(meetings) -> None:
+    """Each meeting's import checked: four kinds of row counted, three rules."""
+    from nethub.meetings.models import ImportOutcome, ImportOutcomeRule, ImportOutcomeSection
+
+    outcomes = ImportOutcome.objects.bulk_create(
+        ImportOutcome(meeting=m, filename=f"summary-{m.pk}.docx") for m in meetings
+    )
+    ImportOutcomeSection.objects.bulk_create(
+        ImportOutcomeSection(outcome=o, section=section, extracted=10, kept=8, corrected=2,
+                             removed=2, added=3, from_text=1)
+        for o in outcomes
+        for section in ("participants", "agenda_items", "decisions", "action_points")
+    )  # fmt: skip
+    ImportOutcomeRule.objects.bulk_create(
+        ImportOutcomeRule(outcome=o, section="action_points", rule=rule, kept=3, removed=1)
+        for o in outcomes
+        for rule in ("inline_action_label", "listed_point", "learned_action")
+    )
 
 
 def _thread(previous: dict[str, int], target: dict[str, int]) -> None:
@@ -327,6 +348,7 @@ def pages(objects: dict) -> dict[str, tuple[str, bool]]:
         "tracker_last_page": ("/meetings/tracker/?page=last", False),
         "meeting": (f"/meetings/{objects['meeting']}/", False),
         "meeting_list": ("/meetings/", False),
+        "import_outcomes": ("/meetings/import/outcomes/", True),
         "thread": ("/consultations/bench/", False),
         "thread_last_page": ("/consultations/bench/?page=last", False),
         "synthesis": ("/consultations/bench/synthesis/", True),
