@@ -19,6 +19,7 @@ from nethub.meetings.extract.rules.actions import (
     labelled,
     note_style,
     passive,
+    romance,
     section,
 )
 from nethub.meetings.extract.segments import HEADING, LabelledDocument, Segment
@@ -60,6 +61,9 @@ RULES = [
     ("passive_future_task", passive.passive_future_task),
     ("needs_doing", passive.needs_doing),
     ("resolved_that", passive.resolved_that),
+    ("commitment_fr_es", romance.commitment_task),
+    ("future_task_fr_es", romance.future_task),
+    ("passive_future_task_fr_es", romance.passive_future_task),
     ("imperative_in_action_section", section.imperative_in_action_section),
     ("modal_in_action_section", section.modal_in_action_section),
     ("task_clause", clauses.task_clause),

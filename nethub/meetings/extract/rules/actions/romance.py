@@ -1,0 +1,157 @@
+"""Rules for tasks as French and Spanish minutes write them in running text, outside action
+tables and headings: a subject and a verb in the future ("Le collectif va se renseigner", "Une
+délégation rencontrera ...", "Alex establecerá contacto con ..."), in the passive future ("Des
+contacts seront pris", "Se instalará una mesa"), or with a verb of obligation ("William y
+Miguel deben retomar sus gestiones"). The English ways ("will", "to be done") are in
+`future_tasks` and `passive`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from nethub.meetings.extract import segments as s
+from nethub.meetings.extract.rules.actions.vocabulary import claim, clean_owner
+
+# A subject that can be given work: a name, an acronym or a body, with its article ("Le
+# collectif", "El Instituto Nacional de Migración (INM)", "William, Miguel y Jefferson", "chaque
+# organisation"); never a pronoun ("il", "on", "nous", "ellos").
+_SUBJECT = (
+    r"(?P<owner>(?:(?:le|la|les|l['’]|un|une|des|chaque|el|los|las|cada)\s*)?"
+    r"(?!(?i:il|elle|ils|elles|on|nous|vous|je|ce|cela|ça|él|ella|ellos|ellas|nosotros|se|si|"
+    r"que|qui|où|donde|cuando|quand)\b)"
+    r"[\wÀ-ÿ][\wÀ-ÿ'’.-]*(?:\s+(?:\([^()]{1,60}\)|[\wÀ-ÿ'’.-]+)){0,7}?)"
+)
+# Words that may stand between the subject and its verb ("Alex en los próximos días
+# establecerá ...", "Le bureau va également ...").
+_ASIDE = (
+    r"(?:\s+(?:en\s+los\s+próximos\s+días|dans\s+les\s+prochains\s+jours|prochainement|"
+    r"également|aussi|ensuite|también|luego|además|ya))?"
+)
+# The future of a verb: French "-era", "-ira" ("organisera", "finiront"), Spanish "-ará",
+# "-erá", "-irá" ("establecerá", "llevarán"), and the irregular ones minutes use.
+_FUTURE = (
+    r"(?:[a-zà-ÿ]{3,}(?:era|eront|ira|iront)|(?:fera|feront|enverra|enverront|prendra|prendront|"
+    r"mettra|mettront|tiendra|tiendront|verra|verront|devra|devront|fournira)"
+    r"|[a-zñáéíóú]{2,}(?:ará|erá|irá|arán|erán|irán)|(?:hará|harán|pondrá|pondrán|dirá|dirán))"
+)
+# Futures of an event or a state, not of work: "aura lieu", "se réunira", "habrá", "estará",
+# "podrá", "se celebrará", "tendrá lugar", "será" (read by the passive rule below).
+_NOT_WORK = re.compile(
+    r"^(?:aura|auront|sera|seront|pourra|pourront|ira|iront|réunira|réuniront|"
+    r"habrá|estará|estarán|podrá|podrán|será|serán|celebrará|celebrarán|reunirá|reunirán|"
+    r"quedará|quedarán|continuará|continuarán|durará|empezará|comenzará|terminará|"
+    r"tendrá|tendrán|tiendra|tiendront)$"
+)
+_MEETING_SUBJECT = re.compile(
+    r"^(?:(?:la|le|l['’]|el|una?|les|las|los|prochaine?|próxima)\s+)*(?:prochaine\s+|próxima\s+)?"
+    r"(?:réunion|assemblée|séance|AG|rencontre|fête|reunión|asamblea|sesión|junta|fiesta|"
+    r"evento|encuentro|jornada)s?\b",
+    re.I,
+)
+_ACTIVE_FUTURE = re.compile(
+    rf"^{_SUBJECT}{_ASIDE}\s+(?:(?:va|vont)\s+(?:(?:se|s['’])\s*)?(?P<near>[a-zà-ÿ]{{3,}}(?:er|ir|re))"
+    rf"|(?:se\s+|s['’])?(?P<verb>{_FUTURE})"
+    r"|(?:doit|doivent|devra|devront|debe|deben|deberá|deberán)\s+(?:(?:se|s['’])\s*)?"
+    r"(?P<must>[a-zà-ÿñ]{3,}(?:er|ir|re|ar)))\b"
+)
+# "Des contacts vont être pris", "Un mémoire sera proposé", "serán enviados", "Se instalará
+# una mesa": work whose doer is not said (or said after "par"/"por").
+_PASSIVE_FUTURE = re.compile(
+    r"\b(?:(?:va|vont)\s+être|sera|seront|será|serán)\s+(?:\w+\s+)?"
+    # "pris", "mis", "fait": short participles count.
+    r"(?P<verb>[a-zà-ÿ]+(?:é|ée|és|ées|is|ise|ises|it|ite|ites|ado|ada|ados|adas|ido|ida|"
+    r"idos|idas))\b(?:(?:(?!\b(?:par|por)\b).)*\b(?:par|por)\s+(?P<agent>[A-ZÀ-Ý][\wÀ-ÿ-]*"
+    r"(?:\s+[A-ZÀ-Ý][\wÀ-ÿ-]*){0,3}))?"
+    rf"|^Se\s+(?P<impersonal>{_FUTURE})\b"
+)
+# Participles of a state or an event ("sera présent", "será celebrada"), not of work done.
+_NOT_WORK_DONE = re.compile(
+    r"^(?:présent|présente|présents|présentes|fermé|fermée|ouvert|ouverte|tenu|tenue|organisée?"
+    r"|celebrad[ao]s?|realizad[ao]s?|cerrad[ao]s?|abiert[ao]s?)$"
+)
+_WORDS_AFTER = re.compile(r"\s+\S+\s+\S+")
+
+
+_FUNCTION_WORDS = re.compile(
+    r"\b(?:le|la|les|des|du|de|et|est|pour|avec|dans|aux|que|qui|el|los|las|del|y|con|para|"
+    r"una|por|en|al)\b",
+    re.I,
+)
+
+
+def _romance(text: str) -> bool:
+    """Whether the sentence reads as French or Spanish: two of their function words."""
+    return len(_FUNCTION_WORDS.findall(text)) >= 2
+
+
+def _french(text: str) -> bool:
+    return bool(re.search(r"\b(?:les|des|avec|pour|dans|aux|du|est|sont)\b", text, re.I))
+
+
+def future_task(seg, context):
+    """A named subject with a verb in the future or of obligation: "Le collectif va se
+    renseigner ...", "Une délégation du comité rencontrera le responsable ...", "Alex en los
+    próximos días establecerá contacto con ...", "William, Miguel y Jefferson deben retomar
+    sus gestiones ...", "el papá Miguel se encargará de hacer los carteles"."""
+    text = seg.text.strip()
+    match = _ACTIVE_FUTURE.match(text)
+    if match is None or not _romance(text) or _MEETING_SUBJECT.match(text):
+        return None
+    verb = match.group("verb") or ""
+    if _NOT_WORK.match(verb) or not _WORDS_AFTER.match(text[match.end() :]):
+        return None
+    if re.search(r"(?:era|eront|ira|iront)$", verb) and not _french(text):
+        return None  # "primera", "carrera", "manera": Spanish words, no French future
+    return claim(s.ACTION, 0.6, task=text, owner=clean_owner(match.group("owner")))
+
+
+def passive_future_task(seg, context):
+    """Work to be done, its doer unsaid or after "par"/"por": "Des contacts vont être pris
+    avec ...", "Ce trio sera déclaré en préfecture par Miguel Alarcon", "Se instalará una mesa
+    para elaborar un listado ..."."""
+    text = seg.text.strip()
+    match = _PASSIVE_FUTURE.search(text)
+    if match is None or not _romance(text) or _MEETING_SUBJECT.match(text):
+        return None
+    if _NOT_WORK_DONE.match(match.group("verb") or "") or _NOT_WORK.match(
+        match.group("impersonal") or ""
+    ):
+        return None
+    agent = match.group("agent")
+    return claim(s.ACTION, 0.55, task=text, owner=clean_owner(agent) if agent else None)
+
+
+# "se compromete a", "se encarga de", "queda encargado de", "se acuerda", "s'engage à", "se
+# charge de", "est chargé de", "il est convenu de": the French and Spanish of "agreed to",
+# "undertook to", "is in charge of", before the task's verb.
+_COMMITMENT = re.compile(
+    r"(?:^|[,;:]\s*|\s)(?:"
+    r"se\s+(?:compromete|comprometen|comprometió|comprometieron)\s+a"
+    r"|se\s+(?:encarga|encargan|encargará|encargarán|encargó|encargaron)\s+de"
+    r"|queda(?:n|ron)?\s+encargad[oa]s?\s+de"
+    r"|se\s+(?:acuerda|acordó|decide|decidió|resuelve|resolvió)"
+    r"|s['’]\s*(?:engage|engagent|engagera|engageront)\s+à"
+    r"|se\s+(?:charge|chargent|chargera|chargeront)\s+de"
+    r"|(?:est|sont|sera|seront)\s+chargée?s?\s+de"
+    r"|il\s+(?:est|a\s+été)\s+(?:convenu|décidé|proposé)\s+(?:de|d['’])"
+    r"|(?:a|ont)\s+accepté\s+(?:de|d['’])"
+    r")\s*(?P<verb>[a-zà-ÿñ]{3,}(?:er|ir|re|ar))\b",
+    re.I,
+)
+_OWNER_BEFORE = re.compile(rf"^{_SUBJECT}\s+(?:se|s['’]|queda|est|sont|a|ont)\b")
+
+
+def commitment_task(seg, context):
+    """Work someone took on or the meeting agreed, in French or Spanish: "La CNDH se
+    compromete a circunstanciar las visas ...", "el papá Miguel se encargará de hacer los
+    carteles", "Se acuerda introducir en el orden del día ...", "Le bureau se charge de
+    contacter la mairie", "Il est convenu d'écrire au préfet"."""
+    text = seg.text.strip()
+    match = _COMMITMENT.search(text)
+    if match is None:
+        return None
+    owner = _OWNER_BEFORE.match(text[: match.start() + 12])
+    return claim(
+        s.ACTION, 0.6, task=text, owner=clean_owner(owner.group("owner")) if owner else None
+    )
