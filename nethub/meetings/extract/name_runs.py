@@ -41,7 +41,7 @@ _WORD = re.compile(
     r"^(?:[A-Z][a-zà-ÿ'’]+(?:-[A-Z]?[a-zà-ÿ'’]+)*|[A-ZÀ-Þ][a-zà-ÿ'’]+|Mc[A-Z][a-z]+|"
     r"[A-Z]['’][A-Z][a-z]+|[A-Z][a-z]{0,3}[A-Z][a-z]+|[A-Z]\.?)$"
 )
-_INITIAL = re.compile(r"^(?:[A-Z]\.?|Ma\.)$")  # "S.", "S", "Ma." (Maria)
+_INITIAL = re.compile(r"^(?:[A-Z]\.?|Ma\.|M\.?ª\.?)$")  # "S.", "S", "Ma." and "Mª" (María)
 _PARTICLE = frozenset(["le", "de", "van", "von", "da", "del", "bin", "al", "la", "di"])
 _VOCABULARY = Path(__file__).with_name("data") / "not_names.txt"
 # Words that end the name of a body, never a person's ("Legal Aid", "Islamic Relief").

@@ -182,3 +182,87 @@ def test_m_before_a_surname_alone_is_an_initial():
     text = "Board, 4 April 2024\n\nPresent: M. Jones, A. Smith, B. Brown\n\n1. Items\nTalked.\n"
     names = [p.name for p in extract_meeting(text, resolver=RESOLVER).participants]
     assert "M. Jones" in names
+
+
+def _points(discussion: str) -> list[tuple[str, str | None]]:
+    """The action points read from minutes whose discussion is `discussion` (no action
+    heading, no table): (the task's first words, its owner)."""
+    text = (
+        "Compte rendu de la réunion du collectif\nLe 14 novembre 2016\n\n"
+        f"1. Actualités\n\n{discussion}\n"
+    )
+    meeting = extract_meeting(text, resolver=RESOLVER)
+    return [
+        (point.text[:25], point.owner)
+        for item in meeting.agenda_items
+        for point in item.action_points
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "owner"),
+    [
+        ("Le collectif va se renseigner sur les assurances des bénévoles.", "collectif"),
+        (
+            "Une délégation du comité rencontrera la préfecture samedi pour faire le point.",
+            "délégation",
+        ),
+        ("Alex en los próximos días establecerá contacto con el concejal del distrito.", "Alex"),
+        (
+            "El Instituto Nacional de Migración llevará a cabo una campaña de información.",
+            "Instituto",
+        ),
+        ("Le bureau doit contacter la mairie avant la fin du mois.", "bureau"),
+        ("Des contacts seront pris avec les associations du secteur pour les inviter.", None),
+        ("Se instalará una mesa para elaborar un listado de las familias en el albergue.", None),
+        ("La CNDH se compromete a circunstanciar las visas expedidas por el INM.", "CNDH"),
+        ("Se acuerda introducir en el orden del día la elección de los asistentes.", None),
+        ("Il est convenu d'écrire au maire pour demander une salle.", None),
+    ],
+)
+def test_french_and_spanish_tasks_in_running_text(sentence, owner):
+    points = _points(sentence)
+    assert len(points) == 1 and sentence.startswith(points[0][0])
+    assert (owner or "") in (points[0][1] or "") and bool(points[0][1]) == bool(owner)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "La prochaine réunion aura lieu le 12 décembre à la Maison des associations.",
+        "La próxima reunión se celebrará el 5 de diciembre en el local de la asociación.",
+        "La fête de quartier sera organisée en juin avec les écoles.",
+        "Los participantes en la carrera recibieron una medalla de la asociación.",
+        "Le collectif a rencontré la préfecture la semaine dernière pour faire le point.",
+        "La salle sera présente dans le programme de la ville pour les associations.",
+        "Partners agreed that the primera meeting went well.",
+    ],
+)
+def test_french_and_spanish_events_reports_and_states_are_no_tasks(sentence):
+    assert _points(sentence) == []
+
+
+def _people(attendance: str) -> list[str]:
+    text = (
+        f"Acta de la reunión del consejo\nFecha: 3 de mayo de 2019\n\n{attendance}\n\n1. Informe\n"
+    )
+    return [person.name for person in extract_meeting(text, resolver=RESOLVER).participants]
+
+
+def test_a_role_before_each_spanish_name_of_four_words():
+    people = _people(
+        "ASISTENTES: Rector Víctor Manuel Rodríguez Sarmiento, Vicerrectora Académica Olga "
+        "Lucía Díaz Flórez, Decano Facultad de Humanidades Luis Eduardo Espitia Supelano, "
+        "Representante de los Profesores Lewis Leonardo Barriga"
+    )
+    assert people == [
+        "Víctor Manuel Rodríguez Sarmiento",
+        "Olga Lucía Díaz Flórez",
+        "Luis Eduardo Espitia Supelano",
+        "Lewis Leonardo Barriga",
+    ]
+
+
+def test_maria_abbreviated_is_part_of_the_name():
+    people = _people("Asistentes:\nMª Ángeles Ibáñez Ruiz\nMª José Parada Piñero\nJuan López")
+    assert people == ["Mª Ángeles Ibáñez Ruiz", "Mª José Parada Piñero", "Juan López"]

@@ -66,8 +66,9 @@ def merge(
 def _people(entries: list[ExtractedParticipant]) -> list[ExtractedParticipant]:
     """The entries that are people, a first name or a surname alone dropped when a full name
     found starts or ends with it (the readers run in turn: "Ashok" before "Ashok_Malhotra";
-    "Chair Lind called the meeting to order" after "Present: Chair Ana Lind") and an initial
-    and surname when a full name ends with them, none headed by an absence label."""
+    "Chair Lind called the meeting to order" after "Present: Chair Ana Lind"), an initial
+    and surname when a full name ends with them, and words from inside a longer name, none
+    headed by an absence label."""
     keys = [person_key(entry.name) for entry in entries]
     return [
         entry
@@ -76,7 +77,25 @@ def _people(entries: list[ExtractedParticipant]) -> list[ExtractedParticipant]:
         and not ABSENCE_FIRST.match(entry.name)
         and not (" " not in key and any(_one_of(key, other) for other in keys))
         and not (_INITIAL_FIRST.match(key) and any(other.endswith(" " + key) for other in keys))
+        and not any(_inside(key, other) or _title_and_part(key, other) for other in keys)
     ]
+
+
+def _title_and_part(key: str, other: str) -> bool:
+    """Rule: a title and the first words of a name read as one name ("Rector Víctor" out of
+    "Rector Víctor Manuel Rodríguez Sarmiento") are that person."""
+    words = key.split()
+    while words and words[0] in name_runs.not_names():
+        words = words[1:]
+    part = " ".join(words)
+    return bool(part) and part != key and f" {part} " in f" {other} " and other != key
+
+
+def _inside(key: str, other: str) -> bool:
+    """Rule: two or more words of a longer name, read again by another reader out of its
+    middle or its end ("León Atehortúa" of "Adolfo León Atehortúa Cruz"), are that person."""
+    rest = other.partition(" ")[2]
+    return " " in key and key != other and f" {key} " in f" {rest} "
 
 
 def _one_of(word: str, name: str) -> bool:

@@ -14,9 +14,10 @@ from nethub.meetings.extract.people.first_names import is_first_name
 
 # A name's word: "O'Neill", "McDonnell", "DeConnick" (not "RecoveryAbsent", two words glued),
 # "Moyser-Boucher" (not "Fernandez-CampCoordination"), "Örnéus" (an accented capital), an
-# initial ("S."), "Ma." (Maria, as Philippine minutes abbreviate it).
+# initial ("S."), "Ma." (Maria, as Philippine minutes abbreviate it), "Mª" (María, as Spanish
+# minutes do).
 _NAME_WORD = (
-    r"(?:[A-Z]['’][A-Z][a-z]+|Mc[A-Z][a-z]+|[A-Z][a-z]{0,3}[A-Z][a-z]+|d'[A-Z]\w+|Ma\.|"
+    r"(?:[A-Z]['’][A-Z][a-z]+|Mc[A-Z][a-z]+|[A-Z][a-z]{0,3}[A-Z][a-z]+|d'[A-Z]\w+|Ma\.|M\.?ª\.?|"
     r"[A-ZÀ-Þ][a-zà-ÿ'’]+(?:-[A-Z]?[a-zà-ÿ'’]+(?![A-Za-z]))*|[A-Z]\.(?:\s?[A-Z]\.)*|"
     # "Craig L Russell", "R Jones": an initial written without its full stop.
     r"[A-Z](?= [A-ZÀ-Þ][a-zà-ÿ'’]))"
@@ -315,7 +316,13 @@ _ROLES = frozenset(
 _LEADING_ROLE_WORD = re.compile(
     r"^(?:officers?|president|councill?ors?|editor|manager|chair(?:man|woman|person)?|"
     r"secretary|treasurer|director|coordinator|representative|rep|lead|head|trustee|governor|"
-    r"clerk|member|delegate|convenor|liaison|advisor|adviser|focal)$",
+    r"clerk|member|delegate|convenor|liaison|advisor|adviser|focal|"
+    # Spanish and French: "Decano Facultad de Humanidades Luis Eduardo Espitia Supelano".
+    r"rector|rectora|vicerrector|vicerrectora|decano|decana|directora|directeur|directrice|"
+    r"representante|jefe|jefa|coordinador|coordinadora|secretario|secretaria|presidente|"
+    r"presidenta|tesorero|tesorera|vocal|concejal|concejala|alcalde|alcaldesa|consejero|"
+    r"consejera|président|présidente|secrétaire|trésorier|trésorière|conseiller|conseillère|"
+    r"délégué|déléguée|adjoint|adjointe|maire)$",
     re.I,
 )
 
@@ -323,10 +330,11 @@ _LEADING_ROLE_WORD = re.compile(
 def after_leading_role(text: str) -> tuple[str, str] | None:
     """Rule: ("Union Councillor", "Mark Lavery") for "Union Councillor Mark Lavery": a role
     written before a name, the name opening at its first name with a surname or two after it
-    and a role's word among the words before it; None otherwise."""
+    (or, as Spanish names, two first names and two surnames: "Rector Víctor Manuel Rodríguez
+    Sarmiento") and a role's word among the words before it; None otherwise."""
     words = text.split()
     for k in range(1, len(words) - 1):
-        if len(words) - k not in (2, 3) or not is_first_name(words[k]):
+        if len(words) - k not in (2, 3, 4) or not is_first_name(words[k]):
             continue
         if any(_LEADING_ROLE_WORD.match(w) for w in words[:k]):
             name = person_name(" ".join(words[k:]), single=True)
