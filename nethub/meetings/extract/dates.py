@@ -339,9 +339,17 @@ _MEETING_DATE_LABEL = re.compile(
 _DATE_LABEL = re.compile(
     r"^\W*(?:date|fecha)\s*:\s*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?$", re.I | re.M
 )
+# What minutes call themselves, in English, French and Spanish.
+_MINUTES = (
+    r"(?:(?:meeting\s+)?minutes|compte[- ]rendu|proc[eè]s[- ]verbal|acta|"
+    r"memoria\s+de\s+(?:la\s+)?reuni[oó]n)"
+)
 # "March 11 2008, Monthly Meeting Minutes" under a blog post's date: a line that opens with a
 # date and names itself the minutes.
-_TITLED = re.compile(r"^,?\s*(?:[\w-]+\s+){0,4}(?:meeting\s+)?minutes\s*$", re.I | re.M)
+_TITLED = re.compile(rf"^,?\s*(?:[\w-]+\s+){{0,4}}{_MINUTES}\s*$", re.I | re.M)
+# "St. Dominic Refugee Committee Minutes, Jan. 6, 2016" under a blog post's date: a line that
+# names itself the minutes and ends with its date (not an earlier meeting's minutes).
+_TITLE_THEN_DATE = re.compile(rf"\b{_MINUTES}\b[^\n\d]{{0,50}}$", re.I)
 
 
 # "Notes of a meeting held on Monday 29th April 2019", "a meeting held in London, UK,
@@ -406,7 +414,13 @@ def _alone_on_its_line(text: str, match: re.Match) -> bool:
 
 def _titled(text: str, match: re.Match) -> bool:
     before, after = _line_around(text, match)
-    return not before.strip() and bool(_TITLED.match(after))
+    if not before.strip():
+        return bool(_TITLED.match(after))
+    return (
+        bool(_TITLE_THEN_DATE.search(before))
+        and not _EARLIER.search(before)
+        and not after.strip(" .,;:)")
+    )
 
 
 # "The minutes of the previous meeting held on ...", "To adopt the minutes of the meeting held

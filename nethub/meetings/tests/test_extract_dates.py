@@ -703,3 +703,21 @@ def test_a_task_naming_one_day_and_month_soon_after_the_meeting_is_due_then(task
 
     found = dates.bare_date(task, datetime.date(2013, 10, 21))
     assert (found[0] if found else None) == due
+
+
+@pytest.mark.parametrize(
+    ("opening", "day"),
+    [
+        # A blog post's date, then the minutes' own title ending with their date.
+        ("Monday 11 January 2016\nRiverside Welcome Group Minutes, Jan. 6, 2016\n", "2016-01-06"),
+        ("23 novembre 2024\nCompte rendu de la réunion du 6 février 2017\n", "2017-02-06"),
+        ("2 mai 2017\nActa de la asamblea, 30 de marzo de 2017\n", "2017-03-30"),
+        # An earlier meeting's minutes named on the line are not the title.
+        ("4 June 2018\nThe minutes of the previous meeting, 2 May 2018\n", "2018-06-04"),
+    ],
+)
+def test_the_minutes_title_ending_with_its_date_beats_a_posts_date(opening, day):
+    from nethub.meetings.extract.dates import meeting_dates
+
+    first, _last = meeting_dates(opening)
+    assert first.isoformat() == day
