@@ -89,12 +89,21 @@ def _french(text: str) -> bool:
     return bool(re.search(r"\b(?:les|des|avec|pour|dans|aux|du|est|sont)\b", text, re.I))
 
 
+# "Mais par contre le bureau va ...", "Además, la OIM enviará ...": a connective before the
+# subject.
+_CONNECTIVES = re.compile(
+    r"^(?:(?:mais|par\s+contre|ensuite|enfin|de\s+plus|en\s+outre|d['’]autre\s+part|pero|"
+    r"además|asimismo|por\s+otra\s+parte|por\s+último|finalmente)\b[,\s]*)+",
+    re.I,
+)
+
+
 def future_task(seg, context):
     """A named subject with a verb in the future or of obligation: "Le collectif va se
     renseigner ...", "Une délégation du comité rencontrera le responsable ...", "Alex en los
     próximos días establecerá contacto con ...", "William, Miguel y Jefferson deben retomar
     sus gestiones ...", "el papá Miguel se encargará de hacer los carteles"."""
-    text = seg.text.strip()
+    text = _CONNECTIVES.sub("", seg.text.strip())
     match = _ACTIVE_FUTURE.match(text)
     if match is None or not _romance(text) or _MEETING_SUBJECT.match(text):
         return None
@@ -123,8 +132,8 @@ def passive_future_task(seg, context):
 
 
 # "se compromete a", "se encarga de", "queda encargado de", "se acuerda", "s'engage à", "se
-# charge de", "est chargé de", "il est convenu de": the French and Spanish of "agreed to",
-# "undertook to", "is in charge of", before the task's verb.
+# charge de", "est chargé de", "il est convenu de", "il faut": the French and Spanish of
+# "agreed to", "undertook to", "is in charge of", "need to", before the task's verb.
 _COMMITMENT = re.compile(
     r"(?:^|[,;:]\s*|\s)(?:"
     r"se\s+(?:compromete|comprometen|comprometió|comprometieron)\s+a"
@@ -136,7 +145,13 @@ _COMMITMENT = re.compile(
     r"|(?:est|sont|sera|seront)\s+chargée?s?\s+de"
     r"|il\s+(?:est|a\s+été)\s+(?:convenu|décidé|proposé)\s+(?:de|d['’])"
     r"|(?:a|ont)\s+accepté\s+(?:de|d['’])"
-    r")\s*(?P<verb>[a-zà-ÿñ]{3,}(?:er|ir|re|ar))\b",
+    # "On décide de continuer ...", "sont volontaires pour effectuer ...", "se ofrece a ...".
+    r"|(?:on|nous)\s+(?:décide|décidons|a\s+décidé|avons\s+décidé)\s+(?:de|d['’])"
+    r"|(?:est|sont)\s+volontaires?\s+pour|se\s+(?:ofrece|ofrecen|ofreció)\s+a"
+    r"|(?:acordamos|decidimos|acordaron|decidieron)"
+    # "Il faut aussi se rapprocher de ...", "Hay que enviar ...": work that needs doing.
+    r"|il\s+(?:faut|faudra|faudrait)(?:\s+(?:aussi|également|donc))?|hay\s+que|habrá\s+que"
+    r")\s*(?:(?:se|s['’])\s*)?(?P<verb>[a-zà-ÿñ]{3,}(?:er|ir|re|ar))\b",
     re.I,
 )
 _OWNER_BEFORE = re.compile(rf"^{_SUBJECT}\s+(?:se|s['’]|queda|est|sont|a|ont)\b")
