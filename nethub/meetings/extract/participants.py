@@ -36,7 +36,9 @@ SUBLIST_LABEL = re.compile(
 # Rule: "Apologies: ILO, UNICEF", "Regrets:": those who sent apologies did NOT attend; the line
 # (and a list under it) is neither participants nor an agenda item.
 ABSENT_LABEL = re.compile(
-    r"^(?:apologies|regrets|excused|absent|unable\s+to\s+attend|not\s+present)"
+    r"^(?:apologies|regrets|excused|absents?|unable\s+to\s+attend|not\s+present|"
+    # French and Spanish: "Excusés :", "Absents :", "Ausentes:".
+    r"excus[ée]e?s|excusas|ausentes?)"
     r"(?:\s+(?:received|from|sent))?\s*(?::\s*(?P<inline>.*))?$",
     re.I,
 )

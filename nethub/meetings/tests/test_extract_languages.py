@@ -270,3 +270,17 @@ def test_a_role_before_each_spanish_name_of_four_words():
 def test_maria_abbreviated_is_part_of_the_name():
     people = _people("Asistentes:\nMª Ángeles Ibáñez Ruiz\nMª José Parada Piñero\nJuan López")
     assert people == ["Mª Ángeles Ibáñez Ruiz", "Mª José Parada Piñero", "Juan López"]
+
+
+def test_french_civility_surname_then_first_name_and_the_absent_sections():
+    text = (
+        "Conseil de quartier – réunion du 20 juin 2016\n\nPrésents :\n\n"
+        "- Mme BOIZIAU Janine, M. CIDERE Alain, M. DEBENOIST Bernard, Titulaires ;\n"
+        "- M. CIUP Daniel, Mme DUFAU Thérèse, Suppléants ;\n\nExcusés :\n\n"
+        "- Mme FENOLL Véronique, M. DOKOULA Yvon, Titulaires ;\n\nAbsents :\n\n"
+        "- Mme BESSARD Magali, M. CROTTE Joël, Titulaires.\n\nI- Le compte-rendu\n"
+    )
+    people = {p.name for p in extract_meeting(text, resolver=RESOLVER).participants}
+    assert {"CIDERE Alain", "DEBENOIST Bernard", "DUFAU Thérèse"} <= people
+    assert not people & {"FENOLL Véronique", "DOKOULA Yvon", "BESSARD Magali", "CROTTE Joël"}
+    assert not people & {"Alain", "Bernard", "Thérèse"}  # a first name read again alone

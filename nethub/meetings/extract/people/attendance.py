@@ -31,7 +31,9 @@ def first_name_line(document, lines, read, position: int) -> list[Found]:
 
 # "2 Apologies for absence: ...": a numbered part of the minutes stops the attendance too.
 _STOP_LIST = re.compile(
-    r"^(?:\d{1,2}[.)]?\s+)?(?:agenda|minutes|summary|apologies|regrets|excused|absent|unable)\b",
+    r"^(?:\d{1,2}[.)]?\s+)?(?:agenda|minutes|summary|apologies|regrets|excused|absent|unable|"
+    # French and Spanish: "Excusés :", "Absents :", "Ausentes:", "Orden del día", "Ordre du jour".
+    r"excus[ée]e?s|absents|ausentes?|excusas|ordre\s+du\s+jour|orden\s+del\s+d[ií]a)\b",
     re.I,
 )
 # "Members Present: A, B Consultants Present: C Staff Present: D", "Health Cluster Team: A, B";

@@ -281,8 +281,27 @@ def role_then_name(line: str, resolver) -> list[Found]:
     return [Found(name, resolve_organization(role, resolver), "role_then_name")]
 
 
+# "M. CIDERE Alain", "Mme DOMEC Marie-France": French civility, the SURNAME in capitals, then
+# the first name.
+_SURNAME_FIRST = re.compile(
+    r"\b(?:M|Mme|Mlle|Melle)\.?\s+(?P<name>[A-ZÀ-Þ][A-ZÀ-Þ'’]+(?:[\s-][A-ZÀ-Þ][A-ZÀ-Þ'’]+)?"
+    r"\s+[A-ZÀ-Þ][a-zà-ÿ'’]+(?:-[A-ZÀ-Þ][a-zà-ÿ'’]+)?)\b"
+)
+
+
+def surname_first_list(line: str, resolver) -> list[Found]:
+    """Rule: "Mme BOIZIAU Janine, M. CIDERE Alain, M. DEBENOIST Bernard, Titulaires": French
+    attendance lists name people by civility, SURNAME and first name, in that order (two at
+    least on the line)."""
+    found = [
+        Found(m.group("name"), None, "surname_first_list") for m in _SURNAME_FIRST.finditer(line)
+    ]
+    return found if len(found) >= 2 else []
+
+
 LAYOUTS = [
     glued_row,
+    surname_first_list,
     slash_row,
     name_colon_org,
     honorific_list,

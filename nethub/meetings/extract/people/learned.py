@@ -231,10 +231,12 @@ def adjust(participants, mentioned, text: str, resolver) -> list[ExtractedPartic
 
 def _known(key: str, keys: set[str]) -> bool:
     """The candidate is a person read already, or a longer or shorter writing of one ("Debbie
-    Weston-Treasurer", "Ana" for Ana Lind)."""
+    Weston-Treasurer", "Ana" for Ana Lind, "Alain" for "CIDERE Alain", a surname written
+    first)."""
     return any(
         (key.startswith(k) and key[len(k) : len(k) + 1] in ("", " ", "-"))
         or (k.startswith(key) and k[len(key) : len(key) + 1] in (" ", "-"))
+        or (" " not in key and k.endswith(" " + key))
         for k in keys
     )
 

@@ -70,12 +70,19 @@ def _people(entries: list[ExtractedParticipant]) -> list[ExtractedParticipant]:
     and surname when a full name ends with them, and words from inside a longer name, none
     headed by an absence label."""
     keys = [person_key(entry.name) for entry in entries]
+    # "CIDERE Alain": a SURNAME written first, so the first name ends the name.
+    surname_first = [
+        key
+        for entry, key in zip(entries, keys, strict=True)
+        if re.match(r"^[A-ZÀ-Þ][A-ZÀ-Þ'’-]+\s", entry.name)
+    ]
     return [
         entry
         for entry, key in zip(entries, keys, strict=True)
         if not body_not_person(entry.name)
         and not ABSENCE_FIRST.match(entry.name)
         and not (" " not in key and any(_one_of(key, other) for other in keys))
+        and not (" " not in key and any(other.endswith(" " + key) for other in surname_first))
         and not (_INITIAL_FIRST.match(key) and any(other.endswith(" " + key) for other in keys))
         and not any(_inside(key, other) or _title_and_part(key, other) for other in keys)
     ]
