@@ -19,7 +19,7 @@ from nethub.meetings.extract.rules.actions.vocabulary import claim, clean_owner
 _SUBJECT = (
     r"(?P<owner>(?:(?:le|la|les|l['’]|un|une|des|chaque|el|los|las|cada)\s*)?"
     r"(?!(?i:il|elle|ils|elles|on|nous|vous|je|ce|cela|ça|él|ella|ellos|ellas|nosotros|se|si|"
-    r"que|qui|où|donde|cuando|quand)\b)"
+    r"que|qui|où|donde|cuando|quand|igualmente|asimismo|también|además|également|ainsi)\b)"
     r"[\wÀ-ÿ][\wÀ-ÿ'’.-]*(?:\s+(?:\([^()]{1,60}\)|[\wÀ-ÿ'’.-]+)){0,7}?)"
 )
 # Words that may stand between the subject and its verb ("Alex en los próximos días
@@ -92,8 +92,9 @@ def _french(text: str) -> bool:
 # "Mais par contre le bureau va ...", "Además, la OIM enviará ...": a connective before the
 # subject.
 _CONNECTIVES = re.compile(
-    r"^(?:(?:mais|par\s+contre|ensuite|enfin|de\s+plus|en\s+outre|d['’]autre\s+part|pero|"
-    r"además|asimismo|por\s+otra\s+parte|por\s+último|finalmente)\b[,\s]*)+",
+    r"^(?:(?:mais|par\s+contre|ensuite|enfin|de\s+plus|en\s+outre|d['’]autre\s+part|"
+    r"également|pero|además|asimismo|igualmente|también|por\s+otra\s+parte|por\s+otro\s+lado|"
+    r"por\s+último|finalmente)\b[,\s]*)+",
     re.I,
 )
 
