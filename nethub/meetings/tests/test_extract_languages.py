@@ -284,3 +284,20 @@ def test_french_civility_surname_then_first_name_and_the_absent_sections():
     assert {"CIDERE Alain", "DEBENOIST Bernard", "DUFAU Thérèse"} <= people
     assert not people & {"FENOLL Véronique", "DOKOULA Yvon", "BESSARD Magali", "CROTTE Joël"}
     assert not people & {"Alain", "Bernard", "Thérèse"}  # a first name read again alone
+
+
+def test_french_planning_notes_open_their_tasks_with_an_infinitive():
+    text = (
+        "Compte rendu de la réunion de l'association des parents\nLe 7 juin 2011\n\n"
+        "1. Approuver le compte rendu de la dernière réunion\n\n2. Kermesse\n\n"
+        "Les parents ont fait le point sur les stands et les lots.\n\n"
+        "Acheter des gommettes pour valider les stands\n\n"
+        "Lots à gagner : prévoir plusieurs tables pour les lots\n\n"
+        "Vérifier l'état des palettes de l'année dernière\n\n"
+        "Editer l'article Suivre ce blog\n"
+    )
+    meeting = extract_meeting(text, resolver=RESOLVER)
+    tasks = [p.text for item in meeting.agenda_items for p in item.action_points]
+    assert any(t.startswith("Acheter des gommettes") for t in tasks)
+    assert any(t.startswith("Vérifier l'état") for t in tasks)
+    assert not any("Approuver" in t or "Suivre ce blog" in t for t in tasks)

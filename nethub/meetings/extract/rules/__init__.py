@@ -64,6 +64,7 @@ RULES = [
     ("commitment_fr_es", romance.commitment_task),
     ("future_task_fr_es", romance.future_task),
     ("passive_future_task_fr_es", romance.passive_future_task),
+    ("infinitive_todo_fr", romance.infinitive_todo),
     ("imperative_in_action_section", section.imperative_in_action_section),
     ("modal_in_action_section", section.modal_in_action_section),
     ("task_clause", clauses.task_clause),

@@ -11,7 +11,11 @@ from __future__ import annotations
 import re
 
 from nethub.meetings.extract import segments as s
-from nethub.meetings.extract.rules.actions.vocabulary import claim, clean_owner
+from nethub.meetings.extract.rules.actions.vocabulary import (
+    TASK_INFINITIVES_FR_ES,
+    claim,
+    clean_owner,
+)
 
 # A subject that can be given work: a name, an acronym or a body, with its article ("Le
 # collectif", "El Instituto Nacional de Migración (INM)", "William, Miguel y Jefferson", "chaque
@@ -171,3 +175,44 @@ def commitment_task(seg, context):
     return claim(
         s.ACTION, 0.6, task=text, owner=clean_owner(owner.group("owner")) if owner else None
     )
+
+
+# The verbs French planning notes open a to-do with ("Acheter des gommettes", "prévoir 2
+# tables", "Vérifier l'état des palettes"), beside those of action tables.
+_TODO = re.compile(
+    rf"^(?:{TASK_INFINITIVES_FR_ES}|acheter|prévoir|compléter|voir|définir|prendre|limiter|"
+    r"vérifier|refaire|retenir|demander|augmenter|installer|appeler|réserver|commander|trouver|"
+    r"récupérer|ajuster|penser\s+à|s['’]assurer|se\s+renseigner|se\s+rapprocher)\b(?!\s*:)",
+    re.I,
+)
+
+
+# A verb conjugated after the infinitive makes it the subject of a statement ("Partager les
+# expériences reste un objectif"), not a to-do.
+_FINITE_FR = re.compile(
+    r"\b(?:est|sont|reste|restent|sera|seront|serait|était|permet|permettent|doit|doivent|"
+    r"peut|peuvent|semble|constitue|demeure|apparaît)\b",
+    re.I,
+)
+# A web page's links, not a task: "Editer l'article", "Suivre ce blog", "Voir le rapport".
+_PAGE_LINKS = re.compile(
+    r"\b(?:blog|l['’]article|commentaires?|voir\s+(?:le\s+rapport|plus|aussi|la\s+suite|"
+    r"le\s+profil|tous))\b",
+    re.I,
+)
+
+
+def infinitive_todo(seg, context):
+    """Rule: in French minutes, a short line or list item that opens with an infinitive of work
+    is a task, with or without an action heading ("Acheter gommette ou perforateur pour valider
+    les stands", "prévoir 2 tables et un drap"); not a numbered item (an agenda's "1.
+    Approuver le compte rendu"), a heading, a question, or the subject of a statement."""
+    text = seg.text.strip()
+    if not _TODO.match(text) or len(text.split()) > 25 or text.endswith((":", "?")):
+        return None
+    if _PAGE_LINKS.search(text) or _FINITE_FR.search(text):
+        return None
+    block = context.document.blocks[seg.block]
+    if block.marker[:1].isdigit() or not _french(context.document.text[:3000]):
+        return None
+    return claim(s.ACTION, 0.5, task=text)
