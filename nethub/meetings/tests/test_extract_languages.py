@@ -275,7 +275,7 @@ def test_maria_abbreviated_is_part_of_the_name():
 def test_french_civility_surname_then_first_name_and_the_absent_sections():
     text = (
         "Conseil de quartier – réunion du 20 juin 2016\n\nPrésents :\n\n"
-        "- Mme BOIZIAU Janine, M. CIDERE Alain, M. DEBENOIST Bernard, Titulaires ;\n"
+        "- Mme BOIZIAU Janine, M. CIDERE Alain, Mr DEBENOIST Bernard, Titulaires ;\n"
         "- M. CIUP Daniel, Mme DUFAU Thérèse, Suppléants ;\n\nExcusés :\n\n"
         "- Mme FENOLL Véronique, M. DOKOULA Yvon, Titulaires ;\n\nAbsents :\n\n"
         "- Mme BESSARD Magali, M. CROTTE Joël, Titulaires.\n\nI- Le compte-rendu\n"

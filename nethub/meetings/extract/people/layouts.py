@@ -284,7 +284,7 @@ def role_then_name(line: str, resolver) -> list[Found]:
 # "M. CIDERE Alain", "Mme DOMEC Marie-France": French civility, the SURNAME in capitals, then
 # the first name.
 _SURNAME_FIRST = re.compile(
-    r"\b(?:M|Mme|Mlle|Melle)\.?\s+(?P<name>[A-ZÀ-Þ][A-ZÀ-Þ'’]+(?:[\s-][A-ZÀ-Þ][A-ZÀ-Þ'’]+)?"
+    r"\b(?:M|Mr|Mme|Mlle|Melle)\.?\s+(?P<name>[A-ZÀ-Þ][A-ZÀ-Þ'’]+(?:[\s-][A-ZÀ-Þ][A-ZÀ-Þ'’]+)?"
     r"\s+[A-ZÀ-Þ][a-zà-ÿ'’]+(?:-[A-ZÀ-Þ][a-zà-ÿ'’]+)?)\b"
 )
 
