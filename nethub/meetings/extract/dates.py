@@ -359,7 +359,10 @@ _TITLE_THEN_DATE = re.compile(rf"\b{_MINUTES}\b[^\n\d]{{0,50}}$", re.I)
 # sentence that says the meeting took place, after a dateline's place and date.
 _HELD = re.compile(
     r"(?:(?<!to be )(?<!will be )\bheld\s+(?:on|in|at)\b|^\W*minutes\s+of\b[^\n]{0,80}\bmeeting\b|"
-    r"\b(?:meeting|met)\s+in\s+(?-i:[A-Z])[^\n,.;]{0,40}?\s+on\b|\bmet\s+on\b)"
+    r"\b(?:meeting|met)\s+in\s+(?-i:[A-Z])[^\n,.;]{0,40}?\s+on\b|\bmet\s+on\b|"
+    # French and Spanish: "Reunión celebrada el día 8 de abril", "réunion tenue le 3 mai",
+    # "qui s'est tenue le", "s'est réuni le".
+    r"\b(?:celebrad[ao]|realizad[ao])\s+(?:el|en)\b|\b(?:tenue?|réunie?)\s+(?:le|à)\b)"
     r"[^\n.;]{0,40}$",
     re.I | re.M,
 )

@@ -712,6 +712,15 @@ def test_a_task_naming_one_day_and_month_soon_after_the_meeting_is_due_then(task
         ("Monday 11 January 2016\nRiverside Welcome Group Minutes, Jan. 6, 2016\n", "2016-01-06"),
         ("23 novembre 2024\nCompte rendu de la réunion du 6 février 2017\n", "2017-02-06"),
         ("2 mai 2017\nActa de la asamblea, 30 de marzo de 2017\n", "2017-03-30"),
+        # The sentence that says the meeting was held, in Spanish and French.
+        (
+            "domingo, 28 de abril de 2013\nReunión celebrada el día 8 de abril de 2013\n",
+            "2013-04-08",
+        ),
+        (
+            "30 mai 2019\nLa réunion tenue le 21 mai 2019 à la mairie a réuni douze membres.\n",
+            "2019-05-21",
+        ),
         # An earlier meeting's minutes named on the line are not the title.
         ("4 June 2018\nThe minutes of the previous meeting, 2 May 2018\n", "2018-06-04"),
     ],
