@@ -2,8 +2,9 @@
 tables and headings: a subject and a verb in the future ("Le collectif va se renseigner", "Une
 délégation rencontrera ...", "Alex establecerá contacto con ..."), in the passive future ("Des
 contacts seront pris", "Se instalará una mesa"), or with a verb of obligation ("William y
-Miguel deben retomar sus gestiones"). The English ways ("will", "to be done") are in
-`future_tasks` and `passive`.
+Miguel deben retomar sus gestiones"); the verbs of taking work on ("se compromete a", "se
+charge de", "il faut"); and French planning notes' infinitives ("prévoir 2 tables"). The
+English ways ("will", "to be done") are in `future_tasks`, `passive` and `commitments`.
 """
 
 from __future__ import annotations
@@ -74,6 +75,7 @@ _NOT_WORK_DONE = re.compile(
     r"^(?:présent|présente|présents|présentes|fermé|fermée|ouvert|ouverte|tenu|tenue|organisée?"
     r"|celebrad[ao]s?|realizad[ao]s?|cerrad[ao]s?|abiert[ao]s?)$"
 )
+# A task says what is to be done: two words at least after its verb.
 _WORDS_AFTER = re.compile(r"\s+\S+\s+\S+")
 
 
