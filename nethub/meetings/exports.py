@@ -14,7 +14,8 @@ from django.utils.translation import gettext as _
 
 from nethub.core.exports import CHUNK, export_response, ical_response, url_template
 from nethub.directory.models import Organization
-from nethub.meetings.models import ActionPointStatus
+from nethub.meetings.models import ActionPointStatus, ImportOutcomeSection, OutcomeSection
+from nethub.meetings.selectors import import_outcome_list
 
 COLUMNS = [
     "id",
@@ -121,9 +122,6 @@ def response(action_points, *, fmt: str):
 def outcomes_response(fmt: str):
     """What the checks changed of each import (counts only), as CSV or XLSX: one row an
     import, for each kind of row its counts (`ImportOutcomeSection.COUNTS`)."""
-    from nethub.meetings.models import ImportOutcomeSection, OutcomeSection
-    from nethub.meetings.selectors import import_outcome_list
-
     counts = ImportOutcomeSection.COUNTS
     header = ["checked_on", "file", "meeting_id"] + [
         f"{section}_{count}" for section in OutcomeSection.values for count in counts

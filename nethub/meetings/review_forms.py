@@ -209,11 +209,14 @@ def _meeting_initial(extraction: dict) -> dict:
     return initial
 
 
-def _count_rules(rows) -> dict[str, int]:
-    counts: dict[str, int] = {}
-    for row in rows:
-        rule = row.get("rule") or "structure"
-        counts[rule] = counts.get(rule, 0) + 1
+def _count_rules(kept, removed) -> dict[str, dict[str, int]]:
+    """{rule: {"kept": n, "removed": m}} of a section's extracted rows (a row no rule read
+    counts under "structure")."""
+    counts: dict[str, dict[str, int]] = {}
+    for column, rows in (("kept", kept), ("removed", removed)):
+        for row in rows:
+            rule = row.get("rule") or "structure"
+            counts.setdefault(rule, {"kept": 0, "removed": 0})[column] += 1
     return counts
 
 
@@ -370,8 +373,7 @@ class ReviewForms:
                 1 for form in kept if not self._source(name, form) and self._chosen(form)
             ),
             "changed": changed,
-            "kept_by_rule": _count_rules(self._source(name, form) for form in extracted),
-            "removed_by_rule": _count_rules(removed),
+            "rules": _count_rules((self._source(name, form) for form in extracted), removed),
         }
 
     @cached_property

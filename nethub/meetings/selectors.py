@@ -289,9 +289,10 @@ def meeting_selection(
     one, else as written."""
     from nethub.directory.selectors import OrganizationResolver
 
-    read = _chosen_task(meeting.source_text, span, meeting_date or meeting.date)
+    resolver = OrganizationResolver.default()  # reads the owner, then names its organisation
+    read = _chosen_task(meeting.source_text, span, meeting_date or meeting.date, resolver)
     items = [(str(item.pk), item.title, []) for item in meeting.agenda_items.order_by("position")]
-    organization = OrganizationResolver.default().resolve(read["owner"]) if read["owner"] else None
+    organization = resolver.resolve(read["owner"]) if read["owner"] else None
     return {
         **read,
         "owner_organization": str(organization.pk) if organization else "",
@@ -300,10 +301,10 @@ def meeting_selection(
     }
 
 
-def _chosen_task(text: str, span: tuple[int, int], meeting_date) -> dict:
+def _chosen_task(text: str, span: tuple[int, int], meeting_date, resolver=None) -> dict:
     from nethub.meetings.extract import read_task
 
-    point = read_task(text[span[0] : span[1]], meeting_date=meeting_date)
+    point = read_task(text[span[0] : span[1]], meeting_date=meeting_date, resolver=resolver)
     return {"text": point.text, "owner": point.owner or "", "due": point.due_date or ""}
 
 

@@ -262,20 +262,17 @@ def import_outcome_record(
         for name, counts in sections.items()
     )
     ImportOutcomeRule.objects.bulk_create(
-        ImportOutcomeRule(outcome=record, section=name, rule=rule[:100], **by_rule)
+        ImportOutcomeRule(
+            outcome=record,
+            section=name,
+            rule=rule[:100],
+            kept=int(by_rule.get("kept") or 0),
+            removed=int(by_rule.get("removed") or 0),
+        )
         for name, counts in sections.items()
-        for rule, by_rule in _by_rule(counts).items()
+        for rule, by_rule in (counts.get("rules") or {}).items()
     )
     return record
-
-
-def _by_rule(counts: dict) -> dict[str, dict[str, int]]:
-    """{rule: {"kept": n, "removed": m}} from a section's kept_by_rule and removed_by_rule."""
-    rules: dict[str, dict[str, int]] = {}
-    for column in ("kept", "removed"):
-        for rule, n in (counts.get(f"{column}_by_rule") or {}).items():
-            rules.setdefault(rule, {"kept": 0, "removed": 0})[column] += int(n)
-    return rules
 
 
 def _time(value: str | None) -> datetime.time | None:

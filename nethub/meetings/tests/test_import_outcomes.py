@@ -101,8 +101,10 @@ def _outcome(*, kept: int, extracted: int, added: int) -> dict:
         "sections": {
             "action_points": {
                 **section,
-                "kept_by_rule": {"inline_action_label": kept},
-                "removed_by_rule": {"learned_action": extracted - kept},
+                "rules": {
+                    "inline_action_label": {"kept": kept, "removed": 0},
+                    "learned_action": {"kept": 0, "removed": extracted - kept},
+                },
             },
             "participants": section,
         }
