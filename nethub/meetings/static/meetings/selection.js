@@ -72,6 +72,38 @@ function mark(range) {
   }
 }
 
+// The DOM position of a character offset (code points) in the text. A start on the boundary
+// of two parts opens the later one and an end closes the earlier one, so that a span lying
+// within one part gives a range within it.
+function positionAt(offset, isEnd) {
+  const walker = document.createTreeWalker(source, NodeFilter.SHOW_TEXT);
+  let left = offset;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const chars = [...node.data];
+    if (left < chars.length || (isEnd && left === chars.length)) {
+      return [node, chars.slice(0, left).join("").length];
+    }
+    left -= chars.length;
+  }
+  return null;
+}
+
+// Rows added from the text keep their span when the page comes back with an error: their
+// text is marked again, as it was when it was chosen.
+function markKeptSpans() {
+  document.querySelectorAll('input[name$="-span"]').forEach((field) => {
+    const [start, end] = field.value.split(":").map(Number);
+    if (!(end > start)) return;
+    const from = positionAt(start, false);
+    const to = positionAt(end, true);
+    if (!from || !to) return;
+    const range = document.createRange();
+    range.setStart(...from);
+    range.setEnd(...to);
+    mark(range);
+  });
+}
+
 function addParticipants(choice) {
   const field = document.querySelector(`textarea[name="${tools.dataset.namesField}"]`);
   const written = field.value.trimEnd();
@@ -113,6 +145,7 @@ if (tools && source) {
     });
   };
   tools.hidden = false;
+  markKeptSpans();
   // A caret for the keyboard: the text can be walked and selected with the arrow keys (Shift
   // to select) as in an editor, and nothing typed, pasted, dropped or cut changes it.
   source.contentEditable = "true";

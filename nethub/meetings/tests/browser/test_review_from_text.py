@@ -102,6 +102,26 @@ def test_a_missed_task_and_participant_are_added_from_the_text(page, secretariat
 
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
+def test_a_row_added_from_the_text_is_marked_again_after_a_failed_save(page, secretariat_user):
+    _open_review(page, secretariat_user)
+    _select(page, TASK)
+    page.get_by_role("button", name="Add as an action point").click()
+    page.get_by_role("status").filter(has_text="check the new row").wait_for()
+    title = page.locator('input[name="title"]')  # the meeting's title, which is required
+    title.fill("")
+    title.evaluate("field => field.removeAttribute('required')")
+    page.get_by_role("button", name="Save the meeting").click()
+    page.get_by_text("This field is required.").first.wait_for()
+    assert not Meeting.objects.exists()
+    # The page came back from the server: the row kept its span, and its text is marked again.
+    assert page.locator("[data-source-text] mark.chosen").inner_text() == TASK
+    assert page.locator("[data-testid=action-point]").last.get_by_label(
+        "Action point"
+    ).input_value() == TASK
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
 def test_a_task_is_added_later_from_the_text_on_the_meetings_edit_page(page, secretariat_user):
     from nethub.meetings.services import meeting_import
 
