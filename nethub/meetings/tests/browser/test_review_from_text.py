@@ -115,9 +115,10 @@ def test_a_row_added_from_the_text_is_marked_again_after_a_failed_save(page, sec
     assert not Meeting.objects.exists()
     # The page came back from the server: the row kept its span, and its text is marked again.
     assert page.locator("[data-source-text] mark.chosen").inner_text() == TASK
-    assert page.locator("[data-testid=action-point]").last.get_by_label(
-        "Action point"
-    ).input_value() == TASK
+    assert (
+        page.locator("[data-testid=action-point]").last.get_by_label("Action point").input_value()
+        == TASK
+    )
 
 
 @pytest.mark.browser
