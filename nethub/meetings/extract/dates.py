@@ -517,7 +517,7 @@ def _slashed_day(text: str, meeting_date: datetime.date | None) -> tuple[str, st
         return None
     a, b = int(match.group("a")), int(match.group("b"))
     if a <= 12 and b <= 12:
-        return None
+        return _the_near_reading(a, b, meeting_date, match)
     written = match.group("year")
     readings = [
         day
@@ -528,6 +528,20 @@ def _slashed_day(text: str, meeting_date: datetime.date | None) -> tuple[str, st
     if not readings:
         return None
     return min(readings).isoformat(), match.group(0)
+
+
+def _the_near_reading(
+    a: int, b: int, meeting_date: datetime.date, match: re.Match
+) -> tuple[str, str] | None:
+    """Rule: a day and month in figures that reads both ways ("by 10/6" after a meeting on 1
+    September) is the reading that falls within two months after the meeting, when only one
+    does: a task's deadline is near. Both near ("3/4" in February), or neither, give no date."""
+    if match.group("year"):
+        return None
+    near = {day for day in _figure_readings(a, b, meeting_date) if (day - meeting_date).days <= 60}
+    if len(near) != 1:
+        return None
+    return near.pop().isoformat(), match.group(0)
 
 
 def due_date(sentence: str, meeting_date: datetime.date | None) -> tuple[str | None, str]:

@@ -581,7 +581,8 @@ def test_slashed_dates_are_read_in_the_order_the_text_writes_them(opening, first
         ("Ana will report back by the next steering meeting on 5/17.", "2011-05-17"),
         ("Ben Ray will collect the gifts at the 5/22/11 service.", "2011-05-22"),
         ("Ana Lind will organise the stall at the Sept. 21st fair.", "2011-09-21"),
-        ("Ben will gather the quotes by 3/4.", None),  # reads both ways: no date
+        ("Ben will gather the quotes by 3/4.", None),  # reads both ways, neither near: no date
+        ("Ben will gather the quotes by 10/5.", "2011-05-10"),  # only 10 May is near the meeting
     ],
 )
 def test_a_day_and_month_in_figures_or_the_day_of_an_event(task, due):

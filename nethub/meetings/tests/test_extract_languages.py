@@ -294,10 +294,32 @@ def test_french_planning_notes_open_their_tasks_with_an_infinitive():
         "Acheter des gommettes pour valider les stands\n\n"
         "Lots à gagner : prévoir plusieurs tables pour les lots\n\n"
         "Vérifier l'état des palettes de l'année dernière\n\n"
-        "Editer l'article Suivre ce blog\n"
+        "Editer l'article Suivre ce blog\n\n"
+        'Partager "Compte rendu de la réunion de l\'association des parents"\n\n'
+        "Voir liste à la fin.\n"
     )
     meeting = extract_meeting(text, resolver=RESOLVER)
     tasks = [p.text for item in meeting.agenda_items for p in item.action_points]
     assert any(t.startswith("Acheter des gommettes") for t in tasks)
     assert any(t.startswith("Vérifier l'état") for t in tasks)
     assert not any("Approuver" in t or "Suivre ce blog" in t for t in tasks)
+    assert not any(t.startswith(("Partager", "Voir liste")) for t in tasks)  # the page's links
+
+
+def test_spanish_honorifics_open_each_person_of_an_inline_attendance():
+    text = (
+        "ACTA DE LA SESIÓN ORDINARIA No. 12-2012 DEL CONSEJO NACIONAL DE MIGRACIÓN, CELEBRADA "
+        "EL 3 DE JULIO DE 2012\n\nSe inicia la sesión a las diecisiete horas. ASISTENTES: La "
+        "Sra. Marta Chaves Castro, representante suplente por el Ministerio de Gobernación; la "
+        "Sra. Karla Ruiz Araya, representante titular de la Dirección de Migración; el Sr. "
+        "Rolando Obando González, representante del Ministerio de Relaciones Exteriores y el "
+        "Sr. Arturo Guzmán Rojas, representante por la Caja de Seguro Social. Ausentes: La Sra. "
+        "Karen Fonseca Vargas.\n\nARTÍCULO PRIMERO\nSe aprueba el acta anterior.\n"
+    )
+    people = {p.name for p in extract_meeting(text, resolver=RESOLVER).participants}
+    assert people == {
+        "Marta Chaves Castro",
+        "Karla Ruiz Araya",
+        "Rolando Obando González",
+        "Arturo Guzmán Rojas",
+    }  # not the absent, not the pieces ("Sr. Rolando") a general reader cuts, nor bodies

@@ -102,12 +102,23 @@ def section_names_where_layouts_miss(
     (`name_runs`), when the layout rules read fewer than half of them: the layouts are exact
     where they apply, the general reader covers the layouts they do not know."""
     names = name_runs.section_names(document.text[:3000], document.text, resolver)
-    keys = {person_key(f.name) for f in found}
-    if not names or len([n for n in names if person_key(n) in keys]) * 2 >= len(names):
+    read = [set(person_key(f.name).split()) for f in found]
+    if not names or len([n for n in names if _read_already(n, read)]) * 2 >= len(names):
         return []
     # "Were present: Ana Lind, Ben Ray.": the sentence's full stop is no part of the last name.
     kept = [name for name in names if _opens_like_a_name(name)]
     return [Found(name.rstrip(" ."), None, "section_names") for name in kept]
+
+
+# An honorific the general reader left before a first name alone ("Sr. Rolando").
+_HONORIFIC_WORDS = frozenset(["sr.", "sra.", "sr", "sra", "mr", "mr.", "ms", "ms.", "mme", "m."])
+
+
+def _read_already(name: str, read: list[set[str]]) -> bool:
+    """Rule: a name the general reader cut in two ("Sra. Marta" and "Chaves Castro" of "la Sra.
+    Marta Chaves Castro") is read already when its words are those of a person a layout read."""
+    words = set(person_key(name.rstrip(" .")).split()) - _HONORIFIC_WORDS
+    return bool(words) and any(words <= person for person in read)
 
 
 def _opens_like_a_name(name: str) -> bool:

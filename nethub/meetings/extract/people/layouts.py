@@ -222,13 +222,19 @@ def _with_short_names(items: list[str], found: list[Found], short: list[Found]) 
 _TABLE_ROW_BEFORE = re.compile(r"(?:^|\s)\d{1,3}\s+(?P<org>\S+)\s*$")
 
 
+# The honorifics that open each person of such a list, in English, Spanish ("la Sra. Marcela
+# Chacón Castro, representante ...; el Sr. ...", "Lic. Roberto Campa Cifrián, Subsecretario
+# ...") and French ("Mme Anne Roy, ..."); the longer spelling first.
+_HONORIFIC_OPENING = r"Mrs|Mr|Ms|Dra|Dr|Prof|Engr?|Srta|Sra|Sr|Licda|Lic|Mme|Mlle"
+
+
 def honorific_list(line: str, resolver) -> list[Found]:
     """ "Ms. Eleni Tokaduadua, Acting Director of Housing Mr. Vula Shaw, Principal
     Administrative Officer Mr. Atunaisa Keve, NDMO", "Mr. Ivo Lind.... (Norway) Also
     represented by Ms. Ana Sala Ms. Eva Roth (NGO)": people opened by their honorifics, each
     with the organisation in the brackets or the last comma-separated part after the name, or
     the acronym just before the honorific."""
-    pieces = re.split(r"\b(?=(?:Mr|Ms|Mrs|Dr|Prof|Engr?)\.?\s+[A-ZÀ-Þ])", line)
+    pieces = re.split(rf"\b(?=(?:{_HONORIFIC_OPENING})\.?\s+[A-ZÀ-Þ])", line)
     found = []
     for before, piece in zip(pieces, pieces[1:], strict=False):
         body = HONORIFICS.sub("", piece)
@@ -316,7 +322,15 @@ LAYOUTS = [
 STRONG = [two_columns, org_dash_people, honorific_list, bracketed]
 
 
+# "... y el Sr. Arturo Guzmán Rojas. Ausentes: La Sra. Karen Fonseca": those after an absence
+# label written within the line did not attend.
+_ABSENT_WITHIN = re.compile(
+    r"[.;]\s*(?:ausentes?|excusad[oa]s|absents?|excus[ée]e?s|apologies|regrets)\s*:", re.I
+)
+
+
 def read_line(line: str, resolver) -> list[Found]:
+    line = _ABSENT_WITHIN.split(line, maxsplit=1)[0]
     for layout in LAYOUTS:
         found = layout(line, resolver)
         if found:

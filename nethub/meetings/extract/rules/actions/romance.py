@@ -198,8 +198,10 @@ _FINITE_FR = re.compile(
 )
 # A web page's links, not a task: "Editer l'article", "Suivre ce blog", "Voir le rapport".
 _PAGE_LINKS = re.compile(
-    r"\b(?:blog|l['’]article|commentaires?|voir\s+(?:le\s+rapport|plus|aussi|la\s+suite|"
-    r"le\s+profil|tous))\b",
+    r"\b(?:blog|l['’]article|commentaires?|voir\s+(?:le\s+rappor|plus|aussi|la\s+suite|"
+    r"le\s+profil|tous|(?:la\s+)?liste))"
+    # "Partager "Compte rendu de la réunion ..."": a page's share button before its title.
+    r"|^partager\s*[\"«“]",
     re.I,
 )
 
