@@ -706,3 +706,15 @@ def test_work_still_open_and_requests_without_their_auxiliary_are_tasks():
         [],
         ["learned_action"],
     )
+
+
+def test_a_meeting_called_to_order_is_no_body_given_work():
+    text = (
+        "COMMISSION ON IMMIGRANT AFFAIRS\nMinutes, 16 September 2024\n\n"
+        "COMMISSION ON IMMIGRANT AFFAIRS Meeting to order at 6:53 p.m.\n\n"
+        "Meeting Called to Order at 7:01 p.m.\n\n"
+        "Staff to order the interpretation equipment for the forum.\n"
+    )
+    assert [text for text, _owner, _due in _points(text)] == [
+        "Staff to order the interpretation equipment for the forum."
+    ]

@@ -323,3 +323,16 @@ def test_spanish_honorifics_open_each_person_of_an_inline_attendance():
         "Rolando Obando González",
         "Arturo Guzmán Rojas",
     }  # not the absent, not the pieces ("Sr. Rolando") a general reader cuts, nor bodies
+
+
+def test_french_planning_notes_open_with_the_infinitives_of_answering_and_briefing():
+    text = (
+        "Compte rendu de la réunion du cluster WASH\nLe 27 juillet 2017\n\n"
+        "1. Enquête\n\nLes partenaires ont présenté les résultats.\n\n"
+        "- Répondre à l'enquête en ligne sur le suivi des engagements\n\n"
+        "- Briefer les membres sur le fonctionnement du système d'alerte\n"
+    )
+    meeting = extract_meeting(text, resolver=RESOLVER)
+    tasks = [p.text for p in meeting.action_points()]
+    assert any(t.startswith("Répondre à l'enquête") for t in tasks)
+    assert any(t.startswith("Briefer les membres") for t in tasks)

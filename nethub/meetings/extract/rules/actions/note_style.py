@@ -48,6 +48,11 @@ def _thing_to_be(text: str):
     return match
 
 
+# "COMMISSION ON IMMIGRANT AFFAIRS Meeting to order at 6:53 p.m.", "Meeting Called to Order at
+# 9:05am": the chair opening the meeting, not a body given work.
+_CALLED_TO_ORDER = re.compile(r"\bmeeting\s+(?:(?:was\s+)?called\s+)?to\s+order\b", re.I)
+
+
 def owner_to_verb(seg, context):
     """Note style: "WFP to maintain meetings", "HC to share the package", "All to send
     suggestions", "ICCT to be informed on this schedule" (no owner: passive)."""
@@ -62,6 +67,8 @@ def owner_to_verb(seg, context):
         # it says when.
         return claim(s.ACTION, 0.75, task=seg.text.strip(), owner=None)
     match = OWNER_TO.match(text)
+    if match and _CALLED_TO_ORDER.search(text):
+        return None
     if match and not re.match(r"^(?:due|according|prior|thanks)\b", text, re.I):
         owner = clean_owner(match.group("owner"))
         if owner is None or len(owner.split()) > 5:
