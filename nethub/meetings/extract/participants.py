@@ -76,11 +76,13 @@ _CIVIC_TITLES = (
     r"Alderm[ae]n|Superintendent"
 )
 HONORIFICS = re.compile(
-    r"^(?:(?:H\.\s?E\.|Ms|Mr|Mrs|Miss|Mx|Dr|Prof|Professor|Amb|Ambassador|Sir|Dame|Excellency|"
+    r"^(?:(?:[HS]\.\s?E\.|Ms|Mr|Mrs|Miss|Mx|Dr|Prof|Professor|Amb|Ambassador|Sir|Dame|Excellency|"
     # French and Spanish: "Mme Awa Ndiaye", "Sra. María Gómez", "Lic. Ana Ruiz"; "M." and "Sr."
     # only before a first name and a surname ("M. Jones" is an initial).
     r"Mmes?|Mlles?|Melle|M(?=\.\s?[A-Z][a-zà-ÿ]+\s+[A-Z])|Sr(?=\.?\s+[A-Z][a-zà-ÿ]+\s+[A-Z])|"
     r"Sra|Srta|Dña|Lic(?:da)?(?=\.?\s+[A-Z])|"
+    # "Mons. Eugenio Lira", "Pbro. Arturo Montelongo": a bishop's and a priest's titles.
+    r"Mons(?=\.?\s+[A-Z])|Pbro(?=\.?\s+[A-Z])|"
     r"Ing(?=\.?\s+[A-Z][a-z])|Arq(?=\.?\s+[A-Z][a-z])|"
     # "Eng. Jawid Latif": an engineer's title, as Afghan and Iraqi minutes write it.
     r"Engr?(?=\.?\s+[A-Z][a-z])|"

@@ -336,3 +336,20 @@ def test_french_planning_notes_open_with_the_infinitives_of_answering_and_briefi
     tasks = [p.text for p in meeting.action_points()]
     assert any(t.startswith("Répondre à l'enquête") for t in tasks)
     assert any(t.startswith("Briefer les membres") for t in tasks)
+
+
+def test_spanish_church_titles_and_particles_of_two_words_in_an_inline_attendance():
+    text = (
+        "Reunión de seguimiento de acuerdos sobre migración, 14 de octubre de 2015\n\n"
+        "En la reunión participaron: Lic. Roberto Cano Cifuentes, Subsecretario de Derechos "
+        "Humanos; Lic. Omar de la Torre de la Mora, Encargado de la Subsecretaría de Población; "
+        "S.E. Mons. Eugenio Lara Rugama, Secretario General; Pbro. Arturo Montes, Secretario "
+        "Ejecutivo de la Dimensión.\n\n1. Acuerdos\nSe revisaron los acuerdos.\n"
+    )
+    people = {p.name for p in extract_meeting(text, resolver=RESOLVER).participants}
+    assert people == {
+        "Roberto Cano Cifuentes",
+        "Omar de la Torre de la Mora",
+        "Eugenio Lara Rugama",
+        "Arturo Montes",
+    }

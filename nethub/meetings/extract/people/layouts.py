@@ -225,7 +225,7 @@ _TABLE_ROW_BEFORE = re.compile(r"(?:^|\s)\d{1,3}\s+(?P<org>\S+)\s*$")
 # The honorifics that open each person of such a list, in English, Spanish ("la Sra. Marcela
 # Chacón Castro, representante ...; el Sr. ...", "Lic. Roberto Campa Cifrián, Subsecretario
 # ...") and French ("Mme Anne Roy, ..."); the longer spelling first.
-_HONORIFIC_OPENING = r"Mrs|Mr|Ms|Dra|Dr|Prof|Engr?|Srta|Sra|Sr|Licda|Lic|Mme|Mlle"
+_HONORIFIC_OPENING = r"Mrs|Mr|Ms|Dra|Dr|Prof|Engr?|Srta|Sra|Sr|Licda|Lic|Mme|Mlle|Mons|Pbro"
 
 
 def honorific_list(line: str, resolver) -> list[Found]:

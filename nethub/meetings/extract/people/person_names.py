@@ -22,7 +22,8 @@ _NAME_WORD = (
     # "Craig L Russell", "R Jones": an initial written without its full stop.
     r"[A-Z](?= [A-ZÀ-Þ][a-zà-ÿ'’]))"
 )
-_PARTICLE = r"(?:le|de|van|von|da|del|bin|al)"
+# "Omar de la Torre de la Mora": Spanish particles of two words too.
+_PARTICLE = r"(?:de\s+la|de\s+los|de\s+las|le|de|van|von|da|del|bin|al)"
 NAME = rf"{_NAME_WORD}(?:[ -](?:{_PARTICLE}\s)?{_NAME_WORD}){{0,3}}"
 # The shortest name that lets the rest of a pattern match ("M. Rono Philippine Undersecretary,
 # welcomed": M. Rono).
