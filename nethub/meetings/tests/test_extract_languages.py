@@ -353,3 +353,35 @@ def test_spanish_church_titles_and_particles_of_two_words_in_an_inline_attendanc
         "Eugenio Lara Rugama",
         "Arturo Montes",
     }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "task"),
+    [
+        ("Nous allons aussi nous renseigner sur la législation des associations.", True),
+        ("Elle installera la décoration de la salle avec les parents.", True),
+        ("Elle se propose de remercier les adhérents par un courriel.", True),
+        ("Mme Viémon se charge de l'achat des baguettes et du fromage.", True),
+        ("Il faut noter le discours de bienvenue du président de la section.", False),
+        ("Il ne faut pas oublier que la salle est fermée en août.", False),
+        ("Elle aura lieu dans la salle des fêtes de la commune.", False),
+        ("Nous serons une vingtaine pour la sortie de printemps.", False),
+    ],
+)
+def test_french_pronouns_doing_work_to_come_and_statements_that_give_none(sentence, task):
+    assert bool(_points(sentence)) is task
+
+
+@pytest.mark.parametrize(
+    ("sentence", "task"),
+    [
+        ("Nos pondremos en contacto con los responsables del ayuntamiento.", True),
+        ("Queda pendiente contactar con los responsables de la comisión de fiestas.", True),
+        ("Nadia y Eva se responsabilizan de traer los carteles a la próxima reunión.", True),
+        ("Por lo tanto, no hay que devolver los libros de texto este curso.", False),
+    ],
+)
+def test_spanish_work_to_come_taken_on_or_left_pending(sentence, task):
+    text = f"Acta de la reunión de la comisión\n14 de enero de 2018\n\n1. Carnaval\n\n{sentence}\n"
+    meeting = extract_meeting(text, resolver=RESOLVER)
+    assert bool(meeting.action_points()) is task

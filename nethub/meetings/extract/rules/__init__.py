@@ -63,6 +63,7 @@ RULES = [
     ("resolved_that", passive.resolved_that),
     ("commitment_fr_es", romance.commitment_task),
     ("future_task_fr_es", romance.future_task),
+    ("pronoun_future_task_fr_es", romance.pronoun_future_task),
     ("passive_future_task_fr_es", romance.passive_future_task),
     ("infinitive_todo_fr", romance.infinitive_todo),
     ("imperative_in_action_section", section.imperative_in_action_section),

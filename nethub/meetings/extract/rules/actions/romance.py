@@ -122,6 +122,38 @@ def future_task(seg, context):
     return claim(s.ACTION, 0.6, task=text, owner=clean_owner(match.group("owner")))
 
 
+# "Nous allons aussi nous renseigner sur ...", "elle installera la décoration avec ...",
+# "Elle se propose de remercier ...", "nos pondremos en contacto con ...", "Vamos a enviar
+# ...": a pronoun doing work to come; whom it stands for is in the sentences before.
+_PRONOUN_FUTURE = re.compile(
+    r"^(?:(?:et|puis|ensuite|mais|y|luego)\s+)?"
+    rf"(?:(?:elle|il|elles|ils)\s+(?:(?:va|vont)\s+(?:(?:se|s['’])\s*)?[a-zà-ÿ]{{3,}}(?:er|ir|re)"
+    rf"|(?:se\s+|s['’])?(?P<verb>{_FUTURE})|se\s+propose(?:nt)?\s+de)"
+    r"|nous\s+(?:allons|devons|devrons)\s+(?:(?:aussi|également|donc)\s+)?(?:nous\s+)?"
+    r"[a-zà-ÿ]{3,}(?:er|ir|re)"
+    r"|(?:nous\s+|nos\s+)?[a-zà-ÿ]{3,}(?:erons|irons)|vamos\s+a\s+[a-zñ]{3,}(?:ar|er|ir)"
+    r"|(?:nos\s+)?(?:[a-zñ]{3,}(?:aremos|eremos|iremos)|[a-zñ]{2,}dremos|haremos|diremos))\b",
+    re.I,
+)
+
+
+def pronoun_future_task(seg, context):
+    """A pronoun with a verb of work to come, in French or Spanish ("Nous allons nous
+    renseigner sur la législation", "elle installera la décoration", "nos pondremos en
+    contacto con el ayuntamiento"); its owner is not named here. Events and states ("elle
+    aura lieu", "il sera"), and the words of a date ("nous serons"), are no work."""
+    text = _CONNECTIVES.sub("", seg.text.strip())
+    match = _PRONOUN_FUTURE.match(text)
+    if match is None or not _romance(text) or not _WORDS_AFTER.match(text[match.end() :]):
+        return None
+    verb = (match.group("verb") or "").lower()
+    if _NOT_WORK.match(verb) or re.match(r"(?i)^(?:nous\s+)?serons\b", text):
+        return None
+    if re.search(r"(?:era|eront|ira|iront)$", verb) and not _french(text):
+        return None
+    return claim(s.ACTION, 0.5, task=text, owner=None)
+
+
 def passive_future_task(seg, context):
     """Work to be done, its doer unsaid or after "par"/"por": "Des contacts vont être pris
     avec ...", "Ce trio sera déclaré en préfecture par Miguel Alarcon", "Se instalará una mesa
@@ -149,6 +181,8 @@ _COMMITMENT = re.compile(
     r"|se\s+(?:acuerda|acordó|decide|decidió|resuelve|resolvió)"
     r"|s['’]\s*(?:engage|engagent|engagera|engageront)\s+à"
     r"|se\s+(?:charge|chargent|chargera|chargeront)\s+de"
+    r"|se\s+(?:responsabiliza|responsabilizan|responsabilizará|responsabilizarán)\s+de"
+    r"|queda(?:n)?\s+pendientes?(?:\s+de)?"
     r"|(?:est|sont|sera|seront)\s+chargée?s?\s+de"
     r"|il\s+(?:est|a\s+été)\s+(?:convenu|décidé|proposé)\s+(?:de|d['’])"
     r"|(?:a|ont)\s+accepté\s+(?:de|d['’])"
@@ -164,14 +198,30 @@ _COMMITMENT = re.compile(
 _OWNER_BEFORE = re.compile(rf"^{_SUBJECT}\s+(?:se|s['’]|queda|est|sont|a|ont)\b")
 
 
+# "Mme Viémon se charge de l'achat des baguettes": taking on a thing to do, a noun after the
+# verb of taking work on.
+_CHARGE_OF_A_THING = re.compile(
+    r"\bse\s+(?:charge|chargent|chargera|chargeront)\s+(?:de\s+la|de\s+l['’]|du|des|de)\s*"
+    r"[a-zà-ÿ]{3,}",
+    re.I,
+)
+# "Il faut noter le discours de bienvenue ...", "Por lo tanto, no hay que devolver ...": a
+# statement of what is worth noting, or of what need not be done, gives no work.
+_NO_WORK_GIVEN = re.compile(
+    r"\bil\s+(?:faut|faudra|faudrait)\s+(?:noter|souligner|signaler|remarquer|rappeler)\b"
+    r"|\b(?:no|ne|n['’])\s*(?:hay|habrá|faut|faudra|faudrait)\b|\bil\s+ne\s+faut\b",
+    re.I,
+)
+
+
 def commitment_task(seg, context):
     """Work someone took on or the meeting agreed, in French or Spanish: "La CNDH se
     compromete a circunstanciar las visas ...", "el papá Miguel se encargará de hacer los
     carteles", "Se acuerda introducir en el orden del día ...", "Le bureau se charge de
     contacter la mairie", "Il est convenu d'écrire au préfet"."""
     text = seg.text.strip()
-    match = _COMMITMENT.search(text)
-    if match is None:
+    match = _COMMITMENT.search(text) or _CHARGE_OF_A_THING.search(text)
+    if match is None or _NO_WORK_GIVEN.search(text):
         return None
     owner = _OWNER_BEFORE.match(text[: match.start() + 12])
     return claim(
