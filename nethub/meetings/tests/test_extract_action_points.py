@@ -718,3 +718,16 @@ def test_a_meeting_called_to_order_is_no_body_given_work():
     assert [text for text, _owner, _due in _points(text)] == [
         "Staff to order the interpretation equipment for the forum."
     ]
+
+
+def test_two_owners_given_tasks_in_the_same_words_are_two_points():
+    from nethub.meetings.extract.pipeline.restated import same_point
+    from nethub.meetings.extract.result import ExtractedActionPoint as Point
+
+    sara = Point("Sara Lind will e-mail the Trustees about the May meeting.", owner="Sara Lind")
+    gay = Point(
+        "Gay Moore will e-mail new members with a flyer about the May meeting.", "Gay Moore"
+    )
+    assert not same_point(gay, sara)  # most words shared, but two people's tasks
+    unnamed = Point("A flyer about the May meeting will be e-mailed to new members.")
+    assert same_point(unnamed, gay)  # the same task restated without its owner

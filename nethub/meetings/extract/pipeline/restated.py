@@ -37,9 +37,20 @@ def same_point(found: ExtractedActionPoint, listed: ExtractedActionPoint) -> boo
         and (not found.owner or not listed.owner or found.owner == listed.owner)
     ):
         return True  # two owners with the same deadline are two points
+    if _owners_differ(found, listed):
+        return False  # "Jane will prepare a report for May", "Chairs will present a report in May"
     words = {w for w in re.findall(r"[a-z]+", found.text.lower()) if w not in _STOPWORDS}
     other = {w for w in re.findall(r"[a-z]+", listed.text.lower()) if w not in _STOPWORDS}
     return bool(words and other) and len(words & other) / min(len(words), len(other)) >= 0.6
+
+
+def _owners_differ(one: ExtractedActionPoint, other: ExtractedActionPoint) -> bool:
+    """Rule: two tasks given to owners who share no word are two points, however many words
+    of the task they share."""
+    if not (one.owner and other.owner):
+        return False
+    words = set(re.findall(r"\w+", one.owner.lower()))
+    return not words & set(re.findall(r"\w+", other.owner.lower()))
 
 
 def undated_twin(
