@@ -385,3 +385,30 @@ def test_spanish_work_to_come_taken_on_or_left_pending(sentence, task):
     text = f"Acta de la reunión de la comisión\n14 de enero de 2018\n\n1. Carnaval\n\n{sentence}\n"
     meeting = extract_meeting(text, resolver=RESOLVER)
     assert bool(meeting.action_points()) is task
+
+
+def test_a_register_marking_each_person_present_or_absent():
+    text = (
+        "Assemblée générale du 3 juillet 2004\n\n"
+        "Composition du conseil d'administration au début de l'assemblée :\n\n"
+        "· Benoît Borel, administrateur, présent\n· Stéphane Bouton, secrétaire, présent\n"
+        "· Pascal Daumier, administrateur, absent excusé\n"
+        "· Marie-Cécile Desmarais, trésorière, présente\n"
+        "· Isabelle Sadoul, administratrice, absente excusée\n\n"
+        "1. Rapport moral\nLe président présente le rapport.\n"
+    )
+    people = {p.name for p in extract_meeting(text, resolver=RESOLVER).participants}
+    assert {"Benoît Borel", "Stéphane Bouton", "Marie-Cécile Desmarais"} <= people
+    assert not people & {"Pascal Daumier", "Isabelle Sadoul"}
+
+
+def test_a_numbered_register_with_capital_surnames_and_roles_before_the_mark():
+    text = (
+        "COMMISSION DE QUARTIER\nCOMPTE RENDU\nLUNDI 11 DECEMBRE 2017\n\nMEMBRES\n\n"
+        "1. Chantal FOURNIER Présente\n\n2. Jacques MENARD Présent\n\n"
+        "3. Michael LE BRUN Présent\n\n4. Sébastien VIAL Excusé\n\n"
+        "Benoît Charmes Président présent\n\nORDRE DU JOUR\n\nI. Budgets participatifs\n"
+    )
+    people = {p.name for p in extract_meeting(text, resolver=RESOLVER).participants}
+    assert {"Chantal FOURNIER", "Jacques MENARD", "Michael LE BRUN", "Benoît Charmes"} <= people
+    assert "Sébastien VIAL" not in people

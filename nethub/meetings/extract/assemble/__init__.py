@@ -169,6 +169,8 @@ def _participants(meeting: ExtractedMeeting, document: s.LabelledDocument, resol
     meeting.participants = learned_people.adjust(
         meeting.participants, meeting.mentioned, document.text, resolver
     )
+    absent = people.marked_absent(document.text)
+    meeting.participants = [p for p in meeting.participants if person_key(p.name) not in absent]
     attending = {person_key(p.name) for p in meeting.participants}
     meeting.mentioned = [p for p in meeting.mentioned if person_key(p.name) not in attending]
     dropped = [p.name for p in before if p not in meeting.participants]

@@ -11,7 +11,8 @@ WFP"). A list of organisations only names organisations, not people.
 By concept: `person_names` (what a name looks like), `layouts` (one attendance line),
 `attendance` (the labelled attendance), `opening` (attendance without a label), `prose` (people
 in running text), `procedure` (people calling the meeting to order, moving or seconding),
-`merging` (one entry a person). `find_people` runs the readers in order.
+`merging` (one entry a person), `presence` (a register marking each person present or
+absent). `find_people` runs the readers in order.
 """
 
 from __future__ import annotations
@@ -45,6 +46,7 @@ from nethub.meetings.extract.people.opening import (
     unlabelled_lists,
 )
 from nethub.meetings.extract.people.person_names import Found
+from nethub.meetings.extract.people.presence import marked_absent, presence_register
 from nethub.meetings.extract.people.procedure import people_acting
 from nethub.meetings.extract.people.prose import people_in_prose, roles_in_header
 
@@ -69,6 +71,7 @@ def find_people(document: s.LabelledDocument, resolver) -> list[Found]:
     found += numbered_run(document.text[:2500])
     found += bracketed_first_names(document.text)
     found += numbered_rows(document.text)
+    found += presence_register(document.text)
     found += dash_org_items(document.text[:3000], resolver)
     found += glued_rows_run(document.text[:3000], resolver)
     found += numbered_table_run(document.text[:4000])
@@ -84,4 +87,4 @@ def find_people(document: s.LabelledDocument, resolver) -> list[Found]:
     return found
 
 
-__all__ = ["Found", "find_people", "merge"]
+__all__ = ["Found", "find_people", "marked_absent", "merge"]
