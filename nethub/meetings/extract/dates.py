@@ -46,9 +46,14 @@ def repair(text: str) -> str:
     # "2009.06.15 Meeting Notes", "Minutes 2016/06/30": an ISO date written with dots or slashes.
     text = re.sub(r"\b((?:19|20)\d{2})[./](\d{2})[./](\d{2})\b", r"\1-\2-\3", text)
     # "27, 28 y 29 de octubre de 1999": the Spanish and French "de" between the parts.
+    # "martes 05 de noviembre del año 2002".
     text = re.sub(
-        rf"\b(\d{{1,2}})\s+de\s+({MONTHS})\s+del?\s+(\d{{4}})\b", r"\1 \2 \3", text, flags=re.I
+        rf"\b(\d{{1,2}})\s+de\s+({MONTHS})\s+del?\s+(?:año\s+)?(\d{{4}})\b",
+        r"\1 \2 \3",
+        text,
+        flags=re.I,
     )
+    text = _year_in_words(text)
     text = re.sub(rf"\b(\d{{1,2}})/({MONTHS})/(\d{{4}})\b", r"\1 \2 \3", text, flags=re.I)
     text = re.sub(rf"\b({MONTHS})/(\d{{4}})\b", r"\1 \2", text, flags=re.I)  # "June/2022"
     # "2008-June-10": a year, a month's name and a day.
@@ -101,6 +106,42 @@ def repair(text: str) -> str:
     )
     text = re.sub(r"\b(\d{1,2})/(\d{1,2})/(\d{2})\b(?!/)", r"\1/\2/20\3", text)  # "28/10/10"
     return _day_first(text) if _month_first(text) else text
+
+
+_UNITS = ["un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf"]
+_TEENS = ["dix", "onze", "douze", "treize", "quatorze", "quinze", "seize"]
+# The years of this century as French official minutes write them ("deux mille dix-huit").
+_YEAR_WORDS = {
+    **{unit: i for i, unit in enumerate(_UNITS, start=1)},
+    **{teen: i for i, teen in enumerate(_TEENS, start=10)},
+    **{f"dix-{unit}": 10 + i for i, unit in enumerate(_UNITS[6:], start=7)},
+    **{
+        f"{tens}{' et ' if i == 1 else '-'}{unit}": base + i
+        for tens, base in (("vingt", 20), ("trente", 30))
+        for i, unit in enumerate(_UNITS, start=1)
+    },
+    "vingt": 20,
+    "trente": 30,
+}
+_LEGAL_DATE = re.compile(
+    r"\bl['’]an\s+deux\s+mille(?:\s+(?P<year>[a-z -]+?))?\s*,?\s+le\s+"
+    rf"(?P<day>\d{{1,2}}|premier|1er)\s+(?P<month>{MONTHS})\b",
+    re.I,
+)
+
+
+def _year_in_words(text: str) -> str:
+    """Rule: "L'an deux mille dix-huit, le 19 octobre": the year French official minutes write
+    in words, before the day and month."""
+
+    def written(match: re.Match) -> str:
+        words = (match.group("year") or "").strip().lower()
+        if words and words not in _YEAR_WORDS:
+            return match.group(0)
+        day = "1" if match.group("day").lower() in ("premier", "1er") else match.group("day")
+        return f"le {day} {match.group('month')} {2000 + _YEAR_WORDS.get(words, 0)}"
+
+    return _LEGAL_DATE.sub(written, text)
 
 
 _SLASHED = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")
@@ -349,7 +390,12 @@ _MINUTES = (
 _TITLED = re.compile(rf"^,?\s*(?:[\w-]+\s+){{0,4}}{_MINUTES}\s*$", re.I | re.M)
 # "St. Dominic Refugee Committee Minutes, Jan. 6, 2016" under a blog post's date: a line that
 # names itself the minutes and ends with its date (not an earlier meeting's minutes).
-_TITLE_THEN_DATE = re.compile(rf"\b{_MINUTES}\b[^\n\d]{{0,50}}$", re.I)
+# "Assemblée Générale – 23 juin 2018" after a post's date: a general meeting names itself so.
+_TITLE_THEN_DATE = re.compile(
+    rf"\b(?:{_MINUTES}|assembl[ée]e\s+g[ée]n[ée]rale|asamblea\s+general|general\s+assembly|"
+    r"annual\s+general\s+meeting)\b[^\n\d]{0,100}$",
+    re.I,
+)
 
 
 # "Notes of a meeting held on Monday 29th April 2019", "a meeting held in London, UK,

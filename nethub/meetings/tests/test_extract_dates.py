@@ -731,3 +731,35 @@ def test_the_minutes_title_ending_with_its_date_beats_a_posts_date(opening, day)
 
     first, _last = meeting_dates(opening)
     assert first.isoformat() == day
+
+
+@pytest.mark.parametrize(
+    ("opening", "date"),
+    [
+        # The year French official minutes write in words.
+        (
+            "Réunion du comité\n\nL'an deux mille dix-huit, le 19 octobre à vingt heures, le "
+            "Comité s'est réuni à la Mairie.\n\nÉtaient présents : Mmes Roy, Lind.\n",
+            datetime.date(2018, 10, 19),
+        ),
+        (
+            "Séance du conseil\n\nL’an deux mille vingt et un, le premier juillet, le conseil "
+            "s'est réuni.\n",
+            datetime.date(2021, 7, 1),
+        ),
+        # "del año" between the month and the year.
+        (
+            "Décima Sesión Ordinaria, martes 05 de noviembre del año 2002\n\nSe reunió el "
+            "Consejo.\n",
+            datetime.date(2002, 11, 5),
+        ),
+        # A post's date, then the minutes' title with the meeting's own date on its line.
+        (
+            'lundi 24 octobre 2011\nCompte rendu de la réunion du "Collectif de soutien aux '
+            'familles du quartier des Lilas" du mardi 18/10/2011\nPrésent-e-s :\n- Ana Roy\n',
+            datetime.date(2011, 10, 18),
+        ),
+    ],
+)
+def test_the_meeting_date_in_french_and_spanish_formal_openings(opening, date):
+    assert extract_meeting(opening, resolver=RESOLVER).meeting_date == date
