@@ -412,3 +412,25 @@ def test_a_numbered_register_with_capital_surnames_and_roles_before_the_mark():
     people = {p.name for p in extract_meeting(text, resolver=RESOLVER).participants}
     assert {"Chantal FOURNIER", "Jacques MENARD", "Michael LE BRUN", "Benoît Charmes"} <= people
     assert "Sébastien VIAL" not in people
+
+
+def test_plural_civilities_list_people_and_absence_lines_name_those_not_there():
+    text = (
+        "Réunion du comité\n\nL'an deux mille dix-huit, le 19 octobre, le Comité s'est réuni "
+        "à la Mairie.\nÉtaient présents : Mmes BRANDON, FOUCHET, ATSEM, MM. BESSON, LE GARREC.\n"
+        "Ont donné leur pouvoir : M. NOBEL.\nAbsents Excusés : Mmes PERCHE, M. DUJARDIN.\n"
+        "Le quorum étant atteint, la séance est ouverte.\n"
+    )
+    people = {p.name for p in extract_meeting(text, resolver=RESOLVER).participants}
+    assert people == {"BRANDON", "FOUCHET", "BESSON", "LE GARREC"}
+
+
+def test_those_convened_attend_unless_an_absence_line_names_them():
+    text = (
+        "Compte rendu de la réunion du comité directeur du lundi 1er février 2010\n"
+        "Étaient convoqués:\nMmes : Marie France CLASTRE; Nicole HEMME et Nadine SIDOINE\n"
+        "MM: Daniel MARTIN; Louis FACCHI et Jean Louis LUCCA\n"
+        "Excusés: Nadine SIDOINE, et Louis FACCHI\n---\n1. Finances\nLe trésorier présente.\n"
+    )
+    people = {p.name for p in extract_meeting(text, resolver=RESOLVER).participants}
+    assert people == {"Marie France CLASTRE", "Nicole HEMME", "Daniel MARTIN", "Jean Louis LUCCA"}

@@ -46,7 +46,11 @@ from nethub.meetings.extract.people.opening import (
     unlabelled_lists,
 )
 from nethub.meetings.extract.people.person_names import Found
-from nethub.meetings.extract.people.presence import marked_absent, presence_register
+from nethub.meetings.extract.people.presence import (
+    marked_absent,
+    plural_civility_lists,
+    presence_register,
+)
 from nethub.meetings.extract.people.procedure import people_acting
 from nethub.meetings.extract.people.prose import people_in_prose, roles_in_header
 
@@ -72,6 +76,7 @@ def find_people(document: s.LabelledDocument, resolver) -> list[Found]:
     found += bracketed_first_names(document.text)
     found += numbered_rows(document.text)
     found += presence_register(document.text)
+    found += plural_civility_lists(document.text)
     found += dash_org_items(document.text[:3000], resolver)
     found += glued_rows_run(document.text[:3000], resolver)
     found += numbered_table_run(document.text[:4000])

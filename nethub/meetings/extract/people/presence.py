@@ -1,8 +1,11 @@
-"""Attendance written with each person's presence beside their name: a register whose column
-says "présent(e)", "absent(e) excusé(e)", "present", "apologies" ("1. Chantal FURT Présente",
-"· Benoît Borius, administrateur, présent", "· Karine Roch, administratrice, absente
-excusée"). Those marked present are participants; those marked absent or excused are not,
-whichever reader found them.
+"""Who was there and who was not, as French and Spanish registers write it: a register whose
+column says "présent(e)", "absent(e) excusé(e)", "present", "apologies" ("1. Chantal FURT
+Présente", "· Benoît Borius, administrateur, présent", "· Karine Roch, administratrice, absente
+excusée"); lists opened by a plural civility ("Mmes BRANCON, FOUCAULT, MM. BESSE, LE GARREC",
+"MM: Daniel MARTINEZ; Louis FACCHINI et Jean Louis LUCCHETTA"); and the lines an absence label
+opens ("Excusés : Nadine SIDOBRE", "Ont donné leur pouvoir : M. NOBILEAU"). Those marked present
+or listed are participants; those marked absent, excused or represented are not, whichever
+reader found them.
 """
 
 from __future__ import annotations
@@ -56,6 +59,58 @@ def presence_register(text: str) -> list[Found]:
     return [Found(name, None, "presence_register") for name, present in _entries(text) if present]
 
 
+# "Mmes BRANCON, FOUCAULT, NICOLLE, MM. BESSE, CABOT": a plural civility opens a list of people.
+_PLURAL_CIVILITY = re.compile(r"\b(?:Mmes|MM|Mesdames|Messieurs)\b\.?[ \t]*:?[ \t]*")
+_CAPITAL_SURNAME = re.compile(r"(?:(?:LE|LA|DE|DU|DE LA)\s+)?[A-ZÀ-Þ][A-ZÀ-Þ'’-]+")
+_FIRST_NAME_THEN_SURNAME = re.compile(
+    r"[A-ZÀ-Þ][a-zà-ÿ'’]+(?:[ -][A-ZÀ-Þ][a-zà-ÿ'’]+){0,2}\s+"
+    r"(?:(?:le|de|du|LE|DE|DU)\s+)?[A-ZÀ-Þ][A-ZÀ-Þ'’-]+(?:\s+[A-ZÀ-Þ][A-ZÀ-Þ'’-]+)?"
+)
+# A line an absence label opens; "Ont donné (leur) pouvoir": represented by proxy, not there.
+_ABSENCE_LINE = re.compile(
+    r"^\W*(?:absents?(?:\s+excus[ée]e?s)?|excus[ée]e?s|excusad[oa]s|ausentes?|apologies|regrets|"
+    r"ont\s+donn[ée]\s+(?:leur\s+)?pouvoir|pouvoirs?)\b[^:\n]{0,20}:(?P<rest>[^\n]*)",
+    re.I | re.M,
+)
+
+
+def _listed_after_civility(part: str) -> list[str]:
+    """The people of one plural civility's list, up to the end of its sentence."""
+    part = re.split(r"\.(?:\s|$)", part, maxsplit=1)[0]
+    people = []
+    for item in re.split(r"\s*[,;]\s*(?:et\s+)?|\s+et\s+", part):
+        item = item.strip(" .")
+        if item.lower() in name_runs.not_names():
+            continue  # "ATSEM": a post, written in capitals as the surnames are
+        if _CAPITAL_SURNAME.fullmatch(item) or _FIRST_NAME_THEN_SURNAME.fullmatch(item):
+            people.append(item)
+        else:
+            break  # the list ends where its names do
+    return people
+
+
+def plural_civility_lists(text: str) -> list[Found]:
+    """Rule: "Étaient présents : Mmes BRANCON, FOUCAULT, MM. BESSE, CABOT": the people a plural
+    civility lists (two at least in the document), not on an absence line."""
+    found = []
+    for line in text[:5000].split("\n"):
+        if _ABSENCE_LINE.match(line):
+            continue
+        for part in _PLURAL_CIVILITY.split(line)[1:]:
+            found += [Found(name, None, "plural_civility") for name in _listed_after_civility(part)]
+    return found if len(found) >= 2 else []
+
+
 def marked_absent(text: str) -> set[str]:
-    """The people a register marks absent or excused (as `person_key`s): not participants."""
-    return {person_key(name) for name, present in _entries(text) if not present}
+    """The people a register marks absent or excused, and those an absence line names (as
+    `person_key`s): not participants."""
+    absent = {person_key(name) for name, present in _entries(text) if not present}
+    for line in _ABSENCE_LINE.finditer(text[:6000]):
+        rest = _PLURAL_CIVILITY.sub("", line.group("rest"))
+        for item in re.split(r"\s*[,;]\s*(?:et\s+)?|\s+et\s+|\s+and\s+", rest):
+            item = re.sub(r"^(?:M|Mme|Mr|Mrs|Ms|Dr)\.?\s+", "", item.strip(" ."))
+            if _CAPITAL_SURNAME.fullmatch(item) or re.fullmatch(
+                rf"{_WORD}(?:\s+{_WORD}){{0,3}}", item
+            ):
+                absent.add(person_key(item))
+    return absent
