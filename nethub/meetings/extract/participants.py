@@ -175,6 +175,8 @@ def parse_participant(entry: str, resolver) -> ExtractedParticipant:
         found = resolver.resolve_in(org_name)
         if found and found.remainder == "":
             prefix_org, entry = found.organization, org_first.group(2)
+    if prefix_org is None and _group_then_person(entry):
+        prefix_org, entry = re.split(r"\s*:\s*", entry, maxsplit=1)
     honorific_match = HONORIFICS.match(entry)
     honorific = honorific_match.group(0).strip() if honorific_match else ""
     entry = entry[honorific_match.end() :] if honorific_match else entry
@@ -206,6 +208,25 @@ def parse_participant(entry: str, resolver) -> ExtractedParticipant:
         role=role or role_label,
         as_written=as_written.strip(),
     )
+
+
+# "Apologies for absence: Gene Cook", "Regrets: ...": no group, those who were not there.
+_ABSENCE_WORD = re.compile(r"\b(?:apolog|regret|excus|absen|ausen|unable)", re.I)
+
+
+def _group_then_person(entry: str) -> bool:
+    """Rule: "Béziers : Vincent Leclair (animateur)", "LMC: Marie Faure": a group the directory
+    does not know (a place, a local branch), its colon, then a person's name; the group is
+    the person's organisation as written. Not "Ana Lind: IOM" (a name before the colon)."""
+    from nethub.meetings.extract.people.person_names import NAME, person_name
+
+    group, colon, rest = entry.partition(":")
+    if not colon or not 2 <= len(group.strip()) <= 40 or "(" in group:
+        return False
+    if person_name(group) or _ROLE_LABEL.match(entry) or _ABSENCE_WORD.search(group):
+        return False
+    lead = re.match(NAME, rest.strip())
+    return bool(lead and person_name(lead.group(0)))
 
 
 # "Minutes: Kenji Sato (WFP)", "Note taker: ...": what the person does at the meeting.

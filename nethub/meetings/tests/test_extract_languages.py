@@ -434,3 +434,34 @@ def test_those_convened_attend_unless_an_absence_line_names_them():
     )
     people = {p.name for p in extract_meeting(text, resolver=RESOLVER).participants}
     assert people == {"Marie France CLASTRE", "Nicole HEMME", "Daniel MARTIN", "Jean Louis LUCCA"}
+
+
+def test_a_local_group_then_its_people_and_pairs_joined_by_et_or_y():
+    text = (
+        "Réunion de coordination des antennes\n\n22 novembre 2018 – Montpellier\n\nPrésents :\n\n"
+        "Béziers : Vincent Lebrun (animateur), Anne-Marie Lebrun (accompagnatrice).\n\n"
+        "Castelnau : Sylviane Lestrade et Josée Lhomme (co-animatrices)\n\n"
+        "LMC : Marie Fabre (accompagnatrice)\n\n"
+        "1 - Point sur les accueils :\n\nLe groupe fonctionne.\n"
+    )
+    people = {
+        (p.name, p.organization) for p in extract_meeting(text, resolver=RESOLVER).participants
+    }
+    assert {
+        ("Vincent Lebrun", "Béziers"),
+        ("Anne-Marie Lebrun", "Béziers"),
+        ("Sylviane Lestrade", "Castelnau"),
+        ("Marie Fabre", "LMC"),
+    } <= people
+    assert "Josée Lhomme" in {name for name, _org in people}
+
+
+def test_apologies_for_absence_name_no_group_and_no_participant():
+    text = (
+        "Refugee Action Group\nMinutes of the meeting on 8 May 2017\n\n"
+        "1. Present: Ana Lind, Ben Ray, Cy Moss\n2. Apologies for absence: Gene Cook, Paula Dunn\n"
+        "3. Matters arising\nNone.\n"
+    )
+    people = {p.name for p in extract_meeting(text, resolver=RESOLVER).participants}
+    assert {"Ana Lind", "Ben Ray", "Cy Moss"} <= people
+    assert not people & {"Gene Cook", "Paula Dunn"}

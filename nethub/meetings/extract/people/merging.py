@@ -123,7 +123,8 @@ _ABSENCE_TAIL = re.compile(rf"[.;,]?\s+(?:{ABSENCE_WORDS})\b.*$", re.I)
 
 # "Andrew Powell & Francesca Battistin", "R. Welker & S. Wohlmuth", "and Wendy Campbell": two
 # people joined in one entry, or the last of a list with its "and".
-_PAIR = re.compile(r"^(?:and\s+)?(?P<one>[^&]+?)(?:\s+(?:&|and)\s+(?P<two>[^&]+))?$")
+# "Ana Lind and Ben Ray", "Sylviane Lesbre et Josée Lhoste", "Nadia y Eva": two people.
+_PAIR = re.compile(r"^(?:(?:and|et|y)\s+)?(?P<one>[^&]+?)(?:\s+(?:&|and|et|y)\s+(?P<two>[^&]+))?$")
 
 
 def _without_title(name: str) -> str:
@@ -146,7 +147,8 @@ def _without_trailing_title(name: str) -> str:
 
 
 def _pair_split(person: ExtractedParticipant) -> list[ExtractedParticipant]:
-    """Rule: an entry that is two names joined by "&" or "and" is two people; a leading "and"
+    """Rule: an entry that is two names joined by "&" or "and" ("et", "y") is two people; a
+    leading "and"
     and a bracket left open ("Jake Zarins (HFHI") are no part of a name."""
     name = re.sub(r"\s*\([^()]*\)?$", "", _without_title(person.name))
     glued = glued_row(name, None)
