@@ -465,3 +465,17 @@ def test_apologies_for_absence_name_no_group_and_no_participant():
     people = {p.name for p in extract_meeting(text, resolver=RESOLVER).participants}
     assert {"Ana Lind", "Ben Ray", "Cy Moss"} <= people
     assert not people & {"Gene Cook", "Paula Dunn"}
+
+
+def test_civility_surname_first_name_lists_without_a_label_a_name_broken_over_lines():
+    text = (
+        "Association des parents d'élèves\nRéunion du 6 juin 2012\n\n"
+        "Etaient présents : Mme CERTAIN Christelle, Mr COTTARD Laurent, Mme BOULET\n\n"
+        "Stéphanie, Mr LE QUERE Pascal, Mme POILU Edith\n\n"
+        "Etaient excusés : Mme LECLERE Gwenaëlle, Mme PLANCHE Lydie\n\n"
+        "Mme LE BORGNE\nMr GUEGAN\nParents d'élèves :\n\n1. Kermesse\nLes stands sont prêts.\n"
+    )
+    people = {p.name for p in extract_meeting(text, resolver=RESOLVER).participants}
+    assert {"CERTAIN Christelle", "BOULET Stéphanie", "LE QUERE Pascal"} <= people
+    assert not people & {"LECLERE Gwenaëlle", "PLANCHE Lydie", "Christelle", "Stéphanie"}
+    assert not any(name.endswith((" Mr", " Parents")) for name in people)

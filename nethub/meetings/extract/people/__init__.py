@@ -27,7 +27,7 @@ from nethub.meetings.extract.people.attendance import (
     section_names_where_layouts_miss,
     split_labels,
 )
-from nethub.meetings.extract.people.layouts import read_line
+from nethub.meetings.extract.people.layouts import read_line, surname_first_run
 from nethub.meetings.extract.people.merging import merge
 from nethub.meetings.extract.people.nicks import nick_list
 from nethub.meetings.extract.people.opening import (
@@ -77,6 +77,7 @@ def find_people(document: s.LabelledDocument, resolver) -> list[Found]:
     found += numbered_rows(document.text)
     found += presence_register(document.text)
     found += plural_civility_lists(document.text)
+    found += surname_first_run(document.text[:4000])
     found += dash_org_items(document.text[:3000], resolver)
     found += glued_rows_run(document.text[:3000], resolver)
     found += numbered_table_run(document.text[:4000])

@@ -305,6 +305,23 @@ def surname_first_list(line: str, resolver) -> list[Found]:
     return found if len(found) >= 2 else []
 
 
+def surname_first_run(head: str) -> list[Found]:
+    """Rule: the same civility, SURNAME and first name lists without an attendance label
+    ("Etaient présents : Mme CERTENAIS Christelle, Mr COTTEREAU Laurent, ..."), three at
+    least in the opening, a name broken over two lines read whole."""
+    found = [
+        Found(re.sub(r"\s+", " ", m.group("name")), None, "surname_first_run")
+        for m in _SURNAME_FIRST.finditer(head)
+    ]
+    # "Mme LE BOURDON / Mr GUEGUEN", "Mr IMPREZ / Parents d'élèves": a surname alone on its
+    # line, the next line's civility or heading taken for a first name.
+    found = [f for f in found if not _NO_FIRST_NAME.fullmatch(f.name.split()[-1])]
+    return found if len(found) >= 3 else []
+
+
+_NO_FIRST_NAME = re.compile(r"M|Mr|Mme|Mlle|Mrs|Ms|Dr|Parents?|Enseignants?|Invités?|Membres?")
+
+
 LAYOUTS = [
     glued_row,
     surname_first_list,
