@@ -105,12 +105,32 @@ def marked_absent(text: str) -> set[str]:
     """The people a register marks absent or excused, and those an absence line names (as
     `person_key`s): not participants."""
     absent = {person_key(name) for name, present in _entries(text) if not present}
-    for line in _ABSENCE_LINE.finditer(text[:6000]):
-        rest = _PLURAL_CIVILITY.sub("", line.group("rest"))
-        for item in re.split(r"\s*[,;]\s*(?:et\s+)?|\s+et\s+|\s+and\s+", rest):
-            item = re.sub(r"^(?:M|Mme|Mr|Mrs|Ms|Dr)\.?\s+", "", item.strip(" ."))
-            if _CAPITAL_SURNAME.fullmatch(item) or re.fullmatch(
-                rf"{_WORD}(?:\s+{_WORD}){{0,3}}", item
-            ):
-                absent.add(person_key(item))
+    head = text[:6000]
+    for line in _ABSENCE_LINE.finditer(head):
+        absent |= _named(line.group("rest"))
+        if not line.group("rest").strip():
+            absent |= _named_below(head[line.end() :])
     return absent
+
+
+def _named(line: str) -> set[str]:
+    """The people one absence line names, as `person_key`s."""
+    named = set()
+    rest = _PLURAL_CIVILITY.sub("", line)
+    for item in re.split(r"\s*[,;]\s*(?:et\s+)?|\s+et\s+|\s+and\s+", rest):
+        item = re.sub(r"^[-•·*]?\s*(?:M|Mme|Mr|Mrs|Ms|Dr)\.?\s+", "", item.strip(" ."))
+        if _CAPITAL_SURNAME.fullmatch(item) or re.fullmatch(rf"{_WORD}(?:\s+{_WORD}){{0,3}}", item):
+            named.add(person_key(item))
+    return named
+
+
+def _named_below(after: str) -> set[str]:
+    """ "Excusés :" alone on its line: the lines under it, up to the next label (a line that
+    ends with a colon) or a heading, six at most."""
+    named: set[str] = set()
+    lines = [line for line in after.split("\n") if line.strip()][:6]
+    for line in lines:
+        if line.rstrip().endswith(":") or re.match(r"^\s*(?:\d+|[IVX]+)[.)-]", line):
+            break
+        named |= _named(line)
+    return named
