@@ -479,3 +479,18 @@ def test_civility_surname_first_name_lists_without_a_label_a_name_broken_over_li
     assert {"CERTAIN Christelle", "BOULET Stéphanie", "LE QUERE Pascal"} <= people
     assert not people & {"LECLERE Gwenaëlle", "PLANCHE Lydie", "Christelle", "Stéphanie"}
     assert not any(name.endswith((" Mr", " Parents")) for name in people)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "task"),
+    [
+        (
+            "Isabelle animera l'accueil du parcours, elle installera la décoration avec Mme Roy.",
+            True,
+        ),
+        ("Le stand est prêt, les parents apporteront des gâteaux pour la vente.", True),
+        ("La kermesse a bien marché, elle aura lieu au même endroit l'an prochain.", False),
+    ],
+)
+def test_a_french_task_in_a_clause_after_the_start_of_its_sentence(sentence, task):
+    assert bool(_points(sentence)) is task

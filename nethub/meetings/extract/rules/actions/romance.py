@@ -10,6 +10,7 @@ English ways ("will", "to be done") are in `future_tasks`, `passive` and `commit
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from nethub.meetings.extract import segments as s
 from nethub.meetings.extract.rules.actions.vocabulary import (
@@ -152,6 +153,33 @@ def pronoun_future_task(seg, context):
     if re.search(r"(?:era|eront|ira|iront)$", verb) and not _french(text):
         return None
     return claim(s.ACTION, 0.5, task=text, owner=None)
+
+
+# What opens a clause that can carry its own task after the start of a French or Spanish
+# sentence: a comma, a semicolon, "et", "y", "puis".
+_CLAUSE_OPENER_FR_ES = re.compile(r"[,;]\s+|\s+(?:et|y|puis|luego)\s+")
+
+
+@dataclass(frozen=True)
+class _Clause:
+    text: str
+
+
+def clause_task(seg, context):
+    """Rule: a task stated in a clause after the start of its sentence ("Isabelle animera
+    l'accueil, elle installera la décoration avec Mme Roy", "Se acuerda el sorteo y nos
+    pondremos en contacto con el ayuntamiento"), read by the subject and pronoun rules."""
+    text = seg.text.strip()
+    if not _romance(text):
+        return None
+    for opener in _CLAUSE_OPENER_FR_ES.finditer(text):
+        if opener.start() == 0:
+            continue
+        clause = _Clause(text[opener.end() :])
+        found = future_task(clause, context) or pronoun_future_task(clause, context)
+        if found is not None:
+            return found
+    return None
 
 
 def passive_future_task(seg, context):
