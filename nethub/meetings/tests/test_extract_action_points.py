@@ -731,3 +731,20 @@ def test_two_owners_given_tasks_in_the_same_words_are_two_points():
     assert not same_point(gay, sara)  # most words shared, but two people's tasks
     unnamed = Point("A flyer about the May meeting will be e-mailed to new members.")
     assert same_point(unnamed, gay)  # the same task restated without its owner
+
+
+@pytest.mark.parametrize(
+    ("sentence", "task"),
+    [
+        ("Notes will be posted to the group's blog.", True),
+        ("Copies will be added to the website.", True),
+        ("This pilot project will be implemented immediately.", True),
+        ("It was agreed that the joint paper would be published as a network note.", False),
+    ],
+)
+def test_work_done_to_a_thing_in_the_plain_future(sentence, task):
+    text = (
+        "Steering group\nMinutes of the meeting on 1 September 2009\n\n"
+        f"Present: Ana Lind, Ben Ray\n\n1. Website\n\n{sentence}\n"
+    )
+    assert bool(_points(text)) is task

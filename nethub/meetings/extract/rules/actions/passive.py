@@ -24,12 +24,25 @@ _PASSIVE_FUTURE = re.compile(
     rf"(?:\w+\s+)?(?P<verb>{PASSIVE_VERBS})\b(?:(?:(?!\bby\b).)*\bby\s+(?P<agent>(?:the\s+)?[A-Z][\w-]*"
     r"(?:\s+[A-Z][\w-]*){0,3}|the\s+cluster))?",
 )
+# Work done to a thing, in the plain future only ("Notes will be posted to the blog", "Copies
+# will be added to the website", "This will be rectified"): not "would", which reports what a
+# meeting agreed ("It was agreed that the paper would be published" is its decision).
+_PLAIN_FUTURE_WORK = re.compile(
+    r"\b(?:will|shall)\s+(?:then\s+|also\s+|soon\s+)?be\s+(?:\w+\s+)?"
+    r"(?:posted|added|uploaded|printed|delivered|designed|implemented|rectified|completed|"
+    r"translated|collected|compiled|revised|conducted|provided|produced|purchased|ordered|"
+    r"booked|installed|fixed|repaired|replaced|investigated|clarified|explored|deployed|"
+    r"sorted\s+out|looked\s+into)\b"
+)
 _NEEDS = re.compile(
     rf"\bneeds?\s+to\s+be\s+(?:\w+\s+)?(?P<verb>{PASSIVE_VERBS}|[\w-]+ed)\b|"
     # "Need to map which authority manages each site": a task, its doer unsaid.
     rf"^(?:there\s+is\s+a\s+)?need\s+to\s+(?:{TASK_VERBS}|map|obtain|find|agree|define)\b",
     re.I,
 )
+
+
+_AGREED_THAT = re.compile(r"\b(?:agreed|decided|resolved)\s+that\b", re.I)
 
 
 def passive_future_task(seg, context):
@@ -39,6 +52,8 @@ def passive_future_task(seg, context):
     if REPORTED_SPEECH.search(text):
         return None
     match = _PASSIVE_FUTURE.search(text)
+    if match is None and _PLAIN_FUTURE_WORK.search(text) and not _AGREED_THAT.search(text):
+        return claim(s.ACTION, 0.55, task=text, owner=None)
     if match is None or EVENT_HELD.search(text) or AGENDA_PROPOSAL.search(text):
         return None
     agent = match.group("agent")
