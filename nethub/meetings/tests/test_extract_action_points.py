@@ -748,3 +748,20 @@ def test_work_done_to_a_thing_in_the_plain_future(sentence, task):
         f"Present: Ana Lind, Ben Ray\n\n1. Website\n\n{sentence}\n"
     )
     assert bool(_points(text)) is task
+
+
+@pytest.mark.parametrize(
+    ("sentence", "task"),
+    [
+        ("We will investigate the implications of the new licence.", True),
+        ("We're going to discuss these topics by email and at the next meeting.", True),
+        ("We will miss her at the summer fair.", False),
+        ("She said we will need to find more volunteers.", False),
+    ],
+)
+def test_work_the_meeting_takes_on_itself(sentence, task):
+    from types import SimpleNamespace
+
+    from nethub.meetings.extract.rules.actions.future_tasks import we_will_task
+
+    assert bool(we_will_task(SimpleNamespace(text=sentence), None)) is task

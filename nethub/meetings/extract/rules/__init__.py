@@ -57,6 +57,7 @@ RULES = [
     ("person_offered", commitments.person_offered),
     ("promised_work", commitments.promised_work),
     ("will_task", future_tasks.will_task),
+    ("we_will_task", future_tasks.we_will_task),
     ("passive_by_person", passive.passive_by_person),
     ("passive_future_task", passive.passive_future_task),
     ("needs_doing", passive.needs_doing),

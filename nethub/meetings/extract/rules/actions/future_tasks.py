@@ -37,6 +37,23 @@ def pronoun_will_task(seg, context):
     return claim(s.ACTION, 0.7, task=seg.text.strip(), owner=names[-1])
 
 
+# "We will investigate implications.", "We're going to discuss these topics by email", "We
+# need to find a new venue": the meeting taking work on itself, its owner unnamed.
+_WE_WILL = re.compile(
+    r"^(?:So\s+|And\s+|Then\s+)?[Ww]e(?:\s+|['’])(?:will|shall|re\s+going\s+to|are\s+going\s+to|"
+    r"need\s+to|must)\s+(?:also\s+|then\s+|now\s+)?"
+    rf"(?P<verb>{TASK_VERBS}|discuss|decide|agree|think)\b"
+)
+
+
+def we_will_task(seg, context):
+    """Rule: "We will investigate implications": work the meeting takes on itself."""
+    text = seg.text.strip()
+    if not _WE_WILL.match(text) or REPORTED_SPEECH.search(text):
+        return None
+    return claim(s.ACTION, 0.55, task=text, owner=None)
+
+
 # "sector chairs are to review ...", "The shelter cluster coordinator will represent ...",
 # "PWG coordinators will share ...": an owner written in lower case or plural, named by the
 # body or role noun that ends it.
