@@ -494,3 +494,12 @@ def test_civility_surname_first_name_lists_without_a_label_a_name_broken_over_li
 )
 def test_a_french_task_in_a_clause_after_the_start_of_its_sentence(sentence, task):
     assert bool(_points(sentence)) is task
+
+
+def test_the_meeting_itself_owns_what_nous_will_do_and_an_object_pronoun_keeps_the_subject():
+    assert _points("Nous allons aussi nous renseigner sur la législation des associations.") == [
+        ("Nous allons aussi nous re", "Nous")
+    ]
+    assert _points("Mme Richard les récupérera le samedi matin à la mairie.") == [
+        ("Mme Richard les récupérer", "Mme Richard")
+    ]

@@ -38,7 +38,7 @@ def pronoun_will_task(seg, context):
 
 
 # "We will investigate implications.", "We're going to discuss these topics by email", "We
-# need to find a new venue": the meeting taking work on itself, its owner unnamed.
+# need to find a new venue": the meeting taking work on itself, its owner "We" as written.
 _WE_WILL = re.compile(
     r"^(?:So\s+|And\s+|Then\s+)?[Ww]e(?:\s+|['’])(?:will|shall|re\s+going\s+to|are\s+going\s+to|"
     r"need\s+to|must)\s+(?:also\s+|then\s+|now\s+)?"
@@ -51,7 +51,7 @@ def we_will_task(seg, context):
     text = seg.text.strip()
     if not _WE_WILL.match(text) or REPORTED_SPEECH.search(text):
         return None
-    return claim(s.ACTION, 0.55, task=text, owner=None)
+    return claim(s.ACTION, 0.55, task=text, owner="We")
 
 
 # "sector chairs are to review ...", "The shelter cluster coordinator will represent ...",

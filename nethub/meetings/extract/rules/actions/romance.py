@@ -57,7 +57,8 @@ _MEETING_SUBJECT = re.compile(
 )
 _ACTIVE_FUTURE = re.compile(
     rf"^{_SUBJECT}{_ASIDE}\s+(?:(?:va|vont)\s+(?:(?:se|s['’])\s*)?(?P<near>[a-zà-ÿ]{{3,}}(?:er|ir|re))"
-    rf"|(?:se\s+|s['’])?(?P<verb>{_FUTURE})"
+    # "Mme RICHARD les récupérera": an object pronoun before the verb.
+    rf"|(?:se\s+|s['’]|(?:les|le|la|l['’]|lui|leur|en|lo|los|las)\s*)?(?P<verb>{_FUTURE})"
     r"|(?:doit|doivent|devra|devront|debe|deben|deberá|deberán)\s+(?:(?:se|s['’])\s*)?"
     r"(?P<must>[a-zà-ÿñ]{3,}(?:er|ir|re|ar)))\b"
 )
@@ -152,7 +153,9 @@ def pronoun_future_task(seg, context):
         return None
     if re.search(r"(?:era|eront|ira|iront)$", verb) and not _french(text):
         return None
-    return claim(s.ACTION, 0.5, task=text, owner=None)
+    # "Nous allons ...": the meeting itself, as written; "elle", "il": someone unnamed here.
+    we = re.match(r"(?i)^(?:(?:et|puis|ensuite|mais)\s+)?(nous)\b", text)
+    return claim(s.ACTION, 0.5, task=text, owner=we.group(1) if we else None)
 
 
 # What opens a clause that can carry its own task after the start of a French or Spanish
