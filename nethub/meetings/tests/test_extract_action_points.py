@@ -765,3 +765,14 @@ def test_work_the_meeting_takes_on_itself(sentence, task):
     from nethub.meetings.extract.rules.actions.future_tasks import we_will_task
 
     assert bool(we_will_task(SimpleNamespace(text=sentence), None)) is task
+
+
+def test_a_role_held_from_now_on_is_no_task():
+    text = (
+        "Board of trustees\nMinutes of the AGM, 25 January 2017\n\nPresent: Ana Lind, Ben Ray\n\n"
+        "1. Officers\n\nBen Ray will continue to be our legal adviser. The new trustees will serve "
+        "for an initial term of three years. Ana Lind will again join us as treasurer. Ben Ray "
+        "will send the accounts to the Charity Commission.\n"
+    )
+    assert [text[:12] for text, _owner, _due in _points(text)] == ["Ben Ray will"]
+    assert "send the accounts" in _points(text)[0][0]

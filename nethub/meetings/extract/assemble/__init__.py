@@ -43,6 +43,7 @@ from nethub.meetings.extract.assemble.not_tasks import (
     drop_marked_done,
     drop_partner_plans,
     drop_restatements,
+    drop_roles_held,
 )
 from nethub.meetings.extract.assemble.provenance import add_provenance, in_document_order
 from nethub.meetings.extract.blocks import LIST_MARKER
@@ -111,6 +112,7 @@ def extract_meeting(text: str, *, resolver=None) -> ExtractedMeeting:
     drop_marked_done(meeting)
     drop_partner_plans(meeting, document)
     drop_restatements(meeting)
+    drop_roles_held(meeting)
     splits.items_run_together(meeting, document.text)
     splits.several_tasks(meeting, document.text)
     splits.task_keeps_topic(meeting, document.text)

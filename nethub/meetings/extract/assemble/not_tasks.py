@@ -251,3 +251,21 @@ def drop_restatements(meeting: ExtractedMeeting) -> None:
             dropped.add(id(other))
     for item in meeting.agenda_items:
         item.action_points = [p for p in item.action_points if id(p) not in dropped]
+
+
+# "He will continue to be our legal advisor", "They will serve for an initial term of three
+# years", "Marian Turk will again join us as cantor": a role held, not work to do.
+_ROLE_HELD = re.compile(
+    r"\b(?:will|shall)\s+(?:again\s+|also\s+)?(?:continue\s+to\s+be|continue\s+as|remain|serve\s+"
+    r"(?:as|for|on)|join\s+us\s+as|be\s+(?:our|the\s+new|the\s+next))\b",
+    re.I,
+)
+
+
+def drop_roles_held(meeting: ExtractedMeeting) -> None:
+    """Rule: a sentence that says who holds a role from now on gives no task, whichever rule
+    read it, unless the minutes list it as an action point."""
+    for item in meeting.agenda_items:
+        item.action_points = [
+            p for p in item.action_points if p.explicit or not _ROLE_HELD.search(p.text)
+        ]
