@@ -776,3 +776,18 @@ def test_a_role_held_from_now_on_is_no_task():
     )
     assert [text[:12] for text, _owner, _due in _points(text)] == ["Ben Ray will"]
     assert "send the accounts" in _points(text)[0][0]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Sharon spoke to the meeting about the scheme and how fortunate she felt to be involved.",
+        "Adding members to Initiating Group was discussed.",
+    ],
+)
+def test_to_before_a_noun_phrase_or_in_a_persons_words_gives_no_note_style_task(sentence):
+    text = (
+        "Refugee welcome group\nMinutes of the AGM, 12 March 2019\n\nPresent: Ana Lind, Ben Ray\n\n"
+        f"1. Resettlement\n\n{sentence}\n"
+    )
+    assert not [p for p in _points(text) if p[0].startswith(sentence[:12])]

@@ -43,14 +43,27 @@ def _thing_to_be(text: str):
     match = _ANY_THING_TO_BE.match(text)
     if match is None or FINITE_VERB.search(match.group("thing")) or EVENT_HELD.search(text):
         return None
-    if _ONGOING.search(match.group("thing")):
+    if _ONGOING.search(match.group("thing")) or _A_CLAUSE.search(match.group("thing")):
         return None
     return match
+
+
+# "Sharon spoke to the meeting about the scheme and how fortunate she felt to be involved": a
+# person's words, with a subject pronoun or an irregular past verb, not a thing to be done.
+_A_CLAUSE = re.compile(r"\b(?:she|he|they|we|I|spoke|felt|said|thought|told)\b")
 
 
 # "COMMISSION ON IMMIGRANT AFFAIRS Meeting to order at 6:53 p.m.", "Meeting Called to Order at
 # 9:05am": the chair opening the meeting, not a body given work.
 _CALLED_TO_ORDER = re.compile(r"\bmeeting\s+(?:(?:was\s+)?called\s+)?to\s+order\b", re.I)
+
+
+# "Sharon spoke to the meeting about ...", "Adding members to Initiating Group": "to" before a
+# noun phrase or a name, not an infinitive.
+_NO_INFINITIVE = re.compile(
+    r"(?:the|this|that|these|those|all|our|their|its|his|her|each|every|any|some|my|your)\b"
+    r"|[A-Z][a-z]+\s+[A-Z]"
+)
 
 
 def owner_to_verb(seg, context):
@@ -67,7 +80,9 @@ def owner_to_verb(seg, context):
         # it says when.
         return claim(s.ACTION, 0.75, task=seg.text.strip(), owner=None)
     match = OWNER_TO.match(text)
-    if match and _CALLED_TO_ORDER.search(text):
+    if match and (
+        _CALLED_TO_ORDER.search(text) or _NO_INFINITIVE.match(text[match.start("verb") :])
+    ):
         return None
     if match and not re.match(r"^(?:due|according|prior|thanks)\b", text, re.I):
         owner = clean_owner(match.group("owner"))
