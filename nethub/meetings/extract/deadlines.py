@@ -16,7 +16,10 @@ import dateparser
 from nethub.meetings.extract.header import MONTHS
 
 _DAY_MONTH = (
-    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"  # "by Friday 17 March"
+    r"(?:(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|"  # "by Friday 17 March"
+    # "au plus tard vendredi 29 novembre", "antes del viernes 15 de mayo".
+    r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|"
+    r"lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo),?\s+)?"
     rf"(?:\d{{1,2}}(?:st|nd|rd|th|er)?\s+(?:of\s+|de\s+)?(?:{MONTHS})|(?:{MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?)"
     r"(?:,?\s+\d{4})?"
 )
@@ -44,7 +47,10 @@ DEADLINE = re.compile(
     rf"by the end of|by end of|by end|ahead of|prior to|deadline|timeline|timeframe|due date|"
     # French and Spanish: "d'ici le 21 mars", "avant fin avril", "antes del 15 de mayo".
     rf"d['’]ici(?:\s+(?:le|au|à\s+la))?|avant(?:\s+(?:le|la))?|au\s+plus\s+tard(?:\s+le)?|"
-    rf"pour\s+le|antes\s+del?|a\s+m[áa]s\s+tardar(?:\s+el)?|para\s+el|hasta\s+el)"
+    rf"pour\s+le|antes\s+del?|a\s+m[áa]s\s+tardar(?:\s+el)?|para\s+el|hasta\s+el|"
+    # "Echéance : 13 décembre", "fecha límite: 15 de mayo", "envoyer le compte rendu fin
+    # novembre" (the end of the month).
+    rf"[ée]ch[ée]ance|fecha\s+l[íi]mite|plazo|(?:en\s+)?fin(?:\s+d['’]|\s+de)?)"
     rf"\s*:?\s+(?:(?:COB|c\.o\.b\.|close of business|EOD|(?:the\s+)?end\s+of\s+(?:the\s+)?day)\s+"
     rf"(?:on\s+)?)?(?:the\s+)?"
     rf"(?:end[- ]of[- ]|end-)?{_TARGET}(?![\w-])",
@@ -145,8 +151,21 @@ RELATIVE = re.compile(
 _WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
+# French and Spanish words for the same spans, read as their English ("la semaine prochaine"
+# is "next week").
+_RELATIVE_FR_ES = [
+    (re.compile(r"\bla\s+semaine\s+prochaine\b|\bla\s+pr[óo]xima\s+semana\b", re.I), "next week"),
+    (re.compile(r"\ble\s+mois\s+prochain\b|\bel\s+pr[óo]ximo\s+mes\b", re.I), "next month"),
+    (re.compile(r"\bfin\s+de\s+(?:la\s+)?semaine\b", re.I), "end of the week"),
+    (re.compile(r"\bfin\s+du\s+mois\b|\bfinales\s+de\s+mes\b", re.I), "end of the month"),
+    (re.compile(r"\bdemain\b", re.I), "tomorrow"),
+]
+
+
 def _relative(sentence: str, meeting_date: datetime.date | None) -> Deadline | None:
     """ "within two weeks", "by the end of the month", "by next week", from the meeting date."""
+    for words, english in _RELATIVE_FR_ES:
+        sentence = words.sub(english, sentence)
     match = RELATIVE.search(sentence)
     if not match or meeting_date is None:
         return None

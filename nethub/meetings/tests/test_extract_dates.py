@@ -763,3 +763,23 @@ def test_the_minutes_title_ending_with_its_date_beats_a_posts_date(opening, day)
 )
 def test_the_meeting_date_in_french_and_spanish_formal_openings(opening, date):
     assert extract_meeting(opening, resolver=RESOLVER).meeting_date == date
+
+
+@pytest.mark.parametrize(
+    ("sentence", "due"),
+    [
+        (
+            "Les partenaires transmettront leurs contributions au plus tard vendredi 29 novembre.",
+            "2019-11-29",
+        ),
+        ("Echéance : 13 décembre 2019", "2019-12-13"),
+        ("Le secrétariat enverra le compte rendu fin novembre.", "2019-11-30"),
+        ("Le bureau contactera la mairie la semaine prochaine.", "2019-11-29"),
+        ("Enviar el informe antes del viernes 6 de diciembre.", "2019-12-06"),
+        ("Le bureau a parlé de la fin de la saison.", None),
+    ],
+)
+def test_french_and_spanish_deadlines_with_a_weekday_a_label_or_a_month_end(sentence, due):
+    from nethub.meetings.extract.dates import due_date
+
+    assert due_date(sentence, datetime.date(2019, 11, 20))[0] == due
