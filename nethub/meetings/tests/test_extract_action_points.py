@@ -791,3 +791,19 @@ def test_to_before_a_noun_phrase_or_in_a_persons_words_gives_no_note_style_task(
         f"1. Resettlement\n\n{sentence}\n"
     )
     assert not [p for p in _points(text) if p[0].startswith(sentence[:12])]
+
+
+def test_an_owner_with_an_organisation_in_apposition_after_a_follow_up_arrow():
+    text = (
+        "Civil society coordination meeting\n25 August 2022\n\n"
+        "Participants: Mihaela (AMURTEL), Dimitris (MdM), Diana (CNRR)\n\n1. Access\n"
+        "=> Mihaela, AMURTEL, will contact the representatives of the City Hall about the "
+        "toilets.\n=> Dimitris and Diana, CNRR, will go to discuss this topic with the "
+        "authorities.\nMaria will contact the warehouse where the winter clothes are stored.\n"
+        "Skip to main content\n"
+    )
+    assert [owner for _text, owner, _due in _points(text)] == [
+        "Mihaela",
+        "Dimitris and Diana",
+        "Maria",
+    ]

@@ -164,7 +164,9 @@ def _halves_of_one_sentence(twin: ExtractedActionPoint, seg: s.Segment) -> bool:
     if not (twin.rule and twin.span and seg.span):
         return False
     first, second = sorted([twin.span, seg.span])
-    return 0 <= second[0] - first[1] <= 5
+    # "Lia will share these. Action Point: Lia to share ...": a full stop ends the first.
+    first_text = twin.source_sentence or twin.text if first == twin.span else seg.text
+    return 0 <= second[0] - first[1] <= 5 and not first_text.rstrip().endswith((".", "!", "?"))
 
 
 def _take_label(twin: ExtractedActionPoint, labelled: ExtractedActionPoint) -> None:

@@ -119,17 +119,28 @@ def _person_will(text: str, context):
     return match
 
 
+# "Mihaela, AMURTEL, will contact ...", "Dimitris and Diana, CNRR, will go to discuss ...":
+# the owner's organisation in apposition between the name and "will".
+_APPOSITION = re.compile(
+    r"^(?P<person>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?(?:\s+(?:and|&)\s+[A-Z][\w'’-]+)?),\s+"
+    r"[^,]{2,40},\s+(?=(?:will|shall|is\s+to|are\s+to|is\s+going\s+to)\b)"
+)
+
+
 def will_task(seg, context):
     """A named owner promised a task: "PC will share report on the findings", "Rick will
     prepare a memo", "The HC will engage with AUHIP", "UNICEF will email all participants"."""
     text = main_clause(seg.text)
     if REPORTED_SPEECH.search(text):
         return None
-    match = OWNER_WILL.match(text) or _ROLE_WILL.match(text) or _person_will(text, context)
+    plain = _APPOSITION.sub(r"\g<person> ", text, count=1)
+    match = OWNER_WILL.match(plain) or _ROLE_WILL.match(text) or _person_will(text, context)
     if match is None:
         return None
     owner = clean_owner(match.group("owner"))
-    if owner is None or not plausible_owner(owner, context.document.text):
+    # A name with its organisation in apposition is someone's, whoever the minutes name in full.
+    given = plain != text and match.re is OWNER_WILL
+    if owner is None or not (given or plausible_owner(owner, context.document.text)):
         return None
     if re.search(r"\b(?:you|your)\b", text):
         return None  # said to an audience (a speech, a briefing): no task of the meeting

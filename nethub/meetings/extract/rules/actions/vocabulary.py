@@ -135,6 +135,20 @@ _BODY_NOUN = re.compile(
 )
 
 
+def _first_name(word: str) -> bool:
+    """ "Maria will contact the warehouse": minutes that name people by first name alone."""
+    from nethub.meetings.extract.people.first_names import is_first_name
+
+    return len(word) > 2 and word.lower() not in _NOT_OWNER_WORDS and is_first_name(word)
+
+
+# Words that are first names too, and open sentences as something else.
+_NOT_OWNER_WORDS = frozenset(
+    ["will", "may", "june", "april", "august", "grace", "hope", "joy"]
+    + ["skip", "jump", "back", "read"]  # a page's links: "Skip to main content"
+)
+
+
 def plausible_owner(owner: str, text: str) -> bool:
     """Whether `owner` can be given work: an acronym ("WFP", "GTF"), a body ("Support Team",
     "Partners", "All"), several words naming one, or a first name the minutes give in full
@@ -154,6 +168,7 @@ def plausible_owner(owner: str, text: str) -> bool:
         return bool(
             re.search(rf"\b{re.escape(owner)}\s+[A-Z][a-z]", text)
             or re.search(rf"\b[A-Z][a-z]+ {re.escape(owner)}\b", text)
+            or _first_name(owner)
         )
     return all(w[:1].isupper() or w.lower() in ("and", "of", "the", "&") for w in words)
 
@@ -206,5 +221,6 @@ _LEAD_CLAUSE = re.compile(
 
 
 def main_clause(text: str) -> str:
-    """The sentence without a leading clause ("In a related decision, CEB agreed ...")."""
-    return _LEAD_CLAUSE.sub("", text.strip())
+    """The sentence without a leading clause ("In a related decision, CEB agreed ...") or the
+    arrow that leads a follow-up ("=> Retno, UNHCR, will discuss ...")."""
+    return _LEAD_CLAUSE.sub("", re.sub(r"^(?:=>|->|→|➔|➢|»)\s*", "", text.strip()))
