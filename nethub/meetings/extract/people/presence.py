@@ -68,7 +68,8 @@ _FIRST_NAME_THEN_SURNAME = re.compile(
 )
 # A line an absence label opens; "Ont donné (leur) pouvoir": represented by proxy, not there.
 _ABSENCE_LINE = re.compile(
-    r"^\W*(?:\d{1,2}[.)]\s*)?(?:(?:[ée]taient|sont)\s+)?(?:absents?(?:\s+excus[ée]e?s)?|excus[ée]e?s|excusad[oa]s|ausentes?|apologies|regrets|"
+    r"^\W*(?:\d{1,2}[.)]\s*)?(?:(?:[ée]taient|sont)\s+)?"
+    r"(?:absents?(?:\s+excus[ée]e?s)?|excus[ée]e?s|excusad[oa]s|ausentes?|apologies|regrets|"
     r"ont\s+donn[ée]\s+(?:leur\s+)?pouvoir|pouvoirs?)\b[^:\n]{0,20}:(?P<rest>[^\n]*)",
     re.I | re.M,
 )
