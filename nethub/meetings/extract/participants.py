@@ -100,6 +100,8 @@ def is_participant_line(text: str) -> bool:
     words = text.split()
     if not words or len(words) > 40 or text.endswith(":"):
         return False
+    if _group_of_surnames(text.rstrip(" ,")):
+        return True  # "SGAR : SOULAS Odile": one person, no separator
     if re.search(
         r"\b(provided|informed|discussed|noted|agenda|opened|welcomed|is|are|was|were)\b", text
     ) and not re.search(r"[;/]", text):
@@ -123,6 +125,10 @@ def split_entries(line: str) -> list[str]:
         entries = entries[:1] + [f"{org}: {entry}" for entry in entries[1:]]
     expanded = []
     for entry in entries:
+        surnames = _group_of_surnames(entry)
+        if surnames:
+            expanded += surnames
+            continue
         prefix = re.match(r"^([^:,()]{2,60}?)\s*(?::|\s[–—-])\s*(.+)$", entry)
         people = re.findall(r"[^,()]+\([^()]+\)", prefix.group(2)) if prefix else []
         if len(people) >= 2:
@@ -130,6 +136,25 @@ def split_entries(line: str) -> list[str]:
         else:
             expanded.append(entry)
     return expanded
+
+
+# "HERVE Arnaud", "GUILLON-VERNE Sophie", "LE QUERE Pascal": a SURNAME in capitals, then the
+# first name, as French registers write them.
+SURNAME_FIRST = (
+    r"(?:(?:LE|LA|DE|DU)\s+)?[A-ZÀ-Þ][A-ZÀ-Þ'’-]+\s+[A-ZÀ-Þ][a-zà-ÿ'’]+(?:-[A-ZÀ-Þ][a-zà-ÿ'’]+)?"
+)
+
+
+def _group_of_surnames(entry: str) -> list[str]:
+    """Rule: "DREAL : HERVE Arnaud, GERGAUD Séverine, HUGAIN Valérie": a group, its colon, then
+    its people written SURNAME first; one entry a person, each with the group."""
+    group, colon, rest = entry.partition(":")
+    people = [p.strip() for p in rest.split(",") if p.strip()]
+    if not colon or not 2 <= len(group.strip()) <= 40 or not people:
+        return []
+    if not all(re.fullmatch(SURNAME_FIRST, person) for person in people):
+        return []
+    return [f"{group.strip()}: {person}" for person in people]
 
 
 def split_inline(text: str) -> list[str]:
@@ -225,6 +250,8 @@ def _group_then_person(entry: str) -> bool:
         return False
     if person_name(group) or _ROLE_LABEL.match(entry) or _ABSENCE_WORD.search(group):
         return False
+    if re.match(SURNAME_FIRST, rest.strip()):
+        return True  # "DREAL: HERVE Arnaud"
     lead = re.match(NAME, rest.strip())
     return bool(lead and person_name(lead.group(0)))
 

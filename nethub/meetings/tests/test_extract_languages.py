@@ -503,3 +503,23 @@ def test_the_meeting_itself_owns_what_nous_will_do_and_an_object_pronoun_keeps_t
     assert _points("Mme Richard les récupérera le samedi matin à la mairie.") == [
         ("Mme Richard les récupérer", "Mme Richard")
     ]
+
+
+def test_groups_then_their_people_written_surname_first():
+    text = (
+        "Commission hébergement et accès au logement\n22 avril 2014\nParticipants :\n"
+        "DREAL : HERVE Arnaud, GERGAUD Séverine\nDRJSCS : PERIDY Thierry, GAUDART Maryvonne\n"
+        "SGAR : SOULAS Odile\nCCAS Nantes : GUILLON-VERNE Sophie\nExcusés :\nMATHEY Pascale\n\n"
+        "1. Introduction\nLe président ouvre la séance.\n"
+    )
+    people = {
+        (p.name, p.organization) for p in extract_meeting(text, resolver=RESOLVER).participants
+    }
+    assert people == {
+        ("HERVE Arnaud", "DREAL"),
+        ("GERGAUD Séverine", "DREAL"),
+        ("PERIDY Thierry", "DRJSCS"),
+        ("GAUDART Maryvonne", "DRJSCS"),
+        ("SOULAS Odile", "SGAR"),
+        ("GUILLON-VERNE Sophie", "CCAS Nantes"),
+    }  # not "Séverine DRJSCS": a first name, then the next row's body

@@ -421,6 +421,8 @@ _FIRST_THEN_CAPITALS = re.compile(
     r"(?<![\w’'])(?P<first>[A-ZÀ-Þ][a-zà-ÿ]+(?:-[A-ZÀ-Þ][a-zà-ÿ]+)?)\s+"
     r"(?P<last>(?:(?:de|du|des|van|von|del|da|di|le|la)\s+)?[A-ZÀ-Þ](?:[’'][A-ZÀ-Þ])?[A-ZÀ-Þ-]+"
     r"(?:\s+[A-ZÀ-Þ]{2,}(?![a-zà-ÿ]))?)(?![\w’'])"
+    # Not the next row's body and its colon ("Valérie\nDRJSCS : PERIDY Thierry").
+    r"(?!\s*(?:\d+(?:/\d+)?\s*)?:)"
 )
 
 
