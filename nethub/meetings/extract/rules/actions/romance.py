@@ -142,8 +142,9 @@ _PRONOUN_FUTURE = re.compile(
 def pronoun_future_task(seg, context):
     """A pronoun with a verb of work to come, in French or Spanish ("Nous allons nous
     renseigner sur la législation", "elle installera la décoration", "nos pondremos en
-    contacto con el ayuntamiento"); its owner is not named here. Events and states ("elle
-    aura lieu", "il sera"), and the words of a date ("nous serons"), are no work."""
+    contacto con el ayuntamiento"). "Nous" is the meeting itself and owns the task as
+    written; whom "elle" or "il" stands for is not named here. Events and states ("elle aura
+    lieu", "il sera"), and the words of a date ("nous serons"), are no work."""
     text = _CONNECTIVES.sub("", seg.text.strip())
     match = _PRONOUN_FUTURE.match(text)
     if match is None or not _romance(text) or not _WORDS_AFTER.match(text[match.end() :]):
@@ -165,6 +166,8 @@ _CLAUSE_OPENER_FR_ES = re.compile(r"[,;]\s+|\s+(?:et|y|puis|luego)\s+")
 
 @dataclass(frozen=True)
 class _Clause:
+    """A clause read as the segment it would be on its own: the rules read only its text."""
+
     text: str
 
 
