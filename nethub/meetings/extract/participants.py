@@ -145,16 +145,23 @@ SURNAME_FIRST = (
 )
 
 
+def _group_and_rest(entry: str) -> tuple[str, str] | None:
+    """ "Béziers : Vincent Leclair": what stands before the colon, when it can be a group's
+    name, and what follows."""
+    group, colon, rest = entry.partition(":")
+    if not colon or not 2 <= len(group.strip()) <= 40 or "(" in group:
+        return None
+    return group.strip(), rest.strip()
+
+
 def _group_of_surnames(entry: str) -> list[str]:
     """Rule: "DREAL : HERVE Arnaud, GERGAUD Séverine, HUGAIN Valérie": a group, its colon, then
     its people written SURNAME first; one entry a person, each with the group."""
-    group, colon, rest = entry.partition(":")
-    people = [p.strip() for p in rest.split(",") if p.strip()]
-    if not colon or not 2 <= len(group.strip()) <= 40 or not people:
+    split = _group_and_rest(entry)
+    people = [p.strip() for p in split[1].split(",") if p.strip()] if split else []
+    if not people or not all(re.fullmatch(SURNAME_FIRST, person) for person in people):
         return []
-    if not all(re.fullmatch(SURNAME_FIRST, person) for person in people):
-        return []
-    return [f"{group.strip()}: {person}" for person in people]
+    return [f"{split[0]}: {person}" for person in people]
 
 
 def split_inline(text: str) -> list[str]:
@@ -200,8 +207,8 @@ def parse_participant(entry: str, resolver) -> ExtractedParticipant:
         found = resolver.resolve_in(org_name)
         if found and found.remainder == "":
             prefix_org, entry = found.organization, org_first.group(2)
-    if prefix_org is None and _group_then_person(entry):
-        prefix_org, entry = re.split(r"\s*:\s*", entry, maxsplit=1)
+    if prefix_org is None and (group := _group_then_person(entry)):
+        prefix_org, entry = group
     honorific_match = HONORIFICS.match(entry)
     honorific = honorific_match.group(0).strip() if honorific_match else ""
     entry = entry[honorific_match.end() :] if honorific_match else entry
@@ -239,21 +246,23 @@ def parse_participant(entry: str, resolver) -> ExtractedParticipant:
 _ABSENCE_WORD = re.compile(r"\b(?:apolog|regret|excus|absen|ausen|unable)", re.I)
 
 
-def _group_then_person(entry: str) -> bool:
+def _group_then_person(entry: str) -> tuple[str, str] | None:
     """Rule: "Béziers : Vincent Leclair (animateur)", "LMC: Marie Faure": a group the directory
     does not know (a place, a local branch), its colon, then a person's name; the group is
-    the person's organisation as written. Not "Ana Lind: IOM" (a name before the colon)."""
+    the person's organisation as written. Not "Ana Lind: IOM" (a name before the colon).
+    (group, the person's entry), or None."""
     from nethub.meetings.extract.people.person_names import NAME, person_name
 
-    group, colon, rest = entry.partition(":")
-    if not colon or not 2 <= len(group.strip()) <= 40 or "(" in group:
-        return False
+    split = _group_and_rest(entry)
+    if split is None:
+        return None
+    group, rest = split
     if person_name(group) or _ROLE_LABEL.match(entry) or _ABSENCE_WORD.search(group):
-        return False
-    if re.match(SURNAME_FIRST, rest.strip()):
-        return True  # "DREAL: HERVE Arnaud"
-    lead = re.match(NAME, rest.strip())
-    return bool(lead and person_name(lead.group(0)))
+        return None
+    if re.match(SURNAME_FIRST, rest):
+        return split  # "DREAL: HERVE Arnaud"
+    lead = re.match(NAME, rest)
+    return split if lead and person_name(lead.group(0)) else None
 
 
 # "Minutes: Kenji Sato (WFP)", "Note taker: ...": what the person does at the meeting.

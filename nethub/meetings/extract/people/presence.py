@@ -11,6 +11,7 @@ reader found them.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from nethub.meetings.extract import name_runs
 from nethub.meetings.extract.people.person_names import Found, person_key, person_name
@@ -35,15 +36,22 @@ _ENTRY = re.compile(
 _AT_LEAST = 3
 
 
-def _entries(text: str) -> list[tuple[str, bool]]:
+def _entries(text: str) -> tuple[tuple[str, bool], ...]:
     """(name, present) for each marked entry of the register, if there is one."""
+    return _register(text[:6000])
+
+
+@lru_cache(maxsize=4)
+def _register(head: str) -> tuple[tuple[str, bool], ...]:
+    # Read twice a document: for the people present (`presence_register`) and, after merging,
+    # for those absent (`marked_absent`).
     entries = []
-    for match in _ENTRY.finditer(text[:6000]):
+    for match in _ENTRY.finditer(head):
         name = person_name(_without_role(match.group("name")), loose=True)
         if name:
             present = re.fullmatch(_PRESENT, match.group("mark"), re.I) is not None
             entries.append((name, present))
-    return entries if len(entries) >= _AT_LEAST else []
+    return tuple(entries) if len(entries) >= _AT_LEAST else ()
 
 
 def _without_role(name: str) -> str:
@@ -66,6 +74,8 @@ _FIRST_NAME_THEN_SURNAME = re.compile(
     r"[A-ZÀ-Þ][a-zà-ÿ'’]+(?:[ -][A-ZÀ-Þ][a-zà-ÿ'’]+){0,2}\s+"
     r"(?:(?:le|de|du|LE|DE|DU)\s+)?[A-ZÀ-Þ][A-ZÀ-Þ'’-]+(?:\s+[A-ZÀ-Þ][A-ZÀ-Þ'’-]+)?"
 )
+# Between the people of a French list: a comma or semicolon (with "et"), or "et".
+_SEPARATOR = r"\s*[,;]\s*(?:et\s+)?|\s+et\s+"
 # A line an absence label opens; "Ont donné (leur) pouvoir": represented by proxy, not there.
 _ABSENCE_LINE = re.compile(
     r"^\W*(?:\d{1,2}[.)]\s*)?(?:(?:[ée]taient|sont)\s+)?"
@@ -79,7 +89,7 @@ def _listed_after_civility(part: str) -> list[str]:
     """The people of one plural civility's list, up to the end of its sentence."""
     part = re.split(r"\.(?:\s|$)", part, maxsplit=1)[0]
     people = []
-    for item in re.split(r"\s*[,;]\s*(?:et\s+)?|\s+et\s+", part):
+    for item in re.split(_SEPARATOR, part):
         item = item.strip(" .")
         if item.lower() in name_runs.not_names():
             continue  # "ATSEM": a post, written in capitals as the surnames are
@@ -118,7 +128,7 @@ def _named(line: str) -> set[str]:
     """The people one absence line names, as `person_key`s."""
     named = set()
     rest = _PLURAL_CIVILITY.sub("", line)
-    for item in re.split(r"\s*[,;]\s*(?:et\s+)?|\s+et\s+|\s+and\s+", rest):
+    for item in re.split(rf"{_SEPARATOR}|\s+and\s+", rest):
         item = re.sub(r"^[-•·*]?\s*(?:M|Mme|Mr|Mrs|Ms|Dr)\.?\s+", "", item.strip(" ."))
         if _CAPITAL_SURNAME.fullmatch(item) or re.fullmatch(rf"{_WORD}(?:\s+{_WORD}){{0,3}}", item):
             named.add(person_key(item))

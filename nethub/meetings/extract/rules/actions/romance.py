@@ -207,6 +207,8 @@ def passive_future_task(seg, context):
 # "se compromete a", "se encarga de", "queda encargado de", "se acuerda", "s'engage à", "se
 # charge de", "est chargé de", "il est convenu de", "il faut": the French and Spanish of
 # "agreed to", "undertook to", "is in charge of", "need to", before the task's verb.
+# "se charge de": before the task's verb or the thing to do (`_CHARGE_OF_A_THING`).
+_SE_CHARGE = r"se\s+(?:charge|chargent|chargera|chargeront)\s+"
 _COMMITMENT = re.compile(
     r"(?:^|[,;:]\s*|\s)(?:"
     r"se\s+(?:compromete|comprometen|comprometió|comprometieron)\s+a"
@@ -214,7 +216,7 @@ _COMMITMENT = re.compile(
     r"|queda(?:n|ron)?\s+encargad[oa]s?\s+de"
     r"|se\s+(?:acuerda|acordó|decide|decidió|resuelve|resolvió)"
     r"|s['’]\s*(?:engage|engagent|engagera|engageront)\s+à"
-    r"|se\s+(?:charge|chargent|chargera|chargeront)\s+de"
+    rf"|{_SE_CHARGE}de"
     r"|se\s+(?:responsabiliza|responsabilizan|responsabilizará|responsabilizarán)\s+de"
     r"|queda(?:n)?\s+pendientes?(?:\s+de)?"
     r"|(?:est|sont|sera|seront)\s+chargée?s?\s+de"
@@ -235,7 +237,7 @@ _OWNER_BEFORE = re.compile(rf"^{_SUBJECT}\s+(?:se|s['’]|queda|est|sont|a|ont)\
 # "Mme Viémon se charge de l'achat des baguettes": taking on a thing to do, a noun after the
 # verb of taking work on.
 _CHARGE_OF_A_THING = re.compile(
-    r"\bse\s+(?:charge|chargent|chargera|chargeront)\s+(?:de\s+la|de\s+l['’]|du|des|de)\s*"
+    rf"\b{_SE_CHARGE}(?:de\s+la|de\s+l['’]|du|des|de)\s*"
     r"[a-zà-ÿ]{3,}",
     re.I,
 )

@@ -139,14 +139,7 @@ def _first_name(word: str) -> bool:
     """ "Maria will contact the warehouse": minutes that name people by first name alone."""
     from nethub.meetings.extract.people.first_names import is_first_name
 
-    return len(word) > 2 and word.lower() not in _NOT_OWNER_WORDS and is_first_name(word)
-
-
-# Words that are first names too, and open sentences as something else.
-_NOT_OWNER_WORDS = frozenset(
-    ["will", "may", "june", "april", "august", "grace", "hope", "joy"]
-    + ["skip", "jump", "back", "read"]  # a page's links: "Skip to main content"
-)
+    return len(word) > 2 and word.lower() not in _NOT_FIRST_NAMES and is_first_name(word)
 
 
 def plausible_owner(owner: str, text: str) -> bool:
@@ -176,12 +169,16 @@ def plausible_owner(owner: str, text: str) -> bool:
 # Nouns that lead a record ("Motion to approve", "Changes to update", "Proposal to develop"):
 # no one's name ends so.
 _DEVERBAL_NOUN = re.compile(r"(?:tion|sion|ment|ance|ence|ness|ship|ity|ure|osal|oval|ival|ing)$")
-# Words that lead a "X to do" that is no one's task ("Need to translate the list was raised").
+# Capitalised words that lead a sentence and are no one's name ("Need to translate the list was
+# raised"), for a first name alone given a task.
 _NOT_FIRST_NAME_WORDS = (
     "need needs plan plans proposal decision decided agreed proposed attempt invitation "
     "reminder request time failure right ability opportunity effort efforts intention "
     "permission unable able important difficult hard easy nothing something nobody "
-    "visit trip reply response access changes welcome call motion"
+    "visit trip reply response access changes welcome call motion "
+    # First names too, that open sentences as something else ("Will", "May"), and a page's
+    # links ("Skip to main content").
+    "will may june april august grace hope joy skip jump back read"
 )
 _NOT_FIRST_NAMES = frozenset(_NOT_FIRST_NAME_WORDS.split())
 
