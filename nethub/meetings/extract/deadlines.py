@@ -151,8 +151,8 @@ RELATIVE = re.compile(
 _WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
-# French and Spanish words for the same spans, read as their English ("la semaine prochaine"
-# is "next week").
+# French and Spanish words for the same spans, read as the English they mean ("la semaine
+# prochaine" is "next week"); the deadline keeps the words as written.
 _RELATIVE_FR_ES = [
     (re.compile(r"\bla\s+semaine\s+prochaine\b|\bla\s+pr[óo]xima\s+semana\b", re.I), "next week"),
     (re.compile(r"\ble\s+mois\s+prochain\b|\bel\s+pr[óo]ximo\s+mes\b", re.I), "next month"),
@@ -163,44 +163,57 @@ _RELATIVE_FR_ES = [
 
 
 def _relative(sentence: str, meeting_date: datetime.date | None) -> Deadline | None:
-    """ "within two weeks", "by the end of the month", "by next week", from the meeting date."""
-    for words, english in _RELATIVE_FR_ES:
-        sentence = words.sub(english, sentence)
-    match = RELATIVE.search(sentence)
-    if not match or meeting_date is None:
+    """ "within two weeks", "by the end of the month", "by next week", from the meeting date;
+    the deadline keeps the words as written ("la semaine prochaine", not its English)."""
+    found = _first_relative(sentence)
+    if not found or meeting_date is None:
         return None
-    base = meeting_date
+    written, match = found
+    return Deadline(written, _relative_date(match, meeting_date))
+
+
+def _first_relative(sentence: str) -> tuple[str, re.Match] | None:
+    """The first relative deadline of `sentence`: its words as written, and the English
+    pattern's match that reads them."""
+    found = []
+    english = RELATIVE.search(sentence)
+    if english:
+        found.append((english.start(), english.group(0), english))
+    for words, reading in _RELATIVE_FR_ES:
+        written = words.search(sentence)
+        if written:
+            found.append((written.start(), written.group(0), RELATIVE.search(reading)))
+    if not found:
+        return None
+    _, written, match = min(found, key=lambda item: item[0])
+    return written, match
+
+
+def _relative_date(match: re.Match, base: datetime.date) -> datetime.date:
     if match.group("tomorrow"):
-        return Deadline(match.group(0), base + datetime.timedelta(days=1))
+        return base + datetime.timedelta(days=1)
     if match.group("weekday"):
         ahead = (_WEEKDAYS.index(match.group("weekday").lower()) - base.weekday()) % 7 or 7
-        return Deadline(match.group(0), base + datetime.timedelta(days=ahead))
+        return base + datetime.timedelta(days=ahead)
     if match.group("count"):
         count = _NUMBERS.get(match.group("count").lower()) or int(match.group("count"))
         unit = match.group("unit").lower()
         if unit == "month":
             month = base.month - 1 + count
             year, month = base.year + month // 12, month % 12 + 1
-            day = min(base.day, calendar.monthrange(year, month)[1])
-            return Deadline(match.group(0), datetime.date(year, month, day))
-        days = count * (7 if unit == "week" else 1)
-        return Deadline(match.group(0), base + datetime.timedelta(days=days))
+            return datetime.date(year, month, min(base.day, calendar.monthrange(year, month)[1]))
+        return base + datetime.timedelta(days=count * (7 if unit == "week" else 1))
     period = (match.group("end") or match.group("next")).lower()
     if period == "week":
         friday = base + datetime.timedelta(days=(4 - base.weekday()) % 7)
-        return Deadline(
-            match.group(0), friday + datetime.timedelta(days=7 if match.group("next") else 0)
-        )
+        return friday + datetime.timedelta(days=7 if match.group("next") else 0)
     if period == "quarter":
         month = ((base.month - 1) // 3 + 1) * 3
-        return Deadline(
-            match.group(0),
-            datetime.date(base.year, month, calendar.monthrange(base.year, month)[1]),
-        )
+        return datetime.date(base.year, month, calendar.monthrange(base.year, month)[1])
     year, month = base.year, base.month
     if match.group("next"):
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    return Deadline(match.group(0), datetime.date(year, month, calendar.monthrange(year, month)[1]))
+    return datetime.date(year, month, calendar.monthrange(year, month)[1])
 
 
 def resolve(expression: str, meeting_date: datetime.date | None) -> datetime.date | None:

@@ -783,3 +783,22 @@ def test_french_and_spanish_deadlines_with_a_weekday_a_label_or_a_month_end(sent
     from nethub.meetings.extract.dates import due_date
 
     assert due_date(sentence, datetime.date(2019, 11, 20))[0] == due
+
+
+@pytest.mark.parametrize(
+    ("sentence", "due", "written"),
+    [
+        (
+            "Le bureau contactera la mairie la semaine prochaine.",
+            "2019-11-29",
+            "la semaine prochaine",
+        ),
+        ("Enviaremos el acta el próximo mes.", "2019-12-31", "el próximo mes"),
+        ("Marie appellera le traiteur demain.", "2019-11-21", "demain"),
+        ("The office will call the council next week.", "2019-11-29", "next week"),
+    ],
+)
+def test_a_relative_deadline_keeps_the_words_the_minutes_wrote(sentence, due, written):
+    from nethub.meetings.extract.dates import due_date
+
+    assert due_date(sentence, datetime.date(2019, 11, 20)) == (due, written)
