@@ -104,7 +104,7 @@ def person_key(name: str | None) -> str:
     """A name as compared: case, accents, titles and the order of its words aside; an IRC
     nick's underscores are spaces ("Tim_Berners-Lee" is "Tim Berners-Lee"; round 15)."""
     name = _HONORIFIC.sub("", norm(name).replace("_", " ")).strip(" .,")
-    # "HELMAN Howard" in a surname-first list and "Howard Helman" are one person (round 29).
+    # "MOREAU Lucie" in a surname-first list and "Lucie Moreau" are one person (round 29).
     return " ".join(sorted(name.split()))
 
 

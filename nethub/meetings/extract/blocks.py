@@ -180,6 +180,17 @@ def drop_page_furniture(lines: list[str]) -> list[str]:
     return kept
 
 
+# A list of people written SURNAME first, cut between a surname and its first name.
+_SURNAME_AT_END = re.compile(r"[,:]\s*(?:(?:LE|LA|DE|DU)\s+)?[A-ZÀ-Þ][A-ZÀ-Þ'’-]+$")
+_FIRST_NAME_ALONE = re.compile(r"[A-ZÀ-Þ][a-zà-ÿ'’]+(?:-[A-ZÀ-Þ][a-zà-ÿ'’]+)?,?")
+
+
+def _first_name_alone(line: str) -> bool:
+    from nethub.meetings.extract.people.first_names import is_first_name
+
+    return bool(_FIRST_NAME_ALONE.fullmatch(line)) and is_first_name(line.rstrip(","))
+
+
 def _continues(
     previous: Block, last_raw: str, line: str, width: int | None, gap: bool, *, spaced: bool = False
 ) -> bool:
@@ -189,6 +200,8 @@ def _continues(
         return True  # a word cut at its hyphen: "multi-" / "stakeholder"
     if re.match(r"^[A-Z][^.:]{0,40}:$", line):
         return False  # "Present:", "Action points:": a label starts its own block
+    if not gap and _SURNAME_AT_END.search(last) and _first_name_alone(line):
+        return True  # "..., LEFEBVRE" / "Claire": a SURNAME-first name cut at the line
     if re.match(r"^(?:H\.\s?E\.|Mr|Ms|Mrs|Dr|Prof)\.?\s+[A-Z]", line):
         return False  # "Ms. Vera Moss, ..." starts the next person of a list
     if " | " in line or " | " in last:

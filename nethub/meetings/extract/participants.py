@@ -67,7 +67,7 @@ _CIVIC_TITLES = (
     r"Cllrs?|Councill?ors?|Cr|Senators?|Trustees?|Revd|Rev|Reverend|Canon|Deacon|Provost|"
     r"(?:Deputy\s+)?Mayor|"
     r"Bros?|Brother|Sis|Sister|Fr(?=\.?\s+[A-Z][a-z])|"
-    # "Present: Chair Kennelly, Vice Chair Gaime, Commissioners Fuentes", "Messrs Camhi":
+    # "Present: Chair Okafor, Vice Chair Lind, Commissioners Ray", "Messrs Moss":
     # a board's or a commission's titles before a surname.
     r"Commissioners?|Messrs|Mmes|(?:Vice[- ]?)?Chair(?:man|woman|person)?(?=\s+[A-Z][a-z])|"
     # "Staff present: Executive Director Pike, Clerks Hollis and Crane": staff titles likewise.
@@ -101,7 +101,7 @@ def is_participant_line(text: str) -> bool:
     if not words or len(words) > 40 or text.endswith(":"):
         return False
     if _group_of_surnames(text.rstrip(" ,")):
-        return True  # "SGAR : SOULAS Odile": one person, no separator
+        return True  # "SGAR : MOREAU Lucie": one person, no separator
     if re.search(
         r"\b(provided|informed|discussed|noted|agenda|opened|welcomed|is|are|was|were)\b", text
     ) and not re.search(r"[;/]", text):
@@ -138,7 +138,7 @@ def split_entries(line: str) -> list[str]:
     return expanded
 
 
-# "HERVE Arnaud", "GUILLON-VERNE Sophie", "LE QUERE Pascal": a SURNAME in capitals, then the
+# "BERNARD Paul", "MARTIN-ROUX Claire", "LE GALL Yves": a SURNAME in capitals, then the
 # first name, as French registers write them.
 SURNAME_FIRST = (
     r"(?:(?:LE|LA|DE|DU)\s+)?[A-ZÀ-Þ][A-ZÀ-Þ'’-]+\s+[A-ZÀ-Þ][a-zà-ÿ'’]+(?:-[A-ZÀ-Þ][a-zà-ÿ'’]+)?"
@@ -146,7 +146,7 @@ SURNAME_FIRST = (
 
 
 def _group_and_rest(entry: str) -> tuple[str, str] | None:
-    """ "Béziers : Vincent Leclair": what stands before the colon, when it can be a group's
+    """ "Sète : Paul Rivière": what stands before the colon, when it can be a group's
     name, and what follows."""
     group, colon, rest = entry.partition(":")
     if not colon or not 2 <= len(group.strip()) <= 40 or "(" in group:
@@ -155,7 +155,7 @@ def _group_and_rest(entry: str) -> tuple[str, str] | None:
 
 
 def _group_of_surnames(entry: str) -> list[str]:
-    """Rule: "DREAL : HERVE Arnaud, GERGAUD Séverine, HUGAIN Valérie": a group, its colon, then
+    """Rule: "DDETS : BERNARD Paul, FAURE Julie, ROUX Anne": a group, its colon, then
     its people written SURNAME first; one entry a person, each with the group."""
     split = _group_and_rest(entry)
     people = [p.strip() for p in split[1].split(",") if p.strip()] if split else []
@@ -247,7 +247,7 @@ _ABSENCE_WORD = re.compile(r"\b(?:apolog|regret|excus|absen|ausen|unable)", re.I
 
 
 def _group_then_person(entry: str) -> tuple[str, str] | None:
-    """Rule: "Béziers : Vincent Leclair (animateur)", "LMC: Marie Faure": a group the directory
+    """Rule: "Sète : Paul Rivière (animateur)", "LMC: Anne Petit": a group the directory
     does not know (a place, a local branch), its colon, then a person's name; the group is
     the person's organisation as written. Not "Ana Lind: IOM" (a name before the colon).
     (group, the person's entry), or None."""
@@ -260,7 +260,7 @@ def _group_then_person(entry: str) -> tuple[str, str] | None:
     if person_name(group) or _ROLE_LABEL.match(entry) or _ABSENCE_WORD.search(group):
         return None
     if re.match(SURNAME_FIRST, rest):
-        return split  # "DREAL: HERVE Arnaud"
+        return split  # "DDETS: BERNARD Paul"
     lead = re.match(NAME, rest)
     return split if lead and person_name(lead.group(0)) else None
 

@@ -710,8 +710,8 @@ def test_work_still_open_and_requests_without_their_auxiliary_are_tasks():
 
 def test_a_meeting_called_to_order_is_no_body_given_work():
     text = (
-        "COMMISSION ON IMMIGRANT AFFAIRS\nMinutes, 16 September 2024\n\n"
-        "COMMISSION ON IMMIGRANT AFFAIRS Meeting to order at 6:53 p.m.\n\n"
+        "ADVISORY BOARD ON NEWCOMERS\nMinutes, 16 September 2024\n\n"
+        "ADVISORY BOARD ON NEWCOMERS Meeting to order at 6:41 p.m.\n\n"
         "Meeting Called to Order at 7:01 p.m.\n\n"
         "Staff to order the interpretation equipment for the forum.\n"
     )
@@ -770,7 +770,7 @@ def test_work_the_meeting_takes_on_itself(sentence, task):
 def test_a_role_held_from_now_on_is_no_task():
     text = (
         "Board of trustees\nMinutes of the AGM, 25 January 2017\n\nPresent: Ana Lind, Ben Ray\n\n"
-        "1. Officers\n\nBen Ray will continue to be our legal adviser. The new trustees will serve "
+        "1. Officers\n\nBen Ray will continue to be our auditor. The new trustees will serve "
         "for an initial term of three years. Ana Lind will again join us as treasurer. Ben Ray "
         "will send the accounts to the Charity Commission.\n"
     )
@@ -781,7 +781,7 @@ def test_a_role_held_from_now_on_is_no_task():
 @pytest.mark.parametrize(
     "sentence",
     [
-        "Sharon spoke to the meeting about the scheme and how fortunate she felt to be involved.",
+        "Tessa spoke to the group about the rota and how glad she felt to be part of it.",
         "Adding members to Initiating Group was discussed.",
     ],
 )
@@ -796,14 +796,14 @@ def test_to_before_a_noun_phrase_or_in_a_persons_words_gives_no_note_style_task(
 def test_an_owner_with_an_organisation_in_apposition_after_a_follow_up_arrow():
     text = (
         "Civil society coordination meeting\n25 August 2022\n\n"
-        "Participants: Mihaela (AMURTEL), Dimitris (MdM), Diana (CNRR)\n\n1. Access\n"
-        "=> Mihaela, AMURTEL, will contact the representatives of the City Hall about the "
-        "toilets.\n=> Dimitris and Diana, CNRR, will go to discuss this topic with the "
-        "authorities.\nMaria will contact the warehouse where the winter clothes are stored.\n"
+        "Participants: Elena (SOLIDAR), Nikos (MdM), Ioana (RCN)\n\n1. Access\n"
+        "=> Elena, SOLIDAR, will contact the town hall's social services about the "
+        "showers.\n=> Nikos and Ioana, RCN, will go to raise this point with the "
+        "prefecture.\nCarmen will call the depot where the blankets are kept.\n"
         "Skip to main content\n"
     )
     assert [owner for _text, owner, _due in _points(text)] == [
-        "Mihaela",
-        "Dimitris and Diana",
-        "Maria",
+        "Elena",
+        "Nikos and Ioana",
+        "Carmen",
     ]

@@ -361,8 +361,8 @@ def test_spanish_church_titles_and_particles_of_two_words_in_an_inline_attendanc
         ("Nous allons aussi nous renseigner sur la législation des associations.", True),
         ("Elle installera la décoration de la salle avec les parents.", True),
         ("Elle se propose de remercier les adhérents par un courriel.", True),
-        ("Mme Viémon se charge de l'achat des baguettes et du fromage.", True),
-        ("Il faut noter le discours de bienvenue du président de la section.", False),
+        ("Mme Poirel se charge de l'achat des gâteaux et des boissons.", True),
+        ("Il faut noter l'intervention du trésorier sur les comptes.", False),
         ("Il ne faut pas oublier que la salle est fermée en août.", False),
         ("Elle aura lieu dans la salle des fêtes de la commune.", False),
         ("Nous serons une vingtaine pour la sortie de printemps.", False),
@@ -375,10 +375,10 @@ def test_french_pronouns_doing_work_to_come_and_statements_that_give_none(senten
 @pytest.mark.parametrize(
     ("sentence", "task"),
     [
-        ("Nos pondremos en contacto con los responsables del ayuntamiento.", True),
+        ("Nos pondremos en contacto con la asociación de vecinos.", True),
         ("Queda pendiente contactar con los responsables de la comisión de fiestas.", True),
         ("Nadia y Eva se responsabilizan de traer los carteles a la próxima reunión.", True),
-        ("Por lo tanto, no hay que devolver los libros de texto este curso.", False),
+        ("Por lo tanto, no hay que pagar la cuota este año.", False),
     ],
 )
 def test_spanish_work_to_come_taken_on_or_left_pending(sentence, task):
@@ -507,19 +507,38 @@ def test_the_meeting_itself_owns_what_nous_will_do_and_an_object_pronoun_keeps_t
 
 def test_groups_then_their_people_written_surname_first():
     text = (
-        "Commission hébergement et accès au logement\n22 avril 2014\nParticipants :\n"
-        "DREAL : HERVE Arnaud, GERGAUD Séverine\nDRJSCS : PERIDY Thierry, GAUDART Maryvonne\n"
-        "SGAR : SOULAS Odile\nCCAS Nantes : GUILLON-VERNE Sophie\nExcusés :\nMATHEY Pascale\n\n"
+        "Commission logement\n12 mars 2015\nParticipants :\n"
+        "DDETS : BERNARD Paul, FAURE Julie\nCAF du Gard : PETIT Marc, LEROY Nadine\n"
+        "SGAR : MOREAU Lucie\nCCAS Nîmes : MARTIN-ROUX Claire\nExcusés :\nGIRARD Yves\n\n"
         "1. Introduction\nLe président ouvre la séance.\n"
     )
     people = {
         (p.name, p.organization) for p in extract_meeting(text, resolver=RESOLVER).participants
     }
     assert people == {
-        ("HERVE Arnaud", "DREAL"),
-        ("GERGAUD Séverine", "DREAL"),
-        ("PERIDY Thierry", "DRJSCS"),
-        ("GAUDART Maryvonne", "DRJSCS"),
-        ("SOULAS Odile", "SGAR"),
-        ("GUILLON-VERNE Sophie", "CCAS Nantes"),
-    }  # not "Séverine DRJSCS": a first name, then the next row's body
+        ("BERNARD Paul", "DDETS"),
+        ("FAURE Julie", "DDETS"),
+        ("PETIT Marc", "CAF du Gard"),
+        ("LEROY Nadine", "CAF du Gard"),
+        ("MOREAU Lucie", "SGAR"),
+        ("MARTIN-ROUX Claire", "CCAS Nîmes"),
+    }  # not "Julie CAF": a first name, then the next row's body
+
+
+def test_a_surname_first_name_cut_at_the_line_and_the_rows_after_it():
+    text = (
+        "Commission logement\n12 mars 2015\nParticipants :\n"
+        "DDETS : BERNARD Paul, FAURE Julie, LEFEBVRE\nClaire\n"
+        "SGAR : MOREAU Lucie\nCAF du Gard : PETIT Marc\nExcusés :\nGIRARD Yves\n\n"
+        "1. Introduction\nLe président ouvre la séance.\n"
+    )
+    people = {
+        (p.name, p.organization) for p in extract_meeting(text, resolver=RESOLVER).participants
+    }
+    assert people == {
+        ("BERNARD Paul", "DDETS"),
+        ("FAURE Julie", "DDETS"),
+        ("LEFEBVRE Claire", "DDETS"),
+        ("MOREAU Lucie", "SGAR"),
+        ("PETIT Marc", "CAF du Gard"),
+    }  # not "Lucie CAF": a first name ending a row, then the next row's body

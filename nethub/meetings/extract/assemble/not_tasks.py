@@ -253,7 +253,7 @@ def drop_restatements(meeting: ExtractedMeeting) -> None:
         item.action_points = [p for p in item.action_points if id(p) not in dropped]
 
 
-# "He will continue to be our legal advisor", "They will serve for an initial term of three
+# "He will continue to be our auditor", "They will serve for an initial term of three
 # years", "Marian Turk will again join us as cantor": a role held, not work to do.
 _ROLE_HELD = re.compile(
     r"\b(?:will|shall)\s+(?:again\s+|also\s+)?(?:continue\s+to\s+be|continue\s+as|remain|serve\s+"

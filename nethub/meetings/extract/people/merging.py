@@ -107,7 +107,7 @@ def _inside(key: str, other: str) -> bool:
 
 def _one_of(word: str, name: str) -> bool:
     """`word` is the first name of `name`, or its surname when `name` opens with a first name
-    ("ortega" of "melissa ortega"; not "kirchner" of "stirling. kirchner", two list items)."""
+    ("lindqvist" of "nora lindqvist"; not "kirchner" of "stirling. kirchner", two list items)."""
     if name.startswith(word + " "):
         return True
     first = name.split()[0]
@@ -123,7 +123,7 @@ _ABSENCE_TAIL = re.compile(rf"[.;,]?\s+(?:{ABSENCE_WORDS})\b.*$", re.I)
 
 # "Andrew Powell & Francesca Battistin", "R. Welker & S. Wohlmuth", "and Wendy Campbell": two
 # people joined in one entry, or the last of a list with its "and".
-# "Ana Lind and Ben Ray", "Sylviane Lesbre et Josée Lhoste", "Nadia y Eva": two people.
+# "Ana Lind and Ben Ray", "Hélène Morel et Julie Caron", "Nadia y Eva": two people.
 _PAIR = re.compile(r"^(?:(?:and|et|y)\s+)?(?P<one>[^&]+?)(?:\s+(?:&|and|et|y)\s+(?P<two>[^&]+))?$")
 
 

@@ -418,10 +418,13 @@ def bracketed_names_by_org(head: str, resolver) -> list[Found]:
 # "Muriel CORMORANT", "Francis de BARBEYRAC", "Béatrice D’ORNANO": a first name, then the
 # surname in capitals, as French, Belgian and Swiss minutes write names.
 _FIRST_THEN_CAPITALS = re.compile(
-    r"(?<![\w’'])(?P<first>[A-ZÀ-Þ][a-zà-ÿ]+(?:-[A-ZÀ-Þ][a-zà-ÿ]+)?)\s+"
+    # A name cut at the line ("Francis" / "de LATOUR - ..."), but not a first name ending a
+    # row and the next row's body before its colon ("MOREAU Lucie" / "CAF du Gard : ...").
+    r"(?<![\w’'])(?P<first>[A-ZÀ-Þ][a-zà-ÿ]+(?:-[A-ZÀ-Þ][a-zà-ÿ]+)?)"
+    r"(?:[^\S\n]+|[^\S\n]*\n[^\S\n]*(?=[^\n:]*(?:\n|\Z)))"
     r"(?P<last>(?:(?:de|du|des|van|von|del|da|di|le|la)\s+)?[A-ZÀ-Þ](?:[’'][A-ZÀ-Þ])?[A-ZÀ-Þ-]+"
     r"(?:\s+[A-ZÀ-Þ]{2,}(?![a-zà-ÿ]))?)(?![\w’'])"
-    # Not the next row's body and its colon ("Valérie\nDRJSCS : PERIDY Thierry").
+    # Not the next row's body and its colon ("Lucie\nDDETS : PETIT Marc").
     r"(?!\s*(?:\d+(?:/\d+)?\s*)?:)"
 )
 

@@ -119,7 +119,7 @@ def _person_will(text: str, context):
     return match
 
 
-# "Mihaela, AMURTEL, will contact ...", "Dimitris and Diana, CNRR, will go to discuss ...":
+# "Elena, SOLIDAR, will contact ...", "Nikos and Ioana, RCN, will raise ...":
 # the owner's organisation in apposition between the name and "will".
 _APPOSITION = re.compile(
     r"^(?P<person>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?(?:\s+(?:and|&)\s+[A-Z][\w'’-]+)?),\s+"

@@ -48,17 +48,17 @@ def _thing_to_be(text: str):
     return match
 
 
-# "Sharon spoke to the meeting about the scheme and how fortunate she felt to be involved": a
+# "Tessa spoke to the group about the rota and how glad she felt to be part of it": a
 # person's words, with a subject pronoun or an irregular past verb, not a thing to be done.
 _A_CLAUSE = re.compile(r"\b(?:she|he|they|we|I|spoke|felt|said|thought|told)\b")
 
 
-# "COMMISSION ON IMMIGRANT AFFAIRS Meeting to order at 6:53 p.m.", "Meeting Called to Order at
+# "ADVISORY BOARD ON NEWCOMERS Meeting to order at 6:41 p.m.", "Meeting Called to Order at
 # 9:05am": the chair opening the meeting, not a body given work.
 _CALLED_TO_ORDER = re.compile(r"\bmeeting\s+(?:(?:was\s+)?called\s+)?to\s+order\b", re.I)
 
 
-# "Sharon spoke to the meeting about ...", "Adding members to Initiating Group": "to" before a
+# "Tessa spoke to the group about ...", "Adding members to Initiating Group": "to" before a
 # noun phrase or a name, not an infinitive.
 _NO_INFINITIVE = re.compile(
     r"(?:the|this|that|these|those|all|our|their|its|his|her|each|every|any|some|my|your)\b"

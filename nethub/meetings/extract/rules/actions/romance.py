@@ -234,14 +234,14 @@ _COMMITMENT = re.compile(
 _OWNER_BEFORE = re.compile(rf"^{_SUBJECT}\s+(?:se|s['’]|queda|est|sont|a|ont)\b")
 
 
-# "Mme Viémon se charge de l'achat des baguettes": taking on a thing to do, a noun after the
+# "Mme Poirel se charge de l'achat des gâteaux": taking on a thing to do, a noun after the
 # verb of taking work on.
 _CHARGE_OF_A_THING = re.compile(
     rf"\b{_SE_CHARGE}(?:de\s+la|de\s+l['’]|du|des|de)\s*"
     r"[a-zà-ÿ]{3,}",
     re.I,
 )
-# "Il faut noter le discours de bienvenue ...", "Por lo tanto, no hay que devolver ...": a
+# "Il faut noter l'intervention du trésorier ...", "Por lo tanto, no hay que pagar ...": a
 # statement of what is worth noting, or of what need not be done, gives no work.
 _NO_WORK_GIVEN = re.compile(
     r"\bil\s+(?:faut|faudra|faudrait)\s+(?:noter|souligner|signaler|remarquer|rappeler)\b"

@@ -136,7 +136,7 @@ _BODY_NOUN = re.compile(
 
 
 def _first_name(word: str) -> bool:
-    """ "Maria will contact the warehouse": minutes that name people by first name alone."""
+    """ "Carmen will call the depot": minutes that name people by first name alone."""
     from nethub.meetings.extract.people.first_names import is_first_name
 
     return len(word) > 2 and word.lower() not in _NOT_FIRST_NAMES and is_first_name(word)
@@ -219,5 +219,5 @@ _LEAD_CLAUSE = re.compile(
 
 def main_clause(text: str) -> str:
     """The sentence without a leading clause ("In a related decision, CEB agreed ...") or the
-    arrow that leads a follow-up ("=> Retno, UNHCR, will discuss ...")."""
+    arrow that leads a follow-up ("=> Sari, UNHCR, will raise ...")."""
     return _LEAD_CLAUSE.sub("", re.sub(r"^(?:=>|->|→|➔|➢|»)\s*", "", text.strip()))
