@@ -73,10 +73,13 @@ ABSENCE_FIRST = re.compile(rf"(?:{ABSENCE_WORDS})\b", re.I)
 # "In attendance", "Attended by".
 # "Board Participants", "Directors Present", "Present (14):", "Those attending": who the label
 # counts as there may lead it, and a head count in brackets may follow it.
-# French and Spanish: "Présents", "Liste des participants", "Asistentes", "Participantes".
+# French and Spanish: "Présents", "Liste des participants", "Asistentes", "Participantes",
+# "Asisten".
 ATTENDANCE_FR_ES = (
     r"(?:personnes\s+)?pr[ée]sent(?:e?s)?|liste\s+des\s+participants|participantes|asistentes|"
-    r"presentes|lista\s+de\s+(?:asistentes|participantes|asistencia)"
+    r"presentes|lista\s+de\s+(?:asistentes|participantes|asistencia)|"
+    # "Asisten:", "Asistieron:", and Catalan and Galician "Hi assisteixen:", "Assistents:".
+    r"asisten|asistieron|(?:hi\s+)?assisteixen|assistents"
 )
 _ATTENDING_WHO = (
     r"members|consultants|staff|others?|partners|board|directors|trustees|officers|guests|"
@@ -134,4 +137,17 @@ OWNER_COLUMN = (
 DUE_COLUMN = (
     r"timelines?|timeframe|deadlines?|due\s+dates?|by\s+when|"
     r"[ée]ch[ée]ances?\b|date\s+limite\b|fecha\s+l[íi]mite\b"
+)
+
+
+# "Sergio Moya de la Asociación El Olmo", "Ana Gil del AMPA": who the person is from, in
+# Spanish, Catalan and French lists, is a body, not more of the name.
+OF_A_BODY = re.compile(
+    r"\s+(?:de|del|du|des)\s+(?:la\s+|l['’]|los\s+|las\s+|les\s+)?"
+    r"(?P<body>(?:[A-Z]{2,}\b|(?:Parroquia|Parr[òo]quia|Paroisse|Asociaci[óo]n|Associaci[óo]|Association|"
+    r"Fundaci[óo]n?|Fondation|Federaci[óo]n?|F[ée]d[ée]ration|Plataforma|Plateforme|"
+    r"Coordinadora|Comisi[óo]n|Commission|Comit[ée]|Colectivo|Col·lectiu|Collectif|"
+    r"Ayuntamiento|Ajuntament|Concello|Mairie|Cruz\s+Roja|Croix[- ]Rouge|C[áa]ritas|Iglesia|"
+    r"Universidad|Universitat|Universit[ée]|Sindicato|Sindicat|Syndicat|Centro|Centre|Consejo|"
+    r"Consell|Conseil|Mesa|Red|R[ée]seau|ONG|Grupo|Groupe)\b)[^;,|\n]*)"
 )

@@ -16,7 +16,7 @@ import re
 from functools import cache
 from pathlib import Path
 
-from nethub.meetings.extract.labels import ATTENDANCE_ANYWHERE
+from nethub.meetings.extract.labels import ATTENDANCE_ANYWHERE, OF_A_BODY
 
 # The labels that open an attendance (a list of who was there) or name a role in the header.
 _ROLE = re.compile(
@@ -129,6 +129,7 @@ def runs(section: str, vocabulary: frozenset[str]) -> list[tuple[list[str], bool
     for line in section.split("\n"):
         # "Dennis Moroni- UNHCR": a hyphen before a space separates, as a dash does.
         line = re.sub(r"(?<=\w)-(?=\s)", " | ", line)
+        line = OF_A_BODY.sub(" | ", line)
         tokens = list(_TOKEN.finditer(line))
         run: list[re.Match] = []
         for token in [*tokens, None]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from nethub.meetings.extract.labels import ATTENDANCE_FR_ES
+from nethub.meetings.extract.labels import ATTENDANCE_FR_ES, OF_A_BODY
 from nethub.meetings.extract.result import ExtractedParticipant
 
 PARTICIPANTS_HEADING = re.compile(
@@ -185,7 +185,7 @@ def parse_participant(entry: str, resolver) -> ExtractedParticipant:
     as_written = entry
     entry = re.sub(r"\s*\|\s*", ", ", entry)  # a table row: "Name | Title | Organisation"
     entry = re.sub(r"\s+", " ", entry).strip(" .,")
-    person_after = organisation_then_person(entry, resolver)
+    person_after = organisation_then_person(entry, resolver) or _person_of_a_body(entry)
     if person_after is not None:
         return person_after
     role_label, entry = _leading_role(entry)
@@ -240,6 +240,19 @@ def parse_participant(entry: str, resolver) -> ExtractedParticipant:
         role=role or role_label,
         as_written=as_written.strip(),
     )
+
+
+def _person_of_a_body(entry: str) -> ExtractedParticipant | None:
+    """Rule: "y Pilar Lasheras de la Parroquia de Santa Engracia": the last of a Spanish list,
+    then the body the person comes from, kept as written."""
+    from nethub.meetings.extract.people.person_names import person_name
+
+    entry = re.sub(r"^(?:y|e|et|i|and)\s+", "", entry)
+    body = OF_A_BODY.search(entry)
+    name = person_name(entry[: body.start()]) if body else None
+    if not name:
+        return None
+    return ExtractedParticipant(name=name, organization=body.group("body"), as_written=entry)
 
 
 # "Apologies for absence: Gene Cook", "Regrets: ...": no group, those who were not there.

@@ -542,3 +542,48 @@ def test_a_surname_first_name_cut_at_the_line_and_the_rows_after_it():
         ("MOREAU Lucie", "SGAR"),
         ("PETIT Marc", "CAF du Gard"),
     }  # not "Lucie CAF": a first name ending a row, then the next row's body
+
+
+def test_spanish_attendance_with_each_persons_body_after_de_la():
+    text = (
+        "Acta de la reunión de la Plataforma Vecinal del Arrabal\n\n"
+        "Reunión celebrada el jueves, día 3 de marzo de 2016.\n\nAsisten:\n\n"
+        "- Rosa Blasco; Tomás Gil; y Pilar Lasheras de la Parroquia de Santa Engracia\n\n"
+        "- Chema Lozano de la AVV El Picarral\n\n- Sergio Moya de la Asociación El Olmo\n\n"
+        "- Elena Sanz\n\n- Angelines Royo\n\n"
+        "1. Fiestas del barrio\n\nSe comenta la organización de las fiestas del barrio y el "
+        "reparto de tareas entre las asociaciones que participan en la plataforma.\n"
+    )
+    assert sorted(_participants(text)) == [
+        "Angelines Royo",
+        "Chema Lozano",
+        "Elena Sanz",
+        "Pilar Lasheras",
+        "Rosa Blasco",
+        "Sergio Moya",
+        "Tomás Gil",
+    ]  # not "Santa Engracia" nor "El Olmo": the bodies they come from
+
+
+def test_an_attendance_table_whose_cell_wraps_onto_an_indented_line():
+    spaces = " " * 30
+    text = (
+        "ACTA DEL CONSELL MUNICIPAL DE COOPERACIÓ\n\nDia: 12 de març de 2009\n\n"
+        "Hi assisteixen:\n\n"
+        f"Marta Puig Soler{spaces}presidenta     Alcaldessa\n\n"
+        f"Jordi Vila i Roca{spaces}vocal      Associació per a la cooperació i el\n\n"
+        f"{' ' * 60}desenvolupament dels pobles\n\n"
+        f"Pere Casals Mir{spaces}vocal      Creu Roja\n\n"
+        f"Anna Ferrer Pons{spaces}vocal      Grup Municipal\n\n"
+        "1. Aprovació de l'acta anterior\n\nS'aprova l'acta de la sessió anterior.\n"
+    )
+    assert sorted(_participants(text)) == [
+        "Anna Ferrer Pons",
+        "Jordi Vila i Roca",
+        "Marta Puig Soler",
+        "Pere Casals Mir",
+    ]
+
+
+def _participants(text: str) -> list[str]:
+    return [person.name for person in extract_meeting(text, resolver=RESOLVER).participants]

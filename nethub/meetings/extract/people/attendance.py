@@ -77,8 +77,13 @@ def attendance_lines(document: s.LabelledDocument) -> list[tuple[int, str]]:
 def _table_block(raw: str) -> bool:
     """Rule: a block of many words whose every line is a row of cells spaced apart ("Ana Lind
     (chair)      UNHCR      ana@unhcr.org") is an attendance table, not a paragraph."""
-    lines = [line for line in raw.split("\n") if line.strip()]
+    lines = [line for line in raw.split("\n") if line.strip() and not _WRAPPED_CELL.match(line)]
     return len(lines) >= 3 and all(len(re.split(r"\s{3,}|\t", line.strip())) >= 2 for line in lines)
+
+
+# A line indented far into the page ("                    Desenvolupament del Tercer ..."): the
+# wrapped end of the row above's last cell, no row of its own.
+_WRAPPED_CELL = re.compile(r"^\s{20,}\S")
 
 
 def _agenda_heading(block) -> bool:

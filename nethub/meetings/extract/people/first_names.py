@@ -14,7 +14,33 @@ from functools import lru_cache
 def _names() -> frozenset[str]:
     from gender_guesser.detector import Detector
 
-    return frozenset(name.lower() for name in Detector(case_sensitive=False).names)
+    return frozenset(name.lower() for name in Detector(case_sensitive=False).names) | _MORE
+
+
+# Everyday forms of Spanish, Galician and Basque first names that the dictionary lacks ("Chema"
+# is José María, "Angelines" Ángeles), as minutes of associations write them.
+_MORE = frozenset(
+    [
+        "chema",
+        "txema",
+        "angelines",
+        "charo",
+        "merche",
+        "marité",
+        "kike",
+        "loli",
+        "puri",
+        "anxelo",
+        "xoan",
+        "xabier",
+        "maripaz",
+        "mariló",
+        "chelo",
+        "nieves",
+        "reme",
+        "trini",
+    ]
+)
 
 
 def is_first_name(word: str) -> bool:

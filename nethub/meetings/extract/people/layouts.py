@@ -139,6 +139,11 @@ def two_columns(line: str, resolver) -> list[Found]:
     cells = [c.strip() for c in re.split(r"\s{3,}", line) if c.strip()]
     if len(cells) < 2:
         return []
+    if len(cells) >= 3 and cells[1][:1].islower():
+        # Rule: "Marta Puig Soler     presidenta     Alcaldessa": one person, their role in
+        # lower case, then a title or a body (which, is not told): no second person.
+        name = person_name(cells[0])
+        return [Found(name, None, "two_columns")] if name else []
     found = []
     for cell in cells:
         name, _, org = cell.partition(",")

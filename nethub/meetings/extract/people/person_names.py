@@ -23,7 +23,7 @@ _NAME_WORD = (
     r"[A-Z](?= [A-ZÀ-Þ][a-zà-ÿ'’]))"
 )
 # "Omar de la Torre de la Mora": Spanish particles of two words too.
-_PARTICLE = r"(?:de\s+la|de\s+los|de\s+las|le|de|van|von|da|del|bin|al)"
+_PARTICLE = r"(?:de\s+la|de\s+los|de\s+las|le|de|van|von|da|dos|das|del|bin|al|i)"
 NAME = rf"{_NAME_WORD}(?:[ -](?:{_PARTICLE}\s)?{_NAME_WORD}){{0,3}}"
 # The shortest name that lets the rest of a pattern match ("M. Rono Philippine Undersecretary,
 # welcomed": M. Rono).
