@@ -467,3 +467,23 @@ def test_a_labelled_action_column_and_a_thing_to_be_shared():
     texts = [p[0] for p in _points(text)]
     assert any(t.startswith("Cluster and WASH Sector to share the maps") for t in texts)
     assert any(t.startswith("Report on Cholera to be shared") for t in texts)
+
+
+def test_people_each_with_a_dash_and_their_bodys_acronym_run_on_one_line():
+    from nethub.meetings.extract import extract_meeting
+
+    text = (
+        "Nutrition Sub-Working Group Minutes\n\nDate: 12th May 2016 Venue: WFP office\n\n"
+        "Attendance: Dr. Lina Haddad- MOH Omar Saleh-UNICEF Rana Aziz- IMC Tala Nasser - JICA "
+        "Hiba Odeh – TDH-Italy\n\nAgenda: 1. Welcome 2. Updates\n"
+    )
+    people = [
+        (p.name, p.organization) for p in extract_meeting(text, resolver=RESOLVER).participants
+    ]
+    assert people == [
+        ("Lina Haddad", "MOH"),
+        ("Omar Saleh", "UNICEF"),
+        ("Rana Aziz", "IMC"),
+        ("Tala Nasser", "JICA"),
+        ("Hiba Odeh", "TDH-Italy"),
+    ]

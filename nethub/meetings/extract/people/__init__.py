@@ -35,6 +35,7 @@ from nethub.meetings.extract.people.opening import (
     bracketed_names_by_org,
     capital_surnames,
     dash_org_items,
+    dashed_acronym_run,
     glued_rows_run,
     header_table,
     honorific_lines,
@@ -79,6 +80,7 @@ def find_people(document: s.LabelledDocument, resolver) -> list[Found]:
     found += plural_civility_lists(document.text)
     found += surname_first_run(document.text[:4000])
     found += dash_org_items(document.text[:3000], resolver)
+    found += dashed_acronym_run(document.text[:3000], resolver)
     found += glued_rows_run(document.text[:3000], resolver)
     found += numbered_table_run(document.text[:4000])
     found += bracketed_names_by_org(document.text[:4000], resolver)

@@ -9,6 +9,7 @@ import re
 
 from nethub.meetings.extract import labels, name_runs
 from nethub.meetings.extract import segments as s
+from nethub.meetings.extract.participants import HONORIFICS
 from nethub.meetings.extract.people.first_names import is_first_name
 from nethub.meetings.extract.people.layouts import (
     STRONG,
@@ -499,3 +500,34 @@ def _glued_item(line: str, resolver) -> Found | None:
         return None
     people = glued_row(line[bullet.end() :], resolver)
     return Found(people[0].name, None, "glued_rows_run") if people else None
+
+
+# "Dr. Ana Lind- MOH Ben Ray-UNFPA Eva Moss – TDH-Italy": each person, a dash, then the acronym
+# of their body (and the country of a national branch), all on one line.
+_DASHED_ACRONYM = re.compile(r"\s*[-–]\s*(?P<org>[A-Za-z&]{2,10}(?:-[A-Z][a-z]+)?)(?=\s|$|[.,;])")
+
+
+def dashed_acronym_run(head: str, resolver) -> list[Found]:
+    """Rule: after an attendance label, three people or more in a row on one line, each a name,
+    a dash and the acronym of their body ("Attendance: Dr. Ana Lind- MOH Ben Ray-UNFPA ..."),
+    with nothing else between them."""
+    for label in labels.ATTENDANCE_ANYWHERE.finditer(head):
+        found = _dashed_people(head[label.end() :].split("\n", 1)[0], resolver)
+        if len(found) >= 3:
+            return found
+    return []
+
+
+def _dashed_people(line: str, resolver) -> list[Found]:
+    found: list[Found] = []
+    start = 0
+    for match in _DASHED_ACRONYM.finditer(line):
+        org = match.group("org")
+        if not name_runs.is_acronym(org.split("-")[0]):
+            continue
+        name = person_name(HONORIFICS.sub("", line[start : match.start()].strip(" ,;")))
+        if name is None:
+            break
+        found.append(Found(name, resolve_organization(org, resolver), "dashed_acronym_run"))
+        start = match.end()
+    return found
