@@ -487,3 +487,19 @@ def test_people_each_with_a_dash_and_their_bodys_acronym_run_on_one_line():
         ("Tala Nasser", "JICA"),
         ("Hiba Odeh", "TDH-Italy"),
     ]
+
+
+def test_an_attendance_table_flattened_one_cell_a_line_with_phones_and_emails():
+    text = (
+        "WASH CO-ORDINATION MEETING - 3 June 2015, UNHCR Office\nMINUTES OF THE MEETING\n"
+        "List of Participants Organization\nTitle\nName\nEmail / Phone number\n"
+        "NRC\nWASH Officer\nLina Haddad\n76 123456\n[email protected]\n"
+        "IOM\nField Assistant\nOmar Saleh\n+961 3 555 010\nomar.saleh@example.org\n"
+        "UNHCR\nWASH Associate (chair)\nRana Aziz\n70 987654\n[email protected]\n"
+        "Agenda 1. Updates\n"
+    )
+    assert [p.name for p in extract_meeting(text, resolver=RESOLVER).participants] == [
+        "Lina Haddad",
+        "Omar Saleh",
+        "Rana Aziz",
+    ]

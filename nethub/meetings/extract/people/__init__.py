@@ -41,6 +41,7 @@ from nethub.meetings.extract.people.opening import (
     honorific_lines,
     name_column,
     name_lines_under_header,
+    names_over_contacts,
     numbered_rows,
     numbered_run,
     numbered_table_run,
@@ -81,6 +82,7 @@ def find_people(document: s.LabelledDocument, resolver) -> list[Found]:
     found += surname_first_run(document.text[:4000])
     found += dash_org_items(document.text[:3000], resolver)
     found += dashed_acronym_run(document.text[:3000], resolver)
+    found += names_over_contacts(document.text[:4000])
     found += glued_rows_run(document.text[:3000], resolver)
     found += numbered_table_run(document.text[:4000])
     found += bracketed_names_by_org(document.text[:4000], resolver)

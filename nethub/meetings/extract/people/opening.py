@@ -531,3 +531,25 @@ def _dashed_people(line: str, resolver) -> list[Found]:
         found.append(Found(name, resolve_organization(org, resolver), "dashed_acronym_run"))
         start = match.end()
     return found
+
+
+# A contact cell of an attendance table: a phone number, an e-mail address, or the mark a web
+# page leaves for a hidden one.
+_CONTACT_CELL = re.compile(
+    r"^\s*(?:\+?[\d(][\d\s()./-]{5,}|\S+@\S+\.\w+|\[email\s*protected\])\s*$", re.I
+)
+
+
+def names_over_contacts(head: str) -> list[Found]:
+    """Rule: an attendance table flattened one cell a line ("NRC", "Shelter Officer", "Ana
+    Lind", "76 123456", "[email protected]"): three names or more, each on its line with a
+    phone number or an e-mail address on the next, are the participants."""
+    lines = head.split("\n")
+    found = []
+    for index, line in enumerate(lines[:-1]):
+        if not _CONTACT_CELL.match(lines[index + 1]) or _CONTACT_CELL.match(line):
+            continue
+        name = person_name(HONORIFICS.sub("", line.strip()))
+        if name:
+            found.append(Found(name, None, "names_over_contacts"))
+    return found if len(found) >= 3 else []
