@@ -587,3 +587,25 @@ def test_an_attendance_table_whose_cell_wraps_onto_an_indented_line():
 
 def _participants(text: str) -> list[str]:
     return [person.name for person in extract_meeting(text, resolver=RESOLVER).participants]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "task"),
+    [
+        ("Reenviar los correos que lleguen a la asamblea a las personas de cada grupo.", True),
+        ("1.c) Informar sobre los recursos legales frente a las multas.", True),
+        ("Colgarlas en la página del grupo cada lunes.", True),
+        ("Informar a las familias es una prioridad del grupo.", False),
+        ("Taller de costura para las madres del barrio.", False),
+        ("¿Organizar una fiesta en la plaza?", False),
+    ],
+)
+def test_a_spanish_paragraph_that_opens_with_an_infinitive_and_its_object(paragraph, task):
+    text = (
+        "Acta de la asamblea del grupo de comunicación\nConil, 12 de julio de 2011\n\n"
+        "Se habla de las tareas del grupo para las próximas semanas y de las personas que se "
+        "encargan de cada una de ellas.\n\n"
+        f"{paragraph}\n"
+    )
+    points = [p.text for p in extract_meeting(text, resolver=RESOLVER).action_points()]
+    assert any(paragraph[-25:] in point for point in points) is task

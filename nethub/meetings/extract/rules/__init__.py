@@ -67,6 +67,7 @@ RULES = [
     ("pronoun_future_task_fr_es", romance.pronoun_future_task),
     ("passive_future_task_fr_es", romance.passive_future_task),
     ("infinitive_todo_fr", romance.infinitive_todo),
+    ("infinitive_todo_es", romance.infinitive_todo_es),
     ("clause_task_fr_es", romance.clause_task),
     ("imperative_in_action_section", section.imperative_in_action_section),
     ("modal_in_action_section", section.modal_in_action_section),

@@ -306,3 +306,52 @@ def infinitive_todo(seg, context):
     if block.marker[:1].isdigit() or not _french(context.document.text[:3000]):
         return None
     return claim(s.ACTION, 0.5, task=text)
+
+
+# A Spanish infinitive by its shape, with its pronoun glued on ("colgarlas"), then what opens
+# its object: an article, a determiner or a preposition ("Reenviar los correos ...", "Informar
+# sobre ...", "Elaborar un cartel ..."); nouns of the same shape are left out ("Taller ...").
+_INFINITIVE_ES = re.compile(
+    r"^(?!(?:lugar|hogar|mujer|taller|alquiler|bar|mar|par|militar|familiar|particular|similar|"
+    r"popular|ayer|placer|poder|deber|ser|l[íi]der|c[áa]ncer|az[úu]car|pilar|altar|d[óo]lar|"
+    r"nivel|mayor|menor|primer|tercer|exterior|interior|anterior|posterior|car[áa]cter)\b)"
+    r"[a-záéíóúñ]{2,}(?:ar|er|ir)(?:se|lo|la|los|las|le|les|nos)?\s+"
+    r"(?:el|la|los|las|un|una|unos|unas|al|a|con|sobre|en|por|para|que|todos|todas|su|sus|"
+    r"nuestro|nuestra|nuestros|nuestras|este|esta|estos|estas|dicho|dicha|cada|lo)\b",
+    re.I,
+)
+
+
+# "1.c) ", "b) ": the letter of a sub-item, which no agenda heading has.
+_SUB_ITEM = re.compile(r"^(?:\d{1,2}\.?)?[a-z]\)\s+")
+
+
+def infinitive_todo_es(seg, context):
+    """Rule: in Spanish minutes, a paragraph or list item that opens with an infinitive and
+    its object is a task to do ("Reenviar los correos de la asamblea ...", "1.c) Informar
+    sobre los recursos legales ..."); not a numbered agenda heading ("1. Aprobar el acta"), a
+    question, or the subject of a statement."""
+    text = _SUB_ITEM.sub("", seg.text.strip())
+    if not _INFINITIVE_ES.match(text) or len(text.split()) > 45 or text.endswith((":", "?")):
+        return None
+    if _FINITE_ES.search(text.split(".")[0]) or _PAGE_LINKS.search(text):
+        return None
+    block = context.document.blocks[seg.block]
+    if re.fullmatch(r"\d{1,2}[.)]?", block.marker) or not _spanish(context.document.text[:3000]):
+        return None
+    return claim(s.ACTION, 0.5, task=text)
+
+
+# A verb conjugated after the infinitive makes it the subject of a statement ("Informar a las
+# familias es una prioridad"), not a to-do.
+_FINITE_ES = re.compile(
+    r"\b(?:es|son|será|serán|sería|era|fue|permite|permiten|debe|deben|puede|pueden|parece|"
+    r"constituye|resulta|supone|sigue|queda)\b",
+    re.I,
+)
+
+
+def _spanish(text: str) -> bool:
+    return len(
+        re.findall(r"\b(?:los|las|del|para|con|una|que|por|se)\b", text, re.I)
+    ) >= 5 and not (_french(text))
