@@ -807,3 +807,17 @@ def test_an_owner_with_an_organisation_in_apposition_after_a_follow_up_arrow():
         "Nikos and Ioana",
         "Carmen",
     ]
+
+
+def test_a_status_cell_marked_done_with_its_note_run_into_the_next_row_is_no_task():
+    text = (
+        "Health coordination meeting, 21 December 2017\nPresent: Rita Moss (IMC), Kel Hart "
+        "(UNHCR)\n\n1. Review of action points of previous meeting\n\n"
+        "UNHCR to share the mission factsheet with all partners: Done (Available on portal)\n"
+        "SAMS to share the referral contacts: Done N/A\n"
+        "IMC to share the final mapping report with UNHCR: Completed to be shared by IMC next "
+        "week\n"
+    )
+    texts = [t for t, _, _ in _points(text)]
+    assert not any("mission factsheet" in t or "referral contacts" in t for t in texts)
+    assert any("final mapping report" in t for t in texts)

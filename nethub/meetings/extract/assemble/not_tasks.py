@@ -64,7 +64,10 @@ def _done_by_then(text: str, meeting_date: datetime.date | None) -> bool:
 # "NPC to share the targets Completed.": a follow-up table's status cell, flattened into the task.
 _MARKED_DONE = re.compile(
     r"(?:(?:\s[-–—]\s*|\(\s*|:\s*)(?:done|completed|closed|achieved)\s*\)?|"
-    r"\s(?-i:Completed|Done|Closed|Achieved|COMPLETED|DONE))\W*$",
+    r"\s(?-i:Completed|Done|Closed|Achieved|COMPLETED|DONE))\W*$"
+    # "UNHCR to share the factsheet: Done (Available on portal)": the status cell and its
+    # note, or an empty cell after it ("N/A"); not "Completed to be shared by UNFPA next week".
+    r"|:\s*(?:done|completed|closed|achieved)\b\s*(?:\([^()]*\))?\s*(?:N/?A\b.*)?$",
     re.I,
 )
 
