@@ -432,6 +432,7 @@ def _labelled(text: str, kept: list) -> tuple | None:
             None,
         )
         or next((item for item in kept if _held(text[max(0, item[0] - 130) : item[0]])), None)
+        or next((item for item in kept[1:] if _named_meeting(text, item[1])), None)
         or _under_the_title(text, kept)
     )
 
@@ -485,6 +486,28 @@ def _held(before: str) -> bool:
         return False
     line = before[: match.start()].rsplit("\n", 1)[-1]
     return not _EARLIER.search(line + match.group(0))
+
+
+# "T5 SHELTER CO-ORDINATION MEETING - 27 March 2014, 14:00", "Meeting– November 7, 2011",
+# "Health Coordination meeting 2nd July 2015": the line names the meeting, then its date (not
+# the next, last or previous one's).
+_MEETING_THEN = re.compile(
+    r"\b(?:meeting|r[ée]union|reuni[óo]n)\s*(?:[-–—:,]\s*)?(?:(?:on|of|du|del|de)\s+)?"
+    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?$",
+    re.I,
+)
+_OTHER_MEETING = re.compile(
+    r"\b(?:next|following|upcoming|future|previous|last|prior|prochaine?|pr[óo]xim[ao]|"
+    r"anterior|derni[eè]re?|pr[ée]c[ée]dente?)\b",
+    re.I,
+)
+
+
+def _named_meeting(text: str, match: re.Match) -> bool:
+    """Rule: a later date that its line names the meeting's wins over a first date of the page
+    (a listing's, a post's, a page header's)."""
+    before, _after = _line_around(text, match)
+    return bool(_MEETING_THEN.search(before)) and not _OTHER_MEETING.search(before)
 
 
 def _slot(text: str, kept: list) -> tuple | None:

@@ -802,3 +802,28 @@ def test_a_relative_deadline_keeps_the_words_the_minutes_wrote(sentence, due, wr
     from nethub.meetings.extract.dates import due_date
 
     assert due_date(sentence, datetime.date(2019, 11, 20)) == (due, written)
+
+
+@pytest.mark.parametrize(
+    ("opening", "date"),
+    [
+        (
+            "Jun 3, 2016 - UNHCR Office\nUNHCR Office - WASH Unit\n3 June 2016\n"
+            "WASH CO-ORDINATION MEETING - 27 May 2016, 10:00, UNHCR Office\n",
+            datetime.date(2016, 5, 27),
+        ),
+        (
+            "Revision as of 15:16, 14 November 2011 by Ana\nMeeting Minutes\n"
+            "Group – Finance Working Group\nMeeting– November 7, 2011 from 6:00PM\n",
+            datetime.date(2011, 11, 7),
+        ),
+        (
+            "Minutes, 3 June 2016\nThe group discussed the budget.\nNext meeting - 17 June 2016\n",
+            datetime.date(2016, 6, 3),
+        ),
+    ],
+)
+def test_a_later_line_that_names_the_meeting_dates_it(opening, date):
+    from nethub.meetings.extract.dates import meeting_dates
+
+    assert meeting_dates(opening)[0] == date
