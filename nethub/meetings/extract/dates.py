@@ -432,6 +432,7 @@ def _labelled(text: str, kept: list) -> tuple | None:
             None,
         )
         or next((item for item in kept if _held(text[max(0, item[0] - 130) : item[0]])), None)
+        or next((item for item in kept[1:] if _met_after(text, item[1])), None)
         or next((item for item in kept[1:] if _named_meeting(text, item[1])), None)
         or _under_the_title(text, kept)
     )
@@ -501,6 +502,22 @@ _OTHER_MEETING = re.compile(
     r"anterior|derni[eè]re?|pr[ée]c[ée]dente?)\b",
     re.I,
 )
+
+
+# "... del 24 de enero de 2014 se reúne el CONSEJO ESCOLAR", "le 3 mai 2016 s'est réuni le
+# bureau", "on 5 May 2016 took place": the sentence says the meeting met on that date.
+_MET = re.compile(
+    r"^[^\n.;]{0,25}?\b(?:se\s+re[úu]ne[n]?|se\s+reuni[óo]|nos\s+reunimos|se\s+celebr[óa]|"
+    r"tuvo\s+lugar|s['’]est\s+r[ée]uni[e]?|se\s+sont\s+r[ée]uni[e]?s|a\s+eu\s+lieu|"
+    r"s['’]est\s+tenue?|took\s+place|convened|met)\b",
+    re.I,
+)
+
+
+def _met_after(text: str, match: re.Match) -> bool:
+    """Rule: a later date that the sentence goes on to say the meeting met on wins over a first
+    date of the page (a blog post's)."""
+    return bool(_MET.match(text[match.end() : match.end() + 60]))
 
 
 def _named_meeting(text: str, match: re.Match) -> bool:

@@ -821,6 +821,16 @@ def test_a_relative_deadline_keeps_the_words_the_minutes_wrote(sentence, due, wr
             "Minutes, 3 June 2016\nThe group discussed the budget.\nNext meeting - 17 June 2016\n",
             datetime.date(2016, 6, 3),
         ),
+        (
+            "miércoles, 19 de febrero de 2014\nACTA provisional CONSEJO ESCOLAR\n"
+            "En Alcobendas a las 14:00 horas del 24 de enero de 2014 se reúne el CONSEJO "
+            "ESCOLAR con el siguiente orden del día:\n",
+            datetime.date(2014, 1, 24),
+        ),
+        (
+            "3 mai 2016\nCompte rendu\nLe 28 avril 2016 s'est réuni le bureau de l'association.\n",
+            datetime.date(2016, 4, 28),
+        ),
     ],
 )
 def test_a_later_line_that_names_the_meeting_dates_it(opening, date):
