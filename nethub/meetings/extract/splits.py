@@ -38,11 +38,66 @@ def several_tasks(meeting: ExtractedMeeting, text: str) -> None:
         kept: list[ExtractedActionPoint] = []
         for point in item.action_points:
             parts = [p.strip(" ,;.") for p in _JOIN.split(point.text)]
+            if len(parts) < 2 and (point.explicit or point.rule in LABEL_RULES):
+                parts = _glued_tasks(point.text)
             if len(parts) < 2 or not all(_TASK_START.match(part) for part in parts):
                 kept.append(point)
                 continue
             kept += [_part(point, part, text, meeting) for part in parts]
         item.action_points = kept
+
+
+# "... from WASH sector Jacinta to send the strategy": the next owner's task run on after a
+# space, as a flattened action column writes them; not an object before "to" ("share it with
+# UNHCR to check").
+_GLUED_JOIN = re.compile(rf"(?<=[a-z0-9)])\s+(?={_OWNER}\s+to\s+{_VERB})")
+_NOT_BEFORE_AN_OWNER = frozenset(
+    [
+        "with",
+        "to",
+        "by",
+        "for",
+        "from",
+        "of",
+        "and",
+        "or",
+        "the",
+        "a",
+        "an",
+        "between",
+        "among",
+        "that",
+        "whether",
+        "than",
+        "as",
+        "at",
+        "on",
+        "in",
+        "into",
+        "ask",
+        "asks",
+        "asked",
+        "request",
+        "requested",
+        "invite",
+        "invited",
+        "help",
+        "helps",
+        "allow",
+        "allows",
+    ]
+)
+
+
+def _glued_tasks(task: str) -> list[str]:
+    """A labelled point's tasks each led by its owner and "to", run on without a separator."""
+    cuts = [
+        m.start()
+        for m in _GLUED_JOIN.finditer(task)
+        if task[: m.start()].split()[-1].lower() not in _NOT_BEFORE_AN_OWNER
+    ]
+    bounds = [0, *cuts, len(task)]
+    return [task[a:b].strip(" ,;.") for a, b in zip(bounds, bounds[1:], strict=False)]
 
 
 # Where a list item run into the one before it begins: a bullet glyph, or two spaces where a

@@ -821,3 +821,18 @@ def test_a_status_cell_marked_done_with_its_note_run_into_the_next_row_is_no_tas
     texts = [t for t, _, _ in _points(text)]
     assert not any("mission factsheet" in t or "referral contacts" in t for t in texts)
     assert any("final mapping report" in t for t in texts)
+
+
+def test_owners_tasks_run_on_in_a_flattened_action_column_are_one_point_each():
+    text = (
+        "Community health task group, 19 March 2014\nPresent: Rita Moss (IMC), Kel Hart "
+        "(UNHCR)\n\nAction points:\n"
+        "UNHCR to share the hygiene package once feedback is received from WASH sector Rita to "
+        "send the final strategy Kel to send the joint statement and share it with UNICEF to "
+        "check\n"
+    )
+    assert [(t, owner) for t, owner, _ in _points(text)] == [
+        ("UNHCR to share the hygiene package once feedback is received from WASH sector", "UNHCR"),
+        ("Rita to send the final strategy", "Rita"),
+        ("Kel to send the joint statement and share it with UNICEF to check", "Kel"),
+    ]
