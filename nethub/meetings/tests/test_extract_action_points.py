@@ -836,3 +836,18 @@ def test_owners_tasks_run_on_in_a_flattened_action_column_are_one_point_each():
         ("Rita to send the final strategy", "Rita"),
         ("Kel to send the joint statement and share it with UNICEF to check", "Kel"),
     ]
+
+
+def test_an_action_point_after_a_dash_label_ends_where_the_next_report_begins():
+    text = (
+        "SGBV sub-working group, 11 April 2016\nPresent: Rita Moss (IMC), Kel Hart (UNHCR)\n\n"
+        "1. Updates\n\nIMC explained that the new programme cannot be presented today. "
+        "Action point – UNHCR to invite IMC for a presentation in the next meeting EFRR "
+        "informed that members can still comment on the guidelines. UNHCR reported that CARE "
+        "is preparing a training. Further information will be shared in the next meeting. "
+        "Action point – CARE to share information on the training in the next meeting\n"
+    )
+    assert [(t, owner) for t, owner, _ in _points(text)] == [
+        ("UNHCR to invite IMC for a presentation in the next meeting", "UNHCR"),
+        ("CARE to share information on the training in the next meeting", "CARE"),
+    ]

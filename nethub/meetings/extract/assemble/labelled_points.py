@@ -129,7 +129,11 @@ def add_labelled_points(meeting: ExtractedMeeting, document: s.LabelledDocument,
         twin = _covered(task, points) or _restated(point, points)
         if twin is not None and _halves_of_one_sentence(twin, seg):
             twin = None
-        if twin is not None and labelled and twin.rule in _UNLABELLED:
+        # "Further information will be shared in the next meeting. Action point – CARE to
+        # share information on the training in the next meeting": the wording that names who
+        # does it wins over the running text's, as a label's does.
+        named = point.owner is not None and twin is not None and not twin.owner
+        if twin is not None and (labelled or named) and twin.rule in _UNLABELLED:
             _take_label(twin, point)
             continue
         if twin is not None:  # the structure's point keeps its own rule and confidence

@@ -26,7 +26,7 @@ LABEL_RULES = (
 )
 
 _INLINE = re.compile(
-    r"(?:^|[.;]\s+|\s)(?:>>\s*)?(?:key\s+)?(?:action\s+p(?:oi|io)nts?\s*[:;]|"
+    r"(?:^|[.;]\s+|\s)(?:>>\s*)?(?:key\s+)?(?:action\s+p(?:oi|io)nts?\s*(?:[:;]|[–—]\s|\s-\s)|"
     r"(?:action|next\s+steps?)(?:\s*\((?:ongoing|new|open|pending)\))?\s*:)\s*(?P<task>\S.*)$",
     re.I,
 )
@@ -105,6 +105,15 @@ def action_label_with_owner(seg, context):
     return claim(s.ACTION, 0.95, task=task, owner=who, opens_actions=True)
 
 
+# "Action point – CARE to share the training in next meeting UNHCR suggested to host ...": the
+# next sentence of the discussion, its full stop lost, begins with who reported what.
+NEXT_REPORT = re.compile(
+    r"\s+(?=(?:[A-Z][\w&/-]+\s+){1,3}(?:informed|reported|explained|suggested|mentioned|noted|"
+    r"said|stated|shared|highlighted|stressed|asked|added|presented|updated)\s+"
+    r"(?:that|the|about|on|of|to|members|partners|participants|everyone|all)\b)"
+)
+
+
 def inline_action_label(seg, context):
     """ "Action Points: WHO to share DEWS report regularly.", "ACTION (ongoing): Veronika to
     clarify ...", "... Action point; GTF to design ...", "Share the draft >> ACTION"."""
@@ -112,7 +121,7 @@ def inline_action_label(seg, context):
     if match and _PAST_POINTS.search(seg.text[: match.start("task")].rsplit(":", 1)[0]):
         match = None
     if match and len(match.group("task").split()) >= 2:
-        task = match.group("task").strip()
+        task = NEXT_REPORT.split(match.group("task").strip(), maxsplit=1)[0]
         owner = OWNER_TO.match(task) or OWNER_WILL.match(task)
         return claim(
             s.ACTION,
