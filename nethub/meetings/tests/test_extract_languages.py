@@ -609,3 +609,25 @@ def test_a_spanish_paragraph_that_opens_with_an_infinitive_and_its_object(paragr
     )
     points = [p.text for p in extract_meeting(text, resolver=RESOLVER).action_points()]
     assert any(paragraph[-25:] in point for point in points) is task
+
+
+@pytest.mark.parametrize(
+    ("line", "task"),
+    [
+        ("Approfondir le travail avec les autres réseaux de la région.", True),
+        ("Echanger entre les antennes pour partager les bonnes pratiques.", True),
+        ("Ordre du jour de la prochaine réunion du collectif.", False),
+        ("TERRE DES HOMMES France", False),
+        ("CONTINUER À LIRE", False),
+        ("Atelier sur le logement des jeunes majeurs.", False),
+    ],
+)
+def test_a_french_line_that_opens_with_an_infinitive_and_its_object(line, task):
+    text = (
+        "Compte rendu de la réunion du collectif\nLe 27 novembre 2020\n\n"
+        "Le collectif a fait le point sur les actions de l'année et sur les demandes des "
+        "familles accompagnées.\n\nPerspectives de travail :\n\n"
+        f"- {line}\n"
+    )
+    points = [p.text for p in extract_meeting(text, resolver=RESOLVER).action_points()]
+    assert any(line[:20] in point for point in points) is task

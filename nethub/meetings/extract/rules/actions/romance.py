@@ -287,7 +287,28 @@ _PAGE_LINKS = re.compile(
     r"\b(?:blog|l['’]article|commentaires?|voir\s+(?:le\s+rappor|plus|aussi|la\s+suite|"
     r"le\s+profil|tous|(?:la\s+)?liste))"
     # "Partager "Compte rendu de la réunion ..."": a page's share button before its title.
-    r"|^partager\s*[\"«“]",
+    r"|^partager\s*[\"«“]|\bcliquer\b|\bcontinuer\s+[àa]\s+lire\b|\blire\s+la\s+suite\b",
+    re.I,
+)
+
+
+# A French infinitive by its shape, then what opens its object ("Approfondir le travail ...",
+# "Echanger entre les antennes ..."); nouns and adjectives of the same shape are left out
+# ("Ordre du jour", "Atelier sur ...", "Rencontre avec ...").
+_INFINITIVE_FR = re.compile(
+    r"^(?!(?:ordre|atelier|dossier|courrier|lettre|centre|rencontre|membres?|cadre|titre|nombre|"
+    r"calendrier|chantier|quartier|foyer|premi[eè]re?|derni[eè]re?|entier|loisirs?|avenir|"
+    r"plaisir|souvenir|septembre|octobre|novembre|d[ée]cembre|registre|ministre|th[ée][âa]tre|"
+    r"semestre|trimestre|offre|notre|votre|autre|entre|contre|livre|chambre|papier|fichier|"
+    r"d[îi]ner|d[ée]jeuner|go[ûu]ter|cahier|m[ée]tier|sentier|libre|propre|pauvre|g[ée]n[ée]reux|"
+    r"conseiller|conseill[eè]re|tr[ée]sori[eè]re?|infirmi[eè]re?|boulanger|[ée]tranger|"
+    r"logiciel|manuel|site|mode|compte|reste|suite|liste|charte|partenaire|bénévole|terre|"
+    r"m[èe]re|p[èe]re|fr[èe]re|s[œo]eur)\b)"
+    # A word in capitals is a heading's or a body's ("TERRE DES HOMMES"), not a to-do's.
+    r"(?!(?-i:[A-ZÀ-Þ]{2,})\b)"
+    r"(?:s['’]|se\s+)?[a-zàâçéèêëîïôûùüÿœ]{3,}(?:er|ir|re)\s+"
+    r"(?:le|la|les|l['’]|un|une|des|du|au|aux|à|avec|sur|entre|pour|en|ce|cet|cette|ces|chaque|"
+    r"tous|toutes|notre|nos|leur|leurs|son|sa|ses)\b",
     re.I,
 )
 
@@ -298,7 +319,9 @@ def infinitive_todo(seg, context):
     les stands", "prévoir 2 tables et un drap"); not a numbered item (an agenda's "1.
     Approuver le compte rendu"), a heading, a question, or the subject of a statement."""
     text = seg.text.strip()
-    if not _TODO.match(text) or len(text.split()) > 25 or text.endswith((":", "?")):
+    if not (_TODO.match(text) or _INFINITIVE_FR.match(text)) or len(text.split()) > 25:
+        return None
+    if text.endswith((":", "?")):
         return None
     if _PAGE_LINKS.search(text) or _FINITE_FR.search(text):
         return None
