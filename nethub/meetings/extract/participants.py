@@ -141,7 +141,8 @@ def split_entries(line: str) -> list[str]:
 # "BERNARD Paul", "MARTIN-ROUX Claire", "LE GALL Yves": a SURNAME in capitals, then the
 # first name, as French registers write them.
 SURNAME_FIRST = (
-    r"(?:(?:LE|LA|DE|DU)\s+)?[A-ZÀ-Þ][A-ZÀ-Þ'’-]+\s+[A-ZÀ-Þ][a-zà-ÿ'’]+(?:-[A-ZÀ-Þ][a-zà-ÿ'’]+)?"
+    r"(?:(?:LE|LA|DE|DU|DES|DA|DOS|VAN|VON)\s+){0,2}[A-ZÀ-Þ][A-ZÀ-Þ'’-]+\s+"
+    r"[A-ZÀ-Þ][a-zà-ÿ'’]+(?:-[A-ZÀ-Þ][a-zà-ÿ'’]+)?"
 )
 
 

@@ -631,3 +631,17 @@ def test_a_french_line_that_opens_with_an_infinitive_and_its_object(line, task):
     )
     points = [p.text for p in extract_meeting(text, resolver=RESOLVER).action_points()]
     assert any(line[:20] in point for point in points) is task
+
+
+def test_a_french_attendance_of_surnames_in_capitals_then_first_names():
+    text = (
+        "CA du 05/03/2021\n\nLe conseil s’est réuni dans la salle municipale.\n\n"
+        "Présents : DE LA TOUR Sophie, MOREAU Béatrice, PETIT Jacqueline, LAMBERT Marc.\n\n"
+        "Excusés : GIRARD Marie, FAURE Yves.\n\nLe bureau a été élu.\n"
+    )
+    assert _participants(text) == [
+        "DE LA TOUR Sophie",
+        "MOREAU Béatrice",
+        "PETIT Jacqueline",
+        "LAMBERT Marc",
+    ]

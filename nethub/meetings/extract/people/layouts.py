@@ -310,6 +310,17 @@ def surname_first_list(line: str, resolver) -> list[Found]:
     return found if len(found) >= 2 else []
 
 
+def surname_first_items(line: str, resolver) -> list[Found]:
+    """Rule: "DE LA TOUR Sophie, MOREAU Béatrice, PETIT Jacqueline": a list whose every item is
+    a SURNAME in capitals then a first name, without civilities (two at least)."""
+    from nethub.meetings.extract.participants import SURNAME_FIRST
+
+    items = [i.strip(" .") for i in re.split(r"[,;]|\s+et\s+", line) if i.strip(" .")]
+    if len(items) < 2 or not all(re.fullmatch(SURNAME_FIRST, item) for item in items):
+        return []
+    return [Found(item, None, "surname_first_items") for item in items]
+
+
 def surname_first_run(head: str) -> list[Found]:
     """Rule: the same civility, SURNAME and first name lists without an attendance label
     ("Etaient présents : Mme CERTENAIS Christelle, Mr COTTEREAU Laurent, ..."), three at
@@ -330,6 +341,7 @@ _NO_FIRST_NAME = re.compile(r"M|Mr|Mme|Mlle|Mrs|Ms|Dr|Parents?|Enseignants?|Invi
 LAYOUTS = [
     glued_row,
     surname_first_list,
+    surname_first_items,
     slash_row,
     name_colon_org,
     honorific_list,
