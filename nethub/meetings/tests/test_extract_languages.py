@@ -645,3 +645,18 @@ def test_a_french_attendance_of_surnames_in_capitals_then_first_names():
         "PETIT Jacqueline",
         "LAMBERT Marc",
     ]
+
+
+def test_a_column_of_names_whose_dashes_are_glued_to_them():
+    text = (
+        "ACTA DE LA ASAMBLEA GENERAL 2024\n\nA las 13:00 h. del día 27 de enero de 2024 se "
+        "constituye la Asamblea General del club con la asistencia de los siguientes socios:\n\n"
+        "-Pilar Ortega Ruiz\n\n-Miguel Ángel Soto Vega\n\n- Lucía Marín Gil\n\n"
+        "- Carmen Jara\n\n1. Cuentas del año\n\nSe aprueban las cuentas.\n"
+    )
+    assert _participants(text) == [
+        "Pilar Ortega Ruiz",
+        "Miguel Ángel Soto Vega",
+        "Lucía Marín Gil",
+        "Carmen Jara",
+    ]

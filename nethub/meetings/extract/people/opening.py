@@ -141,7 +141,10 @@ def _row_names(rows: list[list[str]], column: int, *, numbered: bool) -> list[Fo
 
 # Rule: "• Ana Lind", "** Ben Ray (arrived 15:31)", "9 * Cy Dunn" (a wiki page with its line
 # numbers): a list item's bullet and a note in brackets after the name are no part of it.
-_LIST_ITEM = re.compile(r"^(?:\d{1,3}\s+(?=[*•·▪◦-]))?[*•·▪◦-]+\s+|\s*\([^()]*\)?$")
+# A list item's marker, glued to the name too ("-Fernando García"), or a bracket that ends it.
+_LIST_ITEM = re.compile(
+    r"^(?:\d{1,3}\s+(?=[*•·▪◦-]))?(?:[*•·▪◦-]+\s+|[*•·▪◦-](?=[A-ZÀ-Þ]))|\s*\([^()]*\)?$"
+)
 
 
 _ABSENT_HEADING = re.compile(r"^(?:sent\s+)?(?:apologies|regrets|absent|excused)\b", re.I)
