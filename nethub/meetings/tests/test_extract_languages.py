@@ -660,3 +660,18 @@ def test_a_column_of_names_whose_dashes_are_glued_to_them():
         "Lucía Marín Gil",
         "Carmen Jara",
     ]
+
+
+def test_a_spanish_list_whose_items_each_open_with_the_role_of_the_person():
+    text = (
+        "CONSEJO ACADÉMICO SESIÓN ORDINARIA ACTA No. 12 FECHA: Cali, 3 de mayo de 2013\n\n"
+        "ASISTENTES: Juan Pablo Ortiz Cano, Rector Víctor Hugo Salas Mejía, Vicerrectora "
+        "Académica Laura Inés Vega Ríos, Decano Facultad de Ciencias Mario Andrés Gil Toro.\n\n"
+        "ORDEN DEL DÍA\n1. Verificación del quórum\n"
+    )
+    assert _participants(text) == [
+        "Juan Pablo Ortiz Cano",
+        "Víctor Hugo Salas Mejía",
+        "Laura Inés Vega Ríos",
+        "Mario Andrés Gil Toro",
+    ]

@@ -171,11 +171,13 @@ def name_list(line: str, resolver) -> list[Found]:
         item = re.sub(r"\s*\(joined late\)", "", item, flags=re.I)
         if _SHORT_NAME.fullmatch(item) and resolver.resolve_in(item) is None:
             short.append(Found(item, None, "name_list"))
-        lead = re.match(rf"^{NAME}", item)
+        # "Rector Víctor Manuel Rodríguez Sarmiento": the item's role before its name.
+        roled = after_leading_role(item.strip())
+        lead = re.match(rf"^{NAME}", roled[1] if roled else item)
         if not lead:
             continue
         written = lead.group(0)
-        if item.strip() != written and len(written.split()) > 2:
+        if not roled and item.strip() != written and len(written.split()) > 2:
             written = " ".join(written.split()[:2])  # "Michael Baker Call to order ...": two words
         name = person_name(written, single=True)
         if name and len(name.split()) <= 4:
