@@ -664,14 +664,18 @@ def test_a_column_of_names_whose_dashes_are_glued_to_them():
 
 def test_a_spanish_list_whose_items_each_open_with_the_role_of_the_person():
     text = (
-        "CONSEJO ACADÉMICO SESIÓN ORDINARIA ACTA No. 12 FECHA: Cali, 3 de mayo de 2013\n\n"
-        "ASISTENTES: Juan Pablo Ortiz Cano, Rector Víctor Hugo Salas Mejía, Vicerrectora "
-        "Académica Laura Inés Vega Ríos, Decano Facultad de Ciencias Mario Andrés Gil Toro.\n\n"
-        "ORDEN DEL DÍA\n1. Verificación del quórum\n"
+        "CONSEJO ACADÉMICO SESIÓN ORDINARIA ACTA No. 40 FECHA: Cali, 18 de diciembre de 2012 "
+        "HORA: 7:46 a.m. LUGAR: Sala Mayor. ASISTENTES: Juan Pablo Ortiz Cano, Rector Víctor "
+        "Hugo Salas Mejía, Vicerrector de Gestión Universitaria Edgar Andrés Mora Parra, "
+        "Vicerrectora Académica Laura Inés Vega Ríos, Decana Facultad de Educación Olga Lucía "
+        "Díaz Flórez, Decano Facultad de Ciencias Mario Andrés Gil Toro.\nORDEN DEL DÍA 1. "
+        "Verificación del quórum 2. Informe del Rector\n"
     )
     assert _participants(text) == [
         "Juan Pablo Ortiz Cano",
         "Víctor Hugo Salas Mejía",
+        "Edgar Andrés Mora Parra",
         "Laura Inés Vega Ríos",
+        "Olga Lucía Díaz Flórez",
         "Mario Andrés Gil Toro",
-    ]
+    ]  # not "Juan Pablo", "Mora Parra": the first two words of each item
