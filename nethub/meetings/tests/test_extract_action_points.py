@@ -851,3 +851,18 @@ def test_an_action_point_after_a_dash_label_ends_where_the_next_report_begins():
         ("UNHCR to invite IMC for a presentation in the next meeting", "UNHCR"),
         ("CARE to share information on the training in the next meeting", "CARE"),
     ]
+
+
+def test_an_action_points_label_glued_to_its_task_by_a_dash_and_a_plural_owner():
+    text = (
+        "Education sector working group, 5 April 2017\nPresent: Rita Moss (SCI), Kel Hart "
+        "(NRC)\n\n1. Class rules\n\nAll actors have identified the rules for each age group.\n\n"
+        "ACTION POINTS -All actors will send the rules through to be presented in the next "
+        "meeting.\n"
+    )
+    assert [(t, owner) for t, owner, _ in _points(text)] == [
+        (
+            "All actors will send the rules through to be presented in the next meeting.",
+            "All actors",
+        )
+    ]

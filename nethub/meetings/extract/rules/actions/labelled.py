@@ -26,7 +26,7 @@ LABEL_RULES = (
 )
 
 _INLINE = re.compile(
-    r"(?:^|[.;]\s+|\s)(?:>>\s*)?(?:key\s+)?(?:action\s+p(?:oi|io)nts?\s*(?:[:;]|[–—]\s|\s-\s)|"
+    r"(?:^|[.;]\s+|\s)(?:>>\s*)?(?:key\s+)?(?:action\s+p(?:oi|io)nts?\s*(?:[:;]|[–—]\s?|\s-\s?(?=[A-Z]))|"
     r"(?:action|next\s+steps?)(?:\s*\((?:ongoing|new|open|pending)\))?\s*:)\s*(?P<task>\S.*)$",
     re.I,
 )

@@ -14,7 +14,10 @@ OWNER_WORD = (
     r"(?:[A-Z][\w/&'’.-]*|&|and|or|of|the|members?|partners|teams?|co-?chairs?|co-?leads?|leads?|"
     r"colleagues|section|cluster|coordinator|focal|points?|group|agencies|secretariat|staff|"
     r"all|other|chairs?|unit|office|working|level|sector|sectors|principals|heads|"
-    r"representatives?|members|agency|agencies|organi[sz]ations?|sub-?groups?)"
+    r"representatives?|members|agency|agencies|organi[sz]ations?|sub-?groups?|"
+    # "All actors", "Humanitarian partners", "Local NGOs", "Parent volunteers".
+    r"actors|participants|volunteers|parents|teachers|stakeholders|ngos|donors|entities|"
+    r"committee|board|council)"
 )
 # Who can be given work: a capitalised noun phrase ("WFP", "The Support Team", "CPWG and GBV
 # WG", "Candy", "All", "SAG co-chairs", "WASH Cluster coordinator"), not a preposition, a
