@@ -4,6 +4,9 @@
   posters" is three points, one a named owner, each with its own deadline.
 - `items_run_together`: "Action Points: o Ann to share the logo. o Follow-up on the wording."
   or items a lost bullet left two spaces apart are one point an item.
+- `status_rows`: "UNHCR to share the factsheet: Done (on the portal) IMC to share the report:
+  Pending": rows of a follow-up table whose status column ran into the next row's task are one
+  point a row, each with its status (which `drop_marked_done` then reads).
 - `task_keeps_topic`: "Photocopier – ongoing – MB to arrange": a task with no object ("to
   arrange", "to follow up") or by initials keeps the topic its line opens with, which says
   what it is about.
@@ -98,6 +101,32 @@ def _glued_tasks(task: str) -> list[str]:
     ]
     bounds = [0, *cuts, len(task)]
     return [task[a:b].strip(" ,;.") for a, b in zip(bounds, bounds[1:], strict=False)]
+
+
+# A status cell ("Done", "Pending - still working on it", "Completed (on the portal)") and
+# the next row's "Owner to verb" right after it.
+_STATUS_THEN_ROW = re.compile(
+    r"(?<=[:\s])(?:done|completed|pending|ongoing|in\s+progress|closed|achieved)\b"
+    r"(?:\s*[-–]\s*[a-z][^.()]{0,60}?)?(?:\s*\([^()]{0,80}\))?"
+    rf"\s+(?={_OWNER}\s+to\s+{_VERB})",
+    re.I,
+)
+
+
+def status_rows(meeting: ExtractedMeeting, text: str) -> None:
+    """Rule: a point holding rows of a follow-up table, each task then its status, is one
+    point a row; each row keeps its status."""
+    for item in meeting.agenda_items:
+        kept: list[ExtractedActionPoint] = []
+        for point in item.action_points:
+            cuts = [m.end() for m in _STATUS_THEN_ROW.finditer(point.text)]
+            if not cuts:
+                kept.append(point)
+                continue
+            bounds = [0, *cuts, len(point.text)]
+            parts = [point.text[a:b].strip() for a, b in zip(bounds, bounds[1:], strict=False)]
+            kept += [_part(point, part, text, meeting) for part in parts if part]
+        item.action_points = kept
 
 
 # Where a list item run into the one before it begins: a bullet glyph, or two spaces where a

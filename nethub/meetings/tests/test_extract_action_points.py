@@ -866,3 +866,14 @@ def test_an_action_points_label_glued_to_its_task_by_a_dash_and_a_plural_owner()
             "All actors",
         )
     ]
+
+
+def test_rows_of_a_follow_up_table_whose_status_runs_into_the_next_task():
+    text = (
+        "Health coordination meeting, 24 November 2016\nPresent: Rita Moss (IMC), Kel Hart "
+        "(UNHCR)\n\n2. Review of action points of previous meeting\n\n"
+        "Reviewing the previous meeting: UNHCR to share the mission factsheet: Done (on the "
+        "portal) IMC to share the advocacy paper with all partners: Pending - still working on "
+        "it SCJ to share the nutrition survey with all partners once it is ready\n"
+    )
+    assert [owner for _t, owner, _ in _points(text)] == ["IMC", "SCJ"]

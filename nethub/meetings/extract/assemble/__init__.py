@@ -109,6 +109,7 @@ def extract_meeting(text: str, *, resolver=None) -> ExtractedMeeting:
     _participants(meeting, document, resolver)
     drop_headings(meeting)
     add_labelled_points(meeting, document, resolver)
+    splits.status_rows(meeting, document.text)
     drop_marked_done(meeting)
     drop_partner_plans(meeting, document)
     drop_restatements(meeting)
