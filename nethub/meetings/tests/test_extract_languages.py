@@ -620,6 +620,8 @@ def test_a_spanish_paragraph_that_opens_with_an_infinitive_and_its_object(paragr
         ("TERRE DES HOMMES France", False),
         ("CONTINUER À LIRE", False),
         ("Atelier sur le logement des jeunes majeurs.", False),
+        ("Cluster SA - CR février 2016", False),
+        ("Se connecter avec OpenID", False),
     ],
 )
 def test_a_french_line_that_opens_with_an_infinitive_and_its_object(line, task):

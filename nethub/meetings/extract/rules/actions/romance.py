@@ -287,7 +287,8 @@ _PAGE_LINKS = re.compile(
     r"\b(?:blog|l['’]article|commentaires?|voir\s+(?:le\s+rappor|plus|aussi|la\s+suite|"
     r"le\s+profil|tous|(?:la\s+)?liste))"
     # "Partager "Compte rendu de la réunion ..."": a page's share button before its title.
-    r"|^partager\s*[\"«“]|\bcliquer\b|\bcontinuer\s+[àa]\s+lire\b|\blire\s+la\s+suite\b",
+    r"|^partager\s*[\"«“]|\bcliquer\b|\bcontinuer\s+[àa]\s+lire\b|\blire\s+la\s+suite\b"
+    r"|^(?:se\s+(?:connecter|d[ée]connecter)|s['’]inscrire)\b",
     re.I,
 )
 
@@ -307,7 +308,8 @@ _INFINITIVE_FR = re.compile(
     # A word in capitals is a heading's or a body's ("TERRE DES HOMMES"), not a to-do's.
     r"(?!(?-i:[A-ZÀ-Þ]{2,})\b)"
     r"(?:s['’]|se\s+)?[a-zàâçéèêëîïôûùüÿœ]{3,}(?:er|ir|re)\s+"
-    r"(?:le|la|les|l['’]|un|une|des|du|au|aux|à|avec|sur|entre|pour|en|ce|cet|cette|ces|chaque|"
+    # The object's opening word in lower case ("Cluster SA" is a body).
+    r"(?-i:le|la|les|l['’]|un|une|des|du|au|aux|à|avec|sur|entre|pour|en|ce|cet|cette|ces|chaque|"
     r"tous|toutes|notre|nos|leur|leurs|son|sa|ses)\b",
     re.I,
 )
