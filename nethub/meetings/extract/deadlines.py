@@ -301,23 +301,24 @@ _MONTH_NUMBERS = (
         for name in (calendar.month_name[number], calendar.month_abbr[number])
     }
     | {"sept": 9}
-    # French and Spanish (`header.MONTHS_FR_ES`), with and without their accents.
+    # French and Spanish, Catalan, Galician and Portuguese (`header.MONTHS_FR_ES`,
+    # `header.MONTHS_CA_GL_PT`), with and without their accents.
     | {
         name: number
         for number, names in enumerate(
             [
-                ("janvier", "enero"),
-                ("février", "fevrier", "febrero"),
-                ("mars", "marzo"),
+                ("janvier", "enero", "gener", "xaneiro", "janeiro"),
+                ("février", "fevrier", "febrero", "febrer", "febreiro", "fevereiro"),
+                ("mars", "marzo", "març", "marc", "março", "marco"),
                 ("avril", "abril"),
-                ("mai", "mayo"),
-                ("juin", "junio"),
-                ("juillet", "julio"),
-                ("août", "aout", "agosto"),
-                ("septembre", "septiembre", "setiembre"),
-                ("octobre", "octubre"),
-                ("novembre", "noviembre"),
-                ("décembre", "decembre", "diciembre"),
+                ("mai", "mayo", "maig", "maio"),
+                ("juin", "junio", "juny", "xuño", "xuno", "junho"),
+                ("juillet", "julio", "juliol", "xullo", "julho"),
+                ("août", "aout", "agosto", "agost"),
+                ("septembre", "septiembre", "setiembre", "setembre", "setembro"),
+                ("octobre", "octubre", "outubro"),
+                ("novembre", "noviembre", "novembro"),
+                ("décembre", "decembre", "diciembre", "desembre", "decembro", "dezembro"),
             ],
             start=1,
         )

@@ -29,9 +29,15 @@ MONTHS_FR_ES = (
     r"d[ée]cembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|sep?tiembre|octubre|"
     r"noviembre|diciembre"
 )
+# Its members' minutes in Catalan, Galician and Portuguese name theirs too ("6 de febreiro de
+# 2009", "17 de maig de 2008").
+MONTHS_CA_GL_PT = (
+    r"gener|febrer|mar[çc]|maig|juny|juliol|agost|setembre|desembre|xaneiro|febreiro|maio|"
+    r"xu[ñn]o|xullo|outubro|novembro|decembro|janeiro|fevereiro|mar[çc]o|junho|julho|dezembro"
+)
 MONTHS = (
     r"January|February|March|April|May|June|July|August|September|October|November|December|"
-    rf"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|{MONTHS_FR_ES}"
+    rf"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|{MONTHS_FR_ES}|{MONTHS_CA_GL_PT}"
 )
 DATE_PATTERN = re.compile(
     rf"\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
@@ -77,7 +83,7 @@ def parse_date(text: str) -> datetime.date | None:
     written = re.sub(r"\s+(?:de|del)\s+(?=\d{4})", " ", written)
     parsed = dateparser.parse(
         written,
-        languages=["en", "fr", "es"],
+        languages=["en", "fr", "es", "ca", "gl", "pt"],
         settings={"STRICT_PARSING": True, "DATE_ORDER": "DMY"},
     )
     return parsed.date() if parsed else None

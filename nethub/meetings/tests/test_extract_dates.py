@@ -837,3 +837,17 @@ def test_a_later_line_that_names_the_meeting_dates_it(opening, date):
     from nethub.meetings.extract.dates import meeting_dates
 
     assert meeting_dates(opening)[0] == date
+
+
+@pytest.mark.parametrize(
+    ("opening", "date"),
+    [
+        ("Acta do Consello reunido o 6 de febreiro de 2009 na sede\n", datetime.date(2009, 2, 6)),
+        ("ACTA DEL CONSELL\nDia: 17 de maig de 2008\n", datetime.date(2008, 5, 17)),
+        ("Ata da reunião de 5 de março de 2019\n", datetime.date(2019, 3, 5)),
+    ],
+)
+def test_catalan_galician_and_portuguese_months(opening, date):
+    from nethub.meetings.extract.dates import meeting_dates
+
+    assert meeting_dates(opening)[0] == date
