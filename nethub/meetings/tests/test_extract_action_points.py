@@ -877,3 +877,12 @@ def test_rows_of_a_follow_up_table_whose_status_runs_into_the_next_task():
         "it SCJ to share the nutrition survey with all partners once it is ready\n"
     )
     assert [owner for _t, owner, _ in _points(text)] == ["IMC", "SCJ"]
+
+
+def test_a_to_do_closed_by_who_does_it_in_brackets_names_its_owner():
+    text = (
+        "Compte rendu du bureau\nLe 3 mai 2016\n\n1. Fête\n\nA faire :\n"
+        "- Prévenir la fédération (Christian)\n- Réserver la salle (Anne et Marc)\n\n"
+        "2. Divers\n\nAction points:\n- Book the hall for June (KL)\n- Print the posters (TBC)\n"
+    )
+    assert [owner for _t, owner, _ in _points(text)] == ["Christian", "Anne et Marc", "KL", None]

@@ -13,6 +13,7 @@ from nethub.meetings.extract import segments as s
 from nethub.meetings.extract.actions import _several, owner_of, subject_as_written
 from nethub.meetings.extract.learned import RULE as LEARNED
 from nethub.meetings.extract.names import body_name
+from nethub.meetings.extract.pipeline.listed_points import bracket_owner
 from nethub.meetings.extract.result import (
     ExtractedActionPoint,
     ExtractedAgendaItem,
@@ -193,6 +194,8 @@ def _point(seg: s.Segment, task: str, meeting_date: datetime.date | None, resolv
     written = seg.data.get("owner")
     if written is None and seg.rule == LEARNED:
         written = subject_as_written(task)  # no rule read the point, so none read its owner
+    if written is None:
+        written = bracket_owner(task)  # "Prévenir la fédération (Christian)"
     return ExtractedActionPoint(
         text=task.strip(),
         owner=resolved_owner(written, task, resolver),

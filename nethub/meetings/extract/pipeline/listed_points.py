@@ -84,10 +84,19 @@ def listed_point(text: str, meeting: ExtractedMeeting, resolve_owner) -> Extract
     )
 
 
-# "(Jen and Neil)", "(Dan)", "(Everyone)", "(Zoltan until further training)": people in brackets.
+# "(Jen and Neil)", "(Dan)", "(Everyone)", "(Zoltan until further training)", "(Anne et
+# Marc)", "(KL)": people in brackets, by name or initials.
 _BRACKET_PEOPLE = re.compile(
-    r"^\s*(?P<owner>[A-Z][a-z]+(?:\s*(?:,|&|\band\b)\s*[A-Z][a-z]+)*)(?:\s+[a-z][^()]*)?\s*$"
+    r"^\s*(?P<owner>(?:[A-Z][a-zà-ÿ]+|[A-Z]{2,4})"
+    r"(?:\s*(?:,|&|\band\b|\bet\b|\by\b)\s*(?:[A-Z][a-zà-ÿ]+|[A-Z]{2,4}))*)"
+    r"(?:\s+[a-z][^()]*)?\s*$"
 )
+
+
+def bracket_owner(task: str) -> str | None:
+    """Who a task's closing brackets name ("Prévenir la fédération (Christian)"), or None."""
+    bracket = re.search(r"\(([^()]{2,40})\)\s*\.?$", task)
+    return _bracket_people(bracket.group(1)) if bracket else None
 
 
 def _bracket_people(bracket: str) -> str | None:
@@ -143,4 +152,22 @@ def _leading_people(text: str) -> str | None:
 
 
 # Capitalised words that close an item in brackets and are no one ("(Optional)", "(Draft)").
-_NOT_BRACKET_OWNER = {"optional", "draft", "ongoing", "done", "pending", "closed", "open", "tbc"}
+_NOT_BRACKET_OWNER = {
+    "optional",
+    "draft",
+    "ongoing",
+    "done",
+    "pending",
+    "closed",
+    "open",
+    "tbc",
+    "tbd",
+    "asap",
+    "cob",
+    "eod",
+    "aob",
+    "fyi",
+    "na",
+    "rsvp",
+    "urgent",
+}
