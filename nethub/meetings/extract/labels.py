@@ -123,8 +123,9 @@ OWNER_CELL = re.compile(
 )
 
 # An action register's code before an item: "AP125 SL to ask", "AI12. Henne to evaluate" (a
-# bare "AI:" is a short action label, read as one).
-REGISTER_CODE = re.compile(r"^\s*A[PI]\d{1,4}[.:]?\s+(?=[A-Z])")
+# bare "AI:" is a short action label, read as one), or an action log's reference ("20-4Ⓐ6 PH
+# to provide ...").
+REGISTER_CODE = re.compile(r"^\s*(?:A[PI]\d{1,4}[.:]?|\d{1,4}-\d{1,3}[^\s\w]\d{1,3})\s+(?=[A-Z])")
 
 # The column labels of an action table: who owns each row, and when it is due ("Focal Point /
 # Organization", "Responsible party", "By whom"; "Timeline", "Deadline", "By when").

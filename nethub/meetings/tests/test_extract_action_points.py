@@ -886,3 +886,16 @@ def test_a_to_do_closed_by_who_does_it_in_brackets_names_its_owner():
         "2. Divers\n\nAction points:\n- Book the hall for June (KL)\n- Print the posters (TBC)\n"
     )
     assert [owner for _t, owner, _ in _points(text)] == ["Christian", "Anne et Marc", "KL", None]
+
+
+def test_an_action_logs_reference_before_the_owner_and_the_task():
+    text = (
+        "Bridge club committee\nMinutes of the meeting on 19 February 2020\n\n"
+        "Present: Kate Wells (KW), Paul Hale (PH)\n\n4. Accounts\n\n"
+        "  • 20-4Ⓐ6 PH to provide notes to the accounts.\n  • 20-4Ⓐ1 KW to buy flowers.\n"
+        "  • 19-4Ⓐ4 KW to announce the party on the website. ⓓⓞⓝⓔ\n"
+    )
+    assert [(t, owner) for t, owner, _ in _points(text)] == [
+        ("PH to provide notes to the accounts.", "PH"),
+        ("KW to buy flowers.", "KW"),
+    ]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime
 import re
+import unicodedata
 
 from nethub.meetings.extract import dates
 from nethub.meetings.extract import segments as s
@@ -64,7 +65,7 @@ def _done_by_then(text: str, meeting_date: datetime.date | None) -> bool:
 # "NPC to share the targets Completed.": a follow-up table's status cell, flattened into the task.
 _MARKED_DONE = re.compile(
     r"(?:(?:\s[-–—]\s*|\(\s*|:\s*)(?:done|completed|closed|achieved)\s*\)?|"
-    r"\s(?-i:Completed|Done|Closed|Achieved|COMPLETED|DONE))\W*$"
+    r"\s(?-i:Completed|Done|Closed|Achieved|COMPLETED|DONE)|\.\s+done)\W*$"
     # "UNHCR to share the factsheet: Done (Available on portal)": the status cell and its
     # note, or an empty cell after it ("N/A"); not "Completed to be shared by UNFPA next week".
     r"|:\s*(?:done|completed|closed|achieved)\b\s*(?:\([^()]*\))?\s*(?:N/?A\b.*)?$",
@@ -126,7 +127,12 @@ def drop_marked_done(meeting: ExtractedMeeting) -> None:
     """Rule: an item a review of past action points marks done is no task (one marked rolled
     over, "(RO)", or pending stays)."""
     for item in meeting.agenda_items:
-        item.action_points = [p for p in item.action_points if not _MARKED_DONE.search(p.text)]
+        item.action_points = [
+            # "... on website. ⓓⓞⓝⓔ": a status in circled letters reads as their plain ones.
+            p
+            for p in item.action_points
+            if not _MARKED_DONE.search(unicodedata.normalize("NFKC", p.text))
+        ]
 
 
 _SMALL = frozenset(["of", "and", "the", "on", "for", "in", "to", "&", "–", "-", "a"])
