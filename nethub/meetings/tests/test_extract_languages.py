@@ -681,3 +681,15 @@ def test_a_spanish_list_whose_items_each_open_with_the_role_of_the_person():
         "Olga Lucía Díaz Flórez",
         "Mario Andrés Gil Toro",
     ]  # not "Juan Pablo", "Mora Parra": the first two words of each item
+
+
+def test_a_french_to_do_after_the_topic_it_is_about():
+    text = (
+        "Réunion APE\nLe 6 juin 2012\n\n1. Kermesse\n\n- Le chamboule foot : OK\n"
+        "- Mur d’escalade : voir si on a assez de volontaires pour tenir ce stand\n"
+        "- Le maquillage : vérifier l’état des palettes de l’année dernière\n"
+    )
+    assert [p.text for p in extract_meeting(text, resolver=RESOLVER).action_points()] == [
+        "voir si on a assez de volontaires pour tenir ce stand",
+        "vérifier l’état des palettes de l’année dernière",
+    ]

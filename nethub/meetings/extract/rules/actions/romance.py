@@ -315,12 +315,20 @@ _INFINITIVE_FR = re.compile(
 )
 
 
+# "Mur d'escalade : voir si ...": a short topic, its colon, then the task.
+_TOPIC_THEN = re.compile(r"^(?P<topic>[^:]{2,40}?)\s*:\s+(?P<task>\S.*)$")
+
+
 def infinitive_todo(seg, context):
     """Rule: in French minutes, a short line or list item that opens with an infinitive of work
     is a task, with or without an action heading ("Acheter gommette ou perforateur pour valider
-    les stands", "prévoir 2 tables et un drap"); not a numbered item (an agenda's "1.
+    les stands", "prévoir 2 tables et un drap"), also after the topic it is about ("Le
+    maquillage : vérifier l'état des palettes"); not a numbered item (an agenda's "1.
     Approuver le compte rendu"), a heading, a question, or the subject of a statement."""
     text = seg.text.strip()
+    topic = _TOPIC_THEN.match(text)
+    if topic and (_TODO.match(topic.group("task")) or _INFINITIVE_FR.match(topic.group("task"))):
+        text = topic.group("task")
     if not (_TODO.match(text) or _INFINITIVE_FR.match(text)) or len(text.split()) > 25:
         return None
     if text.endswith((":", "?")):
