@@ -899,3 +899,15 @@ def test_an_action_logs_reference_before_the_owner_and_the_task():
         ("PH to provide notes to the accounts.", "PH"),
         ("KW to buy flowers.", "KW"),
     ]
+
+
+def test_an_action_marker_then_an_owner_or_a_handle_and_to():
+    text = (
+        "Community council meeting\n16 December 2020\n\nPresent: Ana Lind, Ben Ray\n\n"
+        "1. Proposal\n\n  • ACTION Ana to put the proposal draft in our documentation\n"
+        "  • ACTION @ben-ray to create a call for nominations\n"
+    )
+    assert [(t, owner) for t, owner, _ in _points(text)] == [
+        ("Ana to put the proposal draft in our documentation", "Ana"),
+        ("@ben-ray to create a call for nominations", "@ben-ray"),
+    ]

@@ -27,7 +27,9 @@ LABEL_RULES = (
 
 _INLINE = re.compile(
     r"(?:^|[.;]\s+|\s)(?:>>\s*)?(?:key\s+)?(?:action\s+p(?:oi|io)nts?\s*(?:[:;]|[–—]\s?|\s-\s?(?=[A-Z]))|"
-    r"(?:action|next\s+steps?)(?:\s*\((?:ongoing|new|open|pending)\))?\s*:)\s*(?P<task>\S.*)$",
+    r"(?:action|next\s+steps?)(?:\s*\((?:ongoing|new|open|pending)\))?\s*:"
+    # "ACTION Ana to put the draft ...", "ACTION @ana.lind to ...": the marker, then the task.
+    r"|(?-i:ACTION)\s+(?=@?[\w.-]+\s+to\s+[a-z]))\s*(?P<task>\S.*)$",
     re.I,
 )
 # "... Action Point/Suggestion First item to be deleted ...", "Proposed action Each agency

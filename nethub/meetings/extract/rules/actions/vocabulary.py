@@ -27,7 +27,8 @@ OWNER = (
     r"(?!(?:According|Further|Thanks|Turning|Welcome|Due|Prior|In|On|As|With|For|From|This|"
     r"That|These|Those|It|There|Here|Please|Also|However|What|How|Who|Which|When|Where|Why|If|"
     r"She|He|They|We|I|Such|An?|Continued|Following)\b)"
-    rf"[A-Z][\w/&'’.-]*(?:\s+{OWNER_WORD}){{0,5}}?)"
+    # "@ana.lind to draft ...": a chat or forum handle.
+    rf"(?:[A-Z][\w/&'’.-]*|@[\w.-]*\w)(?:\s+{OWNER_WORD}){{0,5}}?)"
 )
 _NOT_OWNER = re.compile(
     r"^(?:the\s+)?(?:meeting|discussion|presentation|document|training|list|table|report|"
