@@ -911,3 +911,13 @@ def test_an_action_marker_then_an_owner_or_a_handle_and_to():
         ("Ana to put the proposal draft in our documentation", "Ana"),
         ("@ben-ray to create a call for nominations", "@ben-ray"),
     ]
+
+
+def test_a_body_endorses_or_authorises_someone_to_do_the_work():
+    text = (
+        "Rotary board meeting\n6 October 2015\n\nPresent: Hugh Lind, Clyde Ray\n\n"
+        "1. Fundraiser\n\nBoard endorsed Hugh Lind to order 1 set of tickets for the raffle.\n"
+        "The committee authorised the treasurer to open a second account.\n"
+        "The speaker was appointed to the board in 2010.\n"
+    )
+    assert [owner for _t, owner, _ in _points(text)] == ["Hugh Lind", "treasurer"]

@@ -47,17 +47,25 @@ _ASKS = re.compile(
     rf"(?P<owner>(?:the\s+|all\s+)?[A-Za-z][\w/&'’.-]*(?:\s+[\w/&'’.-]+){{0,4}}?)\s+to\s+"
     rf"(?:{TASK_VERBS})\b",
 )
+# "Board endorsed Hugh Lind to order the tickets", "The committee authorised the treasurer to
+# open an account": a body gives someone the work it approves.
+_EMPOWERS = re.compile(
+    r"\b(?:endorsed|authori[sz]ed|mandated|appointed|delegated|empowered)\s+(?:for\s+)?"
+    r"(?P<owner>(?:the\s+)?[A-Z][\w/&'’.-]*(?:\s+[A-Z][\w/&'’.-]*){0,3}|the\s+[a-z]+)\s+to\s+"
+    r"(?!be\b|the\b|a\b|an\b)[a-z]{3,}\b"
+)
 _NOT_WORK_AGREED = re.compile(r"\b(?:no need|not|there is|there was)\b", re.I)
 
 
 def asked_to(seg, context):
     """ "Agencies were urged to finalize ...", "W.H.O. was requested to ensure ...", "the chair
-    requested the cluster members to share ...", "Partners ... are advised contact ..."."""
+    requested the cluster members to share ...", "Partners ... are advised contact ...", "Board
+    endorsed Hugh Lind to order the tickets"."""
     text = main_clause(seg.text)
     match = _ASKED.match(text)
     if match:
         return claim(s.ACTION, 0.85, task=text, owner=clean_owner(match.group("owner")))
-    match = _ASKS.search(text)
+    match = _ASKS.search(text) or _EMPOWERS.search(text)
     if match and not REPORTED_SPEECH.search(text):
         return claim(s.ACTION, 0.8, task=text, owner=clean_owner(match.group("owner")))
     return None
