@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from nethub.meetings.extract.header import MONTHS
 from nethub.meetings.extract.labels import ACTION_HEADING, REGISTER_CODE
 
 DECISION_HEADING = re.compile(
@@ -142,7 +143,8 @@ _ABBREVIATIONS = re.compile(r"\b(?:Ms|Mr|Mrs|Dr|Prof|H\.E|e\.g|i\.e|etc|No|St|Am
 
 
 def split_sentences(text: str) -> list[str]:
-    """Sentences of a paragraph; "Ms." or "e.g." do not end one."""
+    """Sentences of a paragraph; "Ms." or "e.g." do not end one; table cells run together are
+    cut where the next body's work begins (`_run_on`)."""
     pieces = SENTENCE_END.split(text)
     sentences: list[str] = []
     for piece in pieces:
@@ -150,7 +152,98 @@ def split_sentences(text: str) -> list[str]:
             sentences[-1] = f"{sentences[-1]} {piece}"
         else:
             sentences.append(piece)
-    return [s.strip() for s in sentences if s.strip()]
+    return [part for s in sentences if s.strip() for part in _run_on(s.strip())]
+
+
+# "... during October and January UNICEF will support 50 schools ... fees UNICEF will draft a
+# SOP ...": a table's cells run together without their full stops; a body's acronym and what
+# it will do begin the next sentence.
+_RUN_ON = re.compile(
+    r"(?<=[a-z0-9)])\s+(?=[A-Z]{2,}[\w/&-]*(?:\s+and\s+[A-Z]{2,}[\w/&-]*)?\s+"
+    r"(?:will|shall|agreed\s+to|to)\s+[a-z]{3,})"
+)
+
+
+def _ends_a_cell(before: str) -> bool:
+    word = before.split()[-1]
+    if word.lower() in _NOT_BEFORE_A_SUBJECT:
+        return False
+    return not word[:1].isupper() or bool(re.fullmatch(rf"(?:{MONTHS})\.?", word, re.I))
+
+
+_NOT_BEFORE_A_SUBJECT = frozenset(
+    [
+        "with",
+        "to",
+        "by",
+        "for",
+        "from",
+        "of",
+        "and",
+        "or",
+        "the",
+        "a",
+        "an",
+        "between",
+        "among",
+        "that",
+        "than",
+        "as",
+        "at",
+        "on",
+        "in",
+        "into",
+        "ask",
+        "asks",
+        "asked",
+        "request",
+        "requested",
+        "invite",
+        "invited",
+        "help",
+        "helps",
+        "allow",
+        "allows",
+        "support",
+        "supports",
+        "urge",
+        "urged",
+        "encourage",
+        "encouraged",
+        "remind",
+        "reminded",
+        "whereby",
+        "where",
+        "when",
+        "which",
+        "who",
+        "if",
+        "because",
+        "since",
+        "while",
+        "so",
+        "but",
+        "once",
+        "until",
+        "after",
+        "before",
+        "whereas",
+        "unless",
+        "although",
+        "though",
+    ]
+)
+
+
+def _run_on(sentence: str) -> list[str]:
+    """Rule: a long sentence whose table cells ran together is cut before each body's acronym
+    that will do something, unless a preposition or a verb leads to it ("asked UNHCR to") or
+    a capitalised word makes it part of a name ("the Migration MPTF agreed to")."""
+    if len(sentence.split()) <= 25:
+        return [sentence]
+    cuts = [m.start() for m in _RUN_ON.finditer(sentence) if _ends_a_cell(sentence[: m.start()])]
+    bounds = [0, *cuts, len(sentence)]
+    return [sentence[a:b].strip() for a, b in zip(bounds, bounds[1:], strict=False)]
 
 
 def action_heading(text: str) -> str | None:

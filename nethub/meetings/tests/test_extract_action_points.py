@@ -921,3 +921,18 @@ def test_a_body_endorses_or_authorises_someone_to_do_the_work():
         "The speaker was appointed to the board in 2010.\n"
     )
     assert [owner for _t, owner, _ in _points(text)] == ["Hugh Lind", "treasurer"]
+
+
+def test_a_long_run_of_cells_is_cut_before_each_body_that_will_do_something():
+    text = (
+        "Education coordination meeting, 27 September 2013\nPresent: Rita Moss (UNICEF), Kel "
+        "Hart (SCI)\n\n1. School fees\n\n"
+        "Secondary schools will not receive the fees from the ministry this year – KG classes "
+        "will be supported by the NGOs and agencies SCI and AMEL agreed on 3 payments during "
+        "October, November and January UNICEF will draft a SOP for overlap and coordination to "
+        "share in the next meeting\n"
+    )
+    assert (
+        "UNICEF will draft a SOP for overlap and coordination to share in the next meeting",
+        "UNICEF",
+    ) in [(t, owner) for t, owner, _ in _points(text)]
