@@ -166,12 +166,15 @@ _RUN_ON = re.compile(
 
 def _ends_a_cell(before: str) -> bool:
     word = before.split()[-1]
-    if word.lower() in _NOT_BEFORE_A_SUBJECT:
+    if word.lower() in NOT_BEFORE_A_SUBJECT:
         return False
     return not word[:1].isupper() or bool(re.fullmatch(rf"(?:{MONTHS})\.?", word, re.I))
 
 
-_NOT_BEFORE_A_SUBJECT = frozenset(
+# Words after which a capitalised word is an object, or the subject of a clause that goes on,
+# not the next task's owner: prepositions, conjunctions, verbs that give someone work ("asked
+# UNHCR to", "whereby UNICEF will join").
+NOT_BEFORE_A_SUBJECT = frozenset(
     [
         "with",
         "to",
@@ -235,15 +238,22 @@ _NOT_BEFORE_A_SUBJECT = frozenset(
 )
 
 
+def cut_at(text: str, positions: list[int]) -> list[str]:
+    """`text` cut at each of `positions`, each piece stripped."""
+    bounds = [0, *positions, len(text)]
+    return [text[a:b].strip() for a, b in zip(bounds, bounds[1:], strict=False)]
+
+
 def _run_on(sentence: str) -> list[str]:
     """Rule: a long sentence whose table cells ran together is cut before each body's acronym
     that will do something, unless a preposition or a verb leads to it ("asked UNHCR to") or
     a capitalised word makes it part of a name ("the Migration MPTF agreed to")."""
     if len(sentence.split()) <= 25:
         return [sentence]
-    cuts = [m.start() for m in _RUN_ON.finditer(sentence) if _ends_a_cell(sentence[: m.start()])]
-    bounds = [0, *cuts, len(sentence)]
-    return [sentence[a:b].strip() for a, b in zip(bounds, bounds[1:], strict=False)]
+    return cut_at(
+        sentence,
+        [m.start() for m in _RUN_ON.finditer(sentence) if _ends_a_cell(sentence[: m.start()])],
+    )
 
 
 def action_heading(text: str) -> str | None:

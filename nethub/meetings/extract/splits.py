@@ -18,6 +18,7 @@ import dataclasses
 import re
 
 from nethub.meetings.extract import dates
+from nethub.meetings.extract.actions import NOT_BEFORE_A_SUBJECT, cut_at
 from nethub.meetings.extract.result import ExtractedActionPoint, ExtractedMeeting
 from nethub.meetings.extract.rules.actions.labelled import LABEL_RULES
 
@@ -54,42 +55,6 @@ def several_tasks(meeting: ExtractedMeeting, text: str) -> None:
 # space, as a flattened action column writes them; not an object before "to" ("share it with
 # UNHCR to check").
 _GLUED_JOIN = re.compile(rf"(?<=[a-z0-9)])\s+(?={_OWNER}\s+to\s+{_VERB})")
-_NOT_BEFORE_AN_OWNER = frozenset(
-    [
-        "with",
-        "to",
-        "by",
-        "for",
-        "from",
-        "of",
-        "and",
-        "or",
-        "the",
-        "a",
-        "an",
-        "between",
-        "among",
-        "that",
-        "whether",
-        "than",
-        "as",
-        "at",
-        "on",
-        "in",
-        "into",
-        "ask",
-        "asks",
-        "asked",
-        "request",
-        "requested",
-        "invite",
-        "invited",
-        "help",
-        "helps",
-        "allow",
-        "allows",
-    ]
-)
 
 
 def _glued_tasks(task: str) -> list[str]:
@@ -97,10 +62,9 @@ def _glued_tasks(task: str) -> list[str]:
     cuts = [
         m.start()
         for m in _GLUED_JOIN.finditer(task)
-        if task[: m.start()].split()[-1].lower() not in _NOT_BEFORE_AN_OWNER
+        if task[: m.start()].split()[-1].lower() not in NOT_BEFORE_A_SUBJECT
     ]
-    bounds = [0, *cuts, len(task)]
-    return [task[a:b].strip(" ,;.") for a, b in zip(bounds, bounds[1:], strict=False)]
+    return [part.strip(" ,;.") for part in cut_at(task, cuts)]
 
 
 # A status cell ("Done", "Pending - still working on it", "Completed (on the portal)") and
@@ -123,9 +87,7 @@ def status_rows(meeting: ExtractedMeeting, text: str) -> None:
             if not cuts:
                 kept.append(point)
                 continue
-            bounds = [0, *cuts, len(point.text)]
-            parts = [point.text[a:b].strip() for a, b in zip(bounds, bounds[1:], strict=False)]
-            kept += [_part(point, part, text, meeting) for part in parts if part]
+            kept += [_part(point, part, text, meeting) for part in cut_at(point.text, cuts) if part]
         item.action_points = kept
 
 
