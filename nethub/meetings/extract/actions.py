@@ -164,11 +164,14 @@ _RUN_ON = re.compile(
 )
 
 
+_MONTH_WORD = re.compile(rf"(?:{MONTHS})\.?", re.I)
+
+
 def _ends_a_cell(before: str) -> bool:
     word = before.split()[-1]
     if word.lower() in NOT_BEFORE_A_SUBJECT:
         return False
-    return not word[:1].isupper() or bool(re.fullmatch(rf"(?:{MONTHS})\.?", word, re.I))
+    return not word[:1].isupper() or bool(_MONTH_WORD.fullmatch(word))
 
 
 # Words after which a capitalised word is an object, or the subject of a clause that goes on,

@@ -152,3 +152,15 @@ OF_A_BODY = re.compile(
     r"Universidad|Universitat|Universit[ée]|Sindicato|Sindicat|Syndicat|Centro|Centre|Consejo|"
     r"Consell|Conseil|Mesa|Red|R[ée]seau|ONG|Grupo|Groupe)\b)[^;,|\n]*)"
 )
+
+
+# "Action point –" standing alone before its task.
+ACTION_POINT_ALONE = re.compile(r"^(?:>>\s*)?action\s+p(?:oi|io)nts?\s*[–—:;-]?$", re.I)
+
+# "Action point – CARE to share the training in next meeting UNHCR suggested to host ...": the
+# next sentence of the discussion, its full stop lost, begins with who reported what.
+NEXT_REPORT = re.compile(
+    r"\s+(?=(?:[A-Z][\w&/-]+\s+){1,3}(?:informed|reported|explained|suggested|mentioned|noted|"
+    r"said|stated|shared|highlighted|stressed|asked|added|presented|updated)\s+"
+    r"(?:that|the|about|on|of|to|members|partners|participants|everyone|all)\b)"
+)

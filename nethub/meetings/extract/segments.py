@@ -15,7 +15,12 @@ from dataclasses import dataclass, field
 
 from nethub.meetings.extract.blocks import Block, split_blocks
 from nethub.meetings.extract.header import MONTHS
-from nethub.meetings.extract.labels import ACTION_LABEL_WORDS, REGISTER_CODE
+from nethub.meetings.extract.labels import (
+    ACTION_LABEL_WORDS,
+    ACTION_POINT_ALONE,
+    NEXT_REPORT,
+    REGISTER_CODE,
+)
 
 HEADING = "heading"
 PARTICIPANTS = "participant_line"
@@ -121,19 +126,13 @@ def _pieces(block: Block) -> list[str]:
     return _after_labels_cut(pieces) or [block.text]
 
 
-# "Action point –" standing alone before its task.
-_ACTION_POINT_LABEL = re.compile(r"^(?:>>\s*)?action\s+p(?:oi|io)nts?\s*[–—:;-]?$", re.I)
-
-
 def _after_labels_cut(pieces: list[str]) -> list[str]:
     """Rule: the task after an "Action point –" label ends where the discussion's next
     sentence, its full stop lost, begins with who reported what ("... in the next meeting
     EFRR informed that ...")."""
-    from nethub.meetings.extract.rules.actions.labelled import NEXT_REPORT
-
     cut: list[str] = []
     for piece in pieces:
-        if cut and _ACTION_POINT_LABEL.match(cut[-1]):
+        if cut and ACTION_POINT_ALONE.match(cut[-1]):
             cut.extend(part for part in NEXT_REPORT.split(piece, maxsplit=1) if part.strip())
         else:
             cut.append(piece)

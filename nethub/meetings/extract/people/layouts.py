@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from nethub.meetings.extract import name_runs
-from nethub.meetings.extract.participants import HONORIFICS
+from nethub.meetings.extract.participants import HONORIFICS, SURNAME_FIRST
 from nethub.meetings.extract.people.first_names import is_first_name
 from nethub.meetings.extract.people.person_names import (
     NAME,
@@ -315,8 +315,6 @@ def surname_first_list(line: str, resolver) -> list[Found]:
 def surname_first_items(line: str, resolver) -> list[Found]:
     """Rule: "DE LA TOUR Sophie, MOREAU Béatrice, PETIT Jacqueline": a list whose every item is
     a SURNAME in capitals then a first name, without civilities (two at least)."""
-    from nethub.meetings.extract.participants import SURNAME_FIRST
-
     items = [i.strip(" .") for i in re.split(r"[,;]|\s+et\s+", line) if i.strip(" .")]
     if len(items) < 2 or not all(re.fullmatch(SURNAME_FIRST, item) for item in items):
         return []

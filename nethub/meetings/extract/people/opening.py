@@ -548,9 +548,10 @@ def names_over_contacts(head: str) -> list[Found]:
     Lind", "76 123456", "[email protected]"): three names or more, each on its line with a
     phone number or an e-mail address on the next, are the participants."""
     lines = head.split("\n")
+    contact = [bool(_CONTACT_CELL.match(line)) for line in lines]
     found = []
     for index, line in enumerate(lines[:-1]):
-        if not _CONTACT_CELL.match(lines[index + 1]) or _CONTACT_CELL.match(line):
+        if contact[index] or not contact[index + 1]:
             continue
         name = person_name(HONORIFICS.sub("", line.strip()))
         if name:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from nethub.meetings.extract import segments as s
-from nethub.meetings.extract.labels import ACTION_HEADING_LINE, ACTION_OWNER_LABEL
+from nethub.meetings.extract.labels import ACTION_HEADING_LINE, ACTION_OWNER_LABEL, NEXT_REPORT
 from nethub.meetings.extract.rules.actions.vocabulary import (
     OWNER_TO,
     OWNER_WILL,
@@ -105,15 +105,6 @@ def action_label_with_owner(seg, context):
     if len(task.split()) < 2:
         return None
     return claim(s.ACTION, 0.95, task=task, owner=who, opens_actions=True)
-
-
-# "Action point – CARE to share the training in next meeting UNHCR suggested to host ...": the
-# next sentence of the discussion, its full stop lost, begins with who reported what.
-NEXT_REPORT = re.compile(
-    r"\s+(?=(?:[A-Z][\w&/-]+\s+){1,3}(?:informed|reported|explained|suggested|mentioned|noted|"
-    r"said|stated|shared|highlighted|stressed|asked|added|presented|updated)\s+"
-    r"(?:that|the|about|on|of|to|members|partners|participants|everyone|all)\b)"
-)
 
 
 def inline_action_label(seg, context):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from nethub.meetings.extract import segments as s
 from nethub.meetings.extract.rules.actions.vocabulary import (
@@ -95,6 +96,12 @@ def _romance(text: str) -> bool:
 
 def _french(text: str) -> bool:
     return bool(re.search(r"\b(?:les|des|avec|pour|dans|aux|du|est|sont)\b", text, re.I))
+
+
+@lru_cache(maxsize=4)
+def _french_minutes(opening: str) -> bool:
+    """Whether the opening of the minutes is French: asked once a document, not a segment."""
+    return _french(opening)
 
 
 # "Mais par contre le bureau va ...", "Además, la OIM enviará ...": a connective before the
@@ -336,7 +343,7 @@ def infinitive_todo(seg, context):
     if _PAGE_LINKS.search(text) or _FINITE_FR.search(text):
         return None
     block = context.document.blocks[seg.block]
-    if block.marker[:1].isdigit() or not _french(context.document.text[:3000]):
+    if block.marker[:1].isdigit() or not _french_minutes(context.document.text[:3000]):
         return None
     return claim(s.ACTION, 0.5, task=text)
 
@@ -384,7 +391,9 @@ _FINITE_ES = re.compile(
 )
 
 
+@lru_cache(maxsize=4)
 def _spanish(text: str) -> bool:
+    """Whether the opening of the minutes is Spanish (asked once a document)."""
     return len(
         re.findall(r"\b(?:los|las|del|para|con|una|que|por|se)\b", text, re.I)
-    ) >= 5 and not (_french(text))
+    ) >= 5 and not _french_minutes(text)
